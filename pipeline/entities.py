@@ -1,0 +1,636 @@
+"""Component ``newsfacts_entities``: clean entity spans, consistent labels, canonical names, roles.
+
+The statistical model gives a first set of spans. News text needs more: spans in the
+CoNLL/MUC convention (no determiner, possessive or ordinal), one label and one name per
+real thing within an article (a surname takes the label and name of the full mention),
+the dateline place as a GPE, quoted titles of works, named events, and the roles people
+hold ("Kazakh Foreign Minister X" → Foreign Minister of Kazakhstan). Everything here is
+rules over the parsed Doc plus general word lists in ``models/entities/``; the lists are
+read once when the component is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.facts import Entity, Role, register_extensions
+
+NUMERIC_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+POSSESSIVES = {"'s", "’s", "'", "’", "s"}
+ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "twentieth", "thirtieth",
+    "fortieth", "fiftieth", "hundredth", "annual", "inaugural", "next", "last",
+}
+ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
+CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
+EDGE_PUNCT = set("\"“”‘’'«»,;:!?()[]{}-–—/*|")
+LINKING = {"of", "and", "for", "the", "de", "du", "la", "le", "von", "van", "der", "den", "al", "&", "on"}
+# Labels kept in the ordering used to break ties between equally frequent labels.
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
+                  "LAW", "LANGUAGE", "MISC")
+
+
+def _key(text: str) -> str:
+    """Case-, space- and determiner-insensitive lookup key of a name."""
+    text = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _read_list(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    canonical: str
+    label: str
+    informal: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token indices
+    end: int
+    label: str
+    source: str = "model"
+    canonical: str | None = None
+    fixed: bool = False  # label decided by a rule that outranks voting
+
+
+def _default_data_dir() -> Path:
+    from pipeline.nlp import models_dir
+
+    return models_dir() / "entities"
+
+
+class EntityComponent:
+    """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
+
+    def __init__(self, nlp: Language, name: str, data: str | None, drop_labels: list[str],
+                 propagate: bool, max_dateline_chars: int) -> None:
+        register_extensions()
+        self.name = name
+        folder = Path(data) if data else _default_data_dir()
+        self.drop_labels = set(drop_labels)
+        self.propagate = propagate
+        self.max_dateline_chars = max_dateline_chars
+        self.aliases: dict[str, Alias] = {}
+        self.demonyms: dict[str, str] = {}
+        for line in _read_list(folder / "countries.tsv"):
+            canonical, aliases, demonyms = (line.split("\t") + ["", ""])[:3]
+            self._add_aliases(canonical, aliases, "GPE")
+            for dem in filter(None, demonyms.split("|")):
+                self.demonyms.setdefault(_key(dem), canonical)
+        for line in _read_list(folder / "organizations.tsv"):
+            canonical, aliases = (line.split("\t") + [""])[:2]
+            self._add_aliases(canonical, aliases, "ORG")
+        self.titles = {tuple(t.split()) for t in _read_list(folder / "titles.txt")}
+        self.title_heads = {t[-1] for t in self.titles}
+        self.max_title = max((len(t) for t in self.titles), default=1)
+        self.honorifics = set(_read_list(folder / "honorifics.txt"))
+        self.modifiers = set(_read_list(folder / "title_modifiers.txt"))
+        self.event_words = {tuple(w.split()) for w in _read_list(folder / "event_words.txt")}
+        self.work_nouns = set(_read_list(folder / "work_nouns.txt"))
+        self.role_words = {w for t in self.titles for w in t} | self.modifiers | self.honorifics
+        self.org_suffixes = set(_read_list(folder / "org_suffixes.txt"))
+
+    def _add_aliases(self, canonical: str, aliases: str, label: str) -> None:
+        self.aliases.setdefault(_key(canonical), Alias(canonical, label, False))
+        for alias in filter(None, aliases.split("|")):
+            informal = alias.startswith("~")
+            self.aliases.setdefault(_key(alias.lstrip("~")), Alias(canonical, label, informal))
+
+    # ------------------------------------------------------------------ driver
+
+    def __call__(self, doc: Doc) -> Doc:
+        lines = self._line_kinds(doc)
+        mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in self.drop_labels]
+        mentions = [m for m in (self._fix_role_words(doc, m) for m in mentions) if m is not None]
+        mentions = [m for m in (self._trim(doc, m) for m in mentions) if m is not None]
+        mentions = self._overlay(mentions, self._events(doc, lines))
+        mentions = self._overlay(mentions, self._works(doc))
+        mentions = self._overlay(mentions, self._dateline(doc))
+        mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._filter_caps(doc, mentions, lines)
+        self._vote(doc, mentions)
+        self._link_people(doc, mentions)
+        if self.propagate:
+            mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
+            self._link_people(doc, mentions)
+        self._link_acronyms(doc, mentions)
+        self._link_org_short_forms(doc, mentions)
+        names = self._canonicalize(doc, mentions, lines)
+        mentions.sort(key=lambda m: m.start)
+        doc._.entities = [
+            Entity(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text),
+                   doc[m.start:m.end].text, m.label, m.canonical or doc[m.start:m.end].text, m.source)
+            for m in mentions
+        ]
+        doc._.roles = self._roles(doc, mentions, names)
+        return doc
+
+    # ------------------------------------------------------------------ spans
+
+    def _line_kinds(self, doc: Doc) -> list[str]:
+        """Per token: 'caps' for ALL-CAPS lines, 'title' for Title Case headlines, else 'text'."""
+        kinds = ["text"] * len(doc)
+        line: list[int] = []
+
+        def flush() -> None:
+            words = [doc[i] for i in line if doc[i].is_alpha and len(doc[i]) > 1]
+            if len(words) >= 2:
+                kind = "text"
+                if all(w.is_upper for w in words):
+                    kind = "caps"
+                elif len(words) >= 3 and sum(w.is_title for w in words) / len(words) > 0.75:
+                    kind = "title"
+                for i in line:
+                    kinds[i] = kind
+            line.clear()
+
+        for tok in doc:
+            if "\n" in tok.text or (tok.i and "\n" in doc[tok.i - 1].whitespace_):
+                flush()
+            if not tok.is_space:
+                line.append(tok.i)
+        flush()
+        return kinds
+
+    def _is_ordinal(self, tok) -> bool:
+        return tok.lower_ in ORDINAL_WORDS or bool(ORDINAL_RE.match(tok.text))
+
+    def _trim(self, doc: Doc, m: Mention) -> Mention | None:
+        s, e = m.start, m.end
+        while s < e:
+            tok = doc[s]
+            low = tok.lower_
+            if low in DETERMINERS or self._is_ordinal(tok) or tok.is_space or set(tok.text) <= EDGE_PUNCT:
+                s += 1
+            elif m.label == "PERSON" and e - s > 1 and (low in self.honorifics or low in self.role_words
+                                                        or _key(tok.text) in self.demonyms):
+                s += 1
+            else:
+                break
+        while e > s:
+            tok = doc[e - 1]
+            if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT:
+                e -= 1
+            else:
+                break
+        if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
+            return None
+        if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words:
+            return None
+        m.start, m.end = s, e
+        return m
+
+    def _fix_role_words(self, doc: Doc, m: Mention) -> Mention | None:
+        """"Kazakh Foreign" (a nationality plus title words) is no ORG; "Kazakh-Kyrgyz" is NORP."""
+        words = [t for t in doc[m.start:m.end] if not t.is_punct and t.lower_ not in DETERMINERS]
+        dem = [t for t in words if _key(t.text) in self.demonyms and _key(t.text) not in self.aliases]
+        if dem and len(dem) == len(words):
+            m.label = "NORP"
+            return m
+        if m.label in ("PERSON", "EVENT", "WORK_OF_ART"):
+            return m
+        if len(words) >= 2 and (words[0].lower_ in self.honorifics or (words[0].lower_,) in self.titles):
+            rest = words[1:]
+            if all(t.is_title and t.lower_ not in self.role_words for t in rest) \
+                    and _key(" ".join(t.text for t in rest)) not in self.aliases and len(rest) <= 3:
+                # "Spokeswoman Sandy Angers", "Mr. Kulubaev": a title before a name, labelled ORG
+                return Mention(rest[0].i, rest[-1].i + 1, "PERSON", "rule")
+        if dem and all(t in dem or t.lower_ in self.role_words for t in words):
+            if len(dem) == len(words):
+                m.label = "NORP"
+                return m
+            first = dem[0].i
+            last = dem[-1].i
+            if all(doc[i] in dem or doc[i].is_punct for i in range(first, last + 1)):
+                return Mention(first, last + 1, "NORP", "rule")
+            return None
+        if m.label != "NORP" and not any(t.lower_ not in self.role_words for t in words):
+            return None  # a bare title ("Foreign Minister") is no entity
+        return m
+
+    @staticmethod
+    def _overlay(old: list[Mention], new: list[Mention], keep_old: bool = False) -> list[Mention]:
+        """Merge two span lists; on overlap ``new`` wins, unless ``keep_old``."""
+        if keep_old:
+            old, new = new, old
+        taken = [(n.start, n.end) for n in new]
+        kept = [m for m in old if not any(m.start < e and s < m.end for s, e in taken)]
+        return kept + new
+
+    def _events(self, doc: Doc, lines: list[str]) -> list[Mention]:
+        out = []
+        for i, tok in enumerate(doc):
+            if lines[i] != "text" or not (tok.is_title or tok.is_upper):
+                continue
+            match = next((len(w) for w in self.event_words
+                          if tuple(t.lower_ for t in doc[i - len(w) + 1:i + 1]) == w), 0)
+            if not match or (i + 1 < len(doc) and (doc[i + 1].is_title and doc[i + 1].is_alpha)):
+                continue
+            s = i - match + 1
+            while s > 0:
+                prev = doc[s - 1]
+                if prev.is_sent_start and prev.lower_ in DETERMINERS:
+                    break
+                if (prev.is_title or prev.is_upper) and prev.is_alpha and prev.lower_ not in DETERMINERS \
+                        and not self._is_ordinal(prev) and not prev.is_sent_start:
+                    s -= 1
+                elif prev.text in ("-", "–") and s > 1 and not prev.whitespace_ and doc[s - 2].is_title:
+                    s -= 1
+                elif prev.is_title and prev.is_sent_start and prev.lower_ not in DETERMINERS \
+                        and prev.pos_ == "PROPN":
+                    s -= 1
+                else:
+                    break
+            if s < i - match + 1:
+                out.append(Mention(s, i + 1, "EVENT", "rule", fixed=True))
+        return out
+
+    def _works(self, doc: Doc) -> list[Mention]:
+        """A quoted capitalised title next to a work noun: “Zhamila,” a musical; the film “Heat”."""
+        out = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tok.text not in OPEN_QUOTES or i + 1 >= n or not doc[i + 1].is_title:
+                continue
+            j = i + 1
+            while j < n and j - i <= 8 and doc[j].text not in CLOSE_QUOTES:
+                j += 1
+            if j >= n or doc[j].text not in CLOSE_QUOTES or j - i > 8:
+                continue
+            e = j
+            while e > i + 1 and doc[e - 1].is_punct:
+                e -= 1
+            if e <= i + 1:
+                continue
+            after = [t.lower_ for t in doc[j + 1:j + 6] if not t.is_punct]
+            before = [t.lower_ for t in doc[max(0, i - 2):i]]
+            noun_after = len(after) >= 2 and after[0] in ("a", "an", "the") and any(
+                w in self.work_nouns for w in after[1:4])
+            if noun_after or any(w in self.work_nouns for w in before):
+                out.append(Mention(i + 1, e, "WORK_OF_ART", "rule", fixed=True))
+        return out
+
+    def _dateline(self, doc: Doc) -> list[Mention]:
+        """The dateline place at the start of the article (or of a line near it) is a GPE."""
+        text = doc.text[: self.max_dateline_chars]
+        place = doc._.dateline
+        span = None
+        if place:
+            m = re.search(r"(?<!\w)" + re.escape(place) + r"(?!\w)", text, re.I)
+            if m:
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        else:
+            m = re.search(r"(?m)^\s*([A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+)?"
+                          r"\s*(?:\([^)\n]{1,30}\)\s*)?"
+                          r"(?:[–—-]\s+(?=[^\n]{0,20}[a-z])|\d{4}-\d\d-\d\d)", text)
+            if m:
+                span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or not len(span):
+            return []
+        canonical = place if place and not place.isupper() else span.text.title()
+        alias = self.aliases.get(_key(canonical))
+        return [Mention(span.start, span.end, "GPE", "rule", alias.canonical if alias else canonical, True)]
+
+    def _join_coordinated_orgs(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Council of Ministers of A and the B": the model stops the ORG at "A"."""
+        by_start = {m.start: m for m in mentions}
+        out = []
+        skip = set()
+        for m in sorted(mentions, key=lambda m: m.start):
+            if id(m) in skip:
+                continue
+            words = [t.lower_ for t in doc[m.start:m.end]]
+            if m.label == "ORG" and "of" in words and m.end + 1 < len(doc) and doc[m.end].lower_ == "and":
+                k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
+                nxt = by_start.get(k)
+                if nxt is not None and nxt.label == "GPE":
+                    m.end = nxt.end
+                    skip.add(id(nxt))
+            out.append(m)
+        return out
+
+    def _filter_caps(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """In ALL-CAPS lines the model guesses; keep only names the article or the tables confirm."""
+        body = set()
+        for m in mentions:
+            if lines[m.start] != "caps":
+                words = [t.lower_ for t in doc[m.start:m.end]]
+                body.update(" ".join(words[k:]) for k in range(len(words)))
+        out = []
+        for m in mentions:
+            key = _key(self._name(doc, m))
+            if lines[m.start] != "caps" or m.source != "model" or key in body or key in self.aliases \
+                    or key in self.demonyms:
+                out.append(m)
+        return out
+
+    # ------------------------------------------------------------------ consistency
+
+    def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
+        return tuple(t.text for t in doc[m.start:m.end] if not (t.is_punct and t.text != "."))
+
+    def _vote(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Mentions with the same text get the label most of them have."""
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            groups[_key(doc[m.start:m.end].text)].append(m)
+        for key, group in groups.items():
+            alias = self.aliases.get(key)
+            if alias and alias.label == "GPE":
+                for m in group:
+                    if m.label in ("ORG", "PERSON", "LOC", "FAC", "NORP") and not m.fixed:
+                        m.label = "GPE"
+                continue
+            fixed = [m.label for m in group if m.fixed]
+            counts = Counter(fixed or [m.label for m in group])
+            best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
+                                                       if kv[0] in LABEL_PRIORITY else -99))[0]
+            for m in group:
+                m.label = best
+
+    def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
+        """Full names in the article and the short forms that point to exactly one of them."""
+        full: dict[tuple[str, ...], str] = {}
+        persons = [self._words(doc, m) for m in mentions if m.label == "PERSON"]
+        multi = sorted({w for w in persons if len([x for x in w if x != "."]) >= 2}, key=len, reverse=True)
+        for words in multi:
+            # "Sadyr Japarov" inside "Sadyr Nurgojoevich Japarov": the longest name is canonical.
+            owner = next((o for o in full if o[0] == words[0] and o[-1] == words[-1]), None)
+            full[words] = full[owner] if owner else " ".join(words)
+        short: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for words, canonical in full.items():
+            for k in range(1, len(words)):
+                short[words[k:]].add(canonical)
+                short[tuple(w.lower() for w in words[k:])].add(canonical)
+        return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
+
+    def _link_people(self, doc: Doc, mentions: list[Mention]) -> None:
+        full, short = self._person_names(doc, mentions)
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label == "PERSON" and words in full:
+                m.canonical = full[words]
+                continue
+            if m.fixed and m.label != "PERSON":
+                continue
+            canonical = short.get(words) or (short.get(tuple(w.lower() for w in words))
+                                             if all(w.isupper() for w in words) else None)
+            if canonical and not (self.aliases.get(_key(" ".join(words))) and m.label == "GPE"):
+                m.label = "PERSON"
+                m.canonical = canonical
+
+    def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """Further occurrences of a name the article already has as an entity."""
+        known: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        seen = set()
+        _, short = self._person_names(doc, mentions)
+        forms = [(self._words(doc, m), m.label) for m in mentions if m.source != "rule" or m.label == "GPE"]
+        forms += [(k, "PERSON") for k in short if not all(w.islower() for w in k)]
+        for words, label in forms:
+            if not words or (words, label) in seen:
+                continue
+            seen.add((words, label))
+            known[words[0].lower()].append((tuple(w.lower() for w in words), label))
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        out = []
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            cands = known.get(tok.lower_) if i not in covered and (tok.is_title or tok.is_upper) else None
+            hit = None
+            for words, label in sorted(cands or [], key=lambda c: -len(c[0])):
+                n = len(words)
+                toks = doc[i:i + n]
+                if tuple(t.lower_ for t in toks) != words or any(j in covered for j in range(i, i + n)):
+                    continue
+                if i + n < len(doc) and doc[i + n].is_title and doc[i + n].is_alpha and lines[i] == "text":
+                    continue  # part of a longer name
+                if lines[i] != "caps" and not all(t.is_title or t.is_upper or not t.is_alpha for t in toks):
+                    continue
+                if n == 1 and lines[i] == "text" and tok.pos_ != "PROPN":
+                    continue
+                hit = Mention(i, i + n, label, "propagated")
+                break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+    def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation."""
+        longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        first_seen: dict[tuple[str, ...], int] = {}
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label != "ORG" or len(words) < 2:
+                continue
+            name = m.canonical or self._name(doc, m)
+            for k in range(1, len(words)):
+                tail = [w.lower() for w in words[k:]]
+                if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
+                    longs[words[:k]].add(name)
+                    first_seen.setdefault(words[:k], m.start)
+        for m in mentions:
+            words = self._words(doc, m)
+            names = longs.get(words)
+            if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
+                    and first_seen[words] < m.start and _key(" ".join(words)) not in self.aliases:
+                m.label = "ORG"
+                m.canonical = next(iter(names))
+
+    def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"UN" after "the United Nations": an acronym of a longer name takes its label and name."""
+        longs = {}
+        for m in mentions:
+            if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
+                initials = "".join(t.text[0] for t in doc[m.start:m.end]
+                                   if t.is_alpha and t.lower_ not in LINKING and t.text[0].isupper())
+                if len(initials) >= 2:
+                    longs.setdefault(initials, m)
+        for m in mentions:
+            text = doc[m.start:m.end].text.replace(".", "")
+            if m.end - m.start == 1 and text.isupper() and text in longs and not m.fixed:
+                target = longs[text]
+                m.label = target.label
+                m.canonical = target.canonical or self._name(doc, target)
+
+    def _name(self, doc: Doc, m: Mention) -> str:
+        return re.sub(r"\s+", " ", doc[m.start:m.end].text)
+
+    def _canonicalize(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> dict[str, str]:
+        """Fill in canonical names; returns the article's name for each alias-table entry it uses."""
+        names = {}
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        mixed_case = {}
+        for m in mentions:
+            if m.canonical is None and m.label != "PERSON":
+                alias = self.aliases.get(_key(self._name(doc, m)))
+                if alias:
+                    groups[alias.canonical].append(m)
+            if lines[m.start] == "text":
+                mixed_case.setdefault(_key(self._name(doc, m)), m.canonical or self._name(doc, m))
+        for table_name, group in groups.items():
+            canonical = table_name
+            texts = {self._name(doc, m) for m in group}
+            if canonical not in texts:
+                full = [t for t in texts if not self.aliases[_key(t)].informal
+                        and "." not in t and not t.isupper() and _key(t) != _key(canonical)]
+                if full:
+                    canonical = max(full, key=len)
+                    canonical = canonical[4:] if canonical.lower().startswith("the ") else canonical
+            for m in group:
+                m.canonical = canonical
+            names[table_name] = canonical
+        for m in mentions:
+            if m.canonical is None:
+                name = self._name(doc, m)
+                recased = name.title() if lines[m.start] == "caps" else name
+                m.canonical = mixed_case.get(_key(name)) or recased
+        return names
+
+    # ------------------------------------------------------------------ roles
+
+    def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
+        """Longest listed title ending at token ``end`` (exclusive), extended by modifiers."""
+        for n in range(min(self.max_title, end), 0, -1):
+            words = tuple(t.lower_ for t in doc[end - n:end])
+            if words in self.titles:
+                s = end - n
+                while s > 0 and doc[s - 1].lower_ in self.modifiers and doc[s - 1].lower_ != "former":
+                    s -= 1
+                return s, end
+        return None
+
+    def _country(self, demonym: str) -> str | None:
+        country = self.demonyms.get(_key(demonym))
+        return self._names.get(country, country) if country else None
+
+    def _of_before(self, doc: Doc, s: int, ent_at: dict[int, Mention]) -> tuple[int, str | None]:
+        """A nationality, country or organisation directly before a role phrase."""
+        if s == 0:
+            return s, None
+        prev = doc[s - 1]
+        k = s - 1
+        if prev.lower_ in ("'s", "’s") and k > 0:
+            k -= 1
+        m = ent_at.get(k)
+        if m is not None and m.label in ("GPE", "ORG", "NORP"):
+            if m.label == "NORP":
+                return m.start, self._country(self._name(doc, m))
+            return m.start, m.canonical
+        if _key(prev.text) in self.demonyms:
+            return s - 1, self._country(prev.text)
+        return s, None
+
+    def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
+        words = [t.text for t in doc[s:e]]
+        role = " ".join(w if w.isupper() or w.lower() in ("of", "for", "and") else w[:1].upper() + w[1:]
+                        for w in words)
+        start = doc[of_start].idx
+        end = doc[e - 1].idx + len(doc[e - 1].text)
+        return Role(start, end, doc.text[start:end], role, person.canonical or self._name(doc, person),
+                    doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
+
+    def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
+        self._names = names  # the article's names for alias-table countries, for _country
+        ent_at = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                ent_at[i] = m
+        roles = []
+        for p in mentions:
+            if p.label != "PERSON":
+                continue
+            # "Kazakh Foreign Minister Yermek Kosherbayev", "Apple CEO Tim Cook"
+            s = p.start
+            while s > 0 and doc[s - 1].lower_ in self.honorifics:
+                s -= 1
+            span = self._title_before(doc, s)
+            if span and not any(i in ent_at for i in range(*span)):
+                of_start, of = self._of_before(doc, span[0], ent_at)
+                roles.append(self._role(doc, span[0], span[1], of, of_start, p))
+                continue
+            # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
+            role = self._apposition(doc, p, ent_at)
+            if role:
+                roles.append(role)
+        return roles
+
+    def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
+        i = p.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        start = i
+        of = None
+        m = ent_at.get(i)
+        if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
+            of = self._country(self._name(doc, m)) if m.label == "NORP" else m.canonical
+            i = m.end
+            if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+                i += 1
+        elif i < len(doc) and _key(doc[i].text) in self.demonyms:
+            of = self._country(doc[i].text)
+            i += 1
+        # the title: modifiers then a listed title, the longest that fits
+        j = i
+        while j < len(doc) and doc[j].lower_ in self.modifiers and j - i < 4:
+            j += 1
+        best = None
+        for n in range(self.max_title, 0, -1):
+            for k in range(i, j + 1):
+                if tuple(t.lower_ for t in doc[k:k + n]) in self.titles and k + n > (best or (0, 0))[1]:
+                    if all(t.lower_ in self.modifiers for t in doc[i:k]):
+                        best = (i, k + n)
+        if not best:
+            return None
+        e = best[1]
+        if e < len(doc) and doc[e].lower_ in ("of", "at", "for") and of is None:
+            k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
+            m = ent_at.get(k)
+            if m is not None and m.start == k and m.label in ("GPE", "ORG"):
+                of = m.canonical
+                e2 = m.end
+                if e2 >= len(doc) or doc[e2].is_punct or doc[e2].lower_ in ("and", "said", "who"):
+                    role = self._role(doc, best[0], e, of, start, p)
+                    role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
+                    role.text = doc.text[role.start:role.end]
+                    return role
+            return None
+        if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
+            return None
+        return self._role(doc, best[0], e, of, start, p)
+
+
+@Language.factory(
+    "newsfacts_entities",
+    default_config={"data": None, "drop_labels": list(NUMERIC_LABELS), "propagate": True,
+                    "max_dateline_chars": 200},
+)
+def make_entities(nlp: Language, name: str, data: str | None, drop_labels: list[str], propagate: bool,
+                  max_dateline_chars: int) -> EntityComponent:
+    return EntityComponent(nlp, name, data, drop_labels, propagate, max_dateline_chars)

@@ -1,0 +1,46 @@
+"""``python -m pipeline.eval``: score the pipeline against gold files and public corpora.
+
+``python -m pipeline.eval DB GOLD.json...`` scores a database against gold files;
+``python -m pipeline.eval NAME PATH`` runs the scorer of one public corpus. Every
+module of this package with a click command named ``command`` is a subcommand.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import click
+
+import pipeline.eval
+
+
+class _EvalGroup(click.Group):
+    """A group whose unnamed first argument means the ``gold`` scorer."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["gold", *args]
+        return super().resolve_command(ctx, args)
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["gold", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_EvalGroup)
+def eval_command() -> None:
+    """Score extraction: DB GOLD.json... for gold files, or NAME PATH for a public corpus."""
+
+
+for info in pkgutil.iter_modules(pipeline.eval.__path__):
+    if info.name.startswith("_"):
+        continue
+    module = importlib.import_module(f"pipeline.eval.{info.name}")
+    if isinstance(getattr(module, "command", None), click.Command):
+        eval_command.add_command(module.command, info.name)
+
+
+if __name__ == "__main__":
+    eval_command(prog_name="python -m pipeline.eval")

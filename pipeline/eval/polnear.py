@@ -1,0 +1,203 @@
+"""Score quotes and speakers on PolNeAR (brat standoff attributions of political news).
+
+Gold: for each article, the first annotator's ``attributions/NAME_<annotator>.ann`` (sorted by
+name). A gold direct quote is a ``Content`` span whose text starts with a quote mark; its parts
+(``start end;start end``) count as one quote. Its speaker is the ``Source`` span of the same
+attribution, when there is one.
+
+Matching: a predicted quote matches a gold quote when their character ranges overlap; pairs are
+taken one to one, largest overlap first. Precision counts our quotes of the scored kinds
+(``direct`` by default), recall the gold direct quotes.
+
+Speaker: of the matched pairs whose gold quote has a Source, the share where ours is right, i.e.
+our speaker mention overlaps the Source span, or our canonical name and the Source text share
+their last word ("Donald Trump" ~ "Trump"; "Mr. Trump" ~ "Donald Trump"), case-insensitively.
+A gold pronoun Source is only matched through the mention (the corpus's coreference is not read).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+QUOTE_MARKS = "“\"‘'„«"
+
+
+@dataclass
+class GoldQuote:
+    ranges: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    source_text: str
+
+    @property
+    def start(self) -> int:
+        return self.ranges[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.ranges[-1][1]
+
+
+def read_ann(path: Path, text: str) -> list[GoldQuote]:
+    """Gold direct quotes of one .ann file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for line in path.read_text(encoding="utf8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, offsets = parts[1].partition(" ")
+            ranges = [tuple(int(x) for x in r.split()) for r in offsets.split(";")]
+            spans[parts[0]] = (label, ranges, parts[2] if len(parts) > 2 else "")
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split()))
+    gold = []
+    for event in events:
+        content = spans.get(event.get("Content", ""))
+        if content is None:
+            continue
+        _, ranges, _ = content
+        first = text[ranges[0][0] : ranges[0][1]].lstrip()
+        if not first or first[0] not in QUOTE_MARKS:
+            continue
+        source = spans.get(event.get("Source", ""))
+        gold.append(GoldQuote(sorted(ranges), source[1] if source else [], source[2] if source else ""))
+    return sorted(gold, key=lambda g: g.start)
+
+
+def load_corpus(path: Path) -> list[tuple[str, str, list[GoldQuote]]]:
+    """(name, text, gold quotes) per article of a PolNeAR split folder (with text/ and attributions/)."""
+    articles = []
+    for txt in sorted((path / "text").glob("*.txt")):
+        anns = sorted((path / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf8")
+        articles.append((txt.stem, text, read_ann(anns[0], text)))
+    return articles
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _last_word(name: str) -> str:
+    words = re.findall(r"[\w’'-]+", name.lower())
+    words = [w for w in words if w not in ("jr", "sr", "ii", "iii")]
+    return re.sub(r"(’s|'s)$", "", words[-1]) if words else ""
+
+
+def speaker_right(quote, gold: GoldQuote) -> bool:
+    if quote.speaker_start is not None and any(
+        _overlap((quote.speaker_start, quote.speaker_end), s) for s in gold.source
+    ):
+        return True
+    if quote.speaker and gold.source_text:
+        return _last_word(quote.speaker) == _last_word(gold.source_text)
+    return False
+
+
+def match(predicted: list, gold: list[GoldQuote]) -> list[tuple[object, GoldQuote]]:
+    pairs = []
+    for p in predicted:
+        for g in gold:
+            size = sum(_overlap((p.start, p.end), r) for r in g.ranges)
+            if size:
+                pairs.append((size, id(p), id(g), p, g))
+    pairs.sort(key=lambda x: -x[0])
+    used_p, used_g, out = set(), set(), []
+    for _, ip, ig, p, g in pairs:
+        if ip in used_p or ig in used_g:
+            continue
+        used_p.add(ip)
+        used_g.add(ig)
+        out.append((p, g))
+    return out
+
+
+def score(nlp, articles, kinds: tuple[str, ...], show_errors: bool = False) -> dict[str, float]:
+    counts = Counter()
+    texts = [text for _, text, _ in articles]
+    for (name, text, gold), doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+        predicted = [q for q in doc._.quotes or [] if q.kind in kinds]
+        pairs = match(predicted, gold)
+        counts["pred"] += len(predicted)
+        counts["gold"] += len(gold)
+        counts["matched"] += len(pairs)
+        matched_p = {id(p) for p, _ in pairs}
+        matched_g = {id(g) for _, g in pairs}
+        for p, g in pairs:
+            if g.source:
+                counts["with_source"] += 1
+                if speaker_right(p, g):
+                    counts["speaker_right"] += 1
+                elif show_errors:
+                    said = text[p.speaker_start : p.speaker_end] if p.speaker_start is not None else None
+                    click.echo(f"SPEAKER {name}: {p.text[:60]!r} ours={p.speaker!r}/{said!r} "
+                               f"gold={g.source_text!r}")
+        if show_errors:
+            for p in predicted:
+                if id(p) not in matched_p:
+                    click.echo(f"FP {name} {p.kind}: {p.text[:90]!r}")
+            for g in gold:
+                if id(g) not in matched_g:
+                    click.echo(f"FN {name}: {text[g.start:g.end][:90]!r}")
+    precision = counts["matched"] / counts["pred"] if counts["pred"] else 0.0
+    recall = counts["matched"] / counts["gold"] if counts["gold"] else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    speakers = counts["speaker_right"] / counts["with_source"] if counts["with_source"] else 0.0
+    return {
+        "articles": len(articles),
+        "gold": counts["gold"],
+        "predicted": counts["pred"],
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "speaker_accuracy": speakers,
+        "speaker_scored": counts["with_source"],
+    }
+
+
+def _bare_pipeline():
+    """Base model plus the quotes component only: measures quotes without the other components."""
+    import spacy
+
+    from pipeline import quotes  # noqa: F401  (registers the factory)
+    from pipeline.facts import register_extensions
+    from pipeline.nlp import models_dir, read_config
+
+    register_extensions()
+    cfg = read_config()
+    settings = {k: v for k, v in dict(cfg["components"]["quotes"]).items() if k != "factory"}
+    nlp = spacy.load(cfg["nlp"]["model"])
+    defaults = {
+        "verbs_path": str(models_dir() / "quotes" / "reporting_verbs.txt"),
+        "title_cues_path": str(models_dir() / "quotes" / "title_cues.txt"),
+    }
+    nlp.add_pipe("newsfacts_quotes", config={**defaults, **settings})
+    return nlp
+
+
+@click.command("polnear")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--kinds", default="direct", show_default=True,
+              help="Comma-separated quote kinds counted as predictions (direct, partial).")
+@click.option("--bare", is_flag=True, help="Base model and the quotes component only.")
+@click.option("--errors", is_flag=True, help="Print false positives, misses and wrong speakers.")
+@click.option("--limit", type=int, default=None, help="Only the first N articles.")
+def command(path: Path, kinds: str, bare: bool, errors: bool, limit: int | None) -> None:
+    """Direct-quote P/R/F1 and speaker accuracy on a PolNeAR split (e.g. .../polnear-quotes/dev)."""
+    from pipeline import nlp as nlp_module
+
+    articles = load_corpus(path)[:limit]
+    nlp = _bare_pipeline() if bare else nlp_module.load()
+    result = score(nlp, articles, tuple(k.strip() for k in kinds.split(",")), show_errors=errors)
+    click.echo(
+        f"polnear quotes ({kinds}): articles={result['articles']} gold={result['gold']} "
+        f"predicted={result['predicted']} P={result['precision']:.3f} R={result['recall']:.3f} "
+        f"F1={result['f1']:.3f} speakers={result['speaker_accuracy']:.3f} "
+        f"(of {result['speaker_scored']} matched with a gold source)"
+    )

@@ -1,0 +1,249 @@
+"""The batch job: article folders in, facts in the database, incrementally and in parallel.
+
+Reading and bookkeeping happen in this process; NLP runs in ``workers``
+processes, each loading the pipeline once. Results are written a batch per
+transaction, so an interrupted run leaves whole articles and the next run picks
+up the rest: an article whose text was already extracted by a pipeline with the
+same fingerprint is never processed again.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pipeline import nlp as nlp_module
+from pipeline import readers, store
+
+Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
+
+
+@dataclass
+class IngestResult:
+    run_id: int
+    seen: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    warnings: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    facts: dict[str, int] = field(default_factory=dict)
+    interrupted: bool = False
+
+    def summary(self) -> str:
+        facts = ", ".join(f"{n} {k}" for k, n in self.facts.items())
+        text = (f"run {self.run_id}: {self.seen} articles seen, {self.new} new, {self.unchanged} unchanged, "
+                f"{self.failed} failed; facts: {facts or 'none'}; {self.seconds:.1f}s")
+        if self.new == 0 and not self.interrupted:
+            text += " (nothing new: no NLP work done)"
+        if self.interrupted:
+            text += " — INTERRUPTED: run again to resume"
+        return text
+
+
+# --- worker side ------------------------------------------------------------------------------------
+
+_NLP = None
+
+
+def _init_worker(model: str | None, models: str | None) -> None:
+    global _NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    _NLP = nlp_module.load(model, Path(models) if models else None)
+
+
+def _docs(nlp, batch: list[tuple[str, str, dict]]):
+    for _id, text, context in batch:
+        doc = nlp.make_doc(text)
+        doc._.dct, doc._.dateline, doc._.title = context["published"], context["dateline"], context["title"]
+        yield doc
+
+
+def _facts(doc) -> dict[str, list[dict]]:
+    from pipeline.facts import facts_of
+
+    return {kind: [asdict(f) for f in records] for kind, records in facts_of(doc).items()}
+
+
+def extract_batch(batch: list[tuple[str, str, dict]], nlp=None) -> list[Extracted]:
+    """Facts for a batch of (article id, text, context); a failing article is reported, not raised."""
+    nlp = nlp or _NLP
+    try:
+        return [(b[0], _facts(doc), None) for b, doc in zip(batch, nlp.pipe(_docs(nlp, batch)), strict=True)]
+    except Exception:
+        out: list[Extracted] = []
+        for item in batch:
+            try:
+                doc = nlp(next(_docs(nlp, [item])))
+                out.append((item[0], _facts(doc), None))
+            except Exception as exc:
+                out.append((item[0], None, f"extraction failed: {type(exc).__name__}: {exc}"))
+        return out
+
+
+# --- parent side ------------------------------------------------------------------------------------
+
+class _Inline:
+    """The executor interface, run in this process: one worker needs no pool."""
+
+    def __init__(self, model, models):
+        self.nlp = nlp_module.load(model, models)
+
+    def submit(self, fn, batch):
+        future: Future = Future()
+        future.set_result(fn(batch, self.nlp))
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, workers: int | None = None,
+           model: str | None = None, pattern: str | None = None, exclude: Iterable[str] = (),
+           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = 16, on_error: Callable[[str], None] | None = None,
+           progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
+    """Read every article under ``paths`` and store the facts of those not yet extracted.
+
+    ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step.
+    """
+    started = time.perf_counter()
+    paths = [str(p) for p in paths]
+    workers = max(1, workers or os.cpu_count() or 1)
+    spec = nlp_module.spec(model)
+    db = store.open_db(db_path)
+    run_id = store.start_run(db, spec, paths, workers)
+    result = IngestResult(run_id)
+    on_error = on_error or (lambda line: print(line, file=sys.stderr))
+    files = list(readers.find_files(paths, pattern, exclude))
+    total = len(files)
+    done_ids = store.extracted_ids(db, spec.fingerprint)
+    sources = store.source_map(db)
+    queued: set[str] = set()
+    pending: dict[Future, tuple[list[dict], list[dict]]] = {}
+    executor = None
+    done = 0
+    status = "complete"
+
+    def report(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total, result.words)
+
+    def fail(path: str, error: str, level: str = "error") -> dict:
+        on_error(f"{'warning' if level == 'warning' else 'error'}: {path}: {error}")
+        return {"path": path, "error": error, "level": level}
+
+    def collect(futures: Iterable[Future]) -> None:
+        for future in futures:
+            rows, seen = pending.pop(future)
+            extracted = future.result()
+            facts, failures = {}, []
+            by_id = {r["id"]: r for r in rows}
+            for article_id, article_facts, error in extracted:
+                if error:
+                    failures.append(fail(by_id[article_id]["path"], error))
+                    result.failed += 1
+                else:
+                    facts[article_id] = article_facts
+                    result.new += 1
+            ok_rows = [r for r in rows if r["id"] in facts]
+            ok_seen = [s for s in seen if s["article_id"] in facts]
+            store.write_batch(db, run_id, spec.fingerprint, ok_rows, facts, ok_seen, failures)
+            report(len(rows))
+
+    try:
+        side: tuple[list[dict], list[dict]] = ([], [])  # unchanged sources, read failures
+        batch: list[dict] = []
+        batch_seen: list[dict] = []
+        for article in _read_all(files, max_bytes):
+            if isinstance(article, readers.ReadFailure):
+                side[1].append(fail(article.path, article.error))
+                result.failed += 1
+                report()
+            else:
+                result.seen += 1
+                result.words += article.words
+                for warning in article.warnings:
+                    side[1].append(fail(article.path, warning, "warning"))
+                    result.warnings += 1
+                article_id = article.id
+                entry = {"key": article.key, "path": article.path, "article_id": article_id}
+                if article_id in done_ids:
+                    result.unchanged += 1
+                    if sources.get(article.key) != article_id:
+                        side[0].append(entry)
+                    report()
+                elif article_id in queued:
+                    batch_seen.append(entry)  # the same text under another name, already queued
+                    report()
+                else:
+                    queued.add(article_id)
+                    batch.append(_article_row(article, article_id))
+                    batch_seen.append(entry)
+            if len(side[0]) + len(side[1]) >= 500:
+                store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
+                side = ([], [])
+            if len(batch) >= batch_size:
+                if executor is None:
+                    executor = _executor(workers, spec)
+                pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
+                batch, batch_seen = [], []
+                while len(pending) >= 2 * workers:
+                    collect(wait(pending, return_when=FIRST_COMPLETED).done)
+        if batch:
+            executor = executor or _executor(workers, spec)
+            pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
+        store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
+        while pending:
+            collect(wait(pending, return_when=FIRST_COMPLETED).done)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    except BaseException:
+        status = "failed"
+        raise
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=not result.interrupted, cancel_futures=True)
+        result.seconds = time.perf_counter() - started
+        result.facts = store.fact_counts(db, run_id)
+        counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
+                  "failed": result.failed}
+        store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts, result.seconds)
+        db.close()
+    return result
+
+
+def _read_all(files: list[Path], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
+    for path in files:
+        if not path.exists() and not path.is_symlink():  # a broken link is "unreadable", below
+            yield readers.ReadFailure(str(path), "no such file or folder")
+            continue
+        yield from readers.read_path(path, max_bytes)
+
+
+def _executor(workers: int, spec):
+    if workers == 1:
+        return _Inline(spec.model, spec.models)
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(spec.model, str(spec.models)))
+
+
+def _article_row(article: readers.RawArticle, article_id: str) -> dict:
+    row = {k: getattr(article, k) for k in ("path", "title", "dateline", "dateline_start", "dateline_end",
+                                               "agency", "published", "published_from", "source", "url",
+                                               "format", "encoding", "text", "record_id")}
+    return row | {"id": article_id, "key": article.key, "words": article.words, "chars": len(article.text)}
+
+
+def _task(row: dict) -> tuple[str, str, dict]:
+    return row["id"], row["text"], {"published": row["published"], "dateline": row["dateline"],
+                                    "title": row["title"]}

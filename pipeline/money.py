@@ -1,0 +1,654 @@
+"""Component ``newsfacts_money``: monetary amounts and other quantities.
+
+The statistical NER of the small model is unreliable for money ("$10" loses its "$", "20 euros" is a
+CARDINAL) and quantulum3 over whole texts invents units ("an upward" -> 1 atomic mass unit). So amounts
+are read by a small hand-written scanner over ``doc.text``: find numbers (digits or words), then look
+at the few characters around each one for a currency symbol or code before it, a scale word and a
+currency name or a unit after it. Ranges ("$2 to $3 billion") are one :class:`Amount` whose span covers
+both ends, with ``value`` the lower bound and ``max_value`` the upper one. Qualifier words ("more
+than") are kept in ``qualifier`` and left out of the span. The dependency parse is consulted only for
+what a figure is about and whether the sentence calls it a target or a forecast.
+
+All word lists live in ``models/money/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.facts import Amount, Quantity, register_extensions
+
+_SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
+
+_WORD_VALUES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_TEMPORAL_PREPS = {"in", "since", "by", "from", "until", "till", "to", "before", "after", "of", "during"}
+_PRONOUNS = {"it", "this", "that", "they", "these", "those", "which", "what"}
+# Verbs whose subject is the thing an amount measures ("trade reached $2 billion").
+_MEASURE_VERBS = {
+    "reach", "total", "amount", "stand", "hit", "rise", "grow", "increase", "fall", "drop", "decline",
+    "exceed", "be", "cost", "top", "surpass", "climb", "jump", "soar", "approach", "double", "value",
+    "come", "bring", "remain", "near", "equal", "account", "represent", "make", "worth", "estimate",
+}
+
+
+def _read_table(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation factored by first letter, so re rejects a position on one character."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(groups.items())) + ")"
+
+
+def _is_cased(form: str) -> bool:
+    """Lower-case letter-only names match in any case; codes and symbols match exactly."""
+    return form != form.lower() or not re.fullmatch(r"[a-z .'\-]+", form)
+
+
+@dataclass(slots=True)
+class _Num:
+    start: int
+    end: int  # after the scale words
+    value: float
+    raw: float  # without scale
+    scaled: bool
+    words: bool  # written in words
+    yearish: bool
+
+
+@dataclass(slots=True)
+class _Money:
+    start: int
+    end: int
+    num: _Num
+    currency: str | None  # ISO or ?family
+    explicit: bool  # currency written next to this number
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    max_value: float | None = None
+    qualifier: str | None = None
+    per_unit: str | None = None
+    unit: str | None = None  # for quantities
+    noun: str | None = None  # counted noun for quantities ("workers")
+
+
+class MoneyExtractor:
+    """Finds amounts and quantities in a Doc; built once per pipeline."""
+
+    def __init__(self, models: Path, max_window: int = 40):
+        self.max_window = max_window
+        cur = _read_table(models / "currencies.tsv")
+        self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
+        self.post_forms = {f: iso for f, iso, pos in cur if pos in ("post", "both")}
+        self.post_lower = {f.lower(): iso for f, iso in self.post_forms.items() if not _is_cased(f)}
+        self.post_cased = {f: iso for f, iso in self.post_forms.items() if _is_cased(f)}
+        self.families: dict[str, tuple[str | None, set[str]]] = {}
+        for fam, default, members in _read_table(models / "families.tsv"):
+            default_iso = None if default == "-" else default
+            self.families[fam] = (default_iso, set(members.split()) | ({default_iso} - {None}))
+        self.minor = {f: (float(frac), cur_) for f, frac, cur_ in _read_table(models / "minor_units.tsv")}
+        scales = _read_table(models / "scales.tsv")
+        self.scale_words = {f: float(m) for f, m, kind in scales if kind == "word"}
+        self.scale_abbr = {f: float(m) for f, m, kind in scales if kind == "abbr"}
+        self.places = {p: iso for p, iso in _read_table(models / "places.tsv")}
+        self.qualifiers = {p: q for p, q in _read_table(models / "qualifiers.tsv")}
+        self.status_words = {w: s for w, s in _read_table(models / "status.tsv")}
+        self.per_units = [r[0] for r in _read_table(models / "per_units.tsv")]
+        self.units = {f: u for f, u in _read_table(models / "units.tsv")}
+        self.units_lower = {f.lower(): u for f, u in self.units.items() if not _is_cased(f)}
+        self.units_cased = {f: u for f, u in self.units.items() if _is_cased(f)}
+        self._compile()
+
+    def _compile(self) -> None:
+        # Scanners start with a literal character class so that re can skip ahead quickly; boundary
+        # checks are done in Python on the few hits.
+        self.digits_re = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+        names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor)
+        a_next = _alternation(list(self.scale_words) + names)
+        words = _trie([w for w in _WORD_VALUES if w != "zero"])
+        word = rf"(?:{words}|hundred)"
+        self.words_re = re.compile(
+            rf"(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*)\b")
+        self.word_scale_re = re.compile(
+            rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
+        self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
+        self.pre_max = max(len(f) for f in self.pre_forms)
+        self.word_re = re.compile(r"[^\W\d_][\w'.²]*|[^\w\s]")
+        self.minor_lower = {f.lower(): v for f, v in self.minor.items()}
+        # First words of every form any table can match after a number: a quick way out.
+        self.first_words = set()
+        for form in [*self.post_forms, *self.minor, *self.units]:
+            m = self.word_re.match(form)
+            if m:
+                self.first_words.add(m.group(0).lower().rstrip("."))
+        self.pre_last = {f[-1] for f in self.pre_forms}
+        self.qual_re = re.compile(
+            rf"(?i:(?<![A-Za-z])({_alternation(list(self.qualifiers))})){_SP}+$")
+        self.connector_re = re.compile(rf"^{_SP}*(?:-|–|—|to|and|or){_SP}*$", re.I)
+        self.between_re = re.compile(rf"(?i:(?<![A-Za-z])(between|from)){_SP}+$")
+        per_units = _alternation(self.per_units)
+        self.per_re = re.compile(
+            rf"{_SP}*(?:(?i:an?|per|each){_SP}+(?i:({per_units}))(?![A-Za-z])|(?i:per){_SP}+([A-Za-z][\w-]*)"
+            rf"|/{_SP}?([A-Za-z]+)\b)")
+        self.cents_re = re.compile(
+            rf"{_SP}*(?:and{_SP}+)?(\d{{1,2}}){_SP}*(?i:(cents?|pence|penny|kopecks?|kopeks?|tiyn|tyiyn|paise|paisa))"
+            r"(?![A-Za-z])")
+
+    # -- numbers ---------------------------------------------------------------------------------
+    def _numbers(self, text: str) -> list[_Num]:
+        hits = []
+        for m in self.digits_re.finditer(text):
+            s, e = m.span()
+            prev = text[s - 1] if s else ""
+            if prev and prev in ".,/:+_" or text[e:e + 2][:1] in (".", ",", ":", "/") and text[e + 1:e + 2].isdigit():
+                continue  # "13.02.2026", "10:30", "1/2"
+            if prev.isalpha() and self._pre_at(text, s) is None:
+                continue  # "A320", "G20"
+            hits.append((s, e, m.group(0), False))
+        lower = text.lower()
+        if len(lower) == len(text):
+            for m in self.words_re.finditer(lower):
+                s = m.start()
+                if s and lower[s - 1].isalpha():
+                    continue
+                hits.append((s, m.end(), m.group(0), True))
+            hits.sort()
+        nums = []
+        for s, e, tok, words in hits:
+            raw = _word_value(tok) if words else float(tok.replace(",", ""))
+            if raw is None:
+                continue
+            end, value, scaled = e, raw, False
+            for _ in range(2):
+                sm = self.word_scale_re.match(text, end)
+                if not sm:
+                    break
+                value *= self.scale_words[sm.group(1).lower()]
+                end, scaled = sm.end(), True
+            yearish = (not words and not scaled and tok.isdigit() and len(tok) == 4 and 1800 <= raw <= 2100)
+            nums.append(_Num(s, end, value, raw, scaled, words, yearish))
+        return nums
+
+    def _pre_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        """(start, ISO) of a currency symbol or code ending at ``pos`` (or one space before it)."""
+        ends = [pos] if pos and text[pos - 1] in self.pre_last else []
+        if pos > 1 and text[pos - 1] in " \u00a0\u202f" and text[pos - 2] in self.pre_last:
+            ends.append(pos - 1)
+        for end in ends:
+            for k in range(min(self.pre_max, end), 0, -1):
+                form = text[end - k:end]
+                iso = self.pre_forms.get(form) or self.pre_forms.get(form.replace("\u00a0", " "))
+                if iso and (not form[0].isalpha() or end - k == 0 or not text[end - k - 1].isalpha()):
+                    return end - k, iso
+        return None
+
+    def _lookup(self, text: str, pos: int, cased: dict, lower: dict, max_words: int = 3
+                ) -> tuple[int, str, str] | None:
+        """Longest form of a table (up to three words, or one symbol) starting at ``pos``: (end, value, form)."""
+        p = self._skip_space(text, pos)
+        spans = []
+        q = p
+        for i in range(max_words):
+            m = self.word_re.match(text, q)
+            if not m or i == 0 and m.group(0).lower().rstrip(".") not in self.first_words:
+                break
+            spans.append(m.end())
+            if not m.group(0)[0].isalnum() or text[m.end():m.end() + 1] != " ":
+                break
+            q = m.end() + 1
+        for end in reversed(spans):
+            for e in (end, end - 1) if text[end - 1] == "." else (end,):
+                form = text[p:e]
+                val = cased.get(form)
+                if val is None:
+                    val = lower.get(form.lower())
+                if val is not None:
+                    return e, val, form
+        return None
+
+    def _abbr_scale(self, text: str, num: _Num) -> tuple[int, float] | None:
+        if num.words or num.scaled:
+            return None
+        sm = self.abbr_scale_re.match(text, num.end)
+        if sm:
+            return sm.end(), num.raw * self.scale_abbr[sm.group(1)]
+        return None
+
+    # -- money -----------------------------------------------------------------------------------
+    def _money_at(self, text: str, num: _Num) -> _Money | None:
+        pre_iso, start = None, num.start
+        if not num.words:
+            pre = self._pre_at(text, num.start)
+            if pre:
+                start, pre_iso = pre
+        end, value, scaled = num.end, num.value, num.scaled
+        abbr = self._abbr_scale(text, num)
+        if abbr and (pre_iso or self._post_at(text, abbr[0])):
+            end, value, scaled = abbr[0], abbr[1], True
+        iso = pre_iso
+        post = self._post_at(text, end)
+        if post and not (pre_iso is None and num.yearish):
+            if pre_iso is None:
+                iso, end = post[1], post[0]
+            elif self._compatible(pre_iso, post[1]):
+                iso = pre_iso if post[1].startswith("?") else post[1]
+                end = post[0]
+        if iso is None:
+            if num.scaled or num.yearish or value >= 1000:
+                return None
+            mm = self._lookup(text, end, {}, self.minor_lower, 2)
+            if not mm:
+                return None
+            frac, cur = mm[1]
+            return _Money(start, mm[0], _Num(num.start, num.end, value * frac, num.raw, False, num.words,
+                                              False), cur, False)
+        num = _Num(num.start, num.end, value, num.raw, scaled, num.words, num.yearish)
+        if not scaled and value == int(value):
+            cm = self.cents_re.match(text, end)
+            if cm:
+                num.value = value + int(cm.group(1)) / 100
+                end = cm.end()
+        return _Money(start, end, num, iso, True)
+
+    def _compatible(self, a: str, b: str) -> bool:
+        """Both sides of "US$ 23 billion dollars" or "$249 USD" name the same currency."""
+        if a == b:
+            return True
+        for fam, other in ((a, b), (b, a)):
+            if fam.startswith("?") and (other in self.families.get(fam, (None, set()))[1] or other == fam):
+                return True
+        return False
+
+    @staticmethod
+    def _skip_space(text: str, pos: int) -> int:
+        if pos < len(text) and text[pos] in " \u00a0\u202f":
+            return pos + 1
+        return pos
+
+    def _post_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        found = self._lookup(text, pos, self.post_cased, self.post_lower)
+        return (found[0], found[1]) if found else None
+
+    # -- document ---------------------------------------------------------------------------------
+    def resolve_families(self, doc: Doc, explicit: set[str]) -> dict[str, tuple[str | None, bool]]:
+        """Family -> (ISO, guessed) for this article: dateline place first, then the one member
+        the article names explicitly, then the family default."""
+        place_iso = None
+        dateline = doc._.dateline
+        if dateline:
+            low = dateline.lower().strip()
+            parts = [low] + [p.strip() for p in re.split(r"[,/(]", low)]
+            for p in parts:
+                if p in self.places:
+                    place_iso = self.places[p]
+                    break
+        out = {}
+        for fam, (default, members) in self.families.items():
+            if place_iso in members:
+                out[fam] = (place_iso, True)
+                continue
+            named = members & explicit
+            if len(named) == 1:
+                out[fam] = (next(iter(named)), True)
+            else:
+                out[fam] = (default, True)
+        return out
+
+    def find(self, doc: Doc) -> tuple[list[Amount], list[Quantity]]:
+        text = doc.text
+        nums = self._numbers(text)
+        if not nums:
+            return [], []
+        monies: dict[int, _Money] = {}
+        for i, n in enumerate(nums):
+            m = self._money_at(text, n)
+            if m is not None:
+                monies[i] = m
+        used: set[int] = set()
+        found: list[_Found] = []
+        explicit = {m.currency for m in monies.values() if m.currency and not m.currency.startswith("?")}
+        fams = self.resolve_families(doc, explicit) if any(
+            m.currency and m.currency.startswith("?") for m in monies.values()) else {}
+        reach = -1
+        for i in sorted(monies):
+            m = monies[i]
+            if i in used or m.start < reach:
+                continue
+            lo_start, hi_end, value, max_value, qualifier = m.start, m.end, m.num.value, None, None
+            cur = m.currency
+            # a range with the next number ("$2 to $3 billion", "$2-3 billion")
+            j = i + 1
+            if j < len(nums) and j not in used:
+                nxt = monies.get(j)
+                n2 = nums[j]
+                gap_end = nxt.start if nxt else n2.start
+                gap = text[m.end:gap_end] if gap_end >= m.end else None
+                if gap is not None and self.connector_re.match(gap) and self._range_ok(text, m, gap):
+                    if nxt and (nxt.currency == cur or nxt.currency is None or cur is None):
+                        hi = nxt.num.value
+                        lo = self._propagate(m.num, nxt.num)
+                        value, max_value, hi_end, qualifier = lo, hi, nxt.end, "range"
+                        cur = cur or nxt.currency
+                        used.add(j)
+                    elif nxt is None and not n2.yearish and (n2.scaled or n2.raw >= m.num.raw):
+                        abbr = self._abbr_scale(text, n2)
+                        if abbr:  # "€2-3bn"
+                            n2 = _Num(n2.start, abbr[0], abbr[1], n2.raw, True, False, False)
+                        hi = n2.value if n2.scaled else n2.raw * (m.num.value / m.num.raw if m.num.raw else 1)
+                        value, max_value, hi_end, qualifier = self._propagate(m.num, n2), hi, n2.end, "range"
+                        used.add(j)
+            # a bare number joined to this amount ("2 to 3 million euros", "between 2 and 3 billion tenge")
+            if qualifier is None and i > 0 and (i - 1) not in used and (i - 1) not in monies:
+                n0 = nums[i - 1]
+                gap = text[n0.end:m.start]
+                if self.connector_re.match(gap) and not n0.yearish and n0.raw <= m.num.value:
+                    if self._range_ok(text, _Money(n0.start, n0.end, n0, None, False), gap):
+                        value = self._propagate(n0, m.num)
+                        max_value, lo_start, qualifier = m.num.value, n0.start, "range"
+                        used.add(i - 1)
+            if max_value is not None and max_value < value:
+                value, max_value = max_value, value
+            used.add(i)
+            reach = hi_end
+            qm = self.qual_re.search(text, max(0, lo_start - 30), lo_start)
+            if qm and qualifier is None:
+                qualifier = self.qualifiers[_norm(qm.group(1))]
+            per = self.per_re.match(text, hi_end)
+            per_unit = None
+            if per:
+                per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
+            found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit))
+        amounts = []
+        for f in found:
+            iso, guessed = f.currency, False
+            if iso and iso.startswith("?"):
+                iso, guessed = fams.get(iso, (None, True))
+            amounts.append(Amount(f.start, f.end, text[f.start:f.end], f.value, iso, f.max_value, f.qualifier,
+                                  guessed, f.per_unit))
+        covered = [(a.start, a.end) for a in amounts]
+        quantities = self._quantities(text, nums, covered)
+        return amounts, quantities
+
+    def _range_ok(self, text: str, m: _Money, gap: str) -> bool:
+        word = gap.strip().lower()
+        if word in ("and", "or"):
+            return bool(self.between_re.search(text, max(0, m.start - 12), m.start)) and word == "and"
+        return True
+
+    @staticmethod
+    def _propagate(lo: _Num, hi: _Num) -> float:
+        """"$2 to $3 billion": the scale of the upper bound applies to a bare lower bound."""
+        if not lo.scaled and hi.scaled and hi.raw and lo.raw <= hi.raw:
+            return lo.raw * (hi.value / hi.raw)
+        return lo.value
+
+    # -- quantities -------------------------------------------------------------------------------
+    def _quantities(self, text: str, nums: list[_Num], covered: list[tuple[int, int]]) -> list[Quantity]:
+        out: list[Quantity] = []
+        skip: set[int] = set()
+        for i, n in enumerate(nums):
+            if i in skip or any(s <= n.start < e for s, e in covered):
+                continue
+            if n.words and n.raw == 1 and not n.scaled and not text[n.start:n.end].lower().startswith("one"):
+                continue
+            end, value = n.end, n.value
+            abbr = self._abbr_scale(text, n)
+            unit_m = self._unit_at(text, abbr[0]) if abbr else None
+            if unit_m:
+                end, value = abbr
+            else:
+                unit_m = self._unit_at(text, end)
+            if not unit_m:
+                continue
+            uend, unit, form = unit_m
+            if n.yearish:
+                before = text[max(0, n.start - 8):n.start].split()
+                if unit not in ("percent",) and (unit in ("person", "job", "household", "family") or (
+                        before and before[-1].lower() in _TEMPORAL_PREPS)):
+                    continue
+            start, max_value, qualifier = n.start, None, None
+            # ranges: "5-7%", "between 10 and 12 percent", "2 to 3 million tonnes"
+            if i > 0 and (i - 1) not in skip:
+                n0 = nums[i - 1]
+                gap = text[n0.end:n.start]
+                if self.connector_re.match(gap) and not n0.yearish and n0.raw <= n.raw and not any(
+                        s <= n0.start < e for s, e in covered):
+                    if self._range_ok(text, _Money(n0.start, n0.end, n0, None, False), gap):
+                        lo = self._propagate(n0, n)
+                        if out and out[-1].start == n0.start:
+                            out.pop()
+                        start, max_value, qualifier = n0.start, value, "range"
+                        value = lo
+            qm = self.qual_re.search(text, max(0, start - 30), start)
+            if qm and qualifier is None:
+                qualifier = self.qualifiers[_norm(qm.group(1))]
+            noun = form.lower() if unit == "person" and form.lower() not in ("people", "persons", "person") else None
+            out.append(Quantity(start, uend, text[start:uend], value, unit, max_value, qualifier, noun))
+        return out
+
+    def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
+        return self._lookup(text, pos, self.units_cased, self.units_lower)
+
+    # -- the parse: what a figure is about, target or actual -------------------------------------
+    def annotate(self, doc: Doc, amounts: list[Amount], quantities: list[Quantity]) -> None:
+        if not doc.has_annotation("DEP"):
+            return
+        last_about: tuple[int, str] | None = None  # (sentence start, about)
+        for a in amounts:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            sent_start = span.sent.start
+            about, pronoun, status_noun = _about(span, self.status_words)
+            a.status = _status(span, self.status_words)
+            # "plans to bring it to $3 billion", "a goal to reach $3 billion": the thing just measured
+            if (pronoun or status_noun or (about is None and a.status in ("target", "forecast"))) and (
+                    last_about and last_about[0] == sent_start):
+                about = last_about[1]
+            elif pronoun:
+                about = None
+            a.about = about
+            if about:
+                last_about = (sent_start, about)
+        for q in quantities:
+            if q.about:
+                continue
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None and len(span):
+                about, pronoun, _ = _about(span, self.status_words)
+                if about and not pronoun:
+                    q.about = about
+
+
+def _norm(form: str) -> str:
+    return re.sub(r"\s+", " ", form.lower())
+
+
+def _word_value(tok: str) -> float | None:
+    t = re.sub(r"[\s\u00a0\u202f-]+", " ", tok.lower()).strip()
+    if re.fullmatch(r"half an?", t):
+        return 0.5
+    if t in ("a", "an"):
+        return 1.0
+    total = 0.0
+    for w in t.split():
+        if w == "and":
+            continue
+        if w == "hundred":
+            total = (total or 1) * 100
+        elif w in _WORD_VALUES:
+            total += _WORD_VALUES[w]
+        else:
+            return None
+    return total
+
+
+def _phrase(tok: Token) -> str:
+    """The noun with its compounds and adjectives: "bilateral trade", "investment flows"."""
+    lefts = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.like_num is False]
+    start = tok.i
+    for t in lefts:
+        sub = list(t.subtree)
+        if all(s.i < tok.i for s in sub):
+            start = min(start, sub[0].i)
+    words = [t for t in tok.doc[start:tok.i + 1] if t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
+    return " ".join(t.text for t in words) if words else tok.text
+
+
+def _root(span: Span) -> Token:
+    root = span.root
+    # a symbol token ("$") is often the head; prefer it anyway, it carries the amount's relations
+    return root
+
+
+def _about(span: Span, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
+    """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
+    tok = _root(span)
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return None, False, False
+        if tok.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
+            return _noun(head, status_words)
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            prep = head
+            target = prep.head
+            if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
+                return _noun(target, status_words)
+            if target.pos_ == "ADJ" and target.lower_ == "worth":
+                tok = target
+                continue
+            if target.pos_ in ("VERB", "AUX"):
+                return _verb_about(target, prep, status_words)
+            tok = target
+            continue
+        if tok.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "conj", "appos") and head.pos_ in (
+                "VERB", "AUX"):
+            return _verb_about(head, tok, status_words)
+        if tok.dep_ == "conj":
+            tok = head
+            continue
+        if tok.dep_ == "amod" and head.lower_ == "worth":
+            tok = head
+            continue
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return None, False, False
+        if head.lower_ == "worth":
+            tok = head
+            continue
+        return None, False, False
+    return None, False, False
+
+
+def _noun(tok: Token, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
+    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+        return tok.text, True, False
+    if status_words.get(tok.lemma_.lower()) in ("target", "forecast"):
+        return _phrase(tok), False, True
+    return _phrase(tok), False, False
+
+
+def _verb_about(verb: Token, obj: Token, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
+    """The subject of a measuring verb, or the object it raises ("bring it to $3 billion")."""
+    if verb.lemma_ in ("bring", "raise", "increase", "boost", "lift", "push", "take", "double", "triple"):
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
+        if dobj is not None:
+            return _noun(dobj, status_words)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    v = verb
+    for _ in range(3):
+        if subj is not None:
+            break
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return _noun(v.head, status_words)
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            continue
+        break
+    if subj is None:
+        return None, False, False
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ == "PRON" and subj.lower_ not in _PRONOUNS:
+        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
+        if dobj is not None:
+            return _noun(dobj, status_words)
+        return None, False, False
+    about = _noun(subj, status_words)
+    # "investment flows ... have reached": a plural noun read as a verb right after its subject
+    if v is not verb and v.i == subj.i + 1 and v.tag_ == "VBZ" and about[0] and not about[1]:
+        return f"{about[0]} {v.text}", False, about[2]
+    return about
+
+
+def _status(span: Span, status_words: dict[str, str]) -> str | None:
+    actual = None
+    tok = span.root
+    seen = 0
+    while tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+        s = status_words.get(tok.lemma_.lower())
+        if s in ("target", "forecast"):
+            return s
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.lower_ in ("will", "would", "could", "may", "might") and c.dep_ == "aux" for c in tok.children):
+                return "forecast"
+            if s == "actual" and actual is None and tok.tag_ in ("VBD", "VBZ", "VBN", "VBG", "VBP"):
+                actual = "actual"
+        if tok.dep_ == "ROOT":
+            break
+    return actual
+
+
+@Language.factory(
+    "newsfacts_money",
+    default_config={"tables": None},
+)
+def make_money(nlp: Language, name: str, tables: str | None) -> MoneyComponent:
+    """``tables``: the folder of word lists; by default ``models/money``."""
+    from pipeline.nlp import models_dir
+
+    register_extensions()
+    return MoneyComponent(MoneyExtractor(Path(tables) if tables else models_dir() / "money"))
+
+
+class MoneyComponent:
+    """spaCy component: ``doc._.amounts`` and ``doc._.quantities``."""
+
+    def __init__(self, extractor: MoneyExtractor):
+        self.extractor = extractor
+
+    def __call__(self, doc: Doc) -> Doc:
+        amounts, quantities = self.extractor.find(doc)
+        if amounts or quantities:
+            self.extractor.annotate(doc, amounts, quantities)
+        doc._.amounts = amounts
+        doc._.quantities = quantities
+        return doc

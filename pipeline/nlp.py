@@ -1,0 +1,102 @@
+"""Build the one spaCy pipeline that extracts every fact kind, from ``models/``.
+
+The base model and the components, their order and settings come from
+``models/pipeline.cfg``; this module only reads that file. The fingerprint of a
+pipeline (model name and version, every file under ``models/``, the package
+version) decides whether stored facts are still current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import __version__
+
+# Modules whose import registers the newsfacts factories with spaCy.
+COMPONENT_MODULES = ("pipeline.entities", "pipeline.money", "pipeline.dates", "pipeline.quotes")
+RESERVED_KEYS = ("factory", "before", "after", "from_disk")
+
+
+def models_dir() -> Path:
+    """The ``models/`` folder: $NEWSFACTS_MODELS, the source checkout's, or the installed copy."""
+    if env := os.environ.get("NEWSFACTS_MODELS"):
+        return Path(env)
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent / "models", here / "_models"):
+        if (candidate / "pipeline.cfg").is_file():
+            return candidate
+    raise FileNotFoundError("cannot find the models/ folder (set NEWSFACTS_MODELS)")
+
+
+@dataclass(frozen=True)
+class PipelineSpec:
+    """What a run needs to know about the pipeline without loading it."""
+
+    models: Path
+    model: str
+    model_version: str
+    version: str
+    fingerprint: str
+
+
+def read_config(models: Path | None = None):
+    from spacy.util import load_config
+
+    models = models or models_dir()
+    return load_config(models / "pipeline.cfg", overrides={"paths.models": str(models)}, interpolate=True)
+
+
+def model_version(model: str) -> str:
+    """Version of an installed pipeline package or a pipeline folder, without loading it."""
+    path = Path(model)
+    if path.is_dir():
+        meta = path / "meta.json"
+        return json.loads(meta.read_text())["version"] if meta.is_file() else "unknown"
+    try:
+        return importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return importlib.metadata.version(model.replace("_", "-"))
+
+
+def spec(model: str | None = None, models: Path | None = None) -> PipelineSpec:
+    """Describe the configured pipeline; ``model`` overrides the config's base model."""
+    models = models or models_dir()
+    cfg = read_config(models)
+    model = model or cfg["nlp"]["model"]
+    version = model_version(model)
+    digest = hashlib.sha256()
+    for part in (model, version, __version__):
+        digest.update(part.encode() + b"\0")
+    for file in sorted(p for p in models.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(file.relative_to(models).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes())
+    return PipelineSpec(models, model, version, cfg["newsfacts"]["version"], digest.hexdigest()[:16])
+
+
+def load(model: str | None = None, models: Path | None = None):
+    """Load the base model once and add the newsfacts components as configured."""
+    import spacy
+
+    from pipeline.facts import register_extensions
+
+    register_extensions()
+    for name in COMPONENT_MODULES:
+        importlib.import_module(name)
+    models = models or models_dir()
+    cfg = read_config(models)
+    nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
+    for name in cfg["nlp"]["components"]:
+        settings = dict(cfg["components"][name])
+        factory = settings.pop("factory")
+        place = {k: settings.pop(k) for k in ("before", "after") if k in settings}
+        patterns = settings.pop("from_disk", None)
+        pipe = nlp.add_pipe(factory, name=name, config=settings, **place)
+        if patterns:
+            pipe.from_disk(patterns)
+    return nlp

@@ -1,0 +1,682 @@
+"""Component ``newsfacts_quotes``: direct, partial and indirect quotes with their speakers.
+
+How it reads an article:
+
+1. Quoted spans are found on the characters, paragraph by paragraph: curly or straight double
+   marks, and curly single marks at the top level (single marks inside double ones are nested
+   quotes and stay part of the text). A paragraph that opens a quote without closing it continues
+   in the next paragraph if that one opens with a quote mark (the newspaper convention).
+2. Each span is classified: ``direct`` (a sentence or more of speech: it opens a sentence, follows
+   a colon, or a reporting clause is attached to it), ``partial`` (a quoted fragment of four
+   or more words inside the writer's sentence), or dropped (titles of works, nicknames, scare quotes:
+   short, title-cased or introduced by a naming word such as "dubbed", "the film").
+3. Two direct parts split by their attribution (“We intend,” he said, “to go.”) become one quote.
+   Its ``start``/``end`` run from the first word of the first part to the last of the last part,
+   and its ``text`` is the parts joined with one space (paragraph parts with a newline), so for
+   split and multi-paragraph quotes ``text`` is *not* ``doc.text[start:end]``; for every other
+   quote it is.
+4. The speaker is the subject of a reporting verb (``models/quotes/reporting_verbs.txt``) next
+   to the quote, in either order, or the object of "according to". Appositions ("Hill, a doctor,"),
+   pronouns (most recent person mentioned before) and descriptions ("the minister", via
+   ``doc._.roles`` or a named entity containing the noun) are resolved to canonical entities; the
+   mention the quote was attributed through is kept in ``speaker_start``/``speaker_end``. A direct
+   quote without attribution continues the speaker of the previous quote or attribution in
+   the same or the previous paragraph.
+5. Reported speech without marks ("X said that …", "…, X said", "according to X, …") is kept as
+   ``indirect`` with the reported clause as its span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.facts import Entity, Quote
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT = '"'
+OPEN_SINGLE = "‘"
+CLOSE_SINGLE = "’"
+ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + "'"
+BOUNDARY_PUNCT = ".?!;"
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+GROUP_PRONOUNS = {"they", "them", "we", "us", "it"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SUBORDINATORS = {"when", "as", "because", "after", "before", "while", "if", "since", "though", "although"}
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def read_words(path: str | Path) -> set[str]:
+    """One lower-cased entry per line; blank lines and ``#`` comments ignored."""
+    words = set()
+    for line in Path(path).read_text(encoding="utf8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            words.add(line)
+    return words
+
+
+@dataclass
+class Segment:
+    """A quoted stretch: one or more parts (start, end) inside the marks."""
+
+    parts: list[tuple[int, int]]
+    open_at: int  # index of the first opening mark
+    close_at: int  # index just after the last closing mark
+    paragraph: int
+    kind: str = "direct"
+    speaker_token: Token | None = None
+    verb: Span | None = None
+    speaker: tuple | None = None  # (canonical, start, end, label)
+    breaks: set[int] = field(default_factory=set)  # part starts that open a new paragraph
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: every line break ends a paragraph (blank lines or not)."""
+    spans, pos = [], 0
+    for m in re.finditer(r"\n\s*", text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_opening(text: str, i: int, length: int = 1) -> bool:
+    """A mark at i opens a quote: nothing word-like before it, a word (or mark) after it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + length] if i + length < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-/:" or before in OPEN_DOUBLE + OPEN_SINGLE
+
+
+def _double_mark(text: str, i: int) -> int:
+    """Length of a double quote mark at i: “ ” „ « » " or two straight single marks ('' or ``)."""
+    ch = text[i]
+    if ch in OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT:
+        return 1
+    if text.startswith("''", i) or text.startswith("``", i):
+        return 2
+    return 0
+
+
+def _find_single_close(text: str, start: int, limit: int) -> int | None:
+    """The ’ or ' closing a single-quoted span opened before ``start``, in the same paragraph."""
+    for j in range(start, limit):
+        ch = text[j]
+        if ch in OPEN_DOUBLE or text.startswith("''", j):
+            return j if text.startswith("''", j) and not text[j - 1].isspace() else None
+        if ch in CLOSE_SINGLE + "'" and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not after.isalnum():
+                return j
+    return None
+
+
+def find_segments(text: str) -> list[Segment]:
+    """Every quoted span of the text, a quote continued over paragraphs merged into one segment."""
+    paras = paragraphs(text)
+    segments: list[Segment] = []
+    carried: Segment | None = None  # a quote left open at the end of the previous paragraph
+    for p_index, (p_start, p_end) in enumerate(paras):
+        current, part_start, i, depth = None, p_start, p_start, 0
+        if carried is not None:
+            mark = _double_mark(text, p_start)
+            if mark:
+                current, part_start, i = carried, p_start + mark, p_start + mark
+                carried.breaks.add(part_start)
+            else:
+                segments.append(carried)
+        carried = None
+        while i < p_end:
+            ch = text[i]
+            mark = _double_mark(text, i)
+            if current is None:
+                if mark and _is_opening(text, i, mark):
+                    current = Segment(parts=[], open_at=i, close_at=i, paragraph=p_index)
+                    part_start, depth = i + mark, 0
+                    i += mark
+                    continue
+                if ch in OPEN_SINGLE + "'" and _is_opening(text, i) and text[i + 1].isalpha():
+                    close = _find_single_close(text, i + 1, p_end)
+                    if close is not None:
+                        length = 2 if text.startswith("''", close) else 1
+                        segments.append(Segment([(i + 1, close)], i, close + length, p_index))
+                        i = close + length
+                        continue
+            elif mark:
+                if ch in OPEN_DOUBLE and text[i - 1].isspace():
+                    depth += 1  # a double-marked quote nested inside a double-marked one
+                elif depth and ch in CLOSE_DOUBLE:
+                    depth -= 1
+                else:
+                    current.parts.append((part_start, i))
+                    current.close_at = i + mark
+                    segments.append(current)
+                    current = None
+                i += mark
+                continue
+            i += 1
+        if current is not None:
+            current.parts.append((part_start, p_end))
+            current.close_at = p_end
+            carried = current
+    if carried is not None:
+        segments.append(carried)
+    cleaned = []
+    for seg in segments:
+        trimmed = [_trim(text, s, e) for s, e in seg.parts]
+        seg.breaks = {t[0] for t, (s, _) in zip(trimmed, seg.parts, strict=True) if s in seg.breaks}
+        seg.parts = [p for p in trimmed if p[1] > p[0]]
+        if seg.parts:
+            cleaned.append(seg)
+    return cleaned
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space, stray marks and the trailing comma (or dash) inside the marks."""
+    while start < end and (text[start].isspace() or text[start] in ALL_MARKS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-" + OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT):
+        end -= 1
+    return start, end
+
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    label: str | None
+    canonical: str
+
+
+Speaker = tuple[str | None, int, int, str | None]  # canonical, start, end, label
+
+
+class QuoteFinder:
+    """The component: word lists are read once in the factory; each call reads one Doc."""
+
+    def __init__(self, verbs: set[str], title_cues: set[str], min_partial_words: int, max_title_words: int):
+        self.verbs = verbs
+        self.title_cues = title_cues
+        self.min_partial_words = min_partial_words
+        self.max_title_words = max_title_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = _Context(doc, _mentions(doc), find_segments(doc.text))
+        kept = []
+        for seg in ctx.segments:
+            self.classify(ctx, seg)
+            if seg.kind != "drop":
+                kept.append(seg)
+        kept = self.join_split(ctx, kept)
+        quotes = [self.to_quote(ctx, seg) for seg in kept]
+        used = {seg.verb.start for seg in kept if seg.verb is not None}
+        quotes += self.indirect(ctx, used)
+        quotes.sort(key=lambda q: q.start)
+        doc._.quotes = self.carry_speakers(ctx, quotes)
+        return doc
+
+    # -- classification ----------------------------------------------------------------------
+
+    def classify(self, ctx: _Context, seg: Segment) -> None:
+        """Decide direct / partial / drop and find the attribution next to the quote."""
+        doc, text = ctx.doc, ctx.doc.text
+        inside = [t for t in ctx.tokens_between(seg.start, seg.end) if not t.is_punct and not t.is_space]
+        n_words = len(inside)
+        before = ctx.window_before(seg)
+        after = ctx.window_after(seg)
+        content = text[seg.start : seg.end]
+        ends_sentence = content.rstrip("’'\"”)").endswith(".")
+        pre = text[before[0].idx : seg.open_at].strip() if before else ""
+        verb = None
+        if pre.endswith((":", ",")):  # Smith said: “…” / Smith said, “…”
+            verb = self.find_verb(before, from_start=False)
+        if verb is None and _attaches_after(after, ends_sentence):  # “…,” Smith said
+            verb = self.find_verb(after, from_start=True)
+        if verb is None:
+            verb = self.find_verb(before, from_start=False)
+        opens_sentence = not pre or pre.endswith(":") or (pre.endswith(",") and verb is not None)
+        opens_sentence = opens_sentence or bool(verb is not None and before and verb.i == before[-1].i)
+        # Names and titles: a naming word right before or after, a work of art, or short title case.
+        if self.is_title(ctx, seg, before, after, verb, n_words, content, opens_sentence):
+            seg.kind = "drop"
+            return
+        if verb is None and n_words < self.min_partial_words:
+            seg.kind = "drop"
+            return
+        seg.kind = "direct" if opens_sentence else "partial"
+        if verb is not None:
+            seg.verb = _verb_span(doc, verb)
+            seg.speaker = self.speaker_of(ctx, verb)
+
+    def is_title(self, ctx, seg, before, after, verb, n_words, content, opens_sentence) -> bool:
+        """Titles of works, names, slogans: a naming word next to the span, or short title case."""
+        if any(m.label == "WORK_OF_ART" and m.start <= seg.start and m.end >= seg.end for m in ctx.mentions):
+            return True
+        if n_words > self.max_title_words:
+            return False
+        prev_words = [t for t in before if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+        if prev_words and prev_words[-1].lower_ in self.title_cues and prev_words[-1].i == before[-1].i:
+            return True
+        if verb is None:
+            next_words = [t for t in after if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+            if next_words and next_words[0].lower_ in self.title_cues:
+                return True
+        if verb is None or not opens_sentence:
+            words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", content) if len(w) > 3]
+            if words and all(w[0].isupper() for w in words):
+                return True
+        return False
+
+    def find_verb(self, window: list[Token], from_start: bool) -> Token | None:
+        """The reporting verb (or "according to") in a window, nearest the quote."""
+        order = window if from_start else list(reversed(window))
+        for t in order:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                return t
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
+                return t
+        return None
+
+    # -- speakers ----------------------------------------------------------------------------
+
+    def speaker_of(self, ctx: _Context, verb: Token) -> Speaker | None:
+        subject = self.subject_token(ctx, verb)
+        if subject is not None and (
+            ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx) or ctx.in_quote(subject.idx)
+        ):
+            # The parser took words of the quote, or of a headline run into the sentence, as subject.
+            subject = _next_to(ctx, verb)
+        if subject is None or ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx):
+            return None
+        return self.resolve(ctx, subject)
+
+    def subject_token(self, ctx: _Context, verb: Token) -> Token | None:
+        if verb.lower_ == "according":
+            to = verb.nbor(1)
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+            return to.nbor(1) if to.i + 1 < len(verb.doc) else None
+        if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ in ("PROPN", "PRON"):
+            return verb.nbor(-1)  # "footage of Clinton asking, “…”"
+        head = verb
+        for _ in range(4):
+            if head is not verb and head.lemma_ == "quote":  # "quoted Djamal as saying", "was quoted as"
+                quoted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if quoted:
+                    return quoted[0]
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                return subjects[0]
+            for agent in (c for c in head.children if c.dep_ == "agent"):
+                for c in agent.children:
+                    if c.dep_ == "pobj":
+                        return c
+            if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+                return head.head  # "Smith, who said …"
+            if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head is not head:
+                head = head.head
+                continue
+            break
+        return _next_to(ctx, verb)  # the parse failed around the marks
+
+    def resolve(self, ctx: _Context, token: Token) -> Speaker:
+        """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
+        mention = ctx.mention_at(token.idx)
+        if mention is not None:
+            return (mention.canonical, mention.start, mention.end, mention.label)
+        for child in token.children:
+            if child.dep_ == "appos":
+                m = ctx.mention_at(child.idx) or ctx.mention_in(child)
+                if m is not None and m.label in SPEAKER_LABELS:
+                    return (m.canonical, m.start, m.end, m.label)
+        lower = token.lower_
+        start, end = token.idx, token.idx + len(token.text)
+        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if lower in PERSON_PRONOUNS:
+                m = ctx.previous_person(token)
+                if m is not None:
+                    return (m.canonical, start, end, m.label)
+            return (None, start, end, None)
+        span = ctx.doc[token.left_edge.i : token.i + 1]
+        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
+            span = span[1:]
+        # A description: a role held by someone named in the article, or an organisation's name.
+        holder = ctx.role_holder(token)
+        if holder is not None:
+            return (holder[0], span.start_char, span.end_char, "PERSON")
+        m = ctx.named_like(token)
+        if m is not None:
+            return (m.canonical, span.start_char, span.end_char, m.label)
+        label = None
+        return (span.text, span.start_char, span.end_char, label)
+
+    # -- split quotes ------------------------------------------------------------------------
+
+    def join_split(self, ctx: _Context, segments: list[Segment]) -> list[Segment]:
+        """“We intend,” he said, “to go.” → one quote with one speaker.
+
+        Also “We intend,” he said. “We go.”: a part with no attribution of its own that follows the
+        attribution of the previous part in the same paragraph continues that quote.
+        """
+        text = ctx.doc.text
+        out: list[Segment] = []
+        for seg in segments:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == "direct"
+                and prev.verb is not None
+                and ctx.paragraph_of(prev.close_at - 1) == seg.paragraph
+                and prev.verb.start_char >= prev.close_at
+                and prev.verb.end_char <= seg.open_at
+                and (seg.verb is None or seg.verb.start == prev.verb.start)
+                and text[prev.close_at : seg.open_at].rstrip().endswith((",", "—", "–", ":", "."))
+                and len(text[prev.close_at : seg.open_at]) < 400
+                and not _another_clause(ctx.tokens_between(prev.close_at, seg.open_at), prev.verb.root)
+            ):
+                seg.kind = "direct"
+                prev.parts.extend(seg.parts)
+                prev.breaks |= seg.breaks
+                prev.close_at = seg.close_at
+                continue
+            out.append(seg)
+        return out
+
+    # -- reported speech ---------------------------------------------------------------------
+
+    def indirect(self, ctx: _Context, used: set[int]) -> list[Quote]:
+        doc = ctx.doc
+        out = []
+        for t in doc:
+            if t.i in used:
+                continue
+            if t.lower_ == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
+                span = self.according_content(t)
+            elif t.lemma_.lower() in self.verbs and t.pos_ == "VERB":
+                comps = [c for c in t.children if c.dep_ == "ccomp"]
+                if not comps:
+                    continue
+                span = doc[comps[0].left_edge.i : comps[0].right_edge.i + 1]
+                while len(span) > 1 and (span[0].lower_ == "that" or span[0].is_punct):
+                    span = span[1:]
+            else:
+                continue
+            if span is None or len(span) < 3:
+                continue
+            while len(span) > 1 and span[-1].is_punct:
+                span = span[:-1]
+            if ctx.overlaps_quote(span.start_char, span.end_char):
+                continue
+            speaker = self.speaker_of(ctx, t)
+            if speaker is None:
+                continue
+            verb = _verb_span(doc, t)
+            q = Quote(span.start_char, span.end_char, span.text, kind="indirect", verb=verb.text,
+                      verb_start=verb.start_char, verb_end=verb.end_char)
+            q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = speaker
+            out.append(q)
+        return out
+
+    def according_content(self, according: Token) -> Span | None:
+        sent = according.sent
+        phrase = according.doc[according.i : according.nbor(1).right_edge.i + 1]
+        if phrase.start - sent.start <= 1:
+            span = sent.doc[phrase.end : sent.end]
+        else:
+            span = sent.doc[sent.start : phrase.start]
+        while len(span) > 1 and span[0].is_punct:
+            span = span[1:]
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+        return span
+
+    # -- output ------------------------------------------------------------------------------
+
+    def to_quote(self, ctx: _Context, seg: Segment) -> Quote:
+        text = ctx.doc.text
+        pieces = []
+        for i, (s, e) in enumerate(seg.parts):
+            if i:
+                pieces.append("\n" if s in seg.breaks else " ")
+            pieces.append(text[s:e])
+        q = Quote(start=seg.start, end=seg.end, text="".join(pieces), kind=seg.kind)
+        if seg.speaker is not None:
+            q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = seg.speaker
+        if seg.verb is not None:
+            q.verb, q.verb_start, q.verb_end = seg.verb.text, seg.verb.start_char, seg.verb.end_char
+        return q
+
+    def carry_speakers(self, ctx: _Context, quotes: list[Quote]) -> list[Quote]:
+        """A direct quote with no attribution of its own continues the previous speaker nearby."""
+        previous: Quote | None = None
+        for q in quotes:
+            if q.speaker_start is None and q.kind == "direct" and previous is not None:
+                if ctx.paragraph_of(q.start) - ctx.paragraph_of(previous.end) <= 1:
+                    q.speaker, q.speaker_start, q.speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
+                    q.speaker_label, q.verb = previous.speaker_label, previous.verb
+                    q.verb_start, q.verb_end = previous.verb_start, previous.verb_end
+            if q.speaker_start is not None:
+                previous = q
+        return quotes
+
+
+class _Context:
+    """Per-document lookups: tokens by character, quote regions, mentions, paragraphs."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], segments: list[Segment]):
+        self.doc = doc
+        self.mentions = mentions
+        self.segments = segments
+        self.paras = paragraphs(doc.text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.token_starts = [t.idx for t in doc]
+        self.mention_starts = [m.start for m in mentions]
+        self.regions = sorted((s.open_at, s.close_at) for s in segments)
+        self.region_starts = [r[0] for r in self.regions]
+
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self.region_starts, char) - 1
+        return i >= 0 and self.regions[i][0] <= char < self.regions[i][1]
+
+    def overlaps_quote(self, start: int, end: int) -> bool:
+        i = bisect_right(self.region_starts, end)
+        return any(s < end and start < e for s, e in self.regions[max(i - 3, 0) : i])
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        a = bisect_left(self.token_starts, start)
+        b = bisect_left(self.token_starts, end)
+        return list(self.doc[a:b])
+
+    def window_after(self, seg: Segment) -> list[Token]:
+        """Tokens after the closing mark up to a sentence end, another quote or the paragraph end."""
+        p_end = self.paras[self.paragraph_of(seg.close_at - 1)][1]
+        out = []
+        for t in self.doc[bisect_left(self.token_starts, seg.close_at) :]:
+            if t.idx >= p_end or self.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+                break
+            if not t.is_space:
+                out.append(t)
+        return out
+
+    def window_before(self, seg: Segment) -> list[Token]:
+        """Tokens before the opening mark back to a sentence end, another quote or the paragraph start."""
+        p_start = self.paras[self.paragraph_of(seg.open_at)][0]
+        out = []
+        for i in range(bisect_left(self.token_starts, seg.open_at) - 1, -1, -1):
+            t = self.doc[i]
+            if t.idx < p_start or self.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+                break
+            if not t.is_space:
+                out.append(t)
+        out.reverse()
+        return out
+
+    def mention_at(self, char: int) -> Mention | None:
+        i = bisect_right(self.mention_starts, char) - 1
+        if i >= 0 and self.mentions[i].start <= char < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def mention_in(self, token: Token) -> Mention | None:
+        for t in token.subtree:
+            m = self.mention_at(t.idx)
+            if m is not None and m.label in SPEAKER_LABELS:
+                return m
+        return None
+
+    def previous_person(self, token: Token) -> Mention | None:
+        """The person a pronoun refers to: the last person subject in recent sentences, else the last person."""
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        last = None
+        limit = token.idx - 600
+        while i >= 0:
+            m = self.mentions[i]
+            if m.label == "PERSON" and m.end <= token.idx:
+                if last is None:
+                    last = m
+                if m.start < limit:
+                    break
+                head = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if head is not None and head.root.dep_ in SUBJECT_DEPS:
+                    return m
+            i -= 1
+        return last
+
+    def role_holder(self, token: Token) -> tuple[str, int, int] | None:
+        roles = self.doc._.roles or []
+        word = token.lower_
+        best = None
+        for r in roles:
+            if word in r.role.lower().split() and r.start < token.idx:
+                best = (r.person, r.person_start, r.person_end)
+        return best
+
+    def named_like(self, token: Token) -> Mention | None:
+        """The organisation or person whose name contains the description's noun ("the ministry")."""
+        word = token.lower_
+        if not token.pos_ == "NOUN" or len(word) < 4:
+            return None
+        best = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            if m.label in SPEAKER_LABELS and word in m.canonical.lower().split():
+                best = m
+        return best
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    """Entity mentions with canonical names: doc._.entities when set, else the model's doc.ents."""
+    ents = doc._.entities
+    if ents is None:
+        ents = [Entity(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]
+    return sorted((Mention(e.start, e.end, e.label, e.canonical) for e in ents), key=lambda m: m.start)
+
+
+def _next_to(ctx: _Context, verb: Token) -> Token | None:
+    """The name or pronoun right after ("said Smith", "said the mayor") or right before the verb.
+
+    Before the verb, a parenthesis ("Cummings (D-Md.) said") and adverbs ("Smith later said") are
+    skipped. Words inside quote marks are never speakers.
+    """
+    doc = verb.doc
+    i = verb.i + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") and not ctx.in_quote(doc[i].idx):
+        nxt = doc[i]
+        while nxt.i + 1 < len(doc) and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+            nxt = doc[nxt.i + 1]
+        return nxt
+    i, depth = verb.i - 1, 0
+    while i >= 0 and verb.i - i < 12:
+        t = doc[i]
+        if ctx.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+            return None
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN"):
+            return t
+        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE"):
+            return None
+        i -= 1
+    return None
+
+
+def _another_clause(tokens: list[Token], verb: Token) -> bool:
+    """Between two parts, a clause other than the attribution ("although Xinhua translated it as:")."""
+    for t in tokens:
+        if t.dep_ in SUBJECT_DEPS and t.head != verb and t.head.dep_ not in ("relcl", "acl"):
+            return True
+    return False
+
+
+def _attaches_after(window: list[Token], ends_sentence: bool) -> bool:
+    """The words after the closing mark can attribute the quote: “…,” he said / “…?” he asked.
+
+    Not after “….” unless the sentence goes on in lower case, and not a new clause ("when …").
+    """
+    if not window or window[0].pos_ in ("SCONJ", "CCONJ") or window[0].lower_ in SUBORDINATORS:
+        return False
+    return not ends_sentence or window[0].text[:1].islower()
+
+
+def _verb_span(doc: Doc, verb: Token) -> Span:
+    if verb.lower_ == "according":
+        return doc[verb.i : verb.i + 2]
+    prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return doc[verb.i : verb.i + 2] if prt else doc[verb.i : verb.i + 1]
+
+
+@Language.factory(
+    "newsfacts_quotes",
+    default_config={
+        "verbs_path": None,
+        "title_cues_path": None,
+        "min_partial_words": 4,
+        "max_title_words": 8,
+    },
+)
+def make_quotes(
+    nlp: Language,
+    name: str,
+    verbs_path: str | None,
+    title_cues_path: str | None,
+    min_partial_words: int,
+    max_title_words: int,
+) -> QuoteFinder:
+    """Quotes and speakers → ``doc._.quotes``; runs after ``newsfacts_entities``.
+
+    Word lists default to ``models/quotes/``; ``min_partial_words`` is the shortest quoted fragment
+    kept as ``partial`` (shorter unattributed ones are scare quotes), ``max_title_words`` the longest
+    title-cased span that may be read as a title of a work.
+    """
+    from pipeline.nlp import models_dir
+
+    folder = models_dir() / "quotes"
+    verbs = read_words(verbs_path or folder / "reporting_verbs.txt")
+    cues = read_words(title_cues_path or folder / "title_cues.txt")
+    return QuoteFinder(verbs, cues, min_partial_words, max_title_words)

@@ -1,0 +1,255 @@
+"""The newsfacts database: schema, writes and the views that show current facts.
+
+Storage knows nothing about NLP: it takes plain records (dicts and the
+dataclasses of ``pipeline.facts``) and writes them with sqlite-utils. Every batch
+of articles is written in one transaction, so an interrupted run leaves whole
+articles or none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from pathlib import Path
+
+import sqlite_utils
+
+from pipeline.facts import FACT_KINDS
+
+SCHEMA_VERSION = 1
+# Fact kind (a Doc extension) -> table. Quotes of every kind (direct, partial, indirect) are
+# "attributions"; the view ``quotes`` holds the direct ones, what a reader calls a quote.
+TABLE_OF = {kind: "attributions" if kind == "quotes" else kind for kind in FACT_KINDS}
+FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, dates, attributions
+SQL_TYPES = {int: int, float: float, str: str, bool: int}
+ARTICLE_COLUMNS = {
+    "id": str, "path": str, "record_id": str, "title": str, "dateline": str, "dateline_start": int,
+    "dateline_end": int, "agency": str, "published": str, "published_from": str, "source": str, "url": str,
+    "format": str, "encoding": str, "words": int, "chars": int, "text": str, "first_run": int, "current": int,
+}
+
+
+class NotANewsfactsDatabase(Exception):
+    pass
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _column_type(annotation: str):
+    base = annotation.replace(" | None", "").strip()
+    return {"int": int, "float": float, "str": str, "bool": int}.get(base, str)
+
+
+def fact_columns(kind: str) -> dict:
+    return {f.name: _column_type(str(f.type)) for f in fields(FACT_KINDS[kind])}
+
+
+def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
+    """Open (and with ``create``, set up) a newsfacts database."""
+    path = Path(path)
+    if not create:
+        if not path.is_file():
+            raise NotANewsfactsDatabase(f"{path}: no such database")
+        db = sqlite_utils.Database(path)
+        try:
+            ok = "runs" in db.table_names() and "articles" in db.table_names()
+        except Exception as exc:  # sqlite3.DatabaseError: file is not a database
+            raise NotANewsfactsDatabase(f"{path}: not a SQLite database ({exc})") from None
+        if not ok:
+            raise NotANewsfactsDatabase(f"{path}: not a newsfacts database (no runs/articles tables)")
+        return db
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        _create_tables(db)
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    existing = set(db.table_names())
+    if "runs" not in existing:
+        db["runs"].create({
+            "id": int, "started": str, "finished": str, "status": str, "pipeline_version": str,
+            "package_version": str, "model": str, "model_version": str, "fingerprint": str, "paths": str,
+            "workers": int, "articles": int, "new": int, "unchanged": int, "failed": int, "seconds": float,
+        }, pk="id")
+    if "articles" not in existing:
+        db["articles"].create(ARTICLE_COLUMNS, pk="id", foreign_keys=[("first_run", "runs", "id")])
+        db["articles"].create_index(["path"])
+        db["articles"].create_index(["published"])
+        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    if "sources" not in existing:
+        # Where each current article was read from; a changed file points its key at the new version.
+        db["sources"].create({"key": str, "path": str, "article_id": str, "run_id": int, "seen": str},
+                             pk="key", foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")])
+        db["sources"].create_index(["article_id"])
+    if "extractions" not in existing:
+        # Which run extracted which article with which pipeline: the newest one is current.
+        db["extractions"].create({"article_id": str, "run_id": int, "fingerprint": str, "seconds": float},
+                                 pk=("article_id", "run_id"),
+                                 foreign_keys=[("article_id", "articles", "id"), ("run_id", "runs", "id")])
+        db["extractions"].create_index(["fingerprint", "article_id"])
+    if "entity_index" not in existing:
+        db["entity_index"].create({"id": int, "label": str, "canonical": str}, pk="id")
+        db["entity_index"].create_index(["label", "canonical"], unique=True)
+    for kind, table in TABLE_OF.items():
+        if table in existing:
+            continue
+        columns = {"article_id": str, "run_id": int} | fact_columns(kind)
+        fks = [("article_id", "articles", "id"), ("run_id", "runs", "id")]
+        if kind == "entities":
+            columns["entity_id"] = int
+            fks.append(("entity_id", "entity_index", "id"))
+        db[table].create(columns, foreign_keys=fks)
+        db[table].create_index(["article_id", "run_id"])
+        if kind == "entities":
+            db[table].create_index(["entity_id"])
+        if kind == "quotes":
+            db[table].create_index(["speaker"])
+            db[table].enable_fts(["text", "speaker"], create_triggers=True, tokenize="porter")
+    if "failures" not in existing:
+        db["failures"].create({"run_id": int, "path": str, "error": str, "level": str, "at": str},
+                              foreign_keys=[("run_id", "runs", "id")])
+        db["failures"].create_index(["run_id"])
+    if "meta" not in existing:
+        db["meta"].insert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+    _create_views(db)
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    views = {
+        "quotes": "SELECT * FROM attributions WHERE kind = 'direct'",
+        "current_runs": "SELECT article_id, MAX(run_id) AS run_id FROM extractions GROUP BY article_id",
+        "current_articles": "SELECT * FROM articles WHERE current = 1",
+    }
+    for table in FACT_TABLES:
+        views[f"current_{table}"] = (
+            f"SELECT f.* FROM {table} f JOIN current_runs c ON c.article_id = f.article_id "
+            f"AND c.run_id = f.run_id JOIN articles a ON a.id = f.article_id WHERE a.current = 1"
+        )
+    views["current_quotes"] = "SELECT * FROM current_attributions WHERE kind = 'direct'"
+    views["entity_summary"] = (
+        "SELECT e.entity_id AS id, e.label, e.canonical, COUNT(*) AS mentions, "
+        "COUNT(DISTINCT e.article_id) AS articles FROM current_entities e "
+        "GROUP BY e.entity_id, e.label, e.canonical"
+    )
+    for name, sql in views.items():
+        db.create_view(name, sql, ignore=True)
+
+
+# --- runs -----------------------------------------------------------------------------------------
+
+def start_run(db: sqlite_utils.Database, spec, paths: Iterable[str], workers: int) -> int:
+    """Record a new run; runs left 'running' by a killed process are marked interrupted."""
+    with db.atomic():
+        db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        runs = db["runs"]
+        runs.insert({
+            "started": now(), "status": "running", "pipeline_version": spec.version,
+            "package_version": _package_version(), "model": spec.model, "model_version": spec.model_version,
+            "fingerprint": spec.fingerprint, "paths": json.dumps([str(p) for p in paths]), "workers": workers,
+            "articles": 0, "new": 0, "unchanged": 0, "failed": 0,
+        })
+        return runs.last_pk
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict, seconds: float) -> None:
+    with db.atomic():
+        db["runs"].update(run_id, {"finished": now(), "status": status, "seconds": round(seconds, 3),
+                                   **{k: counts.get(k, 0) for k in ("articles", "new", "unchanged", "failed")}})
+
+
+def _package_version() -> str:
+    from pipeline import __version__
+
+    return __version__
+
+
+# --- reads the ingest job needs --------------------------------------------------------------------
+
+def extracted_ids(db: sqlite_utils.Database, fingerprint: str) -> set[str]:
+    """Articles already extracted by a pipeline with this fingerprint: no NLP needed for them."""
+    return {r[0] for r in db.execute("SELECT article_id FROM extractions WHERE fingerprint = ?", [fingerprint])}
+
+
+def source_map(db: sqlite_utils.Database) -> dict[str, str]:
+    return dict(db.execute("SELECT key, article_id FROM sources").fetchall())
+
+
+# --- writes -----------------------------------------------------------------------------------------
+
+def write_batch(db: sqlite_utils.Database, run_id: int, fingerprint: str, articles: list[dict],
+                facts: dict[str, dict[str, list]], seen: list[dict], failures: list[dict]) -> None:
+    """Write one batch in a single transaction.
+
+    ``articles``: article rows (dicts with ``key`` and ARTICLE_COLUMNS) to store, new or re-extracted;
+    ``facts``: article id → {kind: [records]} for the articles extracted in this batch;
+    ``seen``: {key, path, article_id} for every article read, to point each source at its current text;
+    ``failures``: {path, error, level}.
+    """
+    stamp = now()
+    with db.atomic():
+        for row in articles:
+            row = {k: v for k, v in row.items() if k in ARTICLE_COLUMNS}
+            if db.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone() is None:
+                db["articles"].insert(row | {"first_run": run_id, "current": 1})
+        for article_id, by_kind in facts.items():
+            db["extractions"].insert({"article_id": article_id, "run_id": run_id, "fingerprint": fingerprint},
+                                     replace=True)
+            for kind, records in by_kind.items():
+                rows = [_row(r) | {"article_id": article_id, "run_id": run_id} for r in records]
+                if kind == "entities":
+                    _link_entities(db, rows)
+                if rows:
+                    db[TABLE_OF[kind]].insert_all(rows, batch_size=500)
+        for item in seen:
+            previous = db.execute("SELECT article_id FROM sources WHERE key = ?", [item["key"]]).fetchone()
+            db["sources"].insert({"key": item["key"], "path": item["path"], "article_id": item["article_id"],
+                                  "run_id": run_id, "seen": stamp}, replace=True)
+            if previous and previous[0] != item["article_id"]:
+                _refresh_current(db, previous[0])
+            db.execute("UPDATE articles SET current = 1 WHERE id = ? AND current = 0", [item["article_id"]])
+        if failures:
+            db["failures"].insert_all({"run_id": run_id, "at": stamp, "level": "error"} | f for f in failures)
+
+
+def _row(record) -> dict:
+    row = record if isinstance(record, dict) else asdict(record)
+    return {k: int(v) if isinstance(v, bool) else v for k, v in row.items()}
+
+
+def _refresh_current(db: sqlite_utils.Database, article_id: str) -> None:
+    """An article version stays current while some source still has that text."""
+    still = db.execute("SELECT 1 FROM sources WHERE article_id = ?", [article_id]).fetchone()
+    db.execute("UPDATE articles SET current = ? WHERE id = ?", [1 if still else 0, article_id])
+
+
+def _link_entities(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Give each mention the id of its distinct entity (same label and canonical name)."""
+    keys = {(r["label"], r["canonical"]) for r in rows}
+    for label, canonical in keys:
+        db.execute("INSERT OR IGNORE INTO entity_index (label, canonical) VALUES (?, ?)", [label, canonical])
+    ids = {}
+    for label, canonical in keys:
+        ids[(label, canonical)] = db.execute(
+            "SELECT id FROM entity_index WHERE label = ? AND canonical = ?", [label, canonical]).fetchone()[0]
+    for r in rows:
+        r["entity_id"] = ids[(r["label"], r["canonical"])]
+
+
+def record_failures(db: sqlite_utils.Database, run_id: int, failures: list[dict]) -> None:
+    write_batch(db, run_id, "", [], {}, [], failures)
+
+
+def fact_counts(db: sqlite_utils.Database, run_id: int) -> dict[str, int]:
+    return {k: db.execute(f"SELECT COUNT(*) FROM {k} WHERE run_id = ?", [run_id]).fetchone()[0]
+            for k in FACT_TABLES}

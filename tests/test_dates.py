@@ -1,0 +1,167 @@
+"""Time expressions: TIMEX3 values, kinds and spans, resolved against the publication date."""
+
+import pytest
+
+from pipeline.eval.timeml import match, read_tml, score
+
+SEED_OPENING = (
+    " date 2026-02-16 ALMATY – Kazakhstan and the Kyrgyz Republic are continuing to strengthen their "
+    "bilateral ties, Foreign Minister Yermek Kosherbayev said during an official visit to Bishkek on Feb. 13."
+)
+
+# sentence, dct, expression text, value, kind
+CASES = [
+    ("The minister said during an official visit to Bishkek on Feb. 13.", "2026-02-16",
+     "Feb. 13", "2026-02-13", "date"),
+    ("Relations are developing on an upward trajectory every year, gaining new quality.", "2026-02-16",
+     "every year", "P1Y", "set"),
+    ("Economic cooperation is strengthening year by year, and we intend to deepen our relations.",
+     "2026-02-16", "year by year", "P1Y", "set"),
+    ("Investment flows over the past 20 years reached $1.4 billion.", "2026-02-16",
+     "the past 20 years", "P20Y", "duration"),
+    ("Trade between the two countries reached a record in 2025.", "2026-02-16", "2025", "2025", "date"),
+    ("The company said Friday that quarterly profit rose 12%.", "2013-03-20", "Friday", "2013-03-15", "date"),
+    ("The board will meet on Tuesday to approve the merger.", "2013-03-20", "Tuesday", "2013-03-26", "date"),
+    ("Net income fell 8% in the third quarter.", "2013-10-24", "the third quarter", "2013-Q3", "date"),
+    ("Profit rose 5% in the first quarter of 2024.", "2024-06-01", "the first quarter of 2024", "2024-Q1", "date"),
+    ("He left the company two years ago to start a fund.", "2013-03-20", "two years ago", "2011", "date"),
+    ("Consumer prices rose 0.4% last month, the Labor Department said.", "2013-03-20", "last month", "2013-02",
+     "date"),
+    ("The index fell 3% last week amid worries about Cyprus.", "2013-03-20", "last week", "2013-W11", "date"),
+    ("The rate will rise next year, the central bank said.", "2013-03-20", "next year", "2014", "date"),
+    ("Unemployment is now at its lowest level since 2008.", "2013-03-20", "now", "PRESENT_REF", "date"),
+    ("The firm recently opened an office in Singapore.", "2013-03-20", "recently", "PAST_REF", "date"),
+    ("The plant could be sold in the future, analysts said.", "2013-03-20", "the future", "FUTURE_REF", "date"),
+    ("Trading in the shares was halted at 3 p.m. on the exchange.", "2013-02-12", "3 p.m.", "2013-02-12T15:00",
+     "time"),
+    ("Police said the blast happened at 10 p.m. Wednesday near the station.", "2013-02-15",
+     "10 p.m. Wednesday", "2013-02-13T22:00", "time"),
+    ("The region's population doubled in the 1990s.", "2013-03-20", "the 1990s", "199", "date"),
+    ("Retail sales were weak this summer, the chain said.", "2013-08-10", "this summer", "2013-SU", "date"),
+    ("The contract runs for six months and can be extended.", "2013-03-20", "six months", "P6M", "duration"),
+    ("The talks lasted nearly two years before collapsing.", "2013-03-20", "nearly two years", "P2Y", "duration"),
+    ("The ferry runs every day between the islands.", "2013-03-20", "every day", "P1D", "set"),
+    ("The membership fee is $100 a year for students.", "2013-03-20", "a year", "P1Y", "set"),
+    ("The paper is published weekly in three languages.", "2013-03-20", "weekly", "P1W", "set"),
+    ("The former senator was born on March 5, 1950, in Ohio.", "2013-03-20", "March 5, 1950", "1950-03-05",
+     "date"),
+    ("The talks were held in Geneva yesterday.", "2013-03-20", "yesterday", "2013-03-19", "date"),
+    ("Officials said the office will open in March.", "2013-01-10", "March", "2013-03", "date"),
+    ("The office opened in December, officials said.", "2013-01-10", "December", "2012-12", "date"),
+    ("Shares closed higher on Dec. 31, 2012, in New York.", "2013-01-10", "Dec. 31, 2012", "2012-12-31", "date"),
+    ("Exports rose sharply in July 1997, before the crisis.", "1998-01-10", "July 1997", "1997-07", "date"),
+    ("The plant is expected to reopen early next year.", "2013-03-20", "early next year", "2014", "date"),
+    ("Sales slumped at the end of 1994 and recovered slowly.", "1995-06-01", "the end of 1994", "1994", "date"),
+    ("Shipments rose in the first nine months of the year.", "2013-10-20", "the first nine months", "P9M",
+     "duration"),
+    ("Earnings were flat compared with a year earlier in the second quarter.", "2013-07-25", "a year earlier",
+     "2012-Q2", "date"),
+    ("The company has lost money for years.", "2013-03-20", "years", "PXY", "duration"),
+    ("The minister arrived this morning for talks.", "2013-03-20", "this morning", "2013-03-20TMO", "time"),
+    ("Voters go to the polls on Christmas Eve.", "2013-12-01", "Christmas Eve", "2013-12-24", "date"),
+    ("Output grew in the first half of 2012.", "2013-03-20", "the first half of 2012", "2012-H1", "date"),
+    ("The project took a decade to complete.", "2013-03-20", "a decade", "P10Y", "duration"),
+    ("Sales rise twice a year during holiday seasons.", "2013-03-20", "twice a year", "P1Y", "set"),
+    ("The vote was held on Sept. 30.", "1989-10-26", "Sept. 30", "1989-09-30", "date"),
+    ("A 16-hour shift left the crew exhausted.", "1998-10-26", "16-hour", "PT16H", "duration"),
+    ("The summit opened on 12 March 2013 in Brussels.", "2013-03-15", "12 March 2013", "2013-03-12", "date"),
+    ("In the spring of 2014 the fund doubled.", "2015-01-01", "the spring of 2014", "2014-SP", "date"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value,kind", CASES)
+def test_expression_value_and_kind(process, sentence, dct, text, value, kind):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value, f.kind) for f in doc._.dates}
+    assert (text, value, kind) in found, found
+    fact = next(f for f in doc._.dates if f.text == text)
+    assert doc.text[fact.start:fact.end] == text
+
+
+def test_seed_opening_has_one_date_and_skips_the_header(process):
+    doc = process(SEED_OPENING, dct="2026-02-16")
+    assert [(f.text, f.value, f.kind, f.anchored) for f in doc._.dates] == [
+        ("Feb. 13", "2026-02-13", "date", True)
+    ]
+
+
+# sentence, text, unresolved value
+NO_DCT = [
+    ("The minister arrived on Feb. 13 for talks.", "Feb. 13", "XXXX-02-13"),
+    ("The company said Friday that it would cut jobs.", "Friday", "XXXX-WXX-5"),
+    ("Prices rose last month.", "last month", "XXXX-XX"),
+    ("The plant opened in the third quarter.", "the third quarter", "XXXX-Q3"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", NO_DCT)
+def test_relative_expressions_without_dct_stay_unresolved(process, sentence, text, value):
+    doc = process(sentence, dct=None)
+    facts = [f for f in doc._.dates if f.text == text]
+    assert facts and facts[0].value == value and facts[0].anchored is False
+
+
+def test_absolute_date_is_not_anchored_and_relative_is(process):
+    doc = process("The pact signed on May 5, 2011, expired yesterday.", dct="2013-03-20")
+    anchored = {f.text: f.anchored for f in doc._.dates}
+    assert anchored == {"May 5, 2011": False, "yesterday": True}
+
+
+FALSE_POSITIVES = [
+    "We may see higher prices if the drought continues.",
+    "Thousands of protesters march on the capital every week.".replace(" every week", ""),
+    "Sun Microsystems reported higher profit on strong server demand.",
+    "Bilateral trade is strengthening, and we intend to deepen our allied relations.",
+    "The company employs 1500 workers at its main plant.",
+    "He scored 2000 points in his career.",
+    "The current account deficit widened sharply.",
+    "A 62-year-old man was arrested after the attack.",
+    "Gas prices fall as supply rises and demand weakens.",
+    "The troops will march through the city to the square.",
+    "Prime Minister Theresa May spoke to reporters outside Downing Street.",
+    "The agency's director said a decision was taken.",
+]
+
+
+@pytest.mark.parametrize("sentence", FALSE_POSITIVES)
+def test_ordinary_words_are_not_dates(process, sentence):
+    doc = process(sentence, dct="2013-03-20")
+    assert [(f.text, f.value) for f in doc._.dates] == []
+
+
+TML = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" functionInDocument="CREATION_TIME">19980807</TIMEX3></DCT>
+<TEXT>
+The company <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> that
+profit &amp; sales rose for <TIMEX3 tid="t2" type="DURATION" value="P2Y">two years</TIMEX3>.
+</TEXT>
+</TimeML>
+"""
+
+
+def test_timeml_reader_keeps_offsets_and_drops_the_dct(tmp_path):
+    path = tmp_path / "doc.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = read_tml(path)
+    assert doc.dct == "1998-08-07"
+    assert [(t.text, t.type, t.value) for t in doc.timexes] == [
+        ("Friday", "DATE", "1998-08-07"), ("two years", "DURATION", "P2Y")]
+    assert all(doc.text[t.start:t.end] == t.text for t in doc.timexes)
+    assert "profit & sales" in doc.text
+
+
+def test_timeml_scoring_counts_overlap_and_exact_value(tmp_path):
+    from pipeline.eval.timeml import Pred
+
+    path = tmp_path / "doc.tml"
+    path.write_text(TML, encoding="utf-8")
+    doc = read_tml(path)
+    fri, dur = doc.timexes
+    preds = [Pred(fri.start, fri.end, "Friday", "DATE", "1998-08-07"),
+             Pred(dur.start + 4, dur.end, "years", "DURATION", "P3Y"),
+             Pred(0, 3, "The", "DATE", "1998")]
+    assert len(match(doc.timexes, preds)) == 2
+    result = score([doc], [preds])["ALL"]
+    assert result["span_r"] == 1.0 and result["span_p"] == pytest.approx(2 / 3)
+    assert result["value_r"] == 0.5 and result["value_p"] == pytest.approx(1 / 3)

