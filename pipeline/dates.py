@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.facts import DateFact, register_extensions
-from pipeline.metadata import HEADER_FIELDS, parse_dateline, parse_header
+from pipeline.metadata import HEADER_FIELDS, parse_header
 
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -32,6 +32,8 @@ _QUARTER_MONTHS = {1: 1, 2: 4, 3: 7, 4: 10}
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+# Verbs whose time adjunct lies ahead even in the past tense ("postponed until Tuesday").
+_PLAN_VERBS = {"schedule", "postpone", "delay", "defer", "reschedule", "expect", "adjourn"}
 _REPORTING = {"say", "tell", "announce", "report", "add", "note", "state", "confirm", "claim"}
 
 
@@ -58,9 +60,12 @@ class Ctx:
     doc: Doc
     dct: date | None
     last_quarter: tuple[int, int] | None = None
+    last_ref: str | None = None  # the last calendar date or year named, for "that year"
     _tense: dict = field(default_factory=dict)
+    alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
     def tense(self, char: int) -> str | None:
+        char = self.alias.get(char, char)
         if char not in self._tense:
             self._tense[char] = _tense_at(self.doc, char)
         return self._tense[char]
@@ -96,6 +101,10 @@ def _tense_at(doc: Doc, char: int) -> str | None:
     if tok is None:
         return None
     verb = _governing_verb(tok)
+    if verb is not None and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children):
+        return "past"  # past perfect, even "had been scheduled to expire Friday"
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("until", "till", "til", "through"):
+        return "future"
     infinitive = False
     for _ in range(4):
         if verb is None:
@@ -104,8 +113,11 @@ def _tense_at(doc: Doc, char: int) -> str | None:
         lowers = {c.lower_ for c in auxes}
         if lowers & _FUTURE_AUX or "going" in lowers:
             return "future"
-        if any(c.tag_ == "MD" for c in auxes):
-            return "future" if not infinitive else None
+        if verb.lemma_ in _PLAN_VERBS:
+            return "future"
+        modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
+        if modals:
+            return "future" if not infinitive and not modals & {"would", "could", "'d"} else None
         if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
             infinitive = True
             head = verb.head
@@ -151,18 +163,19 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _pick(dct: date, options: list, key, tense: str | None):
-    """Choose among candidate resolutions by tense: past → latest not after DCT, future → earliest
-    not before it, otherwise the nearest."""
+def _pick(dct: date, options: list, tense: str | None, slack: int = 0):
+    """Choose among candidate dates by tense: past → the latest not after the DCT, future → the
+    earliest not before it, otherwise the nearest. ``slack`` days let a past-tense sentence name a
+    date just after the DCT ("declared a dividend payable Dec. 1")."""
     if tense == "past":
-        past = [o for o in options if key(o) <= dct]
+        past = [o for o in options if o <= dct + timedelta(days=slack)]
         if past:
-            return max(past, key=key)
+            return max(past)
     elif tense == "future":
-        fut = [o for o in options if key(o) >= dct]
+        fut = [o for o in options if o >= dct - timedelta(days=slack)]
         if fut:
-            return min(fut, key=key)
-    return min(options, key=lambda o: abs((key(o) - dct).days))
+            return min(fut)
+    return min(options, key=lambda o: abs((o - dct).days))
 
 
 def _nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
@@ -211,6 +224,7 @@ class DateRecognizer:
     def __init__(self, lexicon: dict, use_ents: bool = True):
         self.lex = lexicon
         self.use_ents = use_ents
+        self.slack = int(lexicon.get("tense_slack_days", 60))
         self.months: dict[str, int] = lexicon["months"]
         self.weekdays: dict[str, int] = lexicon["weekdays"]
         self.seasons: dict[str, str] = lexicon["seasons"]
@@ -262,22 +276,25 @@ class DateRecognizer:
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
                   self._h_iso))
         R.append(("year", re.compile(
-            rf"(?<![\w$£€¥.,/-])(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d))?(?![\w/]|[.,]\d|-\w)",
+            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\w$£€¥.,/-]))(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d))?(?![\w/]|[.,]\d|-\w)",
             f), self._h_year))
         R.append(("decade", re.compile(
             r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?(?:\b(?P<cent>1[6-9]|20)(?P<d1>\d)0|['’](?P<d2>\d)0)['’]?s\b", f),
             self._h_decade))
         R.append(("century", re.compile(
             rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
-        R.append(("month", re.compile(rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}", f),
-                  self._h_month))
+        R.append(("month", re.compile(
+            rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
+            rf"(?:\s+(?P<yrel>this|last|next)\s+year\b)?", f), self._h_month))
         R.append(("weekday", re.compile(
-            rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part})?\b", f), self._h_weekday))
+            rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f), self._h_weekday))
         R.append(("season", re.compile(
-            rf"\b(?:(?P<det>this|last|next|the|early|late|mid-?|in|during)\s+)?(?P<season>{_alt(self.seasons)})"
+            rf"\b(?:(?P<det>this\s+past|this|last|next|the|early|late|mid-?|in|during)\s+)?(?P<season>{_alt(self.seasons)})"
             rf"(?:\s+(?:of\s+)?{year})?\b", f), self._h_season))
         R.append(("quarter", re.compile(
-            rf"\b(?:the\s+)?(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
+            rf"\b(?:the\s+)?(?:(?P<pyrel>this|last|next)\s+year['’]s\s+|(?P<pyear>(?:1[6-9]|20)\d\d)(?:['’]s)?\s+|"
+            rf"(?P<yago>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+)?"
+            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
             rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?", 0), self._h_quarter))
         R.append(("quarter_rel", re.compile(
@@ -305,12 +322,12 @@ class DateRecognizer:
             rf"\b(?:(?P<det>the|a|this|these|those)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|final|"
             rf"following|initial|remaining|latest|recent|preceding|ensuing|same|full|entire|whole)\s+)?"
             rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s+to\s+(?P<num2>{num}))?[- ]"
-            rf"(?:(?:more|additional|extra|straight|consecutive|long)\s+)?{unit}(?P<long>[- ]long)?\b"
+            rf"(?:(?:{_alt(lx['unit_fillers'])})\s+)?{unit}(?P<long>[- ]long)?\b"
             rf"(?:\s+and\s+a\s+half)?", f), self._h_duration))
         R.append(("vague_dur", re.compile(
-            rf"\b(?P<pre>for|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
-            rf"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
-            rf"weeks|days|hours|decades|minutes)\b", f), self._h_vague_dur))
+            r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
+            r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
+            r"weeks|days|hours|decades|minutes|centuries)\b", f), self._h_vague_dur))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
             rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months))})(?P<part2>\s+(?:morning|"
@@ -328,6 +345,27 @@ class DateRecognizer:
                   self._h_time))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
         R.append(("holiday", re.compile(rf"\b(?P<h>{_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
+        R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
+        R.append(("the_year", re.compile(
+            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
+            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
+            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to\s+date))?", f), self._h_the_year))
+        R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
+        ones = "one|two|three|four|five|six|seven|eight|nine"
+        tens_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        R.append(("spelled_year", re.compile(
+            rf"\b(?:(?P<cent>nineteen|eighteen)[- ](?P<t>{tens_words}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            rf"sixteen|seventeen|eighteen|nineteen)(?:[- ](?P<o>{ones}))?|(?P<yr>the\s+year\s+)?two[- ]thousand"
+            rf"(?:[- ](?:and[- ])?(?P<o2>{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            rf"eighteen|nineteen|twenty))?)\b", f), self._h_spelled_year))
+        R.append(("spelled_decade", re.compile(
+            rf"\bthe\s+(?:(?:early|mid|late)[- ]?)?(?:(?P<cent>nineteen|eighteen)[- ])?(?P<dec>"
+            rf"{_alt(lx['decade_words'])})\b", f), self._h_spelled_decade))
+        R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
+                  self._h_long_adj))
+        R.append(("that_unit", re.compile(
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day)\b", f),
+            self._h_that_unit))
         self.rules = R
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
@@ -340,6 +378,7 @@ class DateRecognizer:
             r"tonnes?|hours?|miles|units|people|visitors|passengers|shares|points|pounds|euros|yen|yuan))\s*$",
             f,
         )
+        self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)
 
     # Helpers ---------------------------------------------------------------------------------
@@ -369,6 +408,17 @@ class DateRecognizer:
     def _capitalised(self, text: str) -> bool:
         return text[:1].isupper()
 
+    def _title_inside(self, ctx: Ctx, char: int) -> bool:
+        """A capitalised time word inside a sentence names something ("60 Minutes", "This Week")."""
+        if not ctx.doc.text[char:char + 1].isupper():
+            return False
+        tok = self._tok(ctx, char)
+        if tok is None or tok.is_sent_start or tok.i == 0:
+            return False
+        prev = tok.nbor(-1)
+        return not (prev.is_punct and prev.text in ('"', "“", "``", "(", ":", "-", "—", "–", "'", "‘")
+                    or prev.text.isupper() or prev.is_space)
+
     # Handlers: each gets the match and returns a Cand or None ----------------------------------
     def _h_mdy(self, m: re.Match, ctx: Ctx) -> Cand | None:
         if not self._capitalised(m.group("mon")):
@@ -391,7 +441,7 @@ class DateRecognizer:
             if c.dct is None:
                 return f"XXXX-{mo:02d}-{d:02d}", False
             opts = [x for x in (_safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
-            return _pick(c.dct, opts, lambda o: o, c.tense(start)).isoformat(), True
+            return _pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
 
         return Cand(m.start(), m.end(), "DATE", value)
 
@@ -474,6 +524,15 @@ class DateRecognizer:
         mo = self._month_num(name)
         rel = (m.group("rel") or "").lower().rstrip("-")
         start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
+        if m.group("yrel"):
+            shift = {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+
+            def year_value(c: Ctx, mo=mo, shift=shift):
+                if c.dct is None:
+                    return f"XXXX-{mo:02d}", False
+                return f"{c.dct.year + shift}-{mo:02d}", True
+
+            return Cand(start, m.end(), "DATE", year_value)
 
         def value(c: Ctx, mo=mo, rel=rel, start=start):
             if c.dct is None:
@@ -492,7 +551,7 @@ class DateRecognizer:
             else:
                 tense = c.tense(start)
             month_dct = date(c.dct.year, c.dct.month, 1)
-            o = _pick(month_dct, opts or [date(y, mo, 1)], lambda o: o, tense)
+            o = _pick(month_dct, opts or [date(y, mo, 1)], tense, self.slack)
             return f"{o.year}-{o.month:02d}", True
 
         return Cand(start, m.end(), "DATE", value)
@@ -508,13 +567,13 @@ class DateRecognizer:
         wd = self.weekdays[m.group("wd").lower()]
         part = self.parts.get((m.group("part") or "").lower())
         rel = (m.group("rel") or "").lower()
-        if m.group("plural"):
+        if m.group("plural") or m.group("plural2"):
             value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
             return Cand(m.start(), m.end(), "SET", value)
         kind = "TIME" if part else "DATE"
         start = m.start()
 
-        def value(c: Ctx, wd=wd, part=part, rel=rel, start=start):
+        def value(c: Ctx, wd=wd, part=part, rel=rel, start=start, m_end=m.end()):
             suffix = f"T{part}" if part else ""
             if c.dct is None:
                 return f"XXXX-WXX-{wd}{suffix}", False
@@ -526,14 +585,13 @@ class DateRecognizer:
             elif rel == "this":
                 d = c.dct + timedelta(days=diff)
             else:
-                tense = c.tense(start)
+                possessive = c.doc.text[m_end:m_end + 2] in ("'s", "’s")
+                tense = None if possessive else c.tense(start)
                 if tense == "future":
                     d = c.dct + timedelta(days=diff % 7)
-                elif tense is None:
+                elif tense in (None, "present"):
                     back, fwd = -((-diff) % 7), diff % 7
                     d = c.dct + timedelta(days=fwd if fwd < -back else back)
-                elif tense == "present":
-                    d = c.dct + timedelta(days=diff % 7)
                 else:
                     d = c.dct - timedelta(days=(-diff) % 7)
             return d.isoformat() + suffix, True
@@ -541,7 +599,7 @@ class DateRecognizer:
         return Cand(m.start(), m.end(), kind, value)
 
     def _h_season(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        det = (m.group("det") or "").lower().rstrip("-")
+        det = re.sub(r"\s+", " ", (m.group("det") or "").lower().rstrip("-")).replace("this past", "last")
         word = m.group("season").lower()
         y = m.group("year")
         if not det and not y:
@@ -575,7 +633,8 @@ class DateRecognizer:
         dq = (c.dct.month - 1) // 3 + 1
         tense = c.tense(start)
         if tense == "future":
-            return c.dct.year if q >= dq else c.dct.year + 1
+            # results of the quarter just ended are still "to be released"
+            return c.dct.year if q >= dq - 1 else c.dct.year + 1
         return c.dct.year if q <= dq else c.dct.year - 1
 
     def _h_quarter(self, m: re.Match, ctx: Ctx) -> Cand | None:
@@ -587,8 +646,18 @@ class DateRecognizer:
             q = int(o[0]) if o.endswith("q") else self.ordinals.get(o, 0)
         if not 1 <= q <= 4:
             return None
-        y = gd.get("year") or (("20" + gd["yy"]) if gd.get("yy") else None)
+        y = gd.get("year") or gd.get("pyear") or (("20" + gd["yy"]) if gd.get("yy") else None)
         start = m.start()
+        if gd.get("pyrel") or gd.get("yago"):
+            shift = {"this": 0, "last": -1, "next": 1}.get((gd.get("pyrel") or "last").lower(), -1)
+
+            def rel_value(c: Ctx, q=q, shift=shift):
+                if c.dct is None:
+                    return f"XXXX-Q{q}", False
+                c.last_quarter = (c.dct.year + shift, q)
+                return f"{c.dct.year + shift}-Q{q}", True
+
+            return Cand(start, m.end(), "DATE", rel_value)
         if y:
             return Cand(start, m.end(), "DATE", f"{y}-Q{q}", info={"quarter": (int(y), q)})
 
@@ -604,7 +673,8 @@ class DateRecognizer:
     def _h_quarter_rel(self, m: re.Match, ctx: Ctx) -> Cand | None:
         rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "the").lower())
         is_period = m.group(0).lower().rstrip().endswith("period")
-        if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
+        if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
+                                     "latest", "most recent", "recent"):
             return None
 
         def value(c: Ctx, rel=rel):
@@ -650,9 +720,10 @@ class DateRecognizer:
         gd = m.groupdict()
         rel = re.sub(r"\s+", " ", (gd.get("rel") or "the").lower())
         unit = (gd.get("unit") or "weekend").lower()
-        if rel in ("the last", "the past", "the next", "the coming", "past", "this past") and unit != "weekend":
-            if not (rel == "this past"):
-                return None  # "the past year" is a duration; the duration rule takes it
+        if self._title_inside(ctx, m.start("unit") if gd.get("unit") else m.start()):
+            return None
+        if unit in ("decade", "century") and "past" in rel:
+            return Cand(m.start(), m.end(), "DURATION", "P10Y" if unit == "decade" else "P100Y")
         offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
                   "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
                   "the last": -1, "the past": -1}.get(rel, 0)
@@ -745,6 +816,8 @@ class DateRecognizer:
             # "today's" standing for "these days" is still the DCT in TimeML
             if tok is not None and tok.dep_ == "poss" and False:
                 return None
+        if self._title_inside(ctx, m.start()):
+            return None
         kind = "TIME" if part else "DATE"
 
         def value(c: Ctx, offset=offset, part=part):
@@ -807,6 +880,14 @@ class DateRecognizer:
         after = text[m.end(): m.end() + 12].lower()
         if re.match(r"[- ]olds?\b", after) or re.match(r"\s+of\s+age\b", after):
             return None  # an age
+        if self._title_inside(ctx, m.start("unit")):
+            return None
+        if unit == "Q" and re.match(r"\s+of\b", after):
+            return None  # "three-quarters of its food"
+        if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel"):
+            before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
+            if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only"):
+                return None  # "one day" = some day
         det = (m.group("det") or "").lower()
         rel = (m.group("rel") or "").lower()
         if raw.lower() in ("a", "an") and not (det or rel or m.group("qual")):
@@ -837,8 +918,10 @@ class DateRecognizer:
     def _h_vague_dur(self, m: re.Match, ctx: Ctx) -> Cand | None:
         pre = re.sub(r"\s+", " ", m.group("pre").lower())
         unit = self.units[m.group("unit").lower()]
-        if pre in ("in", "within", "during", "after") and unit not in ("Y", "DE"):
+        if pre in ("in", "during", "after") and unit not in ("Y", "DE", "CE"):
             return None
+        if pre == "over the":
+            return Cand(m.start() + 5, m.end(), "DURATION", duration_value("X", unit))
         start = m.start("unit") if pre in ("for", "over", "in", "within", "during", "after") else m.start()
         if pre.startswith("for ") :
             start = m.start() + 4
@@ -885,6 +968,8 @@ class DateRecognizer:
         tok = self._tok(ctx, m.start())
         if tok is not None and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.lower_ != "basis":
             return None
+        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title:
+            return None  # "the party daily Granma"
         if tok is not None and (tok.ent_type_ in ("ORG", "WORK_OF_ART") or tok.is_title and tok.i > 0
                                 and not tok.is_sent_start):
             return None
@@ -894,6 +979,9 @@ class DateRecognizer:
         gd = m.groupdict()
         if gd.get("w"):
             w = gd["w"].lower()
+            if self._title_inside(ctx, m.start()) or re.search(r"\bhigh\s+$", ctx.doc.text[max(0, m.start() - 6):m.start()],
+                                                              re.I):
+                return None
             hh, mi = (24, 0) if w == "midnight" else (12, 0)
         else:
             hh = int(gd["h"])
@@ -948,7 +1036,98 @@ class DateRecognizer:
                 d = on(2001)
                 return f"XXXX-{d.month:02d}-{d.day:02d}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", False
             opts = [on(c.dct.year + k) for k in (-1, 0, 1)]
-            return _pick(c.dct, opts, lambda o: o, c.tense(start)).isoformat(), True
+            return _pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_year_ago_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        before = ctx.doc.text[max(0, m.start() - 3): m.start()].lower()
+        if re.search(r"\ban?\s$", before) and m.group("sep") == " " or re.search(r"\d\s*-?$", before):
+            return None  # "a year ago" belongs to the "ago" rule; "10-year" is a duration
+        start = m.start()
+
+        def value(c: Ctx, start=start):
+            if c.dct is None:
+                return "XXXX", False
+            if _quarterly_context(c, start):
+                d = c.dct
+                y, q = c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
+                return f"{y - 1}-Q{q}", True
+            return str(c.dct.year - 1), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_the_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = m.group("unit").lower()
+        start = m.start("the")
+        if m.group("ended"):
+            return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
+        latest = "latest" in m.group("the").lower()
+
+        def value(c: Ctx, unit=unit, latest=latest):
+            if c.dct is None:
+                return ("XXXX" if unit == "year" else "XXXX-XX"), False
+            if unit == "year":
+                return str(c.dct.year - latest), True
+            y, mo = _add_months(c.dct.year, c.dct.month, -latest)
+            return f"{y}-{mo:02d}", True
+
+        return Cand(start, m.end("the"), "DATE", value)
+
+    def _h_year_end(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        since = re.search(r"\bsince\s+$", ctx.doc.text[max(0, m.start() - 7): m.start()], re.I)
+
+        def value(c: Ctx, since=since):
+            if c.dct is None:
+                return "XXXX", False
+            return str(c.dct.year - (1 if since else 0)), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    _SMALL = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+    def _word_number(self, w: str | None) -> int:
+        if not w:
+            return 0
+        w = w.lower()
+        return self._SMALL.get(w) or int(self.numbers.get(w, 0))
+
+    def _h_spelled_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if m.group("cent"):
+            year = (1900 if m.group("cent").lower() == "nineteen" else 1800) + self._word_number(m.group("t")) + \
+                self._word_number(m.group("o"))
+        else:
+            year = 2000 + self._word_number(m.group("o2"))
+            if not m.group("yr"):
+                before = ctx.doc.text[max(0, m.start() - 8): m.start()].lower()
+                if not re.search(r"\b(in|since|until|by|of|before|after)\s+$", before):
+                    return None
+        tok = self._tok(ctx, m.end() - 1)
+        if tok is not None and tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS"):
+            return None
+        return Cand(m.start(), m.end(), "DATE", str(year))
+
+    def _h_spelled_decade(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        cent = {"nineteen": "19", "eighteen": "18"}.get((m.group("cent") or "").lower())
+        if cent is None:
+            ref = ctx.dct.year if ctx.dct else 2000
+            cent = str(ref // 100 - (1 if ref % 100 < 30 else 0))
+        return Cand(m.start(), m.end(), "DATE", f"{cent}{self.lex['decade_words'][m.group('dec').lower()]}")
+
+    def _h_long_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = self.units[m.group("unit").lower()]
+        return Cand(m.start(), m.end(), "DURATION", duration_value("X" if m.group("pl") else 1, unit))
+
+    def _h_that_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = m.group("unit").lower()
+        size = {"year": 4, "month": 7, "day": 10}[unit]
+
+        def value(c: Ctx, size=size):
+            ref = c.last_ref
+            if ref is None or len(ref) < size:
+                return None, False
+            return ref[:size], False
 
         return Cand(m.start(), m.end(), "DATE", value)
 
@@ -974,7 +1153,7 @@ class DateRecognizer:
                 chosen.append(c)
         return sorted(chosen, key=lambda c: c.start)
 
-    def _merge_times(self, text: str, chosen: list[Cand]) -> list[Cand]:
+    def _merge_times(self, text: str, chosen: list[Cand], ctx: Ctx) -> list[Cand]:
         """"10 p.m. Wednesday", "noon Thursday", "Friday, 3 p.m." become one TIME expression."""
         out: list[Cand] = []
         i = 0
@@ -987,6 +1166,7 @@ class DateRecognizer:
                         and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "deictic", "iso", "holiday")):
                     out.append(Cand(c.start, nxt.end, "TIME", ("merge", date_c.value, time_c.info["clock"]),
                                     rule="merged", info={}))
+                    ctx.alias[date_c.start] = c.start
                     i += 2
                     continue
             out.append(c)
@@ -1024,17 +1204,16 @@ class DateRecognizer:
         text = doc.text
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
-        # So is the date of a dateline ("WASHINGTON, Aug. 11 (Xinhua) --").
-        if dateline := parse_dateline(text[: body_start + 200], body_start):
-            body_start = dateline.end
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
-        chosen = self._merge_times(text, chosen)
+        chosen = self._merge_times(text, chosen, ctx)
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
         for c in chosen:
             value, anchored = self._resolve(c, ctx)
             if value is None:
                 continue
+            if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+                ctx.last_ref = value
             facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
@@ -1051,7 +1230,7 @@ class DateRecognizer:
             s, e = ent.start_char, ent.end_char
             if any(f.start < e and s < f.end for f in facts):
                 continue
-            if not re.search(r"\d", ent.text) or not re.search(r"[A-Za-z]", ent.text):
+            if not (self._ent_gate.search(ent.text) and re.search(r"\b(?:1[6-9]|20)\d\d\b", ent.text)):
                 continue
             iso = _dateparse(ent.text)
             if iso:

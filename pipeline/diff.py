@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import html
 import json
 import math
@@ -23,9 +24,9 @@ from pathlib import Path
 
 import click
 
-from pipeline.facts import FACT_KINDS, field_names
-
-KINDS = tuple(FACT_KINDS)
+# The fact kinds of pipeline.facts.FACT_KINDS, spelled out so that the CLI starts without importing spaCy
+# (a test checks they agree).
+KINDS = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
 CHANGES = ("added", "removed", "changed")
 # Fields that say where a fact is, not what it is: never compared.
 POSITION_FIELDS = {"start", "end", "text"}
@@ -44,6 +45,7 @@ class Side:
 
 def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> Side:
     """Current facts of every current article, or (with ``run``) the facts of the articles that run extracted."""
+    from pipeline.facts import field_names
     from pipeline.query import TABLE_OF, check_run
 
     check_run(conn, run)
@@ -115,6 +117,19 @@ class OffsetMap:
         matcher = difflib.SequenceMatcher(None, [old[s:e] for s, e in self.old_words],
                                           [new[s:e] for s, e in self.new_words], autojunk=False)
         self.word_map = {a + k: b + k for a, b, size in matcher.get_matching_blocks() for k in range(size)}
+        self.opcodes = matcher.get_opcodes()
+
+    def edits(self, side: str) -> list[tuple[int, int]]:
+        """Character ranges of the words only the old (deleted) or only the new (inserted) text has."""
+        if self.identity:
+            return []
+        words = self.old_words if side == "old" else self.new_words
+        ranges = []
+        for op, i1, i2, j1, j2 in self.opcodes:
+            lo, hi = (i1, i2) if side == "old" else (j1, j2)
+            if op != "equal" and hi > lo:
+                ranges.append((words[lo][0], words[hi - 1][1]))
+        return ranges
 
     def char(self, offset: int) -> int | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -133,8 +148,11 @@ class OffsetMap:
 
 # --- pairing facts ------------------------------------------------------------------------------
 
+@functools.cache
 def value_fields(kind: str) -> list[str]:
     """The fields whose change is a change of the fact: everything but where it is."""
+    from pipeline.facts import field_names
+
     return [n for n in field_names(kind) if n not in POSITION_FIELDS and not n.endswith(("_start", "_end"))]
 
 
@@ -229,6 +247,9 @@ class Diff:
     new_label: str
     kinds: tuple[str, ...]
     articles: list[ArticleDiff]
+    # Between runs, an article only one run extracted (incremental runs skip unchanged ones) is news,
+    # not a difference; between databases it is a difference.
+    unpaired_differ: bool = True
 
     @property
     def compared(self) -> list[ArticleDiff]:
@@ -244,7 +265,8 @@ class Diff:
 
     @property
     def different(self) -> bool:
-        return bool(self.only_old or self.only_new or any(a.changes for a in self.articles))
+        unpaired = self.unpaired_differ and bool(self.only_old or self.only_new)
+        return unpaired or any(a.changes for a in self.articles)
 
     def summary(self) -> dict[str, dict[str, int]]:
         total = {k: {"added": 0, "removed": 0, "changed": 0, "unchanged": 0} for k in self.kinds}
@@ -263,6 +285,7 @@ class Diff:
         return {"old": self.old_label, "new": self.new_label, "different": self.different,
                 "summary": self.summary(), "articles_compared": len(self.compared),
                 "articles_with_changes": sum(1 for a in self.compared if a.changes),
+                "articles_text_edited": sum(1 for a in self.compared if a.status == "text-changed"),
                 "articles": [article(a) for a in self.compared if a.changes],
                 "only_old": [article(a) | {"facts": _fact_total(a.old_facts)} for a in self.only_old],
                 "only_new": [article(a) | {"facts": _fact_total(a.new_facts)} for a in self.only_new]}
@@ -272,7 +295,8 @@ def _fact_total(facts: dict[str, list]) -> int:
     return sum(len(v) for v in facts.values())
 
 
-def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: str | None = None) -> Diff:
+def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: str | None = None,
+               unpaired_differ: bool = True) -> Diff:
     """Pair the articles of two sides and their facts of the given kinds."""
     pairs, old_rest, new_rest = pair_articles(old, new)
     result: list[ArticleDiff] = []
@@ -296,7 +320,7 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
         if not article or _matches(new.articles[i], article):
             result.append(ArticleDiff(None, new.articles[i], new_facts={k: new.facts[i][k] for k in kinds}))
     result.sort(key=lambda a: (a.name, a.status))
-    return Diff(old.label, new.label, kinds, result)
+    return Diff(old.label, new.label, kinds, result, unpaired_differ)
 
 
 def _matches(a: dict, ref: str) -> bool:
@@ -324,7 +348,7 @@ def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS,
         from pipeline.query import QueryError
 
         raise QueryError(f"no article matches {article!r} on either side")
-    return diff_sides(old, new, kinds, article)
+    return diff_sides(old, new, kinds, article, unpaired_differ=runs is None)
 
 
 # --- describing facts ---------------------------------------------------------------------------
@@ -418,7 +442,10 @@ def render_json(d: Diff) -> str:
 # --- HTML report --------------------------------------------------------------------------------
 
 def _mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
-    """Text as HTML with each (start, end, opening tag) wrapped; crossing spans are clipped to nest."""
+    """Text as HTML with each (start, end, opening tag) wrapped; crossing spans are clipped to nest.
+
+    Every opening tag is closed with </mark>, so every tag must be a <mark>.
+    """
     out: list[str] = []
     pos = 0
     stack: list[int] = []
@@ -442,11 +469,21 @@ def _mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def _pane(a: ArticleDiff, side: str, number: int) -> str:
+def _split(span: tuple[int, int], cuts: list[int]) -> list[tuple[int, int]]:
+    """A span cut at the given offsets inside it, so that it never crosses a fact's boundary."""
+    points = [span[0], *sorted({c for c in cuts if span[0] < c < span[1]}), span[1]]
+    return list(zip(points, points[1:], strict=False))
+
+
+def _pane(a: ArticleDiff, side: str, number: int, edits: list[tuple[int, int]]) -> str:
     facts = a.old_facts if side == "old" else a.new_facts
     article = a.old if side == "old" else a.new
     status: dict[tuple[str, int, int], tuple[str, int]] = {}
@@ -465,6 +502,11 @@ def _pane(a: ArticleDiff, side: str, number: int) -> str:
             ref = f' id="a{number}-{side}-c{n}" data-change-ref="{n}"' if n >= 0 else ""
             marks.append((f["start"], f["end"], f'<mark class="fact {kind} {change}" data-kind="{kind}" '
                                                 f'data-change="{change}"{ref} title="{_attr(title)}">'))
+    cuts = [x for m in marks for x in m[:2]]
+    label = "only in the old text" if side == "old" else "only in the new text"
+    for span in edits:
+        for start, end in _split(span, cuts):
+            marks.append((start, end, f'<mark class="edit {side}" data-edit="{side}" title="{label}">'))
     return _mark_up(article["text"], marks)
 
 
@@ -479,6 +521,7 @@ td:first-child,th:first-child{text-align:left}
 mark.fact{background:none;border-bottom:2px solid #bbb;padding:0 1px}
 mark.added{background:#d7f5d7;border-bottom-color:#2a2} mark.removed{background:#fbd6d6;border-bottom-color:#c22}
 mark.changed{background:#fff0b3;border-bottom-color:#d90} mark.focus{outline:3px solid #36c}
+mark.edit{background:none;color:#1a55b0} mark.edit.old{text-decoration:line-through}
 ul.changes{font:13px/1.6 ui-monospace,monospace;list-style:none;padding-left:0}
 li.added{color:#070} li.removed{color:#a00} li.changed{color:#850} li a{color:inherit}
 .nav{font-size:13px} .muted{color:#777} .kinds label{margin-right:1em}
@@ -524,11 +567,13 @@ def render_html(d: Diff) -> str:
     rows += ("<tr class='muted'><td>listed below (counted in the browser)</td>"
              + "".join(f"<td id='js-{c}'>–</td>" for c in CHANGES) + "<td></td></tr>")
     shown = [a for a in d.compared if a.changes]
-    index = "".join(f"<li><a href='#article-{n}'>{html.escape(a.name)}</a> "
-                    f"<span class='muted'>{len(a.changes)} changes{', text edited' if a.status == 'text-changed' else ''}"
-                    f"</span></li>" for n, a in enumerate(shown))
+    index = "".join(f"<li><a href='#article-{n}'>{html.escape(a.name)}</a> <span class='muted'>"
+                    f"{_plural(len(a.changes), 'change')}"
+                    f"{', text edited' if a.status == 'text-changed' else ''}</span></li>"
+                    for n, a in enumerate(shown))
     sections = []
     for n, a in enumerate(shown):
+        edits = OffsetMap(a.old["text"], a.new["text"]).edits
         nav = []
         if n > 0:
             nav.append(f"<a href='#article-{n - 1}'>← previous</a>")
@@ -550,8 +595,8 @@ def render_html(d: Diff) -> str:
             f"<h2>{html.escape(a.name)}{' — ' + html.escape(title) if title else ''}</h2>"
             f"<p class='nav'>{' · '.join(nav)}</p><p class='muted'>{html.escape(ids)}<br>{html.escape(counts)}</p>"
             f"<ul class='changes'>{items}</ul><div class='panes'>"
-            f"<div class='pane old'><h3>old: {html.escape(d.old_label)}</h3>{_pane(a, 'old', n)}</div>"
-            f"<div class='pane new'><h3>new: {html.escape(d.new_label)}</h3>{_pane(a, 'new', n)}</div>"
+            f"<div class='pane old'><h3>old: {html.escape(d.old_label)}</h3>{_pane(a, 'old', n, edits('old'))}</div>"
+            f"<div class='pane new'><h3>new: {html.escape(d.new_label)}</h3>{_pane(a, 'new', n, edits('new'))}</div>"
             f"</div></section>")
     others = ""
     for label, items in (("only in old", d.only_old), ("only in new", d.only_new)):
@@ -567,7 +612,7 @@ def render_html(d: Diff) -> str:
 <body data-different="{'yes' if d.different else 'no'}"><a id="top"></a>
 <h1>newsfacts diff</h1>
 <p>old: <code>{html.escape(d.old_label)}</code><br>new: <code>{html.escape(d.new_label)}</code></p>
-<p id="articles-summary">{len(d.compared)} articles compared, <b>{len(shown)}</b> with differences,
+<p id="articles-summary">{_plural(len(d.compared), 'article')} compared, <b>{len(shown)}</b> with differences,
 {unchanged} without; {len(d.only_old)} only in old, {len(d.only_new)} only in new.</p>
 <table id="counts"><tr><th>kind</th><th>added</th><th>removed</th><th>changed</th><th>unchanged</th></tr>{rows}</table>
 <p class="kinds">Show: {kinds}</p>

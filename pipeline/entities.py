@@ -12,11 +12,13 @@ read once when the component is built.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from pipeline.facts import Entity, Role, register_extensions
@@ -30,6 +32,11 @@ ORDINAL_WORDS = {
     "fortieth", "fiftieth", "hundredth", "annual", "inaugural", "next", "last",
 }
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin",
+             "ibn", "ter", "ten", "dos", "das", "e", "y"}
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
+NUMBERISH = re.compile(r"^[\d.,:/-]+$")
 OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
 CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
 EDGE_PUNCT = set("\"“”‘’'«»,;:!?()[]{}-–—/*|")
@@ -59,6 +66,7 @@ class Alias:
     canonical: str
     label: str
     informal: bool
+    kind: str  # country | place | org
 
 
 @dataclass(slots=True)
@@ -90,41 +98,81 @@ class EntityComponent:
         self.max_dateline_chars = max_dateline_chars
         self.aliases: dict[str, Alias] = {}
         self.demonyms: dict[str, str] = {}
+        self._surface: dict[str, str] = {}
+        self._demonym_surfaces: list[str] = []
         for line in _read_list(folder / "countries.tsv"):
             canonical, aliases, demonyms = (line.split("\t") + ["", ""])[:3]
-            self._add_aliases(canonical, aliases, "GPE")
+            self._add_aliases(canonical, aliases, "GPE", "country")
             for dem in filter(None, demonyms.split("|")):
                 self.demonyms.setdefault(_key(dem), canonical)
-        for line in _read_list(folder / "organizations.tsv"):
-            canonical, aliases = (line.split("\t") + [""])[:2]
-            self._add_aliases(canonical, aliases, "ORG")
+                self._demonym_surfaces.append(dem)
+        for file, label, kind in (("places.tsv", "GPE", "place"), ("organizations.tsv", "ORG", "org")):
+            for line in _read_list(folder / file):
+                canonical, aliases = (line.split("\t") + [""])[:2]
+                self._add_aliases(canonical, aliases, label, kind)
+        self.gazetteer = self._build_gazetteer(nlp, set(_read_list(folder / "ambiguous_names.txt")))
         self.titles = {tuple(t.split()) for t in _read_list(folder / "titles.txt")}
         self.title_heads = {t[-1] for t in self.titles}
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.honorifics = set(_read_list(folder / "honorifics.txt"))
         self.modifiers = set(_read_list(folder / "title_modifiers.txt"))
         self.event_words = {tuple(w.split()) for w in _read_list(folder / "event_words.txt")}
+        self.event_last = {w[-1] for w in self.event_words}
         self.work_nouns = set(_read_list(folder / "work_nouns.txt"))
         self.role_words = {w for t in self.titles for w in t} | self.modifiers | self.honorifics
         self.org_suffixes = set(_read_list(folder / "org_suffixes.txt"))
 
-    def _add_aliases(self, canonical: str, aliases: str, label: str) -> None:
-        self.aliases.setdefault(_key(canonical), Alias(canonical, label, False))
+    def _add_aliases(self, canonical: str, aliases: str, label: str, kind: str) -> None:
+        self.aliases.setdefault(_key(canonical), Alias(canonical, label, False, kind))
+        self._surface.setdefault(canonical, label)
         for alias in filter(None, aliases.split("|")):
             informal = alias.startswith("~")
-            self.aliases.setdefault(_key(alias.lstrip("~")), Alias(canonical, label, informal))
+            alias = alias.lstrip("~")
+            self.aliases.setdefault(_key(alias), Alias(canonical, label, informal, kind))
+            if not alias.lower().startswith("the "):
+                self._surface.setdefault(alias, label)
+
+    def _build_gazetteer(self, nlp: Language, ambiguous: set[str]) -> PhraseMatcher:
+        """Table names as written (case-sensitive), to find the ones the model left untagged."""
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for surface, label in self._surface.items():
+            if surface not in ambiguous:
+                by_label[label].append(surface)
+        for dem in self._demonym_surfaces:
+            if dem not in ambiguous and _key(dem) not in self.aliases:
+                by_label["NORP"].append(dem)
+        for label, names in by_label.items():
+            matcher.add(label, list(nlp.tokenizer.pipe(names)))
+        return matcher
+
+    def _gazetteer_mentions(self, doc: Doc, lines: list[str]) -> list[Mention]:
+        out = []
+        for match_id, s, e in self.gazetteer(doc):
+            if lines[s] == "caps" and len(doc[s:e].text) <= 3:
+                continue
+            out.append(Mention(s, e, doc.vocab.strings[match_id], "rule"))
+        # longest first, no overlaps among themselves
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in out:
+            if not kept or m.start >= kept[-1].end:
+                kept.append(m)
+        return kept
 
     # ------------------------------------------------------------------ driver
 
     def __call__(self, doc: Doc) -> Doc:
         lines = self._line_kinds(doc)
         mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in self.drop_labels]
+        mentions = [part for m in mentions for part in self._split(doc, m)]
         mentions = [m for m in (self._fix_role_words(doc, m) for m in mentions) if m is not None]
         mentions = [m for m in (self._trim(doc, m) for m in mentions) if m is not None]
         mentions = self._overlay(mentions, self._events(doc, lines))
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         mentions = self._filter_caps(doc, mentions, lines)
         self._vote(doc, mentions)
         self._link_people(doc, mentions)
@@ -148,30 +196,58 @@ class EntityComponent:
     def _line_kinds(self, doc: Doc) -> list[str]:
         """Per token: 'caps' for ALL-CAPS lines, 'title' for Title Case headlines, else 'text'."""
         kinds = ["text"] * len(doc)
-        line: list[int] = []
-
-        def flush() -> None:
-            words = [doc[i] for i in line if doc[i].is_alpha and len(doc[i]) > 1]
-            if len(words) >= 2:
-                kind = "text"
-                if all(w.is_upper for w in words):
-                    kind = "caps"
-                elif len(words) >= 3 and sum(w.is_title for w in words) / len(words) > 0.75:
-                    kind = "title"
-                for i in line:
-                    kinds[i] = kind
-            line.clear()
-
-        for tok in doc:
-            if "\n" in tok.text or (tok.i and "\n" in doc[tok.i - 1].whitespace_):
-                flush()
-            if not tok.is_space:
-                line.append(tok.i)
-        flush()
+        starts = [t.idx for t in doc]
+        for line in re.finditer(r"[^\n]+", doc.text):
+            words = WORD_RE.findall(line.group())
+            if len(words) < 2:
+                continue
+            if all(w.isupper() for w in words):
+                kind = "caps"
+            elif len(words) >= 3 and sum(w.istitle() for w in words) / len(words) > 0.75:
+                kind = "title"
+            else:
+                continue
+            lo, hi = bisect_left(starts, line.start()), bisect_left(starts, line.end())
+            kinds[lo:hi] = [kind] * (hi - lo)
         return kinds
 
     def _is_ordinal(self, tok) -> bool:
         return tok.lower_ in ORDINAL_WORDS or bool(ORDINAL_RE.match(tok.text))
+
+    def _split(self, doc: Doc, m: Mention) -> list[Mention]:
+        """A name does not cross a line break, a bracket, a spaced dash or "v" (sports fixtures)."""
+        parts: list[Mention] = []
+        s = m.start
+        for i in range(m.start, m.end + 1):
+            tok = doc[i] if i < m.end else None
+            cut = tok is None or "\n" in tok.text or tok.text in ("(", ")", "[", "]") or (
+                tok.text in ("-", "–", "—", "v", "vs", "vs.") and tok.whitespace_
+                and i > 0 and doc[i - 1].whitespace_)
+            if not cut and i > m.start and "\n" in doc[i - 1].whitespace_:
+                cut = True
+                tok = None
+            if cut:
+                if i > s:
+                    parts.append(Mention(s, i, m.label, m.source))
+                s = i + 1 if tok is not None else i
+        if len(parts) <= 1:
+            return parts if parts and (parts[0].start, parts[0].end) != (m.start, m.end) else [m]
+        merged = [parts[0]]
+        for part in parts[1:]:
+            prev = merged[-1]
+            # "Wal - Mart" (a tokenized hyphen) is one name; "GERMANY - Bunds" is two things.
+            if part.start == prev.end + 1 and doc[prev.end].text in ("-", "–") and prev.end - prev.start == 1 \
+                    and part.end - part.start == 1 and not any(
+                        _key(doc[x.start:x.end].text) in self.aliases for x in (prev, part)):
+                prev.end = part.end
+            else:
+                merged.append(part)
+        parts = merged
+        for part in parts:
+            alias = self.aliases.get(_key(doc[part.start:part.end].text))
+            if alias:
+                part.label = alias.label
+        return parts
 
     def _trim(self, doc: Doc, m: Mention) -> Mention | None:
         s, e = m.start, m.end
@@ -183,12 +259,17 @@ class EntityComponent:
             elif m.label == "PERSON" and e - s > 1 and (low in self.honorifics or low in self.role_words
                                                         or _key(tok.text) in self.demonyms):
                 s += 1
+            elif m.label in NAME_LABELS and tok.is_lower and tok.is_alpha and low not in PARTICLES:
+                s += 1
             else:
                 break
         while e > s:
             tok = doc[e - 1]
             if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT:
                 e -= 1
+            elif m.label in NAME_LABELS and e - 1 > s and (
+                    (tok.is_lower and tok.is_alpha) or NUMBERISH.match(tok.text)):
+                e -= 1  # "Interfax news agency", "J. Ratcliffe 63"
             else:
                 break
         if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
@@ -237,11 +318,15 @@ class EntityComponent:
 
     def _events(self, doc: Doc, lines: list[str]) -> list[Mention]:
         out = []
-        for i, tok in enumerate(doc):
-            if lines[i] != "text" or not (tok.is_title or tok.is_upper):
+        lowers = [t.lower_ for t in doc]
+        for i, low in enumerate(lowers):
+            if low not in self.event_last or lines[i] != "text":
+                continue
+            tok = doc[i]
+            if not (tok.is_title or tok.is_upper):
                 continue
             match = next((len(w) for w in self.event_words
-                          if tuple(t.lower_ for t in doc[i - len(w) + 1:i + 1]) == w), 0)
+                          if len(w) <= i + 1 and tuple(lowers[i - len(w) + 1:i + 1]) == w), 0)
             if not match or (i + 1 < len(doc) and (doc[i + 1].is_title and doc[i + 1].is_alpha)):
                 continue
             s = i - match + 1
@@ -290,7 +375,10 @@ class EntityComponent:
 
     def _dateline(self, doc: Doc) -> list[Mention]:
         """The dateline place at the start of the article (or of a line near it) is a GPE."""
-        text = doc.text[: self.max_dateline_chars]
+        head = 0
+        while head < len(doc) and doc[head].idx < self.max_dateline_chars:
+            head += 1
+        text = doc[:head].text[: self.max_dateline_chars]
         place = doc._.dateline
         span = None
         if place:
@@ -355,10 +443,12 @@ class EntityComponent:
         for key, group in groups.items():
             alias = self.aliases.get(key)
             if alias and alias.label == "GPE":
+                wrong = ("ORG", "PERSON", "LOC", "FAC", "NORP") if alias.kind == "country" else ("PERSON", "NORP")
                 for m in group:
-                    if m.label in ("ORG", "PERSON", "LOC", "FAC", "NORP") and not m.fixed:
+                    if m.label in wrong and not m.fixed:
                         m.label = "GPE"
-                continue
+                if alias.kind == "country" or all(m.label == "GPE" for m in group):
+                    continue
             fixed = [m.label for m in group if m.fixed]
             counts = Counter(fixed or [m.label for m in group])
             best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
@@ -369,12 +459,16 @@ class EntityComponent:
     def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
         """Full names in the article and the short forms that point to exactly one of them."""
         full: dict[tuple[str, ...], str] = {}
-        persons = [self._words(doc, m) for m in mentions if m.label == "PERSON"]
-        multi = sorted({w for w in persons if len([x for x in w if x != "."]) >= 2}, key=len, reverse=True)
-        for words in multi:
+        names = {}
+        for m in mentions:
+            if m.label == "PERSON":
+                words = self._words(doc, m)
+                if len([x for x in words if x != "."]) >= 2:
+                    names.setdefault(words, self._name(doc, m))
+        for words in sorted(names, key=len, reverse=True):
             # "Sadyr Japarov" inside "Sadyr Nurgojoevich Japarov": the longest name is canonical.
             owner = next((o for o in full if o[0] == words[0] and o[-1] == words[-1]), None)
-            full[words] = full[owner] if owner else " ".join(words)
+            full[words] = full[owner] if owner else names[words]
         short: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for words, canonical in full.items():
             for k in range(1, len(words)):
@@ -382,8 +476,17 @@ class EntityComponent:
                 short[tuple(w.lower() for w in words[k:])].add(canonical)
         return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
 
+    def _given_names(self, full: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+        """First words of full names that point to one person ("Xi" for "Xi Jinping")."""
+        given: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for words, canonical in full.items():
+            if not words[0].endswith("."):
+                given[words[:1]].add(canonical)
+        return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
+
     def _link_people(self, doc: Doc, mentions: list[Mention]) -> None:
         full, short = self._person_names(doc, mentions)
+        given = self._given_names(full)
         for m in mentions:
             words = self._words(doc, m)
             if m.label == "PERSON" and words in full:
@@ -396,6 +499,8 @@ class EntityComponent:
             if canonical and not (self.aliases.get(_key(" ".join(words))) and m.label == "GPE"):
                 m.label = "PERSON"
                 m.canonical = canonical
+            elif m.label == "PERSON" and m.source == "model" and words in given:
+                m.canonical = given[words]
 
     def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
         """Further occurrences of a name the article already has as an entity."""
@@ -550,7 +655,7 @@ class EntityComponent:
                         for w in words)
         start = doc[of_start].idx
         end = doc[e - 1].idx + len(doc[e - 1].text)
-        return Role(start, end, doc.text[start:end], role, person.canonical or self._name(doc, person),
+        return Role(start, end, doc[of_start:e].text, role, person.canonical or self._name(doc, person),
                     doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
 
     def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
@@ -618,7 +723,7 @@ class EntityComponent:
                 if e2 >= len(doc) or doc[e2].is_punct or doc[e2].lower_ in ("and", "said", "who"):
                     role = self._role(doc, best[0], e, of, start, p)
                     role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
-                    role.text = doc.text[role.start:role.end]
+                    role.text = doc[start:e2].text
                     return role
             return None
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):

@@ -31,9 +31,12 @@ _WORD_VALUES = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+_CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 _TEMPORAL_PREPS = {"in", "since", "by", "from", "until", "till", "to", "before", "after", "of", "during"}
 _PRONOUNS = {"it", "this", "that", "they", "these", "those", "which", "what"}
 # Verbs whose subject is the thing an amount measures ("trade reached $2 billion").
+_RAISE_VERBS = {"bring", "raise", "increase", "boost", "lift", "push", "take", "double", "triple", "cut", "reduce",
+                "lower", "trim", "value", "put", "estimate", "set", "peg", "price", "fix", "cap", "keep"}
 _MEASURE_VERBS = {
     "reach", "total", "amount", "stand", "hit", "rise", "grow", "increase", "fall", "drop", "decline",
     "exceed", "be", "cost", "top", "surpass", "climb", "jump", "soar", "approach", "double", "value",
@@ -121,21 +124,28 @@ class MoneyExtractor:
         self.qualifiers = {p: q for p, q in _read_table(models / "qualifiers.tsv")}
         self.status_words = {w: s for w, s in _read_table(models / "status.tsv")}
         self.per_units = [r[0] for r in _read_table(models / "per_units.tsv")]
-        self.units = {f: u for f, u in _read_table(models / "units.tsv")}
+        unit_rows = _read_table(models / "units.tsv")
+        self.units = {r[0]: r[1] for r in unit_rows}
+        measure_units = {r[1] for r in unit_rows if len(r) < 3 or r[2] != "count"}
         self.units_lower = {f.lower(): u for f, u in self.units.items() if not _is_cased(f)}
         self.units_cased = {f: u for f, u in self.units.items() if _is_cased(f)}
+        # Units of measure (as opposed to counted things, which a model number may precede).
+        self.measures = set(measure_units)
         self._compile()
 
     def _compile(self) -> None:
         # Scanners start with a literal character class so that re can skip ahead quickly; boundary
         # checks are done in Python on the few hits.
-        self.digits_re = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+        # 1,234.5 | 1.234.567,8 | 1 234 567 | 12,5 (decimal comma) | 1234.5
+        self.digits_re = re.compile(
+            r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![.\d])"
+            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+,\d{1,2}(?![,\d])|\d+(?:\.\d+)?")
         names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor)
         a_next = _alternation(list(self.scale_words) + names)
         words = _trie([w for w in _WORD_VALUES if w != "zero"])
         word = rf"(?:{words}|hundred)"
         self.words_re = re.compile(
-            rf"(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*)\b")
+            rf"(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
         self.word_scale_re = re.compile(
             rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
         self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
@@ -155,8 +165,10 @@ class MoneyExtractor:
         self.between_re = re.compile(rf"(?i:(?<![A-Za-z])(between|from)){_SP}+$")
         per_units = _alternation(self.per_units)
         self.per_re = re.compile(
-            rf"{_SP}*(?:(?i:an?|per|each){_SP}+(?i:({per_units}))(?![A-Za-z])|(?i:per){_SP}+([A-Za-z][\w-]*)"
-            rf"|/{_SP}?([A-Za-z]+)\b)")
+            rf"(?:{_SP}*|-)(?:(?i:an?|per|each)(?:{_SP}+|-)(?i:({per_units}))(?![A-Za-z])"
+            rf"|(?i:per)(?:{_SP}+|-)([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
+        self.stated_re = re.compile(
+            r"(?i:\b(?:all\s+)?(?:figures|amounts|prices|values|dollar\s+amounts)\s+(?:are\s+|quoted\s+)?in\s+)")
         self.cents_re = re.compile(
             rf"{_SP}*(?:and{_SP}+)?(\d{{1,2}}){_SP}*(?i:(cents?|pence|penny|kopecks?|kopeks?|tiyn|tyiyn|paise|paisa))"
             r"(?![A-Za-z])")
@@ -169,8 +181,8 @@ class MoneyExtractor:
             prev = text[s - 1] if s else ""
             if prev and prev in ".,/:+_" or text[e:e + 2][:1] in (".", ",", ":", "/") and text[e + 1:e + 2].isdigit():
                 continue  # "13.02.2026", "10:30", "1/2"
-            if prev.isalpha() and self._pre_at(text, s) is None:
-                continue  # "A320", "G20"
+            if prev.isalpha() and self._pre_at(text, s) is None or prev == "-" and s > 1 and text[s - 2].isalpha():
+                continue  # "A320", "G20", "F-16"
             hits.append((s, e, m.group(0), False))
         lower = text.lower()
         if len(lower) == len(text):
@@ -182,7 +194,7 @@ class MoneyExtractor:
             hits.sort()
         nums = []
         for s, e, tok, words in hits:
-            raw = _word_value(tok) if words else float(tok.replace(",", ""))
+            raw = _word_value(tok) if words else _digit_value(tok)
             if raw is None:
                 continue
             end, value, scaled = e, raw, False
@@ -192,7 +204,7 @@ class MoneyExtractor:
                     break
                 value *= self.scale_words[sm.group(1).lower()]
                 end, scaled = sm.end(), True
-            yearish = (not words and not scaled and tok.isdigit() and len(tok) == 4 and 1800 <= raw <= 2100)
+            yearish = not words and not scaled and tok.isdigit() and len(tok) == 4 and 1800 <= raw <= 2100
             nums.append(_Num(s, end, value, raw, scaled, words, yearish))
         return nums
 
@@ -252,6 +264,8 @@ class MoneyExtractor:
         abbr = self._abbr_scale(text, num)
         if abbr and (pre_iso or self._post_at(text, abbr[0])):
             end, value, scaled = abbr[0], abbr[1], True
+        elif abbr and text[abbr[0]:abbr[0] + 1] == "." and self._post_at(text, abbr[0] + 1):
+            end, value, scaled = abbr[0] + 1, abbr[1], True  # "15 mln. tenge"
         iso = pre_iso
         post = self._post_at(text, end)
         if post and not (pre_iso is None and num.yearish):
@@ -266,6 +280,8 @@ class MoneyExtractor:
             mm = self._lookup(text, end, {}, self.minor_lower, 2)
             if not mm:
                 return None
+            if mm[2].lower() == "p" and mm[0] - 1 != end:
+                return None  # "50p", never "5 p"
             frac, cur = mm[1]
             return _Money(start, mm[0], _Num(num.start, num.end, value * frac, num.raw, False, num.words,
                                               False), cur, False)
@@ -293,14 +309,20 @@ class MoneyExtractor:
         return pos
 
     def _post_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
+            pos += 1
         found = self._lookup(text, pos, self.post_cased, self.post_lower)
+        if found and not found[2][-1].isalnum() and text[self._skip_space(text, found[0]):][:1].isdigit():
+            return None  # "5 $10": the sign belongs to the next number
         return (found[0], found[1]) if found else None
 
     # -- document ---------------------------------------------------------------------------------
-    def resolve_families(self, doc: Doc, explicit: set[str]) -> dict[str, tuple[str | None, bool]]:
-        """Family -> (ISO, guessed) for this article: dateline place first, then the one member
-        the article names explicitly, then the family default."""
+    def resolve_families(self, doc: Doc, text: str) -> dict[str, tuple[str | None, bool]]:
+        """Family -> (ISO, guessed) for this article: the currency the article says its figures are
+        in, else the dateline place's, else the family default ("$" -> USD). An explicit "A$" next to a
+        bare "$" says nothing: writers who mark one currency use "$" for the US dollar."""
         place_iso = None
+        stated = self._stated(text)
         dateline = doc._.dateline
         if dateline:
             low = dateline.lower().strip()
@@ -311,14 +333,20 @@ class MoneyExtractor:
                     break
         out = {}
         for fam, (default, members) in self.families.items():
-            if place_iso in members:
+            named = members & stated
+            if place_iso in members and not named:
                 out[fam] = (place_iso, True)
                 continue
-            named = members & explicit
-            if len(named) == 1:
-                out[fam] = (next(iter(named)), True)
-            else:
-                out[fam] = (default, True)
+            out[fam] = (next(iter(named)), False) if len(named) == 1 else (default, True)
+        return out
+
+    def _stated(self, text: str) -> set[str]:
+        """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
+        out = set()
+        for m in self.stated_re.finditer(text):
+            post = self._post_at(text, m.end())
+            if post and not post[1].startswith("?"):
+                out.add(post[1])
         return out
 
     def find(self, doc: Doc) -> tuple[list[Amount], list[Quantity]]:
@@ -333,8 +361,7 @@ class MoneyExtractor:
                 monies[i] = m
         used: set[int] = set()
         found: list[_Found] = []
-        explicit = {m.currency for m in monies.values() if m.currency and not m.currency.startswith("?")}
-        fams = self.resolve_families(doc, explicit) if any(
+        fams = self.resolve_families(doc, text) if any(
             m.currency and m.currency.startswith("?") for m in monies.values()) else {}
         reach = -1
         for i in sorted(monies):
@@ -390,8 +417,8 @@ class MoneyExtractor:
             iso, guessed = f.currency, False
             if iso and iso.startswith("?"):
                 iso, guessed = fams.get(iso, (None, True))
-            amounts.append(Amount(f.start, f.end, text[f.start:f.end], f.value, iso, f.max_value, f.qualifier,
-                                  guessed, f.per_unit))
+            amounts.append(Amount(f.start, f.end, text[f.start:f.end], _clean(f.value), iso, _clean(f.max_value),
+                                  f.qualifier, guessed, f.per_unit))
         covered = [(a.start, a.end) for a in amounts]
         quantities = self._quantities(text, nums, covered)
         return amounts, quantities
@@ -428,6 +455,9 @@ class MoneyExtractor:
             if not unit_m:
                 continue
             uend, unit, form = unit_m
+            if unit not in self.measures and not n.words and "," not in text[n.start:n.end] and (
+                    _capitalised_word_before(text, n.start)):
+                continue  # "Boeing 747 jets", "Airbus A380 aircraft"
             if n.yearish:
                 before = text[max(0, n.start - 8):n.start].split()
                 if unit not in ("percent",) and (unit in ("person", "job", "household", "family") or (
@@ -450,7 +480,7 @@ class MoneyExtractor:
             if qm and qualifier is None:
                 qualifier = self.qualifiers[_norm(qm.group(1))]
             noun = form.lower() if unit == "person" and form.lower() not in ("people", "persons", "person") else None
-            out.append(Quantity(start, uend, text[start:uend], value, unit, max_value, qualifier, noun))
+            out.append(Quantity(start, uend, text[start:uend], _clean(value), unit, _clean(max_value), qualifier, noun))
         return out
 
     def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
@@ -461,22 +491,40 @@ class MoneyExtractor:
         if not doc.has_annotation("DEP"):
             return
         last_about: tuple[int, str] | None = None  # (sentence start, about)
+        prev: Amount | None = None
+        text = doc.text if amounts else ""
         for a in amounts:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or not len(span):
+                continue
+            # "$186m (£98m; 143m euros)": a conversion says what the amount before it says
+            if prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]):
+                a.about, a.status = prev.about, prev.status
+                prev = a
                 continue
             sent_start = span.sent.start
             about, pronoun, status_noun = _about(span, self.status_words)
             a.status = _status(span, self.status_words)
             # "plans to bring it to $3 billion", "a goal to reach $3 billion": the thing just measured
-            if (pronoun or status_noun or (about is None and a.status in ("target", "forecast"))) and (
+            if (pronoun or status_noun) and (
                     last_about and last_about[0] == sent_start):
                 about = last_about[1]
             elif pronoun:
                 about = None
+            if about and a.per_unit and about.lower() == a.per_unit:
+                about = None
             a.about = about
             if about:
                 last_about = (sent_start, about)
+            prev = a
+        # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
+        fuller = {}
+        for a in amounts:
+            if a.about and " " in a.about:
+                fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
+        for a in amounts:
+            if a.about and " " not in a.about and a.about.lower() in fuller:
+                a.about = fuller[a.about.lower()]
         for q in quantities:
             if q.about:
                 continue
@@ -491,6 +539,27 @@ def _norm(form: str) -> str:
     return re.sub(r"\s+", " ", form.lower())
 
 
+def _capitalised_word_before(text: str, pos: int) -> bool:
+    """A name right before a number ("Boeing 747"), not a sentence start or a heading."""
+    m = re.search(r"([A-Z][\w-]*)[ \u00a0]$", text[max(0, pos - 30):pos])
+    if not m:
+        return False
+    before = text[max(0, pos - 30):pos][:m.start()].rstrip(" ")
+    return bool(before) and before[-1] not in ".!?:\n\"“"
+
+
+def _clean(value: float | None) -> float | None:
+    """4.1 * 1e9 is 4099999999.9999995 in floating point; news figures have few significant digits."""
+    return None if value is None else float(f"{value:.12g}")
+
+
+def _digit_value(tok: str) -> float:
+    tok = re.sub(r"[ \u00a0\u202f]", "", tok)
+    if tok.count(".") > 1 or re.search(r",\d{1,2}$", tok) and "." not in tok:
+        tok = tok.replace(".", "").replace(",", ".")  # 1.234.567,8 and 12,5
+    return float(tok.replace(",", ""))
+
+
 def _word_value(tok: str) -> float | None:
     t = re.sub(r"[\s\u00a0\u202f-]+", " ", tok.lower()).strip()
     if re.fullmatch(r"half an?", t):
@@ -498,6 +567,8 @@ def _word_value(tok: str) -> float | None:
     if t in ("a", "an"):
         return 1.0
     total = 0.0
+    if t.endswith(" and a half"):
+        t, total = t[:-11], 0.5
     for w in t.split():
         if w == "and":
             continue
@@ -510,79 +581,92 @@ def _word_value(tok: str) -> float | None:
     return total
 
 
-def _phrase(tok: Token) -> str:
-    """The noun with its compounds and adjectives: "bilateral trade", "investment flows"."""
-    lefts = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "nmod", "nummod") and t.like_num is False]
+def _phrase(tok: Token, span: Span | None = None) -> str:
+    """The noun with its compounds and adjectives: "bilateral trade", "investment flows"; never the
+    amount itself ("$325m contract" -> "contract")."""
     start = tok.i
-    for t in lefts:
-        sub = list(t.subtree)
-        if all(s.i < tok.i for s in sub):
-            start = min(start, sub[0].i)
-    words = [t for t in tok.doc[start:tok.i + 1] if t.dep_ not in ("det", "poss", "predet") and not t.is_punct]
-    return " ".join(t.text for t in words) if words else tok.text
+    for t in tok.lefts:
+        if t.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "advmod"):
+            sub = list(t.subtree)
+            if all(s.i < tok.i for s in sub):
+                start = min(start, sub[0].i)
+    if span is not None and span.start >= start and span.end <= tok.i:
+        start = span.end
+    doc = tok.doc
+    while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "punct", "cc")
+                             or doc[start].like_num or doc[start].pos_ in ("SYM", "PUNCT", "NUM")):
+        start += 1
+    return doc[start:tok.i + 1].text
 
 
-def _root(span: Span) -> Token:
-    root = span.root
-    # a symbol token ("$") is often the head; prefer it anyway, it carries the amount's relations
-    return root
+_TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "half", "time", "decade", "season",
+               "face", "wake", "way", "form", "terms", "case", "event", "addition", "line", "part", "total"}
+_CONTAINERS = {"total", "sum", "amount", "figure", "tally", "value", "worth", "level", "mark", "record"}
 
 
 def _about(span: Span, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
-    tok = _root(span)
-    for _ in range(4):
+    tok = span.root
+    # "$717m in disaster relief", "$100m of new investment"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
+            pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
+            if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
+                    and pobj.lemma_.lower() not in _TIME_NOUNS):
+                return _noun(pobj, status_words, span)
+    for _ in range(5):
         head = tok.head
         if head.i == tok.i:
             return None, False, False
-        if tok.dep_ in ("compound", "amod", "nmod", "nummod") and head.pos_ in ("NOUN", "PROPN"):
-            return _noun(head, status_words)
         if tok.dep_ == "pobj" and head.dep_ == "prep":
-            prep = head
-            target = prep.head
+            prep, target = head, head.head
             if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
-                return _noun(target, status_words)
-            if target.pos_ == "ADJ" and target.lower_ == "worth":
-                tok = target
-                continue
+                if target.lemma_.lower() in _CONTAINERS:
+                    tok = target
+                    continue
+                return _noun(target, status_words, span)
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, status_words)
             tok = target
             continue
-        if tok.dep_ in ("dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "conj", "appos") and head.pos_ in (
-                "VERB", "AUX"):
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+                "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
+            if head.lemma_.lower() in _CONTAINERS:
+                tok = head
+                continue
+            return _noun(head, status_words, span)
+        if head.pos_ in ("VERB", "AUX") and tok.dep_ in (
+                "dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "dative", "nmod"):
             return _verb_about(head, tok, status_words)
-        if tok.dep_ == "conj":
-            tok = head
-            continue
-        if tok.dep_ == "amod" and head.lower_ == "worth":
-            tok = head
-            continue
-        if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            return None, False, False
-        if head.lower_ == "worth":
+        if tok.dep_ in ("conj", "appos", "amod") or head.lower_ == "worth":
             tok = head
             continue
         return None, False, False
     return None, False, False
 
 
-def _noun(tok: Token, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
+def _noun(tok: Token, status_words: dict[str, str], span: Span | None = None) -> tuple[str | None, bool, bool]:
+    if span is not None and span.start <= tok.i < span.end:
+        return None, False, False
     if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
         return tok.text, True, False
-    if status_words.get(tok.lemma_.lower()) in ("target", "forecast"):
-        return _phrase(tok), False, True
-    return _phrase(tok), False, False
+    return _phrase(tok, span), False, status_words.get(tok.lemma_.lower()) in ("target", "forecast")
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _verb_about(verb: Token, obj: Token, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
-    """The subject of a measuring verb, or the object it raises ("bring it to $3 billion")."""
-    if verb.lemma_ in ("bring", "raise", "increase", "boost", "lift", "push", "take", "double", "triple"):
-        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
-        if dobj is not None:
-            return _noun(dobj, status_words)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    v = verb
+    """The subject of a measuring verb ("trade reached $2bn"), or the object a verb brings to the
+    amount ("bring it to $3 billion"); None for verbs of agents ("BP spent $7.5bn")."""
+    lemma = verb.lemma_.lower()
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
+    if lemma in _RAISE_VERBS and dobj is not None:
+        return _noun(dobj, status_words)
+    if lemma not in _MEASURE_VERBS:
+        return (_noun(dobj, status_words) if dobj is not None and dobj.ent_type_ == "" else (None, False, False))
+    subj, v = _subject(verb), verb
     for _ in range(3):
         if subj is not None:
             break
@@ -590,16 +674,15 @@ def _verb_about(verb: Token, obj: Token, status_words: dict[str, str]) -> tuple[
             return _noun(v.head, status_words)
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = _subject(v)
             continue
         break
     if subj is None:
         return None, False, False
-    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ == "PRON" and subj.lower_ not in _PRONOUNS:
-        dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
-        if dobj is not None:
-            return _noun(dobj, status_words)
-        return None, False, False
+    if subj.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+        return _noun(v.head, status_words)
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return (_noun(dobj, status_words) if dobj is not None else (None, False, False))
     about = _noun(subj, status_words)
     # "investment flows ... have reached": a plural noun read as a verb right after its subject
     if v is not verb and v.i == subj.i + 1 and v.tag_ == "VBZ" and about[0] and not about[1]:

@@ -443,3 +443,43 @@ def runs(conn: sqlite3.Connection, limit: int | None = None) -> list[dict]:
         for table in TABLE_OF.values():
             r[table] = counts[table].get(r["id"], 0)
     return found
+
+
+# --- prune ------------------------------------------------------------------------------------
+
+def prune(conn: sqlite3.Connection, keep: int, keep_versions: bool = False, dry_run: bool = True) -> list[dict]:
+    """Delete the facts of all but each current article's ``keep`` newest extractions, and (unless
+    ``keep_versions``) superseded article versions with their facts. Returns what was (or would be)
+    deleted, one row per table; ``dry_run`` deletes nothing.
+    """
+    if keep < 1:
+        raise QueryError("--keep must be at least 1: the newest extraction is always kept")
+    doomed = ("SELECT e.article_id, e.run_id FROM (SELECT article_id, run_id, ROW_NUMBER() OVER "
+              "(PARTITION BY article_id ORDER BY run_id DESC) AS n FROM extractions) e "
+              "JOIN articles a ON a.id = e.article_id "
+              f"WHERE (a.current = 1 AND e.n > ?){'' if keep_versions else ' OR a.current = 0'}")
+    versions = "SELECT id FROM articles WHERE current = 0 AND ? = 0"
+    conn.execute("SAVEPOINT prune")
+    try:
+        conn.execute("CREATE TEMP TABLE prune_doomed (article_id TEXT, run_id INTEGER)")
+        conn.execute(f"INSERT INTO prune_doomed {doomed}", [keep])
+        conn.execute("CREATE INDEX temp.prune_doomed_idx ON prune_doomed (article_id, run_id)")
+        match = "(article_id, run_id) IN (SELECT article_id, run_id FROM prune_doomed)"
+        report = []
+        for table in (*TABLE_OF.values(), "extractions"):
+            n = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {match}").fetchone()[0]
+            report.append({"table": table, "rows": n})
+            if not dry_run and n:
+                conn.execute(f"DELETE FROM {table} WHERE {match}")
+        n = conn.execute(f"SELECT COUNT(*) FROM articles WHERE id IN ({versions})", [int(keep_versions)]).fetchone()[0]
+        report.append({"table": "articles (superseded versions)", "rows": n})
+        if not dry_run and n:
+            conn.execute(f"DELETE FROM articles WHERE id IN ({versions})", [int(keep_versions)])
+        conn.execute("DROP TABLE temp.prune_doomed")
+    except BaseException:
+        conn.execute("ROLLBACK TO prune")
+        conn.execute("RELEASE prune")
+        raise
+    conn.execute("RELEASE prune")
+    conn.commit()
+    return report

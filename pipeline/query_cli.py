@@ -133,7 +133,8 @@ def render(records: list[dict], fmt: str = "table", columns: list[str] | None = 
 @click.option("--label", "-l", multiple=True, help="entities: only these labels (PERSON, ORG, GPE; repeat or comma).")
 @click.option("--name", default=None, help="people/entities/roles: canonical name contains this.")
 @click.option("--speaker", "-s", default=None, help="quotes: speaker's canonical name contains this.")
-@click.option("--kind", default=None, help="quotes: direct (default)|partial|indirect|all; dates: date|time|duration|set.")
+@click.option("--kind", default=None,
+              help="quotes: direct (default)|partial|indirect|all; dates: date|time|duration|set.")
 @click.option("--currency", "-c", default=None, help="amounts: ISO 4217 code (USD, EUR, KZT).")
 @click.option("--unit", default=None, help="quantities: unit name (percent, tonne).")
 @click.option("--about", default=None, help="amounts: what the figure measures contains this.")
@@ -154,7 +155,7 @@ def query_command(what, db_path, label, name, speaker, kind, currency, unit, abo
       newsfacts query people --limit 20
       newsfacts query entities --label ORG,GPE
       newsfacts query amounts --currency USD --min 1e9
-      newsfacts query quotes --speaker Kosherbayev --format json
+      newsfacts query quotes --speaker Smith --format json
       newsfacts query dates --from 2026-02 --to 2026-03-15
     """
     from pipeline import query
@@ -309,3 +310,32 @@ def show_command(article, db_path, run, fmt) -> None:
         if records:
             render(records, "table", columns=SHOWN_FIELDS[kind], title=f"{kind} ({len(records)})",
                    file=console.file)
+
+
+# --- prune ---------------------------------------------------------------------------------------
+
+@click.command("prune")
+@DB_OPTION
+@click.option("--keep", type=click.IntRange(min=1), required=True,
+              help="Keep the facts of each current article's N newest extractions.")
+@click.option("--keep-versions", is_flag=True,
+              help="Keep superseded article versions (texts no source file has any more) and their facts.")
+@click.option("--yes", is_flag=True, help="Really delete; without it, only report what would be deleted.")
+@FORMAT_OPTION
+def prune_command(db_path, keep, keep_versions, yes, fmt) -> None:
+    """Delete the facts of older extractions and of superseded article versions.
+
+    Runs stay listed (with fewer facts); current facts are never touched. Without
+    --yes nothing is deleted: the report says what would be.
+    """
+    from pipeline import query, store
+
+    with user_errors():
+        db = store.open_db(db_path, create=False)
+        try:
+            report = query.prune(db.conn, keep, keep_versions=keep_versions, dry_run=not yes)
+        finally:
+            db.close()
+    render(report, fmt, title="deleted" if yes else "would delete")
+    if not yes:
+        click.echo("dry run: nothing deleted; pass --yes to delete", err=True)

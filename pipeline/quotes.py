@@ -49,6 +49,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SUBORDINATORS = {"when", "as", "because", "after", "before", "while", "if", "since", "though", "although"}
+DASHES = {"―", "—", "–", "-", "--"}
+TIME_LABELS = {"DATE", "TIME"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -159,7 +161,11 @@ def find_segments(text: str) -> list[Segment]:
                         i = close + length
                         continue
             elif mark:
-                if ch in OPEN_DOUBLE and text[i - 1].isspace():
+                if ch == STRAIGHT and text[i - 1].isspace() and _is_opening(text, i, mark):
+                    # "First sentence. "Second sentence." — a new part of the same quote (BBC style).
+                    current.parts.append((part_start, i))
+                    part_start = i + mark
+                elif ch in OPEN_DOUBLE and text[i - 1].isspace():
                     depth += 1  # a double-marked quote nested inside a double-marked one
                 elif depth and ch in CLOSE_DOUBLE:
                     depth -= 1
@@ -252,6 +258,7 @@ class QuoteFinder:
         if verb is None:
             verb = self.find_verb(before, from_start=False)
         opens_sentence = not pre or pre.endswith(":") or (pre.endswith(",") and verb is not None)
+        opens_sentence = opens_sentence or (pre.endswith(tuple(DASHES)) and content[:1].isupper())
         opens_sentence = opens_sentence or bool(verb is not None and before and verb.i == before[-1].i)
         # Names and titles: a naming word right before or after, a work of art, or short title case.
         if self.is_title(ctx, seg, before, after, verb, n_words, content, opens_sentence):
@@ -260,10 +267,14 @@ class QuoteFinder:
         if verb is None and n_words < self.min_partial_words:
             seg.kind = "drop"
             return
+        if content[:1].islower() and not pre.endswith(":"):
+            opens_sentence = False  # “… said that under Obama, “the generals have been …”
         seg.kind = "direct" if opens_sentence else "partial"
         if verb is not None:
             seg.verb = _verb_span(doc, verb)
             seg.speaker = self.speaker_of(ctx, verb)
+        elif opens_sentence:
+            seg.speaker = _signed(ctx, after)
 
     def is_title(self, ctx, seg, before, after, verb, n_words, content, opens_sentence) -> bool:
         """Titles of works, names, slogans: a naming word next to the span, or short title case."""
@@ -298,8 +309,12 @@ class QuoteFinder:
 
     def speaker_of(self, ctx: _Context, verb: Token) -> Speaker | None:
         subject = self.subject_token(ctx, verb)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "an architect who said …"
         if subject is not None and (
-            ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx) or ctx.in_quote(subject.idx)
+            ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
+            or ctx.in_quote(subject.idx)
+            or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
         ):
             # The parser took words of the quote, or of a headline run into the sentence, as subject.
             subject = _next_to(ctx, verb)
@@ -322,9 +337,9 @@ class QuoteFinder:
                 quoted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if quoted:
                     return quoted[0]
-            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS]
-            if subjects:
-                return subjects[0]
+            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+            if subjects:  # the nearest, when the parser found several
+                return min(subjects, key=lambda c: abs(c.i - head.i))
             for agent in (c for c in head.children if c.dep_ == "agent"):
                 for c in agent.children:
                     if c.dep_ == "pobj":
@@ -342,6 +357,10 @@ class QuoteFinder:
         mention = ctx.mention_at(token.idx)
         if mention is not None:
             return (mention.canonical, mention.start, mention.end, mention.label)
+        if token.dep_ == "appos" and token.head.i < token.i:
+            named = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
+            if named is not None and named.label in SPEAKER_LABELS:
+                return (named.canonical, named.start, named.end, named.label)
         for child in token.children:
             if child.dep_ == "appos":
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
@@ -604,7 +623,12 @@ def _next_to(ctx: _Context, verb: Token) -> Token | None:
     i = verb.i + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
-    if i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") and not ctx.in_quote(doc[i].idx):
+    if (
+        i < len(doc)
+        and doc[i].pos_ in ("PROPN", "PRON", "NOUN")
+        and doc[i].ent_type_ not in TIME_LABELS
+        and not ctx.in_quote(doc[i].idx)
+    ):
         nxt = doc[i]
         while nxt.i + 1 < len(doc) and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
             nxt = doc[nxt.i + 1]
@@ -618,12 +642,33 @@ def _next_to(ctx: _Context, verb: Token) -> Token | None:
             depth += 1
         elif t.text == "(":
             depth -= 1
-        elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN"):
+        elif depth == 0 and t.text == ",":
+            # Only an apposition may stand between a name and its verb: "Hill, a doctor, said".
+            j = i - 1
+            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else None
+        elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in TIME_LABELS:
             return t
-        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE"):
+        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE") and t.ent_type_ not in TIME_LABELS:
             return None
         i -= 1
     return None
+
+
+def _signed(ctx: _Context, after: list[Token]) -> Speaker | None:
+    """A quote signed with a dash and a name: “…” ― Jane Doe."""
+    if len(after) < 2 or after[0].text not in DASHES:
+        return None
+    first = after[1]
+    m = ctx.mention_at(first.idx)
+    if m is not None and m.label in SPEAKER_LABELS:
+        return (m.canonical, m.start, m.end, m.label)
+    if first.pos_ != "PROPN":
+        return None
+    last = first
+    while last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "PROPN" and last.nbor(1) in after:
+        last = last.nbor(1)
+    span = last.doc[first.i : last.i + 1]
+    return (span.text, span.start_char, span.end_char, None)
 
 
 def _another_clause(tokens: list[Token], verb: Token) -> bool:

@@ -132,6 +132,14 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
         return text, "utf-8", [f"invalid UTF-8 at byte {first_bad}: {bad} byte sequence(s) replaced with U+FFFD"]
+    high = sum(1 for b in data if b > 127)
+    if high <= max(8, len(data) // 200):
+        # A few high bytes in ASCII text ("\xa315.8m"): too little for statistics to tell code pages
+        # apart; windows-1252 is the legacy encoding of English news and decodes every such byte.
+        try:
+            return data.decode("cp1252"), "cp1252", [f"not UTF-8 (byte {first_bad}): read as windows-1252"]
+        except UnicodeDecodeError:
+            pass
     from charset_normalizer import from_bytes
 
     best = _best_match(from_bytes(data))
@@ -140,7 +148,7 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise DecodeError(f"binary file (decodes as {best.encoding} only to control characters)")
-    return text, best.encoding, []
+    return text, best.encoding, [f"not UTF-8 (byte {first_bad}): detected {best.encoding}"]
 
 
 def _best_match(matches):

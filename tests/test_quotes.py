@@ -1,5 +1,8 @@
 """Quotes: what counts as a quote, where its words are, and who said it."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from pipeline.quotes import find_segments
@@ -230,16 +233,18 @@ def test_pronoun_and_description_resolved(process):
     assert doc.text[pronoun.speaker_start : pronoun.speaker_end] == "she"
 
 
-def test_seed_article(process):
-    from pathlib import Path
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
-    text = Path(__file__).resolve().parents[2].joinpath("shared/seed/kazakh-kyrgyz-ties.txt")
-    if not text.exists():
-        pytest.fail("seed article missing")
-    doc = process(text.read_text(encoding="utf8"))
+
+def test_seed_article_matches_gold(process):
+    gold = json.loads((CORPUS / "dev" / "kazakh-kyrgyz-ties.gold.json").read_text(encoding="utf8"))
+    doc = process((CORPUS / "dev" / gold["article"]).read_text(encoding="utf8"), dct=gold["published"])
     direct = quotes_of(doc, "direct")
-    assert len(direct) == 3
-    assert {q.verb for q in direct} == {"said", "noted"}
-    assert all(q.text.endswith(("content", "Republic", "neighborliness")) for q in direct)
-    assert all(q.speaker == direct[0].speaker for q in direct)
-    assert "Zhamila" not in [q.text for q in doc._.quotes]
+    assert [(q.start, q.end, q.text) for q in direct] == [(g["start"], g["end"], g["text"]) for g in gold["quotes"]]
+    assert [(q.speaker, q.verb) for q in direct] == [(g["speaker"], g["verb"]) for g in gold["quotes"]]
+    for title in gold["not_quotes"]:
+        assert not any(q.start < title["end"] and title["start"] < q.end for q in direct + quotes_of(doc, "partial"))
+    # "According to him, …": reported speech, the pronoun resolved to the person quoted before.
+    according = [(q.start, q.speaker) for q in quotes_of(doc, "indirect") if q.verb == "According to"]
+    expected = [(g["end"] + 2, g["speaker"]) for g in gold["indirect_attributions"] if g["cue"] == "According to him"]
+    assert according == expected

@@ -156,3 +156,12 @@ def test_ignore_file_and_exclude_leave_files_out(tmp_path):
     (tmp_path / ".newsfactsignore").write_text("# annotations, not articles\n*.gold.json\ngold/\n")
     found = [p.relative_to(tmp_path).as_posix() for p in readers.find_files([tmp_path], exclude=["draft*"])]
     assert found == ["a.txt", "b.jsonl"]
+
+
+def test_ascii_text_with_one_latin1_byte_reads_as_windows_1252(tmp_path):
+    """The BBC corpus case: one b'\\xa3' (a pound sign) in otherwise ASCII text."""
+    path = tmp_path / "199.txt"
+    path.write_bytes(b"Chelsea paid a possible transfer fee for Mutu, a \xa315.8m signing, the club said.\n" * 3)
+    article = read_one(path)
+    assert article.encoding == "cp1252" and "a £15.8m signing" in article.text
+    assert article.warnings and "windows-1252" in article.warnings[0]

@@ -1,0 +1,140 @@
+"""The HTML diff report in a real headless browser (Debian's chromium): it loads, counts, marks changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.ingest import ingest
+from pipeline.nlp import models_dir
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
+
+
+def chromium() -> str:
+    """The browser binary; a missing browser fails the test loudly (.ci/run installs it)."""
+    for name in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser", "/usr/bin/chromium"):
+        if name and (found := shutil.which(name)):
+            return found
+    pytest.fail("chromium is not installed: apt-get install chromium (or set $CHROMIUM)")
+
+
+def dump_dom(page: Path, profile: Path) -> str:
+    """The DOM after the page's scripts ran."""
+    result = subprocess.run(
+        [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--virtual-time-budget=5000", "--dump-dom",
+         page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "<body" in result.stdout, result.stderr[-2000:]
+    return result.stdout
+
+
+class Elements(HTMLParser):
+    """Start tags with their attributes and the text inside each element (enough for assertions)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[dict] = []
+        self.open: list[dict] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        element = {"tag": tag, **{k: v or "" for k, v in attrs}, "#text": ""}
+        self.found.append(element)
+        if tag not in ("meta", "input", "br", "link", "img"):
+            self.open.append(element)
+
+    def handle_endtag(self, tag) -> None:
+        for i in range(len(self.open) - 1, -1, -1):
+            if self.open[i]["tag"] == tag:
+                del self.open[i:]
+                break
+
+    def handle_data(self, data) -> None:
+        for element in self.open:
+            element["#text"] += data
+
+    def select(self, tag: str | None = None, **attrs) -> list[dict]:
+        return [e for e in self.found if (tag is None or e["tag"] == tag)
+                and all(e.get(k.replace("_", "-")) == v for k, v in attrs.items())]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> dict:
+    """A diff between an ingest of the seed article and one after a rule relabels one of its places."""
+    tmp = tmp_path_factory.mktemp("browser")
+    article = tmp / SEED.name
+    shutil.copy(SEED, article)
+    db = tmp / "news.db"
+    assert ingest([article], db, workers=1).new == 1
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        target = conn.execute("SELECT text FROM entities WHERE label = 'GPE' AND text = canonical "
+                              "AND text NOT LIKE '% %' ORDER BY start DESC").fetchone()[0]
+    models = tmp / "models"
+    shutil.copytree(models_dir(), models)
+    with open(models / "entity_patterns.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps({"label": "ORG", "pattern": target}) + "\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSFACTS_MODELS", str(models))
+        assert ingest([article], db, workers=1).new == 1
+    page = tmp / "report.html"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["diff", str(db), "--runs", "1", "2", "--format", "html", "--output", str(page)])
+    assert result.exit_code == 1, result.output
+    summary = json.loads(runner.invoke(cli, ["diff", str(db), "--runs", "1", "2", "--format", "json"]).stdout)
+    dom = Elements()
+    dom.feed(dump_dom(page, tmp / "profile"))
+    return {"dom": dom, "target": target, "summary": summary, "page": page}
+
+
+def test_page_loads_and_scripts_ran(report):
+    [body] = report["dom"].select("body")
+    assert body["data-js"] == "ready"  # set by the page's inline script, so only a real browser gets here
+    assert body["data-different"] == "yes"
+
+
+def test_counts_at_the_top(report):
+    dom, summary = report["dom"], report["summary"]["summary"]
+    for change in ("added", "removed", "changed"):
+        expected = sum(kind[change] for kind in summary.values())
+        [total] = dom.select("th", id=f"total-{change}")
+        [counted] = dom.select("td", id=f"js-{change}")  # filled in by the script from the listed changes
+        assert int(total["#text"]) == expected
+        assert int(counted["#text"]) == expected
+    assert int(dom.select("td", id="js-changed")[0]["#text"]) >= 1
+    [entities] = dom.select("tr", data_kind="entities")
+    assert re.sub(r"\s+", " ", entities["#text"]).startswith("entities")
+
+
+def test_changed_fact_is_marked_on_both_sides(report):
+    dom, target = report["dom"], report["target"]
+    changed = [m for m in dom.select("mark", data_change="changed") if m["#text"] == target]
+    assert len(changed) >= 2  # old pane and new pane
+    assert any("GPE" in m["title"] and "ORG" in m["title"] for m in changed)
+    ids = {m["id"] for m in changed}
+    assert any("-old-" in i for i in ids) and any("-new-" in i for i in ids)
+    [body] = dom.select("body")
+    assert int(body["data-marked"]) >= len(changed)
+    links = [a["href"] for a in dom.select("a") if a.get("href", "").startswith("#a")]
+    assert any(link[1:] in ids for link in links)  # the list of changes links to the marks
+
+
+def test_articles_are_linked(report):
+    dom = report["dom"]
+    sections = dom.select("section")
+    assert sections and all(s["id"].startswith("article-") for s in sections)
+    index_links = {a["href"] for a in dom.select("a") if a.get("href", "").startswith("#article-")}
+    assert {f"#{s['id']}" for s in sections} <= index_links

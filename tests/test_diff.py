@@ -1,0 +1,260 @@
+"""`newsfacts diff` on databases made by real ingests: a rule change in models/, an edited article."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.diff import OffsetMap, describe_change
+from pipeline.ingest import ingest
+from pipeline.nlp import models_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
+INSERTED = "The talks lasted several hours and ended without a joint statement.\n\n"
+
+
+def dev_articles() -> list[Path]:
+    folder = ROOT / "corpus" / "dev"
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".json"))
+
+
+def run(*args) -> object:
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def diff_json(*args) -> tuple[int, dict]:
+    result = run("diff", *args, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return result.exit_code, json.loads(result.stdout)
+
+
+def relabelled_models(tmp: Path, text: str, label: str) -> Path:
+    """A copy of models/ with one more entity-ruler pattern: the rule change a user would make."""
+    models = tmp / "models"
+    shutil.copytree(models_dir(), models)
+    with open(models / "entity_patterns.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps({"label": label, "pattern": text}) + "\n")
+    return models
+
+
+@pytest.fixture(scope="module")
+def rule_change(tmp_path_factory) -> dict:
+    """corpus/dev ingested (run 1) into two databases; one re-ingested with a relabelling rule (run 2)."""
+    tmp = tmp_path_factory.mktemp("rule")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for path in dev_articles():
+        shutil.copy(path, corpus / path.name)
+    old, new = tmp / "old.db", tmp / "new.db"
+    assert ingest([corpus], old, workers=1).failed == 0
+    shutil.copy(old, new)
+    with sqlite3.connect(old) as conn:  # a GPE mention of the seed article, to be relabelled as ORG
+        target = conn.execute("SELECT e.text FROM current_entities e JOIN articles a ON a.id = e.article_id "
+                              "WHERE e.label = 'GPE' AND a.path LIKE '%kazakh-kyrgyz-ties.txt' "
+                              "AND e.text = e.canonical AND e.text NOT LIKE '% %' ORDER BY e.start DESC").fetchone()[0]
+    models = relabelled_models(tmp, target, "ORG")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSFACTS_MODELS", str(models))
+        result = ingest([corpus], new, workers=1)
+    assert result.run_id == 2 and result.new == len(dev_articles())
+    return {"old": old, "new": new, "target": target, "corpus": corpus}
+
+
+def test_rule_change_shows_changed_label(rule_change):
+    status, report = diff_json(rule_change["new"], "--runs", 1, 2)
+    assert status == 1 and report["different"]
+    changes = [c for a in report["articles"] for c in a["changes"]]
+    relabelled = [c for c in changes if c["kind"] == "entities" and c["change"] == "changed"
+                  and c["new"]["text"] == rule_change["target"]]
+    assert relabelled, changes
+    assert all(c["fields"]["label"] == ["GPE", "ORG"] for c in relabelled)
+    assert all(c["old"]["start"] == c["new"]["start"] and c["old"]["end"] == c["new"]["end"] for c in relabelled)
+    assert report["summary"]["entities"]["changed"] >= len(relabelled)
+    assert report["summary"]["amounts"]["unchanged"] > 0
+    assert report["only_old"] == report["only_new"] == []
+
+
+def test_databases_diff_like_runs(rule_change):
+    status, between_dbs = diff_json(rule_change["old"], rule_change["new"])
+    _, between_runs = diff_json(rule_change["new"], "--runs", 1, 2)
+    assert status == 1
+    assert between_dbs["summary"] == between_runs["summary"]
+
+
+@pytest.mark.parametrize("args", [["--runs", 1, 1], ["--runs", 2, 2]])
+def test_same_run_has_no_difference(rule_change, args):
+    status, report = diff_json(rule_change["new"], *args)
+    assert status == 0 and not report["different"]
+    assert all(v["added"] == v["removed"] == v["changed"] == 0 for v in report["summary"].values())
+
+
+def test_same_database_has_no_difference(rule_change):
+    result = run("diff", rule_change["old"], rule_change["old"])
+    assert result.exit_code == 0
+    assert "no differences" in result.stdout
+
+
+def test_text_report(rule_change):
+    result = run("diff", rule_change["new"], "--runs", 1, 2)
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "kind" in out and "added" in out and "removed" in out and "changed" in out
+    assert f"~ '{rule_change['target']}'" in out and "label: 'GPE' → 'ORG'" in out
+    assert "kazakh-kyrgyz-ties.txt" in out
+
+
+def test_kind_and_article_filters(rule_change):
+    _, only_dates = diff_json(rule_change["new"], "--runs", 1, 2, "--kind", "dates")
+    assert list(only_dates["summary"]) == ["dates"]
+    assert only_dates["different"] is False
+    _, one = diff_json(rule_change["new"], "--runs", 1, 2, "--article", "kazakh-kyrgyz-ties.txt")
+    assert [a["path"].rsplit("/", 1)[-1] for a in one["articles"]] == ["kazakh-kyrgyz-ties.txt"]
+    assert one["articles_compared"] == 1
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory) -> dict:
+    """The seed article ingested, then edited (a paragraph inserted after the first) and ingested again."""
+    tmp = tmp_path_factory.mktemp("edited")
+    path = tmp / SEED.name
+    text = SEED.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    db = tmp / "news.db"
+    before = tmp / "before.db"
+    assert ingest([path], db, workers=1).new == 1
+    shutil.copy(db, before)
+    cut = text.index("\n\n") + 2
+    edited_text = text[:cut] + INSERTED + text[cut:]
+    path.write_text(edited_text, encoding="utf-8")
+    assert ingest([path], db, workers=1).new == 1
+    return {"db": db, "before": before, "cut": cut, "text": edited_text}
+
+
+def test_edited_article_is_paired_and_offsets_aligned(edited):
+    _, report = diff_json(edited["db"], "--runs", 1, 2)
+    assert report["articles_compared"] == report["articles_text_edited"] == 1
+    for article in report["articles"]:
+        assert article["status"] == "text-changed" and article["old_id"] != article["new_id"]
+    assert report["only_old"] == report["only_new"] == []
+    inserted = range(edited["cut"], edited["cut"] + len(INSERTED))
+    for a in report["articles"]:
+        for c in a["changes"]:
+            # Only facts of the inserted paragraph may appear; everything after it moved but matched.
+            assert c["change"] == "added" and c["new"]["start"] in inserted, describe_change(c)
+    unchanged = sum(v["unchanged"] for v in report["summary"].values())
+    with sqlite3.connect(edited["db"]) as conn:
+        total = sum(conn.execute(f"SELECT COUNT(*) FROM {t} WHERE run_id = 1").fetchone()[0]
+                    for t in ("entities", "roles", "amounts", "quantities", "dates", "attributions"))
+    assert unchanged == total
+
+
+def test_edited_article_between_databases(edited):
+    _, runs = diff_json(edited["db"], "--runs", 1, 2)
+    _, dbs = diff_json(edited["before"], edited["db"])
+    assert dbs["summary"] == runs["summary"]
+    assert dbs["only_old"] == dbs["only_new"] == []
+
+
+def test_articles_in_one_run_only_are_listed(edited, tmp_path):
+    db = tmp_path / "three.db"
+    shutil.copy(edited["db"], db)
+    other = tmp_path / "other.txt"
+    other.write_text("date 2026-03-02\nASTANA – The central bank kept its base rate at 16.5 percent on Friday.\n",
+                     encoding="utf-8")
+    assert ingest([other], db, workers=1).new == 1
+    status, report = diff_json(db, "--runs", 2, 3)
+    assert status == 0  # between runs, an article only one run extracted is news, not a difference
+    assert report["articles_compared"] == 0
+    assert [a["path"] for a in report["only_new"]] == [str(other)]
+    assert len(report["only_old"]) == 1
+    text = run("diff", db, "--runs", 2, 3).stdout
+    assert "articles only in new:" in text and "other.txt" in text
+
+
+@pytest.mark.parametrize("old, new, word", [
+    ("Trade reached $2 billion on Monday.", "Bilateral trade reached $2 billion on Monday.", "$2 billion"),
+    ("A said it. B said it.", "B said it. A said it.", "A said"),
+    ("Prices rose 5%.\nExports fell.", "Prices rose 5%.\n\nExports   fell sharply.", "Exports"),
+])
+def test_offset_map(old, new, word):
+    offsets = OffsetMap(old, new)
+    start = old.index(word)
+    span = offsets.span(start, start + len(word))
+    assert span is not None and new[span[0]:span[1]] == word
+
+
+def test_offset_map_unaligned_words():
+    offsets = OffsetMap("Trade reached $2 billion.", "Trade reached $3 billion.")
+    assert offsets.span(14, 24) is None  # "$2 billion" is not in the new text
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--runs", 1, 99], "no run 99"),
+    (["--runs", 7, 1], "no run 7"),
+    (["--article", "nothing-like-this.txt", "--runs", 1, 2], "no article matches"),
+])
+def test_bad_requests(rule_change, args, message):
+    result = run("diff", rule_change["new"], *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_databases(rule_change, tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello")
+    for args, message in (([tmp_path / "missing.db", rule_change["old"]], "no such database"),
+                          ([rule_change["old"], junk], "not a SQLite database")):
+        result = run("diff", *args)
+        assert result.exit_code == 2 and message in result.stderr
+    assert junk.read_text() == "hello"
+    usage = run("diff", rule_change["old"])
+    assert usage.exit_code == 2 and "--runs" in usage.stderr
+
+
+def test_html_report_to_file(rule_change, tmp_path):
+    out = tmp_path / "report.html"
+    result = run("diff", rule_change["new"], "--runs", 1, 2, "--format", "html", "--output", out)
+    assert result.exit_code == 1
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "</html>" in page
+    assert 'data-change="changed"' in page and "<script>" in page
+    assert "http://" not in page and "https://" not in page  # self-contained
+
+
+def test_kinds_match_the_fact_kinds():
+    from pipeline.diff import KINDS
+    from pipeline.facts import FACT_KINDS
+
+    assert KINDS == tuple(FACT_KINDS)
+
+
+def test_commands_start_without_spacy():
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline.query_cli, pipeline.diff, pipeline.serve; "
+            "print(sorted(m for m in ('spacy', 'datasette', 'dateparser') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_html_marks_the_edited_text(edited, tmp_path):
+    out = tmp_path / "edited.html"
+    assert run("diff", edited["db"], "--runs", 1, 2, "--format", "html", "-o", out).exit_code in (0, 1)
+    page = out.read_text(encoding="utf-8")
+    if "<section" not in page:  # the inserted paragraph yielded no fact: no article to show
+        assert diff_json(edited["db"], "--runs", 1, 2)[1]["articles_with_changes"] == 0
+        return
+    import re
+
+    inserted = "".join(re.findall(r'<mark class="edit new"[^>]*>([^<]*)', page))
+    assert "The talks lasted" in inserted and "joint statement." in inserted
+    assert 'data-edit="old"' not in page  # nothing was deleted
