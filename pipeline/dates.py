@@ -263,7 +263,10 @@ class DateRecognizer:
         ordinal = _alt(self.ordinals)
         part = rf"(?P<part>{_alt(self.parts)})"
         tz = _alt(lx["timezones"])
-        rel = r"(?P<rel>this|last|next|past|coming|previous|current|following|the\s+previous|the\s+following|the\s+current|the\s+coming|the\s+next|the\s+last|the\s+past|this\s+past)"
+        rel = (
+            r"(?P<rel>this|last|next|past|coming|previous|current|following|the\s+previous|the\s+following|"
+            r"the\s+current|the\s+coming|the\s+next|the\s+last|the\s+past|this\s+past)"
+        )
         f = re.IGNORECASE
         R = []  # (name, regex, handler)
         R.append(("wd_date", re.compile(rf"\b{wd},?\s+{mon}\s+{day}(?:,?\s+{year})?\b", f), self._h_mdy))
@@ -279,7 +282,8 @@ class DateRecognizer:
             rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\w$£€¥.,/-]))(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d))?(?![\w/]|[.,]\d|-\w)",
             f), self._h_year))
         R.append(("decade", re.compile(
-            r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?(?:\b(?P<cent>1[6-9]|20)(?P<d1>\d)0|['’](?P<d2>\d)0)['’]?s\b", f),
+            r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?"
+            r"(?:\b(?P<cent>1[6-9]|20)(?P<d1>\d)0|['’](?P<d2>\d)0)['’]?s\b", f),
             self._h_decade))
         R.append(("century", re.compile(
             rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
@@ -287,7 +291,8 @@ class DateRecognizer:
             rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
             rf"(?:\s+(?P<yrel>this|last|next)\s+year\b)?", f), self._h_month))
         R.append(("weekday", re.compile(
-            rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f), self._h_weekday))
+            rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f),
+            self._h_weekday))
         R.append(("season", re.compile(
             rf"\b(?:(?P<det>this\s+past|this|last|next|the|early|late|mid-?|in|during)\s+)?(?P<season>{_alt(self.seasons)})"
             rf"(?:\s+(?:of\s+)?{year})?\b", f), self._h_season))
@@ -306,7 +311,8 @@ class DateRecognizer:
             r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
             r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
         R.append(("relunit", re.compile(
-            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+(?P<unit>week|weekend|month|year|decade|century)\b", f),
+            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
+            r"(?P<unit>week|weekend|month|year|decade|century)\b", f),
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
@@ -571,9 +577,9 @@ class DateRecognizer:
             value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
             return Cand(m.start(), m.end(), "SET", value)
         kind = "TIME" if part else "DATE"
-        start = m.start()
+        start, end = m.start(), m.end()
 
-        def value(c: Ctx, wd=wd, part=part, rel=rel, start=start, m_end=m.end()):
+        def value(c: Ctx, wd=wd, part=part, rel=rel, start=start, m_end=end):
             suffix = f"T{part}" if part else ""
             if c.dct is None:
                 return f"XXXX-WXX-{wd}{suffix}", False
@@ -979,8 +985,8 @@ class DateRecognizer:
         gd = m.groupdict()
         if gd.get("w"):
             w = gd["w"].lower()
-            if self._title_inside(ctx, m.start()) or re.search(r"\bhigh\s+$", ctx.doc.text[max(0, m.start() - 6):m.start()],
-                                                              re.I):
+            before = ctx.doc.text[max(0, m.start() - 6):m.start()]
+            if self._title_inside(ctx, m.start()) or re.search(r"\bhigh\s+$", before, re.I):
                 return None
             hh, mi = (24, 0) if w == "midnight" else (12, 0)
         else:

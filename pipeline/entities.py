@@ -33,8 +33,8 @@ ORDINAL_WORDS = {
 }
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el", "bin",
-             "ibn", "ter", "ten", "dos", "das", "e", "y"}
+PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el",
+             "bin", "ibn", "ter", "ten", "dos", "das", "e", "y"}
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 NUMBERISH = re.compile(r"^[\d.,:/-]+$")
 OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
@@ -111,7 +111,7 @@ class EntityComponent:
                 canonical, aliases = (line.split("\t") + [""])[:2]
                 self._add_aliases(canonical, aliases, label, kind)
         self.gazetteer = self._build_gazetteer(nlp, set(_read_list(folder / "ambiguous_names.txt")))
-        self.titles = {tuple(t.split()) for t in _read_list(folder / "titles.txt")}
+        self.titles = {tuple(t.lower_ for t in nlp.make_doc(x)) for x in _read_list(folder / "titles.txt")}
         self.title_heads = {t[-1] for t in self.titles}
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.honorifics = set(_read_list(folder / "honorifics.txt"))
@@ -119,7 +119,8 @@ class EntityComponent:
         self.event_words = {tuple(w.split()) for w in _read_list(folder / "event_words.txt")}
         self.event_last = {w[-1] for w in self.event_words}
         self.work_nouns = set(_read_list(folder / "work_nouns.txt"))
-        self.role_words = {w for t in self.titles for w in t} | self.modifiers | self.honorifics
+        self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in LINKING}
+        self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(_read_list(folder / "org_suffixes.txt"))
 
     def _add_aliases(self, canonical: str, aliases: str, label: str, kind: str) -> None:
@@ -236,8 +237,8 @@ class EntityComponent:
         for part in parts[1:]:
             prev = merged[-1]
             # "Wal - Mart" (a tokenized hyphen) is one name; "GERMANY - Bunds" is two things.
-            if part.start == prev.end + 1 and doc[prev.end].text in ("-", "–") and prev.end - prev.start == 1 \
-                    and part.end - part.start == 1 and not any(
+            if part.start == prev.end + 1 and doc[prev.end].text in ("-", "–") \
+                    and prev.end - prev.start == 1 and part.end - part.start == 1 and not any(
                         _key(doc[x.start:x.end].text) in self.aliases for x in (prev, part)):
                 prev.end = part.end
             else:
@@ -290,7 +291,9 @@ class EntityComponent:
             return m
         if len(words) >= 2 and (words[0].lower_ in self.honorifics or (words[0].lower_,) in self.titles):
             rest = words[1:]
-            if all(t.is_title and t.lower_ not in self.role_words for t in rest) \
+            not_name = self.role_words | self.org_suffixes
+            if (len(rest) >= 2 or words[0].lower_ in self.honorifics) \
+                    and all(t.is_title and t.lower_ not in not_name for t in rest) \
                     and _key(" ".join(t.text for t in rest)) not in self.aliases and len(rest) <= 3:
                 # "Spokeswoman Sandy Angers", "Mr. Kulubaev": a title before a name, labelled ORG
                 return Mention(rest[0].i, rest[-1].i + 1, "PERSON", "rule")
@@ -443,7 +446,7 @@ class EntityComponent:
         for key, group in groups.items():
             alias = self.aliases.get(key)
             if alias and alias.label == "GPE":
-                wrong = ("ORG", "PERSON", "LOC", "FAC", "NORP") if alias.kind == "country" else ("PERSON", "NORP")
+                wrong = ("PERSON", "NORP") + (("ORG", "LOC", "FAC") if alias.kind == "country" else ())
                 for m in group:
                     if m.label in wrong and not m.fixed:
                         m.label = "GPE"
@@ -650,9 +653,10 @@ class EntityComponent:
         return s, None
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
-        words = [t.text for t in doc[s:e]]
-        role = " ".join(w if w.isupper() or w.lower() in ("of", "for", "and") else w[:1].upper() + w[1:]
-                        for w in words)
+        role = " ".join(
+            w if w.isupper() or w.lower() in ("of", "for", "and", "the")
+            else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+            for w in doc[s:e].text.split())
         start = doc[of_start].idx
         end = doc[e - 1].idx + len(doc[e - 1].text)
         return Role(start, end, doc[of_start:e].text, role, person.canonical or self._name(doc, person),

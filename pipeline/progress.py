@@ -47,4 +47,4 @@ def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Calla
             rate = done / max(time.monotonic() - started, 1e-9)
             progress.update(task, completed=done, total=max(total, done), rate=f"{rate:.1f}")
 
-        yield update, lambda line: console.print(line, markup=False, highlight=False)
+        yield update, lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)

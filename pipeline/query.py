@@ -37,27 +37,70 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA query_only = 1")
     conn.create_function("timex_lo", 1, lambda v: timex_interval(v)[0], deterministic=True)
     conn.create_function("timex_hi", 1, lambda v: timex_interval(v)[1], deterministic=True)
+    conn.create_aggregate("distinct_forms", 1, _DistinctForms)
     return conn
+
+
+class _DistinctForms:
+    """SQL aggregate: the distinct values of a column, sorted, joined with '; ' (names may hold commas)."""
+
+    def __init__(self) -> None:
+        self.values: set[str] = set()
+
+    def step(self, value) -> None:
+        if value is not None:
+            self.values.add(str(value))
+
+    def finalize(self) -> str:
+        return "; ".join(sorted(self.values))
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: list | tuple = ()) -> list[dict]:
     return [dict(r) for r in conn.execute(sql, params)]
 
 
+# What `newsfacts sql` may do besides reading: pragmas that only report (with a table name or no argument).
+_INFO_PRAGMAS = {"table_info", "table_xinfo", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+                 "table_list", "database_list", "function_list", "pragma_list", "collation_list", "module_list",
+                 "compile_options"}
+_VALUE_PRAGMAS = {"schema_version", "user_version", "page_count", "page_size", "freelist_count", "encoding",
+                  "journal_mode", "application_id", "data_version"}
+
+
+def _read_only_authorizer(denied: list[int]):
+    """An SQLite authorizer that allows reading and nothing else (no ATTACH, no VACUUM INTO, no pragma writes)."""
+    reads = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION, sqlite3.SQLITE_RECURSIVE}
+
+    def authorize(action, arg1, arg2, db_name, trigger):
+        if action in reads:
+            return sqlite3.SQLITE_OK
+        if action == sqlite3.SQLITE_PRAGMA and (arg1 in _INFO_PRAGMAS or (arg1 in _VALUE_PRAGMAS and arg2 is None)):
+            return sqlite3.SQLITE_OK
+        denied.append(action)
+        return sqlite3.SQLITE_DENY
+
+    return authorize
+
+
 def run_sql(path: str | Path, statement: str, params: list | tuple = ()) -> tuple[list[str], list[dict]]:
-    """Run one statement on a read-only connection: (column names, rows); QueryError for bad SQL or writes."""
+    """Run one statement on a read-only connection: (column names, rows); QueryError for bad SQL or writes.
+
+    Besides ``mode=ro`` an authorizer refuses anything but reading, so that statements
+    SQLite allows on a read-only database (ATTACH, VACUUM INTO) cannot create files either.
+    """
     conn = connect(path)
+    denied: list[int] = []
+    conn.set_authorizer(_read_only_authorizer(denied))
     try:
         cursor = conn.execute(statement, params)
         columns = [d[0] for d in cursor.description or ()]
         return columns, [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc) or "query_only" in str(exc) or "read-only" in str(exc):
-            raise QueryError(f"the database is opened read-only; {statement.split()[0].upper()} statements "
-                             "are not allowed") from None
-        raise QueryError(f"SQL error: {exc}") from None
     except (sqlite3.Error, sqlite3.Warning, ValueError) as exc:
-        raise QueryError(f"SQL error: {exc}") from None
+        message = str(exc)
+        if denied or "readonly" in message or "query_only" in message:
+            verb = (statement.split() or ["this"])[0].upper()
+            raise QueryError(f"sql is read-only: {verb} statements are not allowed") from None
+        raise QueryError(f"SQL error: {message}") from None
     finally:
         conn.close()
 
@@ -230,11 +273,9 @@ def entities(conn: sqlite3.Connection, label: str | tuple | None = None, name: s
         where.add("(canonical LIKE ? OR text LIKE ?)", f"%{name}%", f"%{name}%")
     where.articles("article_id", article_ids(conn, article))
     found = rows(conn, f"SELECT label, canonical, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles, "
-                       f"group_concat(DISTINCT text) AS forms FROM {source} e{where} "
+                       f"distinct_forms(text) AS forms FROM {source} e{where} "
                        f"GROUP BY label, canonical ORDER BY mentions DESC, articles DESC, canonical"
                        f"{_limit(limit)}", params + where.params)
-    for row in found:
-        row["forms"] = "; ".join(sorted(set((row["forms"] or "").split(","))))
     return found
 
 
@@ -414,7 +455,13 @@ def article(conn: sqlite3.Connection, ref: str, run: int | None = None) -> dict:
         run = found[0]
     elif conn.execute("SELECT 1 FROM extractions WHERE article_id = ? AND run_id = ?",
                       [row["id"], run]).fetchone() is None:
-        raise QueryError(f"run {run} did not extract article {row['id']}")
+        # The version of the same file (and record) that this run extracted, if the text changed since.
+        other = conn.execute("SELECT a.* FROM articles a JOIN extractions e ON e.article_id = a.id "
+                             "WHERE e.run_id = ? AND a.path = ? AND a.record_id IS ?",
+                             [run, row["path"], row["record_id"]]).fetchone()
+        if other is None:
+            raise QueryError(f"run {run} did not extract article {row['id']} ({row['path']})")
+        row = dict(other)
     facts = {kind: rows(conn, f"SELECT * FROM {table} WHERE article_id = ? AND run_id = ? ORDER BY start, end",
                         [row["id"], run]) for kind, table in TABLE_OF.items()}
     for records in facts.values():

@@ -361,10 +361,11 @@ class QuoteFinder:
             named = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
             if named is not None and named.label in SPEAKER_LABELS:
                 return (named.canonical, named.start, named.end, named.label)
-        for child in token.children:
-            if child.dep_ == "appos":
+        # "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition.
+        for child in token.subtree:
+            if child.dep_ == "appos" and child.i > token.i:
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
-                if m is not None and m.label in SPEAKER_LABELS:
+                if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
                     return (m.canonical, m.start, m.end, m.label)
         lower = token.lower_
         start, end = token.idx, token.idx + len(token.text)

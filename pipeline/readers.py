@@ -73,7 +73,7 @@ def find_files(paths: Iterable[str | os.PathLike], pattern: str | None = None,
     """Files under ``paths`` (walked recursively, sorted), in a known format or matching ``pattern``.
 
     Names matching an ``exclude`` glob, or a glob listed in a ``.newsfactsignore`` file of
-    the folder or a folder above it (within the walk), are left out. A path given
+    the folder or any folder above it, are left out. A path given
     explicitly is always yielded, so a wrong file named on the command line is reported
     rather than silently skipped.
     """
@@ -82,10 +82,11 @@ def find_files(paths: Iterable[str | os.PathLike], pattern: str | None = None,
         if not path.is_dir():
             yield path
             continue
+        inherited = list(exclude) + [g for parent in path.resolve().parents for g in _ignore_globs(parent / IGNORE_FILE)]
         ignores: dict[Path, list[str]] = {}
         for root, dirs, files in os.walk(path):
             here = Path(root)
-            globs = ignores.get(here.parent, list(exclude)) + _ignore_globs(here / IGNORE_FILE)
+            globs = ignores.get(here.parent, inherited) + _ignore_globs(here / IGNORE_FILE)
             ignores[here] = globs
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _matches(d, globs))
             for name in sorted(files):

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.eval.conll import read_conll, score
+from pipeline.eval.meantime import normalize
+
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 
@@ -180,3 +183,111 @@ def test_seed_roles(seed):
             ("Jeenbek Kulubaev", "Foreign Minister")} <= found
     of = {(r.person, r.of) for r in doc._.roles}
     assert ("Yermek Kosherbayev", "Kazakhstan") in of and ("Jeenbek Kulubaev", "Kyrgyz Republic") in of
+
+
+@pytest.mark.parametrize(
+    "text, expected, label",
+    [
+        ("The deal was reported by the Interfax news agency on Tuesday.", "Interfax", "ORG"),
+        ("Sri Lanka - Arjuna Ranatunga ( captain ) , Sanath Jayasuriya , Romesh Kaluwitharana .",
+         "Arjuna Ranatunga", "PERSON"),
+        ("Sri Lanka - Arjuna Ranatunga ( captain ) , Sanath Jayasuriya , Romesh Kaluwitharana .",
+         "Sri Lanka", "GPE"),
+        ("Spokeswoman Sandy Angers said the plane was delayed.", "Sandy Angers", "PERSON"),
+        ("Chief executive Mary Barra said General Motors would cut 2,000 jobs.", "General Motors", "ORG"),
+    ],
+)
+def test_spans_are_cut_to_the_name(process, text, expected, label):
+    doc = process(text)
+    assert (expected, label) in [(e.text, e.label) for e in doc._.entities], \
+        [(e.text, e.label) for e in doc._.entities]
+
+
+def test_names_do_not_cross_lines(process):
+    doc = process("Results of the match:\nSteve\nWaugh scored twice for Australia .")
+    assert not any("\n" in e.text for e in doc._.entities)
+
+
+@pytest.mark.parametrize(
+    "text, mention, canonical",
+    [
+        ("President Joe Biden met Chinese President Xi Jinping on Wednesday. Xi agreed to resume talks.",
+         "Xi", "Xi Jinping"),
+        ("AirTran Airways ordered ten jets. AirTran said the planes would arrive in 2009.", "AirTran",
+         "AirTran Airways"),
+        ("The European Central Bank raised rates. ECB President Christine Lagarde said inflation was high.",
+         "ECB", "European Central Bank"),
+    ],
+)
+def test_short_forms_link_to_the_full_name(process, text, mention, canonical):
+    doc = process(text)
+    hits = find(doc, mention)
+    assert hits and all(e.canonical == canonical for e in hits), \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+@pytest.mark.parametrize(
+    "text, person, role, of",
+    [
+        ("Steve Jobs, Apple's co-founder, died on Wednesday.", "Steve Jobs", "Co-Founder", "Apple"),
+        ("\"The talks went well,\" said Sergei Lavrov, Russia's foreign minister.", "Sergei Lavrov",
+         "Foreign Minister", "Russia"),
+        ("ECB President Christine Lagarde said inflation remained too high.", "Christine Lagarde",
+         "President", "European Central Bank"),
+        ("U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday.", "Antony Blinken",
+         "Secretary of State", "United States"),
+    ],
+)
+def test_more_roles(process, text, person, role, of):
+    doc = process(text)
+    assert (person, role, of) in [(r.person, r.role, r.of) for r in doc._.roles], doc._.roles
+
+
+def test_no_role_without_a_title(process):
+    doc = process("Sergei Lavrov, who arrived on Monday, met Antony Blinken, a lawyer by training.")
+    assert [r.person for r in doc._.roles] == []
+
+
+CONLL_SAMPLE = """-DOCSTART- -X- -X- O
+
+EU NNP I-NP I-ORG
+rejects VBZ I-VP O
+German JJ I-NP I-MISC
+call NN I-NP O
+. . O O
+
+Peter NNP I-NP I-PER
+Blackburn NNP I-NP I-PER
+
+-DOCSTART- -X- -X- O
+
+Rome NNP I-NP I-LOC
+and CC O O
+Paris NNP I-NP B-LOC
+"""
+
+
+def test_conll_reader_rebuilds_text_and_iob1_spans(tmp_path):
+    path = tmp_path / "sample.conll"
+    path.write_text(CONLL_SAMPLE, encoding="utf8")
+    docs = read_conll(path)
+    assert [d.text for d in docs] == ["EU rejects German call .\nPeter Blackburn", "Rome and Paris"]
+    first = docs[0]
+    assert sorted((first.text[s:e], t) for s, e, t in first.spans) == [
+        ("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER")]
+    result = score([first.spans], [{(0, 2, "ORG"), (3, 10, "LOC")}])
+    assert result["ORG"][:3] == (1.0, 1.0, 1.0) and result["ALL"][0] == 0.5
+
+
+@pytest.mark.parametrize(
+    "ours, gold, kind, same",
+    [
+        ("Steve Jobs", "Steve_Jobs", "PER", True),
+        ("Mr Justice Anthony Mann", "Anthony Mann", "PER", True),
+        ("Apple", "Apple Inc.", "ORG", True),
+        ("Airbus", "Boeing", "ORG", False),
+        ("Noël Forgeard", "Noel Forgeard (CEO of EADS)", "PER", True),
+    ],
+)
+def test_meantime_name_comparison(ours, gold, kind, same):
+    assert (normalize(ours, kind) == normalize(gold, kind)) is same

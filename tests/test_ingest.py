@@ -116,6 +116,8 @@ def test_bad_inputs_are_reported_and_never_stop_the_batch(folder, tmp_path):
     (bad / "feed.jsonl").write_text('["not", "an object"]\n{"id": "x"}\n{"id": "ok", "text": "PARIS - The '
                                     'French cabinet met on Monday, officials said."}\n')
     (bad / "gone.txt").symlink_to(bad / "missing.txt")
+    (bad / "invalid-bytes.txt").write_bytes("MOSCOW — The rouble “fell” on Monday, dealers said.\n".encode()
+                                            + b"Trading was thin \xff\xfe today.\n")
     # A stored article whose file is now empty keeps its stored version.
     (folder / "story2.txt").write_text("")
     result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--workers", "1",
@@ -127,7 +129,12 @@ def test_bad_inputs_are_reported_and_never_stop_the_batch(folder, tmp_path):
     for name, reason in expected.items():
         assert any(name in line and reason in line for line in lines), (name, lines)
     assert any("feed.jsonl" in line and "'text'" in line for line in lines)
-    failures = rows(db_path, "SELECT path, error FROM failures WHERE run_id = 2")
+    # Invalid bytes in a UTF-8 file: kept (replaced), with a warning line and row, not a failure.
+    assert any(line.startswith("warning:") and "invalid-bytes.txt" in line and "invalid UTF-8" in line
+               for line in result.output.splitlines())
+    assert rows(db_path, "SELECT level FROM failures WHERE path LIKE '%invalid-bytes.txt'") == [{"level": "warning"}]
+    assert rows(db_path, "SELECT COUNT(*) AS n FROM current_articles WHERE path LIKE '%invalid-bytes.txt'")[0]["n"] == 1
+    failures = rows(db_path, "SELECT path, error FROM failures WHERE run_id = 2 AND level = 'error'")
     assert len(failures) == 7
     assert rows(db_path, "SELECT COUNT(*) AS n FROM articles WHERE path LIKE '%feed.jsonl'")[0]["n"] == 1
     # Nothing stored was lost: the earlier facts, and story2's last good version, are still current.

@@ -361,3 +361,25 @@ def test_prune_keep_two_keeps_previous_extraction(history):
     assert run("prune", "--keep", "2", "--keep-versions", "--yes", "--db", db).exit_code == 0
     assert fact_rows(db, 3) > 0 and fact_rows(db, 4) > 0 and fact_rows(db, 1) > 0
     assert sql(db, "SELECT COUNT(*) FROM articles")[0][0] == 2
+
+
+def test_entity_forms_are_the_distinct_mention_texts(db):
+    for e in as_json("query", "entities", "--db", db, "--limit", "10"):
+        texts = sql(db, "SELECT DISTINCT text FROM current_entities WHERE label = ? AND canonical = ?",
+                    [e["label"], e["canonical"]])
+        assert e["forms"].split("; ") == sorted(t for (t,) in texts)
+
+
+def test_show_an_older_run_shows_the_version_it_extracted(history):
+    db = history["db"]
+    path = sql(db, "SELECT path FROM articles WHERE current = 1")[0][0]
+    old = as_json("show", path, "--run", "1", "--db", db)
+    new = as_json("show", path, "--db", db)
+    assert old["run"] == 1 and new["run"] == 4
+    assert old["article"]["current"] == 0 and new["article"]["current"] == 1
+    assert "The talks lasted two hours." in new["article"]["text"]
+    assert "The talks lasted two hours." not in old["article"]["text"]
+    assert [v["id"] for v in new["versions"]] == [old["article"]["id"], new["article"]["id"]]
+    for shown in (old, new):
+        for f in shown["facts"]["amounts"]:
+            assert shown["article"]["text"][f["start"]:f["end"]] == f["text"]

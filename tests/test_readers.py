@@ -156,6 +156,11 @@ def test_ignore_file_and_exclude_leave_files_out(tmp_path):
     (tmp_path / ".newsfactsignore").write_text("# annotations, not articles\n*.gold.json\ngold/\n")
     found = [p.relative_to(tmp_path).as_posix() for p in readers.find_files([tmp_path], exclude=["draft*"])]
     assert found == ["a.txt", "b.jsonl"]
+    # The ignore file of a folder above the one walked applies too.
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "y.gold.json").write_text("{}")
+    (tmp_path / "sub" / "y.txt").write_text("x")
+    assert [p.name for p in readers.find_files([tmp_path / "sub"])] == ["y.txt"]
 
 
 def test_ascii_text_with_one_latin1_byte_reads_as_windows_1252(tmp_path):

@@ -160,11 +160,13 @@ def run(docs: list[MeantimeDoc], model: str | None = None) -> list[list]:
 def command(path: Path, model: str | None, show_errors: bool) -> None:
     """Canonical-name accuracy for person and organisation mentions in MEANTIME.
 
-    Gold: every named mention (syntactic_type NAM) that REFERS_TO a PER or ORG instance. Our answer for a mention is the entity in ``doc._.entities`` that
-    overlaps it most. It is correct when our canonical name equals the instance's name
-    (TAG_DESCRIPTOR) or its DBpedia page title after ``normalize``: case-, accent-,
-    punctuation- and underscore-insensitive, without parenthetical remarks, honorifics for
-    people and a trailing corporate suffix ("Inc.", "Corp.") for organisations.
+    Gold: every named mention (syntactic_type NAM) that REFERS_TO a PER or ORG instance.
+    Our answer for a mention is the entity in ``doc._.entities`` that overlaps it, preferring
+    one of the mention's type (MEANTIME extents include descriptors), then the largest overlap.
+    It is correct when our canonical name equals the instance's name (TAG_DESCRIPTOR) or its
+    DBpedia page title after ``normalize``: case-, accent-, punctuation- and
+    underscore-insensitive, without parenthetical remarks, honorifics for people and a
+    trailing corporate suffix ("Inc.", "Corp.") for organisations.
     Printed per type: found = mentions we have an entity for; accuracy = correct / found
     (the naming quality); end-to-end = correct / gold; label = entity label agrees.
     """

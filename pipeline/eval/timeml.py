@@ -124,7 +124,7 @@ def score(docs: list[TimeMLDoc], preds: list[list[Pred]]) -> dict[str, dict[str,
     span_g, span_p, val_g, val_p = Counter(), Counter(), Counter(), Counter()
     type_ok = 0
     pairs_all = 0
-    for doc, pred in zip(docs, preds):
+    for doc, pred in zip(docs, preds, strict=True):
         for g in doc.timexes:
             n_gold[g.type] += 1
         for p in pred:
@@ -139,7 +139,7 @@ def score(docs: list[TimeMLDoc], preds: list[list[Pred]]) -> dict[str, dict[str,
                 val_p[p.type] += 1
     out = {}
     for kind in (*TYPES, "ALL"):
-        def get(c: Counter) -> int:
+        def get(c: Counter, kind: str = kind) -> int:
             return sum(c.values()) if kind == "ALL" else c[kind]
 
         sp = _prf(get(span_p), get(n_pred), get(span_g), get(n_gold))
@@ -179,7 +179,7 @@ def predict(docs: list[TimeMLDoc], model: str | None = None) -> list[list[Pred]]
 def errors(docs: list[TimeMLDoc], preds: list[list[Pred]]) -> list[str]:
     """Readable lines for every miss, spurious expression and wrong value."""
     lines = []
-    for doc, pred in zip(docs, preds):
+    for doc, pred in zip(docs, preds, strict=True):
         pairs = match(doc.timexes, pred)
         matched_g = {id(g) for g, _ in pairs}
         matched_p = {id(p) for _, p in pairs}
