@@ -23,6 +23,7 @@ from pipeline import nlp as nlp_module
 from pipeline import readers, store
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
+DEFAULT_BATCH_SIZE = 16
 
 
 @dataclass
@@ -108,7 +109,7 @@ class _Inline:
 
 def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, workers: int | None = None,
            model: str | None = None, pattern: str | None = None, exclude: Iterable[str] = (),
-           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = 16, on_error: Callable[[str], None] | None = None,
+           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE, on_error: Callable[[str], None] | None = None,
            progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 

@@ -367,6 +367,9 @@ class QuoteFinder:
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
                 if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
                     return (m.canonical, m.start, m.end, m.label)
+                if m is None and child.head == token and child.pos_ == "PROPN":
+                    name = ctx.doc[child.left_edge.i : child.i + 1]  # a name the model did not tag
+                    return (name.text, name.start_char, name.end_char, None)
         lower = token.lower_
         start, end = token.idx, token.idx + len(token.text)
         if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:

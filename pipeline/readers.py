@@ -82,7 +82,8 @@ def find_files(paths: Iterable[str | os.PathLike], pattern: str | None = None,
         if not path.is_dir():
             yield path
             continue
-        inherited = list(exclude) + [g for parent in path.resolve().parents for g in _ignore_globs(parent / IGNORE_FILE)]
+        above = path.resolve().parents
+        inherited = list(exclude) + [g for parent in above for g in _ignore_globs(parent / IGNORE_FILE)]
         ignores: dict[Path, list[str]] = {}
         for root, dirs, files in os.walk(path):
             here = Path(root)
