@@ -32,6 +32,9 @@ _QUARTER_MONTHS = {1: 1, 2: 4, 3: 7, 4: 10}
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 _SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+# "the end of the year": words before "of the year" that make it a date.
+_PART_OF = {"end", "beginning", "start", "middle", "rest", "remainder", "half", "quarter", "quarters", "months",
+            "weeks", "days", "part", "course", "balance", "close", "turn", "bulk", "most", "first", "second"}
 # Verbs whose time adjunct lies ahead even in the past tense ("postponed until Tuesday").
 _PLAN_VERBS = {"schedule", "postpone", "delay", "defer", "reschedule", "expect", "adjourn"}
 _REPORTING = {"say", "tell", "announce", "report", "add", "note", "state", "confirm", "claim"}
@@ -59,10 +62,16 @@ class Ctx:
 
     doc: Doc
     dct: date | None
+    text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
+
+    def note_quarter(self, year: int, q: int) -> None:
+        """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
+        if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
+            self.last_quarter = (year, q)
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
@@ -72,10 +81,20 @@ class Ctx:
 
 
 def _token_at(doc: Doc, char: int):
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    if span is None or not len(span):
+    """The token containing (or, in whitespace, following) character ``char``."""
+    if not len(doc):
         return None
-    return span[0]
+    starts = doc.user_data.get("_nf_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.to_array("IDX")
+        doc.user_data["_nf_token_starts"] = starts
+    i = int(starts.searchsorted(char, side="right")) - 1
+    if i < 0:
+        return doc[0]
+    tok = doc[i]
+    if char >= tok.idx + len(tok.text) and i + 1 < len(doc):
+        return doc[i + 1]
+    return tok
 
 
 def _governing_verb(tok):
@@ -105,12 +124,16 @@ def _tense_at(doc: Doc, char: int) -> str | None:
         return "past"  # past perfect, even "had been scheduled to expire Friday"
     if tok.i > 0 and tok.nbor(-1).lower_ in ("until", "till", "til", "through"):
         return "future"
+    if tok.i > 0 and tok.nbor(-1).lower_ == "since":
+        return "past"
     infinitive = False
     for _ in range(4):
         if verb is None:
             return None
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         lowers = {c.lower_ for c in auxes}
+        if "had" in lowers:
+            return "past"
         if lowers & _FUTURE_AUX or "going" in lowers:
             return "future"
         if verb.lemma_ in _PLAN_VERBS:
@@ -198,7 +221,7 @@ def duration_value(n: float | str, unit: str) -> str:
     if n == "X":
         if unit in ("H", "S", "TM"):
             return f"PTX{'M' if unit == 'TM' else unit}"
-        return {"DE": "PXDE", "CE": "PXCE", "WE": "PXWE"}.get(unit, f"PX{unit}")
+        return {"DE": "PXY", "CE": "PXY", "WE": "PXD"}.get(unit, f"PX{unit}")
     n = float(n)
     if unit == "DE":
         n, unit = n * 10, "Y"
@@ -206,8 +229,15 @@ def duration_value(n: float | str, unit: str) -> str:
         n, unit = n * 100, "Y"
     elif unit == "WE":
         n, unit = n * 2, "D"
+    elif unit == "Q":
+        n, unit = n * 3, "M"
     if not n.is_integer():
-        smaller = {"Y": (12, "M"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S")}
+        whole, part = int(n), n - int(n)
+        if unit == "Y" and (part * 12).is_integer():
+            return f"P{whole}Y{int(part * 12)}M" if whole else f"P{int(part * 12)}M"
+        if unit == "H" and (part * 60).is_integer():
+            return f"PT{whole}H{int(part * 60)}M" if whole else f"PT{int(part * 60)}M"
+        smaller = {"W": (7, "D"), "D": (24, "H"), "TM": (60, "S"), "M": (30, "D")}
         if unit in smaller and (n * smaller[unit][0]).is_integer():
             n, unit = n * smaller[unit][0], smaller[unit][1]
     if unit in ("H", "TM", "S"):
@@ -239,6 +269,7 @@ class DateRecognizer:
         self.holidays: dict[str, str] = lexicon["holidays"]
         self.not_current = set(lexicon["not_present_ref_after_current"])
         self.false_after_year = set(lexicon["false_after_year"])
+        self.calendar_words = set(lexicon["calendar_context_words"])
         self._compile()
 
     # Pattern pieces -------------------------------------------------------------------------
@@ -255,7 +286,7 @@ class DateRecognizer:
         ones = "one|two|three|four|five|six|seven|eight|nine"
         num = (
             rf"(?:(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|an?)"
-            rf"(?:[- ]and[- ]a[- ]half)?"
+            rf"(?:[- ]and[- ]a[- ]half|[- ]1/2|½)?"
         )
         vague = _alt(lx["vague_numbers"])
         unit = rf"(?P<unit>{_alt(self.units)})"
@@ -269,9 +300,9 @@ class DateRecognizer:
         )
         f = re.IGNORECASE
         R = []  # (name, regex, handler)
-        R.append(("wd_date", re.compile(rf"\b{wd},?\s+{mon}\s+{day}(?:,?\s+{year})?\b", f), self._h_mdy))
-        R.append(("mdy", re.compile(rf"\b{mon}\s+{day},?\s+{year}\b", f), self._h_mdy))
-        R.append(("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon},?\s+{year}\b", f), self._h_mdy))
+        R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
+        R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
         R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{mon}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
@@ -279,7 +310,9 @@ class DateRecognizer:
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
                   self._h_iso))
         R.append(("year", re.compile(
-            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<![\w$£€¥.,/-]))(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d))?(?![\w/]|[.,]\d|-\w)",
+            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\d\d\d\d-)|(?<=\d\d\d\d–)|(?<![\w$£€¥.,/–-]))"
+            rf"(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d)(?!\d))?"
+            rf"(?![\w/]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d))\w)",
             f), self._h_year))
         R.append(("decade", re.compile(
             r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?"
@@ -301,14 +334,16 @@ class DateRecognizer:
             rf"(?P<yago>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+)?"
             rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
             rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
-        R.append(("quarter_q", re.compile(rf"\bQ(?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?", 0), self._h_quarter))
+        R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
             r"\b(?:the\s+)?(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
             r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b", f),
             self._h_quarter_rel))
         R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b", f), self._h_quarter_rel))
+        R.append(("quarter_year", re.compile(
+            r"\bthe\s+(?P<pyear>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b", f), self._h_quarter_year))
         R.append(("half", re.compile(
-            r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
+            r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|last)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
             r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
         R.append(("relunit", re.compile(
             rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
@@ -325,15 +360,16 @@ class DateRecognizer:
             rf"\b(?:(?:earlier|later)\s+)?(?:this|the)\s+{part}\b", f), self._h_thispart))
         R.append(("ref", re.compile(rf"\b(?:{_alt(self.refs)})\b", f), self._h_ref))
         R.append(("duration", re.compile(
-            rf"\b(?:(?P<det>the|a|this|these|those)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|final|"
+            rf"\b(?:(?P<det>the|a|this|these|those)\s+)?(?:(?P<yago>year-earlier|year-ago|comparable)\s+)?"
+            rf"(?:(?P<rel>past|last|next|coming|previous|first|final|"
             rf"following|initial|remaining|latest|recent|preceding|ensuing|same|full|entire|whole)\s+)?"
-            rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s+to\s+(?P<num2>{num}))?[- ]"
+            rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s*(?:to|–|-|or)\s*(?P<num2>{num}))?[- ]"
             rf"(?:(?:{_alt(lx['unit_fillers'])})\s+)?{unit}(?P<long>[- ]long)?\b"
             rf"(?:\s+and\s+a\s+half)?", f), self._h_duration))
         R.append(("vague_dur", re.compile(
             r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
-            r"weeks|days|hours|decades|minutes|centuries)\b", f), self._h_vague_dur))
+            r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
             rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months))})(?P<part2>\s+(?:morning|"
@@ -347,15 +383,15 @@ class DateRecognizer:
         R.append(("time", re.compile(
             rf"\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
-        R.append(("time24", re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>GMT|UTC))?\b(?![:\d])"),
-                  self._h_time))
+        R.append(("time24", re.compile(
+            r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
         R.append(("holiday", re.compile(rf"\b(?P<h>{_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
             r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
             r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
-            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to\s+date))?", f), self._h_the_year))
+            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)))?", f), self._h_the_year))
         R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
         ones = "one|two|three|four|five|six|seven|eight|nine"
         tens_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -370,9 +406,11 @@ class DateRecognizer:
         R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
                   self._h_long_adj))
         R.append(("that_unit", re.compile(
-            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day)\b", f),
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
             self._h_that_unit))
         self.rules = R
+        # The same rules without IGNORECASE, run on the lower-cased text: several times faster.
+        self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
             r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
@@ -394,7 +432,7 @@ class DateRecognizer:
     def _number(self, s: str) -> float | str | None:
         s = re.sub(r"\s+", " ", s.lower().strip())
         half = 0.0
-        m = re.search(r"[- ]and[- ]a[- ]half$", s)
+        m = re.search(r"[- ]and[- ]a[- ]half$|[- ]1/2$|½$", s)
         if m:
             s, half = s[: m.start()], 0.5
         if s in self.numbers:
@@ -414,10 +452,22 @@ class DateRecognizer:
     def _capitalised(self, text: str) -> bool:
         return text[:1].isupper()
 
+    def _calendar_context(self, ctx: Ctx, char: int) -> bool:
+        """A sentence about money or the economy, where "the first half" is part of a year."""
+        tok = self._tok(ctx, char)
+        return tok is None or any(t.lower_ in self.calendar_words for t in tok.sent)
+
+    def _cap(self, ctx: Ctx, m: re.Match, group: str) -> bool:
+        """Whether a matched group starts with a capital in the document (matching runs on lower case)."""
+        return ctx.text[m.start(group):m.start(group) + 1].isupper()
+
     def _title_inside(self, ctx: Ctx, char: int) -> bool:
         """A capitalised time word inside a sentence names something ("60 Minutes", "This Week")."""
-        if not ctx.doc.text[char:char + 1].isupper():
+        if not ctx.text[char:char + 1].isupper():
             return False
+        before = ctx.text[max(0, char - 4):char].rstrip()
+        if not before or before[-1] in "\"“”'‘`([:-—–.!?\n":
+            return False  # the start of a sentence or a quotation
         tok = self._tok(ctx, char)
         if tok is None or tok.is_sent_start or tok.i == 0:
             return False
@@ -427,11 +477,11 @@ class DateRecognizer:
 
     # Handlers: each gets the match and returns a Cand or None ----------------------------------
     def _h_mdy(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        if not self._capitalised(m.group("mon")):
+        if not self._cap(ctx, m, "mon"):
             return None
         mo = self._month_num(m.group("mon"))
         d = int(m.group("day"))
-        if not 1 <= d <= 31:
+        if _safe_date(2000, mo, d) is None:  # a leap year, so Feb. 29 passes
             return None
         if m.group("mon").lower() == "may" and not m.groupdict().get("year") and not m.groupdict().get("wd"):
             tok = self._tok(ctx, m.start("mon"))
@@ -447,12 +497,14 @@ class DateRecognizer:
             if c.dct is None:
                 return f"XXXX-{mo:02d}-{d:02d}", False
             opts = [x for x in (_safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
+            if not opts:
+                return None, False
             return _pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
 
         return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_my(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        if not self._capitalised(m.group("mon")):
+        if not self._cap(ctx, m, "mon"):
             return None
         return Cand(m.start(), m.end(), "DATE", f"{m.group('year')}-{self._month_num(m.group('mon')):02d}")
 
@@ -469,8 +521,10 @@ class DateRecognizer:
             tok = self._tok(ctx, m.start("year"))
             if tok is not None:
                 nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-                if nxt is not None and (nxt.lower_ in self.false_after_year or nxt.tag_ in ("NNS", "NNPS")):
-                    return None
+                recent = 1900 <= y <= (ctx.dct.year if ctx.dct else 2030) + 10
+                if nxt is not None and (nxt.lower_ in self.false_after_year
+                                        or nxt.tag_ in ("NNS", "NNPS") and not recent):
+                    return None  # "1500 workers"; but "the 1992 protests", "the 2000 Olympics"
                 prev = tok.nbor(-1) if tok.i > 0 else None
                 if prev is not None and prev.lower_ in ("no", "no.", "number", "route", "flight", "room", "#", "about",
                                                         "nearly", "some", "than", "of"):
@@ -502,7 +556,7 @@ class DateRecognizer:
         return Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}")
 
     def _h_month(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        name = m.group("mon")
+        name = ctx.text[m.start("mon"):m.end("mon")]
         if not self._capitalised(name) or len(name.rstrip(".")) < 3:
             return None
         key = name.rstrip(".").lower()
@@ -520,6 +574,7 @@ class DateRecognizer:
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             if key in ("may", "march") and m.group("rel") is None:
                 ok_prev = {"in", "since", "until", "by", "of", "through", "from", "to", "before", "after", "during",
+                           "the",
                            "early", "late", "mid", "last", "this", "next", "till", "between", "and", "or", "in-"}
                 if prev is None or prev.lower_ not in ok_prev:
                     return None
@@ -563,7 +618,7 @@ class DateRecognizer:
         return Cand(start, m.end(), "DATE", value)
 
     def _h_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        if not self._capitalised(m.group("wd")):
+        if not self._cap(ctx, m, "wd"):
             return None
         tok = self._tok(ctx, m.start("wd"))
         if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
@@ -591,7 +646,7 @@ class DateRecognizer:
             elif rel == "this":
                 d = c.dct + timedelta(days=diff)
             else:
-                possessive = c.doc.text[m_end:m_end + 2] in ("'s", "’s")
+                possessive = c.text[m_end:m_end + 2] in ("'s", "’s")
                 tense = None if possessive else c.tense(start)
                 if tense == "future":
                     d = c.dct + timedelta(days=diff % 7)
@@ -613,6 +668,12 @@ class DateRecognizer:
         if word in ("fall", "spring") and det in ("in", "during", "the") and not y:
             tok = self._tok(ctx, m.start("season"))
             if tok is not None and tok.pos_ == "VERB":
+                return None
+            after = ctx.text[m.end(): m.end() + 8].lower()
+            if re.match(r"\s+(?:of|in|from|to|on|at|for|and|was|is)\b", after):
+                return None  # "the fall in sales", "the fall of the regime"
+            before = ctx.text[max(0, m.start() - 12): m.start()].lower()
+            if det == "the" and not re.search(r"\b(?:in|during|by|until|since|through|over)\s+$", before):
                 return None
         code = self.seasons[word]
         start = m.start() if det in ("this", "last", "next", "the", "early", "late", "mid") else m.start("season")
@@ -646,6 +707,8 @@ class DateRecognizer:
     def _h_quarter(self, m: re.Match, ctx: Ctx) -> Cand | None:
         gd = m.groupdict()
         if gd.get("q"):
+            if not self._cap(ctx, m, 0):
+                return None
             q = int(gd["q"])
         else:
             o = gd["ord"].lower()
@@ -660,18 +723,20 @@ class DateRecognizer:
             def rel_value(c: Ctx, q=q, shift=shift):
                 if c.dct is None:
                     return f"XXXX-Q{q}", False
-                c.last_quarter = (c.dct.year + shift, q)
+                c.note_quarter(c.dct.year + shift, q)
                 return f"{c.dct.year + shift}-Q{q}", True
 
             return Cand(start, m.end(), "DATE", rel_value)
         if y:
             return Cand(start, m.end(), "DATE", f"{y}-Q{q}", info={"quarter": (int(y), q)})
+        if not gd.get("pyrel") and not gd.get("yago") and not self._calendar_context(ctx, start):
+            return None  # "inside the first quarter" of a game
 
         def value(c: Ctx, q=q, start=start):
             if c.dct is None:
                 return f"XXXX-Q{q}", False
             year = self._quarter_year(c, q, start)
-            c.last_quarter = (year, q)
+            c.note_quarter(year, q)
             return f"{year}-Q{q}", True
 
         return Cand(start, m.end(), "DATE", value)
@@ -700,8 +765,22 @@ class DateRecognizer:
                 y, q = prev
             else:  # "the quarter", "the latest quarter": the one being reported
                 y, q = c.last_quarter or prev
-            c.last_quarter = (y, q)
+            c.note_quarter(y, q)
             return f"{y}-Q{q}", True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_quarter_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the 1988 quarter": the quarter being reported on, in that year."""
+        year = int(m.group("pyear"))
+
+        def value(c: Ctx, year=year):
+            if c.last_quarter:
+                return f"{year}-Q{c.last_quarter[1]}", True
+            if c.dct is None:
+                return f"{year}-QX", False
+            dq = (c.dct.month - 1) // 3
+            return f"{year}-Q{dq or 4}", True
 
         return Cand(m.start(), m.end(), "DATE", value)
 
@@ -711,6 +790,8 @@ class DateRecognizer:
             return Cand(m.start(), m.end(), "DATE", f"{m.group('year')}-H{h}")
         yrel = (m.group("yrel") or "").lower()
         start = m.start()
+        if not yrel and "year" not in m.group(0).lower() and not self._calendar_context(ctx, start):
+            return None  # "the first half" of a match
 
         def value(c: Ctx, h=h, yrel=yrel, start=start):
             if c.dct is None:
@@ -773,7 +854,7 @@ class DateRecognizer:
             return None
         if direction in ("before", "after"):
             # "two years before the war": a duration unless the clause ends here.
-            rest = ctx.doc.text[m.end(): m.end() + 2]
+            rest = ctx.text[m.end(): m.end() + 2]
             if rest[:1] not in (".", ",", ";", "") and not rest.startswith(" -"):
                 return None
         sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -882,7 +963,9 @@ class DateRecognizer:
         n = self._number(raw)
         if n is None:
             return None
-        text = ctx.doc.text
+        if m.group("num2"):
+            n = "X"  # a range: "30-40 days"
+        text = ctx.text
         after = text[m.end(): m.end() + 12].lower()
         if re.match(r"[- ]olds?\b", after) or re.match(r"\s+of\s+age\b", after):
             return None  # an age
@@ -890,7 +973,8 @@ class DateRecognizer:
             return None
         if unit == "Q" and re.match(r"\s+of\b", after):
             return None  # "three-quarters of its food"
-        if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel"):
+        hyphen = text[m.end("num"):m.end("num") + 1] == "-"
+        if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
             before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
             if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only"):
                 return None  # "one day" = some day
@@ -914,7 +998,8 @@ class DateRecognizer:
         if raw.isdigit() and 1600 <= int(raw) <= 2100 and unit not in ("Y", "M", "D"):
             return None
         start = m.start()
-        if det and not rel and det in ("the", "this", "these", "those", "a") and not m.group("qual") and \
+        if det and not rel and not m.group("yago") and det in ("the", "this", "these", "those", "a") and \
+                not m.group("qual") and \
                 raw.lower() not in ("a", "an"):
             start = m.start("num")  # "the two years" -> TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
@@ -946,16 +1031,16 @@ class DateRecognizer:
         if q in ("a", "an"):
             if what not in self.units or m.group("num"):
                 return None
-            before = ctx.doc.text[max(0, m.start() - 30): m.start()]
+            before = ctx.text[max(0, m.start() - 30): m.start()]
             if not self.set_prefix_re.search(before):
                 return None
             return Cand(m.start(), m.end(), "SET", duration_value(1, self.units[what]))
         if what in self.weekdays:
-            if not self._capitalised(m.group("what")):
+            if not self._cap(ctx, m, "what"):
                 return None
             return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{self.weekdays[what]}")
         if what in self.months:
-            if not self._capitalised(m.group("what")) or len(what) < 4:
+            if not self._cap(ctx, m, "what") or len(what) < 4:
                 return None
             return Cand(m.start(), m.end(), "SET", f"XXXX-{self.months[what]:02d}")
         unit = self.units[what]
@@ -972,10 +1057,10 @@ class DateRecognizer:
 
     def _h_set_adv(self, m: re.Match, ctx: Ctx) -> Cand | None:
         tok = self._tok(ctx, m.start())
-        if tok is not None and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.lower_ != "basis":
-            return None
-        if tok is not None and tok.pos_ in ("NOUN", "PROPN") and tok.i + 1 < len(tok.doc) and tok.nbor(1).is_title:
-            return None  # "the party daily Granma"
+        nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
+        if (tok is not None and tok.pos_ in ("NOUN", "PROPN")
+                or nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+            return None  # "the party daily Granma", "a daily"
         if tok is not None and (tok.ent_type_ in ("ORG", "WORK_OF_ART") or tok.is_title and tok.i > 0
                                 and not tok.is_sent_start):
             return None
@@ -985,7 +1070,7 @@ class DateRecognizer:
         gd = m.groupdict()
         if gd.get("w"):
             w = gd["w"].lower()
-            before = ctx.doc.text[max(0, m.start() - 6):m.start()]
+            before = ctx.text[max(0, m.start() - 6):m.start()]
             if self._title_inside(ctx, m.start()) or re.search(r"\bhigh\s+$", before, re.I):
                 return None
             hh, mi = (24, 0) if w == "midnight" else (12, 0)
@@ -1001,7 +1086,7 @@ class DateRecognizer:
                 return None
             if not ap:
                 # "3:30" alone needs a time word nearby to be a clock time, not a score or ratio
-                before = ctx.doc.text[max(0, m.start() - 12): m.start()].lower()
+                before = ctx.text[max(0, m.start() - 12): m.start()].lower()
                 if not re.search(r"\b(at|by|until|before|after|around|about|from)\s*$", before):
                     return None
         start = m.start()
@@ -1020,7 +1105,7 @@ class DateRecognizer:
 
     def _h_holiday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         name = re.sub(r"\s+", " ", m.group("h").lower())
-        if not self._capitalised(m.group("h")):
+        if not self._cap(ctx, m, "h"):
             return None
         rule = self.holidays[name]
         y = m.group("year")
@@ -1047,7 +1132,7 @@ class DateRecognizer:
         return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_year_ago_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        before = ctx.doc.text[max(0, m.start() - 3): m.start()].lower()
+        before = ctx.text[max(0, m.start() - 3): m.start()].lower()
         if re.search(r"\ban?\s$", before) and m.group("sep") == " " or re.search(r"\d\s*-?$", before):
             return None  # "a year ago" belongs to the "ago" rule; "10-year" is a duration
         start = m.start()
@@ -1066,6 +1151,10 @@ class DateRecognizer:
     def _h_the_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = m.group("unit").lower()
         start = m.start("the")
+        if m.group("pre").lower() == "of":
+            word = re.search(r"(\w+)\s+of\s*$", ctx.text[max(0, m.start() - 20): m.start() + 2])
+            if not word or word.group(1).lower() not in _PART_OF:
+                return None  # "player of the year"
         if m.group("ended"):
             return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
         latest = "latest" in m.group("the").lower()
@@ -1081,7 +1170,7 @@ class DateRecognizer:
         return Cand(start, m.end("the"), "DATE", value)
 
     def _h_year_end(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        since = re.search(r"\bsince\s+$", ctx.doc.text[max(0, m.start() - 7): m.start()], re.I)
+        since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 7): m.start()], re.I)
 
         def value(c: Ctx, since=since):
             if c.dct is None:
@@ -1106,7 +1195,7 @@ class DateRecognizer:
         else:
             year = 2000 + self._word_number(m.group("o2"))
             if not m.group("yr"):
-                before = ctx.doc.text[max(0, m.start() - 8): m.start()].lower()
+                before = ctx.text[max(0, m.start() - 8): m.start()].lower()
                 if not re.search(r"\b(in|since|until|by|of|before|after)\s+$", before):
                     return None
         tok = self._tok(ctx, m.end() - 1)
@@ -1127,6 +1216,11 @@ class DateRecognizer:
 
     def _h_that_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = m.group("unit").lower()
+        if unit == "quarter":
+            def quarter(c: Ctx):
+                return (f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", False) if c.last_quarter else (None, False)
+
+            return Cand(m.start(), m.end(), "DATE", quarter)
         size = {"year": 4, "month": 7, "day": 10}[unit]
 
         def value(c: Ctx, size=size):
@@ -1139,10 +1233,14 @@ class DateRecognizer:
 
     # The pass over a document ----------------------------------------------------------------
     def candidates(self, doc: Doc, ctx: Ctx) -> list[Cand]:
-        text = doc.text
+        text = ctx.text
+        low = text.lower()
+        rules = self.rules_low
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low, rules = text, self.rules
         found: list[Cand] = []
-        for prio, (name, regex, handler) in enumerate(self.rules):
-            for m in regex.finditer(text):
+        for prio, (name, regex, handler) in enumerate(rules):
+            for m in regex.finditer(low):
                 c = handler(m, ctx)
                 if c is not None and c.end > c.start:
                     c.rule = name
@@ -1201,13 +1299,13 @@ class DateRecognizer:
         if callable(v):
             return v(ctx)
         if c.info.get("quarter"):
-            ctx.last_quarter = c.info["quarter"]
+            ctx.note_quarter(*c.info["quarter"])
         return v, False
 
     def __call__(self, doc: Doc) -> Doc:
         dct = _parse_dct(doc._.dct)
-        ctx = Ctx(doc, dct)
-        text = doc.text
+        ctx = Ctx(doc, dct, doc.text)
+        text = ctx.text
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
@@ -1215,7 +1313,10 @@ class DateRecognizer:
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
         for c in chosen:
-            value, anchored = self._resolve(c, ctx)
+            try:
+                value, anchored = self._resolve(c, ctx)
+            except (ValueError, OverflowError):  # calendar arithmetic at the edge of what dates allow
+                continue
             if value is None:
                 continue
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
@@ -1225,6 +1326,7 @@ class DateRecognizer:
             facts.extend(self._from_ents(doc, facts))
             facts.sort(key=lambda f: f.start)
         doc._.dates = facts
+        doc.user_data.pop("_nf_token_starts", None)
         return doc
 
     def _from_ents(self, doc: Doc, facts: list[DateFact]) -> list[DateFact]:

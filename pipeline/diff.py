@@ -30,6 +30,8 @@ KINDS = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
 CHANGES = ("added", "removed", "changed")
 # Fields that say where a fact is, not what it is: never compared.
 POSITION_FIELDS = {"start", "end", "text"}
+# Columns of a fact table that are bookkeeping, not fields of the fact (pipeline.facts).
+NOT_FACT_COLUMNS = {"article_id", "run_id", "entity_id"}
 
 
 # --- loading one side ---------------------------------------------------------------------------
@@ -45,7 +47,6 @@ class Side:
 
 def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> Side:
     """Current facts of every current article, or (with ``run``) the facts of the articles that run extracted."""
-    from pipeline.facts import field_names
     from pipeline.query import TABLE_OF, check_run
 
     check_run(conn, run)
@@ -62,7 +63,7 @@ def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> S
         side.articles[r[0]] = {"id": r[0], "path": r[1], "record_id": r[2], "title": r[3], "text": r[4]}
         side.facts[r[0]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
-        names = field_names(kind)
+        names = [c for c in _columns(conn, TABLE_OF[kind]) if c not in NOT_FACT_COLUMNS]
         cols = ", ".join(f"f.{n}" for n in names)
         sql = (f"SELECT f.article_id, {cols} FROM {TABLE_OF[kind]} f JOIN ({pairs}) p "
                f"ON p.article_id = f.article_id AND p.run_id = f.run_id ORDER BY f.article_id, f.start, f.end")
@@ -70,6 +71,10 @@ def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> S
             if r[0] in side.facts:
                 side.facts[r[0]][kind].append(dict(zip(names, r[1:], strict=True)))
     return side
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
 
 
 # --- pairing articles ---------------------------------------------------------------------------
@@ -149,11 +154,9 @@ class OffsetMap:
 # --- pairing facts ------------------------------------------------------------------------------
 
 @functools.cache
-def value_fields(kind: str) -> list[str]:
+def value_fields(names: tuple[str, ...]) -> list[str]:
     """The fields whose change is a change of the fact: everything but where it is."""
-    from pipeline.facts import field_names
-
-    return [n for n in field_names(kind) if n not in POSITION_FIELDS and not n.endswith(("_start", "_end"))]
+    return [n for n in names if n not in POSITION_FIELDS and not n.endswith(("_start", "_end"))]
 
 
 def _same(a, b) -> bool:
@@ -163,7 +166,8 @@ def _same(a, b) -> bool:
 
 
 def changed_fields(kind: str, old: dict, new: dict) -> dict[str, list]:
-    return {n: [old.get(n), new.get(n)] for n in value_fields(kind) if not _same(old.get(n), new.get(n))}
+    names = tuple(old) if old.keys() == new.keys() else tuple(dict.fromkeys([*old, *new]))
+    return {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
 
 
 def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) -> tuple[list[dict], int]:
@@ -644,13 +648,13 @@ def diff_command(databases, runs, kinds, article, fmt, output) -> None:
 
     Exit status: 0 no differences, 1 differences, 2 error.
     """
-    from pipeline.query_cli import user_errors
+    from pipeline.query_cli import CommandError, user_errors
 
     with user_errors():
         if runs is None and len(databases) != 2:
-            raise click.UsageError("give OLD.db NEW.db, or one DB with --runs A B")
+            raise CommandError("give two databases (OLD.db NEW.db), or one database with --runs A B")
         if runs is not None and len(databases) not in (1, 2):
-            raise click.UsageError("--runs A B takes one database (or OLD.db NEW.db)")
+            raise CommandError("--runs A B takes one database (or OLD.db NEW.db)")
         old_path, new_path = (databases[0], databases[-1])
         d = diff_databases(old_path, new_path, tuple(kinds) or KINDS, article, tuple(runs) if runs else None)
     if fmt == "json":

@@ -36,6 +36,8 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "du", "la", "le", "al", "el",
              "bin", "ibn", "ter", "ten", "dos", "das", "e", "y"}
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
+YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]+$")
 NUMBERISH = re.compile(r"^[\d.,:/-]+$")
 OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
 CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
@@ -106,13 +108,16 @@ class EntityComponent:
             for dem in filter(None, demonyms.split("|")):
                 self.demonyms.setdefault(_key(dem), canonical)
                 self._demonym_surfaces.append(dem)
+                if not dem.endswith(("s", "sh", "ch", "ese", "x", "z")):
+                    self.demonyms.setdefault(_key(dem + "s"), canonical)  # "Britons", "Kenyans"
+                    self._demonym_surfaces.append(dem + "s")
         for file, label, kind in (("places.tsv", "GPE", "place"), ("organizations.tsv", "ORG", "org")):
             for line in _read_list(folder / file):
                 canonical, aliases = (line.split("\t") + [""])[:2]
                 self._add_aliases(canonical, aliases, label, kind)
         self.gazetteer = self._build_gazetteer(nlp, set(_read_list(folder / "ambiguous_names.txt")))
         self.titles = {tuple(t.lower_ for t in nlp.make_doc(x)) for x in _read_list(folder / "titles.txt")}
-        self.title_heads = {t[-1] for t in self.titles}
+        self.title_heads = {t[-1] for t in self.titles} - set(_read_list(folder / "title_modifiers.txt"))
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.honorifics = set(_read_list(folder / "honorifics.txt"))
         self.modifiers = set(_read_list(folder / "title_modifiers.txt"))
@@ -169,12 +174,14 @@ class EntityComponent:
         mentions = [part for m in mentions for part in self._split(doc, m)]
         mentions = [m for m in (self._fix_role_words(doc, m) for m in mentions) if m is not None]
         mentions = [m for m in (self._trim(doc, m) for m in mentions) if m is not None]
-        mentions = self._overlay(mentions, self._events(doc, lines))
+        mentions = self._overlay(mentions, self._events(doc, lines, mentions))
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         mentions = self._filter_caps(doc, mentions, lines)
+        self._fix_people(doc, mentions, lines)
+        mentions = self._drop_title_parts(doc, mentions)
         self._vote(doc, mentions)
         self._link_people(doc, mentions)
         if self.propagate:
@@ -216,7 +223,14 @@ class EntityComponent:
         return tok.lower_ in ORDINAL_WORDS or bool(ORDINAL_RE.match(tok.text))
 
     def _split(self, doc: Doc, m: Mention) -> list[Mention]:
-        """A name does not cross a line break, a bracket, a spaced dash or "v" (sports fixtures)."""
+        """A name does not cross a line break, a bracket, a spaced dash or "v" (sports fixtures);
+        a person's name does not start with a country ("U.S. Jobs")."""
+        first = doc[m.start]
+        if m.label == "PERSON" and m.end - m.start >= 2 and first.whitespace_:
+            alias = self.aliases.get(_key(first.text))
+            if alias and alias.kind == "country" and doc[m.start + 1].is_title:
+                return [Mention(m.start, m.start + 1, "GPE", m.source),
+                        *self._split(doc, Mention(m.start + 1, m.end, m.label, m.source))]
         parts: list[Mention] = []
         s = m.start
         for i in range(m.start, m.end + 1):
@@ -262,20 +276,23 @@ class EntityComponent:
                 s += 1
             elif m.label in NAME_LABELS and tok.is_lower and tok.is_alpha and low not in PARTICLES:
                 s += 1
+            elif m.label == "EVENT" and e - s > 1 and YEAR_RE.match(tok.text):
+                s += 1  # "2014 World Cup" -> "World Cup", as CoNLL marks it
             else:
                 break
         while e > s:
             tok = doc[e - 1]
-            if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT:
+            if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT \
+                    or (tok.lower_ in LINKING and e - 1 > s):
                 e -= 1
             elif m.label in NAME_LABELS and e - 1 > s and (
                     (tok.is_lower and tok.is_alpha) or NUMBERISH.match(tok.text)):
                 e -= 1  # "Interfax news agency", "J. Ratcliffe 63"
             else:
                 break
-        if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
+        if s >= e or not any(ch.isalpha() for ch in doc[s:e].text):
             return None
-        if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words:
+        if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words and not doc[s].is_title:
             return None
         m.start, m.end = s, e
         return m
@@ -306,8 +323,9 @@ class EntityComponent:
             if all(doc[i] in dem or doc[i].is_punct for i in range(first, last + 1)):
                 return Mention(first, last + 1, "NORP", "rule")
             return None
-        if m.label != "NORP" and not any(t.lower_ not in self.role_words for t in words):
-            return None  # a bare title ("Foreign Minister") is no entity
+        if m.label != "NORP" and words and all(t.lower_ in self.role_words | LINKING for t in words) \
+                and any(t.lower_ in self.title_heads for t in words):
+            return None  # a bare title ("Foreign Minister") is no entity; "Senate" is
         return m
 
     @staticmethod
@@ -319,7 +337,8 @@ class EntityComponent:
         kept = [m for m in old if not any(m.start < e and s < m.end for s, e in taken)]
         return kept + new
 
-    def _events(self, doc: Doc, lines: list[str]) -> list[Mention]:
+    def _events(self, doc: Doc, lines: list[str], mentions: list[Mention]) -> list[Mention]:
+        """Capitalised names ending in an event word ("World Cup", "Kazakh Cinema Days")."""
         out = []
         lowers = [t.lower_ for t in doc]
         for i, low in enumerate(lowers):
@@ -332,6 +351,10 @@ class EntityComponent:
                           if len(w) <= i + 1 and tuple(lowers[i - len(w) + 1:i + 1]) == w), 0)
             if not match or (i + 1 < len(doc) and (doc[i + 1].is_title and doc[i + 1].is_alpha)):
                 continue
+            if i + 2 < len(doc) and lowers[i + 1] in ("and", "&", "of") and doc[i + 2].is_title:
+                continue  # "Scottish Exhibition and Conference Centre": the name goes on
+            if any(m.start <= i < m.end and m.end > i + 1 for m in mentions):
+                continue  # inside a longer name the model found
             s = i - match + 1
             while s > 0:
                 prev = doc[s - 1]
@@ -458,6 +481,41 @@ class EntityComponent:
                                                        if kv[0] in LABEL_PRIORITY else -99))[0]
             for m in group:
                 m.label = best
+
+    def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
+        """An acronym is no person ("MI6"); a two-word name whose surname the article
+        elsewhere has as a person is one ("Phillips Idowu" ... "Idowu")."""
+        singles: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.end - m.start == 1:
+                singles[doc[m.start].text].add(m.label)
+        for m in mentions:
+            if m.fixed:
+                continue
+            words = self._words(doc, m)
+            if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
+                    and ACRONYM_RE.match(words[0]):
+                m.label = "ORG"
+            elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
+                    and singles.get(words[-1]) == {"PERSON"} and all(w.istitle() for w in words) \
+                    and not any(w.lower() in self.org_suffixes | self.role_words for w in words) \
+                    and not any(_key(w) in self.aliases for w in (" ".join(words), *words)):
+                m.label = "PERSON"
+
+    def _drop_title_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Words of a title before a name are no entity ("State" in "Secretary of State X")."""
+        drop = set()
+        for p in mentions:
+            if p.label != "PERSON":
+                continue
+            s = p.start
+            while s > 0 and doc[s - 1].lower_ in self.honorifics:
+                s -= 1
+            span = self._title_before(doc, s)
+            if span:
+                drop.update(id(m) for m in mentions
+                            if m.label != "PERSON" and span[0] <= m.start and m.end <= span[1])
+        return [m for m in mentions if id(m) not in drop]
 
     def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
         """Full names in the article and the short forms that point to exactly one of them."""
@@ -605,9 +663,11 @@ class EntityComponent:
             if canonical not in texts:
                 full = [t for t in texts if not self.aliases[_key(t)].informal
                         and "." not in t and not t.isupper() and _key(t) != _key(canonical)]
-                if full:
-                    canonical = max(full, key=len)
-                    canonical = canonical[4:] if canonical.lower().startswith("the ") else canonical
+                full = [t[4:] if t.lower().startswith("the ") else t for t in full]
+                longest = max(full, key=lambda t: (len(t.split()), len(t)), default="")
+                # "Kyrgyz Republic" is fuller than "Kyrgyzstan"; "Britain" not fuller than "United Kingdom".
+                if len(longest.split()) > len(canonical.split()):
+                    canonical = longest
             for m in group:
                 m.canonical = canonical
             names[table_name] = canonical
@@ -626,16 +686,22 @@ class EntityComponent:
             words = tuple(t.lower_ for t in doc[end - n:end])
             if words in self.titles:
                 s = end - n
-                while s > 0 and doc[s - 1].lower_ in self.modifiers and doc[s - 1].lower_ != "former":
+                while s > 0 and doc[s - 1].lower_ in self.modifiers:
                     s -= 1
+                if s > 1 and doc[s - 1].lower_ == "and":
+                    earlier = self._title_before(doc, s - 1)  # "chairman and chief executive"
+                    if earlier:
+                        s = earlier[0]
                 return s, end
         return None
 
-    def _country(self, demonym: str) -> str | None:
+    def _country(self, demonym: str, names: dict[str, str]) -> str | None:
+        """The country of a nationality word, under the name the article uses for it."""
         country = self.demonyms.get(_key(demonym))
-        return self._names.get(country, country) if country else None
+        return names.get(country, country) if country else None
 
-    def _of_before(self, doc: Doc, s: int, ent_at: dict[int, Mention]) -> tuple[int, str | None]:
+    def _of_before(self, doc: Doc, s: int, ent_at: dict[int, Mention],
+                   names: dict[str, str]) -> tuple[int, str | None]:
         """A nationality, country or organisation directly before a role phrase."""
         if s == 0:
             return s, None
@@ -646,10 +712,10 @@ class EntityComponent:
         m = ent_at.get(k)
         if m is not None and m.label in ("GPE", "ORG", "NORP"):
             if m.label == "NORP":
-                return m.start, self._country(self._name(doc, m))
+                return m.start, self._country(self._name(doc, m), names)
             return m.start, m.canonical
         if _key(prev.text) in self.demonyms:
-            return s - 1, self._country(prev.text)
+            return s - 1, self._country(prev.text, names)
         return s, None
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
@@ -663,7 +729,6 @@ class EntityComponent:
                     doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
 
     def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
-        self._names = names  # the article's names for alias-table countries, for _country
         ent_at = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -678,32 +743,35 @@ class EntityComponent:
                 s -= 1
             span = self._title_before(doc, s)
             if span and not any(i in ent_at for i in range(*span)):
-                of_start, of = self._of_before(doc, span[0], ent_at)
+                of_start, of = self._of_before(doc, span[0], ent_at, names)
                 roles.append(self._role(doc, span[0], span[1], of, of_start, p))
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
-            role = self._apposition(doc, p, ent_at)
+            role = self._apposition(doc, p, ent_at, names)
             if role:
                 roles.append(role)
         return roles
 
-    def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
+    def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention],
+                    names: dict[str, str]) -> Role | None:
         i = p.end
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
+        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2  # "Mary Barra, 52, the chief executive"
         if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
             i += 1
         start = i
         of = None
         m = ent_at.get(i)
         if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
-            of = self._country(self._name(doc, m)) if m.label == "NORP" else m.canonical
+            of = self._country(self._name(doc, m), names) if m.label == "NORP" else m.canonical
             i = m.end
             if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
                 i += 1
         elif i < len(doc) and _key(doc[i].text) in self.demonyms:
-            of = self._country(doc[i].text)
+            of = self._country(doc[i].text, names)
             i += 1
         # the title: modifiers then a listed title, the longest that fits
         j = i

@@ -9,6 +9,7 @@ same fingerprint is never processed again.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
@@ -16,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from pipeline import nlp as nlp_module
@@ -71,12 +72,34 @@ def _docs(nlp, batch: list[tuple[str, str, dict]]):
 def _facts(doc) -> dict[str, list[dict]]:
     from pipeline.facts import facts_of
 
-    return {kind: [asdict(f) for f in records] for kind, records in facts_of(doc).items()}
+    return {kind: [_as_dict(f) for f in records] for kind, records in facts_of(doc).items()}
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _as_dict(record) -> dict:
+    """``dataclasses.asdict`` without its deep copy: fact fields are plain values."""
+    if isinstance(record, dict):
+        return record
+    names = _FIELDS.get(type(record))
+    if names is None:
+        names = _FIELDS[type(record)] = tuple(f.name for f in fields(record))
+    return {name: getattr(record, name) for name in names}
 
 
 def extract_batch(batch: list[tuple[str, str, dict]], nlp=None) -> list[Extracted]:
-    """Facts for a batch of (article id, text, context); a failing article is reported, not raised."""
+    """Facts for a batch of (article id, text, context); a failing article is reported, not raised.
+
+    The batch runs in a spaCy memory zone: the words and strings it adds to the vocabulary are freed
+    after it, so a worker's memory stays flat over any number of articles. Only plain records leave.
+    """
     nlp = nlp or _NLP
+    with nlp.memory_zone():
+        return _extract(batch, nlp)
+
+
+def _extract(batch: list[tuple[str, str, dict]], nlp) -> list[Extracted]:
     try:
         return [(b[0], _facts(doc), None) for b, doc in zip(batch, nlp.pipe(_docs(nlp, batch)), strict=True)]
     except Exception:
@@ -109,7 +132,8 @@ class _Inline:
 
 def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, workers: int | None = None,
            model: str | None = None, pattern: str | None = None, exclude: Iterable[str] = (),
-           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE, on_error: Callable[[str], None] | None = None,
+           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
+           on_error: Callable[[str], None] | None = None,
            progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 
@@ -123,10 +147,10 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
     run_id = store.start_run(db, spec, paths, workers)
     result = IngestResult(run_id)
     on_error = on_error or (lambda line: print(line, file=sys.stderr))
-    files = list(readers.find_files(paths, pattern, exclude))
+    # Only the file names and the ids queued in this run (for texts found twice) are kept for the
+    # whole run; what the database already knows is looked up a chunk of articles at a time.
+    files = [str(p) for p in readers.find_files(paths, pattern, exclude)]
     total = len(files)
-    done_ids = store.extracted_ids(db, spec.fingerprint)
-    sources = store.source_map(db)
     queued: set[str] = set()
     pending: dict[Future, tuple[list[dict], list[dict]]] = {}
     executor = None
@@ -165,7 +189,7 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
         side: tuple[list[dict], list[dict]] = ([], [])  # unchanged sources, read failures
         batch: list[dict] = []
         batch_seen: list[dict] = []
-        for article in _read_all(files, max_bytes):
+        for article, article_id, done_ids, sources in _with_known(_read_all(files, max_bytes), db, spec.fingerprint):
             if isinstance(article, readers.ReadFailure):
                 side[1].append(fail(article.path, article.error))
                 result.failed += 1
@@ -176,15 +200,14 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
                 for warning in article.warnings:
                     side[1].append(fail(article.path, warning, "warning"))
                     result.warnings += 1
-                article_id = article.id
                 entry = {"key": article.key, "path": article.path, "article_id": article_id}
-                if article_id in done_ids:
+                if article_id in queued:
+                    batch_seen.append(entry)  # the same text under another name, already queued
+                    report()
+                elif article_id in done_ids:
                     result.unchanged += 1
                     if sources.get(article.key) != article_id:
                         side[0].append(entry)
-                    report()
-                elif article_id in queued:
-                    batch_seen.append(entry)  # the same text under another name, already queued
                     report()
                 else:
                     queued.add(article_id)
@@ -215,7 +238,8 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
         if executor is not None:
             executor.shutdown(wait=not result.interrupted, cancel_futures=True)
         result.seconds = time.perf_counter() - started
-        result.facts = store.fact_counts(db, run_id)
+        # Nothing extracted, nothing to count: an unchanged re-run must not scan the fact tables.
+        result.facts = store.fact_counts(db, run_id) if result.new else {t: 0 for t in store.FACT_TABLES}
         counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
                   "failed": result.failed}
         store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts, result.seconds)
@@ -223,8 +247,25 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
     return result
 
 
-def _read_all(files: list[Path], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
-    for path in files:
+def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db, fingerprint: str,
+                chunk: int = 256) -> Iterator[tuple]:
+    """Each article with its id and what the database knows of its chunk: ids already extracted with
+    this fingerprint, and the article each source key points at. Memory stays flat however large
+    the folder or the database."""
+    while True:
+        part = list(itertools.islice(articles, chunk))
+        if not part:
+            return
+        ids = [a.id if isinstance(a, readers.RawArticle) else None for a in part]
+        done_ids = store.extracted_ids(db, fingerprint, [i for i in ids if i])
+        sources = store.source_map(db, [a.key for a in part if isinstance(a, readers.RawArticle)])
+        for article, article_id in zip(part, ids, strict=True):
+            yield article, article_id, done_ids, sources
+
+
+def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
+    for name in files:
+        path = Path(name)
         if not path.exists() and not path.is_symlink():  # a broken link is "unreadable", below
             yield readers.ReadFailure(str(path), "no such file or folder")
             continue

@@ -29,6 +29,14 @@ DATE_FIELDS = frozenset(
     }
 )
 
+# Spellings folded onto one key, so readers need only look up date/published/title/url/author/source.
+FIELD_ALIASES = {
+    "publish_date": "published", "published_date": "published", "publication_date": "published",
+    "pubdate": "published", "date_published": "published", "dct": "published", "headline": "title",
+    "link": "url", "authors": "author", "by": "author", "byline": "author", "publisher": "source",
+    "doc_id": "id", "docid": "id", "lang": "language", "tags": "keywords", "category": "section",
+}
+
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:t|tember)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -59,14 +67,16 @@ class Header:
 
 
 def _field_key(name: str) -> str:
-    return re.sub(r"[\s-]+", "_", name.strip().lower())
+    key = re.sub(r"[\s-]+", "_", name.strip().lower())
+    return FIELD_ALIASES.get(key, key)
 
 
 def parse_header(text: str) -> Header:
     """Read leading header fields: ``title: ...`` lines, or an inline ``date 2026-02-16 Story...``.
 
     Only known field names count, so an article that opens with "Source of the trouble" or
-    "Date palms" keeps its first line. Field names are lower case with "_" for spaces.
+    "Date palms" keeps its first line. Keys are lower case with "_" for spaces, and spellings of
+    one field are folded together (``FIELD_ALIASES``: "pubdate" → "published", "byline" → "author").
     """
     fields: dict[str, str] = {}
     pos = 0
@@ -79,11 +89,11 @@ def parse_header(text: str) -> Header:
         if not m:
             break
         key = _field_key(m.group(1))
-        if key not in HEADER_FIELDS:
+        if key not in HEADER_FIELDS and key not in FIELD_ALIASES.values():
             break
         line_end = text.find("\n", m.end())
         line_end = n if line_end < 0 else line_end
-        if key in DATE_FIELDS and (tok := _DATE_TOKEN.match(text, m.end())):
+        if key in DATE_FIELDS | {"published"} and (tok := _DATE_TOKEN.match(text, m.end())):
             value, end = tok.group(0), tok.end()
             rest = text[end:line_end]
             if rest.strip():

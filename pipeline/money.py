@@ -4,9 +4,17 @@ The statistical NER of the small model is unreliable for money ("$10" loses its 
 CARDINAL) and quantulum3 over whole texts invents units ("an upward" -> 1 atomic mass unit). So amounts
 are read by a small hand-written scanner over ``doc.text``: find numbers (digits or words), then look
 at the few characters around each one for a currency symbol or code before it, a scale word and a
-currency name or a unit after it. Ranges ("$2 to $3 billion") are one :class:`Amount` whose span covers
-both ends, with ``value`` the lower bound and ``max_value`` the upper one. Qualifier words ("more
-than") are kept in ``qualifier`` and left out of the span. The dependency parse is consulted only for
+currency name or a unit after it.
+
+Ranges ("$1.2 million to $23.5 million", "between $2 and $3 billion", "€2-3bn") give two Amounts, one
+per end, each with its own span, so that each written figure can be found where a reader (or a gold
+file) marks it: the first has ``value`` = lower bound, ``max_value`` = upper bound and qualifier
+``range``; the second has ``value`` = upper bound and qualifier ``range_end``. A bare lower bound takes
+the scale and currency of the upper one ("$2" in "between $2 and $3 billion" is 2e9 USD). With
+``split_ranges = false`` in the config a range is one Amount whose span covers both ends. A change
+("rose from $2bn to $3bn", "cut by $200 to $399") is two plain amounts, never a range. Quantities
+keep a range in one record (``value``/``max_value``). Qualifier words ("more than", "about") are kept
+in ``qualifier`` and left out of the span. The dependency parse is consulted only for
 what a figure is about and whether the sentence calls it a target or a forecast.
 
 All word lists live in ``models/money/``.
@@ -32,6 +40,14 @@ _WORD_VALUES = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
+_WORD_RE = re.compile(r"[a-z]+")
+_CHANGE_RE = re.compile(
+    r"(?:rose|ris(?:e|es|en|ing)|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*|climb\w*|jump\w*"
+    r"|surg\w*|soar\w*|declin\w*|drop\w*|cut\w*|rais\w*|reduc\w*|lower\w*|boost\w*|slash\w*|slid\w*"
+    r"|slump\w*|plung\w*|tumbl\w*|went|gone|hike\w*|widen\w*|narrow\w*|shr[aiu]nk\w*|doubl\w*|tripl\w*"
+    r"|ballon\w*|swell\w*|swollen|up|down|changed?|mov(?:e|ed|ing)|revis\w*|lift\w*|trimm?\w*)")
+_RANGE_WORDS = {"range", "ranges", "ranging", "ranged", "between", "vary", "varies", "varying", "anywhere",
+                "somewhere", "spanning", "estimates", "estimated"}
 _TEMPORAL_PREPS = {"in", "since", "by", "from", "until", "till", "to", "before", "after", "of", "during"}
 _PRONOUNS = {"it", "this", "that", "they", "these", "those", "which", "what"}
 # Verbs whose subject is the thing an amount measures ("trade reached $2 billion").
@@ -105,8 +121,8 @@ class _Found:
 class MoneyExtractor:
     """Finds amounts and quantities in a Doc; built once per pipeline."""
 
-    def __init__(self, models: Path, max_window: int = 40):
-        self.max_window = max_window
+    def __init__(self, models: Path, split_ranges: bool = True):
+        self.split_ranges = split_ranges
         cur = _read_table(models / "currencies.tsv")
         self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
         self.post_forms = {f: iso for f, iso, pos in cur if pos in ("post", "both")}
@@ -138,14 +154,14 @@ class MoneyExtractor:
         # checks are done in Python on the few hits.
         # 1,234.5 | 1.234.567,8 | 1 234 567 | 12,5 (decimal comma) | 1234.5
         self.digits_re = re.compile(
-            r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?![.\d])"
-            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+,\d{1,2}(?![,\d])|\d+(?:\.\d+)?")
+            r"(?=\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\.?\d)"
+            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+,\d{1,2}(?!,?\d)|\d+(?:\.\d+)?)")
         names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor)
         a_next = _alternation(list(self.scale_words) + names)
         words = _trie([w for w in _WORD_VALUES if w != "zero"])
         word = rf"(?:{words}|hundred)"
         self.words_re = re.compile(
-            rf"(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
+            rf"(?=[{''.join(sorted({w[0] for w in _WORD_VALUES} | set('ah')))}])(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
         self.word_scale_re = re.compile(
             rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
         self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
@@ -349,8 +365,8 @@ class MoneyExtractor:
                 out.add(post[1])
         return out
 
-    def find(self, doc: Doc) -> tuple[list[Amount], list[Quantity]]:
-        text = doc.text
+    def find(self, doc: Doc, text: str | None = None) -> tuple[list[Amount], list[Quantity]]:
+        text = doc.text if text is None else text
         nums = self._numbers(text)
         if not nums:
             return [], []
@@ -369,6 +385,7 @@ class MoneyExtractor:
             if i in used or m.start < reach:
                 continue
             lo_start, hi_end, value, max_value, qualifier = m.start, m.end, m.num.value, None, None
+            lo_end, hi_start = m.end, m.start
             cur = m.currency
             # a range with the next number ("$2 to $3 billion", "$2-3 billion")
             j = i + 1
@@ -378,18 +395,20 @@ class MoneyExtractor:
                 gap_end = nxt.start if nxt else n2.start
                 gap = text[m.end:gap_end] if gap_end >= m.end else None
                 if gap is not None and self.connector_re.match(gap) and self._range_ok(text, m, gap):
-                    if nxt and (nxt.currency == cur or nxt.currency is None or cur is None):
+                    if nxt and (nxt.currency is None or cur is None or self._compatible(cur, nxt.currency)):
                         hi = nxt.num.value
                         lo = self._propagate(m.num, nxt.num)
-                        value, max_value, hi_end, qualifier = lo, hi, nxt.end, "range"
-                        cur = cur or nxt.currency
+                        value, max_value, hi_start, hi_end, qualifier = lo, hi, nxt.start, nxt.end, "range"
+                        if cur is None or cur.startswith("?"):
+                            cur = nxt.currency or cur
                         used.add(j)
                     elif nxt is None and not n2.yearish and (n2.scaled or n2.raw >= m.num.raw):
                         abbr = self._abbr_scale(text, n2)
                         if abbr:  # "€2-3bn"
                             n2 = _Num(n2.start, abbr[0], abbr[1], n2.raw, True, False, False)
                         hi = n2.value if n2.scaled else n2.raw * (m.num.value / m.num.raw if m.num.raw else 1)
-                        value, max_value, hi_end, qualifier = self._propagate(m.num, n2), hi, n2.end, "range"
+                        value, max_value, qualifier = self._propagate(m.num, n2), hi, "range"
+                        hi_start, hi_end = n2.start, n2.end
                         used.add(j)
             # a bare number joined to this amount ("2 to 3 million euros", "between 2 and 3 billion tenge")
             if qualifier is None and i > 0 and (i - 1) not in used and (i - 1) not in monies:
@@ -398,7 +417,7 @@ class MoneyExtractor:
                 if self.connector_re.match(gap) and not n0.yearish and n0.raw <= m.num.value:
                     if self._range_ok(text, _Money(n0.start, n0.end, n0, None, False), gap):
                         value = self._propagate(n0, m.num)
-                        max_value, lo_start, qualifier = m.num.value, n0.start, "range"
+                        max_value, lo_start, lo_end, qualifier = m.num.value, n0.start, n0.end, "range"
                         used.add(i - 1)
             if max_value is not None and max_value < value:
                 value, max_value = max_value, value
@@ -411,7 +430,11 @@ class MoneyExtractor:
             per_unit = None
             if per:
                 per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
-            found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit))
+            if qualifier == "range" and self.split_ranges:
+                found.append(_Found(lo_start, lo_end, value, cur, max_value, "range", per_unit))
+                found.append(_Found(hi_start, hi_end, max_value, cur, None, "range_end", per_unit))
+            else:
+                found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit))
         amounts = []
         for f in found:
             iso, guessed = f.currency, False
@@ -427,6 +450,13 @@ class MoneyExtractor:
         word = gap.strip().lower()
         if word in ("and", "or"):
             return bool(self.between_re.search(text, max(0, m.start - 12), m.start)) and word == "and"
+        if word == "to":
+            # "cut by $200 to $399", "rose from $2bn to $3bn": a change between two amounts, not a range
+            before = _WORD_RE.findall(text[max(0, m.start - 60):m.start].lower())[-6:]
+            if before and before[-1] == "by":
+                return False
+            if any(_CHANGE_RE.fullmatch(w) for w in before) and not any(w in _RANGE_WORDS for w in before):
+                return False
         return True
 
     @staticmethod
@@ -487,12 +517,11 @@ class MoneyExtractor:
         return self._lookup(text, pos, self.units_cased, self.units_lower)
 
     # -- the parse: what a figure is about, target or actual -------------------------------------
-    def annotate(self, doc: Doc, amounts: list[Amount], quantities: list[Quantity]) -> None:
+    def annotate(self, doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: str) -> None:
         if not doc.has_annotation("DEP"):
             return
         last_about: tuple[int, str] | None = None  # (sentence start, about)
         prev: Amount | None = None
-        text = doc.text if amounts else ""
         for a in amounts:
             span = doc.char_span(a.start, a.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -596,7 +625,7 @@ def _phrase(tok: Token, span: Span | None = None) -> str:
     while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "punct", "cc")
                              or doc[start].like_num or doc[start].pos_ in ("SYM", "PUNCT", "NUM")):
         start += 1
-    return doc[start:tok.i + 1].text
+    return doc[start:tok.i + 1].text.rsplit("\n", 1)[-1].strip()
 
 
 _TIME_NOUNS = {"quarter", "year", "month", "week", "day", "period", "half", "time", "decade", "season",
@@ -712,14 +741,16 @@ def _status(span: Span, status_words: dict[str, str]) -> str | None:
 
 @Language.factory(
     "newsfacts_money",
-    default_config={"tables": None},
+    default_config={"tables": None, "split_ranges": True},
 )
-def make_money(nlp: Language, name: str, tables: str | None) -> MoneyComponent:
-    """``tables``: the folder of word lists; by default ``models/money``."""
+def make_money(nlp: Language, name: str, tables: str | None, split_ranges: bool) -> MoneyComponent:
+    """``tables``: the folder of word lists (default ``models/money``); ``split_ranges``: a range gives
+    one Amount per end (see the module docstring) rather than one Amount spanning both."""
     from pipeline.nlp import models_dir
 
     register_extensions()
-    return MoneyComponent(MoneyExtractor(Path(tables) if tables else models_dir() / "money"))
+    folder = Path(tables) if tables else models_dir() / "money"
+    return MoneyComponent(MoneyExtractor(folder, split_ranges=split_ranges))
 
 
 class MoneyComponent:
@@ -729,9 +760,10 @@ class MoneyComponent:
         self.extractor = extractor
 
     def __call__(self, doc: Doc) -> Doc:
-        amounts, quantities = self.extractor.find(doc)
+        text = doc.text
+        amounts, quantities = self.extractor.find(doc, text)
         if amounts or quantities:
-            self.extractor.annotate(doc, amounts, quantities)
+            self.extractor.annotate(doc, amounts, quantities, text)
         doc._.amounts = amounts
         doc._.quantities = quantities
         return doc

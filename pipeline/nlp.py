@@ -46,10 +46,11 @@ class PipelineSpec:
 
 
 def read_config(models: Path | None = None):
-    from spacy.util import load_config
+    """The parsed ``pipeline.cfg``. confection is spaCy's own config reader, without importing spaCy."""
+    from confection import Config
 
     models = models or models_dir()
-    return load_config(models / "pipeline.cfg", overrides={"paths.models": str(models)}, interpolate=True)
+    return Config().from_disk(models / "pipeline.cfg", overrides={"paths.models": str(models)}, interpolate=True)
 
 
 def model_version(model: str) -> str:
@@ -76,6 +77,10 @@ def spec(model: str | None = None, models: Path | None = None) -> PipelineSpec:
     for file in sorted(p for p in models.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(file.relative_to(models).as_posix().encode() + b"\0")
         digest.update(file.read_bytes())
+    # The extraction code too: an edited component between releases must not pass as unchanged.
+    package = Path(__file__).resolve().parent
+    for name in ("facts", "nlp", *(m.rsplit(".", 1)[1] for m in COMPONENT_MODULES)):
+        digest.update((package / f"{name}.py").read_bytes())
     return PipelineSpec(models, model, version, cfg["newsfacts"]["version"], digest.hexdigest()[:16])
 
 

@@ -16,10 +16,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pipeline import store
-from pipeline.facts import FACT_KINDS
 
 # Fact kind -> table: quotes of every kind are stored as "attributions" (the view `quotes` is the direct ones).
-TABLE_OF: dict[str, str] = getattr(store, "TABLE_OF", {kind: kind for kind in FACT_KINDS})
+TABLE_OF: dict[str, str] = store.TABLE_OF
 QUERY_NAMES = ("people", "entities", "roles", "amounts", "quantities", "quotes", "dates", "articles")
 
 
@@ -73,6 +72,8 @@ def _read_only_authorizer(denied: list[int]):
 
     def authorize(action, arg1, arg2, db_name, trigger):
         if action in reads:
+            return sqlite3.SQLITE_OK
+        if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master":  # SQLite reading the schema (FTS5)
             return sqlite3.SQLITE_OK
         if action == sqlite3.SQLITE_PRAGMA and (arg1 in _INFO_PRAGMAS or (arg1 in _VALUE_PRAGMAS and arg2 is None)):
             return sqlite3.SQLITE_OK

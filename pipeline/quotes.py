@@ -2,28 +2,37 @@
 
 How it reads an article:
 
-1. Quoted spans are found on the characters, paragraph by paragraph: curly or straight double
-   marks, and curly single marks at the top level (single marks inside double ones are nested
-   quotes and stay part of the text). A paragraph that opens a quote without closing it continues
-   in the next paragraph if that one opens with a quote mark (the newspaper convention).
-2. Each span is classified: ``direct`` (a sentence or more of speech: it opens a sentence, follows
-   a colon, or a reporting clause is attached to it), ``partial`` (a quoted fragment of four
-   or more words inside the writer's sentence), or dropped (titles of works, nicknames, scare quotes:
-   short, title-cased or introduced by a naming word such as "dubbed", "the film").
-3. Two direct parts split by their attribution (“We intend,” he said, “to go.”) become one quote.
-   Its ``start``/``end`` run from the first word of the first part to the last of the last part,
-   and its ``text`` is the parts joined with one space (paragraph parts with a newline), so for
-   split and multi-paragraph quotes ``text`` is *not* ``doc.text[start:end]``; for every other
-   quote it is.
-4. The speaker is the subject of a reporting verb (``models/quotes/reporting_verbs.txt``) next
-   to the quote, in either order, or the object of "according to". Appositions ("Hill, a doctor,"),
-   pronouns (most recent person mentioned before) and descriptions ("the minister", via
-   ``doc._.roles`` or a named entity containing the noun) are resolved to canonical entities; the
-   mention the quote was attributed through is kept in ``speaker_start``/``speaker_end``. A direct
-   quote without attribution continues the speaker of the previous quote or attribution in
-   the same or the previous paragraph.
-5. Reported speech without marks ("X said that …", "…, X said", "according to X, …") is kept as
-   ``indirect`` with the reported clause as its span.
+1. Quoted spans are found on the characters, paragraph by paragraph (every line break ends a
+   paragraph): curly or straight double marks, doubled straight singles (''…''), and single marks
+   at the top level (single marks inside double ones are nested quotes and stay in the text). A
+   paragraph that opens a quote without closing it continues in the next paragraph if that one
+   opens with a quote mark (the newspaper convention); a straight mark reopened after a sentence
+   inside an open quote ("One. "Two.") starts a new part of the same quote.
+2. Each span is classified: ``direct`` (speech: it opens a sentence, follows a colon or a dash, or a
+   reporting clause is attached to it with a comma), ``partial`` (a fragment of four or more words,
+   or any attributed fragment, inside the writer's sentence), or dropped: titles of works,
+   nicknames, slogans and scare quotes (a naming word from ``models/quotes/title_cues.txt`` next
+   to it, a WORK_OF_ART entity, short title case, or a short fragment with no reporting verb).
+3. Parts of one speaker's quote become one quote (config ``join``): “We intend,” he said, “to go.”
+   and, by default, also “We intend,” he said. “We go.” Its ``start``/``end`` run from the first
+   word of the first part to the last word of the last part and its ``text`` is the parts joined
+   with one space (paragraph parts with a newline): for joined and multi-paragraph quotes ``text``
+   is *not* ``doc.text[start:end]``; for every other quote it is. ``text`` never holds the outer
+   marks nor the comma before the closing mark.
+4. The speaker is the subject of a reporting verb (``models/quotes/reporting_verbs.txt``) next to
+   the quote, in either order, the object of "according to", "X quoted Y as saying", a name signed
+   after a dash (“…” ― Jane Doe) or before a colon (Jane Doe: “…”). Appositions ("Hill, a doctor,"),
+   pronouns (he/she: the nearest person subject of this or the previous sentence whose honorific
+   or description does not contradict the pronoun; it/they: an organisation) and descriptions
+   ("the minister" via ``doc._.roles`` or a title word before a name, "the company" via the
+   nearest organisation) are resolved to canonical names from ``doc._.entities`` (``doc.ents``
+   when that is unset); ``speaker_start``/``speaker_end`` keep the mention the quote was
+   attributed through. An unresolved description keeps its own words as speaker, label None;
+   an unresolved pronoun has speaker None. A direct quote without attribution continues the
+   speaker of the previous quote or reported speech in the same or the previous paragraph.
+5. Reported speech without marks ("X said that …", "…, X said", "Officials, he said, should act",
+   "according to X, …") is kept as ``indirect`` with the reported clause as its span, unless the
+   clause holds a direct quote.
 """
 
 from __future__ import annotations
@@ -33,6 +42,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -44,12 +55,19 @@ STRAIGHT = '"'
 OPEN_SINGLE = "‘"
 CLOSE_SINGLE = "’"
 ALL_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT + OPEN_SINGLE + CLOSE_SINGLE + "'"
+ANY_MARK = re.compile("[“”„«»\"‘’'`]")
 BOUNDARY_PUNCT = ".?!;"
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 GROUP_PRONOUNS = {"they", "them", "we", "us", "it"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SUBORDINATORS = {"when", "as", "because", "after", "before", "while", "if", "since", "though", "although"}
 DASHES = {"―", "—", "–", "-", "--"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# What may stand between the attribution and the next part for the parts to join (config "join").
+JOIN_AFTER = {
+    "split": (",", "—", "–", ":"),  # “We intend,” he said, “to go.”
+    "attribution": (",", "—", "–", ":", "."),  # also “We intend,” he said. “We go.”
+    "none": (),
+}
 TIME_LABELS = {"DATE", "TIME"}
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -73,7 +91,6 @@ class Segment:
     close_at: int  # index just after the last closing mark
     paragraph: int
     kind: str = "direct"
-    speaker_token: Token | None = None
     verb: Span | None = None
     speaker: tuple | None = None  # (canonical, start, end, label)
     breaks: set[int] = field(default_factory=set)  # part starts that open a new paragraph
@@ -145,6 +162,10 @@ def find_segments(text: str) -> list[Segment]:
                 segments.append(carried)
         carried = None
         while i < p_end:
+            found = ANY_MARK.search(text, i, p_end)
+            if found is None:
+                break
+            i = found.start()
             ch = text[i]
             mark = _double_mark(text, i)
             if current is None:
@@ -197,10 +218,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop white space, stray marks and the trailing comma (or dash) inside the marks."""
     while start < end and (text[start].isspace() or text[start] in ALL_MARKS):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—–-" + OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT):
+    while end > start and (
+        text[end - 1].isspace() or text[end - 1] in ",—–-" + OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT
+    ):
         end -= 1
     return start, end
-
 
 
 @dataclass(slots=True)
@@ -217,14 +239,28 @@ Speaker = tuple[str | None, int, int, str | None]  # canonical, start, end, labe
 class QuoteFinder:
     """The component: word lists are read once in the factory; each call reads one Doc."""
 
-    def __init__(self, verbs: set[str], title_cues: set[str], min_partial_words: int, max_title_words: int):
+    def __init__(
+        self,
+        verbs: set[str],
+        title_cues: set[str],
+        gender_words: dict[str, str],
+        organisation_nouns: set[str],
+        min_partial_words: int,
+        max_title_words: int,
+        join: str = "attribution",
+    ):
         self.verbs = verbs
+        self.gender_words = gender_words
+        self.organisation_nouns = organisation_nouns
+        self._hashes = None
         self.title_cues = title_cues
         self.min_partial_words = min_partial_words
         self.max_title_words = max_title_words
+        self.join_after = JOIN_AFTER[join]
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = _Context(doc, _mentions(doc), find_segments(doc.text))
+        text = doc.text  # Doc.text joins the tokens on every access
+        ctx = _Context(doc, text, _mentions(doc), find_segments(text), self.gender_words)
         kept = []
         for seg in ctx.segments:
             self.classify(ctx, seg)
@@ -232,8 +268,10 @@ class QuoteFinder:
                 kept.append(seg)
         kept = self.join_split(ctx, kept)
         quotes = [self.to_quote(ctx, seg) for seg in kept]
-        used = {seg.verb.start for seg in kept if seg.verb is not None}
-        quotes += self.indirect(ctx, used)
+        # Reported speech may hold a partial quote, but never a direct one or its verb.
+        direct = [seg for seg in kept if seg.kind == "direct"]
+        used = {seg.verb.start for seg in direct if seg.verb is not None}
+        quotes += self.indirect(ctx, used, [(seg.open_at, seg.close_at) for seg in direct])
         quotes.sort(key=lambda q: q.start)
         doc._.quotes = self.carry_speakers(ctx, quotes)
         return doc
@@ -242,7 +280,7 @@ class QuoteFinder:
 
     def classify(self, ctx: _Context, seg: Segment) -> None:
         """Decide direct / partial / drop and find the attribution next to the quote."""
-        doc, text = ctx.doc, ctx.doc.text
+        doc, text = ctx.doc, ctx.text
         inside = [t for t in ctx.tokens_between(seg.start, seg.end) if not t.is_punct and not t.is_space]
         n_words = len(inside)
         before = ctx.window_before(seg)
@@ -274,7 +312,14 @@ class QuoteFinder:
             seg.verb = _verb_span(doc, verb)
             seg.speaker = self.speaker_of(ctx, verb)
         elif opens_sentence:
-            seg.speaker = _signed(ctx, after)
+            seg.speaker = _signed(ctx, after) or _labelled(ctx, before)
+        else:
+            # A fragment woven into the writer's sentence: the subject of the verb it depends on
+            # ("Critics accused the mayor of “selling the city,”").
+            governor = _governing_verb(ctx, seg)
+            if governor is not None:
+                seg.speaker = self.speaker_of(ctx, governor)
+                seg.verb = _verb_span(doc, governor) if seg.speaker else None
 
     def is_title(self, ctx, seg, before, after, verb, n_words, content, opens_sentence) -> bool:
         """Titles of works, names, slogans: a naming word next to the span, or short title case."""
@@ -337,7 +382,9 @@ class QuoteFinder:
                 quoted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if quoted:
                     return quoted[0]
-            subjects = [c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)]
+            subjects = [
+                c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+            ]
             if subjects:  # the nearest, when the parser found several
                 return min(subjects, key=lambda c: abs(c.i - head.i))
             for agent in (c for c in head.children if c.dep_ == "agent"):
@@ -372,11 +419,14 @@ class QuoteFinder:
                     return (name.text, name.start_char, name.end_char, None)
         lower = token.lower_
         start, end = token.idx, token.idx + len(token.text)
-        if token.pos_ == "PRON" or lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            if lower in PERSON_PRONOUNS:
+        if token.pos_ == "PRON" or lower in PRONOUN_GENDER or lower in GROUP_PRONOUNS:
+            m = None
+            if lower in PRONOUN_GENDER:
                 m = ctx.previous_person(token)
-                if m is not None:
-                    return (m.canonical, start, end, m.label)
+            elif lower in ("it", "they"):
+                m = ctx.previous_organisation(token, recent_only=lower == "they")
+            if m is not None:
+                return (m.canonical, start, end, m.label)
             return (None, start, end, None)
         span = ctx.doc[token.left_edge.i : token.i + 1]
         while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
@@ -386,10 +436,11 @@ class QuoteFinder:
         if holder is not None:
             return (holder[0], span.start_char, span.end_char, "PERSON")
         m = ctx.named_like(token)
+        if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.organisation_nouns:
+            m = ctx.previous_organisation(token, recent_only=False)
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
-        label = None
-        return (span.text, span.start_char, span.end_char, label)
+        return (span.text, span.start_char, span.end_char, None)
 
     # -- split quotes ------------------------------------------------------------------------
 
@@ -399,7 +450,7 @@ class QuoteFinder:
         Also “We intend,” he said. “We go.”: a part with no attribution of its own that follows the
         attribution of the previous part in the same paragraph continues that quote.
         """
-        text = ctx.doc.text
+        text = ctx.text
         out: list[Segment] = []
         for seg in segments:
             prev = out[-1] if out else None
@@ -411,7 +462,7 @@ class QuoteFinder:
                 and prev.verb.start_char >= prev.close_at
                 and prev.verb.end_char <= seg.open_at
                 and (seg.verb is None or seg.verb.start == prev.verb.start)
-                and text[prev.close_at : seg.open_at].rstrip().endswith((",", "—", "–", ":", "."))
+                and text[prev.close_at : seg.open_at].rstrip().endswith(self.join_after)
                 and len(text[prev.close_at : seg.open_at]) < 400
                 and not _another_clause(ctx.tokens_between(prev.close_at, seg.open_at), prev.verb.root)
             ):
@@ -425,41 +476,80 @@ class QuoteFinder:
 
     # -- reported speech ---------------------------------------------------------------------
 
-    def indirect(self, ctx: _Context, used: set[int]) -> list[Quote]:
+    def indirect(self, ctx: _Context, used: set[int], direct: list[tuple[int, int]]) -> list[Quote]:
+        """ "X said (that) …", "…, X said", "according to X, …": the reported clause and its speaker."""
         doc = ctx.doc
         out = []
-        for t in doc:
+        lemmas = doc.to_array([LEMMA, LOWER])
+        wanted = self.verb_hashes(doc)
+        for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) | numpy.isin(lemmas[:, 1], wanted)):
+            t = doc[int(i)]
             if t.i in used:
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
-                span = self.according_content(t)
+                span = self.according_content(ctx, t)
             elif t.lemma_.lower() in self.verbs and t.pos_ == "VERB":
                 comps = [c for c in t.children if c.dep_ == "ccomp"]
-                if not comps:
+                if comps:
+                    span = doc[comps[0].left_edge.i : comps[0].right_edge.i + 1]
+                elif t.dep_ == "parataxis" and t.head.pos_ in ("VERB", "AUX"):
+                    span = self.parenthetical_content(ctx, t)  # "Officials, he said, should act."
+                else:
                     continue
-                span = doc[comps[0].left_edge.i : comps[0].right_edge.i + 1]
                 while len(span) > 1 and (span[0].lower_ == "that" or span[0].is_punct):
                     span = span[1:]
             else:
                 continue
-            if span is None or len(span) < 3:
+            if span is None:
                 continue
-            while len(span) > 1 and span[-1].is_punct:
+            p_start, p_end = ctx.paras[ctx.paragraph_of(t.idx)]
+            while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].idx < p_start):
+                span = span[1:]
+            while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].idx >= p_end):
                 span = span[:-1]
-            if ctx.overlaps_quote(span.start_char, span.end_char):
+            if len(span) < 3:
+                continue
+            if any(s < span.end_char and span.start_char < e for s, e in direct):
                 continue
             speaker = self.speaker_of(ctx, t)
             if speaker is None:
                 continue
             verb = _verb_span(doc, t)
-            q = Quote(span.start_char, span.end_char, span.text, kind="indirect", verb=verb.text,
-                      verb_start=verb.start_char, verb_end=verb.end_char)
+            q = Quote(
+                span.start_char,
+                span.end_char,
+                span.text,
+                kind="indirect",
+                verb=verb.text,
+                verb_start=verb.start_char,
+                verb_end=verb.end_char,
+            )
             q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = speaker
             out.append(q)
         return out
 
-    def according_content(self, according: Token) -> Span | None:
-        sent = according.sent
+    def verb_hashes(self, doc: Doc):
+        """Hashes of the reporting verbs (as lemma or lower-case form) and "according" in this vocab."""
+        if self._hashes is None or self._hashes[0] is not doc.vocab.strings:
+            strings = doc.vocab.strings
+            self._hashes = (
+                strings,
+                numpy.array([strings.add(w) for w in self.verbs | {"according"}], dtype="uint64"),
+            )
+        return self._hashes[1]
+
+    def parenthetical_content(self, ctx: _Context, verb: Token) -> Span:
+        """The sentence around an inserted attribution, without it when it stands at either end."""
+        sent = ctx.sentence(verb)
+        first, last = verb.left_edge.i, verb.right_edge.i
+        if first <= sent.start:
+            return ctx.doc[last + 1 : sent.end]
+        if last >= sent.end - 2:
+            return ctx.doc[sent.start : first]
+        return sent
+
+    def according_content(self, ctx: _Context, according: Token) -> Span | None:
+        sent = ctx.sentence(according)
         phrase = according.doc[according.i : according.nbor(1).right_edge.i + 1]
         if phrase.start - sent.start <= 1:
             span = sent.doc[phrase.end : sent.end]
@@ -474,7 +564,7 @@ class QuoteFinder:
     # -- output ------------------------------------------------------------------------------
 
     def to_quote(self, ctx: _Context, seg: Segment) -> Quote:
-        text = ctx.doc.text
+        text = ctx.text
         pieces = []
         for i, (s, e) in enumerate(seg.parts):
             if i:
@@ -488,14 +578,21 @@ class QuoteFinder:
         return q
 
     def carry_speakers(self, ctx: _Context, quotes: list[Quote]) -> list[Quote]:
-        """A direct quote with no attribution of its own continues the previous speaker nearby."""
+        """A direct quote with no attribution of its own continues the previous speaker nearby.
+
+        Its speaker mention is the one the previous quote (or reported speech) was attributed
+        through, in the same or the previous paragraph; its verb stays empty.
+        """
         previous: Quote | None = None
         for q in quotes:
             if q.speaker_start is None and q.kind == "direct" and previous is not None:
                 if ctx.paragraph_of(q.start) - ctx.paragraph_of(previous.end) <= 1:
-                    q.speaker, q.speaker_start, q.speaker_end = previous.speaker, previous.speaker_start, previous.speaker_end
-                    q.speaker_label, q.verb = previous.speaker_label, previous.verb
-                    q.verb_start, q.verb_end = previous.verb_start, previous.verb_end
+                    q.speaker, q.speaker_start, q.speaker_end = (
+                        previous.speaker,
+                        previous.speaker_start,
+                        previous.speaker_end,
+                    )
+                    q.speaker_label = previous.speaker_label  # no verb: this quote has none of its own
             if q.speaker_start is not None:
                 previous = q
         return quotes
@@ -504,16 +601,34 @@ class QuoteFinder:
 class _Context:
     """Per-document lookups: tokens by character, quote regions, mentions, paragraphs."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], segments: list[Segment]):
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        mentions: list[Mention],
+        segments: list[Segment],
+        gender_words: dict[str, str],
+    ):
         self.doc = doc
+        self.text = text
+        self.gender_words = gender_words
+        self._genders: dict[str, str] | None = None
         self.mentions = mentions
         self.segments = segments
-        self.paras = paragraphs(doc.text)
+        self.paras = paragraphs(text)
         self.para_starts = [s for s, _ in self.paras]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array("IDX").tolist()
+        self._sent_starts: list[int] | None = None
         self.mention_starts = [m.start for m in mentions]
         self.regions = sorted((s.open_at, s.close_at) for s in segments)
         self.region_starts = [r[0] for r in self.regions]
+
+    def sentence(self, token: Token) -> Span:
+        """``token.sent`` without walking the document again for every lookup."""
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents] + [len(self.doc)]
+        i = bisect_right(self._sent_starts, token.i) - 1
+        return self.doc[self._sent_starts[i] : self._sent_starts[i + 1]]
 
     def paragraph_of(self, char: int) -> int:
         return max(bisect_right(self.para_starts, char) - 1, 0)
@@ -521,10 +636,6 @@ class _Context:
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.region_starts, char) - 1
         return i >= 0 and self.regions[i][0] <= char < self.regions[i][1]
-
-    def overlaps_quote(self, start: int, end: int) -> bool:
-        i = bisect_right(self.region_starts, end)
-        return any(s < end and start < e for s, e in self.regions[max(i - 3, 0) : i])
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         a = bisect_left(self.token_starts, start)
@@ -569,31 +680,100 @@ class _Context:
         return None
 
     def previous_person(self, token: Token) -> Mention | None:
-        """The person a pronoun refers to: the last person subject in recent sentences, else the last person."""
+        """The person a pronoun refers to.
+
+        The nearest person who is a subject in this or the previous sentence, else the nearest
+        person mentioned; people whose honorific or description ("Mr", "spokeswoman") does not
+        fit the pronoun are skipped.
+        """
+        want = PRONOUN_GENDER.get(token.lower_)
+        sent = self.sentence(token)
+        cutoff = self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
+        nearest = fallback = None
         i = bisect_right(self.mention_starts, token.idx) - 1
-        last = None
-        limit = token.idx - 600
-        while i >= 0:
+        while i >= 0 and self.mentions[i].start > token.idx - 3000:
             m = self.mentions[i]
-            if m.label == "PERSON" and m.end <= token.idx:
-                if last is None:
-                    last = m
-                if m.start < limit:
-                    break
-                head = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if head is not None and head.root.dep_ in SUBJECT_DEPS:
-                    return m
             i -= 1
-        return last
+            if m.label != "PERSON" or m.end > token.idx:
+                continue
+            fallback = fallback or m
+            if want is not None and self.gender(m.canonical) not in (None, want):
+                continue
+            if m.start >= cutoff and self.is_subject(m):
+                return m
+            nearest = nearest or m
+        return nearest or fallback
+
+    def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
+        """What "it", "they" or "the company" stands for: the nearest organisation subject in this or
+        the previous sentence, else (unless ``recent_only``) the nearest organisation mentioned."""
+        sent = self.sentence(token)
+        cutoff = self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
+        nearest = None
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start > token.idx - 3000:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "ORG" or m.end > token.idx:
+                continue
+            if m.start >= cutoff and self.is_subject(m):
+                return m
+            nearest = nearest or m
+        return None if recent_only else nearest
+
+    def is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+
+    def gender(self, canonical: str) -> str | None:
+        """'f' or 'm' when a word next to some mention of the person says so, else None."""
+        if self._genders is None:
+            self._genders = {}
+            for m in self.mentions:
+                if m.label != "PERSON":
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                near = list(span[:1])
+                if span.start > 0:
+                    near.append(self.doc[span.start - 1])
+                near += [c for c in span.root.children if c.dep_ == "appos"]
+                if span.root.dep_ == "appos":
+                    near.append(span.root.head)
+                for t in near:
+                    g = self.gender_words.get(t.lower_) or self.gender_words.get(t.lemma_.lower())
+                    if g:
+                        self._genders.setdefault(m.canonical, g)
+        return self._genders.get(canonical)
 
     def role_holder(self, token: Token) -> tuple[str, int, int] | None:
-        roles = self.doc._.roles or []
+        """The person whose stated role or title contains the noun ("the minister", "the senator")."""
         word = token.lower_
         best = None
-        for r in roles:
+        for r in self.doc._.roles or []:
             if word in r.role.lower().split() and r.start < token.idx:
                 best = (r.person, r.person_start, r.person_end)
-        return best
+        if best is not None or token.pos_ not in ("NOUN", "PROPN"):
+            return best
+        # Without roles: a person named right after the same title word ("Senator Elizabeth Warren").
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "PERSON" or m.end > token.idx:
+                continue
+            j = bisect_left(self.token_starts, m.start)
+            titles = [self.doc[k] for k in range(max(j - 3, 0), j)]
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                titles += list(span[:-1])
+            if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles):
+                return (m.canonical, m.start, m.end)
+        return None
 
     def named_like(self, token: Token) -> Mention | None:
         """The organisation or person whose name contains the description's noun ("the ministry")."""
@@ -652,9 +832,49 @@ def _next_to(ctx: _Context, verb: Token) -> Token | None:
             return doc[j] if j >= 0 and doc[j].dep_ == "appos" else None
         elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in TIME_LABELS:
             return t
-        elif depth == 0 and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE") and t.ent_type_ not in TIME_LABELS:
+        elif (
+            depth == 0
+            and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE")
+            and t.ent_type_ not in TIME_LABELS
+        ):
             return None
         i -= 1
+    return None
+
+
+def _labelled(ctx: _Context, before: list[Token]) -> Speaker | None:
+    """A quote introduced by a name and a colon, without a verb: "City boss Kevin Keegan: “…”"."""
+    if len(before) < 2 or before[-1].text != ":" or len(before) > 10:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    last = before[-2]
+    m = ctx.mention_at(last.idx)
+    if m is not None and m.label in SPEAKER_LABELS:
+        return (m.canonical, m.start, m.end, m.label)
+    if last.pos_ != "PROPN":
+        return None
+    first = last
+    while first.i > before[0].i and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    span = last.doc[first.i : last.i + 1]
+    return (span.text, span.start_char, span.end_char, None)
+
+
+def _governing_verb(ctx: _Context, seg: Segment) -> Token | None:
+    """The nearest verb outside the quote that the quoted words hang from and that has a subject."""
+    inside = ctx.tokens_between(seg.start, seg.end)
+    if not inside:
+        return None
+    token = inside[0]
+    for _ in range(8):
+        if token.head is token:
+            return None
+        token = token.head
+        if ctx.in_quote(token.idx):
+            continue
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return token
     return None
 
 
@@ -705,8 +925,11 @@ def _verb_span(doc: Doc, verb: Token) -> Span:
     default_config={
         "verbs_path": None,
         "title_cues_path": None,
+        "gender_words_path": None,
+        "organisation_nouns_path": None,
         "min_partial_words": 4,
         "max_title_words": 8,
+        "join": "attribution",
     },
 )
 def make_quotes(
@@ -714,18 +937,29 @@ def make_quotes(
     name: str,
     verbs_path: str | None,
     title_cues_path: str | None,
+    gender_words_path: str | None,
+    organisation_nouns_path: str | None,
     min_partial_words: int,
     max_title_words: int,
+    join: str,
 ) -> QuoteFinder:
     """Quotes and speakers → ``doc._.quotes``; runs after ``newsfacts_entities``.
 
     Word lists default to ``models/quotes/``; ``min_partial_words`` is the shortest quoted fragment
     kept as ``partial`` (shorter unattributed ones are scare quotes), ``max_title_words`` the longest
-    title-cased span that may be read as a title of a work.
+    title-cased span that may be read as a title of a work, ``join`` which parts of one speaker's
+    quote are joined into one quote (``JOIN_AFTER``).
     """
     from pipeline.nlp import models_dir
 
     folder = models_dir() / "quotes"
     verbs = read_words(verbs_path or folder / "reporting_verbs.txt")
     cues = read_words(title_cues_path or folder / "title_cues.txt")
-    return QuoteFinder(verbs, cues, min_partial_words, max_title_words)
+    genders = {}
+    for line in read_words(gender_words_path or folder / "gendered_words.txt"):
+        gender, _, word = line.partition(" ")
+        genders[word.strip()] = gender
+    organisations = read_words(organisation_nouns_path or folder / "organisation_nouns.txt")
+    if join not in JOIN_AFTER:
+        raise ValueError(f"quotes: join must be one of {sorted(JOIN_AFTER)}, not {join!r}")
+    return QuoteFinder(verbs, cues, genders, organisations, min_partial_words, max_title_words, join)

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
 
 import sqlite_utils
 
-from pipeline.facts import FACT_KINDS
-
 SCHEMA_VERSION = 1
+# The fact kinds of pipeline.facts.FACT_KINDS, spelled out so that opening a database does not
+# import spaCy (an unchanged re-run needs no NLP); tests check that the two agree.
+FACT_KIND_NAMES = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
 # Fact kind (a Doc extension) -> table. Quotes of every kind (direct, partial, indirect) are
 # "attributions"; the view ``quotes`` holds the direct ones, what a reader calls a quote.
-TABLE_OF = {kind: "attributions" if kind == "quotes" else kind for kind in FACT_KINDS}
+TABLE_OF = {kind: "attributions" if kind == "quotes" else kind for kind in FACT_KIND_NAMES}
 FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, dates, attributions
 SQL_TYPES = {int: int, float: float, str: str, bool: int}
 ARTICLE_COLUMNS = {
@@ -45,6 +46,8 @@ def _column_type(annotation: str):
 
 
 def fact_columns(kind: str) -> dict:
+    from pipeline.facts import FACT_KINDS
+
     return {f.name: _column_type(str(f.type)) for f in fields(FACT_KINDS[kind])}
 
 
@@ -176,13 +179,33 @@ def _package_version() -> str:
 
 # --- reads the ingest job needs --------------------------------------------------------------------
 
-def extracted_ids(db: sqlite_utils.Database, fingerprint: str) -> set[str]:
-    """Articles already extracted by a pipeline with this fingerprint: no NLP needed for them."""
-    return {r[0] for r in db.execute("SELECT article_id FROM extractions WHERE fingerprint = ?", [fingerprint])}
+def extracted_ids(db: sqlite_utils.Database, fingerprint: str, ids: Iterable[str] | None = None) -> set[str]:
+    """Articles whose newest extraction is by a pipeline with this fingerprint: no NLP needed for them.
+
+    An older extraction by this fingerprint does not count: after trying a rule and reverting it,
+    the articles are extracted again, so the newest run is always the current pipeline's.
+    With ``ids``, only which of those: the ingest asks a chunk at a time instead of holding all."""
+    sql = ("SELECT x.article_id FROM extractions x WHERE x.fingerprint = ? AND x.run_id = "
+           "(SELECT MAX(run_id) FROM extractions n WHERE n.article_id = x.article_id)")
+    if ids is None:
+        return {r[0] for r in db.execute(sql, [fingerprint])}
+    return {r[0] for part in _chunks(ids) for r in
+            db.execute(f"{sql} AND x.article_id IN ({', '.join('?' * len(part))})", [fingerprint, *part])}
 
 
-def source_map(db: sqlite_utils.Database) -> dict[str, str]:
-    return dict(db.execute("SELECT key, article_id FROM sources").fetchall())
+def source_map(db: sqlite_utils.Database, keys: Iterable[str] | None = None) -> dict[str, str]:
+    """Source key → the article id it points at (for ``keys`` only, when given)."""
+    sql = "SELECT key, article_id FROM sources"
+    if keys is None:
+        return dict(db.execute(sql).fetchall())
+    return {k: v for part in _chunks(keys) for k, v in
+            db.execute(f"{sql} WHERE key IN ({', '.join('?' * len(part))})", part).fetchall()}
+
+
+def _chunks(values: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
 
 
 # --- writes -----------------------------------------------------------------------------------------
@@ -195,31 +218,64 @@ def write_batch(db: sqlite_utils.Database, run_id: int, fingerprint: str, articl
     ``facts``: article id → {kind: [records]} for the articles extracted in this batch;
     ``seen``: {key, path, article_id} for every article read, to point each source at its current text;
     ``failures``: {path, error, level}.
+
+    Rows go in with one ``executemany`` per table and batch: this runs once per batch of articles
+    in the ingest's main process, beside the NLP workers, so it must stay cheap.
     """
     stamp = now()
+    conn = db.conn
     with db.atomic():
-        for row in articles:
-            row = {k: v for k, v in row.items() if k in ARTICLE_COLUMNS}
-            if db.execute("SELECT 1 FROM articles WHERE id = ?", [row["id"]]).fetchone() is None:
-                db["articles"].insert(row | {"first_run": run_id, "current": 1})
-        for article_id, by_kind in facts.items():
-            db["extractions"].insert({"article_id": article_id, "run_id": run_id, "fingerprint": fingerprint},
-                                     replace=True)
-            for kind, records in by_kind.items():
-                rows = [_row(r) | {"article_id": article_id, "run_id": run_id} for r in records]
-                if kind == "entities":
+        if articles:
+            columns = list(ARTICLE_COLUMNS)
+            fixed = {"first_run": run_id, "current": 1}
+            conn.executemany(_insert_sql("articles", columns, "OR IGNORE"),
+                             [tuple(fixed[c] if c in fixed else row.get(c) for c in columns) for row in articles])
+        if facts:
+            conn.executemany("INSERT OR REPLACE INTO extractions (article_id, run_id, fingerprint) VALUES (?, ?, ?)",
+                             [(article_id, run_id, fingerprint) for article_id in facts])
+            by_table: dict[str, list[dict]] = {}
+            for article_id, by_kind in facts.items():
+                for kind, records in by_kind.items():
+                    by_table.setdefault(TABLE_OF[kind], []).extend(
+                        _row(r) | {"article_id": article_id, "run_id": run_id} for r in records)
+            for table, rows in by_table.items():
+                if not rows:
+                    continue
+                if table == "entities":
                     _link_entities(db, rows)
-                if rows:
-                    db[TABLE_OF[kind]].insert_all(rows, batch_size=500)
-        for item in seen:
-            previous = db.execute("SELECT article_id FROM sources WHERE key = ?", [item["key"]]).fetchone()
-            db["sources"].insert({"key": item["key"], "path": item["path"], "article_id": item["article_id"],
-                                  "run_id": run_id, "seen": stamp}, replace=True)
-            if previous and previous[0] != item["article_id"]:
-                _refresh_current(db, previous[0])
-            db.execute("UPDATE articles SET current = 1 WHERE id = ? AND current = 0", [item["article_id"]])
+                columns = _table_columns(db, table)
+                conn.executemany(_insert_sql(table, columns),
+                                 [tuple(_plain(row.get(c)) for c in columns) for row in rows])
+        if seen:
+            previous = source_map(db, [item["key"] for item in seen])
+            conn.executemany("INSERT OR REPLACE INTO sources (key, path, article_id, run_id, seen) "
+                             "VALUES (?, ?, ?, ?, ?)",
+                             [(i["key"], i["path"], i["article_id"], run_id, stamp) for i in seen])
+            for old in {previous[i["key"]] for i in seen if previous.get(i["key"], i["article_id"]) != i["article_id"]}:
+                _refresh_current(db, old)
+            conn.executemany("UPDATE articles SET current = 1 WHERE id = ? AND current = 0",
+                             [(i["article_id"],) for i in seen])
         if failures:
             db["failures"].insert_all({"run_id": run_id, "at": stamp, "level": "error"} | f for f in failures)
+
+
+def _insert_sql(table: str, columns: list[str], verb: str = "") -> str:
+    names = ", ".join(f"[{c}]" for c in columns)
+    return f"INSERT {verb} INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+def _table_columns(db: sqlite_utils.Database, table: str) -> list[str]:
+    return [row[1] for row in db.execute(f"PRAGMA table_info([{table}])").fetchall()]
+
+
+PLAIN_TYPES = (int, float, str, bytes, type(None))
+
+
+def _plain(value):
+    """A value SQLite stores as is; anything else as sqlite-utils would store it (JSON)."""
+    if isinstance(value, PLAIN_TYPES):
+        return int(value) if isinstance(value, bool) else value
+    return json.dumps(value, default=str)
 
 
 def _row(record) -> dict:
@@ -235,13 +291,10 @@ def _refresh_current(db: sqlite_utils.Database, article_id: str) -> None:
 
 def _link_entities(db: sqlite_utils.Database, rows: list[dict]) -> None:
     """Give each mention the id of its distinct entity (same label and canonical name)."""
-    keys = {(r["label"], r["canonical"]) for r in rows}
-    for label, canonical in keys:
-        db.execute("INSERT OR IGNORE INTO entity_index (label, canonical) VALUES (?, ?)", [label, canonical])
-    ids = {}
-    for label, canonical in keys:
-        ids[(label, canonical)] = db.execute(
-            "SELECT id FROM entity_index WHERE label = ? AND canonical = ?", [label, canonical]).fetchone()[0]
+    keys = list({(r["label"], r["canonical"]) for r in rows})
+    db.conn.executemany("INSERT OR IGNORE INTO entity_index (label, canonical) VALUES (?, ?)", keys)
+    ids = {key: db.conn.execute("SELECT id FROM entity_index WHERE label = ? AND canonical = ?", key).fetchone()[0]
+           for key in keys}
     for r in rows:
         r["entity_id"] = ids[(r["label"], r["canonical"])]
 

@@ -81,12 +81,13 @@ def report(tmp_path_factory) -> dict:
     import sqlite3
 
     with sqlite3.connect(db) as conn:
-        target = conn.execute("SELECT text FROM entities WHERE label = 'GPE' AND text = canonical "
-                              "AND text NOT LIKE '% %' ORDER BY start DESC").fetchone()[0]
+        places = [r[0] for r in conn.execute("SELECT text FROM entities WHERE label = 'GPE' AND text = canonical "
+                                             "AND text NOT LIKE '% %' ORDER BY start DESC")]
     models = tmp / "models"
     shutil.copytree(models_dir(), models)
     with open(models / "entity_patterns.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps({"label": "ORG", "pattern": target}) + "\n")
+        for place in sorted(set(places)):
+            f.write(json.dumps({"label": "ORG", "pattern": place}) + "\n")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSFACTS_MODELS", str(models))
         assert ingest([article], db, workers=1).new == 1
@@ -95,6 +96,10 @@ def report(tmp_path_factory) -> dict:
     result = runner.invoke(cli, ["diff", str(db), "--runs", "1", "2", "--format", "html", "--output", str(page)])
     assert result.exit_code == 1, result.output
     summary = json.loads(runner.invoke(cli, ["diff", str(db), "--runs", "1", "2", "--format", "json"]).stdout)
+    relabelled = [c["new"]["text"] for a in summary["articles"] for c in a["changes"]
+                  if c["kind"] == "entities" and c["change"] == "changed" and c["new"]["text"] in places]
+    assert relabelled, "an entity-ruler pattern should relabel at least one place"
+    target = relabelled[0]
     dom = Elements()
     dom.feed(dump_dom(page, tmp / "profile"))
     return {"dom": dom, "target": target, "summary": summary, "page": page}

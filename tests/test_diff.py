@@ -35,12 +35,13 @@ def diff_json(*args) -> tuple[int, dict]:
     return result.exit_code, json.loads(result.stdout)
 
 
-def relabelled_models(tmp: Path, text: str, label: str) -> Path:
-    """A copy of models/ with one more entity-ruler pattern: the rule change a user would make."""
+def relabelled_models(tmp: Path, texts: list[str], label: str) -> Path:
+    """A copy of models/ with more entity-ruler patterns: the rule change a user would make."""
     models = tmp / "models"
     shutil.copytree(models_dir(), models)
     with open(models / "entity_patterns.jsonl", "a", encoding="utf-8") as f:
-        f.write(json.dumps({"label": label, "pattern": text}) + "\n")
+        for text in texts:
+            f.write(json.dumps({"label": label, "pattern": text}) + "\n")
     return models
 
 
@@ -56,15 +57,20 @@ def rule_change(tmp_path_factory) -> dict:
     assert ingest([corpus], old, workers=1).failed == 0
     shutil.copy(old, new)
     with sqlite3.connect(old) as conn:  # a GPE mention of the seed article, to be relabelled as ORG
-        target = conn.execute("SELECT e.text FROM current_entities e JOIN articles a ON a.id = e.article_id "
-                              "WHERE e.label = 'GPE' AND a.path LIKE '%kazakh-kyrgyz-ties.txt' "
-                              "AND e.text = e.canonical AND e.text NOT LIKE '% %' ORDER BY e.start DESC").fetchone()[0]
-    models = relabelled_models(tmp, target, "ORG")
+        places = [r[0] for r in conn.execute(
+            "SELECT e.text FROM current_entities e JOIN articles a ON a.id = e.article_id WHERE e.label = 'GPE' "
+            "AND a.path LIKE '%kazakh-kyrgyz-ties.txt' AND e.text = e.canonical AND e.text NOT LIKE '% %' "
+            "ORDER BY e.start DESC")]
+    models = relabelled_models(tmp, sorted(set(places)), "ORG")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSFACTS_MODELS", str(models))
         result = ingest([corpus], new, workers=1)
     assert result.run_id == 2 and result.new == len(dev_articles())
-    return {"old": old, "new": new, "target": target, "corpus": corpus}
+    report = json.loads(run("diff", new, "--runs", 1, 2, "--format", "json").stdout)
+    relabelled = [c["new"]["text"] for a in report["articles"] for c in a["changes"]
+                  if c["kind"] == "entities" and c["change"] == "changed" and c["new"]["text"] in places]
+    assert relabelled, "an entity-ruler pattern should relabel at least one place"
+    return {"old": old, "new": new, "target": relabelled[0], "places": set(places), "corpus": corpus}
 
 
 def test_rule_change_shows_changed_label(rule_change):
@@ -215,8 +221,10 @@ def test_bad_databases(rule_change, tmp_path):
         result = run("diff", *args)
         assert result.exit_code == 2 and message in result.stderr
     assert junk.read_text() == "hello"
-    usage = run("diff", rule_change["old"])
-    assert usage.exit_code == 2 and "--runs" in usage.stderr
+    for args in ([rule_change["old"]], [rule_change["old"]] * 3, [rule_change["old"]] * 3 + ["--runs", 1, 1]):
+        usage = run("diff", *args)
+        assert usage.exit_code == 2 and "--runs" in usage.stderr
+        assert len(usage.stderr.strip().splitlines()) == 1
 
 
 def test_html_report_to_file(rule_change, tmp_path):
@@ -240,7 +248,7 @@ def test_commands_start_without_spacy():
     import subprocess
     import sys
 
-    code = ("import sys, pipeline.query_cli, pipeline.diff, pipeline.serve; "
+    code = ("import sys, pipeline.query_cli, pipeline.query, pipeline.diff, pipeline.serve; "
             "print(sorted(m for m in ('spacy', 'datasette', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
@@ -258,3 +266,45 @@ def test_html_marks_the_edited_text(edited, tmp_path):
     inserted = "".join(re.findall(r'<mark class="edit new"[^>]*>([^<]*)', page))
     assert "The talks lasted" in inserted and "joint statement." in inserted
     assert 'data-edit="old"' not in page  # nothing was deleted
+
+
+def test_edited_article_moved_to_another_folder_is_paired_by_file_name(edited, tmp_path):
+    moved = tmp_path / "elsewhere" / SEED.name
+    moved.parent.mkdir()
+    moved.write_text(edited["text"], encoding="utf-8")
+    db = tmp_path / "moved.db"
+    assert ingest([moved], db, workers=1).new == 1
+    status, report = diff_json(edited["before"], db)
+    assert report["articles_compared"] == report["articles_text_edited"] == 1
+    assert report["only_old"] == report["only_new"] == []
+    _, same_folder = diff_json(edited["before"], edited["db"])
+    assert report["summary"] == same_folder["summary"]
+    assert status == (1 if report["articles_with_changes"] else 0)
+
+
+def test_show_markdown(rule_change):
+    result = run("show", "kazakh-kyrgyz-ties.txt", "--db", rule_change["new"], "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert "## entities" in result.stdout and "| start | end | text | label | canonical | source |" in result.stdout
+    assert f"| {rule_change['target']} | ORG |" in result.stdout
+
+
+def test_reading_commands_run_without_spacy(rule_change):
+    """Reading a database needs no NLP: query, diff and show must not pay for importing spaCy."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pipeline.cli import cli\n"
+        "for args in (['diff', DB, '--runs', '1', '2', '-f', 'json'], ['query', 'people', '--db', DB],\n"
+        "             ['show', 'kazakh-kyrgyz-ties.txt', '--db', DB], ['search', 'trade', '--db', DB]):\n"
+        "    try:\n"
+        "        cli.main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print('spacy' in sys.modules, file=sys.stderr)\n"
+    ).replace("DB", repr(str(rule_change["new"])))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines()[-1] == "False"

@@ -236,6 +236,14 @@ def test_short_forms_link_to_the_full_name(process, text, mention, canonical):
          "President", "European Central Bank"),
         ("U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday.", "Antony Blinken",
          "Secretary of State", "United States"),
+        ("Former President Barack Obama spoke in Chicago on Monday.", "Barack Obama", "Former President",
+         None),
+        ("Mary Barra, 52, the chief executive of General Motors, said sales rose.", "Mary Barra",
+         "Chief Executive", "General Motors"),
+        ("Russia's foreign minister Sergei Lavrov met his Turkish counterpart.", "Sergei Lavrov",
+         "Foreign Minister", "Russia"),
+        ("Goldman Sachs chairman and chief executive Lloyd Blankfein said profits fell.", "Lloyd Blankfein",
+         "Chairman and Chief Executive", "Goldman Sachs"),
     ],
 )
 def test_more_roles(process, text, person, role, of):
@@ -291,3 +299,33 @@ def test_conll_reader_rebuilds_text_and_iob1_spans(tmp_path):
 )
 def test_meantime_name_comparison(ours, gold, kind, same):
     assert (normalize(ours, kind) == normalize(gold, kind)) is same
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Brazil hosted the 2014 World Cup and the 2016 Olympics, officials said.",
+         [("World Cup", "EVENT"), ("Olympics", "EVENT")]),
+        ("Britons and Kenyans voted in record numbers, the commission said.",
+         [("Britons", "NORP"), ("Kenyans", "NORP")]),
+    ],
+)
+def test_events_and_nationalities(process, text, expected):
+    doc = process(text)
+    found = [(e.text, e.label) for e in doc._.entities]
+    assert all(x in found for x in expected), found
+
+
+def test_country_variants_use_one_name_unless_the_article_has_a_fuller_one(process):
+    doc = process("The U.K. and Britain are the same country; the UK left the EU in 2020.")
+    assert {e.canonical for e in doc._.entities if e.label == "GPE" and e.text != "EU"} == {"United Kingdom"}
+
+
+def test_acronym_is_no_person(process):
+    doc = process("Documents from MI5 show that the Home Office knew. A MI5 spokesman declined to comment.")
+    assert "PERSON" not in {e.label for e in doc._.entities if e.text == "MI5"}
+
+
+def test_dateline_without_context_needs_a_sentence_after_the_dash(process):
+    doc = process("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nTokyo hosted the match .")
+    assert "SOCCER" not in [e.text for e in doc._.entities]

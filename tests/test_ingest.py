@@ -244,3 +244,25 @@ def test_json_input_offsets_index_the_record_text(tmp_path):
     assert article["text"] == record["text"] and article["published"] == "2024-05-02"
     for d in rows(db_path, "SELECT * FROM dates"):
         assert record["text"][d["start"]:d["end"]] == d["text"]
+
+
+def test_reverted_rule_is_extracted_again_so_the_newest_run_is_current(tmp_path):
+    """Try a rule change, revert it: the articles are extracted again by the restored pipeline."""
+    models = tmp_path / "models"
+    shutil.copytree(ROOT / "models", models)
+    db_path = tmp_path / "facts.db"
+    os.environ["NEWSFACTS_MODELS"] = str(models)
+    try:
+        assert ingest([SEED], db_path, workers=1).new == 1
+        cfg = models / "pipeline.cfg"
+        original = cfg.read_text()
+        cfg.write_text(original.replace('version = "', 'version = "trial-', 1))
+        assert ingest([SEED], db_path, workers=1).new == 1
+        cfg.write_text(original)
+        assert ingest([SEED], db_path, workers=1).new == 1  # back to the first fingerprint: a new run
+        assert ingest([SEED], db_path, workers=1).new == 0
+    finally:
+        del os.environ["NEWSFACTS_MODELS"]
+    runs = rows(db_path, "SELECT id, fingerprint FROM runs ORDER BY id")
+    assert runs[0]["fingerprint"] == runs[2]["fingerprint"] != runs[1]["fingerprint"]
+    assert rows(db_path, "SELECT run_id FROM current_runs") == [{"run_id": 3}]

@@ -35,6 +35,8 @@ HEADERS = [
     ("Source of the trouble was a faulty valve, engineers said.", {}, "Source of the trouble"),
     ("Date palms are grown across the region.", {}, "Date palms"),
     ("Title IX changed college sports.", {}, "Title IX"),
+    ("Headline: Senate votes\nPubDate: 22 March 2013\nByline: Jane Doe\n\nThe Senate voted.",
+     {"title": "Senate votes", "published": "22 March 2013", "author": "Jane Doe"}, "The Senate voted"),
     ("The Senate voted on Friday.", {}, "The Senate"),
 ]
 

@@ -44,16 +44,51 @@ AMOUNTS = [
     ("The startup was valued at $50k.", "$50k", 50_000, "USD", None, None),
     ("The group posted revenue of $3.4bn.", "$3.4bn", 3.4 * B, "USD", None, None),
     ("The loan totals $1 tn across the region.", "$1 tn", 1e12, "USD", None, None),
-    ("Bids ranged from $1.2 million to $23.5 million.", "$1.2 million to $23.5 million", 1.2 * M, "USD",
-     23.5 * M, "range"),
-    ("Trade is expected to be between $2 and $3 billion.", "$2 and $3 billion", 2 * B, "USD", 3 * B, "range"),
-    ("The fund will need $2-3 billion.", "$2-3 billion", 2 * B, "USD", 3 * B, "range"),
-    ("Damage is put at 2 to 3 million euros.", "2 to 3 million euros", 2 * M, "EUR", 3 * M, "range"),
+    # a range is one Amount per end: the first carries the bounds, the second its own value
+    ("Bids ranged from $1.2 million to $23.5 million.", "$1.2 million", 1.2 * M, "USD", 23.5 * M, "range"),
+    ("Bids ranged from $1.2 million to $23.5 million.", "$23.5 million", 23.5 * M, "USD", None, "range_end"),
+    ("Trade is expected to be between $2 and $3 billion.", "$2", 2 * B, "USD", 3 * B, "range"),
+    ("Trade is expected to be between $2 and $3 billion.", "$3 billion", 3 * B, "USD", None, "range_end"),
+    ("The fund will need $2-3 billion.", "$2", 2 * B, "USD", 3 * B, "range"),
+    ("The fund will need $2-3 billion.", "3 billion", 3 * B, "USD", None, "range_end"),
+    ("Damage is put at 2 to 3 million euros.", "2", 2 * M, "EUR", 3 * M, "range"),
+    ("The bank expects losses of €2-3bn.", "3bn", 3 * B, "EUR", None, "range_end"),
+    ("Salaries range between 200,000 and 300,000 tenge.", "200,000", 200_000, "KZT", 300_000, "range"),
     ("Investments exceeded more than $1.4 billion.", "$1.4 billion", 1.4 * B, "USD", None, "more_than"),
     ("The bank may lend up to $500 million.", "$500 million", 500 * M, "USD", None, "up_to"),
     ("The works cost about €40 million.", "€40 million", 40 * M, "EUR", None, "about"),
     ("The state spent at least 10 billion tenge.", "10 billion tenge", 10 * B, "KZT", None, "at_least"),
+    ("Visa fees rose to 500$ for foreigners.", "500$", 500, "USD", None, None),
+    ("A cup of coffee costs 3,50 € in Brussels.", "3,50 €", 3.5, "EUR", None, None),
+    ("The fund paid 2 500 000 tenge to each family.", "2 500 000 tenge", 2.5 * M, "KZT", None, None),
+    ("The akimat allocated 1.5 trln tenge for housing.", "1.5 trln tenge", 1.5e12, "KZT", None, None),
+    ("The company reported a net loss of 50 mln dlrs.", "50 mln dlrs", 50 * M, "USD", None, None),
+    ("The country spent one and a half billion dollars on arms.", "one and a half billion dollars", 1.5 * B,
+     "USD", None, None),
+    ("Tajikistan raised pensions by 120 somoni.", "120 somoni", 120, "TJS", None, None),
+    ("Uzbekistan allocated 5 trillion soums for the program.", "5 trillion soums", 5e12, "UZS", None, None),
+    ("Baku earmarked 1.7 billion manat for the reconstruction.", "1.7 billion manat", 1.7 * B, "AZN", None, None),
+    ("A stamp now costs 85p.", "85p", 0.85, "GBP", None, None),
+    ("The miner agreed a two-billion-dollar settlement.", "two-billion-dollar", 2 * B, "USD", None, None),
+    ("About US$16 million to $28 million will be needed.", "US$16 million", 16 * M, "USD", 28 * M, "range"),
+    ("About US$16 million to $28 million will be needed.", "$28 million", 28 * M, "USD", None, "range_end"),
 ]
+
+
+CHANGES = [
+    # a change between two amounts is two amounts, not a range
+    ("The price of the iPhone will be cut by $200 to $399.", ["$200", "$399"]),
+    ("Revenue rose from $2bn to $3bn last year.", ["$2bn", "$3bn"]),
+    ("The minimum wage was raised from 70,000 tenge to 85,000 tenge.", ["70,000 tenge", "85,000 tenge"]),
+    ("Fees range from $5 to $10 per visit.", ["$5", "$10"]),
+]
+
+
+@pytest.mark.parametrize("sentence,texts", CHANGES)
+def test_change_is_not_a_range(process, sentence, texts):
+    amounts = process(sentence)._.amounts
+    assert [a.text for a in amounts] == texts
+    assert all(a.max_value is None for a in amounts) == (len(texts) == 2 and "range" not in sentence)
 
 
 @pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS)
@@ -78,6 +113,9 @@ NO_MONEY = [
     "The 1990s were hard years, and in 2008 won few friends.",
     "Kazakhstan remains among the top three trade partners.",
     "The minister said one of the 12 agreements was signed in Astana.",
+    "The air force ordered 20 F-16 jets and the airline flies Boeing 747 jets.",
+    "Scores of 5 p were recorded at 5 p.m. on the 2nd of May.",
+    "Between 2020 and 2025 the population grew steadily.",
 ]
 
 
@@ -87,7 +125,7 @@ def test_no_money(process, sentence):
     assert [a.text for a in doc._.amounts] == []
 
 
-@pytest.mark.parametrize("sentence", NO_MONEY[:3])
+@pytest.mark.parametrize("sentence", NO_MONEY[:3] + NO_MONEY[-3:])
 def test_no_quantities_from_words_dates_years(process, sentence):
     doc = process(sentence)
     assert [q.text for q in doc._.quantities] == []

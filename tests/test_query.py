@@ -282,6 +282,8 @@ def test_bad_database(foreign_files, which, message, command):
     (["sql", "UPDATE articles SET title = 'x'"], "read-only"),
     (["sql", "CREATE TABLE x (a)"], "read-only"),
     (["sql", "SELECT 1; DELETE FROM runs"], "one statement"),
+    (["sql", "PRAGMA user_version = 7"], "read-only"),
+    (["sql", "PRAGMA query_only = 0"], "read-only"),
 ])
 def test_bad_requests_fail_cleanly_and_change_nothing(db, args, message):
     before = digest(db)
@@ -383,3 +385,21 @@ def test_show_an_older_run_shows_the_version_it_extracted(history):
     for shown in (old, new):
         for f in shown["facts"]["amounts"]:
             assert shown["article"]["text"][f["start"]:f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize("statement", ["VACUUM INTO '{target}'", "ATTACH '{target}' AS other"])
+def test_sql_creates_no_files(db, tmp_path, statement):
+    target = tmp_path / "copy.db"
+    result = run("sql", statement.format(target=target), "--db", db)
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("statement", [
+    "PRAGMA table_info(articles)",
+    "SELECT name FROM pragma_table_info('runs')",
+    "SELECT COUNT(*) AS n FROM articles_fts WHERE articles_fts MATCH 'the'",
+    "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3) SELECT x FROM c",
+])
+def test_sql_reads_allowed(db, statement):
+    assert as_json("sql", statement, "--db", db)

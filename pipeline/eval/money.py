@@ -61,7 +61,9 @@ def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
             continue
         found += 1
         a = cands[0]
-        exact += a.text == row["text"]
+        ends = [b for b in doc._.amounts if b.qualifier == "range_end" and b.start >= a.end]
+        whole = row["sentence"][a.start:ends[0].end] if a.qualifier == "range" and ends else a.text
+        exact += row["text"] in (a.text, whole)  # a range is two Amounts, one per end
         ok = _same(a.value, row["value"]) and a.currency == row["currency"] and _same(
             a.max_value, row.get("max_value"))
         right += ok
@@ -75,8 +77,8 @@ def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
     return {"expressions": n, "found": found, "exact_span": exact, "right": right}
 
 
-def meantime_docs(folder: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """(text, MONEY spans) per MEANTIME article, text rebuilt from its tokens."""
+def meantime_docs(folder: Path, kind: str = "MONEY") -> list[tuple[str, list[tuple[int, int, str]]]]:
+    """(text, VALUE spans of one type: MONEY or PERCENT) per MEANTIME article, text rebuilt from its tokens."""
     from pipeline.eval.meantime_corpus import detokenize
 
     out = []
@@ -90,7 +92,7 @@ def meantime_docs(folder: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
             c == "#" and text[i + 1:i + 2] == " " and text[i + 2:i + 3].isdigit()) else c for i, c in enumerate(text))
         spans = []
         for v in root.iter("VALUE"):
-            if v.get("type") != "MONEY":
+            if v.get("type") != kind:
                 continue
             ids = [int(a.get("t_id")) for a in v.findall("token_anchor")]
             if ids:
@@ -118,8 +120,14 @@ def score_meantime(nlp, folder: Path, show: bool = False, timing: bool = False) 
                 unmatched += 1
                 if show:
                     click.echo(f"not in gold: {a.text!r} | {text[max(0, a.start - 60):a.end + 40]!r}")
+    pct_n = pct_found = 0
+    for text, spans in meantime_docs(folder, "PERCENT"):
+        doc = nlp(text)
+        for s, e, t in spans:
+            pct_n += 1
+            pct_found += any(q.start < e and s < q.end and q.unit == "percent" for q in doc._.quantities)
     return {"articles": len(docs), "money_spans": n, "found": found, "predicted": predicted,
-            "predicted_not_in_gold": unmatched}
+            "predicted_not_in_gold": unmatched, "percent_spans": pct_n, "percent_found": pct_found}
 
 
 def time_component(nlp, texts: list[str], repeat: int = 5) -> tuple[float, float]:
@@ -156,7 +164,8 @@ def command(path: Path, model: str | None, show: bool, timing: bool) -> None:
         n = r["money_spans"] or 1
         click.echo(f"money MEANTIME: {r['articles']} articles, {r['money_spans']} MONEY spans, "
                    f"recall {r['found'] / n:.3f}, predicted {r['predicted']}, "
-                   f"predicted outside gold MONEY {r['predicted_not_in_gold']}")
+                   f"predicted outside gold MONEY {r['predicted_not_in_gold']}; "
+                   f"PERCENT recall {r['percent_found'] / (r['percent_spans'] or 1):.3f} of {r['percent_spans']}")
         texts = [t for t, _ in meantime_docs(path)]
     if timing:
         comp, total = time_component(nlp, texts)

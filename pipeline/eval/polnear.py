@@ -42,8 +42,8 @@ class GoldQuote:
         return self.ranges[-1][1]
 
 
-def read_ann(path: Path, text: str) -> list[GoldQuote]:
-    """Gold direct quotes of one .ann file."""
+def read_ann(path: Path, text: str, direct: bool = True) -> list[GoldQuote]:
+    """Gold direct quotes of one .ann file (or, with ``direct=False``, the other attributions)."""
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events = []
     for line in path.read_text(encoding="utf8").splitlines():
@@ -61,14 +61,14 @@ def read_ann(path: Path, text: str) -> list[GoldQuote]:
             continue
         _, ranges, _ = content
         first = text[ranges[0][0] : ranges[0][1]].lstrip()
-        if not first or first[0] not in QUOTE_MARKS:
+        if (bool(first) and first[0] in QUOTE_MARKS) != direct:
             continue
         source = spans.get(event.get("Source", ""))
         gold.append(GoldQuote(sorted(ranges), source[1] if source else [], source[2] if source else ""))
     return sorted(gold, key=lambda g: g.start)
 
 
-def load_corpus(path: Path) -> list[tuple[str, str, list[GoldQuote]]]:
+def load_corpus(path: Path, direct: bool = True) -> list[tuple[str, str, list[GoldQuote]]]:
     """(name, text, gold quotes) per article of a PolNeAR split folder (with text/ and attributions/)."""
     articles = []
     for txt in sorted((path / "text").glob("*.txt")):
@@ -76,7 +76,7 @@ def load_corpus(path: Path) -> list[tuple[str, str, list[GoldQuote]]]:
         if not anns:
             continue
         text = txt.read_text(encoding="utf8")
-        articles.append((txt.stem, text, read_ann(anns[0], text)))
+        articles.append((txt.stem, text, read_ann(anns[0], text, direct)))
     return articles
 
 
@@ -118,10 +118,10 @@ def match(predicted: list, gold: list[GoldQuote]) -> list[tuple[object, GoldQuot
     return out
 
 
-def score(nlp, articles, kinds: tuple[str, ...], show_errors: bool = False) -> dict[str, float]:
+def score(docs, articles, kinds: tuple[str, ...], show_errors: bool = False) -> dict[str, float]:
+    """Match each processed Doc's quotes of ``kinds`` against its article's gold quotes."""
     counts = Counter()
-    texts = [text for _, text, _ in articles]
-    for (name, text, gold), doc in zip(articles, nlp.pipe(texts, batch_size=16), strict=True):
+    for (name, text, gold), doc in zip(articles, docs, strict=True):
         predicted = [q for q in doc._.quotes or [] if q.kind in kinds]
         pairs = match(predicted, gold)
         counts["pred"] += len(predicted)
@@ -136,15 +136,16 @@ def score(nlp, articles, kinds: tuple[str, ...], show_errors: bool = False) -> d
                     counts["speaker_right"] += 1
                 elif show_errors:
                     said = text[p.speaker_start : p.speaker_end] if p.speaker_start is not None else None
-                    click.echo(f"SPEAKER {name}: {p.text[:60]!r} ours={p.speaker!r}/{said!r} "
-                               f"gold={g.source_text!r}")
+                    click.echo(
+                        f"SPEAKER {name}: {p.text[:60]!r} ours={p.speaker!r}/{said!r} gold={g.source_text!r}"
+                    )
         if show_errors:
             for p in predicted:
                 if id(p) not in matched_p:
                     click.echo(f"FP {name} {p.kind}: {p.text[:90]!r}")
             for g in gold:
                 if id(g) not in matched_g:
-                    click.echo(f"FN {name}: {text[g.start:g.end][:90]!r}")
+                    click.echo(f"FN {name}: {text[g.start : g.end][:90]!r}")
     precision = counts["matched"] / counts["pred"] if counts["pred"] else 0.0
     recall = counts["matched"] / counts["gold"] if counts["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -167,37 +168,48 @@ def _bare_pipeline():
 
     from pipeline import quotes  # noqa: F401  (registers the factory)
     from pipeline.facts import register_extensions
-    from pipeline.nlp import models_dir, read_config
+    from pipeline.nlp import read_config
 
     register_extensions()
     cfg = read_config()
     settings = {k: v for k, v in dict(cfg["components"]["quotes"]).items() if k != "factory"}
     nlp = spacy.load(cfg["nlp"]["model"])
-    defaults = {
-        "verbs_path": str(models_dir() / "quotes" / "reporting_verbs.txt"),
-        "title_cues_path": str(models_dir() / "quotes" / "title_cues.txt"),
-    }
-    nlp.add_pipe("newsfacts_quotes", config={**defaults, **settings})
+    nlp.add_pipe("newsfacts_quotes", config=settings)
     return nlp
+
+
+def _report(label: str, result: dict) -> str:
+    return (
+        f"polnear {label}: articles={result['articles']} gold={result['gold']} "
+        f"predicted={result['predicted']} P={result['precision']:.3f} R={result['recall']:.3f} "
+        f"F1={result['f1']:.3f} speakers={result['speaker_accuracy']:.3f} "
+        f"(of {result['speaker_scored']} matched with a gold source)"
+    )
 
 
 @click.command("polnear")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--kinds", default="direct", show_default=True,
-              help="Comma-separated quote kinds counted as predictions (direct, partial).")
+@click.option(
+    "--kinds",
+    default="direct",
+    show_default=True,
+    help="Comma-separated quote kinds scored against the gold direct quotes (direct, partial).",
+)
+@click.option(
+    "--indirect", is_flag=True, help="Also score indirect quotes against the attributions without marks."
+)
 @click.option("--bare", is_flag=True, help="Base model and the quotes component only.")
 @click.option("--errors", is_flag=True, help="Print false positives, misses and wrong speakers.")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
-def command(path: Path, kinds: str, bare: bool, errors: bool, limit: int | None) -> None:
+def command(path: Path, kinds: str, indirect: bool, bare: bool, errors: bool, limit: int | None) -> None:
     """Direct-quote P/R/F1 and speaker accuracy on a PolNeAR split (e.g. .../polnear-quotes/dev)."""
     from pipeline import nlp as nlp_module
 
     articles = load_corpus(path)[:limit]
     nlp = _bare_pipeline() if bare else nlp_module.load()
-    result = score(nlp, articles, tuple(k.strip() for k in kinds.split(",")), show_errors=errors)
-    click.echo(
-        f"polnear quotes ({kinds}): articles={result['articles']} gold={result['gold']} "
-        f"predicted={result['predicted']} P={result['precision']:.3f} R={result['recall']:.3f} "
-        f"F1={result['f1']:.3f} speakers={result['speaker_accuracy']:.3f} "
-        f"(of {result['speaker_scored']} matched with a gold source)"
-    )
+    docs = list(nlp.pipe([text for _, text, _ in articles], batch_size=16))
+    kinds_scored = tuple(k.strip() for k in kinds.split(","))
+    click.echo(_report(f"quotes ({kinds})", score(docs, articles, kinds_scored, show_errors=errors)))
+    if indirect:
+        reported = load_corpus(path, direct=False)[:limit]
+        click.echo(_report("reported speech (indirect)", score(docs, reported, ("indirect",))))

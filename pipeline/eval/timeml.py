@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ class TimeMLDoc:
     text: str
     dct: str | None
     timexes: list[Timex] = field(default_factory=list)
+    ignore: list[tuple[int, int]] = field(default_factory=list)  # spans not scored (a DCT in the text)
 
 
 def read_tml(path: Path) -> TimeMLDoc:
@@ -78,10 +80,61 @@ def read_tml(path: Path) -> TimeMLDoc:
     return TimeMLDoc(Path(path).stem, text, dct, timexes)
 
 
+def read_meantime_xml(path: Path) -> TimeMLDoc | None:
+    """A MEANTIME (NewsReader CAT XML) article: tokens joined by spaces, sentences by newlines.
+
+    Its creation-time TIMEX3 is anchored to the date line in the text; that span is kept in
+    ``ignore`` so predictions there are neither credited nor counted as spurious.
+    """
+    root = ET.parse(path).getroot()
+    tokens = root.findall("token")
+    if not tokens:
+        return None
+    offsets: dict[str, tuple[int, int]] = {}
+    pieces: list[str] = []
+    pos, sentence = 0, tokens[0].get("sentence")
+    for i, tok in enumerate(tokens):
+        if i:
+            pieces.append("\n" if tok.get("sentence") != sentence else " ")
+            pos += 1
+        sentence = tok.get("sentence")
+        text = tok.text or ""
+        offsets[tok.get("t_id")] = (pos, pos + len(text))
+        pieces.append(text)
+        pos += len(text)
+    doc = TimeMLDoc(Path(path).stem, "".join(pieces), None)
+    for el in root.iter("TIMEX3"):
+        ids = [a.get("t_id") for a in el.findall("token_anchor") if a.get("t_id") in offsets]
+        if not ids:
+            if el.get("functionInDocument") == "CREATION_TIME":
+                doc.dct = (el.get("value") or "")[:10] or None
+            continue
+        start, end = offsets[ids[0]][0], offsets[ids[-1]][1]
+        if el.get("functionInDocument") == "CREATION_TIME":
+            doc.dct = (el.get("value") or "")[:10] or None
+            doc.ignore.append((start, end))
+            continue
+        doc.timexes.append(Timex(start, end, doc.text[start:end], el.get("type", "DATE"), el.get("value", "")))
+    doc.timexes.sort(key=lambda t: t.start)
+    # MEANTIME annotates only the first sentences of an article: score predictions there only.
+    sent_of = {tok.get("t_id"): tok.get("sentence") for tok in tokens}
+    anchored = [a.get("t_id") for a in root.iter("token_anchor") if a.get("t_id") in offsets]
+    if anchored:
+        last_sentence = max(int(sent_of[t]) for t in anchored)
+        after = [offsets[t.get("t_id")][0] for t in tokens if int(t.get("sentence")) > last_sentence]
+        if after:
+            doc.ignore.append((min(after), len(doc.text)))
+    return doc
+
+
 def read_corpus(path: Path) -> list[TimeMLDoc]:
+    """TimeML ``.tml`` files, or MEANTIME ``.xml`` files, under ``path``."""
     path = Path(path)
     files = sorted(path.rglob("*.tml")) if path.is_dir() else [path]
-    return [read_tml(f) for f in files if not f.name.startswith("._")]
+    docs = [read_tml(f) for f in files if f.suffix == ".tml" and not f.name.startswith("._")]
+    if not docs and path.is_dir():
+        docs = [d for f in sorted(path.rglob("*.xml")) if (d := read_meantime_xml(f)) is not None]
+    return docs
 
 
 @dataclass
@@ -170,9 +223,9 @@ def predict(docs: list[TimeMLDoc], model: str | None = None) -> list[list[Pred]]
         doc = nlp.make_doc(d.text)
         doc._.dct = d.dct
         made.append(doc)
-    for doc in nlp.pipe(made, batch_size=16):
+    for d, doc in zip(docs, nlp.pipe(made, batch_size=16), strict=True):
         out.append([Pred(f.start, f.end, f.text, KIND_TO_TYPE.get(f.kind, "DATE"), f.value)
-                    for f in doc._.dates])
+                    for f in doc._.dates if not any(f.start < e and s < f.end for s, e in d.ignore)])
     return out
 
 
@@ -216,7 +269,7 @@ def format_table(result: dict) -> list[str]:
 @click.option("--errors", "errors_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write misses, spurious expressions and wrong values to this TSV file.")
 def command(path: Path, model: str | None, limit: int | None, errors_file: Path | None) -> None:
-    """TIMEX3 relaxed-span and value P/R/F1 on a folder of TimeML files (e.g. TBAQ-cleaned)."""
+    """TIMEX3 relaxed-span and value P/R/F1 on TimeML files (e.g. TBAQ-cleaned) or MEANTIME XML."""
     docs = read_corpus(path)[:limit]
     preds = predict(docs, model)
     click.echo(f"{len(docs)} documents, {sum(len(d.timexes) for d in docs)} gold TIMEX3 (DCT excluded)")

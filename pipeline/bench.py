@@ -1,0 +1,515 @@
+"""Throughput of newsfacts against bare spaCy, on the same texts and the same machine.
+
+``python -m pipeline.bench [PATH]`` times, for each worker count: bare spaCy
+(``nlp.pipe`` with the same base model and ``n_process``), the full ``ingest`` into a
+fresh database, and an unchanged re-run through the CLI; then the time of every step
+of the pipeline on one process. Each measurement runs in a fresh Python process, so
+its peak memory (``getrusage``) and start-up cost are its own.
+
+``python -m pipeline.bench --generate N OUT [SOURCE]`` writes an N-article folder made
+by mixing the paragraphs of real articles, for tests at scale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_SIZE = 300  # articles generated from corpus/ when no PATH is given
+MB = 1024 * 1024
+
+
+# --- inputs -----------------------------------------------------------------------------------------
+
+def select_files(paths: Iterable[str | os.PathLike], limit: int | None = None) -> list[Path]:
+    """The files ingest would read under ``paths``, cut after the one that reaches ``limit`` articles."""
+    from pipeline import readers
+
+    files: list[Path] = []
+    count = 0
+    for path in readers.find_files(paths):
+        if limit is not None and count >= limit:
+            break
+        files.append(path)
+        if limit is not None:
+            count += sum(1 for a in readers.read_path(path) if isinstance(a, readers.RawArticle))
+    return files
+
+
+def read_articles(files: Iterable[Path]) -> Iterator:
+    """Each distinct readable article once, as ingest would extract it (duplicates are skipped there too)."""
+    from pipeline import readers
+
+    seen: set[str] = set()
+    for path in files:
+        for article in readers.read_path(path):
+            if isinstance(article, readers.RawArticle) and (article_id := article.id) not in seen:
+                seen.add(article_id)
+                yield article
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()] or [text.strip()]
+
+
+def generate(source: Iterable[str | os.PathLike], n: int, out: str | os.PathLike, seed: int = 0,
+             mix: float = 0.3) -> int:
+    """Write ``n`` distinct articles to ``out`` by varying the real articles under ``source``.
+
+    Article ``i`` keeps the title, lead paragraph and length of source article ``i mod len``;
+    the order of its other paragraphs is shuffled and a share ``mix`` of them is taken from other
+    articles, so texts are new (a new hash) but read like news. Only the source is held in memory.
+    Returns the number of articles written.
+    """
+    from pipeline.readers import text_id
+
+    articles = []
+    for article in read_articles(select_files(source)):
+        title, paragraphs = (article.title or "").strip(), _paragraphs(article.text)
+        if title and paragraphs[0] == title and len(paragraphs) > 1:
+            paragraphs = paragraphs[1:]  # the headline line, written back as the title
+        articles.append((title, paragraphs))
+    if not articles:
+        raise click.ClickException(f"no readable articles under {', '.join(map(str, source))}")
+    # Lead paragraphs (datelines) stay with their article; the rest is shared.
+    pool = [p for _, paragraphs in articles for p in paragraphs[1:]] or [p for _, ps in articles for p in ps]
+    if len(pool) < 2:
+        raise click.ClickException("the source needs at least two paragraphs to vary")
+    rng = random.Random(seed)
+    out = Path(out)
+    seen: set[str] = set()
+    for i in range(n):
+        title, paragraphs = articles[i % len(articles)]
+        for attempt in range(50):
+            body = list(paragraphs[1:]) if len(paragraphs) > 1 else []
+            rng.shuffle(body)
+            body = [rng.choice(pool) if rng.random() < mix or attempt > 10 else p for p in body]
+            if not body or attempt > 20:  # a small source runs out of variants: grow the article
+                body += [rng.choice(pool) for _ in range(1 + attempt // 20)]
+            text = "\n\n".join([title, paragraphs[0], *body] if title else [paragraphs[0], *body])
+            if (key := text_id(text)) not in seen:
+                break
+        else:
+            raise click.ClickException(f"cannot make {n} distinct articles from so small a source")
+        seen.add(key)
+        target = out / f"{i // 1000:03d}" / f"{i:06d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text + "\n", encoding="utf-8")
+    return n
+
+
+# --- measurements, each in its own process ----------------------------------------------------------
+
+def _rss_mb(pid: int | str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children(pid: int | str = "self") -> list[int]:
+    out: list[int] = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _peaks() -> dict:
+    """Peak resident memory of this process and of its largest finished child (Linux: KiB)."""
+    scale = 1 if sys.platform == "darwin" else 1024
+    return {"main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / MB,
+            "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / MB}
+
+
+def measure_bare(files: list[str], workers: int, batch_size: int, model: str | None = None) -> dict:
+    """Bare spaCy: the configured base model and components, no newsfacts component, same texts.
+
+    Timed like ingest, from importing spaCy to the last Doc: both pay for loading the model once."""
+    from pipeline import nlp as nlp_module
+
+    texts = [a.text for a in read_articles(map(Path, files))]
+    cfg = nlp_module.read_config()
+    started = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
+    loaded = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
+        pass
+    done = time.perf_counter()
+    return {"seconds": done - started, "load_seconds": loaded - started, "articles": len(texts),
+            "words": sum(len(t.split()) for t in texts), "pipes": nlp.pipe_names, **_peaks()}
+
+
+def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None) -> dict:
+    """The full ingest into ``db``, timed from the call to the last write; samples memory as it goes."""
+    from pipeline.ingest import ingest
+
+    samples: list[tuple[int, float, float]] = []  # (articles done, main MB, largest worker MB)
+    last = [0.0]
+
+    def sample(done: int, total: int, words: int) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 1.0 or done == total:
+            last[0] = now
+            workers_mb = [_rss_mb(c) for c in _children()]
+            samples.append((done, _rss_mb(), max(workers_mb, default=0.0)))
+
+    errors: list[str] = []
+    started = time.perf_counter()
+    result = ingest(files, db, workers=workers, model=model, batch_size=batch_size, progress=sample,
+                    on_error=errors.append)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "articles": result.new, "seen": result.seen, "failed": result.failed,
+            "facts": result.facts, "errors": errors[:5], "samples": samples, **_peaks()}
+
+
+def measure_breakdown(files: list[str], batch_size: int, model: str | None = None, profile: int = 0) -> dict:
+    """Time every step of ingest on one process: reading, tokenizer, each pipe, fact records, SQLite.
+
+    With ``profile``, also cProfile the newsfacts components (not the base model) and keep the top
+    ``profile`` functions: what to look at when a component costs too much.
+    """
+    import cProfile
+    import io
+    import pstats
+
+    from pipeline import ingest as ingest_module
+    from pipeline import nlp as nlp_module
+    from pipeline import store
+
+    steps: dict[str, float] = {"read files": 0.0}
+    started = time.perf_counter()
+    nlp = nlp_module.load(model)
+    load_seconds = time.perf_counter() - started
+    steps |= {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "fact records": 0.0, "sqlite writes": 0.0}
+    spec = nlp_module.spec(model)
+    ours = set(nlp_module.read_config()["nlp"]["components"])
+    profiler = cProfile.Profile() if profile else None
+    tmp = tempfile.mkdtemp(prefix="newsfacts-bench-")
+    db = store.open_db(Path(tmp) / "breakdown.db")
+    run_id = store.start_run(db, spec, files, 1)
+    articles = words = 0
+
+    def run(batch: list[dict]) -> None:
+        with nlp.memory_zone():  # as ingest.extract_batch does
+            steps_of(batch)
+
+    def steps_of(batch: list[dict]) -> None:
+        clock = time.perf_counter()
+        docs = list(ingest_module._docs(nlp, [ingest_module._task(r) for r in batch]))
+        clock = _tick(steps, "tokenizer", clock)
+        for name, proc in nlp.pipeline:
+            if profiler and name in ours:
+                profiler.enable()
+            docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            if profiler:
+                profiler.disable()
+            clock = _tick(steps, name, clock)
+        facts = {row["id"]: ingest_module._facts(doc) for row, doc in zip(batch, docs, strict=True)}
+        clock = _tick(steps, "fact records", clock)
+        seen = [{"key": r["key"], "path": r["path"], "article_id": r["id"]} for r in batch]
+        store.write_batch(db, run_id, spec.fingerprint, batch, facts, seen, [])
+        _tick(steps, "sqlite writes", clock)
+
+    try:
+        batch: list[dict] = []
+        clock = time.perf_counter()
+        for article in read_articles(map(Path, files)):
+            batch.append(ingest_module._article_row(article, article.id))
+            articles += 1
+            words += article.words
+            if len(batch) >= batch_size:
+                _tick(steps, "read files", clock)
+                run(batch)
+                batch = []
+                clock = time.perf_counter()
+        _tick(steps, "read files", clock)
+        if batch:
+            run(batch)
+    finally:
+        db.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    report = ""
+    if profiler:
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out)
+        out.write("newsfacts components under cProfile (times inflated by profiling; compare, don't add up)\n")
+        stats.sort_stats("cumulative").print_stats(r"pipeline[/\\]", profile)
+        stats.sort_stats("tottime").print_stats(profile)
+        report = out.getvalue()
+    return {"steps": steps, "load_seconds": load_seconds, "articles": articles, "words": words, "profile": report,
+            **_peaks()}
+
+
+def _tick(steps: dict[str, float], name: str, since: float) -> float:
+    now = time.perf_counter()
+    steps[name] += now - since
+    return now
+
+
+MEASURES = {"bare": measure_bare, "ingest": measure_ingest, "breakdown": measure_breakdown}
+
+
+def _child_main() -> None:
+    """Entry point of a measurement process: JSON arguments on stdin, JSON result on stdout."""
+    request = json.load(sys.stdin)
+    result = MEASURES[request.pop("measure")](**request)
+    sys.stdout.write("\n@@RESULT@@" + json.dumps(result) + "\n")
+
+
+def run_measure(measure: str, **kwargs) -> dict:
+    """Run one measurement in a fresh interpreter and return its result."""
+    code = "import pipeline.bench as b; b._child_main()"
+    proc = subprocess.run([sys.executable, "-c", code], input=json.dumps({"measure": measure, **kwargs}),
+                          capture_output=True, text=True, cwd=ROOT, env=_child_env())
+    if proc.returncode != 0 or "@@RESULT@@" not in proc.stdout:
+        raise click.ClickException(f"{measure} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.rsplit("@@RESULT@@", 1)[1])
+
+
+_MODELS: dict[str, str] = {}  # NEWSFACTS_MODELS for every measurement process: one snapshot of models/
+
+
+def _child_env() -> dict:
+    env = dict(os.environ) | _MODELS
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def time_rerun(paths: list[str], db: str, workers: int) -> float:
+    """Wall time of ``python -m pipeline ingest`` on unchanged input, start-up included."""
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", *paths, "--db", db, "--workers",
+                           str(workers), "--no-progress"], capture_output=True, text=True, cwd=ROOT,
+                          env=_child_env())
+    seconds = time.perf_counter() - started
+    if proc.returncode not in (0, 1) or " 0 new" not in proc.stdout:
+        raise click.ClickException(f"re-run was not a no-op (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+    return seconds
+
+
+# --- the report -------------------------------------------------------------------------------------
+
+def machine() -> str:
+    import importlib.metadata
+
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "?"
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((line.split(":", 1)[1].strip() for line in f if line.startswith("model name")), cpu)
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs ({cpu}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, spaCy {version('spacy')}")
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
+
+
+def _rate(words: int, seconds: float) -> str:
+    return f"{words / seconds:,.0f}" if seconds > 0 else "-"
+
+
+def format_memory(samples: list) -> str:
+    """Main and largest-worker RSS at a few points of the run: flat means nothing grows with the folder."""
+    if not samples:
+        return "-"
+    total = samples[-1][0] or 1
+    picks, marks = [], (0.1, 0.25, 0.5, 0.75, 1.0)
+    for mark in marks:
+        sample = next((s for s in samples if s[0] >= mark * total), samples[-1])
+        worker = f"/{sample[2]:.0f}" if sample[2] else ""
+        picks.append(f"{mark:.0%} {sample[1]:.0f}{worker}")
+    return ", ".join(picks)
+
+
+def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: int, breakdown: bool,
+          bare: bool, rerun: bool, model: str | None, profile: int = 0, echo=click.echo) -> dict:
+    """Measure and print; returns every number measured."""
+    files = [str(f) for f in select_files(paths, limit)]
+    given = paths if limit is None else files
+    arts = list(read_articles(map(Path, files)))
+    words = sum(a.words for a in arts)
+    n_articles = len(arts)
+    del arts
+    echo(f"newsfacts bench: {n_articles:,} distinct articles, {words:,} words, {len(files):,} files "
+         f"from {', '.join(paths)}")
+    echo(f"machine: {machine()}; load average at start: {load_average()}")
+    results: dict = {"articles": n_articles, "words": words, "paths": paths, "machine": machine(),
+                     "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "runs": []}
+    tmp = tempfile.mkdtemp(prefix="newsfacts-bench-")
+    # Every run reads the same copy of models/, so an edit during the bench cannot change the fingerprint
+    # (which would make the re-run extract everything again).
+    from pipeline.nlp import models_dir
+
+    _MODELS["NEWSFACTS_MODELS"] = str(shutil.copytree(models_dir(), Path(tmp) / "models",
+                                                      ignore=shutil.ignore_patterns("__pycache__")))
+    try:
+        for n in [] if profile else workers:  # profiling is a diagnosis, not a measurement of rates
+            row: dict = {"workers": n}
+            if bare:
+                row["bare"] = run_measure("bare", files=files, workers=n, batch_size=batch_size, model=model)
+            db = str(Path(tmp) / f"ingest-{n}.db")
+            row["ingest"] = run_measure("ingest", files=given, db=db, workers=n, batch_size=batch_size, model=model)
+            if row["ingest"]["errors"]:
+                echo(f"  ingest errors (first): {row['ingest']['errors']}", err=True)
+            if rerun:
+                row["rerun_seconds"] = time_rerun(given, db, n)
+            results["runs"].append(row)
+            Path(db).unlink(missing_ok=True)
+        if breakdown or profile:
+            results["breakdown"] = run_measure("breakdown", files=files, batch_size=batch_size, model=model,
+                                               profile=profile)
+    finally:
+        _MODELS.clear()
+        shutil.rmtree(tmp, ignore_errors=True)
+    results["load_average_end"] = load_average()
+    print_report(results, echo)
+    return results
+
+
+def print_report(results: dict, echo=click.echo) -> None:
+    echo("")
+    if results["runs"]:
+        print_rates(results, echo)
+    if results.get("breakdown"):
+        print_breakdown(results["breakdown"], echo)
+    echo(f"load average at end: {results['load_average_end']}")
+
+
+def print_rates(results: dict, echo=click.echo) -> None:
+    words = results["words"]
+    echo(f"{'workers':>7}  {'bare spaCy w/s':>14}  {'ingest w/s':>10}  {'ratio':>5}  {'bare s':>7}  "
+         f"{'ingest s':>8}  {'re-run s':>8}  {'peak MB main':>12}  {'peak MB worker':>14}")
+    rates: dict[int, tuple[float | None, float]] = {}
+    for row in results["runs"]:
+        n, ing, bare = row["workers"], row["ingest"], row.get("bare")
+        ingest_rate = words / ing["seconds"]
+        bare_rate = words / bare["seconds"] if bare else None
+        rates[n] = (bare_rate, ingest_rate)
+        ratio = f"{ingest_rate / bare_rate:.2f}" if bare_rate else "-"
+        bare_cols = f"{bare_rate:>14,.0f}" if bare_rate else f"{'-':>14}"
+        bare_secs = f"{bare['seconds']:>7.1f}" if bare else f"{'-':>7}"
+        worker_mb = f"{ing['worker_mb']:.0f}" if n > 1 else "(inline)"
+        rerun = f"{row['rerun_seconds']:.2f}" if "rerun_seconds" in row else "-"
+        echo(f"{n:>7}  {bare_cols}  {ingest_rate:>10,.0f}  {ratio:>5}  {bare_secs}  {ing['seconds']:>8.1f}  "
+             f"{rerun:>8}  {ing['main_mb']:>12.0f}  {worker_mb:>14}")
+    for row in results["runs"]:
+        echo(f"ingest memory, {row['workers']} worker(s), MB main/largest worker at % of articles: "
+             f"{format_memory(row['ingest']['samples'])}")
+    for n, (bare_rate, ingest_rate) in rates.items():
+        if n != 1 and 1 in rates:
+            bare_scale = f"bare spaCy {bare_rate / rates[1][0]:.2f}x, " if bare_rate and rates[1][0] else ""
+            echo(f"scaling {n} workers / 1 worker: {bare_scale}ingest {ingest_rate / rates[1][1]:.2f}x")
+    loads = ", ".join(f"{r['bare']['load_seconds']:.1f}s" for r in results["runs"] if r.get("bare"))
+    echo("times are wall clock, from importing spaCy (bare) or from calling ingest, to the end: both include "
+         f"loading the model{f' (bare: {loads})' if loads else ''}")
+
+
+def print_breakdown(bd: dict, echo=click.echo) -> None:
+    total = sum(bd["steps"].values())
+    profiled = "; newsfacts components profiled, so inflated" if bd.get("profile") else ""
+    echo("")
+    echo(f"per-step time on 1 process ({bd['articles']:,} articles, {bd['words']:,} words; "
+         f"pipeline load {bd['load_seconds']:.1f}s not counted; peak {bd['main_mb']:.0f} MB{profiled}):")
+    echo(f"{'step':<16}  {'seconds':>8}  {'share':>6}  {'words/s alone':>13}")
+    for name, seconds in bd["steps"].items():
+        echo(f"{name:<16}  {seconds:>8.2f}  {seconds / total:>6.1%}  {_rate(bd['words'], seconds):>13}")
+    echo(f"{'total':<16}  {total:>8.2f}  {1:>6.1%}  {_rate(bd['words'], total):>13}")
+    if bd.get("profile"):
+        echo("")
+        echo(bd["profile"].rstrip())
+
+
+def _default_corpus(size: int, tmp: str) -> list[str]:
+    if not DEFAULT_CORPUS.is_dir():
+        raise click.UsageError("no PATH given and no corpus/ folder next to the package to build one from")
+    out = Path(tmp) / "corpus"
+    generate([DEFAULT_CORPUS], size, out)
+    return [str(out)]
+
+
+@click.command("bench")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=str))
+@click.option("--workers", "-w", "workers", type=click.IntRange(min=1), multiple=True,
+              help="Process count to measure (repeatable) [default: 1 and 2].")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=None,
+              help="Articles per nlp.pipe batch, for both bare spaCy and ingest [default: ingest's].")
+@click.option("--size", type=click.IntRange(min=2), default=DEFAULT_SIZE, show_default=True,
+              help="Articles to build from corpus/ when no PATH is given.")
+@click.option("--breakdown/--no-breakdown", default=True, show_default=True, help="Time each pipeline step.")
+@click.option("--bare/--no-bare", default=True, show_default=True, help="Time bare spaCy.")
+@click.option("--rerun/--no-rerun", default=True, show_default=True, help="Time an unchanged re-run (CLI).")
+@click.option("--model", default=None, help="spaCy pipeline instead of the one in models/pipeline.cfg.")
+@click.option("--profile", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Also print the N costliest functions of the newsfacts components (cProfile, 1 process).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Also write the numbers here.")
+@click.option("--generate", "generate_n", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Instead of measuring, write N articles varied from PATH (default corpus/) to --out.")
+@click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder for --generate.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --generate.")
+def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, rerun, model, profile, json_out,
+                  generate_n, out, seed) -> None:
+    """Throughput of ingest against bare spaCy on the articles in PATHS (default: built from corpus/).
+
+    Prints words/s of bare spaCy (nlp.pipe, same base model, same process count) and of the full
+    ingest into a fresh database, their ratio, peak memory of the main process and of each worker,
+    the wall time of an unchanged re-run of `python -m pipeline ingest`, and the time of every
+    pipeline step. Run on a quiet machine: timings share the CPUs with everything else.
+    """
+    if generate_n is not None:
+        if not out:
+            raise click.UsageError("--generate N needs --out FOLDER")
+        written = generate(list(paths) or [DEFAULT_CORPUS], generate_n, out, seed=seed)
+        click.echo(f"wrote {written:,} articles to {out}")
+        return
+    from pipeline.ingest import DEFAULT_BATCH_SIZE
+
+    tmp = tempfile.mkdtemp(prefix="newsfacts-bench-corpus-")
+    try:
+        paths = list(paths) or _default_corpus(size, tmp)
+        results = bench(paths, list(workers) or [1, 2], limit, batch_size or DEFAULT_BATCH_SIZE, breakdown, bare,
+                        rerun, model, profile)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if json_out:
+        Path(json_out).write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    bench_command(prog_name="python -m pipeline.bench")
