@@ -6,12 +6,13 @@ fresh database, and an unchanged re-run through the CLI; then the time of every 
 of the pipeline on one process. Each measurement runs in a fresh Python process, so
 its peak memory (``getrusage``) and start-up cost are its own.
 
-``python -m pipeline.bench --generate N OUT [SOURCE]`` writes an N-article folder made
+``python -m pipeline.bench [SOURCE] --generate N OUT`` writes an N-article folder made
 by mixing the paragraphs of real articles, for tests at scale.
 """
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import platform
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -32,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_SIZE = 300  # articles generated from corpus/ when no PATH is given
 MB = 1024 * 1024
+PROGRESS = "bench: "  # measurement processes' progress lines on stderr start with this
 
 
 # --- inputs -----------------------------------------------------------------------------------------
@@ -67,8 +70,8 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()] or [text.strip()]
 
 
-def generate(source: Iterable[str | os.PathLike], n: int, out: str | os.PathLike, seed: int = 0,
-             mix: float = 0.3) -> int:
+def generate_folder(source: Iterable[str | os.PathLike], n: int, out: str | os.PathLike, seed: int = 0,
+                    mix: float = 0.3) -> int:
     """Write ``n`` distinct articles to ``out`` by varying the real articles under ``source``.
 
     Article ``i`` keeps the title, lead paragraph and length of source article ``i mod len``;
@@ -169,7 +172,7 @@ def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, mod
     from pipeline.ingest import ingest
 
     samples: list[tuple[int, float, float]] = []  # (articles done, main MB, largest worker MB)
-    last = [0.0]
+    last = [0.0, time.monotonic()]  # last sample, last progress line
 
     def sample(done: int, total: int, words: int) -> None:
         now = time.monotonic()
@@ -177,6 +180,11 @@ def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, mod
             last[0] = now
             workers_mb = [_rss_mb(c) for c in _children()]
             samples.append((done, _rss_mb(), max(workers_mb, default=0.0)))
+            if now - last[1] >= 60:
+                last[1] = now
+                print(f"{PROGRESS}ingest, {workers} worker(s): {done:,}/{total:,} articles, "
+                      f"{words / (time.perf_counter() - started):,.0f} words/s, {samples[-1][1]:.0f} MB main, "
+                      f"{samples[-1][2]:.0f} MB largest worker", file=sys.stderr, flush=True)
 
     errors: list[str] = []
     started = time.perf_counter()
@@ -282,21 +290,54 @@ def _child_main() -> None:
 
 
 def run_measure(measure: str, **kwargs) -> dict:
-    """Run one measurement in a fresh interpreter and return its result."""
+    """Run one measurement in a fresh interpreter and return its result; its progress lines pass through."""
     code = "import pipeline.bench as b; b._child_main()"
-    proc = subprocess.run([sys.executable, "-c", code], input=json.dumps({"measure": measure, **kwargs}),
-                          capture_output=True, text=True, cwd=ROOT, env=_child_env())
-    if proc.returncode != 0 or "@@RESULT@@" not in proc.stdout:
-        raise click.ClickException(f"{measure} failed (exit {proc.returncode}):\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.rsplit("@@RESULT@@", 1)[1])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=_root(), env=_child_env())
+    tail: collections.deque[str] = collections.deque(maxlen=40)
+
+    def pump() -> None:
+        for line in proc.stderr:
+            tail.append(line)
+            if line.startswith(PROGRESS):
+                sys.stderr.write(line)
+                sys.stderr.flush()
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    proc.stdin.write(json.dumps({"measure": measure, **kwargs}))
+    proc.stdin.close()
+    out = proc.stdout.read()
+    proc.wait()
+    reader.join()
+    if proc.returncode != 0 or "@@RESULT@@" not in out:
+        raise click.ClickException(f"{measure} failed (exit {proc.returncode}):\n{''.join(tail)}")
+    return json.loads(out.rsplit("@@RESULT@@", 1)[1])
 
 
-_MODELS: dict[str, str] = {}  # NEWSFACTS_MODELS for every measurement process: one snapshot of models/
+_SNAPSHOT: list[Path] = []  # where the measurement processes import the code and models from
+
+
+def snapshot(into: Path) -> Path:
+    """Copy the package and models/ once, so that every run of one bench measures the same pipeline:
+    an edit meanwhile would change the fingerprint and make the re-run extract everything again."""
+    from pipeline.nlp import models_dir
+
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(Path(__file__).resolve().parent, into / "pipeline", ignore=ignore)
+    shutil.copytree(models_dir(), into / "models", ignore=ignore)
+    return into
+
+
+def _root() -> Path:
+    return _SNAPSHOT[-1] if _SNAPSHOT else ROOT
 
 
 def _child_env() -> dict:
-    env = dict(os.environ) | _MODELS
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_root()), env.get("PYTHONPATH")]))
+    if _SNAPSHOT:
+        env["NEWSFACTS_MODELS"] = str(_SNAPSHOT[-1] / "models")
     return env
 
 
@@ -304,11 +345,16 @@ def time_rerun(paths: list[str], db: str, workers: int) -> float:
     """Wall time of ``python -m pipeline ingest`` on unchanged input, start-up included."""
     started = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", *paths, "--db", db, "--workers",
-                           str(workers), "--no-progress"], capture_output=True, text=True, cwd=ROOT,
+                           str(workers), "--no-progress"], capture_output=True, text=True, cwd=_root(),
                           env=_child_env())
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1) or " 0 new" not in proc.stdout:
-        raise click.ClickException(f"re-run was not a no-op (exit {proc.returncode}):\n{proc.stdout}{proc.stderr}")
+        import sqlite3
+
+        with sqlite3.connect(db) as conn:
+            runs = conn.execute("SELECT id, fingerprint, model, new FROM runs").fetchall()
+        raise click.ClickException(f"re-run was not a no-op (exit {proc.returncode}; runs {runs}):\n"
+                                   f"{proc.stdout}{proc.stderr[-2000:]}")
     return seconds
 
 
@@ -360,6 +406,7 @@ def format_memory(samples: list) -> str:
 def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: int, breakdown: bool,
           bare: bool, rerun: bool, model: str | None, profile: int = 0, echo=click.echo) -> dict:
     """Measure and print; returns every number measured."""
+    paths = [os.path.abspath(p) for p in paths]  # the measurements run in another folder
     files = [str(f) for f in select_files(paths, limit)]
     given = paths if limit is None else files
     arts = list(read_articles(map(Path, files)))
@@ -372,12 +419,7 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
     results: dict = {"articles": n_articles, "words": words, "paths": paths, "machine": machine(),
                      "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "runs": []}
     tmp = tempfile.mkdtemp(prefix="newsfacts-bench-")
-    # Every run reads the same copy of models/, so an edit during the bench cannot change the fingerprint
-    # (which would make the re-run extract everything again).
-    from pipeline.nlp import models_dir
-
-    _MODELS["NEWSFACTS_MODELS"] = str(shutil.copytree(models_dir(), Path(tmp) / "models",
-                                                      ignore=shutil.ignore_patterns("__pycache__")))
+    _SNAPSHOT.append(snapshot(Path(tmp) / "src"))
     try:
         for n in [] if profile else workers:  # profiling is a diagnosis, not a measurement of rates
             row: dict = {"workers": n}
@@ -395,7 +437,7 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
             results["breakdown"] = run_measure("breakdown", files=files, batch_size=batch_size, model=model,
                                                profile=profile)
     finally:
-        _MODELS.clear()
+        _SNAPSHOT.pop()
         shutil.rmtree(tmp, ignore_errors=True)
     results["load_average_end"] = load_average()
     print_report(results, echo)
@@ -459,7 +501,7 @@ def _default_corpus(size: int, tmp: str) -> list[str]:
     if not DEFAULT_CORPUS.is_dir():
         raise click.UsageError("no PATH given and no corpus/ folder next to the package to build one from")
     out = Path(tmp) / "corpus"
-    generate([DEFAULT_CORPUS], size, out)
+    generate_folder([DEFAULT_CORPUS], size, out)
     return [str(out)]
 
 
@@ -477,14 +519,15 @@ def _default_corpus(size: int, tmp: str) -> list[str]:
 @click.option("--rerun/--no-rerun", default=True, show_default=True, help="Time an unchanged re-run (CLI).")
 @click.option("--model", default=None, help="spaCy pipeline instead of the one in models/pipeline.cfg.")
 @click.option("--profile", type=click.IntRange(min=0), default=0, metavar="N",
-              help="Also print the N costliest functions of the newsfacts components (cProfile, 1 process).")
+              help="Instead of the rates: the per-step table with the newsfacts components under cProfile, "
+              "and their N costliest functions.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None, help="Also write the numbers here.")
-@click.option("--generate", "generate_n", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Instead of measuring, write N articles varied from PATH (default corpus/) to --out.")
-@click.option("--out", type=click.Path(file_okay=False), default=None, help="Folder for --generate.")
+@click.option("--generate", nargs=2, type=(click.IntRange(min=1), click.Path(file_okay=False)), default=None,
+              metavar="N OUT", help="Instead of measuring, write N articles varied from PATHS (default corpus/) "
+              "to the folder OUT.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --generate.")
 def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, rerun, model, profile, json_out,
-                  generate_n, out, seed) -> None:
+                  generate, seed) -> None:
     """Throughput of ingest against bare spaCy on the articles in PATHS (default: built from corpus/).
 
     Prints words/s of bare spaCy (nlp.pipe, same base model, same process count) and of the full
@@ -492,21 +535,21 @@ def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, reru
     the wall time of an unchanged re-run of `python -m pipeline ingest`, and the time of every
     pipeline step. Run on a quiet machine: timings share the CPUs with everything else.
     """
-    if generate_n is not None:
-        if not out:
-            raise click.UsageError("--generate N needs --out FOLDER")
-        written = generate(list(paths) or [DEFAULT_CORPUS], generate_n, out, seed=seed)
+    if generate:
+        count, out = generate
+        written = generate_folder(list(paths) or [DEFAULT_CORPUS], count, out, seed=seed)
         click.echo(f"wrote {written:,} articles to {out}")
         return
     from pipeline.ingest import DEFAULT_BATCH_SIZE
 
-    tmp = tempfile.mkdtemp(prefix="newsfacts-bench-corpus-")
+    tmp = None if paths else tempfile.mkdtemp(prefix="newsfacts-bench-corpus-")
     try:
         paths = list(paths) or _default_corpus(size, tmp)
         results = bench(paths, list(workers) or [1, 2], limit, batch_size or DEFAULT_BATCH_SIZE, breakdown, bare,
                         rerun, model, profile)
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
     if json_out:
         Path(json_out).write_text(json.dumps(results, indent=2))
 

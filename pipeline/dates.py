@@ -28,9 +28,7 @@ from pipeline.metadata import HEADER_FIELDS, parse_header
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
-_QUARTER_MONTHS = {1: 1, 2: 4, 3: 7, 4: 10}
 _SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-_SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 # "the end of the year": words before "of the year" that make it a date.
 _PART_OF = {"end", "beginning", "start", "middle", "rest", "remainder", "half", "quarter", "quarters", "months",
@@ -310,12 +308,12 @@ class DateRecognizer:
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
                   self._h_iso))
         R.append(("year", re.compile(
-            rf"(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\d\d\d\d-)|(?<=\d\d\d\d–)|(?<![\w$£€¥.,/–-]))"
+            rf"(?=[12fF])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\d\d\d\d-)|(?<=\d\d\d\d–)|(?<![\w$£€¥.,/–-]))"
             rf"(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d)(?!\d))?"
             rf"(?![\w/]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d))\w)",
             f), self._h_year))
         R.append(("decade", re.compile(
-            r"(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?"
+            r"(?=[tTeEmMlL\d'’])(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?"
             r"(?:\b(?P<cent>1[6-9]|20)(?P<d1>\d)0|['’](?P<d2>\d)0)['’]?s\b", f),
             self._h_decade))
         R.append(("century", re.compile(
@@ -499,7 +497,10 @@ class DateRecognizer:
             opts = [x for x in (_safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
             if not opts:
                 return None, False
-            return _pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
+            tense = c.tense(start)
+            if tense == "present":
+                tense = "future"  # "the law takes effect Oct. 1"
+            return _pick(c.dct, opts, tense, self.slack).isoformat(), True
 
         return Cand(m.start(), m.end(), "DATE", value)
 
@@ -562,8 +563,6 @@ class DateRecognizer:
         key = name.rstrip(".").lower()
         if len(key) <= 4 and not name.endswith(".") and key not in ("may", "june", "july"):
             return None  # "Jan" or "Mar" alone is more often a name than a month
-        if name.endswith(".") and key in ("may",):
-            pass
         tok = self._tok(ctx, m.start("mon"))
         if tok is not None:
             if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"):
@@ -898,11 +897,6 @@ class DateRecognizer:
         part = self.parts.get((m.group("part") or "").lower())
         if word in ("tonight", "last night"):
             part = "NI"
-        if word == "today" and not part:
-            tok = self._tok(ctx, m.start())
-            # "today's" standing for "these days" is still the DCT in TimeML
-            if tok is not None and tok.dep_ == "poss" and False:
-                return None
         if self._title_inside(ctx, m.start()):
             return None
         kind = "TIME" if part else "DATE"
@@ -998,10 +992,13 @@ class DateRecognizer:
         if raw.isdigit() and 1600 <= int(raw) <= 2100 and unit not in ("Y", "M", "D"):
             return None
         start = m.start()
-        if det and not rel and not m.group("yago") and det in ("the", "this", "these", "those", "a") and \
-                not m.group("qual") and \
-                raw.lower() not in ("a", "an"):
-            start = m.start("num")  # "the two years" -> TimeML keeps "the" only with past/next/first...
+        if rel == "last" and not det:
+            start = m.start("qual") if m.group("qual") else m.start("num")  # "expected to last five months"
+        if m.group("qual") and raw.lower().startswith("the "):
+            start = m.start("num")  # "over the past few years": "over" is the preposition here
+        plain_det = det in ("the", "this", "these", "those", "a") and not (rel or m.group("yago") or m.group("qual"))
+        if plain_det and raw.lower() not in ("a", "an"):
+            start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
             start = m.start("rel") if rel in ("first", "final", "initial") else start
         return Cand(start, m.end(), "DURATION", duration_value(n, unit))

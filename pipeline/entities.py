@@ -127,6 +127,8 @@ class EntityComponent:
         self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in LINKING}
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(_read_list(folder / "org_suffixes.txt"))
+        self.name_heads = dict(line.split("\t")[:2] for line in _read_list(folder / "name_heads.tsv"))
+        self.regional = {_key(w) for w in _read_list(folder / "regional_demonyms.txt")}
 
     def _add_aliases(self, canonical: str, aliases: str, label: str, kind: str) -> None:
         self.aliases.setdefault(_key(canonical), Alias(canonical, label, False, kind))
@@ -182,11 +184,12 @@ class EntityComponent:
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)
         mentions = self._drop_title_parts(doc, mentions)
+        seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
-        self._link_people(doc, mentions)
+        self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
-            self._link_people(doc, mentions)
+            self._link_people(doc, mentions, seen_as_person)
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         names = self._canonicalize(doc, mentions, lines)
@@ -272,7 +275,8 @@ class EntityComponent:
             if low in DETERMINERS or self._is_ordinal(tok) or tok.is_space or set(tok.text) <= EDGE_PUNCT:
                 s += 1
             elif m.label == "PERSON" and e - s > 1 and (low in self.honorifics or low in self.role_words
-                                                        or _key(tok.text) in self.demonyms):
+                                                        or _key(tok.text) in self.demonyms
+                                                        or _key(tok.text) in self.regional):
                 s += 1
             elif m.label in NAME_LABELS and tok.is_lower and tok.is_alpha and low not in PARTICLES:
                 s += 1
@@ -301,14 +305,14 @@ class EntityComponent:
         """"Kazakh Foreign" (a nationality plus title words) is no ORG; "Kazakh-Kyrgyz" is NORP."""
         words = [t for t in doc[m.start:m.end] if not t.is_punct and t.lower_ not in DETERMINERS]
         dem = [t for t in words if _key(t.text) in self.demonyms and _key(t.text) not in self.aliases]
-        if dem and len(dem) == len(words):
+        if dem and len(dem) == len(words) or _key(doc[m.start:m.end].text) in self.regional:
             m.label = "NORP"
             return m
         if m.label in ("PERSON", "EVENT", "WORK_OF_ART"):
             return m
         if len(words) >= 2 and (words[0].lower_ in self.honorifics or (words[0].lower_,) in self.titles):
             rest = words[1:]
-            not_name = self.role_words | self.org_suffixes
+            not_name = self.role_words | self.org_suffixes | self.name_heads.keys()
             if (len(rest) >= 2 or words[0].lower_ in self.honorifics) \
                     and all(t.is_title and t.lower_ not in not_name for t in rest) \
                     and _key(" ".join(t.text for t in rest)) not in self.aliases and len(rest) <= 3:
@@ -496,9 +500,12 @@ class EntityComponent:
             if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
                     and ACRONYM_RE.match(words[0]):
                 m.label = "ORG"
+            elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads:
+                m.label = self.name_heads[words[-1].lower()]  # "Manchester United", "Apollo Theatre"
             elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
                     and singles.get(words[-1]) == {"PERSON"} and all(w.istitle() for w in words) \
-                    and not any(w.lower() in self.org_suffixes | self.role_words for w in words) \
+                    and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()
+                                for w in words) \
                     and not any(_key(w) in self.aliases for w in (" ".join(words), *words)):
                 m.label = "PERSON"
 
@@ -545,9 +552,17 @@ class EntityComponent:
                 given[words[:1]].add(canonical)
         return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
 
-    def _link_people(self, doc: Doc, mentions: list[Mention]) -> None:
+    def _link_people(self, doc: Doc, mentions: list[Mention], seen_as_person: set[tuple[str, ...]]) -> None:
+        """Short forms of a full name in the article take its label and name: surnames always,
+        a first word ("Xi", "Wang") where the model took it for a person at least once or the
+        full name came first."""
         full, short = self._person_names(doc, mentions)
         given = self._given_names(full)
+        introduced: dict[str, int] = {}
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label == "PERSON" and words in full:
+                introduced[full[words]] = min(introduced.get(full[words], m.start), m.start)
         for m in mentions:
             words = self._words(doc, m)
             if m.label == "PERSON" and words in full:
@@ -560,7 +575,9 @@ class EntityComponent:
             if canonical and not (self.aliases.get(_key(" ".join(words))) and m.label == "GPE"):
                 m.label = "PERSON"
                 m.canonical = canonical
-            elif m.label == "PERSON" and m.source == "model" and words in given:
+            elif words in given and not self.aliases.get(_key(" ".join(words))) and (
+                    words in seen_as_person or introduced.get(given[words], m.start) < m.start):
+                m.label = "PERSON"
                 m.canonical = given[words]
 
     def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
@@ -615,6 +632,8 @@ class EntityComponent:
             name = m.canonical or self._name(doc, m)
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
+                if any(_key(w) in self.aliases or _key(w) in self.demonyms for w in words[k:]):
+                    continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
                 if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)

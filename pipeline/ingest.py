@@ -42,7 +42,8 @@ class IngestResult:
 
     def summary(self) -> str:
         facts = ", ".join(f"{n} {k}" for k, n in self.facts.items())
-        text = (f"run {self.run_id}: {self.seen} articles seen, {self.new} new, {self.unchanged} unchanged, "
+        articles = f"{self.seen} article{'' if self.seen == 1 else 's'}"
+        text = (f"run {self.run_id}: {articles} seen, {self.new} new, {self.unchanged} unchanged, "
                 f"{self.failed} failed; facts: {facts or 'none'}; {self.seconds:.1f}s")
         if self.new == 0 and not self.interrupted:
             text += " (nothing new: no NLP work done)"

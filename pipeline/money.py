@@ -14,8 +14,24 @@ the scale and currency of the upper one ("$2" in "between $2 and $3 billion" is 
 ``split_ranges = false`` in the config a range is one Amount whose span covers both ends. A change
 ("rose from $2bn to $3bn", "cut by $200 to $399") is two plain amounts, never a range. Quantities
 keep a range in one record (``value``/``max_value``). Qualifier words ("more than", "about") are kept
-in ``qualifier`` and left out of the span. The dependency parse is consulted only for
-what a figure is about and whether the sentence calls it a target or a forecast.
+in ``qualifier`` and left out of the span.
+
+Ambiguous signs and names ("$", "dollars", "Rs", "dinars", "¥") belong to a family (families.tsv): a
+statement such as "all figures in Canadian dollars" decides it; otherwise the dateline place
+(``doc._.dateline``, places.tsv: "Sydney" -> AUD) or the family default ("$" -> USD) is used and
+``currency_guessed`` is set. "US$", "C$", "A$" and codes are never guessed. Unit prices ("$80 a
+barrel", "$5/share") get ``per_unit``.
+
+The dependency parse is consulted only for the amounts found: ``about`` is the noun phrase the figure
+measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
+"$717m in disaster relief"), a pronoun ("bring it to $3 billion") takes the thing measured just before
+in the sentence; ``status`` is target / forecast when a governing word says so (plan, aim, goal,
+expect, will ...), actual for measuring verbs in the past or present.
+
+Non-money quantities (percent, tonnes, barrels, kilometres, people ...) need a unit from units.tsv
+right after the number, so years, dates, ordinals and ordinary words never become quantities; units
+missing from the table are read by quantulum3 on the number and the next few words only, for the
+kinds of measure the config lists, cached.
 
 All word lists live in ``models/money/``.
 """
@@ -121,7 +137,7 @@ class _Found:
 class MoneyExtractor:
     """Finds amounts and quantities in a Doc; built once per pipeline."""
 
-    def __init__(self, models: Path, split_ranges: bool = True):
+    def __init__(self, models: Path, split_ranges: bool = True, quantulum_entities: list[str] | None = None):
         self.split_ranges = split_ranges
         cur = _read_table(models / "currencies.tsv")
         self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
@@ -148,6 +164,12 @@ class MoneyExtractor:
         # Units of measure (as opposed to counted things, which a model number may precede).
         self.measures = set(measure_units)
         self._compile()
+        self.q_lower, self.q_cased = _quantulum_words(set(quantulum_entities or ()))
+        for word in _read_table(models / "not_units.txt"):
+            self.q_lower.pop(word[0], None)
+        if self.q_lower:
+            _quantulum_parse("1 kWh", {"energy"})  # quantulum3 compiles its patterns on first use
+        self._q_cache: dict[str, tuple[int, str] | None] = {}
 
     def _compile(self) -> None:
         # Scanners start with a literal character class so that re can skip ahead quickly; boundary
@@ -160,8 +182,9 @@ class MoneyExtractor:
         a_next = _alternation(list(self.scale_words) + names)
         words = _trie([w for w in _WORD_VALUES if w != "zero"])
         word = rf"(?:{words}|hundred)"
+        first = "".join(sorted({w[0] for w in _WORD_VALUES} | set("ah")))
         self.words_re = re.compile(
-            rf"(?=[{''.join(sorted({w[0] for w in _WORD_VALUES} | set('ah')))}])(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
+            rf"(?=[{first}])(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
         self.word_scale_re = re.compile(
             rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
         self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
@@ -291,7 +314,7 @@ class MoneyExtractor:
                 iso = pre_iso if post[1].startswith("?") else post[1]
                 end = post[0]
         if iso is None:
-            if num.scaled or num.yearish or value >= 1000:
+            if num.scaled or num.yearish:
                 return None
             mm = self._lookup(text, end, {}, self.minor_lower, 2)
             if not mm:
@@ -328,6 +351,11 @@ class MoneyExtractor:
         if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
             pos += 1
         found = self._lookup(text, pos, self.post_cased, self.post_lower)
+        if found is None:
+            # "5 billion Indonesian rupiah", "2m Brunei dollars": a country word before a currency name
+            adj = self.word_re.match(text, self._skip_space(text, pos))
+            if adj and adj.group(0).isalpha() and adj.group(0)[0].isupper() and text[adj.end():adj.end() + 1] == " ":
+                found = self._lookup(text, adj.end(), {}, self.post_lower, 2)
         if found and not found[2][-1].isalnum() and text[self._skip_space(text, found[0]):][:1].isdigit():
             return None  # "5 $10": the sign belongs to the next number
         return (found[0], found[1]) if found else None
@@ -340,6 +368,8 @@ class MoneyExtractor:
         place_iso = None
         stated = self._stated(text)
         dateline = doc._.dateline
+        if dateline is not None and not isinstance(dateline, str):
+            dateline = getattr(dateline, "place", None)
         if dateline:
             low = dateline.lower().strip()
             parts = [low] + [p.strip() for p in re.split(r"[,/(]", low)]
@@ -481,7 +511,7 @@ class MoneyExtractor:
             if unit_m:
                 end, value = abbr
             else:
-                unit_m = self._unit_at(text, end)
+                unit_m = self._unit_at(text, end) or self._quantulum_at(text, n.start, end)
             if not unit_m:
                 continue
             uend, unit, form = unit_m
@@ -512,6 +542,28 @@ class MoneyExtractor:
             noun = form.lower() if unit == "person" and form.lower() not in ("people", "persons", "person") else None
             out.append(Quantity(start, uend, text[start:uend], _clean(value), unit, _clean(max_value), qualifier, noun))
         return out
+
+    def _quantulum_at(self, text: str, start: int, pos: int) -> tuple[int, str, str] | None:
+        """Units outside our table ("5 kWh", "40 °C", "300 horsepower"): quantulum3 reads the number and
+        the next words only, and only when the first word is a unit name of a measuring kind."""
+        if not (self.q_lower or self.q_cased):
+            return None
+        p = self._skip_space(text, pos)
+        m = self.word_re.match(text, p)
+        if not m:
+            return None
+        word = m.group(0).rstrip(".")
+        if word not in self.q_cased and word.lower() not in self.q_lower:
+            return None
+        span = text[start:p] + text[p:p + 24].split("\n", 1)[0]
+        if span not in self._q_cache:
+            if len(self._q_cache) > 20000:
+                self._q_cache.clear()
+            self._q_cache[span] = _quantulum_parse(span, set(self.q_lower.values()) | set(self.q_cased.values()))
+        found = self._q_cache[span]
+        if found is None or found[0] <= p - start:
+            return None
+        return start + found[0], found[1], text[p:start + found[0]]
 
     def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
         return self._lookup(text, pos, self.units_cased, self.units_lower)
@@ -577,6 +629,44 @@ def _capitalised_word_before(text: str, pos: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n\"“"
 
 
+def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Unit names (any case) and symbols (exact) quantulum3 knows for the given kinds of measure,
+    minus English function words ("in" is also the inch)."""
+    if not entities:
+        return {}, {}
+    import warnings
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
+        from quantulum3 import load
+
+        units = load.units("en")
+    lower, cased = {}, {}
+    for table, out in ((units.surfaces_lower, lower), (units.symbols, cased)):
+        for form, found in table.items():
+            kinds = {u.entity.name for u in found}
+            if len(form) > 1 and kinds <= entities and form.lower() not in STOP_WORDS:
+                out[form] = next(iter(kinds))
+    return lower, cased
+
+
+def _quantulum_parse(span: str, entities: set[str]) -> tuple[int, str] | None:
+    """(end within span, unit name) of the quantity quantulum3 reads at the start of a short span."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
+        from quantulum3 import parser
+
+        quantities = parser.parse(span)
+    for q in quantities:
+        if q.span[0] == 0 and q.unit.entity.name in entities:
+            return q.span[1], q.unit.name
+    return None
+
+
 def _clean(value: float | None) -> float | None:
     """4.1 * 1e9 is 4099999999.9999995 in floating point; news figures have few significant digits."""
     return None if value is None else float(f"{value:.12g}")
@@ -636,8 +726,9 @@ _CONTAINERS = {"total", "sum", "amount", "figure", "tally", "value", "worth", "l
 def _about(span: Span, status_words: dict[str, str]) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
     tok = span.root
-    # "$717m in disaster relief", "$100m of new investment"
-    for child in tok.children:
+    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb)
+    after = [tok.head] if tok.dep_ == "dobj" else []
+    for child in [*tok.children, *(c for h in after for c in h.children if c.i == span.end)]:
         if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
             pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
             if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
@@ -741,16 +832,19 @@ def _status(span: Span, status_words: dict[str, str]) -> str | None:
 
 @Language.factory(
     "newsfacts_money",
-    default_config={"tables": None, "split_ranges": True},
+    default_config={"tables": None, "split_ranges": True, "quantulum_entities": []},
 )
-def make_money(nlp: Language, name: str, tables: str | None, split_ranges: bool) -> MoneyComponent:
+def make_money(nlp: Language, name: str, tables: str | None, split_ranges: bool,
+               quantulum_entities: list[str]) -> MoneyComponent:
     """``tables``: the folder of word lists (default ``models/money``); ``split_ranges``: a range gives
-    one Amount per end (see the module docstring) rather than one Amount spanning both."""
+    one Amount per end (see the module docstring) rather than one Amount spanning both;
+    ``quantulum_entities``: kinds of measure (quantulum3 entity names) read by quantulum3 when a unit
+    after a number is not in ``units.tsv``; empty turns quantulum3 off."""
     from pipeline.nlp import models_dir
 
     register_extensions()
     folder = Path(tables) if tables else models_dir() / "money"
-    return MoneyComponent(MoneyExtractor(folder, split_ranges=split_ranges))
+    return MoneyComponent(MoneyExtractor(folder, split_ranges=split_ranges, quantulum_entities=quantulum_entities))
 
 
 class MoneyComponent:

@@ -295,6 +295,8 @@ class QuoteFinder:
             verb = self.find_verb(after, from_start=True)
         if verb is None:
             verb = self.find_verb(before, from_start=False)
+        if verb is None and not before:
+            verb = self.find_verb(ctx.window_before_paragraph(seg), from_start=False)
         opens_sentence = not pre or pre.endswith(":") or (pre.endswith(",") and verb is not None)
         opens_sentence = opens_sentence or (pre.endswith(tuple(DASHES)) and content[:1].isupper())
         opens_sentence = opens_sentence or bool(verb is not None and before and verb.i == before[-1].i)
@@ -655,9 +657,21 @@ class _Context:
 
     def window_before(self, seg: Segment) -> list[Token]:
         """Tokens before the opening mark back to a sentence end, another quote or the paragraph start."""
-        p_start = self.paras[self.paragraph_of(seg.open_at)][0]
+        return self.window_back_from(seg.open_at, self.paras[self.paragraph_of(seg.open_at)][0])
+
+    def window_before_paragraph(self, seg: Segment) -> list[Token]:
+        """The end of the previous paragraph when it introduces this one: "Smith told reporters:"."""
+        p = self.paragraph_of(seg.open_at)
+        if p == 0 or self.paras[p][0] != seg.open_at:
+            return []
+        end = self.paras[p - 1][1]
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.window_back_from(end, self.paras[p - 1][0]) if self.text[end - 1 : end] == ":" else []
+
+    def window_back_from(self, char: int, p_start: int) -> list[Token]:
         out = []
-        for i in range(bisect_left(self.token_starts, seg.open_at) - 1, -1, -1):
+        for i in range(bisect_left(self.token_starts, char) - 1, -1, -1):
             t = self.doc[i]
             if t.idx < p_start or self.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
                 break
@@ -908,6 +922,8 @@ def _attaches_after(window: list[Token], ends_sentence: bool) -> bool:
 
     Not after “….” unless the sentence goes on in lower case, and not a new clause ("when …").
     """
+    if window and window[0].text in DASHES:
+        window = window[1:]  # “…” -- said Smith; but not “…” -- and, later, asserting …
     if not window or window[0].pos_ in ("SCONJ", "CCONJ") or window[0].lower_ in SUBORDINATORS:
         return False
     return not ends_sentence or window[0].text[:1].islower()

@@ -56,7 +56,7 @@ def test_limit_takes_the_first_articles(tmp_path):
 def test_generate_writes_distinct_articles_made_of_real_paragraphs(tmp_path):
     source = write_stories(tmp_path / "source")
     out = tmp_path / "generated"
-    result = CliRunner().invoke(bench.bench_command, [str(source), "--generate", "25", "--out", str(out)])
+    result = CliRunner().invoke(bench.bench_command, [str(source), "--generate", "25", str(out)])
     assert result.exit_code == 0, result.output
     articles = list(bench.read_articles(readers.find_files([out])))
     assert len(articles) == 25 and len({a.id for a in articles}) == 25

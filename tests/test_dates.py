@@ -97,6 +97,11 @@ CASES = [
      "2006-12", "date"),
     ("Search teams have 30–40 days before the beacons fall silent.", "2009-06-10", "30–40 days", "PXD",
      "duration"),
+    ("The budget, which takes effect Oct. 1, passed the Senate.", "2013-03-21", "Oct. 1", "2013-10-01", "date"),
+    ("Over the past few years, sales have doubled.", "2013-03-21", "the past few years", "PXY", "duration"),
+    ("The company, founded in the early 2000s, grew fast.", "2013-03-21", "the early 2000s", "200", "date"),
+    ("Obama will meet Netanyahu at 8 p.m. ET Friday.", "2013-03-21", "8 p.m. ET Friday", "2013-03-22T20:00",
+     "time"),
     ("Results for that quarter included a $30 million charge after the second quarter slumped.", "1989-10-30",
      "the second quarter", "1989-Q2", "date"),
 ]

@@ -215,6 +215,8 @@ def test_names_do_not_cross_lines(process):
          "Xi", "Xi Jinping"),
         ("AirTran Airways ordered ten jets. AirTran said the planes would arrive in 2009.", "AirTran",
          "AirTran Airways"),
+        ("The detention of veteran dissident Wang Donghai showed Beijing's resolve. Activists said Wang's "
+         "arrest on Friday was part of a campaign. Wang had been detained before.", "Wang", "Wang Donghai"),
         ("The European Central Bank raised rates. ECB President Christine Lagarde said inflation was high.",
          "ECB", "European Central Bank"),
     ],
@@ -329,3 +331,17 @@ def test_acronym_is_no_person(process):
 def test_dateline_without_context_needs_a_sentence_after_the_dash(process):
     doc = process("SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nTokyo hosted the match .")
     assert "SOCCER" not in [e.text for e in doc._.entities]
+
+
+@pytest.mark.parametrize(
+    "text, mention, label",
+    [
+        ("Manchester United beat Chelsea 2-1 at Old Trafford on Saturday.", "Manchester United", "ORG"),
+        ("Californian Thomas Slattery won the state lottery on Friday.", "Thomas Slattery", "PERSON"),
+        ("Rapper Eminem topped the charts again this week, his label said.", "Eminem", "PERSON"),
+    ],
+)
+def test_name_heads_and_leading_descriptions(process, text, mention, label):
+    doc = process(text)
+    assert (mention, label) in [(e.text, e.label) for e in doc._.entities], \
+        [(e.text, e.label) for e in doc._.entities]

@@ -1,5 +1,8 @@
 """Money amounts and quantities: tables of news sentences -> expected records."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 B = 1_000_000_000
@@ -142,7 +145,22 @@ QUANTITIES = [
     ("About 3,000 people attended the forum.", "3,000 people", 3000, "person", None),
     ("The plant employs 1,200 workers.", "1,200 workers", 1200, "person", None),
     ("Growth is forecast at 4-5% this year.", "4-5%", 4, "percent", 5),
+    ("The new engine delivers 300 horsepower.", "300 horsepower", 300, "horsepower", None),
+    ("The card stores 512 MB of music.", "512 MB", 512, "megabyte", None),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coach has won only two of his last 14 league games.",
+        "The team has played just two cup ties this season.",
+        "The chip combines a modem and a processor on one bit of silicon.",
+        "The ministry said 5 in 10 firms were affected.",
+    ],
+)
+def test_no_quantity_from_ordinary_words(process, sentence):
+    assert process(sentence)._.quantities == []
 
 
 @pytest.mark.parametrize("sentence,text,value,unit,max_value", QUANTITIES)
@@ -192,6 +210,9 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         ("Bilateral trade totaled $2 billion last year.", "$2 billion", "Bilateral trade", "actual"),
         ("The government aims to raise exports to $5 billion by 2030.", "$5 billion", "exports", "target"),
         ("Airbus won a contract worth $40 billion.", "$40 billion", "contract", None),
+        ("Donor nations have promised $717m in disaster relief.", "$717m", "disaster relief", None),
+        ("Net profit was $186m (£98m) in the quarter.", "£98m", "Net profit", "actual"),
+        ("Net profit was $186m (£98m) in the quarter.", "$186m", "Net profit", "actual"),
     ],
 )
 def test_about_and_status(process, sentence, text, about, status):
@@ -201,15 +222,16 @@ def test_about_and_status(process, sentence, text, about, status):
     assert a.status == status
 
 
-def test_seed_amounts(process):
-    text = (
-        "ALMATY – Kazakhstan and the Kyrgyz Republic are continuing to strengthen their bilateral ties, with "
-        "trade reaching $2 billion and plans to bring it to $3 billion, Kazakh Foreign Minister Yermek "
-        "Kosherbayev said during an official visit to Bishkek on Feb. 13."
-    )
-    doc = process(text, dct="2026-02-16", dateline="Almaty")
-    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == [
-        ("$2 billion", 2e9, "USD"),
-        ("$3 billion", 3e9, "USD"),
-    ]
-    assert [a.status for a in doc._.amounts] == ["actual", "target"]
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "dev"
+
+
+def test_seed_article_amounts(process):
+    """Every amount of the seed article, with what it measures."""
+    text = (CORPUS / "kazakh-kyrgyz-ties.txt").read_text(encoding="utf-8")
+    gold = json.loads((CORPUS / "kazakh-kyrgyz-ties.gold.json").read_text(encoding="utf-8"))
+    doc = process(text, dct=gold["published"], dateline=gold["dateline"])
+    got = [(a.start, a.end, a.value, a.currency) for a in doc._.amounts]
+    assert got == [(g["start"], g["end"], g["value"], g["currency"]) for g in gold["amounts"]]
+    for a, g in zip(doc._.amounts, gold["amounts"], strict=True):
+        assert a.about and a.about.split()[-1] in g["about"]
+        assert (a.status == "target") == g["about"].endswith("target")

@@ -371,3 +371,31 @@ def test_quote_introduced_by_name_and_colon(process):
     doc = process(text)
     direct = quotes_of(doc, "direct")
     assert [(q.speaker, q.verb) for q in direct] == [("Kevin Blackwell", None)]
+
+
+def test_polnear_scorer_reads_brat_and_matches(tmp_path, nlp):
+    from pipeline.eval.polnear import load_corpus, score
+
+    text = "“We will win,” Ana Silva said. Voters said the race was close.\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf8")
+    spans = [("Content", "“We will win,”"), ("Source", "Ana Silva"), ("Content", "the race was close")]
+    ann = [f"T{i}\t{kind} {text.index(s)} {text.index(s) + len(s)}\t{s}" for i, (kind, s) in enumerate(spans)]
+    ann += ["E1\tContent:T0 Source:T1", "T3\tSource 31 37\tVoters", "E2\tContent:T2 Source:T3"]
+    (tmp_path / "attributions" / "a_x1.ann").write_text("\n".join(ann) + "\n", encoding="utf8")
+    articles = load_corpus(tmp_path)
+    assert [[text[s:e] for s, e in g.ranges] for g in articles[0][2]] == [["“We will win,”"]]
+    result = score([nlp(text)], articles, ("direct",))
+    assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (1.0, 1.0, 1.0)
+    reported = load_corpus(tmp_path, direct=False)
+    assert score([nlp(text)], reported, ("indirect",))["recall"] == 1.0
+
+
+def test_quote_introduced_at_the_end_of_the_previous_paragraph(process):
+    text = (
+        "The vote was close. Foreign Minister Anna Lindqvist then told reporters:\n\n"
+        "“We are ready to sign the treaty today.”"
+    )
+    doc = process(text)
+    assert [(q.speaker, q.verb) for q in quotes_of(doc, "direct")] == [("Anna Lindqvist", "told")]

@@ -7,12 +7,17 @@ attribution, when there is one.
 
 Matching: a predicted quote matches a gold quote when their character ranges overlap; pairs are
 taken one to one, largest overlap first. Precision counts our quotes of the scored kinds
-(``direct`` by default), recall the gold direct quotes.
+(``direct`` by default), recall the gold direct quotes. PolNeAR groups the parts of a quote
+differently from us at times (two quotes with a narrative sentence between them as one content),
+so the line also gives an any-overlap score: a prediction is right when it overlaps some gold
+quote, a gold quote found when some prediction overlaps it.
 
 Speaker: of the matched pairs whose gold quote has a Source, the share where ours is right, i.e.
 our speaker mention overlaps the Source span, or our canonical name and the Source text share
 their last word ("Donald Trump" ~ "Trump"; "Mr. Trump" ~ "Donald Trump"), case-insensitively.
 A gold pronoun Source is only matched through the mention (the corpus's coreference is not read).
+``named`` is the stricter share over gold Sources that hold a capitalised word (a name): the last
+word of our canonical name must be one of the Source's words, whatever mention we went through.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 import click
 
 QUOTE_MARKS = "“\"‘'„«"
+PRONOUNS = {"i", "he", "she", "we", "they", "it", "you", "who"}
 
 
 @dataclass
@@ -100,6 +106,25 @@ def speaker_right(quote, gold: GoldQuote) -> bool:
     return False
 
 
+def _touches(p, g: GoldQuote) -> bool:
+    return any(_overlap((p.start, p.end), r) for r in g.ranges)
+
+
+def _words(text: str) -> list[str]:
+    return [re.sub(r"(’s|'s)$", "", w) for w in re.findall(r"[\w’'.-]+", text.lower())]
+
+
+def _named(source: str) -> bool:
+    """A gold Source that holds a name ("Mr. Trump", "Kenneth Baer, a former official"), not only a
+    pronoun or a description ("the union")."""
+    return any(w[:1].isupper() and w.lower() not in PRONOUNS | {"the", "a", "an"} for w in source.split())
+
+
+def _named_right(quote, gold: GoldQuote) -> bool:
+    """Our canonical name's last word is one of the words of the gold Source."""
+    return bool(quote.speaker) and _last_word(quote.speaker) in _words(gold.source_text)
+
+
 def match(predicted: list, gold: list[GoldQuote]) -> list[tuple[object, GoldQuote]]:
     pairs = []
     for p in predicted:
@@ -129,7 +154,13 @@ def score(docs, articles, kinds: tuple[str, ...], show_errors: bool = False) -> 
         counts["matched"] += len(pairs)
         matched_p = {id(p) for p, _ in pairs}
         matched_g = {id(g) for _, g in pairs}
+        touches = [[_touches(p, g) for g in gold] for p in predicted]
+        counts["pred_overlapping"] += sum(any(row) for row in touches)
+        counts["gold_overlapped"] += sum(any(col) for col in zip(*touches, strict=True)) if touches else 0
         for p, g in pairs:
+            if _named(g.source_text):
+                counts["named"] += 1
+                counts["named_right"] += _named_right(p, g)
             if g.source:
                 counts["with_source"] += 1
                 if speaker_right(p, g):
@@ -150,7 +181,14 @@ def score(docs, articles, kinds: tuple[str, ...], show_errors: bool = False) -> 
     recall = counts["matched"] / counts["gold"] if counts["gold"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     speakers = counts["speaker_right"] / counts["with_source"] if counts["with_source"] else 0.0
+    loose_p = counts["pred_overlapping"] / counts["pred"] if counts["pred"] else 0.0
+    loose_r = counts["gold_overlapped"] / counts["gold"] if counts["gold"] else 0.0
     return {
+        "named_accuracy": counts["named_right"] / counts["named"] if counts["named"] else 0.0,
+        "named_scored": counts["named"],
+        "loose_precision": loose_p,
+        "loose_recall": loose_r,
+        "loose_f1": 2 * loose_p * loose_r / (loose_p + loose_r) if loose_p + loose_r else 0.0,
         "articles": len(articles),
         "gold": counts["gold"],
         "predicted": counts["pred"],
@@ -183,7 +221,10 @@ def _report(label: str, result: dict) -> str:
         f"polnear {label}: articles={result['articles']} gold={result['gold']} "
         f"predicted={result['predicted']} P={result['precision']:.3f} R={result['recall']:.3f} "
         f"F1={result['f1']:.3f} speakers={result['speaker_accuracy']:.3f} "
-        f"(of {result['speaker_scored']} matched with a gold source)"
+        f"(of {result['speaker_scored']} matched with a gold source), "
+        f"named={result['named_accuracy']:.3f} (of {result['named_scored']} whose source holds a name); "
+        f"any-overlap P={result['loose_precision']:.3f} R={result['loose_recall']:.3f} "
+        f"F1={result['loose_f1']:.3f}"
     )
 
 
