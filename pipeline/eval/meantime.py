@@ -44,6 +44,23 @@ def _dbpedia_title(url: str) -> str | None:
     return unquote(m.group(1)).replace("_", " ") if m else None
 
 
+def token_text(tokens: list[ET.Element]) -> tuple[str, dict[str, tuple[int, int]]]:
+    """MEANTIME tokens as text: joined by spaces, sentences by newlines; and t_id -> offsets."""
+    offsets: dict[str, tuple[int, int]] = {}
+    pieces: list[str] = []
+    pos, sentence = 0, tokens[0].get("sentence")
+    for i, tok in enumerate(tokens):
+        if i:
+            pieces.append("\n" if tok.get("sentence") != sentence else " ")
+            pos += 1
+        sentence = tok.get("sentence")
+        text = tok.text or ""
+        offsets[tok.get("t_id")] = (pos, pos + len(text))
+        pieces.append(text)
+        pos += len(text)
+    return "".join(pieces), offsets
+
+
 def read_meantime(path: Path) -> list[MeantimeDoc]:
     """Every article under ``path`` with its named mentions of PER/ORG instances."""
     docs = []
@@ -52,19 +69,7 @@ def read_meantime(path: Path) -> list[MeantimeDoc]:
         tokens = root.findall("token")
         if not tokens:
             continue
-        offsets: dict[str, tuple[int, int]] = {}
-        pieces: list[str] = []
-        pos, sentence = 0, tokens[0].get("sentence")
-        for i, tok in enumerate(tokens):
-            if i:
-                sep = "\n" if tok.get("sentence") != sentence else " "
-                pieces.append(sep)
-                pos += 1
-            sentence = tok.get("sentence")
-            text = tok.text or ""
-            offsets[tok.get("t_id")] = (pos, pos + len(text))
-            pieces.append(text)
-            pos += len(text)
+        text, offsets = token_text(tokens)
         markables = root.find("Markables")
         mentions = {}
         instances = {}
@@ -80,7 +85,7 @@ def read_meantime(path: Path) -> list[MeantimeDoc]:
                 instances[el.get("m_id")] = (el.get("ent_type"), names)
             elif el.tag == "TIMEX3" and el.get("functionInDocument") == "CREATION_TIME":
                 dct = el.get("value")
-        doc = MeantimeDoc(file.stem, "".join(pieces), dct)
+        doc = MeantimeDoc(file.stem, text, dct)
         for rel in root.iter("REFERS_TO"):
             target = rel.find("target")
             if target is None or target.get("m_id") not in instances:

@@ -90,19 +90,10 @@ def read_meantime_xml(path: Path) -> TimeMLDoc | None:
     tokens = root.findall("token")
     if not tokens:
         return None
-    offsets: dict[str, tuple[int, int]] = {}
-    pieces: list[str] = []
-    pos, sentence = 0, tokens[0].get("sentence")
-    for i, tok in enumerate(tokens):
-        if i:
-            pieces.append("\n" if tok.get("sentence") != sentence else " ")
-            pos += 1
-        sentence = tok.get("sentence")
-        text = tok.text or ""
-        offsets[tok.get("t_id")] = (pos, pos + len(text))
-        pieces.append(text)
-        pos += len(text)
-    doc = TimeMLDoc(Path(path).stem, "".join(pieces), None)
+    from pipeline.eval.meantime import token_text
+
+    text, offsets = token_text(tokens)
+    doc = TimeMLDoc(Path(path).stem, text, None)
     for el in root.iter("TIMEX3"):
         ids = [a.get("t_id") for a in el.findall("token_anchor") if a.get("t_id") in offsets]
         if not ids:
