@@ -25,6 +25,9 @@ from pipeline import readers, store
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
+# Characters of text per nlp.pipe call: 16 average news articles fit; 16 long ones would take a worker
+# from ~350 MB to over 800 MB.
+NLP_BATCH_CHARS = 60_000
 
 
 @dataclass
@@ -33,6 +36,7 @@ class IngestResult:
     seen: int = 0
     new: int = 0
     unchanged: int = 0
+    duplicates: int = 0  # texts met again under another name in this run, extracted once
     failed: int = 0
     warnings: int = 0
     words: int = 0
@@ -45,6 +49,8 @@ class IngestResult:
         articles = f"{self.seen} article{'' if self.seen == 1 else 's'}"
         text = (f"run {self.run_id}: {articles} seen, {self.new} new, {self.unchanged} unchanged, "
                 f"{self.failed} failed; facts: {facts or 'none'}; {self.seconds:.1f}s")
+        if self.duplicates:
+            text = text.replace(" unchanged,", f" unchanged, {self.duplicates} duplicate texts,", 1)
         if self.new == 0 and not self.interrupted:
             text += " (nothing new: no NLP work done)"
         if self.interrupted:
@@ -97,7 +103,22 @@ def extract_batch(batch: list[tuple[str, str, dict]], nlp=None) -> list[Extracte
     """
     nlp = nlp or _NLP
     with nlp.memory_zone():
-        return _extract(batch, nlp)
+        return [item for group in by_size(batch) for item in _extract(group, nlp)]
+
+
+def by_size(batch: list[tuple[str, str, dict]], max_chars: int = NLP_BATCH_CHARS) -> Iterator[list]:
+    """Split a batch into runs of at most ``max_chars`` of text (a longer article goes alone): the model's
+    arrays for one ``nlp.pipe`` batch grow with its tokens, and so would a worker's peak memory."""
+    group: list = []
+    size = 0
+    for item in batch:
+        if group and size + len(item[1]) > max_chars:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[1])
+    if group:
+        yield group
 
 
 def _extract(batch: list[tuple[str, str, dict]], nlp) -> list[Extracted]:
@@ -204,6 +225,7 @@ def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, wo
                 entry = {"key": article.key, "path": article.path, "article_id": article_id}
                 if article_id in queued:
                     batch_seen.append(entry)  # the same text under another name, already queued
+                    result.duplicates += 1
                     report()
                 elif article_id in done_ids:
                     result.unchanged += 1
