@@ -509,16 +509,21 @@ class EntityComponent:
                     and not any(_key(w) in self.aliases for w in (" ".join(words), *words)):
                 m.label = "PERSON"
 
+    def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
+        """The title before a person's name, past any honorific ("Foreign Minister" in "Foreign
+        Minister Mr. X")."""
+        s = person.start
+        while s > 0 and doc[s - 1].lower_ in self.honorifics:
+            s -= 1
+        return self._title_before(doc, s)
+
     def _drop_title_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Words of a title before a name are no entity ("State" in "Secretary of State X")."""
         drop = set()
         for p in mentions:
             if p.label != "PERSON":
                 continue
-            s = p.start
-            while s > 0 and doc[s - 1].lower_ in self.honorifics:
-                s -= 1
-            span = self._title_before(doc, s)
+            span = self._title_of(doc, p)
             if span:
                 drop.update(id(m) for m in mentions
                             if m.label != "PERSON" and span[0] <= m.start and m.end <= span[1])
@@ -757,10 +762,7 @@ class EntityComponent:
             if p.label != "PERSON":
                 continue
             # "Kazakh Foreign Minister Yermek Kosherbayev", "Apple CEO Tim Cook"
-            s = p.start
-            while s > 0 and doc[s - 1].lower_ in self.honorifics:
-                s -= 1
-            span = self._title_before(doc, s)
+            span = self._title_of(doc, p)
             if span and not any(i in ent_at for i in range(*span)):
                 of_start, of = self._of_before(doc, span[0], ent_at, names)
                 roles.append(self._role(doc, span[0], span[1], of, of_start, p))
