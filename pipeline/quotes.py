@@ -862,17 +862,7 @@ def _labelled(ctx: _Context, before: list[Token]) -> Speaker | None:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
-    last = before[-2]
-    m = ctx.mention_at(last.idx)
-    if m is not None and m.label in SPEAKER_LABELS:
-        return (m.canonical, m.start, m.end, m.label)
-    if last.pos_ != "PROPN":
-        return None
-    first = last
-    while first.i > before[0].i and first.nbor(-1).pos_ == "PROPN":
-        first = first.nbor(-1)
-    span = last.doc[first.i : last.i + 1]
-    return (span.text, span.start_char, span.end_char, None)
+    return _name_at(ctx, before[-2], before)
 
 
 def _governing_verb(ctx: _Context, seg: Segment) -> Token | None:
@@ -896,16 +886,24 @@ def _signed(ctx: _Context, after: list[Token]) -> Speaker | None:
     """A quote signed with a dash and a name: “…” ― Jane Doe."""
     if len(after) < 2 or after[0].text not in DASHES:
         return None
-    first = after[1]
-    m = ctx.mention_at(first.idx)
+    return _name_at(ctx, after[1], after)
+
+
+def _name_at(ctx: _Context, token: Token, within: list[Token]) -> Speaker | None:
+    """The speaker named at ``token``: the entity mention there, else the run of proper nouns
+    around it inside ``within`` (a name the model did not tag)."""
+    m = ctx.mention_at(token.idx)
     if m is not None and m.label in SPEAKER_LABELS:
         return (m.canonical, m.start, m.end, m.label)
-    if first.pos_ != "PROPN":
+    if token.pos_ != "PROPN":
         return None
-    last = first
-    while last.i + 1 < len(last.doc) and last.nbor(1).pos_ == "PROPN" and last.nbor(1) in after:
+    lo, hi = within[0].i, within[-1].i
+    first = last = token
+    while first.i > lo and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    while last.i < hi and last.nbor(1).pos_ == "PROPN":
         last = last.nbor(1)
-    span = last.doc[first.i : last.i + 1]
+    span = token.doc[first.i : last.i + 1]
     return (span.text, span.start_char, span.end_char, None)
 
 
