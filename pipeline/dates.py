@@ -22,7 +22,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.facts import DateFact, register_extensions
+from pipeline.facts import DateFact, doc_text, register_extensions
 from pipeline.metadata import HEADER_FIELDS, parse_header
 
 _HEADER_HINT = re.compile(
@@ -1301,7 +1301,7 @@ class DateRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         dct = _parse_dct(doc._.dct)
-        ctx = Ctx(doc, dct, doc.text)
+        ctx = Ctx(doc, dct, doc_text(doc))
         text = ctx.text
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0

@@ -15,13 +15,15 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDX, IS_PUNCT, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.facts import Entity, Role, register_extensions
+from pipeline.facts import Entity, Role, doc_text, register_extensions
 
 NUMERIC_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -48,6 +50,7 @@ LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "WORK_O
                   "LAW", "LANGUAGE", "MISC")
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """Case-, space- and determiner-insensitive lookup key of a name."""
     text = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
@@ -79,6 +82,52 @@ class Mention:
     source: str = "model"
     canonical: str | None = None
     fixed: bool = False  # label decided by a rule that outranks voting
+
+
+class _Tokens:
+    """One Doc's token texts and flags as plain lists, and the words and names of its spans: the
+    rules here read them hundreds of times per article, and every ``doc[i]`` builds a new Token."""
+
+    __slots__ = ("text", "lower", "idx", "end", "punct", "doc_text", "_words", "_names")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc_text = text = doc_text(doc)
+        columns = doc.to_array([IDX, LENGTH, IS_PUNCT]).T.tolist() if len(doc) else [[], [], []]
+        self.idx, lengths, self.punct = columns
+        self.end = [i + n for i, n in zip(self.idx, lengths, strict=True)]
+        self.text = [text[i:e] for i, e in zip(self.idx, self.end, strict=True)]
+        self.lower = [t.lower() for t in self.text]
+        self._words: dict[tuple[int, int], tuple[str, ...]] = {}
+        self._names: dict[tuple[int, int], str] = {}
+
+    def span(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.doc_text[self.idx[start]:self.end[end - 1]] if end > start else ""
+
+    def words(self, start: int, end: int) -> tuple[str, ...]:
+        """The words of a span without punctuation other than ".": "Wal-Mart" is ("Wal", "Mart")."""
+        key = (start, end)
+        if (found := self._words.get(key)) is None:
+            text, punct = self.text, self.punct
+            found = self._words[key] = tuple(text[i] for i in range(start, end) if not punct[i] or text[i] == ".")
+        return found
+
+    def name(self, start: int, end: int) -> str:
+        """The span's text on one line."""
+        key = (start, end)
+        if (found := self._names.get(key)) is None:
+            found = self._names[key] = re.sub(r"\s+", " ", self.span(start, end))
+        return found
+
+
+_TOKENS = "newsfacts.entities.tokens"
+
+
+def _tokens(doc: Doc) -> _Tokens:
+    tokens = doc.user_data.get(_TOKENS)
+    if tokens is None:
+        tokens = doc.user_data[_TOKENS] = _Tokens(doc)
+    return tokens
 
 
 def _default_data_dir() -> Path:
@@ -171,6 +220,7 @@ class EntityComponent:
     # ------------------------------------------------------------------ driver
 
     def __call__(self, doc: Doc) -> Doc:
+        tk = doc.user_data[_TOKENS] = _Tokens(doc)
         lines = self._line_kinds(doc)
         mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in self.drop_labels]
         mentions = [part for m in mentions for part in self._split(doc, m)]
@@ -195,11 +245,12 @@ class EntityComponent:
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)
         doc._.entities = [
-            Entity(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text),
-                   doc[m.start:m.end].text, m.label, m.canonical or doc[m.start:m.end].text, m.source)
+            Entity(tk.idx[m.start], tk.end[m.end - 1], tk.span(m.start, m.end), m.label,
+                   m.canonical or tk.span(m.start, m.end), m.source)
             for m in mentions
         ]
         doc._.roles = self._roles(doc, mentions, names)
+        del doc.user_data[_TOKENS]
         return doc
 
     # ------------------------------------------------------------------ spans
@@ -207,8 +258,9 @@ class EntityComponent:
     def _line_kinds(self, doc: Doc) -> list[str]:
         """Per token: 'caps' for ALL-CAPS lines, 'title' for Title Case headlines, else 'text'."""
         kinds = ["text"] * len(doc)
-        starts = [t.idx for t in doc]
-        for line in re.finditer(r"[^\n]+", doc.text):
+        tk = _tokens(doc)
+        starts = tk.idx
+        for line in re.finditer(r"[^\n]+", tk.doc_text):
             words = WORD_RE.findall(line.group())
             if len(words) < 2:
                 continue
@@ -344,7 +396,7 @@ class EntityComponent:
     def _events(self, doc: Doc, lines: list[str], mentions: list[Mention]) -> list[Mention]:
         """Capitalised names ending in an event word ("World Cup", "Kazakh Cinema Days")."""
         out = []
-        lowers = [t.lower_ for t in doc]
+        lowers = _tokens(doc).lower
         for i, low in enumerate(lowers):
             if low not in self.event_last or lines[i] != "text":
                 continue
@@ -382,13 +434,14 @@ class EntityComponent:
         """A quoted capitalised title next to a work noun: “Zhamila,” a musical; the film “Heat”."""
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.text not in OPEN_QUOTES or i + 1 >= n or not doc[i + 1].is_title:
+        texts = _tokens(doc).text
+        for i, text in enumerate(texts):
+            if text not in OPEN_QUOTES or i + 1 >= n or not texts[i + 1].istitle():
                 continue
             j = i + 1
-            while j < n and j - i <= 8 and doc[j].text not in CLOSE_QUOTES:
+            while j < n and j - i <= 8 and texts[j] not in CLOSE_QUOTES:
                 j += 1
-            if j >= n or doc[j].text not in CLOSE_QUOTES or j - i > 8:
+            if j >= n or texts[j] not in CLOSE_QUOTES or j - i > 8:
                 continue
             e = j
             while e > i + 1 and doc[e - 1].is_punct:
@@ -448,9 +501,10 @@ class EntityComponent:
     def _filter_caps(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
         """In ALL-CAPS lines the model guesses; keep only names the article or the tables confirm."""
         body = set()
+        lowers = _tokens(doc).lower
         for m in mentions:
             if lines[m.start] != "caps":
-                words = [t.lower_ for t in doc[m.start:m.end]]
+                words = lowers[m.start:m.end]
                 body.update(" ".join(words[k:]) for k in range(len(words)))
         out = []
         for m in mentions:
@@ -463,13 +517,14 @@ class EntityComponent:
     # ------------------------------------------------------------------ consistency
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
-        return tuple(t.text for t in doc[m.start:m.end] if not (t.is_punct and t.text != "."))
+        return _tokens(doc).words(m.start, m.end)
 
     def _vote(self, doc: Doc, mentions: list[Mention]) -> None:
         """Mentions with the same text get the label most of them have."""
         groups: dict[str, list[Mention]] = defaultdict(list)
+        tk = _tokens(doc)
         for m in mentions:
-            groups[_key(doc[m.start:m.end].text)].append(m)
+            groups[_key(tk.span(m.start, m.end))].append(m)
         for key, group in groups.items():
             alias = self.aliases.get(key)
             if alias and alias.label == "GPE":
@@ -601,21 +656,23 @@ class EntityComponent:
         for m in mentions:
             covered.update(range(m.start, m.end))
         out = []
+        tk = _tokens(doc)
+        texts, lowers = tk.text, tk.lower
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            cands = known.get(tok.lower_) if i not in covered and (tok.is_title or tok.is_upper) else None
+            text = texts[i]
+            cands = known.get(lowers[i]) if i not in covered and (text.istitle() or text.isupper()) else None
             hit = None
             for words, label in sorted(cands or [], key=lambda c: -len(c[0])):
                 n = len(words)
-                toks = doc[i:i + n]
-                if tuple(t.lower_ for t in toks) != words or any(j in covered for j in range(i, i + n)):
+                if tuple(lowers[i:i + n]) != words or any(j in covered for j in range(i, i + n)):
                     continue
-                if i + n < len(doc) and doc[i + n].is_title and doc[i + n].is_alpha and lines[i] == "text":
+                if i + n < len(doc) and texts[i + n].istitle() and texts[i + n].isalpha() and lines[i] == "text":
                     continue  # part of a longer name
-                if lines[i] != "caps" and not all(t.is_title or t.is_upper or not t.is_alpha for t in toks):
+                if lines[i] != "caps" and not all(t.istitle() or t.isupper() or not t.isalpha()
+                                                  for t in texts[i:i + n]):
                     continue
-                if n == 1 and lines[i] == "text" and tok.pos_ != "PROPN":
+                if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
                     continue
                 hit = Mention(i, i + n, label, "propagated")
                 break
@@ -659,15 +716,16 @@ class EntityComponent:
                                    if t.is_alpha and t.lower_ not in LINKING and t.text[0].isupper())
                 if len(initials) >= 2:
                     longs.setdefault(initials, m)
+        tk = _tokens(doc)
         for m in mentions:
-            text = doc[m.start:m.end].text.replace(".", "")
+            text = tk.span(m.start, m.end).replace(".", "")
             if m.end - m.start == 1 and text.isupper() and text in longs and not m.fixed:
                 target = longs[text]
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 
     def _name(self, doc: Doc, m: Mention) -> str:
-        return re.sub(r"\s+", " ", doc[m.start:m.end].text)
+        return _tokens(doc).name(m.start, m.end)
 
     def _canonicalize(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> dict[str, str]:
         """Fill in canonical names; returns the article's name for each alias-table entry it uses."""
@@ -706,11 +764,12 @@ class EntityComponent:
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
         """Longest listed title ending at token ``end`` (exclusive), extended by modifiers."""
+        lowers = _tokens(doc).lower
         for n in range(min(self.max_title, end), 0, -1):
-            words = tuple(t.lower_ for t in doc[end - n:end])
+            words = tuple(lowers[end - n:end])
             if words in self.titles:
                 s = end - n
-                while s > 0 and doc[s - 1].lower_ in self.modifiers:
+                while s > 0 and lowers[s - 1] in self.modifiers:
                     s -= 1
                 if s > 1 and doc[s - 1].lower_ == "and":
                     earlier = self._title_before(doc, s - 1)  # "chairman and chief executive"

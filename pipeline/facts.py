@@ -110,6 +110,18 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, which spaCy joins from the tokens on every access, once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    # the length check catches user_data copied over from another Doc
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "newsfacts.text"
+
+
 def facts_of(doc: Doc) -> dict[str, list]:
     """All fact lists a processed Doc carries, empty where a component is absent."""
     return {name: list(getattr(doc._, name) or []) for name in FACT_KINDS}

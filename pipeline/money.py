@@ -45,7 +45,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.facts import Amount, Quantity, register_extensions
+from pipeline.facts import Amount, Quantity, doc_text, register_extensions
 
 _SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
 
@@ -396,7 +396,7 @@ class MoneyExtractor:
         return out
 
     def find(self, doc: Doc, text: str | None = None) -> tuple[list[Amount], list[Quantity]]:
-        text = doc.text if text is None else text
+        text = doc_text(doc) if text is None else text
         nums = self._numbers(text)
         if not nums:
             return [], []
@@ -634,15 +634,9 @@ def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]
     minus English function words ("in" is also the inch)."""
     if not entities:
         return {}, {}
-    import warnings
-
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
-        from quantulum3 import load
-
-        units = load.units("en")
+    units = _quantulum().load.units("en")
     lower, cased = {}, {}
     for table, out in ((units.surfaces_lower, lower), (units.symbols, cased)):
         for form, found in table.items():
@@ -654,17 +648,39 @@ def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]
 
 def _quantulum_parse(span: str, entities: set[str]) -> tuple[int, str] | None:
     """(end within span, unit name) of the quantity quantulum3 reads at the start of a short span."""
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
-        from quantulum3 import parser
-
-        quantities = parser.parse(span)
+    quantities = _quantulum().parser.parse(span)
     for q in quantities:
         if q.span[0] == 0 and q.unit.entity.name in entities:
             return q.span[1], q.unit.name
     return None
+
+
+def _quantulum():
+    """quantulum3, imported once. Its English rules import inflect, whose ``@typechecked`` methods
+    make typeguard re-read inflect's source at import: 2-4 s in every process, more than a hundred
+    articles take (jaraco/inflect#212). inflect is imported with that decorator as a no-op; only the
+    run-time type checks of inflect's own arguments are lost."""
+    import sys
+    import types
+    import warnings
+
+    if "inflect" not in sys.modules:
+        real = sys.modules.get("typeguard")
+        stub = types.ModuleType("typeguard")
+        stub.typechecked = lambda target=None, **_: target if target is not None else (lambda f: f)
+        sys.modules["typeguard"] = stub
+        try:
+            import inflect  # noqa: F401
+        finally:
+            if real is None:
+                del sys.modules["typeguard"]
+            else:
+                sys.modules["typeguard"] = real
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
+        import quantulum3.load
+        import quantulum3.parser
+    return quantulum3
 
 
 def _clean(value: float | None) -> float | None:
@@ -854,7 +870,7 @@ class MoneyComponent:
         self.extractor = extractor
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         amounts, quantities = self.extractor.find(doc, text)
         if amounts or quantities:
             self.extractor.annotate(doc, amounts, quantities, text)

@@ -47,7 +47,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.facts import Entity, Quote
+from pipeline.facts import Entity, Quote, doc_text
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -259,7 +259,7 @@ class QuoteFinder:
         self.join_after = JOIN_AFTER[join]
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text joins the tokens on every access
+        text = doc_text(doc)
         ctx = _Context(doc, text, _mentions(doc), find_segments(text), self.gender_words)
         kept = []
         for seg in ctx.segments:
