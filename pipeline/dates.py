@@ -409,6 +409,26 @@ class DateRecognizer:
         self.rules = R
         # The same rules without IGNORECASE, run on the lower-cased text: several times faster.
         self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
+        # Gates: a rule runs only on a text where its gate matches, and every match of the rule contains
+        # a match of its gate. A rule starting with optional words makes re try it at every character;
+        # a gate starting with a fixed word or a digit is found by a quick scan.
+        months, weekdays = _alt(self.months), _alt(self.weekdays)
+        gates = {
+            "wd_date": weekdays, "weekday": weekdays,
+            "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
+            "decade": r"0['’]?s\b",
+            "century": "centur",
+            "season": _alt(self.seasons),
+            "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
+            "quarter_year": "quarter|period",
+            "half": "half",
+            "ago": rf"(?:{_alt(self.units)})\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
+            "set_times": "once|twice|thrice|times",
+            "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
+            "spelled_year": "nineteen|eighteen|thousand",
+        }
+        self.gates = {name: re.compile(g, f) for name, g in gates.items()}
+        self.gates_low = {name: re.compile(g) for name, g in gates.items()}
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
             r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
@@ -1232,11 +1252,14 @@ class DateRecognizer:
     def candidates(self, doc: Doc, ctx: Ctx) -> list[Cand]:
         text = ctx.text
         low = text.lower()
-        rules = self.rules_low
+        rules, gates = self.rules_low, self.gates_low
         if len(low) != len(text):  # a few characters change length when lower-cased
-            low, rules = text, self.rules
+            low, rules, gates = text, self.rules, self.gates
         found: list[Cand] = []
         for prio, (name, regex, handler) in enumerate(rules):
+            gate = gates.get(name)
+            if gate is not None and gate.search(low) is None:
+                continue
             for m in regex.finditer(low):
                 c = handler(m, ctx)
                 if c is not None and c.end > c.start:
