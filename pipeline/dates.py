@@ -412,10 +412,11 @@ class DateRecognizer:
         # Gates: a rule runs only on a text where its gate matches, and every match of the rule contains
         # a match of its gate. A rule starting with optional words makes re try it at every character;
         # a gate starting with a fixed word or a digit is found by a quick scan.
-        months, weekdays = _alt(self.months), _alt(self.weekdays)
+        months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
         gates = {
             "wd_date": weekdays, "weekday": weekdays,
             "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
+            "slash": r"\d/\d", "time24": r"\d:[0-5]",
             "decade": r"0['’]?s\b",
             "century": "centur",
             "season": _alt(self.seasons),
