@@ -458,10 +458,9 @@ class EntityComponent:
 
     def _dateline(self, doc: Doc) -> list[Mention]:
         """The dateline place at the start of the article (or of a line near it) is a GPE."""
-        head = 0
-        while head < len(doc) and doc[head].idx < self.max_dateline_chars:
-            head += 1
-        text = doc[:head].text[: self.max_dateline_chars]
+        tk = _tokens(doc)
+        head = bisect_left(tk.idx, self.max_dateline_chars)
+        text = tk.span(0, head)[: self.max_dateline_chars]
         place = doc._.dateline
         span = None
         if place:
@@ -652,6 +651,8 @@ class EntityComponent:
                 continue
             seen.add((words, label))
             known[words[0].lower()].append((tuple(w.lower() for w in words), label))
+        for cands in known.values():
+            cands.sort(key=lambda c: -len(c[0]))  # longest first
         covered = set()
         for m in mentions:
             covered.update(range(m.start, m.end))
@@ -663,7 +664,7 @@ class EntityComponent:
             text = texts[i]
             cands = known.get(lowers[i]) if i not in covered and (text.istitle() or text.isupper()) else None
             hit = None
-            for words, label in sorted(cands or [], key=lambda c: -len(c[0])):
+            for words, label in cands or ():
                 n = len(words)
                 if tuple(lowers[i:i + n]) != words or any(j in covered for j in range(i, i + n)):
                     continue
