@@ -20,6 +20,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -408,8 +409,11 @@ def format_memory(samples: list) -> str:
 
 
 def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: int, breakdown: bool,
-          bare: bool, rerun: bool, model: str | None, profile: int = 0, echo=click.echo) -> dict:
-    """Measure and print; returns every number measured."""
+          bare: bool, rerun: bool, model: str | None, profile: int = 0, repeat: int = 1, echo=click.echo) -> dict:
+    """Measure and print; returns every number measured.
+
+    With ``repeat``, bare spaCy and ingest run that many times each, taking turns, and the run with the
+    median time of each stands for it: on a shared machine one run can be 10 % off either way."""
     paths = [os.path.abspath(p) for p in paths]  # the measurements run in another folder
     files = [str(f) for f in select_files(paths, limit)]
     given = paths if limit is None else files
@@ -429,11 +433,20 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
         subprocess.run([sys.executable, "-c", f"from pipeline import nlp; nlp.load({model!r})"], cwd=_root(),
                        env=_child_env(), capture_output=True, check=True)
         for n in [] if profile else workers:  # profiling is a diagnosis, not a measurement of rates
-            row: dict = {"workers": n}
-            if bare:
-                row["bare"] = run_measure("bare", files=files, workers=n, batch_size=batch_size, model=model)
+            bare_runs: list[dict] = []
+            ingest_runs: list[dict] = []
             db = str(Path(tmp) / f"ingest-{n}.db")
-            row["ingest"] = run_measure("ingest", files=given, db=db, workers=n, batch_size=batch_size, model=model)
+            for _ in range(repeat):
+                if bare:
+                    bare_runs.append(run_measure("bare", files=files, workers=n, batch_size=batch_size, model=model))
+                for suffix in ("", "-wal", "-shm"):  # every ingest starts from an empty database
+                    Path(db + suffix).unlink(missing_ok=True)
+                ingest_runs.append(run_measure("ingest", files=given, db=db, workers=n, batch_size=batch_size,
+                                               model=model))
+            row: dict = {"workers": n, "ingest": _median_run(ingest_runs),
+                         "ingest_seconds": [r["seconds"] for r in ingest_runs]}
+            if bare_runs:
+                row |= {"bare": _median_run(bare_runs), "bare_seconds": [r["seconds"] for r in bare_runs]}
             if row["ingest"]["errors"]:
                 echo(f"  ingest errors (first): {row['ingest']['errors']}", err=True)
             if rerun:
@@ -449,6 +462,12 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
     results["load_average_end"] = load_average()
     print_report(results, echo)
     return results
+
+
+def _median_run(runs: list[dict]) -> dict:
+    """The run with the median time (the lower middle one of an even count): a run that happened."""
+    middle = statistics.median_low(r["seconds"] for r in runs)
+    return next(r for r in runs if r["seconds"] == middle)
 
 
 def print_report(results: dict, echo=click.echo) -> None:
@@ -480,6 +499,12 @@ def print_rates(results: dict, echo=click.echo) -> None:
     for row in results["runs"]:
         echo(f"ingest memory, {row['workers']} worker(s), MB main/largest worker at % of articles: "
              f"{format_memory(row['ingest']['samples'])}")
+    for row in results["runs"]:
+        if len(row.get("ingest_seconds", ())) > 1:
+            spread = "; ".join(f"{name} " + ", ".join(f"{x:.1f}" for x in row[key])
+                               for name, key in (("bare spaCy", "bare_seconds"), ("ingest", "ingest_seconds"))
+                               if key in row)
+            echo(f"runs, {row['workers']} worker(s), seconds in the order run (the median one is shown): {spread}")
     for n, (bare_rate, ingest_rate) in rates.items():
         if n != 1 and 1 in rates:
             bare_scale = f"bare spaCy {bare_rate / rates[1][0]:.2f}x, " if bare_rate and rates[1][0] else ""
@@ -524,6 +549,8 @@ def _default_corpus(size: int, tmp: str) -> list[str]:
 @click.option("--breakdown/--no-breakdown", default=True, show_default=True, help="Time each pipeline step.")
 @click.option("--bare/--no-bare", default=True, show_default=True, help="Time bare spaCy.")
 @click.option("--rerun/--no-rerun", default=True, show_default=True, help="Time an unchanged re-run (CLI).")
+@click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run bare spaCy and ingest this many times each, in turns, and show the median run.")
 @click.option("--model", default=None, help="spaCy pipeline instead of the one in models/pipeline.cfg.")
 @click.option("--profile", type=click.IntRange(min=0), default=0, metavar="N",
               help="Instead of the rates: the per-step table with the newsfacts components under cProfile, "
@@ -533,7 +560,7 @@ def _default_corpus(size: int, tmp: str) -> list[str]:
               metavar="N OUT", help="Instead of measuring, write N articles varied from PATHS (default corpus/) "
               "to the folder OUT.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --generate.")
-def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, rerun, model, profile, json_out,
+def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repeat, model, profile, json_out,
                   generate, seed) -> None:
     """Throughput of ingest against bare spaCy on the articles in PATHS (default: built from corpus/).
 
@@ -553,7 +580,7 @@ def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, reru
     try:
         paths = list(paths) or _default_corpus(size, tmp)
         results = bench(paths, list(workers) or [1, 2], limit, batch_size or DEFAULT_BATCH_SIZE, breakdown, bare,
-                        rerun, model, profile)
+                        rerun, model, profile, repeat)
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -47,6 +47,20 @@ def test_bench_prints_rates_memory_rerun_and_steps(tmp_path):
     assert run["rerun_seconds"] > 0 and run["ingest"]["main_mb"] > 50
 
 
+def test_repeat_runs_each_side_in_turn_from_an_empty_database(tmp_path):
+    folder = write_stories(tmp_path / "articles")
+    json_out = tmp_path / "bench.json"
+    result = CliRunner().invoke(bench.bench_command, [str(folder), "-w", "1", "--repeat", "2", "--no-breakdown",
+                                                      "--no-rerun", "--json", str(json_out)])
+    assert result.exit_code == 0, result.output
+    run = json.loads(json_out.read_text())["runs"][0]
+    assert len(run["bare_seconds"]) == 2 and len(run["ingest_seconds"]) == 2
+    assert run["ingest"]["seconds"] in run["ingest_seconds"] and run["bare"]["seconds"] in run["bare_seconds"]
+    assert run["ingest"]["articles"] == 3  # the median run extracted everything: no database left over
+    line = next(line for line in result.output.splitlines() if line.startswith("runs, 1 worker(s)"))
+    assert len(re.findall(r"\d+\.\d", line)) == 4
+
+
 def test_limit_takes_the_first_articles(tmp_path):
     folder = write_stories(tmp_path / "articles")
     files = bench.select_files([folder], limit=2)
