@@ -235,3 +235,21 @@ def test_seed_article_amounts(process):
     for a, g in zip(doc._.amounts, gold["amounts"], strict=True):
         assert a.about and a.about.split()[-1] in g["about"]
         assert (a.status == "target") == g["about"].endswith("target")
+
+
+def test_quantulum_imports_inflect_without_leaving_a_stub_behind():
+    """money._quantulum imports inflect with typeguard's decorator stubbed out; nothing of that may leak."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pipeline import money\n"
+        "q = money._quantulum()\n"
+        "import inflect\n"
+        "tg = sys.modules.get('typeguard')\n"
+        "assert tg is None or getattr(tg, '__file__', None), 'stub left in sys.modules'\n"
+        "print(inflect.engine().plural('yard'), q.parser.parse('5 kWh')[0].unit.name)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["yards", "kilowatt", "hour"]
