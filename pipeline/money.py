@@ -38,6 +38,7 @@ All word lists live in ``models/money/``.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -655,6 +656,7 @@ def _quantulum_parse(span: str, entities: set[str]) -> tuple[int, str] | None:
     return None
 
 
+@functools.cache
 def _quantulum():
     """quantulum3, imported once. Its English rules import inflect, whose ``@typechecked`` methods
     make typeguard re-read inflect's source at import: 2-4 s in every process, more than a hundred

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -701,15 +702,9 @@ class _Context:
         fit the pronoun are skipped.
         """
         want = PRONOUN_GENDER.get(token.lower_)
-        sent = self.sentence(token)
-        cutoff = self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
+        cutoff = self.previous_sentence_start(token)
         nearest = fallback = None
-        i = bisect_right(self.mention_starts, token.idx) - 1
-        while i >= 0 and self.mentions[i].start > token.idx - 3000:
-            m = self.mentions[i]
-            i -= 1
-            if m.label != "PERSON" or m.end > token.idx:
-                continue
+        for m in self.mentions_before(token, "PERSON"):
             fallback = fallback or m
             if want is not None and self.gender(m.canonical) not in (None, want):
                 continue
@@ -721,19 +716,27 @@ class _Context:
     def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
         """What "it", "they" or "the company" stands for: the nearest organisation subject in this or
         the previous sentence, else (unless ``recent_only``) the nearest organisation mentioned."""
-        sent = self.sentence(token)
-        cutoff = self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
+        cutoff = self.previous_sentence_start(token)
         nearest = None
-        i = bisect_right(self.mention_starts, token.idx) - 1
-        while i >= 0 and self.mentions[i].start > token.idx - 3000:
-            m = self.mentions[i]
-            i -= 1
-            if m.label != "ORG" or m.end > token.idx:
-                continue
+        for m in self.mentions_before(token, "ORG"):
             if m.start >= cutoff and self.is_subject(m):
                 return m
             nearest = nearest or m
         return None if recent_only else nearest
+
+    def mentions_before(self, token: Token, label: str) -> Iterator[Mention]:
+        """Mentions with ``label`` ending before ``token``, nearest first, within 3,000 characters."""
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start > token.idx - 3000:
+            m = self.mentions[i]
+            i -= 1
+            if m.label == label and m.end <= token.idx:
+                yield m
+
+    def previous_sentence_start(self, token: Token) -> int:
+        """Where the sentence before ``token``'s starts (0 in the first sentence)."""
+        sent = self.sentence(token)
+        return self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
 
     def is_subject(self, m: Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
