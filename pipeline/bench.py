@@ -225,7 +225,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     articles = words = 0
 
     def run(batch: list[dict]) -> None:
-        with nlp.memory_zone():  # as ingest.extract_batch does
+        with ingest_module.batch_zone(nlp):  # as ingest.extract_batch does
             steps_of(batch)
 
     def steps_of(batch: list[dict]) -> None:

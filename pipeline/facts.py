@@ -122,6 +122,11 @@ def doc_text(doc: Doc) -> str:
 _TEXT_KEY = "newsfacts.text"
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give ``doc_text`` the text a Doc was made from, which the caller has in hand anyway."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def facts_of(doc: Doc) -> dict[str, list]:
     """All fact lists a processed Doc carries, empty where a component is absent."""
     return {name: list(getattr(doc._, name) or []) for name in FACT_KINDS}

