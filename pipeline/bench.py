@@ -148,6 +148,13 @@ def _peaks() -> dict:
             "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale / MB}
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: unlike wall time, not lengthened by other
+    work on a shared machine, only by what runs here."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def measure_bare(files: list[str], workers: int, batch_size: int, model: str | None = None) -> dict:
     """Bare spaCy: the configured base model and components, no newsfacts component, same texts.
 
@@ -156,6 +163,7 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
 
     texts = [a.text for a in read_articles(map(Path, files))]
     cfg = nlp_module.read_config()
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     import spacy
 
@@ -164,7 +172,8 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
     for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
         pass
     done = time.perf_counter()
-    return {"seconds": done - started, "load_seconds": loaded - started, "articles": len(texts),
+    return {"seconds": done - started, "cpu_seconds": _cpu_seconds() - cpu, "load_seconds": loaded - started,
+            "articles": len(texts),
             "words": sum(len(t.split()) for t in texts), "pipes": nlp.pipe_names, **_peaks()}
 
 
@@ -189,12 +198,13 @@ def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, mod
                       file=sys.stderr, flush=True)
 
     errors: list[str] = []
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     result = ingest(files, db, workers=workers, model=model, batch_size=batch_size, progress=sample,
                     on_error=errors.append)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "articles": result.new, "seen": result.seen, "failed": result.failed,
-            "facts": result.facts, "errors": errors[:5], "samples": samples, **_peaks()}
+    return {"seconds": seconds, "cpu_seconds": _cpu_seconds() - cpu, "articles": result.new, "seen": result.seen,
+            "failed": result.failed, "facts": result.facts, "errors": errors[:5], "samples": samples, **_peaks()}
 
 
 def measure_breakdown(files: list[str], batch_size: int, model: str | None = None, profile: int = 0) -> dict:
@@ -444,9 +454,11 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
                 ingest_runs.append(run_measure("ingest", files=given, db=db, workers=n, batch_size=batch_size,
                                                model=model))
             row: dict = {"workers": n, "ingest": _median_run(ingest_runs),
-                         "ingest_seconds": [r["seconds"] for r in ingest_runs]}
+                         "ingest_seconds": [r["seconds"] for r in ingest_runs],
+                         "ingest_cpu_seconds": [r["cpu_seconds"] for r in ingest_runs]}
             if bare_runs:
-                row |= {"bare": _median_run(bare_runs), "bare_seconds": [r["seconds"] for r in bare_runs]}
+                row |= {"bare": _median_run(bare_runs), "bare_seconds": [r["seconds"] for r in bare_runs],
+                        "bare_cpu_seconds": [r["cpu_seconds"] for r in bare_runs]}
             if row["ingest"]["errors"]:
                 echo(f"  ingest errors (first): {row['ingest']['errors']}", err=True)
             if rerun:
@@ -505,6 +517,12 @@ def print_rates(results: dict, echo=click.echo) -> None:
                                for name, key in (("bare spaCy", "bare_seconds"), ("ingest", "ingest_seconds"))
                                if key in row)
             echo(f"runs, {row['workers']} worker(s), seconds in the order run (the median one is shown): {spread}")
+    for row in results["runs"]:
+        if "bare_cpu_seconds" in row:
+            bare_cpu = statistics.median(row["bare_cpu_seconds"])
+            ingest_cpu = statistics.median(row["ingest_cpu_seconds"])
+            echo(f"CPU time, {row['workers']} worker(s), all processes (median): bare spaCy {bare_cpu:.1f} s, "
+                 f"ingest {ingest_cpu:.1f} s; ratio by CPU time {bare_cpu / ingest_cpu:.2f}")
     for n, (bare_rate, ingest_rate) in rates.items():
         if n != 1 and 1 in rates:
             bare_scale = f"bare spaCy {bare_rate / rates[1][0]:.2f}x, " if bare_rate and rates[1][0] else ""

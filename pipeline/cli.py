@@ -7,6 +7,8 @@ import sys
 import click
 
 from pipeline import __version__
+from pipeline.ingest import DEFAULT_BATCH_SIZE
+from pipeline.readers import DEFAULT_MAX_BYTES
 
 DB_OPTION = click.option("--db", "db_path", default="newsfacts.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The newsfacts SQLite database.")
@@ -27,9 +29,9 @@ def cli() -> None:
 @click.option("--glob", "pattern", default=None, help="Only files whose name matches, e.g. '*.txt'.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Leave out files and folders whose name matches (repeatable); see also .newsfactsignore.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=5 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Larger files are reported and skipped.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per NLP batch and per database transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when stderr is a terminal].")
 def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_size, progress) -> None:

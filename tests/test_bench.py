@@ -59,6 +59,8 @@ def test_repeat_runs_each_side_in_turn_from_an_empty_database(tmp_path):
     assert run["ingest"]["articles"] == 3  # the median run extracted everything: no database left over
     line = next(line for line in result.output.splitlines() if line.startswith("runs, 1 worker(s)"))
     assert len(re.findall(r"\d+\.\d", line)) == 4
+    assert len(run["bare_cpu_seconds"]) == 2 and all(s > 0 for s in run["ingest_cpu_seconds"])
+    assert re.search(r"^CPU time, 1 worker\(s\).*ratio by CPU time \d+\.\d\d$", result.output, re.M)
 
 
 def test_limit_takes_the_first_articles(tmp_path):
