@@ -173,8 +173,8 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
         pass
     done = time.perf_counter()
     return {"seconds": done - started, "cpu_seconds": _cpu_seconds() - cpu, "load_seconds": loaded - started,
-            "articles": len(texts),
-            "words": sum(len(t.split()) for t in texts), "pipes": nlp.pipe_names, **_peaks()}
+            "articles": len(texts), "words": sum(len(t.split()) for t in texts), "pipes": nlp.pipe_names,
+            **_peaks()}
 
 
 def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None) -> dict:

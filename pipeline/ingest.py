@@ -31,7 +31,7 @@ DEFAULT_BATCH_SIZE = 16
 # from ~350 MB to over 800 MB.
 NLP_BATCH_CHARS = 60_000
 # Strings a pipeline may add to its vocabulary for good before every batch runs in a memory zone:
-# about 30 MB, reached after some 5,000 news articles.
+# at most about 30 MB, reached after several thousand news articles.
 WARM_VOCAB_STRINGS = 50_000
 
 
