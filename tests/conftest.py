@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline import nlp as nlp_module
+from newsfacts import nlp as nlp_module
 
 
 @pytest.fixture(scope="session")

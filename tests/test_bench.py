@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from pipeline import bench, readers, store
-from pipeline.facts import FACT_KINDS
+from newsfacts import bench, readers, store
+from newsfacts.facts import FACT_KINDS
 
 STORIES = [
     "Oil prices rise\n\nLONDON, March 8 (Reuters) - Brent crude rose to $82 a barrel on Tuesday after OPEC "

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.ingest import ingest
-from pipeline.nlp import models_dir
+from newsfacts.cli import cli
+from newsfacts.ingest import ingest
+from newsfacts.nlp import models_dir
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
 

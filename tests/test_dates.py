@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.eval.timeml import match, read_tml, score
+from newsfacts.eval.timeml import match, read_tml, score
 
 SEED_OPENING = (
     " date 2026-02-16 ALMATY – Kazakhstan and the Kyrgyz Republic are continuing to strengthen their "
@@ -217,7 +217,7 @@ def test_timeml_reader_keeps_offsets_and_drops_the_dct(tmp_path):
 
 
 def test_timeml_scoring_counts_overlap_and_exact_value(tmp_path):
-    from pipeline.eval.timeml import Pred
+    from newsfacts.eval.timeml import Pred
 
     path = tmp_path / "doc.tml"
     path.write_text(TML, encoding="utf-8")
@@ -258,7 +258,7 @@ MEANTIME_XML = """<Document doc_name="x">
 
 
 def test_meantime_reader_keeps_dct_span_and_unannotated_tail_out_of_scoring(tmp_path):
-    from pipeline.eval.timeml import read_meantime_xml
+    from newsfacts.eval.timeml import read_meantime_xml
 
     path = tmp_path / "doc.xml"
     path.write_text(MEANTIME_XML, encoding="utf-8")

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.diff import OffsetMap, describe_change
-from pipeline.ingest import ingest
-from pipeline.nlp import models_dir
+from newsfacts.cli import cli
+from newsfacts.diff import OffsetMap, describe_change
+from newsfacts.ingest import ingest
+from newsfacts.nlp import models_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
@@ -238,8 +238,8 @@ def test_html_report_to_file(rule_change, tmp_path):
 
 
 def test_kinds_match_the_fact_kinds():
-    from pipeline.diff import KINDS
-    from pipeline.facts import FACT_KINDS
+    from newsfacts.diff import KINDS
+    from newsfacts.facts import FACT_KINDS
 
     assert KINDS == tuple(FACT_KINDS)
 
@@ -248,7 +248,7 @@ def test_commands_start_without_spacy():
     import subprocess
     import sys
 
-    code = ("import sys, pipeline.query_cli, pipeline.query, pipeline.diff, pipeline.serve; "
+    code = ("import sys, newsfacts.query_cli, newsfacts.query, newsfacts.diff, newsfacts.serve; "
             "print(sorted(m for m in ('spacy', 'datasette', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"
@@ -296,7 +296,7 @@ def test_reading_commands_run_without_spacy(rule_change):
 
     code = (
         "import sys\n"
-        "from pipeline.cli import cli\n"
+        "from newsfacts.cli import cli\n"
         "for args in (['diff', DB, '--runs', '1', '2', '-f', 'json'], ['query', 'people', '--db', DB],\n"
         "             ['show', 'kazakh-kyrgyz-ties.txt', '--db', DB], ['search', 'trade', '--db', DB]):\n"
         "    try:\n"

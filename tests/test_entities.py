@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.eval.conll import read_conll, score
-from pipeline.eval.meantime import normalize
+from newsfacts.eval.conll import read_conll, score
+from newsfacts.eval.meantime import normalize
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
 NUMERIC = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.eval.__main__ import eval_command
-from pipeline.eval.gold import score
-from pipeline.ingest import ingest
+from newsfacts.cli import cli
+from newsfacts.eval.__main__ import eval_command
+from newsfacts.eval.gold import score
+from newsfacts.ingest import ingest
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 SEED_GOLD = DEV / "kazakh-kyrgyz-ties.gold.json"

@@ -14,8 +14,8 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.ingest import ingest
+from newsfacts.cli import cli
+from newsfacts.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
@@ -169,7 +169,7 @@ def test_killed_process_leaves_a_consistent_database(tmp_path):
     for i in range(40):
         (folder / f"a{i:02d}.txt").write_text(STORIES[i % 3] + f"Reporting by desk {i}.\n", encoding="utf-8")
     db_path = tmp_path / "facts.db"
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "ingest", str(folder), "--db", str(db_path),
+    proc = subprocess.Popen([sys.executable, "-m", "newsfacts", "ingest", str(folder), "--db", str(db_path),
                              "--workers", "1", "--batch-size", "2", "--no-progress"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -215,7 +215,7 @@ def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
 
 @pytest.mark.parametrize("budget, kept", [(10**9, True), (0, False)])
 def test_vocabulary_kept_only_up_to_its_budget(nlp, monkeypatch, budget, kept):
-    from pipeline import ingest as ingest_module
+    from newsfacts import ingest as ingest_module
 
     monkeypatch.setattr(ingest_module, "WARM_VOCAB_STRINGS", budget)
     words = f"Zqxwv{budget} Corp paid $3 million to Brxlf{budget} Holdings on Monday, Qorvik{budget} said."

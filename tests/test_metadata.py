@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.metadata import (
+from newsfacts.metadata import (
     date_from_filename,
     normalize_date,
     parse_dateline,

@@ -244,7 +244,7 @@ def test_quantulum_imports_inflect_without_leaving_a_stub_behind():
 
     code = (
         "import sys\n"
-        "from pipeline import money\n"
+        "from newsfacts import money\n"
         "q = money._quantulum()\n"
         "import inflect\n"
         "tg = sys.modules.get('typeguard')\n"

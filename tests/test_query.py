@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.ingest import ingest
-from pipeline.query import timex_interval
+from newsfacts.cli import cli
+from newsfacts.ingest import ingest
+from newsfacts.query import timex_interval
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"
 
@@ -301,7 +301,7 @@ def test_bad_requests_fail_cleanly_and_change_nothing(db, args, message):
 @pytest.fixture(scope="module")
 def history_db(tmp_path_factory) -> Path:
     """One article through four runs: v1; v1 under a changed pipeline; edited v2; v2 under the first pipeline."""
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     tmp_path = tmp_path_factory.mktemp("history")
     seed = DEV / "kazakh-kyrgyz-ties.txt"

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.quotes import find_segments
+from newsfacts.quotes import find_segments
 
 
 def quotes_of(doc, kind=None):
@@ -354,7 +354,7 @@ def test_descriptions_resolved_to_named_speaker(process, text, speaker, mention)
     ],
 )
 def test_join_setting(nlp, process, join, expected):
-    from pipeline.quotes import make_quotes
+    from newsfacts.quotes import make_quotes
 
     doc = process("“We will appeal,” lawyer David Kim said. “The ruling ignores the evidence.”")
     finder = make_quotes(nlp, "quotes", None, None, None, None, 4, 8, join)
@@ -374,7 +374,7 @@ def test_quote_introduced_by_name_and_colon(process):
 
 
 def test_polnear_scorer_reads_brat_and_matches(tmp_path, nlp):
-    from pipeline.eval.polnear import load_corpus, score
+    from newsfacts.eval.polnear import load_corpus, score
 
     text = "“We will win,” Ana Silva said. Voters said the race was close.\n"
     (tmp_path / "text").mkdir()

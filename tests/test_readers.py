@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import readers
+from newsfacts import readers
 
 STORY = "LONDON, March 8 (Reuters) - Prices of wheat rose on Tuesday, traders said.\n"
 CYRILLIC = "Курс тенге укрепился на прошлой неделе, сообщил Национальный банк Казахстана.\n"

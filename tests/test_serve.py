@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli import cli
-from pipeline.ingest import ingest
+from newsfacts.cli import cli
+from newsfacts.ingest import ingest
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
 
@@ -55,7 +55,7 @@ def server(db):
     port = free_port()
     log = db.parent / "serve.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--db", str(db), "--port", str(port)],
+        process = subprocess.Popen([sys.executable, "-m", "newsfacts", "serve", "--db", str(db), "--port", str(port)],
                                    cwd=Path(__file__).resolve().parent.parent, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.facts import Entity, Role, doc_text, register_extensions
+from newsfacts.facts import Entity, Role, doc_text, register_extensions
 
 NUMERIC_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -131,7 +131,7 @@ def _tokens(doc: Doc) -> _Tokens:
 
 
 def _default_data_dir() -> Path:
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     return models_dir() / "entities"
 

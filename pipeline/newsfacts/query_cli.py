@@ -1,4 +1,4 @@
-"""`newsfacts query/search/sql/show/runs`: click wrappers over pipeline.query, with table/json/csv/markdown output.
+"""`newsfacts query/search/sql/show/runs`: click wrappers over newsfacts.query, with table/json/csv/markdown output.
 
 cli.py registers every ``<name>_command`` attribute of this module.
 """
@@ -39,8 +39,8 @@ def user_errors() -> Iterator[None]:
     """Turn the library's expected failures into CommandError."""
     import sqlite3
 
-    from pipeline.query import QueryError
-    from pipeline.store import NotANewsfactsDatabase
+    from newsfacts.query import QueryError
+    from newsfacts.store import NotANewsfactsDatabase
 
     try:
         yield
@@ -52,7 +52,7 @@ def user_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def connection(db_path: str):
-    from pipeline import query
+    from newsfacts import query
 
     with user_errors():
         conn = query.connect(db_path)
@@ -158,7 +158,7 @@ def query_command(what, db_path, label, name, speaker, kind, currency, unit, abo
       newsfacts query quotes --speaker Smith --format json
       newsfacts query dates --from 2026-02 --to 2026-03-15
     """
-    from pipeline import query
+    from newsfacts import query
 
     common = {"article": article, "run": run, "limit": limit}
     calls = {
@@ -190,7 +190,7 @@ def search_command(text, db_path, what, raw, limit, fmt) -> None:
 
     Words are stemmed (trade matches trading); every word must occur.
     """
-    from pipeline import query
+    from newsfacts import query
 
     with connection(db_path) as conn, user_errors():
         found = query.search(conn, text, what=what, raw=raw, limit=limit)
@@ -210,7 +210,7 @@ def sql_command(statement, db_path, params, fmt) -> None:
     Example:
       newsfacts sql "SELECT canonical, mentions FROM entity_summary WHERE label = 'ORG' ORDER BY mentions DESC"
     """
-    from pipeline import query
+    from newsfacts import query
 
     with user_errors():
         columns, found = query.run_sql(db_path, statement, list(params))
@@ -223,7 +223,7 @@ def sql_command(statement, db_path, params, fmt) -> None:
 @FORMAT_OPTION
 def runs_command(db_path, limit, fmt) -> None:
     """List ingest runs, newest first: status, pipeline fingerprint, article and fact counts."""
-    from pipeline import query
+    from newsfacts import query
 
     with connection(db_path) as conn, user_errors():
         found = query.runs(conn, limit=limit)
@@ -269,7 +269,7 @@ def _style(kind: str, fact: dict) -> str:
               show_default=True)
 def show_command(article, db_path, run, fmt) -> None:
     """Print one article (id, id prefix or path) with its facts highlighted, then listed by kind."""
-    from pipeline import query
+    from newsfacts import query
 
     with connection(db_path) as conn, user_errors():
         found = query.article(conn, article, run=run)
@@ -328,7 +328,7 @@ def prune_command(db_path, keep, keep_versions, yes, fmt) -> None:
     Runs stay listed (with fewer facts); current facts are never touched. Without
     --yes nothing is deleted: the report says what would be.
     """
-    from pipeline import query, store
+    from newsfacts import query, store
 
     with user_errors():
         db = store.open_db(db_path, create=False)

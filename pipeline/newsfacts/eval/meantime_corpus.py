@@ -15,8 +15,8 @@ needs it. MEANTIME ships tokens without spacing, so the text is rebuilt from the
 The draft is then reviewed by hand (spans trimmed to the CoNLL convention, missing names, quotes,
 roles and the money ``about`` added); see corpus/README.md.
 
-    python -m pipeline.eval meantime_corpus draft MEANTIME_DIR ARTICLE_ID... --out DIR
-    python -m pipeline.eval meantime_corpus check corpus/dev corpus/test
+    python -m newsfacts.eval meantime_corpus draft MEANTIME_DIR ARTICLE_ID... --out DIR
+    python -m newsfacts.eval meantime_corpus check corpus/dev corpus/test
 """
 
 from __future__ import annotations

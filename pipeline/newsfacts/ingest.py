@@ -22,8 +22,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from pipeline import nlp as nlp_module
-from pipeline import readers, store
+from newsfacts import nlp as nlp_module
+from newsfacts import readers, store
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
@@ -75,7 +75,7 @@ def _init_worker(model: str | None, models: str | None) -> None:
 
 
 def _docs(nlp, batch: list[tuple[str, str, dict]]):
-    from pipeline.facts import remember_text
+    from newsfacts.facts import remember_text
 
     for _id, text, context in batch:
         doc = nlp.make_doc(text)
@@ -85,7 +85,7 @@ def _docs(nlp, batch: list[tuple[str, str, dict]]):
 
 
 def _facts(doc) -> dict[str, list[dict]]:
-    from pipeline.facts import facts_of
+    from newsfacts.facts import facts_of
 
     return {kind: [_as_dict(f) for f in records] for kind, records in facts_of(doc).items()}
 

@@ -1,4 +1,4 @@
-"""``python -m pipeline.eval money PATH``: score the money component.
+"""``python -m newsfacts.eval money PATH``: score the money component.
 
 PATH is either a JSONL file of money expressions in sentences (``corpus/money/dev.jsonl``; one line
 ``{"sentence", "text", "value", "currency", "max_value"?, "dateline"?}`` per expression), scored for
@@ -24,9 +24,9 @@ import click
 def _pipeline(model: str | None = None):
     import spacy
 
-    import pipeline.money  # noqa: F401  (registers the factory)
-    from pipeline.facts import register_extensions
-    from pipeline.nlp import read_config
+    import newsfacts.money  # noqa: F401  (registers the factory)
+    from newsfacts.facts import register_extensions
+    from newsfacts.nlp import read_config
 
     register_extensions()
     cfg = read_config()
@@ -79,7 +79,7 @@ def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
 
 def meantime_docs(folder: Path, kind: str = "MONEY") -> list[tuple[str, list[tuple[int, int, str]]]]:
     """(text, VALUE spans of one type: MONEY or PERCENT) per MEANTIME article, text rebuilt from its tokens."""
-    from pipeline.eval.meantime_corpus import detokenize
+    from newsfacts.eval.meantime_corpus import detokenize
 
     out = []
     for xml in sorted(folder.rglob("*.xml")):

@@ -114,7 +114,7 @@ def predict(texts: list[str], model: str | None = None) -> tuple[list[set], list
     """Spans from the newsfacts entities component and from the bare base model."""
     import spacy
 
-    from pipeline import nlp as nlp_module
+    from newsfacts import nlp as nlp_module
 
     nlp = nlp_module.load(model)
     keep = set(spacy.load(nlp_module.read_config()["nlp"]["model"] if model is None else model).pipe_names)

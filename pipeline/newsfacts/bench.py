@@ -1,12 +1,12 @@
 """Throughput of newsfacts against bare spaCy, on the same texts and the same machine.
 
-``python -m pipeline.bench [PATH]`` times, for each worker count: bare spaCy
+``python -m newsfacts.bench [PATH]`` times, for each worker count: bare spaCy
 (``nlp.pipe`` with the same base model and ``n_process``), the full ``ingest`` into a
 fresh database, and an unchanged re-run through the CLI; then the time of every step
 of the pipeline on one process. Each measurement runs in a fresh Python process, so
 its peak memory (``getrusage``) and start-up cost are its own.
 
-``python -m pipeline.bench [SOURCE] --generate N OUT`` writes an N-article folder made
+``python -m newsfacts.bench [SOURCE] --generate N OUT`` writes an N-article folder made
 by mixing the paragraphs of real articles, for tests at scale.
 """
 
@@ -31,7 +31,7 @@ from pathlib import Path
 
 import click
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DEFAULT_CORPUS = ROOT / "corpus"
 DEFAULT_SIZE = 300  # articles generated from corpus/ when no PATH is given
 MB = 1024 * 1024
@@ -42,7 +42,7 @@ PROGRESS = "bench: "  # measurement processes' progress lines on stderr start wi
 
 def select_files(paths: Iterable[str | os.PathLike], limit: int | None = None) -> list[Path]:
     """The files ingest would read under ``paths``, cut after the one that reaches ``limit`` articles."""
-    from pipeline import readers
+    from newsfacts import readers
 
     files: list[Path] = []
     count = 0
@@ -57,7 +57,7 @@ def select_files(paths: Iterable[str | os.PathLike], limit: int | None = None) -
 
 def read_articles(files: Iterable[Path]) -> Iterator:
     """Each distinct readable article once, as ingest would extract it (duplicates are skipped there too)."""
-    from pipeline import readers
+    from newsfacts import readers
 
     seen: set[str] = set()
     for path in files:
@@ -80,7 +80,7 @@ def generate_folder(source: Iterable[str | os.PathLike], n: int, out: str | os.P
     articles, so texts are new (a new hash) but read like news. Only the source is held in memory.
     Returns the number of articles written.
     """
-    from pipeline.readers import text_id
+    from newsfacts.readers import text_id
 
     articles = []
     for article in read_articles(select_files(source)):
@@ -159,7 +159,7 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
     """Bare spaCy: the configured base model and components, no newsfacts component, same texts.
 
     Timed like ingest, from importing spaCy to the last Doc: both pay for loading the model once."""
-    from pipeline import nlp as nlp_module
+    from newsfacts import nlp as nlp_module
 
     texts = [a.text for a in read_articles(map(Path, files))]
     cfg = nlp_module.read_config()
@@ -179,7 +179,7 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
 
 def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None) -> dict:
     """The full ingest into ``db``, timed from the call to the last write; samples memory as it goes."""
-    from pipeline.ingest import ingest
+    from newsfacts.ingest import ingest
 
     samples: list[tuple[int, float, float]] = []  # (articles done, main MB, largest worker MB)
     last = [0.0, time.monotonic()]  # last sample, last progress line
@@ -217,9 +217,9 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     import io
     import pstats
 
-    from pipeline import ingest as ingest_module
-    from pipeline import nlp as nlp_module
-    from pipeline import store
+    from newsfacts import ingest as ingest_module
+    from newsfacts import nlp as nlp_module
+    from newsfacts import store
 
     steps: dict[str, float] = {"read files": 0.0}
     started = time.perf_counter()
@@ -281,7 +281,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
         out = io.StringIO()
         stats = pstats.Stats(profiler, stream=out)
         out.write("newsfacts components under cProfile (times inflated by profiling; compare, don't add up)\n")
-        stats.sort_stats("cumulative").print_stats(r"pipeline[/\\]", profile)
+        stats.sort_stats("cumulative").print_stats(r"newsfacts[/\\]", profile)
         stats.sort_stats("tottime").print_stats(profile)
         report = out.getvalue()
     return {"steps": steps, "load_seconds": load_seconds, "articles": articles, "words": words, "profile": report,
@@ -306,7 +306,7 @@ def _child_main() -> None:
 
 def run_measure(measure: str, **kwargs) -> dict:
     """Run one measurement in a fresh interpreter and return its result; its progress lines pass through."""
-    code = "import pipeline.bench as b; b._child_main()"
+    code = "import newsfacts.bench as b; b._child_main()"
     proc = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, cwd=_root(), env=_child_env())
     tail: collections.deque[str] = collections.deque(maxlen=40)
@@ -336,10 +336,10 @@ _SNAPSHOT: list[Path] = []  # where the measurement processes import the code an
 def snapshot(into: Path) -> Path:
     """Copy the package and models/ once, so that every run of one bench measures the same pipeline:
     an edit meanwhile would change the fingerprint and make the re-run extract everything again."""
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(Path(__file__).resolve().parent, into / "pipeline", ignore=ignore)
+    shutil.copytree(Path(__file__).resolve().parent, into / "newsfacts", ignore=ignore)
     shutil.copytree(models_dir(), into / "models", ignore=ignore)
     return into
 
@@ -350,16 +350,17 @@ def _root() -> Path:
 
 def _child_env() -> dict:
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_root()), env.get("PYTHONPATH")]))
+    source = _root() if _SNAPSHOT else ROOT / "pipeline"
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
     if _SNAPSHOT:
         env["NEWSFACTS_MODELS"] = str(_SNAPSHOT[-1] / "models")
     return env
 
 
 def time_rerun(paths: list[str], db: str, workers: int) -> float:
-    """Wall time of ``python -m pipeline ingest`` on unchanged input, start-up included."""
+    """Wall time of ``python -m newsfacts ingest`` on unchanged input, start-up included."""
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", *paths, "--db", db, "--workers",
+    proc = subprocess.run([sys.executable, "-m", "newsfacts", "ingest", *paths, "--db", db, "--workers",
                            str(workers), "--no-progress"], capture_output=True, text=True, cwd=_root(),
                           env=_child_env())
     seconds = time.perf_counter() - started
@@ -440,7 +441,7 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
     _SNAPSHOT.append(snapshot(Path(tmp) / "src"))
     try:
         # Load the pipeline once untimed, so the first measurement does not pay for a cold disk cache.
-        subprocess.run([sys.executable, "-c", f"from pipeline import nlp; nlp.load({model!r})"], cwd=_root(),
+        subprocess.run([sys.executable, "-c", f"from newsfacts import nlp; nlp.load({model!r})"], cwd=_root(),
                        env=_child_env(), capture_output=True, check=True)
         for n in [] if profile else workers:  # profiling is a diagnosis, not a measurement of rates
             bare_runs: list[dict] = []
@@ -584,7 +585,7 @@ def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, reru
 
     Prints words/s of bare spaCy (nlp.pipe, same base model, same process count) and of the full
     ingest into a fresh database, their ratio, peak memory of the main process and of each worker,
-    the wall time of an unchanged re-run of `python -m pipeline ingest`, and the time of every
+    the wall time of an unchanged re-run of `python -m newsfacts ingest`, and the time of every
     pipeline step. Run on a quiet machine: timings share the CPUs with everything else.
     """
     if generate:
@@ -592,7 +593,7 @@ def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, reru
         written = generate_folder(list(paths) or [DEFAULT_CORPUS], count, out, seed=seed)
         click.echo(f"wrote {written:,} articles to {out}")
         return
-    from pipeline.ingest import DEFAULT_BATCH_SIZE
+    from newsfacts.ingest import DEFAULT_BATCH_SIZE
 
     tmp = None if paths else tempfile.mkdtemp(prefix="newsfacts-bench-corpus-")
     try:
@@ -607,4 +608,4 @@ def bench_command(paths, workers, limit, batch_size, size, breakdown, bare, reru
 
 
 if __name__ == "__main__":
-    bench_command(prog_name="python -m pipeline.bench")
+    bench_command(prog_name="python -m newsfacts.bench")

@@ -1,7 +1,7 @@
-"""``python -m pipeline.eval``: score the pipeline against gold files and public corpora.
+"""``python -m newsfacts.eval``: score the pipeline against gold files and public corpora.
 
-``python -m pipeline.eval DB GOLD.json...`` scores a database against gold files;
-``python -m pipeline.eval NAME PATH`` runs the scorer of one public corpus. Every
+``python -m newsfacts.eval DB GOLD.json...`` scores a database against gold files;
+``python -m newsfacts.eval NAME PATH`` runs the scorer of one public corpus. Every
 module of this package with a click command named ``command`` is a subcommand.
 """
 
@@ -12,7 +12,7 @@ import pkgutil
 
 import click
 
-import pipeline.eval
+import newsfacts.eval
 
 
 class _EvalGroup(click.Group):
@@ -34,13 +34,13 @@ def eval_command() -> None:
     """Score extraction: DB GOLD.json... for gold files, or NAME PATH for a public corpus."""
 
 
-for info in pkgutil.iter_modules(pipeline.eval.__path__):
+for info in pkgutil.iter_modules(newsfacts.eval.__path__):
     if info.name.startswith("_"):
         continue
-    module = importlib.import_module(f"pipeline.eval.{info.name}")
+    module = importlib.import_module(f"newsfacts.eval.{info.name}")
     if isinstance(getattr(module, "command", None), click.Command):
         eval_command.add_command(module.command, info.name)
 
 
 if __name__ == "__main__":
-    eval_command(prog_name="python -m pipeline.eval")
+    eval_command(prog_name="python -m newsfacts.eval")

@@ -6,9 +6,9 @@ import sys
 
 import click
 
-from pipeline import __version__
-from pipeline.ingest import DEFAULT_BATCH_SIZE
-from pipeline.readers import DEFAULT_MAX_BYTES
+from newsfacts import __version__
+from newsfacts.ingest import DEFAULT_BATCH_SIZE
+from newsfacts.readers import DEFAULT_MAX_BYTES
 
 DB_OPTION = click.option("--db", "db_path", default="newsfacts.db", show_default=True,
                          type=click.Path(dir_okay=False), help="The newsfacts SQLite database.")
@@ -42,8 +42,8 @@ def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_si
     pipeline are skipped; a changed file becomes the current version of its article.
     Exit status: 0 when every article was processed, 1 when some failed.
     """
-    from pipeline.ingest import ingest as run_ingest
-    from pipeline.progress import reporter
+    from newsfacts.ingest import ingest as run_ingest
+    from newsfacts.progress import reporter
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     with reporter(show_bar) as (on_progress, on_error):
@@ -59,8 +59,8 @@ def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_si
              add_help_option=False)
 @click.pass_context
 def eval_(ctx: click.Context) -> None:
-    """Score extraction against gold files or public corpora (see python -m pipeline.eval --help)."""
-    from pipeline.eval.__main__ import eval_command
+    """Score extraction against gold files or public corpora (see python -m newsfacts.eval --help)."""
+    from newsfacts.eval.__main__ import eval_command
 
     eval_command.main(ctx.args, prog_name="newsfacts eval")
 
@@ -69,9 +69,9 @@ def _register_optional_commands() -> None:
     """Commands defined in their own modules (query, diff, serve, bench, eval)."""
     import importlib
 
-    for module, names in (("pipeline.query_cli", ("query", "search", "sql", "show", "runs", "prune")),
-                          ("pipeline.diff", ("diff",)), ("pipeline.serve", ("serve",)),
-                          ("pipeline.bench", ("bench",))):
+    for module, names in (("newsfacts.query_cli", ("query", "search", "sql", "show", "runs", "prune")),
+                          ("newsfacts.diff", ("diff",)), ("newsfacts.serve", ("serve",)),
+                          ("newsfacts.bench", ("bench",))):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

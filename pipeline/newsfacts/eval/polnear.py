@@ -204,9 +204,9 @@ def _bare_pipeline():
     """Base model plus the quotes component only: measures quotes without the other components."""
     import spacy
 
-    from pipeline import quotes  # noqa: F401  (registers the factory)
-    from pipeline.facts import register_extensions
-    from pipeline.nlp import read_config
+    from newsfacts import quotes  # noqa: F401  (registers the factory)
+    from newsfacts.facts import register_extensions
+    from newsfacts.nlp import read_config
 
     register_extensions()
     cfg = read_config()
@@ -244,7 +244,7 @@ def _report(label: str, result: dict) -> str:
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
 def command(path: Path, kinds: str, indirect: bool, bare: bool, errors: bool, limit: int | None) -> None:
     """Direct-quote P/R/F1 and speaker accuracy on a PolNeAR split (e.g. .../polnear-quotes/dev)."""
-    from pipeline import nlp as nlp_module
+    from newsfacts import nlp as nlp_module
 
     articles = load_corpus(path)[:limit]
     nlp = _bare_pipeline() if bare else nlp_module.load()

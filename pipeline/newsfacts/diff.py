@@ -24,13 +24,13 @@ from pathlib import Path
 
 import click
 
-# The fact kinds of pipeline.facts.FACT_KINDS, spelled out so that the CLI starts without importing spaCy
+# The fact kinds of newsfacts.facts.FACT_KINDS, spelled out so that the CLI starts without importing spaCy
 # (a test checks they agree).
 KINDS = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
 CHANGES = ("added", "removed", "changed")
 # Fields that say where a fact is, not what it is: never compared.
 POSITION_FIELDS = {"start", "end", "text"}
-# Columns of a fact table that are bookkeeping, not fields of the fact (pipeline.facts).
+# Columns of a fact table that are bookkeeping, not fields of the fact (newsfacts.facts).
 NOT_FACT_COLUMNS = {"article_id", "run_id", "entity_id"}
 
 
@@ -47,7 +47,7 @@ class Side:
 
 def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> Side:
     """Current facts of every current article, or (with ``run``) the facts of the articles that run extracted."""
-    from pipeline.query import TABLE_OF, check_run
+    from newsfacts.query import TABLE_OF, check_run
 
     check_run(conn, run)
     side = Side(label)
@@ -336,7 +336,7 @@ def _matches(a: dict, ref: str) -> bool:
 def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS, article: str | None = None,
                    runs: tuple[int, int] | None = None) -> Diff:
     """Current facts of OLD vs NEW, or with ``runs`` (A, B) run A of OLD vs run B of NEW."""
-    from pipeline.query import connect
+    from newsfacts.query import connect
 
     old_conn = connect(old_path)
     new_conn = old_conn if new_path == old_path else connect(new_path)
@@ -349,7 +349,7 @@ def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS,
         if new_conn is not old_conn:
             new_conn.close()
     if article and not any(_matches(a, article) for a in [*old.articles.values(), *new.articles.values()]):
-        from pipeline.query import QueryError
+        from newsfacts.query import QueryError
 
         raise QueryError(f"no article matches {article!r} on either side")
     return diff_sides(old, new, kinds, article, unpaired_differ=runs is None)
@@ -648,7 +648,7 @@ def diff_command(databases, runs, kinds, article, fmt, output) -> None:
 
     Exit status: 0 no differences, 1 differences, 2 error.
     """
-    from pipeline.query_cli import CommandError, user_errors
+    from newsfacts.query_cli import CommandError, user_errors
 
     with user_errors():
         if runs is None and len(databases) != 2:

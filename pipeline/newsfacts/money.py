@@ -46,7 +46,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.facts import Amount, Quantity, doc_text, register_extensions
+from newsfacts.facts import Amount, Quantity, doc_text, register_extensions
 
 _SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
 
@@ -858,7 +858,7 @@ def make_money(nlp: Language, name: str, tables: str | None, split_ranges: bool,
     one Amount per end (see the module docstring) rather than one Amount spanning both;
     ``quantulum_entities``: kinds of measure (quantulum3 entity names) read by quantulum3 when a unit
     after a number is not in ``units.tsv``; empty turns quantulum3 off."""
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     register_extensions()
     folder = Path(tables) if tables else models_dir() / "money"

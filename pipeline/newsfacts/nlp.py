@@ -16,10 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import __version__
+from newsfacts import __version__
 
 # Modules whose import registers the newsfacts factories with spaCy.
-COMPONENT_MODULES = ("pipeline.entities", "pipeline.money", "pipeline.dates", "pipeline.quotes")
+COMPONENT_MODULES = ("newsfacts.entities", "newsfacts.money", "newsfacts.dates", "newsfacts.quotes")
 RESERVED_KEYS = ("factory", "before", "after", "from_disk")
 
 
@@ -28,7 +28,7 @@ def models_dir() -> Path:
     if env := os.environ.get("NEWSFACTS_MODELS"):
         return Path(env)
     here = Path(__file__).resolve().parent
-    for candidate in (here.parent / "models", here / "_models"):
+    for candidate in (here.parent.parent / "models", here / "_models"):
         if (candidate / "pipeline.cfg").is_file():
             return candidate
     raise FileNotFoundError("cannot find the models/ folder (set NEWSFACTS_MODELS)")
@@ -88,7 +88,7 @@ def load(model: str | None = None, models: Path | None = None):
     """Load the base model once and add the newsfacts components as configured."""
     import spacy
 
-    from pipeline.facts import register_extensions
+    from newsfacts.facts import register_extensions
 
     register_extensions()
     for name in COMPONENT_MODULES:

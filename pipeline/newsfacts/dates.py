@@ -22,8 +22,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.facts import DateFact, doc_text, register_extensions
-from pipeline.metadata import HEADER_FIELDS, parse_header
+from newsfacts.facts import DateFact, doc_text, register_extensions
+from newsfacts.metadata import HEADER_FIELDS, parse_header
 
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -1412,7 +1412,7 @@ def _load_lexicon(path: str) -> dict:
 
 
 def default_lexicon_path() -> str:
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     return str(models_dir() / "dates" / "lexicon.json")
 

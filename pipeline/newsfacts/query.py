@@ -15,7 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline import store
+from newsfacts import store
 
 # Fact kind -> table: quotes of every kind are stored as "attributions" (the view `quotes` is the direct ones).
 TABLE_OF: dict[str, str] = store.TABLE_OF

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.query_cli import DB_OPTION, CommandError
+from newsfacts.query_cli import DB_OPTION, CommandError
 
 FACETS = {
     "entities": ["label", "source"],
@@ -58,7 +58,7 @@ WHERE articles_fts MATCH :q AND a.current = 1 ORDER BY bm25(articles_fts) LIMIT 
 
 def metadata(db_path: str | Path) -> dict:
     """Datasette metadata for a newsfacts database (keyed by its file name, as Datasette names it)."""
-    from pipeline.query import TABLE_OF
+    from newsfacts.query import TABLE_OF
 
     tables: dict[str, dict] = {}
     for name, facets in FACETS.items():
@@ -105,10 +105,10 @@ def serve_command(db_path, host, port, open_browser, write_metadata) -> None:
 
     Needs the serve extra: pip install 'newsfacts[serve]'.
     """
-    from pipeline.query_cli import user_errors
+    from newsfacts.query_cli import user_errors
 
     with user_errors():
-        from pipeline import store
+        from newsfacts import store
 
         store.open_db(db_path, create=False).close()
     meta = metadata(db_path)

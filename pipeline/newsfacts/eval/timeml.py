@@ -90,7 +90,7 @@ def read_meantime_xml(path: Path) -> TimeMLDoc | None:
     tokens = root.findall("token")
     if not tokens:
         return None
-    from pipeline.eval.meantime import token_text
+    from newsfacts.eval.meantime import token_text
 
     text, offsets = token_text(tokens)
     doc = TimeMLDoc(Path(path).stem, text, None)
@@ -198,9 +198,9 @@ def predict(docs: list[TimeMLDoc], model: str | None = None) -> list[list[Pred]]
     """Run the base model and the dates component (only) with each document's DCT."""
     import spacy
 
-    from pipeline import dates  # noqa: F401  (registers the factory)
-    from pipeline import nlp as nlp_module
-    from pipeline.facts import register_extensions
+    from newsfacts import dates  # noqa: F401  (registers the factory)
+    from newsfacts import nlp as nlp_module
+    from newsfacts.facts import register_extensions
 
     register_extensions()
     cfg = nlp_module.read_config()

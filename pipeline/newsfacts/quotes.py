@@ -48,7 +48,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.facts import Entity, Quote, doc_text
+from newsfacts.facts import Entity, Quote, doc_text
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -967,7 +967,7 @@ def make_quotes(
     title-cased span that may be read as a title of a work, ``join`` which parts of one speaker's
     quote are joined into one quote (``JOIN_AFTER``).
     """
-    from pipeline.nlp import models_dir
+    from newsfacts.nlp import models_dir
 
     folder = models_dir() / "quotes"
     verbs = read_words(verbs_path or folder / "reporting_verbs.txt")

@@ -1,7 +1,7 @@
 """The newsfacts database: schema, writes and the views that show current facts.
 
 Storage knows nothing about NLP: it takes plain records (dicts and the
-dataclasses of ``pipeline.facts``) and writes them with sqlite-utils. Every batch
+dataclasses of ``newsfacts.facts``) and writes them with sqlite-utils. Every batch
 of articles is written in one transaction, so an interrupted run leaves whole
 articles or none.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 SCHEMA_VERSION = 1
-# The fact kinds of pipeline.facts.FACT_KINDS, spelled out so that opening a database does not
+# The fact kinds of newsfacts.facts.FACT_KINDS, spelled out so that opening a database does not
 # import spaCy (an unchanged re-run needs no NLP); tests check that the two agree.
 FACT_KIND_NAMES = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
 # Fact kind (a Doc extension) -> table. Quotes of every kind (direct, partial, indirect) are
@@ -46,7 +46,7 @@ def _column_type(annotation: str):
 
 
 def fact_columns(kind: str) -> dict:
-    from pipeline.facts import FACT_KINDS
+    from newsfacts.facts import FACT_KINDS
 
     return {f.name: _column_type(str(f.type)) for f in fields(FACT_KINDS[kind])}
 
@@ -172,7 +172,7 @@ def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict
 
 
 def _package_version() -> str:
-    from pipeline import __version__
+    from newsfacts import __version__
 
     return __version__
 

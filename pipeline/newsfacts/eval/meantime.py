@@ -144,7 +144,7 @@ def score_docs(docs: list[MeantimeDoc], entities: list[list]) -> dict[str, dict[
 def run(docs: list[MeantimeDoc], model: str | None = None) -> list[list]:
     import spacy
 
-    from pipeline import nlp as nlp_module
+    from newsfacts import nlp as nlp_module
 
     nlp = nlp_module.load(model)
     base = set(spacy.load(model or nlp_module.read_config()["nlp"]["model"]).pipe_names)
