@@ -1,5 +1,4 @@
 import pytest
-
 from newsfacts import nlp as nlp_module
 
 

@@ -5,9 +5,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
-
-from newsfacts import bench, readers, store
-from newsfacts.facts import FACT_KINDS
+from newsfacts import bench, readers
 
 STORIES = [
     "Oil prices rise\n\nLONDON, March 8 (Reuters) - Brent crude rose to $82 a barrel on Tuesday after OPEC "
@@ -80,7 +78,3 @@ def test_generate_writes_distinct_articles_made_of_real_paragraphs(tmp_path):
     for article in articles:
         assert article.title in {s.split("\n")[0] for s in STORIES}
         assert set(bench._paragraphs(article.text)) <= paragraphs
-
-
-def test_store_spells_out_the_fact_kinds():
-    assert store.FACT_KIND_NAMES == tuple(FACT_KINDS)

@@ -1,7 +1,6 @@
 """Time expressions: TIMEX3 values, kinds and spans, resolved against the publication date."""
 
 import pytest
-
 from newsfacts.eval.timeml import match, read_tml, score
 
 SEED_OPENING = (

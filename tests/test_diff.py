@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from newsfacts.cli import cli
 from newsfacts.diff import OffsetMap, describe_change
 from newsfacts.ingest import ingest
@@ -235,13 +234,6 @@ def test_html_report_to_file(rule_change, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "</html>" in page
     assert 'data-change="changed"' in page and "<script>" in page
     assert "http://" not in page and "https://" not in page  # self-contained
-
-
-def test_kinds_match_the_fact_kinds():
-    from newsfacts.diff import KINDS
-    from newsfacts.facts import FACT_KINDS
-
-    assert KINDS == tuple(FACT_KINDS)
 
 
 def test_commands_start_without_spacy():

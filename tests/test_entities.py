@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from newsfacts.eval.conll import read_conll, score
 from newsfacts.eval.meantime import normalize
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from newsfacts.cli import cli
 from newsfacts.eval.__main__ import eval_command
 from newsfacts.eval.gold import score

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
-
 from newsfacts.cli import cli
 from newsfacts.ingest import ingest
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from newsfacts.cli import cli
 from newsfacts.ingest import ingest
 from newsfacts.query import timex_interval

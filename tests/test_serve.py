@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from newsfacts.cli import cli
 from newsfacts.ingest import ingest
 

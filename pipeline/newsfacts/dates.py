@@ -22,8 +22,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsfacts.facts import DateFact, doc_text, register_extensions
+from newsfacts.extensions import doc_text, register_extensions
 from newsfacts.metadata import HEADER_FIELDS, parse_header
+from newsfacts.records import DateFact
 
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)

@@ -24,13 +24,12 @@ from pathlib import Path
 
 import click
 
-# The fact kinds of newsfacts.facts.FACT_KINDS, spelled out so that the CLI starts without importing spaCy
-# (a test checks they agree).
-KINDS = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
+from newsfacts.records import KINDS, TABLE_OF
+
 CHANGES = ("added", "removed", "changed")
 # Fields that say where a fact is, not what it is: never compared.
 POSITION_FIELDS = {"start", "end", "text"}
-# Columns of a fact table that are bookkeeping, not fields of the fact (newsfacts.facts).
+# Columns of a fact table that are bookkeeping, not fields of the fact (newsfacts.records).
 NOT_FACT_COLUMNS = {"article_id", "run_id", "entity_id"}
 
 
@@ -47,7 +46,7 @@ class Side:
 
 def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> Side:
     """Current facts of every current article, or (with ``run``) the facts of the articles that run extracted."""
-    from newsfacts.query import TABLE_OF, check_run
+    from newsfacts.query import check_run
 
     check_run(conn, run)
     side = Side(label)

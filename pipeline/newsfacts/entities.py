@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsfacts.facts import Entity, Role, doc_text, register_extensions
+from newsfacts.extensions import doc_text, register_extensions
+from newsfacts.records import Entity, Role
 
 NUMERIC_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}

@@ -75,7 +75,7 @@ def _init_worker(model: str | None, models: str | None) -> None:
 
 
 def _docs(nlp, batch: list[tuple[str, str, dict]]):
-    from newsfacts.facts import remember_text
+    from newsfacts.extensions import remember_text
 
     for _id, text, context in batch:
         doc = nlp.make_doc(text)
@@ -85,7 +85,7 @@ def _docs(nlp, batch: list[tuple[str, str, dict]]):
 
 
 def _facts(doc) -> dict[str, list[dict]]:
-    from newsfacts.facts import facts_of
+    from newsfacts.extensions import facts_of
 
     return {kind: [_as_dict(f) for f in records] for kind, records in facts_of(doc).items()}
 

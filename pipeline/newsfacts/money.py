@@ -46,7 +46,8 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.facts import Amount, Quantity, doc_text, register_extensions
+from newsfacts.extensions import doc_text, register_extensions
+from newsfacts.records import Amount, Quantity
 
 _SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
 

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfacts import __version__
+from newsfacts.errors import ModelsNotFound
 
 # Modules whose import registers the newsfacts factories with spaCy.
 COMPONENT_MODULES = ("newsfacts.entities", "newsfacts.money", "newsfacts.dates", "newsfacts.quotes")
 RESERVED_KEYS = ("factory", "before", "after", "from_disk")
+# The modules and subpackages whose code decides what is extracted (part of the fingerprint).
+EXTRACTION_CODE = ("records.py", "extensions.py", "tokens.py", "wordlists.py", "component.py", "nlp.py",
+                   *(m.rsplit(".", 1)[1] for m in COMPONENT_MODULES))
 
 
 def models_dir() -> Path:
@@ -31,7 +35,7 @@ def models_dir() -> Path:
     for candidate in (here.parent.parent / "models", here / "_models"):
         if (candidate / "pipeline.cfg").is_file():
             return candidate
-    raise FileNotFoundError("cannot find the models/ folder (set NEWSFACTS_MODELS)")
+    raise ModelsNotFound("cannot find the models/ folder with pipeline.cfg: set NEWSFACTS_MODELS to one")
 
 
 @dataclass(frozen=True)
@@ -78,17 +82,31 @@ def spec(model: str | None = None, models: Path | None = None) -> PipelineSpec:
         digest.update(file.relative_to(models).as_posix().encode() + b"\0")
         digest.update(file.read_bytes())
     # The extraction code too: an edited component between releases must not pass as unchanged.
-    package = Path(__file__).resolve().parent
-    for name in ("facts", "nlp", *(m.rsplit(".", 1)[1] for m in COMPONENT_MODULES)):
-        digest.update((package / f"{name}.py").read_bytes())
+    for file in extraction_code():
+        digest.update(file.read_bytes())
     return PipelineSpec(models, model, version, cfg["newsfacts"]["version"], digest.hexdigest()[:16])
+
+
+def extraction_code() -> list[Path]:
+    """The source files of the extraction code, in a fixed order."""
+    package = Path(__file__).resolve().parent
+    files: list[Path] = []
+    for name in EXTRACTION_CODE:
+        path = package / name
+        if path.is_dir():
+            files += sorted(path.rglob("*.py"))
+        elif path.suffix == ".py":
+            files.append(path)
+        else:
+            files.append(path.with_suffix(".py"))
+    return files
 
 
 def load(model: str | None = None, models: Path | None = None):
     """Load the base model once and add the newsfacts components as configured."""
     import spacy
 
-    from newsfacts.facts import register_extensions
+    from newsfacts.extensions import register_extensions
 
     register_extensions()
     for name in COMPONENT_MODULES:

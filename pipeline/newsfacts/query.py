@@ -16,14 +16,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from newsfacts import store
+from newsfacts.errors import QueryError
+from newsfacts.records import TABLE_OF
 
-# Fact kind -> table: quotes of every kind are stored as "attributions" (the view `quotes` is the direct ones).
-TABLE_OF: dict[str, str] = store.TABLE_OF
 QUERY_NAMES = ("people", "entities", "roles", "amounts", "quantities", "quotes", "dates", "articles")
-
-
-class QueryError(Exception):
-    """A problem with the user's request (unknown article or run, bad SQL), worded for the user."""
 
 
 # --- connections --------------------------------------------------------------------------------

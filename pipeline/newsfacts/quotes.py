@@ -48,7 +48,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsfacts.facts import Entity, Quote, doc_text
+from newsfacts.extensions import doc_text
+from newsfacts.records import Entity, Quote
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfacts import metadata
+from newsfacts.errors import DecodeError
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -108,10 +109,6 @@ def _ignore_globs(path: Path) -> list[str]:
 
 def _matches(name: str, globs: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) for g in globs)
-
-
-class DecodeError(ValueError):
-    pass
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:

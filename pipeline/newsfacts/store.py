@@ -16,13 +16,11 @@ from pathlib import Path
 
 import sqlite_utils
 
+from newsfacts.errors import NotANewsfactsDatabase
+from newsfacts.records import FACT_KINDS, TABLE_OF
+
 SCHEMA_VERSION = 1
-# The fact kinds of newsfacts.facts.FACT_KINDS, spelled out so that opening a database does not
-# import spaCy (an unchanged re-run needs no NLP); tests check that the two agree.
-FACT_KIND_NAMES = ("entities", "roles", "amounts", "quantities", "dates", "quotes")
-# Fact kind (a Doc extension) -> table. Quotes of every kind (direct, partial, indirect) are
-# "attributions"; the view ``quotes`` holds the direct ones, what a reader calls a quote.
-TABLE_OF = {kind: "attributions" if kind == "quotes" else kind for kind in FACT_KIND_NAMES}
+# Fact kind -> table: quotes of every kind are "attributions"; the view ``quotes`` holds the direct ones.
 FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, dates, attributions
 SQL_TYPES = {int: int, float: float, str: str, bool: int}
 ARTICLE_COLUMNS = {
@@ -30,10 +28,6 @@ ARTICLE_COLUMNS = {
     "dateline_end": int, "agency": str, "published": str, "published_from": str, "source": str, "url": str,
     "format": str, "encoding": str, "words": int, "chars": int, "text": str, "first_run": int, "current": int,
 }
-
-
-class NotANewsfactsDatabase(Exception):
-    pass
 
 
 def now() -> str:
@@ -46,8 +40,6 @@ def _column_type(annotation: str):
 
 
 def fact_columns(kind: str) -> dict:
-    from newsfacts.facts import FACT_KINDS
-
     return {f.name: _column_type(str(f.type)) for f in fields(FACT_KINDS[kind])}
 
 

@@ -25,7 +25,7 @@ def _pipeline(model: str | None = None):
     import spacy
 
     import newsfacts.money  # noqa: F401  (registers the factory)
-    from newsfacts.facts import register_extensions
+    from newsfacts.extensions import register_extensions
     from newsfacts.nlp import read_config
 
     register_extensions()

@@ -205,7 +205,7 @@ def _bare_pipeline():
     import spacy
 
     from newsfacts import quotes  # noqa: F401  (registers the factory)
-    from newsfacts.facts import register_extensions
+    from newsfacts.extensions import register_extensions
     from newsfacts.nlp import read_config
 
     register_extensions()

@@ -200,7 +200,7 @@ def predict(docs: list[TimeMLDoc], model: str | None = None) -> list[list[Pred]]
 
     from newsfacts import dates  # noqa: F401  (registers the factory)
     from newsfacts import nlp as nlp_module
-    from newsfacts.facts import register_extensions
+    from newsfacts.extensions import register_extensions
 
     register_extensions()
     cfg = nlp_module.read_config()

@@ -1,16 +1,13 @@
 """Facts: the plain typed records the pipeline produces and the store keeps.
 
-Every fact carries ``start``/``end``: Python string indices into the article text,
-so a reviewer can always see the exact characters it came from. The spaCy
-components hang lists of these records on ``Doc._`` extensions; nothing here
-knows about SQLite.
+Every fact carries ``start``/``end``: Python string indices into the article text, so a reviewer can
+always see the exact characters it came from. This module is the one list of fact kinds; it imports
+neither spaCy nor SQLite, so the store, the CLI and the diff read it without loading a model.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-
-from spacy.tokens import Doc
 
 
 @dataclass(slots=True)
@@ -87,8 +84,8 @@ class Quote:
     verb_end: int | None = None
 
 
-# Name of each Doc extension -> the record type it holds. The store derives its
-# fact tables from this mapping, so a new fact kind is added here once.
+# Name of each Doc extension -> the record type it holds. The store derives its fact tables, the diff
+# and the queries their kinds from this mapping, so a new fact kind is added here once.
 FACT_KINDS: dict[str, type] = {
     "entities": Entity,
     "roles": Role,
@@ -98,38 +95,9 @@ FACT_KINDS: dict[str, type] = {
     "quotes": Quote,
 }
 
-
-def register_extensions() -> None:
-    """Declare the Doc attributes components read and write (idempotent)."""
-    for name in FACT_KINDS:
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-    # Article context set before the pipeline runs.
-    for name in ("dct", "dateline", "title"):
-        if not Doc.has_extension(name):
-            Doc.set_extension(name, default=None)
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, which spaCy joins from the tokens on every access, once per Doc."""
-    text = doc.user_data.get(_TEXT_KEY)
-    # the length check catches user_data copied over from another Doc
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-_TEXT_KEY = "newsfacts.text"
-
-
-def remember_text(doc: Doc, text: str) -> None:
-    """Give ``doc_text`` the text a Doc was made from, which the caller has in hand anyway."""
-    doc.user_data[_TEXT_KEY] = text
-
-
-def facts_of(doc: Doc) -> dict[str, list]:
-    """All fact lists a processed Doc carries, empty where a component is absent."""
-    return {name: list(getattr(doc._, name) or []) for name in FACT_KINDS}
+KINDS: tuple[str, ...] = tuple(FACT_KINDS)
+# The table a kind is stored in: quotes of every kind (direct, partial, indirect) are attributions.
+TABLE_OF: dict[str, str] = {kind: "attributions" if kind == "quotes" else kind for kind in KINDS}
 
 
 def as_row(fact) -> dict:
@@ -138,6 +106,3 @@ def as_row(fact) -> dict:
 
 def field_names(kind: str) -> list[str]:
     return [f.name for f in fields(FACT_KINDS[kind])]
-
-
-register_extensions()

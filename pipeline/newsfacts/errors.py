@@ -1,0 +1,27 @@
+"""The errors newsfacts raises for a problem the user can fix, all under one base class.
+
+The CLI turns any :class:`NewsfactsError` into one ``error: …`` line and exit status 2; library
+callers catch the base class or a specific one. Messages name the file or value and say what to do.
+"""
+
+from __future__ import annotations
+
+
+class NewsfactsError(Exception):
+    """A problem with the user's input, worded for the user."""
+
+
+class NotANewsfactsDatabase(NewsfactsError):
+    """The file is missing, not SQLite, or a SQLite database some other program made."""
+
+
+class QueryError(NewsfactsError):
+    """A problem with a read request: unknown article or run, bad SQL, a statement that would write."""
+
+
+class DecodeError(NewsfactsError, ValueError):
+    """A file's bytes are not text in any encoding we can tell."""
+
+
+class ModelsNotFound(NewsfactsError, FileNotFoundError):
+    """No ``models/`` folder (the pipeline config and rule files) could be found."""

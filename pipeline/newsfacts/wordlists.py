@@ -1,0 +1,45 @@
+"""Reading the rule files under ``models/``: word lists, tab-separated tables and JSON.
+
+One reader for every component, so a rule file means the same thing wherever it is read: UTF-8, one
+entry a line, blank lines and lines starting with ``#`` skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def read_lines(path: str | Path, *, missing_ok: bool = False) -> list[str]:
+    """The stripped, non-blank lines of a file that do not start with ``#``, in order."""
+    path = Path(path)
+    if missing_ok and not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def read_words(path: str | Path, *, missing_ok: bool = False) -> set[str]:
+    """One lower-cased entry a line; a ``#`` anywhere starts a comment."""
+    path = Path(path)
+    if missing_ok and not path.is_file():
+        return set()
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            words.add(line)
+    return words
+
+
+def read_table(path: str | Path, *, missing_ok: bool = False) -> list[list[str]]:
+    """Rows of a tab-separated file: its cells as written (empty cells kept), comment lines skipped."""
+    path = Path(path)
+    if missing_ok and not path.is_file():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def read_json(path: str | Path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
