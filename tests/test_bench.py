@@ -6,6 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from newsfacts import bench, readers
+from newsfacts.cli.bench import bench as bench_command
 
 STORIES = [
     "Oil prices rise\n\nLONDON, March 8 (Reuters) - Brent crude rose to $82 a barrel on Tuesday after OPEC "
@@ -27,7 +28,7 @@ def write_stories(folder: Path) -> Path:
 def test_bench_prints_rates_memory_rerun_and_steps(tmp_path):
     folder = write_stories(tmp_path / "articles")
     json_out = tmp_path / "bench.json"
-    result = CliRunner().invoke(bench.bench_command, [str(folder), "--workers", "1", "--json", str(json_out)])
+    result = CliRunner().invoke(bench_command, [str(folder), "--workers", "1", "--json", str(json_out)])
     assert result.exit_code == 0, result.output
     out = result.output
     assert "3 distinct articles" in out
@@ -48,7 +49,7 @@ def test_bench_prints_rates_memory_rerun_and_steps(tmp_path):
 def test_repeat_runs_each_side_in_turn_from_an_empty_database(tmp_path):
     folder = write_stories(tmp_path / "articles")
     json_out = tmp_path / "bench.json"
-    result = CliRunner().invoke(bench.bench_command, [str(folder), "-w", "1", "--repeat", "2", "--no-breakdown",
+    result = CliRunner().invoke(bench_command, [str(folder), "-w", "1", "--repeat", "2", "--no-breakdown",
                                                       "--no-rerun", "--json", str(json_out)])
     assert result.exit_code == 0, result.output
     run = json.loads(json_out.read_text())["runs"][0]
@@ -70,7 +71,7 @@ def test_limit_takes_the_first_articles(tmp_path):
 def test_generate_writes_distinct_articles_made_of_real_paragraphs(tmp_path):
     source = write_stories(tmp_path / "source")
     out = tmp_path / "generated"
-    result = CliRunner().invoke(bench.bench_command, [str(source), "--generate", "25", str(out)])
+    result = CliRunner().invoke(bench_command, [str(source), "--generate", "25", str(out)])
     assert result.exit_code == 0, result.output
     articles = list(bench.read_articles(readers.find_files([out])))
     assert len(articles) == 25 and len({a.id for a in articles}) == 25

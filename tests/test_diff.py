@@ -240,7 +240,7 @@ def test_commands_start_without_spacy():
     import subprocess
     import sys
 
-    code = ("import sys, newsfacts.query_cli, newsfacts.query, newsfacts.diff, newsfacts.serve; "
+    code = ("import sys, newsfacts.cli, newsfacts.query, newsfacts.diff, newsfacts.serve; "
             "print(sorted(m for m in ('spacy', 'datasette', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,19 +1,13 @@
-"""`newsfacts serve`: browse a newsfacts database in Datasette, with facets, labels and search set up.
+"""Datasette metadata for a newsfacts database: facets, labels, search and canned queries set up.
 
-Datasette works on the database as it is; this module only writes the metadata
-(titles, facets, label columns, canned queries) that makes it pleasant, and starts
-Datasette on localhost. Datasette comes with the optional extra ``newsfacts[serve]``.
+Datasette works on the database as it is; this module only writes the metadata (titles, facets,
+label columns, canned queries) that makes it pleasant. ``newsfacts serve`` (newsfacts.cli.serve)
+starts Datasette on localhost with it; Datasette comes with the optional extra ``newsfacts[serve]``.
 """
 
 from __future__ import annotations
 
-import json
-import tempfile
 from pathlib import Path
-
-import click
-
-from newsfacts.query_cli import DB_OPTION, CommandError
 
 FACETS = {
     "entities": ["label", "source"],
@@ -90,41 +84,3 @@ def metadata(db_path: str | Path) -> dict:
             }
         },
     }
-
-
-@click.command("serve")
-@DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Interface to listen on (localhost only by default).")
-@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8001, show_default=True)
-@click.option("--open", "open_browser", is_flag=True, help="Open a web browser on the page.")
-@click.option("--write-metadata", type=click.Path(dir_okay=False), default=None,
-              help="Only write the Datasette metadata JSON to FILE (for running datasette yourself).")
-def serve_command(db_path, host, port, open_browser, write_metadata) -> None:
-    """Browse the database in Datasette: facets, entity labels, full-text search, canned queries.
-
-    Needs the serve extra: pip install 'newsfacts[serve]'.
-    """
-    from newsfacts.query_cli import user_errors
-
-    with user_errors():
-        from newsfacts import store
-
-        store.open_db(db_path, create=False).close()
-    meta = metadata(db_path)
-    if write_metadata:
-        Path(write_metadata).write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
-        click.echo(f"wrote {write_metadata}; run: datasette {db_path} --metadata {write_metadata}", err=True)
-        return
-    try:
-        from datasette.cli import cli as datasette_cli
-    except ImportError:
-        raise CommandError("Datasette is not installed: pip install 'newsfacts[serve]'") from None
-    with tempfile.TemporaryDirectory(prefix="newsfacts-serve-") as tmp:
-        meta_path = Path(tmp) / "metadata.json"
-        meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        args = ["serve", str(db_path), "--metadata", str(meta_path), "--host", host, "--port", str(port)]
-        if open_browser:
-            args.append("--open")
-        click.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-        datasette_cli.main(args, prog_name="datasette", standalone_mode=True)

@@ -1,4 +1,4 @@
-"""The newsfacts command line: thin click wrappers over the library functions."""
+"""`newsfacts ingest`: article folders in, facts in the database (a thin wrapper over newsfacts.ingest)."""
 
 from __future__ import annotations
 
@@ -6,21 +6,12 @@ import sys
 
 import click
 
-from newsfacts import __version__
+from newsfacts.cli.options import DB_OPTION
 from newsfacts.ingest import DEFAULT_BATCH_SIZE
 from newsfacts.readers import DEFAULT_MAX_BYTES
 
-DB_OPTION = click.option("--db", "db_path", default="newsfacts.db", show_default=True,
-                         type=click.Path(dir_okay=False), help="The newsfacts SQLite database.")
 
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsfacts")
-def cli() -> None:
-    """Turn folders of news articles into a queryable SQLite database of facts."""
-
-
-@cli.command()
+@click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @DB_OPTION
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
@@ -53,35 +44,3 @@ def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_si
     if result.interrupted:
         sys.exit(130)
     sys.exit(1 if result.failed else 0)
-
-
-@cli.command("eval", context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
-             add_help_option=False)
-@click.pass_context
-def eval_(ctx: click.Context) -> None:
-    """Score extraction against gold files or public corpora (see python -m newsfacts.eval --help)."""
-    from newsfacts.eval.__main__ import eval_command
-
-    eval_command.main(ctx.args, prog_name="newsfacts eval")
-
-
-def _register_optional_commands() -> None:
-    """Commands defined in their own modules (query, diff, serve, bench, eval)."""
-    import importlib
-
-    for module, names in (("newsfacts.query_cli", ("query", "search", "sql", "show", "runs", "prune")),
-                          ("newsfacts.diff", ("diff",)), ("newsfacts.serve", ("serve",)),
-                          ("newsfacts.bench", ("bench",))):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            continue
-        for name in names:
-            command = getattr(mod, f"{name}_command", None)
-            if command is not None:
-                cli.add_command(command, name)
-
-
-_register_optional_commands()

@@ -1,0 +1,53 @@
+"""What every command shares: the common options and how a library error becomes one line and exit 2."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+
+import click
+
+from newsfacts.errors import NewsfactsError
+
+DB_OPTION = click.option("--db", "db_path", default="newsfacts.db", show_default=True,
+                         type=click.Path(dir_okay=False), help="The newsfacts SQLite database.")
+FORMATS = ("table", "json", "csv", "markdown")
+FORMAT_OPTION = click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table",
+                             show_default=True, help="Output: a table for reading, json/csv/markdown for scripts.")
+LIMIT_OPTION = click.option("--limit", "-n", type=click.IntRange(min=1), default=None, help="At most N rows.")
+ARTICLE_OPTION = click.option("--article", "-a", default=None, help="Only this article (id, id prefix or path).")
+RUN_OPTION = click.option("--run", type=int, default=None,
+                          help="Facts of this run instead of each article's newest run.")
+
+
+class CommandError(click.ClickException):
+    """A user-facing failure: one line on stderr, exit status 2 (1 means 'differences' for diff)."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn the library's expected failures into CommandError."""
+    try:
+        yield
+    except NewsfactsError as exc:
+        raise CommandError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise CommandError(f"database error: {exc}") from None
+
+
+@contextlib.contextmanager
+def connection(db_path: str):
+    from newsfacts import query
+
+    with user_errors():
+        conn = query.connect(db_path)
+        try:
+            yield conn
+        finally:
+            conn.close()

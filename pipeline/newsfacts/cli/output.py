@@ -1,0 +1,66 @@
+"""Rows on the terminal or for scripts: a table, JSON, CSV or markdown."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+TABLE_COLUMNS = {  # the terminal table leaves out offsets and rarely-set fields; json/csv keep all
+    "amounts": ["article", "text", "value", "max_value", "currency", "qualifier", "per_unit", "about", "status"],
+    "quantities": ["article", "text", "value", "max_value", "unit", "qualifier", "about"],
+    "quotes": ["article", "speaker", "kind", "verb", "text"],
+    "dates": ["article", "text", "value", "kind"],
+    "roles": ["article", "person", "role", "of", "text"],
+    "articles": ["id", "published", "title", "dateline", "words", "run", "entities", "amounts", "dates",
+                 "attributions"],
+}
+
+
+def _cell(value, column: str = "") -> str:
+    if column in ("article", "id") and isinstance(value, str) and len(value) == 16:
+        return value[:8]  # an id prefix is enough for `newsfacts show`
+    if column in ("started", "finished") and isinstance(value, str):
+        return value[:19].replace("T", " ")
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1000 else f"{value:g}"
+    return str(value)
+
+
+def render(records: list[dict], fmt: str = "table", columns: list[str] | None = None, title: str | None = None,
+           file=None) -> None:
+    """Print rows as a rich table, a JSON array of objects, CSV or a markdown table."""
+    file = file or sys.stdout
+    columns = columns or (list(records[0]) if records else [])
+    if fmt == "json":
+        file.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(file, columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+    elif fmt == "markdown":
+        def md(value) -> str:
+            return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+        file.write("| " + " | ".join(columns) + " |\n")
+        file.write("|" + "|".join(" --- " for _ in columns) + "|\n")
+        for r in records:
+            file.write("| " + " | ".join(md(r.get(c)) for c in columns) + " |\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        console = Console(file=file, soft_wrap=False, width=None if file.isatty() else 200)
+        if not records:
+            console.print(f"[dim]no {title or 'rows'}[/dim]")
+            return
+        table = Table(title=title, show_lines=False, header_style="bold")
+        for c in columns:
+            numeric = any(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) for r in records)
+            table.add_column(c, justify="right" if numeric else "left", overflow="fold")
+        for r in records:
+            table.add_row(*(Text(_cell(r.get(c), c)) for c in columns))  # Text: no rich markup in data
+        console.print(table)

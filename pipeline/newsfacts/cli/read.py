@@ -1,0 +1,126 @@
+"""`newsfacts query`, `search`, `sql` and `runs`: reading the database, one read-only connection each."""
+
+from __future__ import annotations
+
+import click
+
+from newsfacts.cli.options import (
+    ARTICLE_OPTION,
+    DB_OPTION,
+    FORMAT_OPTION,
+    LIMIT_OPTION,
+    RUN_OPTION,
+    connection,
+    user_errors,
+)
+from newsfacts.cli.output import TABLE_COLUMNS, render
+
+
+@click.command("query")
+@click.argument("what", type=click.Choice(("people", "entities", "roles", "amounts", "quantities", "quotes",
+                                           "dates", "articles")))
+@DB_OPTION
+@click.option("--label", "-l", multiple=True, help="entities: only these labels (PERSON, ORG, GPE; repeat or comma).")
+@click.option("--name", default=None, help="people/entities/roles: canonical name contains this.")
+@click.option("--speaker", "-s", default=None, help="quotes: speaker's canonical name contains this.")
+@click.option("--kind", default=None,
+              help="quotes: direct (default)|partial|indirect|all; dates: date|time|duration|set.")
+@click.option("--currency", "-c", default=None, help="amounts: ISO 4217 code (USD, EUR, KZT).")
+@click.option("--unit", default=None, help="quantities: unit name (percent, tonne).")
+@click.option("--about", default=None, help="amounts: what the figure measures contains this.")
+@click.option("--min", "min_value", type=float, default=None, help="amounts/quantities: value at least.")
+@click.option("--max", "max_value", type=float, default=None, help="amounts/quantities: value at most.")
+@click.option("--from", "date_from", default=None, help="dates: on or after (YYYY[-MM[-DD]]); articles: published.")
+@click.option("--to", "date_to", default=None, help="dates: on or before (YYYY[-MM[-DD]]); articles: published.")
+@ARTICLE_OPTION
+@RUN_OPTION
+@LIMIT_OPTION
+@FORMAT_OPTION
+def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_value, max_value,
+                  date_from, date_to, article, run, limit, fmt) -> None:
+    """List facts of one kind: people, entities, roles, amounts, quantities, quotes, dates or articles.
+
+    \b
+    Examples:
+      newsfacts query people --limit 20
+      newsfacts query entities --label ORG,GPE
+      newsfacts query amounts --currency USD --min 1e9
+      newsfacts query quotes --speaker Smith --format json
+      newsfacts query dates --from 2026-02 --to 2026-03-15
+    """
+    from newsfacts import query as queries
+
+    common = {"article": article, "run": run, "limit": limit}
+    calls = {
+        "people": lambda c: queries.people(c, name=name, **common),
+        "entities": lambda c: queries.entities(c, label=label, name=name, **common),
+        "roles": lambda c: queries.roles(c, name=name, **common),
+        "amounts": lambda c: queries.amounts(c, currency=currency, min_value=min_value, max_value=max_value,
+                                           about=about, **common),
+        "quantities": lambda c: queries.quantities(c, unit=unit, min_value=min_value, max_value=max_value, **common),
+        "quotes": lambda c: queries.quotes(c, speaker=speaker, kind=kind, **common),
+        "dates": lambda c: queries.dates(c, date_from=date_from, date_to=date_to, kind=kind, **common),
+        "articles": lambda c: queries.articles(c, date_from=date_from, date_to=date_to, **common),
+    }
+    with connection(db_path) as conn, user_errors():
+        found = calls[what](conn)
+    render(found, fmt, columns=TABLE_COLUMNS.get(what) if fmt == "table" else None, title=what)
+
+
+@click.command("search")
+@click.argument("text")
+@DB_OPTION
+@click.option("--in", "what", type=click.Choice(("all", "articles", "quotes")), default="all", show_default=True,
+              help="Search article titles and texts, quotes (text and speaker), or both.")
+@click.option("--raw", is_flag=True, help="TEXT is an FTS5 query (AND, OR, NOT, NEAR, \"phrase\", prefix*).")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
+@FORMAT_OPTION
+def search(text, db_path, what, raw, limit, fmt) -> None:
+    """Full-text search over current articles and quotes, best match first, with snippets.
+
+    Words are stemmed (trade matches trading); every word must occur.
+    """
+    from newsfacts import query as queries
+
+    with connection(db_path) as conn, user_errors():
+        found = queries.search(conn, text, what=what, raw=raw, limit=limit)
+    render(found, fmt, columns=["kind", "article", "title", "snippet", "score"] if fmt == "table" else None,
+           title=f"matches for {text!r}")
+
+
+@click.command("sql")
+@click.argument("statement")
+@DB_OPTION
+@click.option("--param", "-p", "params", multiple=True, help="A value for the next ? placeholder (repeatable).")
+@FORMAT_OPTION
+def sql(statement, db_path, params, fmt) -> None:
+    """Run one read-only SQL statement (the database is opened with mode=ro).
+
+    \b
+    Example:
+      newsfacts sql "SELECT canonical, mentions FROM entity_summary WHERE label = 'ORG' ORDER BY mentions DESC"
+    """
+    from newsfacts import query as queries
+
+    with user_errors():
+        columns, found = queries.run_sql(db_path, statement, list(params))
+    render(found, fmt, columns=columns)
+
+
+@click.command("runs")
+@DB_OPTION
+@LIMIT_OPTION
+@FORMAT_OPTION
+def runs(db_path, limit, fmt) -> None:
+    """List ingest runs, newest first: status, pipeline fingerprint, article and fact counts."""
+    from newsfacts import query as queries
+
+    with connection(db_path) as conn, user_errors():
+        found = queries.runs(conn, limit=limit)
+    if fmt == "table":
+        columns = ["id", "started", "status", "fingerprint", "articles", "new", "unchanged", "failed",
+                   "extracted", "current", "entities", "roles", "amounts", "quantities", "dates", "attributions",
+                   "seconds"]
+        render(found, fmt, columns=columns, title="runs")
+    else:
+        render(found, fmt)
