@@ -1,5 +1,6 @@
 import pytest
 from newsfacts import nlp as nlp_module
+from newsfacts.extensions import make_doc
 
 
 @pytest.fixture(scope="session")
@@ -13,8 +14,6 @@ def process(nlp):
     """Run the pipeline on text with optional article context (dct, dateline, title)."""
 
     def run(text: str, dct: str | None = None, dateline: str | None = None, title: str | None = None):
-        doc = nlp.make_doc(text)
-        doc._.dct, doc._.dateline, doc._.title = dct, dateline, title
-        return nlp(doc)
+        return nlp(make_doc(nlp, text, published=dct, dateline=dateline, title=title))
 
     return run

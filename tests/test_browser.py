@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfacts.batch import ingest
 from newsfacts.cli import cli
-from newsfacts.ingest import ingest
 from newsfacts.nlp import models_dir
 
 SEED = Path(__file__).resolve().parent.parent / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"

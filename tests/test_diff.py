@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.diff import OffsetMap, describe_change
-from newsfacts.ingest import ingest
 from newsfacts.nlp import models_dir
 
 ROOT = Path(__file__).resolve().parent.parent

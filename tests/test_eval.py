@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.eval.__main__ import eval_command
 from newsfacts.eval.gold import score
-from newsfacts.ingest import ingest
 
 DEV = Path(__file__).resolve().parents[1] / "corpus" / "dev"
 SEED_GOLD = DEV / "kazakh-kyrgyz-ties.gold.json"

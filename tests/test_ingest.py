@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+from newsfacts.batch import ingest
 from newsfacts.cli import cli
-from newsfacts.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "corpus" / "dev" / "kazakh-kyrgyz-ties.txt"
@@ -214,7 +214,7 @@ def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
 
 @pytest.mark.parametrize("budget, kept", [(10**9, True), (0, False)])
 def test_vocabulary_kept_only_up_to_its_budget(nlp, monkeypatch, budget, kept):
-    from newsfacts import ingest as ingest_module
+    from newsfacts import batch as ingest_module
 
     monkeypatch.setattr(ingest_module, "WARM_VOCAB_STRINGS", budget)
     words = f"Zqxwv{budget} Corp paid $3 million to Brxlf{budget} Holdings on Monday, Qorvik{budget} said."

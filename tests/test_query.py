@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from newsfacts.batch import ingest
 from newsfacts.cli import cli
-from newsfacts.ingest import ingest
 from newsfacts.query import timex_interval
 
 DEV = Path(__file__).resolve().parent.parent / "corpus" / "dev"

@@ -179,7 +179,7 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
 
 def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None) -> dict:
     """The full ingest into ``db``, timed from the call to the last write; samples memory as it goes."""
-    from newsfacts.ingest import ingest
+    from newsfacts.batch import ingest
 
     samples: list[tuple[int, float, float]] = []  # (articles done, main MB, largest worker MB)
     last = [0.0, time.monotonic()]  # last sample, last progress line
@@ -217,7 +217,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     import io
     import pstats
 
-    from newsfacts import ingest as ingest_module
+    from newsfacts import batch as ingest_module
     from newsfacts import nlp as nlp_module
     from newsfacts import store
 

@@ -6,6 +6,7 @@ Components write lists of :mod:`newsfacts.records` to ``doc._.<kind>``; the arti
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.records import FACT_KINDS
@@ -22,6 +23,19 @@ def register_extensions() -> None:
     for name in CONTEXT:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def make_doc(nlp: Language, text: str, *, published: str | None = None, title: str | None = None,
+             dateline: str | None = None) -> Doc:
+    """A Doc ready for the pipeline: tokenised, with the article's context that components read.
+
+    ``published`` (ISO ``YYYY-MM-DD``) anchors relative dates, ``dateline`` (a place) is where the
+    story was filed, ``title`` the headline.
+    """
+    doc = nlp.make_doc(text)
+    remember_text(doc, text)
+    doc._.dct, doc._.dateline, doc._.title = published, dateline, title
+    return doc
 
 
 def doc_text(doc: Doc) -> str:

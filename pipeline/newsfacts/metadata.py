@@ -279,3 +279,14 @@ def normalize_date(value: str) -> str | None:
     if parsed is None or parsed.date_obj is None:
         return None
     return parsed.date_obj.date().isoformat()
+
+
+def story_dateline(text: str, title: str | None = None) -> Dateline | None:
+    """The dateline that opens the story: after the headline when the text starts with ``title``."""
+    start = 0
+    if title:
+        first = text.lstrip().split("\n", 1)[0].strip()
+        if first == title.strip():
+            start = text.find("\n", text.find(first)) + 1 or len(text)
+    return parse_dateline(text, start)
+

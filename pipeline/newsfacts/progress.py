@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 @contextmanager
 def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Callable[[str], None]]]:
-    """Yield (on_progress(done, total, words), on_error(line)) for ``newsfacts.ingest.ingest``."""
+    """Yield (on_progress(done, total, words), on_error(line)) for ``newsfacts.batch.ingest``."""
     started = time.monotonic()
     if not bar:
         last = [0.0]

@@ -295,12 +295,7 @@ def _set_published(article: RawArticle, value: str | None, origin: str) -> None:
 
 def _finish(article: RawArticle) -> RawArticle:
     """Dateline and the remaining publication-date sources, read from the text and the path."""
-    start = 0
-    if article.title:
-        first = article.text.lstrip().split("\n", 1)[0].strip()
-        if first == article.title.strip():
-            start = article.text.find("\n", article.text.find(first)) + 1 or len(article.text)
-    dateline = metadata.parse_dateline(article.text, start)
+    dateline = metadata.story_dateline(article.text, article.title)
     if dateline:
         article.dateline, article.agency = dateline.place, dateline.agency
         article.dateline_start, article.dateline_end = dateline.place_start, dateline.place_end

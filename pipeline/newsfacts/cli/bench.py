@@ -52,7 +52,7 @@ def bench(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repea
         written = generate_folder(list(paths) or [DEFAULT_CORPUS], count, out, seed=seed)
         click.echo(f"wrote {written:,} articles to {out}")
         return
-    from newsfacts.ingest import DEFAULT_BATCH_SIZE
+    from newsfacts.batch import DEFAULT_BATCH_SIZE
 
     tmp = None if paths else tempfile.mkdtemp(prefix="newsfacts-bench-corpus-")
     try:

@@ -1,4 +1,4 @@
-"""`newsfacts ingest`: article folders in, facts in the database (a thin wrapper over newsfacts.ingest)."""
+"""`newsfacts ingest`: article folders in, facts in the database (a thin wrapper over newsfacts.batch)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import sys
 
 import click
 
+from newsfacts.batch import DEFAULT_BATCH_SIZE
 from newsfacts.cli.options import DB_OPTION
-from newsfacts.ingest import DEFAULT_BATCH_SIZE
 from newsfacts.readers import DEFAULT_MAX_BYTES
 
 
@@ -33,7 +33,7 @@ def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_si
     pipeline are skipped; a changed file becomes the current version of its article.
     Exit status: 0 when every article was processed, 1 when some failed.
     """
-    from newsfacts.ingest import ingest as run_ingest
+    from newsfacts.batch import ingest as run_ingest
     from newsfacts.progress import reporter
 
     show_bar = sys.stderr.isatty() if progress is None else progress

@@ -75,13 +75,11 @@ def _init_worker(model: str | None, models: str | None) -> None:
 
 
 def _docs(nlp, batch: list[tuple[str, str, dict]]):
-    from newsfacts.extensions import remember_text
+    from newsfacts.extensions import make_doc
 
     for _id, text, context in batch:
-        doc = nlp.make_doc(text)
-        remember_text(doc, text)
-        doc._.dct, doc._.dateline, doc._.title = context["published"], context["dateline"], context["title"]
-        yield doc
+        yield make_doc(nlp, text, published=context["published"], dateline=context["dateline"],
+                       title=context["title"])
 
 
 def _facts(doc) -> dict[str, list[dict]]:
@@ -176,20 +174,22 @@ class _Inline:
         pass
 
 
-def ingest(paths: Iterable[str | os.PathLike], db_path: str | os.PathLike, *, workers: int | None = None,
+def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.PathLike = "newsfacts.db", *,
+           workers: int | None = None,
            model: str | None = None, pattern: str | None = None, exclude: Iterable[str] = (),
            max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
            progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 
+    ``paths`` are files or folders (walked recursively); ``db`` the database file, created if needed.
     ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step.
     """
     started = time.perf_counter()
-    paths = [str(p) for p in paths]
+    paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
     spec = nlp_module.spec(model)
-    db = store.open_db(db_path)
+    db = store.open_db(db)
     run_id = store.start_run(db, spec, paths, workers)
     result = IngestResult(run_id)
     on_error = on_error or (lambda line: print(line, file=sys.stderr))

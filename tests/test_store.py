@@ -1,0 +1,92 @@
+"""The store on a real SQLite file, without NLP: schema, runs, batches, current versions, foreign files."""
+
+import sqlite3
+
+import pytest
+from newsfacts import store
+from newsfacts.errors import NotANewsfactsDatabase
+from newsfacts.nlp import PipelineSpec
+from newsfacts.records import KINDS, TABLE_OF, Amount, Entity, Quote
+
+SPEC = PipelineSpec(models=None, model="m", model_version="1", version="0.1.0", fingerprint="f" * 16)
+
+
+def article(text: str, key: str) -> dict:
+    from newsfacts.readers import text_id
+
+    return {"id": text_id(text), "key": key, "path": key, "text": text, "format": "txt", "encoding": "utf-8",
+            "words": len(text.split()), "chars": len(text)}
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = store.open_db(tmp_path / "news.db")
+    yield db
+    db.close()
+
+
+def test_schema_has_a_table_per_fact_kind_and_the_views(db):
+    tables, views = set(db.table_names()), set(db.view_names())
+    assert {TABLE_OF[kind] for kind in KINDS} <= tables
+    assert {"runs", "articles", "sources", "extractions", "entity_index", "failures", "meta"} <= tables
+    assert {f"current_{t}" for t in ("articles", "entities", "amounts", "dates", "quotes")} <= views
+    assert set(store.fact_columns("amounts")) >= {"value", "currency", "max_value", "about"}
+
+
+def test_a_batch_is_stored_with_its_facts_and_entity_ids(db):
+    run = store.start_run(db, SPEC, ["x"], 1)
+    a = article("Apple paid $5 million, Tim Cook said.", "a.txt")
+    facts = {a["id"]: {
+        "entities": [Entity(0, 5, "Apple", "ORG", "Apple Inc."), Entity(23, 31, "Tim Cook", "PERSON", "Tim Cook")],
+        "amounts": [Amount(11, 21, "$5 million", 5e6, "USD", currency_guessed=True)],
+        "quotes": [Quote(0, 21, "Apple paid $5 million", "indirect", "Tim Cook", 23, 31, "PERSON", "said", 32, 36)],
+    }}
+    store.write_batch(db, run, SPEC.fingerprint, [a], facts, [{"key": "a.txt", "path": "a.txt", "article_id": a["id"]}],
+                      [])
+    store.finish_run(db, run, "complete", {"articles": 1, "new": 1}, 1.0)
+    assert store.fact_counts(db, run) == {"entities": 2, "roles": 0, "amounts": 1, "quantities": 0, "dates": 0,
+                                          "attributions": 1}
+    row = db.execute("SELECT value, currency, currency_guessed FROM amounts").fetchone()
+    assert row == (5e6, "USD", 1)  # booleans stored as integers
+    assert db.execute("SELECT COUNT(*) FROM entities WHERE entity_id IS NULL").fetchone()[0] == 0
+    assert store.extracted_ids(db, SPEC.fingerprint) == {a["id"]}
+    assert store.source_map(db) == {"a.txt": a["id"]}
+    for t in ("entities", "amounts", "attributions"):
+        for start, end, text in db.execute(f"SELECT start, [end], text FROM {t}"):
+            assert a["text"][start:end] == text
+
+
+def test_an_edited_file_supersedes_its_old_version(db):
+    run = store.start_run(db, SPEC, ["x"], 1)
+    old, new = article("First text.", "a.txt"), article("Second text.", "a.txt")
+    for version in (old, new):
+        store.write_batch(db, run, SPEC.fingerprint, [version], {version["id"]: {}},
+                          [{"key": "a.txt", "path": "a.txt", "article_id": version["id"]}], [])
+    current = dict(db.execute("SELECT id, current FROM articles").fetchall())
+    assert current == {old["id"]: 0, new["id"]: 1}
+
+
+def test_a_new_run_marks_a_run_left_running_as_interrupted(db):
+    first = store.start_run(db, SPEC, ["x"], 1)
+    store.start_run(db, SPEC, ["x"], 1)
+    assert db["runs"].get(first)["status"] == "interrupted"
+
+
+def test_failures_are_recorded_with_their_level(db):
+    run = store.start_run(db, SPEC, ["x"], 1)
+    store.record_failures(db, run, [{"path": "bad.txt", "error": "binary file"},
+                                    {"path": "odd.txt", "error": "3 invalid bytes", "level": "warning"}])
+    assert db.execute("SELECT path, level FROM failures ORDER BY path").fetchall() == [("bad.txt", "error"),
+                                                                                       ("odd.txt", "warning")]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda p: None, "no such database"),
+    (lambda p: p.write_bytes(b"not sqlite at all" * 100), "not a SQLite database"),
+    (lambda p: sqlite3.connect(p).execute("CREATE TABLE notes (x)").connection.commit(), "not a newsfacts database"),
+])
+def test_opening_for_reading_refuses_what_is_not_ours(tmp_path, make, message):
+    path = tmp_path / "other.db"
+    make(path)
+    with pytest.raises(NotANewsfactsDatabase, match=message):
+        store.open_db(path, create=False)
