@@ -22,6 +22,7 @@ def facts(nlp):
 
 
 def test_every_public_name_resolves():
+    assert set(newsfacts.__all__) == {"__version__", *newsfacts._EXPORTS}
     for name in newsfacts.__all__:
         assert getattr(newsfacts, name) is not None, name
     with pytest.raises(AttributeError):

@@ -41,7 +41,11 @@ _EXPORTS = {
     "QueryError": "newsfacts.errors",
 }
 
-__all__ = ["__version__", *_EXPORTS]
+__all__ = [
+    "__version__", "load", "extract", "extract_many", "Facts", "ingest", "IngestResult", "read", "Reader",
+    "Entity", "Role", "Amount", "Quantity", "DateFact", "Quote", "KINDS",
+    "NewsfactsError", "NotANewsfactsDatabase", "QueryError",
+]
 
 
 def __getattr__(name: str):
