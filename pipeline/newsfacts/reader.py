@@ -40,7 +40,7 @@ class Reader:
         return query.roles(self.conn, **filters)
 
     def amounts(self, **filters) -> list[dict]:
-        """Money figures. Filters: ``currency``, ``min_value``, ``max_value``, ``about``, ``article``, ``run``, ``limit``."""
+        """Money figures. Filters: ``currency``, ``min_value``, ``max_value``, ``about``, ``article``, …"""
         return query.amounts(self.conn, **filters)
 
     def quantities(self, **filters) -> list[dict]:
