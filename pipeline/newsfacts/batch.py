@@ -175,20 +175,21 @@ class _Inline:
 
 
 def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.PathLike = "newsfacts.db", *,
-           workers: int | None = None,
-           model: str | None = None, pattern: str | None = None, exclude: Iterable[str] = (),
-           max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = DEFAULT_BATCH_SIZE,
+           workers: int | None = None, model: str | None = None, models: str | os.PathLike | None = None,
+           pattern: str | None = None, exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES,
+           batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
            progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 
     ``paths`` are files or folders (walked recursively); ``db`` the database file, created if needed.
+    ``model`` overrides the base spaCy pipeline, ``models`` the rules folder (default: ``models/``).
     ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step.
     """
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
-    spec = nlp_module.spec(model)
+    spec = nlp_module.spec(model, Path(models) if models else None)
     db = store.open_db(db)
     run_id = store.start_run(db, spec, paths, workers)
     result = IngestResult(run_id)

@@ -17,6 +17,8 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
               help="Worker processes for NLP [default: the CPU count].")
 @click.option("--model", default=None, help="spaCy pipeline name or path, instead of the one in models/pipeline.cfg.")
+@click.option("--models", "models", default=None, type=click.Path(exists=True, file_okay=False),
+              help="A rules folder to use instead of the installed models/ (a copy you edit).")
 @click.option("--glob", "pattern", default=None, help="Only files whose name matches, e.g. '*.txt'.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Leave out files and folders whose name matches (repeatable); see also .newsfactsignore.")
@@ -25,7 +27,7 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per NLP batch and per database transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when stderr is a terminal].")
-def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_size, progress) -> None:
+def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, batch_size, progress) -> None:
     """Extract facts from the articles in PATHS (files or folders, walked recursively).
 
     Formats: .txt, .html/.htm, .json/.jsonl. Names listed in a folder's .newsfactsignore
@@ -38,8 +40,9 @@ def ingest(paths, db_path, workers, model, pattern, exclude, max_bytes, batch_si
 
     show_bar = sys.stderr.isatty() if progress is None else progress
     with reporter(show_bar) as (on_progress, on_error):
-        result = run_ingest(paths, db_path, workers=workers, model=model, pattern=pattern, exclude=exclude,
-                            max_bytes=max_bytes, batch_size=batch_size, progress=on_progress, on_error=on_error)
+        result = run_ingest(paths, db_path, workers=workers, model=model, models=models, pattern=pattern,
+                            exclude=exclude, max_bytes=max_bytes, batch_size=batch_size, progress=on_progress,
+                            on_error=on_error)
     click.echo(result.summary())
     if result.interrupted:
         sys.exit(130)
