@@ -24,6 +24,7 @@ from pathlib import Path
 
 from newsfacts import nlp as nlp_module
 from newsfacts import readers, store
+from newsfacts.errors import NoInput
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
@@ -189,14 +190,20 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
+    missing = [p for p in paths if not os.path.lexists(p)]
+    if missing:
+        raise NoInput(f"no such file or folder: {', '.join(missing)}")
+    # Only the file names and the ids queued in this run (for texts found twice) are kept for the
+    # whole run; what the database already knows is looked up a chunk of articles at a time.
+    files = [str(p) for p in readers.find_files(paths, pattern, exclude)]
+    if not files:
+        kinds = f"files matching {pattern!r}" if pattern else "article files (.txt, .html, .json, .jsonl)"
+        raise NoInput(f"no {kinds} under {', '.join(paths)}")
     spec = nlp_module.spec(model, Path(models) if models else None)
     db = store.open_db(db)
     run_id = store.start_run(db, spec, paths, workers)
     result = IngestResult(run_id)
     on_error = on_error or (lambda line: print(line, file=sys.stderr))
-    # Only the file names and the ids queued in this run (for texts found twice) are kept for the
-    # whole run; what the database already knows is looked up a chunk of articles at a time.
-    files = [str(p) for p in readers.find_files(paths, pattern, exclude)]
     total = len(files)
     queued: set[str] = set()
     pending: dict[Future, tuple[list[dict], list[dict]]] = {}

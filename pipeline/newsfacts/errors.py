@@ -19,6 +19,10 @@ class QueryError(NewsfactsError):
     """A problem with a read request: unknown article or run, bad SQL, a statement that would write."""
 
 
+class NoInput(NewsfactsError):
+    """An ingest was given a path that does not exist, or folders with no article files in them."""
+
+
 class DecodeError(NewsfactsError, ValueError):
     """A file's bytes are not text in any encoding we can tell."""
 

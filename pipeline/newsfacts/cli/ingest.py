@@ -7,7 +7,7 @@ import sys
 import click
 
 from newsfacts.batch import DEFAULT_BATCH_SIZE
-from newsfacts.cli.options import DB_OPTION
+from newsfacts.cli.options import DB_OPTION, user_errors
 from newsfacts.readers import DEFAULT_MAX_BYTES
 
 
@@ -39,7 +39,7 @@ def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, 
     from newsfacts.progress import reporter
 
     show_bar = sys.stderr.isatty() if progress is None else progress
-    with reporter(show_bar) as (on_progress, on_error):
+    with user_errors(), reporter(show_bar) as (on_progress, on_error):
         result = run_ingest(paths, db_path, workers=workers, model=model, models=models, pattern=pattern,
                             exclude=exclude, max_bytes=max_bytes, batch_size=batch_size, progress=on_progress,
                             on_error=on_error)

@@ -21,6 +21,24 @@ RUN_OPTION = click.option("--run", type=int, default=None,
                           help="Facts of this run instead of each article's newest run.")
 
 
+class PartialDate(click.ParamType):
+    """A calendar date, month or year: YYYY-MM-DD, YYYY-MM or YYYY."""
+
+    name = "YYYY[-MM[-DD]]"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        parts = value.split("-") if isinstance(value, str) else []
+        try:
+            if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(len(p) == 2 for p in parts[1:])):
+                raise ValueError
+            dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        except ValueError:
+            self.fail(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2026-02-16)", param, ctx)
+        return value
+
+
 class CommandError(click.ClickException):
     """A user-facing failure: one line on stderr, exit status 2 (1 means 'differences' for diff)."""
 

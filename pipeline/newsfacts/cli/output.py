@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+
+PIPED_WIDTH = 120  # text and tables on a pipe or in a file, unless $COLUMNS says otherwise
 
 TABLE_COLUMNS = {  # the terminal table leaves out offsets and rarely-set fields; json/csv keep all
     "amounts": ["article", "text", "value", "max_value", "currency", "qualifier", "per_unit", "about", "status"],
@@ -29,6 +32,16 @@ def _cell(value, column: str = "") -> str:
     return str(value)
 
 
+def console(file=None):
+    """A rich console whose text and tables share one width: the terminal's, else $COLUMNS or PIPED_WIDTH."""
+    from rich.console import Console
+
+    file = file or sys.stdout
+    columns = os.environ.get("COLUMNS", "")
+    width = None if file.isatty() else int(columns) if columns.isdigit() else PIPED_WIDTH
+    return Console(file=file, soft_wrap=False, width=width)
+
+
 def render(records: list[dict], fmt: str = "table", columns: list[str] | None = None, title: str | None = None,
            file=None) -> None:
     """Print rows as a rich table, a JSON array of objects, CSV or a markdown table."""
@@ -49,18 +62,26 @@ def render(records: list[dict], fmt: str = "table", columns: list[str] | None = 
         for r in records:
             file.write("| " + " | ".join(md(r.get(c)) for c in columns) + " |\n")
     else:
-        from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
-        console = Console(file=file, soft_wrap=False, width=None if file.isatty() else 200)
+        out = console(file)
         if not records:
-            console.print(f"[dim]no {title or 'rows'}[/dim]")
+            out.print(f"[dim]no {title or 'rows'}[/dim]")
             return
         table = Table(title=title, show_lines=False, header_style="bold")
-        for c in columns:
+        # A column empty in every row says nothing on a terminal (json/csv keep it).
+        columns = [c for c in columns if any(r.get(c) not in (None, "") for r in records)] or columns
+        cells = [[_cell(r.get(c), c) for c in columns] for r in records]
+        for i, c in enumerate(columns):
+            widest = max(len(row[i]) for row in cells)
             numeric = any(isinstance(r.get(c), int | float) and not isinstance(r.get(c), bool) for r in records)
-            table.add_column(c, justify="right" if numeric else "left", overflow="fold")
-        for r in records:
-            table.add_row(*(Text(_cell(r.get(c), c)) for c in columns))  # Text: no rich markup in data
-        console.print(table)
+            if numeric or c in ("article", "id", "fingerprint"):  # numbers and ids keep their width
+                table.add_column(c, justify="right" if numeric else "left", no_wrap=True,
+                                 min_width=max(widest, len(c)))
+            else:  # text wraps at spaces; it keeps room for its header and a word of up to 14 characters
+                longest_word = max((len(w) for row in cells for w in row[i].split()), default=0)
+                table.add_column(c, overflow="fold", min_width=min(widest, max(len(c), min(longest_word, 14))))
+        for row in cells:
+            table.add_row(*(Text(cell) for cell in row))  # Text: no rich markup in data
+        out.print(table)

@@ -10,6 +10,7 @@ from newsfacts.cli.options import (
     FORMAT_OPTION,
     LIMIT_OPTION,
     RUN_OPTION,
+    PartialDate,
     connection,
     user_errors,
 )
@@ -30,8 +31,10 @@ from newsfacts.cli.output import TABLE_COLUMNS, render
 @click.option("--about", default=None, help="amounts: what the figure measures contains this.")
 @click.option("--min", "min_value", type=float, default=None, help="amounts/quantities: value at least.")
 @click.option("--max", "max_value", type=float, default=None, help="amounts/quantities: value at most.")
-@click.option("--from", "date_from", default=None, help="dates: on or after (YYYY[-MM[-DD]]); articles: published.")
-@click.option("--to", "date_to", default=None, help="dates: on or before (YYYY[-MM[-DD]]); articles: published.")
+@click.option("--from", "date_from", type=PartialDate(), default=None,
+              help="dates: on or after this day, month or year; articles: published then or later.")
+@click.option("--to", "date_to", type=PartialDate(), default=None,
+              help="dates: on or before this day, month or year; articles: published then or earlier.")
 @ARTICLE_OPTION
 @RUN_OPTION
 @LIMIT_OPTION
@@ -117,10 +120,11 @@ def runs(db_path, limit, fmt) -> None:
 
     with connection(db_path) as conn, user_errors():
         found = queries.runs(conn, limit=limit)
-    if fmt == "table":
-        columns = ["id", "started", "status", "fingerprint", "articles", "new", "unchanged", "failed",
-                   "extracted", "current", "entities", "roles", "amounts", "quantities", "dates", "attributions",
-                   "seconds"]
-        render(found, fmt, columns=columns, title="runs")
+    if fmt == "table":  # fact counts summed and fewer columns, so that the table fits 80 columns; json has all
+        kinds = ("entities", "roles", "amounts", "quantities", "dates", "attributions")
+        rows = [r | {"fingerprint": (r["fingerprint"] or "")[:8], "facts": sum(r.get(k) or 0 for k in kinds)}
+                for r in found]
+        render(rows, fmt, columns=["id", "started", "status", "fingerprint", "articles", "new", "failed", "facts"],
+               title="runs")
     else:
         render(found, fmt)

@@ -7,6 +7,7 @@ import json
 
 import click
 
+from newsfacts.cli import output
 from newsfacts.cli.options import DB_OPTION, FORMAT_OPTION, RUN_OPTION, connection, user_errors
 from newsfacts.cli.output import render
 
@@ -59,10 +60,9 @@ def show(article, db_path, run, fmt) -> None:
         click.echo(out.getvalue(), nl=False)
         return
 
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(soft_wrap=False)
+    console = output.console()
     console.rule(Text(a["title"] or a["path"], style="bold"))
     versions = "" if len(found["versions"]) <= 1 else f"  versions: {len(found['versions'])}"
     console.print(f"id {a['id']}  path {a['path']}  published {a['published'] or '?'}  "
