@@ -236,7 +236,7 @@ def test_runs(db):
     assert found[0]["status"] == "complete"
     assert found[0]["entities"] == sql(db, "SELECT COUNT(*) FROM entities WHERE run_id = ?", [found[0]["id"]])[0][0]
     table = run("runs", "--db", db)
-    assert found[0]["fingerprint"] in table.stdout
+    assert found[0]["fingerprint"][:8] in table.stdout
 
 
 # --- bad input -----------------------------------------------------------------------------------
