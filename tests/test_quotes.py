@@ -356,7 +356,7 @@ def test_join_setting(nlp, process, join, expected):
     from newsfacts.quotes import make_quotes
 
     doc = process("“We will appeal,” lawyer David Kim said. “The ruling ignores the evidence.”")
-    finder = make_quotes(nlp, "quotes", None, None, None, None, 4, 8, join)
+    finder = make_quotes(nlp, "quotes", min_partial_words=4, max_title_words=8, join=join)
     direct = quotes_of(finder(doc), "direct")
     assert [q.text for q in direct] == expected
     assert {q.speaker for q in direct} == {"David Kim"}

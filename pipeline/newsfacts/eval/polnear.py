@@ -211,8 +211,11 @@ def _bare_pipeline():
     register_extensions()
     cfg = read_config()
     settings = {k: v for k, v in dict(cfg["components"]["quotes"]).items() if k != "factory"}
+    rules = settings.pop("from_disk", None)
     nlp = spacy.load(cfg["nlp"]["model"])
-    nlp.add_pipe("newsfacts_quotes", config=settings)
+    pipe = nlp.add_pipe("newsfacts_quotes", config=settings)
+    if rules:
+        pipe.from_disk(rules)
     return nlp
 
 

@@ -1,0 +1,149 @@
+"""Classification of a quoted span: direct speech, a partial quote inside the writer's sentence, or
+dropped (titles of works, nicknames, slogans, scare quotes), and the reporting verb next to it.
+
+A span is ``direct`` when it opens a sentence, follows a colon or a dash, or a reporting clause is
+attached to it with a comma; ``partial`` when it is a fragment of ``min_partial_words`` or more words,
+or any attributed fragment; dropped when a naming word from ``title_cues.txt`` stands next to it,
+it is a WORK_OF_ART entity, short title case, or a short fragment with no reporting verb.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.quotes.context import SUBJECT_DEPS, Context
+from newsfacts.quotes.marks import DASHES, Segment
+from newsfacts.quotes.speakers import Speakers, labelled, signed
+
+
+class Classifier:
+    """Decides what each quoted span is and finds its reporting verb and speaker."""
+
+    def __init__(
+        self,
+        verbs: set[str],
+        title_cues: set[str],
+        subordinators: set[str],
+        speakers: Speakers,
+        min_partial_words: int,
+        max_title_words: int,
+    ):
+        self.verbs = verbs
+        self.title_cues = title_cues
+        self.subordinators = subordinators
+        self.speakers = speakers
+        self.min_partial_words = min_partial_words
+        self.max_title_words = max_title_words
+
+    def classify(self, ctx: Context, seg: Segment) -> None:
+        """Decide direct / partial / drop and find the attribution next to the quote."""
+        doc, text = ctx.doc, ctx.text
+        inside = [t for t in ctx.tokens_between(seg.start, seg.end) if not t.is_punct and not t.is_space]
+        n_words = len(inside)
+        before = ctx.window_before(seg)
+        after = ctx.window_after(seg)
+        content = text[seg.start : seg.end]
+        ends_sentence = content.rstrip("’'\"”)").endswith(".")
+        pre = text[before[0].idx : seg.open_at].strip() if before else ""
+        verb = None
+        if pre.endswith((":", ",")):  # Smith said: “…” / Smith said, “…”
+            verb = self.find_verb(before, from_start=False)
+        if verb is None and _attaches_after(after, ends_sentence, self.subordinators):  # “…,” Smith said
+            verb = self.find_verb(after, from_start=True)
+        if verb is None:
+            verb = self.find_verb(before, from_start=False)
+        if verb is None and not before:
+            verb = self.find_verb(ctx.window_before_paragraph(seg), from_start=False)
+        opens_sentence = not pre or pre.endswith(":") or (pre.endswith(",") and verb is not None)
+        opens_sentence = opens_sentence or (pre.endswith(tuple(DASHES)) and content[:1].isupper())
+        opens_sentence = opens_sentence or bool(verb is not None and before and verb.i == before[-1].i)
+        # Names and titles: a naming word right before or after, a work of art, or short title case.
+        if self.is_title(ctx, seg, before, after, verb, n_words, content, opens_sentence):
+            seg.kind = "drop"
+            return
+        if verb is None and n_words < self.min_partial_words:
+            seg.kind = "drop"
+            return
+        if content[:1].islower() and not pre.endswith(":"):
+            opens_sentence = False  # “… said that under Obama, “the generals have been …”
+        seg.kind = "direct" if opens_sentence else "partial"
+        if verb is not None:
+            seg.verb = verb_span(doc, verb)
+            seg.speaker = self.speakers.speaker_of(ctx, verb)
+        elif opens_sentence:
+            seg.speaker = signed(ctx, after) or labelled(ctx, before)
+        else:
+            # A fragment woven into the writer's sentence: the subject of the verb it depends on
+            # ("Critics accused the mayor of “selling the city,”").
+            governor = _governing_verb(ctx, seg)
+            if governor is not None:
+                seg.speaker = self.speakers.speaker_of(ctx, governor)
+                seg.verb = verb_span(doc, governor) if seg.speaker else None
+
+    def is_title(self, ctx, seg, before, after, verb, n_words, content, opens_sentence) -> bool:
+        """Titles of works, names, slogans: a naming word next to the span, or short title case."""
+        if any(m.label == "WORK_OF_ART" and m.start <= seg.start and m.end >= seg.end for m in ctx.mentions):
+            return True
+        if n_words > self.max_title_words:
+            return False
+        prev_words = [t for t in before if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+        if prev_words and prev_words[-1].lower_ in self.title_cues and prev_words[-1].i == before[-1].i:
+            return True
+        if verb is None:
+            next_words = [t for t in after if not t.is_punct and t.lower_ not in ("a", "an", "the")]
+            if next_words and next_words[0].lower_ in self.title_cues:
+                return True
+        if verb is None or not opens_sentence:
+            words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", content) if len(w) > 3]
+            if words and all(w[0].isupper() for w in words):
+                return True
+        return False
+
+    def find_verb(self, window: list[Token], from_start: bool) -> Token | None:
+        """The reporting verb (or "according to") in a window, nearest the quote."""
+        order = window if from_start else list(reversed(window))
+        for t in order:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                return t
+            if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
+                return t
+        return None
+
+
+def _governing_verb(ctx: Context, seg: Segment) -> Token | None:
+    """The nearest verb outside the quote that the quoted words hang from and that has a subject."""
+    inside = ctx.tokens_between(seg.start, seg.end)
+    if not inside:
+        return None
+    token = inside[0]
+    for _ in range(8):
+        if token.head is token:
+            return None
+        token = token.head
+        if ctx.in_quote(token.idx):
+            continue
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return token
+    return None
+
+
+def _attaches_after(window: list[Token], ends_sentence: bool, subordinators: set[str]) -> bool:
+    """The words after the closing mark can attribute the quote: “…,” he said / “…?” he asked.
+
+    Not after “….” unless the sentence goes on in lower case, and not a new clause ("when …").
+    """
+    if window and window[0].text in DASHES:
+        window = window[1:]  # “…” -- said Smith; but not “…” -- and, later, asserting …
+    if not window or window[0].pos_ in ("SCONJ", "CCONJ") or window[0].lower_ in subordinators:
+        return False
+    return not ends_sentence or window[0].text[:1].islower()
+
+
+def verb_span(doc: Doc, verb: Token) -> Span:
+    """The verb as reported: "said", "according to", a phrasal verb with its particle ("pointed out")."""
+    if verb.lower_ == "according":
+        return doc[verb.i : verb.i + 2]
+    prt = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    return doc[verb.i : verb.i + 2] if prt else doc[verb.i : verb.i + 1]

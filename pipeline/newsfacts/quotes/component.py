@@ -1,0 +1,182 @@
+"""The component ``newsfacts_quotes``: reads the rule files, runs the stages on each Doc, joins the
+parts of one speaker's quote and carries a speaker on to the unattributed quotes after it.
+
+Parts of one speaker's quote become one quote (setting ``join``): “We intend,” he said, “to go.” and,
+by default, also “We intend,” he said. “We go.” Its ``start``/``end`` run from the first word of
+the first part to the last word of the last part and its ``text`` is the parts joined with one
+space (paragraph parts with a newline): for joined and multi-paragraph quotes ``text`` is *not*
+``doc.text[start:end]``; for every other quote it is. ``text`` never holds the outer marks nor the
+comma before the closing mark. A direct quote without attribution continues the speaker of the
+previous quote or reported speech in the same or the previous paragraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsfacts.component import RuleComponent
+from newsfacts.extensions import doc_text
+from newsfacts.quotes.classify import Classifier
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, mentions_of
+from newsfacts.quotes.indirect import IndirectSpeech
+from newsfacts.quotes.marks import Segment, find_segments
+from newsfacts.quotes.speakers import Speakers
+from newsfacts.records import Quote
+from newsfacts.wordlists import read_words
+
+# What may stand between the attribution and the next part for the parts to join (setting "join").
+JOIN_AFTER = {
+    "split": (",", "—", "–", ":"),  # “We intend,” he said, “to go.”
+    "attribution": (",", "—", "–", ":", "."),  # also “We intend,” he said. “We go.”
+    "none": (),
+}
+
+
+def read_genders(path: Path) -> dict[str, str]:
+    """``<f|m> <word>`` lines: word → 'f' or 'm'."""
+    genders = {}
+    for line in read_words(path):
+        gender, _, word = line.partition(" ")
+        genders[word.strip()] = gender
+    return genders
+
+
+class QuoteFinder(RuleComponent):
+    """The component: rule files are read once in ``load``; each call reads one Doc."""
+
+    folder = "quotes"
+
+    def __init__(self, name: str, *, min_partial_words: int = 4, max_title_words: int = 8, join: str = "attribution"):
+        super().__init__(name)
+        if join not in JOIN_AFTER:
+            raise ValueError(f"quotes: join must be one of {sorted(JOIN_AFTER)}, not {join!r}")
+        self.min_partial_words = min_partial_words
+        self.max_title_words = max_title_words
+        self.join_after = JOIN_AFTER[join]
+
+    def load(self, path: Path) -> None:
+        verbs = read_words(path / "reporting_verbs.txt")
+        self.gender_words = read_genders(path / "gendered_words.txt")
+        self.speakers = Speakers(
+            read_words(path / "organisation_nouns.txt"),
+            read_words(path / "group_pronouns.txt"),
+            read_genders(path / "pronoun_genders.txt"),
+        )
+        self.classifier = Classifier(
+            verbs,
+            read_words(path / "title_cues.txt"),
+            read_words(path / "subordinators.txt"),
+            self.speakers,
+            self.min_partial_words,
+            self.max_title_words,
+        )
+        self.reported = IndirectSpeech(verbs, self.speakers)
+
+    def process(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
+        kept = []
+        for seg in ctx.segments:
+            self.classifier.classify(ctx, seg)
+            if seg.kind != "drop":
+                kept.append(seg)
+        kept = self.join_split(ctx, kept)
+        quotes = [self.to_quote(ctx, seg) for seg in kept]
+        # Reported speech may hold a partial quote, but never a direct one or its verb.
+        direct = [seg for seg in kept if seg.kind == "direct"]
+        used = {seg.verb.start for seg in direct if seg.verb is not None}
+        quotes += self.reported.indirect(ctx, used, [(seg.open_at, seg.close_at) for seg in direct])
+        quotes.sort(key=lambda q: q.start)
+        doc._.quotes = self.carry_speakers(ctx, quotes)
+        return doc
+
+    def join_split(self, ctx: Context, segments: list[Segment]) -> list[Segment]:
+        """“We intend,” he said, “to go.” → one quote with one speaker.
+
+        Also “We intend,” he said. “We go.”: a part with no attribution of its own that follows the
+        attribution of the previous part in the same paragraph continues that quote.
+        """
+        text = ctx.text
+        out: list[Segment] = []
+        for seg in segments:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.kind == "direct"
+                and prev.verb is not None
+                and ctx.paragraph_of(prev.close_at - 1) == seg.paragraph
+                and prev.verb.start_char >= prev.close_at
+                and prev.verb.end_char <= seg.open_at
+                and (seg.verb is None or seg.verb.start == prev.verb.start)
+                and text[prev.close_at : seg.open_at].rstrip().endswith(self.join_after)
+                and len(text[prev.close_at : seg.open_at]) < 400
+                and not _another_clause(ctx.tokens_between(prev.close_at, seg.open_at), prev.verb.root)
+            ):
+                seg.kind = "direct"
+                prev.parts.extend(seg.parts)
+                prev.breaks |= seg.breaks
+                prev.close_at = seg.close_at
+                continue
+            out.append(seg)
+        return out
+
+    def to_quote(self, ctx: Context, seg: Segment) -> Quote:
+        text = ctx.text
+        pieces = []
+        for i, (s, e) in enumerate(seg.parts):
+            if i:
+                pieces.append("\n" if s in seg.breaks else " ")
+            pieces.append(text[s:e])
+        q = Quote(start=seg.start, end=seg.end, text="".join(pieces), kind=seg.kind)
+        if seg.speaker is not None:
+            q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = seg.speaker
+        if seg.verb is not None:
+            q.verb, q.verb_start, q.verb_end = seg.verb.text, seg.verb.start_char, seg.verb.end_char
+        return q
+
+    def carry_speakers(self, ctx: Context, quotes: list[Quote]) -> list[Quote]:
+        """A direct quote with no attribution of its own continues the previous speaker nearby.
+
+        Its speaker mention is the one the previous quote (or reported speech) was attributed
+        through, in the same or the previous paragraph; its verb stays empty.
+        """
+        previous: Quote | None = None
+        for q in quotes:
+            if q.speaker_start is None and q.kind == "direct" and previous is not None:
+                if ctx.paragraph_of(q.start) - ctx.paragraph_of(previous.end) <= 1:
+                    q.speaker, q.speaker_start, q.speaker_end = (
+                        previous.speaker,
+                        previous.speaker_start,
+                        previous.speaker_end,
+                    )
+                    q.speaker_label = previous.speaker_label  # no verb: this quote has none of its own
+            if q.speaker_start is not None:
+                previous = q
+        return quotes
+
+
+def _another_clause(tokens: list[Token], verb: Token) -> bool:
+    """Between two parts, a clause other than the attribution ("although Xinhua translated it as:")."""
+    for t in tokens:
+        if t.dep_ in SUBJECT_DEPS and t.head != verb and t.head.dep_ not in ("relcl", "acl"):
+            return True
+    return False
+
+
+@Language.factory(
+    "newsfacts_quotes",
+    default_config={"min_partial_words": 4, "max_title_words": 8, "join": "attribution"},
+)
+def make_quotes(nlp: Language, name: str, *, min_partial_words: int, max_title_words: int, join: str) -> QuoteFinder:
+    """Quotes and speakers → ``doc._.quotes``; runs after ``newsfacts_entities``.
+
+    Rule files come from ``models/quotes/`` (or the folder given to ``from_disk``);
+    ``min_partial_words`` is the shortest quoted fragment kept as ``partial`` (shorter unattributed
+    ones are scare quotes), ``max_title_words`` the longest title-cased span that may be read as a
+    title of a work, ``join`` which parts of one speaker's quote are joined into one quote
+    (``JOIN_AFTER``).
+    """
+    return QuoteFinder(name, min_partial_words=min_partial_words, max_title_words=max_title_words, join=join)

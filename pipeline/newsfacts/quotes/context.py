@@ -1,0 +1,244 @@
+"""The per-document lookups every quote rule reads: tokens by character, sentences, paragraphs,
+quote regions, entity mentions, and the people and organisations a pronoun or description may mean.
+
+One ``Context`` is built per Doc by the component; the rules modules only ask it questions.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.quotes.marks import BOUNDARY_PUNCT, Segment, paragraphs
+from newsfacts.records import Entity
+from newsfacts.tokens import token_index
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+TIME_LABELS = {"DATE", "TIME"}
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """An entity mention in the article: character offsets, label and the entity's canonical name."""
+
+    start: int
+    end: int
+    label: str | None
+    canonical: str
+
+
+Speaker = tuple[str | None, int, int, str | None]  # canonical, start, end, label
+
+
+class Context:
+    """Per-document lookups: tokens by character, quote regions, mentions, paragraphs."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        mentions: list[Mention],
+        segments: list[Segment],
+        gender_words: dict[str, str],
+    ):
+        self.doc = doc
+        self.text = text
+        self.gender_words = gender_words
+        self._genders: dict[str, str] | None = None
+        self.mentions = mentions
+        self.segments = segments
+        self.paras = paragraphs(text)
+        self.para_starts = [s for s, _ in self.paras]
+        self.tokens = token_index(doc)
+        self.mention_starts = [m.start for m in mentions]
+        self.regions = sorted((s.open_at, s.close_at) for s in segments)
+        self.region_starts = [r[0] for r in self.regions]
+
+    def sentence(self, token: Token) -> Span:
+        """``token.sent`` without walking the document again for every lookup."""
+        starts = self.tokens.sentence_starts(self.doc)
+        i = bisect_right(starts, token.i) - 1
+        return self.doc[starts[i] : starts[i + 1]]
+
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self.region_starts, char) - 1
+        return i >= 0 and self.regions[i][0] <= char < self.regions[i][1]
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        a = self.tokens.first_from(start)
+        b = self.tokens.first_from(end)
+        return list(self.doc[a:b])
+
+    def window_after(self, seg: Segment) -> list[Token]:
+        """Tokens after the closing mark up to a sentence end, another quote or the paragraph end."""
+        p_end = self.paras[self.paragraph_of(seg.close_at - 1)][1]
+        out = []
+        for t in self.doc[self.tokens.first_from(seg.close_at) :]:
+            if t.idx >= p_end or self.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+                break
+            if not t.is_space:
+                out.append(t)
+        return out
+
+    def window_before(self, seg: Segment) -> list[Token]:
+        """Tokens before the opening mark back to a sentence end, another quote or the paragraph start."""
+        return self.window_back_from(seg.open_at, self.paras[self.paragraph_of(seg.open_at)][0])
+
+    def window_before_paragraph(self, seg: Segment) -> list[Token]:
+        """The end of the previous paragraph when it introduces this one: "Smith told reporters:"."""
+        p = self.paragraph_of(seg.open_at)
+        if p == 0 or self.paras[p][0] != seg.open_at:
+            return []
+        end = self.paras[p - 1][1]
+        while end > 0 and self.text[end - 1].isspace():
+            end -= 1
+        return self.window_back_from(end, self.paras[p - 1][0]) if self.text[end - 1 : end] == ":" else []
+
+    def window_back_from(self, char: int, p_start: int) -> list[Token]:
+        out = []
+        for i in range(self.tokens.first_from(char) - 1, -1, -1):
+            t = self.doc[i]
+            if t.idx < p_start or self.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+                break
+            if not t.is_space:
+                out.append(t)
+        out.reverse()
+        return out
+
+    def mention_at(self, char: int) -> Mention | None:
+        i = bisect_right(self.mention_starts, char) - 1
+        if i >= 0 and self.mentions[i].start <= char < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def mention_in(self, token: Token) -> Mention | None:
+        for t in token.subtree:
+            m = self.mention_at(t.idx)
+            if m is not None and m.label in SPEAKER_LABELS:
+                return m
+        return None
+
+    def previous_person(self, token: Token, want: str | None) -> Mention | None:
+        """The person a pronoun of gender ``want`` ('f', 'm' or None) refers to.
+
+        The nearest person who is a subject in this or the previous sentence, else the nearest
+        person mentioned; people whose honorific or description ("Mr", "spokeswoman") does not
+        fit the pronoun are skipped.
+        """
+        cutoff = self.previous_sentence_start(token)
+        nearest = fallback = None
+        for m in self.mentions_before(token, "PERSON"):
+            fallback = fallback or m
+            if want is not None and self.gender(m.canonical) not in (None, want):
+                continue
+            if m.start >= cutoff and self.is_subject(m):
+                return m
+            nearest = nearest or m
+        return nearest or fallback
+
+    def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
+        """What "it", "they" or "the company" stands for: the nearest organisation subject in this or
+        the previous sentence, else (unless ``recent_only``) the nearest organisation mentioned."""
+        cutoff = self.previous_sentence_start(token)
+        nearest = None
+        for m in self.mentions_before(token, "ORG"):
+            if m.start >= cutoff and self.is_subject(m):
+                return m
+            nearest = nearest or m
+        return None if recent_only else nearest
+
+    def mentions_before(self, token: Token, label: str) -> Iterator[Mention]:
+        """Mentions with ``label`` ending before ``token``, nearest first, within 3,000 characters."""
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        while i >= 0 and self.mentions[i].start > token.idx - 3000:
+            m = self.mentions[i]
+            i -= 1
+            if m.label == label and m.end <= token.idx:
+                yield m
+
+    def previous_sentence_start(self, token: Token) -> int:
+        """Where the sentence before ``token``'s starts (0 in the first sentence)."""
+        sent = self.sentence(token)
+        return self.sentence(self.doc[sent.start - 1]).start_char if sent.start > 0 else 0
+
+    def is_subject(self, m: Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
+
+    def gender(self, canonical: str) -> str | None:
+        """'f' or 'm' when a word next to some mention of the person says so, else None."""
+        if self._genders is None:
+            self._genders = {}
+            for m in self.mentions:
+                if m.label != "PERSON":
+                    continue
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                near = list(span[:1])
+                if span.start > 0:
+                    near.append(self.doc[span.start - 1])
+                near += [c for c in span.root.children if c.dep_ == "appos"]
+                if span.root.dep_ == "appos":
+                    near.append(span.root.head)
+                for t in near:
+                    g = self.gender_words.get(t.lower_) or self.gender_words.get(t.lemma_.lower())
+                    if g:
+                        self._genders.setdefault(m.canonical, g)
+        return self._genders.get(canonical)
+
+    def role_holder(self, token: Token) -> tuple[str, int, int] | None:
+        """The person whose stated role or title contains the noun ("the minister", "the senator")."""
+        word = token.lower_
+        best = None
+        for r in self.doc._.roles or []:
+            if word in r.role.lower().split() and r.start < token.idx:
+                best = (r.person, r.person_start, r.person_end)
+        if best is not None or token.pos_ not in ("NOUN", "PROPN"):
+            return best
+        # Without roles: a person named right after the same title word ("Senator Elizabeth Warren").
+        i = bisect_right(self.mention_starts, token.idx) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            i -= 1
+            if m.label != "PERSON" or m.end > token.idx:
+                continue
+            j = self.tokens.first_from(m.start)
+            titles = [self.doc[k] for k in range(max(j - 3, 0), j)]
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                titles += list(span[:-1])
+            if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles):
+                return (m.canonical, m.start, m.end)
+        return None
+
+    def named_like(self, token: Token) -> Mention | None:
+        """The organisation or person whose name contains the description's noun ("the ministry")."""
+        word = token.lower_
+        if not token.pos_ == "NOUN" or len(word) < 4:
+            return None
+        best = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            if m.label in SPEAKER_LABELS and word in m.canonical.lower().split():
+                best = m
+        return best
+
+
+def mentions_of(doc: Doc) -> list[Mention]:
+    """Entity mentions with canonical names: doc._.entities when set, else the model's doc.ents."""
+    ents = doc._.entities
+    if ents is None:
+        ents = [Entity(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]
+    return sorted((Mention(e.start, e.end, e.label, e.canonical) for e in ents), key=lambda m: m.start)

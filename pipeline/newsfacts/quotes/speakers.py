@@ -1,0 +1,196 @@
+"""Speakers: who said a quote, resolved to a canonical name from the article's entities.
+
+The speaker is the subject of the reporting verb, in either order ("Smith said", "said Smith"), the
+object of "according to", "X quoted Y as saying", a name signed after a dash (“…” ― Jane Doe) or
+before a colon (Jane Doe: “…”). Appositions ("Hill, a doctor,"), pronouns (he/she: the nearest
+person subject of this or the previous sentence whose honorific or description does not contradict
+the pronoun; it/they: an organisation) and descriptions ("the minister" via ``doc._.roles`` or a
+title word before a name, "the company" via the nearest organisation) are resolved to canonical
+names; the mention kept is the one the quote was attributed through. An unresolved description
+keeps its own words as speaker, label None; an unresolved pronoun has speaker None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Speaker
+from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
+
+
+class Speakers:
+    """Finds the speaker token of a reporting verb and resolves it to a canonical name."""
+
+    def __init__(self, organisation_nouns: set[str], group_pronouns: set[str], pronoun_genders: dict[str, str]):
+        self.organisation_nouns = organisation_nouns
+        self.group_pronouns = group_pronouns
+        self.pronoun_genders = pronoun_genders
+
+    def speaker_of(self, ctx: Context, verb: Token) -> Speaker | None:
+        subject = self.subject_token(ctx, verb)
+        if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "an architect who said …"
+        if subject is not None and (
+            ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
+            or ctx.in_quote(subject.idx)
+            or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+        ):
+            # The parser took words of the quote, or of a headline run into the sentence, as subject.
+            subject = _next_to(ctx, verb)
+        if subject is None or ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx):
+            return None
+        return self.resolve(ctx, subject)
+
+    def subject_token(self, ctx: Context, verb: Token) -> Token | None:
+        if verb.lower_ == "according":
+            to = verb.nbor(1)
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+            return to.nbor(1) if to.i + 1 < len(verb.doc) else None
+        if verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).pos_ in ("PROPN", "PRON"):
+            return verb.nbor(-1)  # "footage of Clinton asking, “…”"
+        head = verb
+        for _ in range(4):
+            if head is not verb and head.lemma_ == "quote":  # "quoted Djamal as saying", "was quoted as"
+                quoted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if quoted:
+                    return quoted[0]
+            subjects = [
+                c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
+            ]
+            if subjects:  # the nearest, when the parser found several
+                return min(subjects, key=lambda c: abs(c.i - head.i))
+            for agent in (c for c in head.children if c.dep_ == "agent"):
+                for c in agent.children:
+                    if c.dep_ == "pobj":
+                        return c
+            if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
+                return head.head  # "Smith, who said …"
+            if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head is not head:
+                head = head.head
+                continue
+            break
+        return _next_to(ctx, verb)  # the parse failed around the marks
+
+    def resolve(self, ctx: Context, token: Token) -> Speaker:
+        """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
+        mention = ctx.mention_at(token.idx)
+        if mention is not None:
+            return (mention.canonical, mention.start, mention.end, mention.label)
+        if token.dep_ == "appos" and token.head.i < token.i:
+            named = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
+            if named is not None and named.label in SPEAKER_LABELS:
+                return (named.canonical, named.start, named.end, named.label)
+        # "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition.
+        for child in token.subtree:
+            if child.dep_ == "appos" and child.i > token.i:
+                m = ctx.mention_at(child.idx) or ctx.mention_in(child)
+                if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
+                    return (m.canonical, m.start, m.end, m.label)
+                if m is None and child.head == token and child.pos_ == "PROPN":
+                    name = ctx.doc[child.left_edge.i : child.i + 1]  # a name the model did not tag
+                    return (name.text, name.start_char, name.end_char, None)
+        lower = token.lower_
+        start, end = token.idx, token.idx + len(token.text)
+        if token.pos_ == "PRON" or lower in self.pronoun_genders or lower in self.group_pronouns:
+            m = None
+            if lower in self.pronoun_genders:
+                m = ctx.previous_person(token, self.pronoun_genders[lower])
+            elif lower in ("it", "they"):
+                m = ctx.previous_organisation(token, recent_only=lower == "they")
+            if m is not None:
+                return (m.canonical, start, end, m.label)
+            return (None, start, end, None)
+        span = ctx.doc[token.left_edge.i : token.i + 1]
+        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
+            span = span[1:]
+        # A description: a role held by someone named in the article, or an organisation's name.
+        holder = ctx.role_holder(token)
+        if holder is not None:
+            return (holder[0], span.start_char, span.end_char, "PERSON")
+        m = ctx.named_like(token)
+        if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.organisation_nouns:
+            m = ctx.previous_organisation(token, recent_only=False)
+        if m is not None:
+            return (m.canonical, span.start_char, span.end_char, m.label)
+        return (span.text, span.start_char, span.end_char, None)
+
+
+def _next_to(ctx: Context, verb: Token) -> Token | None:
+    """The name or pronoun right after ("said Smith", "said the mayor") or right before the verb.
+
+    Before the verb, a parenthesis ("Cummings (D-Md.) said") and adverbs ("Smith later said") are
+    skipped. Words inside quote marks are never speakers.
+    """
+    doc = verb.doc
+    i = verb.i + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if (
+        i < len(doc)
+        and doc[i].pos_ in ("PROPN", "PRON", "NOUN")
+        and doc[i].ent_type_ not in TIME_LABELS
+        and not ctx.in_quote(doc[i].idx)
+    ):
+        nxt = doc[i]
+        while nxt.i + 1 < len(doc) and nxt.dep_ == "compound" and nxt.head.i > nxt.i:
+            nxt = doc[nxt.i + 1]
+        return nxt
+    i, depth = verb.i - 1, 0
+    while i >= 0 and verb.i - i < 12:
+        t = doc[i]
+        if ctx.in_quote(t.idx) or t.text in BOUNDARY_PUNCT:
+            return None
+        if t.text == ")":
+            depth += 1
+        elif t.text == "(":
+            depth -= 1
+        elif depth == 0 and t.text == ",":
+            # Only an apposition may stand between a name and its verb: "Hill, a doctor, said".
+            j = i - 1
+            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else None
+        elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in TIME_LABELS:
+            return t
+        elif (
+            depth == 0
+            and t.pos_ not in ("ADV", "AUX", "PART", "PUNCT", "SPACE")
+            and t.ent_type_ not in TIME_LABELS
+        ):
+            return None
+        i -= 1
+    return None
+
+
+def labelled(ctx: Context, before: list[Token]) -> Speaker | None:
+    """A quote introduced by a name and a colon, without a verb: "City boss Kevin Keegan: “…”"."""
+    if len(before) < 2 or before[-1].text != ":" or len(before) > 10:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    return _name_at(ctx, before[-2], before)
+
+
+def signed(ctx: Context, after: list[Token]) -> Speaker | None:
+    """A quote signed with a dash and a name: “…” ― Jane Doe."""
+    if len(after) < 2 or after[0].text not in DASHES:
+        return None
+    return _name_at(ctx, after[1], after)
+
+
+def _name_at(ctx: Context, token: Token, within: list[Token]) -> Speaker | None:
+    """The speaker named at ``token``: the entity mention there, else the run of proper nouns
+    around it inside ``within`` (a name the model did not tag)."""
+    m = ctx.mention_at(token.idx)
+    if m is not None and m.label in SPEAKER_LABELS:
+        return (m.canonical, m.start, m.end, m.label)
+    if token.pos_ != "PROPN":
+        return None
+    lo, hi = within[0].i, within[-1].i
+    first = last = token
+    while first.i > lo and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    while last.i < hi and last.nbor(1).pos_ == "PROPN":
+        last = last.nbor(1)
+    span = token.doc[first.i : last.i + 1]
+    return (span.text, span.start_char, span.end_char, None)
