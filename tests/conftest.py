@@ -1,4 +1,5 @@
 import pytest
+
 from newsfacts import nlp as nlp_module
 from newsfacts.extensions import make_doc
 

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import newsfacts
 import pytest
+
+import newsfacts
 from newsfacts.extensions import facts_of
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+
 from newsfacts import bench, readers
 from newsfacts.cli.bench import bench as bench_command
 

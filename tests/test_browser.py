@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.nlp import models_dir

@@ -1,6 +1,7 @@
 """Time expressions: TIMEX3 values, kinds and spans, resolved against the publication date."""
 
 import pytest
+
 from newsfacts.eval.timeml import match, read_tml, score
 
 SEED_OPENING = (

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from newsfacts.eval.conll import read_conll, score
 from newsfacts.eval.meantime import normalize
 

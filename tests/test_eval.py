@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.eval.__main__ import eval_command

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 from click.testing import CliRunner
+
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 

@@ -1,6 +1,7 @@
 """Article metadata from plain text: header fields, headlines, datelines, dates in file names."""
 
 import pytest
+
 from newsfacts.metadata import (
     date_from_filename,
     normalize_date,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.query import timex_interval

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from newsfacts import readers
 
 STORY = "LONDON, March 8 (Reuters) - Prices of wheat rose on Tuesday, traders said.\n"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 

@@ -3,6 +3,7 @@
 import sqlite3
 
 import pytest
+
 from newsfacts import store
 from newsfacts.errors import NotANewsfactsDatabase
 from newsfacts.nlp import PipelineSpec

@@ -37,7 +37,9 @@ from newsfacts.bench import DEFAULT_SIZE
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --generate.")
 def bench(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repeat, model, profile, json_out,
                   generate, seed) -> None:
-    """Throughput of ingest against bare spaCy on the articles in PATHS (default: built from corpus/).
+    """Measure ingest's throughput against bare spaCy.
+
+    The articles are those in PATHS (default: a folder built from corpus/).
 
     Prints words/s of bare spaCy (nlp.pipe, same base model, same process count) and of the full
     ingest into a fresh database, their ratio, peak memory of the main process and of each worker,

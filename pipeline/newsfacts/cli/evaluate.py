@@ -9,7 +9,10 @@ import click
              add_help_option=False)
 @click.pass_context
 def eval_(ctx: click.Context) -> None:
-    """Score extraction against gold files or public corpora (see python -m newsfacts.eval --help)."""
+    """Score extraction against gold files or public corpora.
+
+    See python -m newsfacts.eval --help.
+    """
     from newsfacts.eval.__main__ import eval_command
 
     eval_command.main(ctx.args, prog_name="newsfacts eval")

@@ -28,7 +28,9 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
               help="Articles per NLP batch and per database transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when stderr is a terminal].")
 def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, batch_size, progress) -> None:
-    """Extract facts from the articles in PATHS (files or folders, walked recursively).
+    """Extract facts from article files and folders into the database.
+
+    PATHS are files or folders, walked recursively.
 
     Formats: .txt, .html/.htm, .json/.jsonl. Names listed in a folder's .newsfactsignore
     file (one glob a line) are left out, like --exclude. Articles already extracted by the same

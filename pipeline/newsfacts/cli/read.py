@@ -41,7 +41,9 @@ from newsfacts.cli.output import TABLE_COLUMNS, render
 @FORMAT_OPTION
 def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_value, max_value,
                   date_from, date_to, article, run, limit, fmt) -> None:
-    """List facts of one kind: people, entities, roles, amounts, quantities, quotes, dates or articles.
+    """List facts of one kind, with filters.
+
+    WHAT is people, entities, roles, amounts, quantities, quotes, dates or articles.
 
     \b
     Examples:
@@ -79,7 +81,9 @@ def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
 @FORMAT_OPTION
 def search(text, db_path, what, raw, limit, fmt) -> None:
-    """Full-text search over current articles and quotes, best match first, with snippets.
+    """Search articles and quotes by words, best match first.
+
+    Full-text search over current articles and quotes, with snippets.
 
     Words are stemmed (trade matches trading); every word must occur.
     """
@@ -97,7 +101,9 @@ def search(text, db_path, what, raw, limit, fmt) -> None:
 @click.option("--param", "-p", "params", multiple=True, help="A value for the next ? placeholder (repeatable).")
 @FORMAT_OPTION
 def sql(statement, db_path, params, fmt) -> None:
-    """Run one read-only SQL statement (the database is opened with mode=ro).
+    """Run one read-only SQL statement.
+
+    The database is opened with mode=ro: a statement that would write is refused.
 
     \b
     Example:
@@ -115,7 +121,10 @@ def sql(statement, db_path, params, fmt) -> None:
 @LIMIT_OPTION
 @FORMAT_OPTION
 def runs(db_path, limit, fmt) -> None:
-    """List ingest runs, newest first: status, pipeline fingerprint, article and fact counts."""
+    """List ingest runs, newest first.
+
+    Each run with its status, pipeline fingerprint, article and fact counts.
+    """
     from newsfacts import query as queries
 
     with connection(db_path) as conn, user_errors():

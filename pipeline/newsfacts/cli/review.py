@@ -22,7 +22,9 @@ from newsfacts.records import KINDS
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to FILE instead of stdout.")
 def diff(databases, runs, kinds, article, fmt, output) -> None:
-    """Compare extracted facts: OLD.db NEW.db (current facts), or DB --runs A B.
+    """Show what changed between two databases or two runs.
+
+    Give OLD.db NEW.db (their current facts), or DB --runs A B.
 
     Facts are paired per article (by text, or by source file when the text was
     edited) and by kind and span: added, removed, or changed (same span, another

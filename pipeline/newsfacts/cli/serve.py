@@ -20,7 +20,9 @@ from newsfacts.cli.options import DB_OPTION, CommandError, user_errors
 @click.option("--write-metadata", type=click.Path(dir_okay=False), default=None,
               help="Only write the Datasette metadata JSON to FILE (for running datasette yourself).")
 def serve(db_path, host, port, open_browser, write_metadata) -> None:
-    """Browse the database in Datasette: facets, entity labels, full-text search, canned queries.
+    """Browse the database in Datasette on localhost.
+
+    With facets, entity labels, full-text search and canned queries set up.
 
     Needs the serve extra: pip install 'newsfacts[serve]'.
     """

@@ -41,7 +41,10 @@ def _style(kind: str, fact: dict) -> str:
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "markdown")), default="text",
               show_default=True)
 def show(article, db_path, run, fmt) -> None:
-    """Print one article (id, id prefix or path) with its facts highlighted, then listed by kind."""
+    """Print one article with its facts highlighted, then listed by kind.
+
+    ARTICLE is an id, an id prefix or the path it was read from.
+    """
     from newsfacts import query as queries
 
     with connection(db_path) as conn, user_errors():
@@ -93,7 +96,7 @@ def show(article, db_path, run, fmt) -> None:
 @click.option("--yes", is_flag=True, help="Really delete; without it, only report what would be deleted.")
 @FORMAT_OPTION
 def prune(db_path, keep, keep_versions, yes, fmt) -> None:
-    """Delete the facts of older extractions and of superseded article versions.
+    """Delete older extractions and superseded article versions.
 
     Runs stay listed (with fewer facts); current facts are never touched. Without
     --yes nothing is deleted: the report says what would be.
