@@ -1,0 +1,226 @@
+"""The diff engine: facts paired by kind and span, and the result types the renderers read.
+
+Facts are paired by kind and span (offsets of an edited text are aligned word by word) and
+reported as added, removed or changed (same span, different value, label, canonical name,
+speaker ...).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from newsfacts.diff.align import OffsetMap
+from newsfacts.diff.sides import Side, load_side, pair_articles
+from newsfacts.records import KINDS
+
+CHANGES = ("added", "removed", "changed")
+# Fields that say where a fact is, not what it is: never compared.
+POSITION_FIELDS = {"start", "end", "text"}
+
+
+# --- pairing facts ------------------------------------------------------------------------------
+
+@functools.cache
+def value_fields(names: tuple[str, ...]) -> list[str]:
+    """The fields whose change is a change of the fact: everything but where it is."""
+    return [n for n in names if n not in POSITION_FIELDS and not n.endswith(("_start", "_end"))]
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9)
+    return a == b
+
+
+def changed_fields(kind: str, old: dict, new: dict) -> dict[str, list]:
+    names = tuple(old) if old.keys() == new.keys() else tuple(dict.fromkeys([*old, *new]))
+    return {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
+
+
+def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) -> tuple[list[dict], int]:
+    """Changes between two fact lists of one kind in one article, and how many facts are unchanged."""
+    changes: list[dict] = []
+    unchanged = 0
+    by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for j, f in enumerate(new):
+        by_span[(f["start"], f["end"])].append(j)
+    used: set[int] = set()
+    unmatched_old: list[dict] = []
+
+    def take(candidates: list[int], o: dict) -> int | None:
+        free = [j for j in candidates if j not in used]
+        if not free:
+            return None
+        exact = [j for j in free if not changed_fields(kind, o, new[j])]  # duplicates: prefer an identical one
+        return (exact or free)[0]
+
+    for o in old:
+        span = offsets.span(o["start"], o["end"])
+        j = take(by_span.get(span, []), o) if span else None
+        if j is None:
+            unmatched_old.append(o)
+            continue
+        used.add(j)
+        if fields := changed_fields(kind, o, new[j]):
+            changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
+        else:
+            unchanged += 1
+    # Facts inside edited passages have no aligned span: pair them by their text instead.
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, f in enumerate(new):
+        if j not in used:
+            by_text[f["text"]].append(j)
+    for o in unmatched_old:
+        j = None if offsets.span(o["start"], o["end"]) else take(by_text.get(o["text"], []), o)
+        if j is None:
+            changes.append({"kind": kind, "change": "removed", "old": o, "new": None, "fields": {}})
+            continue
+        used.add(j)
+        if fields := changed_fields(kind, o, new[j]):
+            changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
+        else:
+            unchanged += 1
+    for j, f in enumerate(new):
+        if j not in used:
+            changes.append({"kind": kind, "change": "added", "old": None, "new": f, "fields": {}})
+    changes.sort(key=lambda c: ((c["new"] or c["old"])["start"], CHANGES.index(c["change"])))
+    return changes, unchanged
+
+
+# --- the whole diff -----------------------------------------------------------------------------
+
+@dataclass
+class ArticleDiff:
+    old: dict | None
+    new: dict | None
+    changes: list[dict] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    old_facts: dict[str, list[dict]] = field(default_factory=dict)
+    new_facts: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        if self.new is None:
+            return "only-old"
+        if self.old is None:
+            return "only-new"
+        return "same-text" if self.old["id"] == self.new["id"] else "text-changed"
+
+    @property
+    def name(self) -> str:
+        a = self.new or self.old
+        return a["path"] + (f"#{a['record_id']}" if a["record_id"] else "")
+
+
+@dataclass
+class Diff:
+    old_label: str
+    new_label: str
+    kinds: tuple[str, ...]
+    articles: list[ArticleDiff]
+    # Between runs, an article only one run extracted (incremental runs skip unchanged ones) is news,
+    # not a difference; between databases it is a difference.
+    unpaired_differ: bool = True
+
+    @property
+    def compared(self) -> list[ArticleDiff]:
+        return [a for a in self.articles if a.old is not None and a.new is not None]
+
+    @property
+    def only_old(self) -> list[ArticleDiff]:
+        return [a for a in self.articles if a.new is None]
+
+    @property
+    def only_new(self) -> list[ArticleDiff]:
+        return [a for a in self.articles if a.old is None]
+
+    @property
+    def different(self) -> bool:
+        unpaired = self.unpaired_differ and bool(self.only_old or self.only_new)
+        return unpaired or any(a.changes for a in self.articles)
+
+    def summary(self) -> dict[str, dict[str, int]]:
+        total = {k: {"added": 0, "removed": 0, "changed": 0, "unchanged": 0} for k in self.kinds}
+        for a in self.compared:
+            for kind, counts in a.counts.items():
+                for name, n in counts.items():
+                    total[kind][name] += n
+        return total
+
+    def as_json(self) -> dict:
+        def article(a: ArticleDiff) -> dict:
+            return {"path": (a.new or a.old)["path"], "record_id": (a.new or a.old)["record_id"],
+                    "title": (a.new or a.old)["title"], "old_id": a.old and a.old["id"],
+                    "new_id": a.new and a.new["id"], "status": a.status, "counts": a.counts, "changes": a.changes}
+
+        return {"old": self.old_label, "new": self.new_label, "different": self.different,
+                "summary": self.summary(), "articles_compared": len(self.compared),
+                "articles_with_changes": sum(1 for a in self.compared if a.changes),
+                "articles_text_edited": sum(1 for a in self.compared if a.status == "text-changed"),
+                "articles": [article(a) for a in self.compared if a.changes],
+                "only_old": [article(a) | {"facts": _fact_total(a.old_facts)} for a in self.only_old],
+                "only_new": [article(a) | {"facts": _fact_total(a.new_facts)} for a in self.only_new]}
+
+
+def _fact_total(facts: dict[str, list]) -> int:
+    return sum(len(v) for v in facts.values())
+
+
+def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: str | None = None,
+               unpaired_differ: bool = True) -> Diff:
+    """Pair the articles of two sides and their facts of the given kinds."""
+    pairs, old_rest, new_rest = pair_articles(old, new)
+    result: list[ArticleDiff] = []
+    for o, n in pairs:
+        a_old, a_new = old.articles[o], new.articles[n]
+        if article and not (_matches(a_old, article) or _matches(a_new, article)):
+            continue
+        offsets = OffsetMap(a_old["text"], a_new["text"])
+        item = ArticleDiff(a_old, a_new, old_facts={k: old.facts[o][k] for k in kinds},
+                           new_facts={k: new.facts[n][k] for k in kinds})
+        for kind in kinds:
+            changes, unchanged = diff_facts(kind, old.facts[o][kind], new.facts[n][kind], offsets)
+            item.changes += changes
+            item.counts[kind] = {c: sum(1 for x in changes if x["change"] == c) for c in CHANGES}
+            item.counts[kind]["unchanged"] = unchanged
+        result.append(item)
+    for i in old_rest:
+        if not article or _matches(old.articles[i], article):
+            result.append(ArticleDiff(old.articles[i], None, old_facts={k: old.facts[i][k] for k in kinds}))
+    for i in new_rest:
+        if not article or _matches(new.articles[i], article):
+            result.append(ArticleDiff(None, new.articles[i], new_facts={k: new.facts[i][k] for k in kinds}))
+    result.sort(key=lambda a: (a.name, a.status))
+    return Diff(old.label, new.label, kinds, result, unpaired_differ)
+
+
+def _matches(a: dict, ref: str) -> bool:
+    path = a["path"] or ""
+    return a["id"].startswith(ref) or path == ref or path.endswith("/" + ref.lstrip("./")) or (
+        a["record_id"] is not None and f"{path}#{a['record_id']}".endswith(ref))
+
+
+def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS, article: str | None = None,
+                   runs: tuple[int, int] | None = None) -> Diff:
+    """Current facts of OLD vs NEW, or with ``runs`` (A, B) run A of OLD vs run B of NEW."""
+    from newsfacts.query import connect
+
+    old_conn = connect(old_path)
+    new_conn = old_conn if new_path == old_path else connect(new_path)
+    try:
+        run_a, run_b = runs or (None, None)
+        old = load_side(old_conn, f"{old_path}" + (f" run {run_a}" if run_a is not None else ""), run_a)
+        new = load_side(new_conn, f"{new_path}" + (f" run {run_b}" if run_b is not None else ""), run_b)
+    finally:
+        old_conn.close()
+        if new_conn is not old_conn:
+            new_conn.close()
+    if article and not any(_matches(a, article) for a in [*old.articles.values(), *new.articles.values()]):
+        from newsfacts.query import QueryError
+
+        raise QueryError(f"no article matches {article!r} on either side")
+    return diff_sides(old, new, kinds, article, unpaired_differ=runs is None)
+

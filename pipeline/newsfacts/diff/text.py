@@ -1,0 +1,97 @@
+"""A diff as text for the terminal (optionally coloured) or as JSON, and facts in one short line."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from newsfacts.diff.engine import Diff, _fact_total
+
+# --- describing facts ---------------------------------------------------------------------------
+
+def describe(kind: str, f: dict) -> str:
+    """A fact in one short line, what a reviewer needs to recognise it."""
+    text = f["text"] if len(f["text"]) <= 60 else f["text"][:57] + "…"
+    if kind == "entities":
+        return f"{text!r} {f['label']}" + (f" = {f['canonical']}" if f["canonical"] != f["text"] else "")
+    if kind == "roles":
+        return f"{text!r} {f['role']}" + (f" of {f['of']}" if f.get("of") else "") + f" — {f['person']}"
+    if kind == "amounts":
+        rng = f"–{_num(f['max_value'])}" if f.get("max_value") is not None else ""
+        return f"{text!r} = {_num(f['value'])}{rng} {f['currency'] or '?'}" + (
+            f" ({f['about']})" if f.get("about") else "")
+    if kind == "quantities":
+        rng = f"–{_num(f['max_value'])}" if f.get("max_value") is not None else ""
+        return f"{text!r} = {_num(f['value'])}{rng} {f['unit']}"
+    if kind == "dates":
+        return f"{text!r} = {f['value']} ({f['kind']})"
+    if kind == "quotes":
+        return f"“{text}” — {f['speaker'] or '?'} ({f['kind']}" + (f", {f['verb']})" if f.get("verb") else ")")
+    return repr(text)
+
+
+def _num(value) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def describe_change(c: dict) -> str:
+    kind = c["kind"]
+    if c["change"] == "added":
+        return f"+ {describe(kind, c['new'])}  [{c['new']['start']}:{c['new']['end']}]"
+    if c["change"] == "removed":
+        return f"- {describe(kind, c['old'])}  [{c['old']['start']}:{c['old']['end']}]"
+    fields = "; ".join(f"{n}: {_show(a)} → {_show(b)}" for n, (a, b) in c["fields"].items())
+    return f"~ {c['new']['text']!r} [{c['new']['start']}:{c['new']['end']}] {fields}"
+
+
+def _show(value) -> str:
+    if value is None:
+        return "∅"
+    if isinstance(value, float):
+        return _num(value)
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+# --- text and JSON reports ----------------------------------------------------------------------
+
+def render_text(d: Diff, color: bool = False) -> str:
+    def style(text: str, **kw) -> str:
+        return click.style(text, **kw) if color else text
+
+    out = [f"old: {d.old_label}", f"new: {d.new_label}"]
+    changed = sum(1 for a in d.compared if a.changes)
+    edited = sum(1 for a in d.compared if a.status == "text-changed")
+    out.append(f"articles: {len(d.compared)} compared ({edited} with edited text), {changed} with differences, "
+               f"{len(d.only_old)} only in old, {len(d.only_new)} only in new")
+    out.append("")
+    out.append(f"{'kind':<12}{'added':>8}{'removed':>9}{'changed':>9}{'unchanged':>11}")
+    for kind, c in d.summary().items():
+        out.append(f"{kind:<12}{c['added']:>8}{c['removed']:>9}{c['changed']:>9}{c['unchanged']:>11}")
+    colors = {"+": "green", "-": "red", "~": "yellow"}
+    for a in d.compared:
+        if not a.changes:
+            continue
+        title = f"  {(a.new or a.old)['title']!r}" if (a.new or a.old)["title"] else ""
+        ids = a.old["id"] if a.status == "same-text" else f"{a.old['id']} → {a.new['id']}, text edited"
+        counts = ", ".join(f"{kind} " + "/".join(f"{s}{n}" for s, n in zip("+-~", (c["added"], c["removed"],
+                                                                                     c["changed"]), strict=True))
+                           for kind, c in a.counts.items() if c["added"] or c["removed"] or c["changed"])
+        out += ["", style(f"== {a.name}{title}  [{ids}]", bold=True), f"   {counts}"]
+        for c in a.changes:
+            line = describe_change(c)
+            out.append(f"   {c['kind']:<11} " + style(line, fg=colors[line[0]]))
+    for label, items, facts in (("only in old", d.only_old, "old_facts"), ("only in new", d.only_new, "new_facts")):
+        if items:
+            out += ["", style(f"articles {label}:", bold=True)]
+            out += [f"   {a.name}  [{(a.old or a.new)['id']}]  {_fact_total(getattr(a, facts))} facts" for a in items]
+    if not d.different:
+        out += ["", "no differences"]
+    return "\n".join(out) + "\n"
+
+
+def render_json(d: Diff) -> str:
+    return json.dumps(d.as_json(), ensure_ascii=False, indent=2) + "\n"
+
