@@ -25,7 +25,7 @@ from newsfacts.diff.engine import (
     diff_sides,
     value_fields,
 )
-from newsfacts.diff.html import render_html
+from newsfacts.diff.page import render_html
 from newsfacts.diff.sides import NOT_FACT_COLUMNS, Side, load_side, pair_articles
 from newsfacts.diff.text import describe, describe_change, render_json, render_text
 
