@@ -1,0 +1,229 @@
+"""Handlers for dates named on the calendar: day and month, month and year, years, decades, centuries,
+months and seasons alone, and years or decades spelled out ("nineteen ninety-six", "the nineties").
+
+Each handler gets a regex match and returns a ``Cand`` or None. A value without a year is a function of
+the ``Ctx`` that picks the nearest year in the direction of the tense once the DCT is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import SEASON_ORDER, pick, safe_date
+from newsfacts.dates.context import Cand, Ctx
+
+
+class AbsoluteRules(RuleHelpers):
+    """Calendar dates, years, decades, centuries, months and seasons."""
+
+    def _h_mdy(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if not self._cap(ctx, m, "mon"):
+            return None
+        mo = self._month_num(m.group("mon"))
+        d = int(m.group("day"))
+        if safe_date(2000, mo, d) is None:  # a leap year, so Feb. 29 passes
+            return None
+        if m.group("mon").lower() == "may" and not m.groupdict().get("year") and not m.groupdict().get("wd"):
+            tok = self._tok(ctx, m.start("mon"))
+            if tok is not None and tok.pos_ in ("AUX", "VERB"):
+                return None
+        y = m.groupdict().get("year")
+        if y:
+            dd = safe_date(int(y), mo, d)
+            return Cand(m.start(), m.end(), "DATE", dd.isoformat() if dd else None) if dd else None
+        start = m.start()
+
+        def value(c: Ctx, mo=mo, d=d, start=start):
+            if c.dct is None:
+                return f"XXXX-{mo:02d}-{d:02d}", False
+            opts = [x for x in (safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
+            if not opts:
+                return None, False
+            tense = c.tense(start)
+            if tense == "present":
+                tense = "future"  # "the law takes effect Oct. 1"
+            return pick(c.dct, opts, tense, self.slack).isoformat(), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_my(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if not self._cap(ctx, m, "mon"):
+            return None
+        return Cand(m.start(), m.end(), "DATE", f"{m.group('year')}-{self._month_num(m.group('mon')):02d}")
+
+    def _h_iso(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        y = int(m.group("y"))
+        if y < 100:
+            y += 1900 if y > 50 else 2000
+        d = safe_date(y, int(m.group("m")), int(m.group("d")))
+        return Cand(m.start(), m.end(), "DATE", d.isoformat()) if d else None
+
+    def _h_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        y = int(m.group("year"))
+        if m.group("fy") is None:
+            tok = self._tok(ctx, m.start("year"))
+            if tok is not None:
+                nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+                recent = 1900 <= y <= (ctx.dct.year if ctx.dct else 2030) + 10
+                if nxt is not None and (nxt.lower_ in self.false_after_year
+                                        or nxt.tag_ in ("NNS", "NNPS") and not recent):
+                    return None  # "1500 workers"; but "the 1992 protests", "the 2000 Olympics"
+                prev = tok.nbor(-1) if tok.i > 0 else None
+                if prev is not None and prev.lower_ in ("no", "no.", "number", "route", "flight", "room", "#", "about",
+                                                        "nearly", "some", "than", "of"):
+                    if prev.lower_ != "of" or (tok.i > 1 and tok.nbor(-2).lower_ in ("total", "out", "number")):
+                        return None
+                if tok.ent_type_ in ("MONEY", "CARDINAL", "PERCENT", "QUANTITY") and not (
+                        prev is not None and prev.lower_ in ("in", "since", "by", "until", "from", "to", "before",
+                                                             "after", "during", "of", "through", "year")):
+                    return None
+        if not 1600 <= y <= 2100:
+            return None
+        return Cand(m.start(), m.end(), "DATE", str(y))
+
+    def _h_decade(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if m.group("cent"):
+            value = f"{m.group('cent')}{m.group('d1')}"
+        else:
+            d = int(m.group("d2"))
+            ref = ctx.dct.year if ctx.dct else 2000
+            cent = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
+            value = f"{cent}{d}"
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_century(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        o = m.group("ord").lower()
+        n = self.ordinals.get(o) or int(re.sub(r"\D", "", o) or 0)
+        if not 1 <= n <= 22:
+            return None
+        return Cand(m.start(), m.end(), "DATE", f"{n - 1:02d}")
+
+    def _h_month(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        name = ctx.text[m.start("mon"):m.end("mon")]
+        if not self._capitalised(name) or len(name.rstrip(".")) < 3:
+            return None
+        key = name.rstrip(".").lower()
+        if len(key) <= 4 and not name.endswith(".") and key not in ("may", "june", "july"):
+            return None  # "Jan" or "Mar" alone is more often a name than a month
+        tok = self._tok(ctx, m.start("mon"))
+        if tok is not None:
+            if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"):
+                return None
+            if tok.pos_ in ("VERB", "AUX"):
+                return None
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if key in ("may", "march") and m.group("rel") is None:
+                ok_prev = {"in", "since", "until", "by", "of", "through", "from", "to", "before", "after", "during",
+                           "the",
+                           "early", "late", "mid", "last", "this", "next", "till", "between", "and", "or", "in-"}
+                if prev is None or prev.lower_ not in ok_prev:
+                    return None
+                if nxt is not None and nxt.pos_ in ("PROPN",) and nxt.ent_type_ == "PERSON":
+                    return None
+            if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("PERSON", "ORG"):
+                return None
+        mo = self._month_num(name)
+        rel = (m.group("rel") or "").lower().rstrip("-")
+        start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
+        if m.group("yrel"):
+            shift = {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+
+            def year_value(c: Ctx, mo=mo, shift=shift):
+                if c.dct is None:
+                    return f"XXXX-{mo:02d}", False
+                return f"{c.dct.year + shift}-{mo:02d}", True
+
+            return Cand(start, m.end(), "DATE", year_value)
+
+        def value(c: Ctx, mo=mo, rel=rel, start=start):
+            if c.dct is None:
+                return f"XXXX-{mo:02d}", False
+            y = c.dct.year
+            opts = [date(y + k, mo, 1) for k in (-1, 0, 1)]
+            if rel in ("last", "past"):
+                tense = "past"
+                opts = [o for o in opts if (o.year, o.month) < (c.dct.year, c.dct.month)]
+            elif rel in ("next", "coming"):
+                tense = "future"
+                opts = [o for o in opts if (o.year, o.month) > (c.dct.year, c.dct.month)]
+            elif rel == "this":
+                opts = [date(y, mo, 1)]
+                tense = None
+            else:
+                tense = c.tense(start)
+            month_dct = date(c.dct.year, c.dct.month, 1)
+            o = pick(month_dct, opts or [date(y, mo, 1)], tense, self.slack)
+            return f"{o.year}-{o.month:02d}", True
+
+        return Cand(start, m.end(), "DATE", value)
+
+    def _h_season(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        det = re.sub(r"\s+", " ", (m.group("det") or "").lower().rstrip("-")).replace("this past", "last")
+        word = m.group("season").lower()
+        y = m.group("year")
+        if not det and not y:
+            return None
+        if word in ("fall", "spring") and det in ("in", "during", "the") and not y:
+            tok = self._tok(ctx, m.start("season"))
+            if tok is not None and tok.pos_ == "VERB":
+                return None
+            after = ctx.text[m.end(): m.end() + 8].lower()
+            if re.match(r"\s+(?:of|in|from|to|on|at|for|and|was|is)\b", after):
+                return None  # "the fall in sales", "the fall of the regime"
+            before = ctx.text[max(0, m.start() - 12): m.start()].lower()
+            if det == "the" and not re.search(r"\b(?:in|during|by|until|since|through|over)\s+$", before):
+                return None
+        code = self.seasons[word]
+        start = m.start() if det in ("this", "last", "next", "the", "early", "late", "mid") else m.start("season")
+        if y:
+            return Cand(start, m.end(), "DATE", f"{y}-{code}")
+
+        def value(c: Ctx, code=code, det=det):
+            if c.dct is None:
+                return f"XXXX-{code}", False
+            cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
+                c.dct.month, "FA")
+            year = c.dct.year
+            if det == "last":
+                if SEASON_ORDER[code] >= SEASON_ORDER[cur]:
+                    year -= 1
+            elif det == "next":
+                if SEASON_ORDER[code] <= SEASON_ORDER[cur]:
+                    year += 1
+            return f"{year}-{code}", True
+
+        return Cand(start, m.end(), "DATE", value)
+
+    _SMALL = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+              "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+    def _word_number(self, w: str | None) -> int:
+        if not w:
+            return 0
+        w = w.lower()
+        return self._SMALL.get(w) or int(self.numbers.get(w, 0))
+
+    def _h_spelled_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if m.group("cent"):
+            year = (1900 if m.group("cent").lower() == "nineteen" else 1800) + self._word_number(m.group("t")) + \
+                self._word_number(m.group("o"))
+        else:
+            year = 2000 + self._word_number(m.group("o2"))
+            if not m.group("yr"):
+                before = ctx.text[max(0, m.start() - 8): m.start()].lower()
+                if not re.search(r"\b(in|since|until|by|of|before|after)\s+$", before):
+                    return None
+        tok = self._tok(ctx, m.end() - 1)
+        if tok is not None and tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS"):
+            return None
+        return Cand(m.start(), m.end(), "DATE", str(year))
+
+    def _h_spelled_decade(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        cent = {"nineteen": "19", "eighteen": "18"}.get((m.group("cent") or "").lower())
+        if cent is None:
+            ref = ctx.dct.year if ctx.dct else 2000
+            cent = str(ref // 100 - (1 if ref % 100 < 30 else 0))
+        return Cand(m.start(), m.end(), "DATE", f"{cent}{self.lex['decade_words'][m.group('dec').lower()]}")

@@ -1,0 +1,137 @@
+"""What a rule handler knows about a document: the candidate it returns and the per-document state.
+
+``Cand`` is one matched time expression before resolution; ``Ctx`` carries the document, its
+publication date (DCT) and what earlier expressions established ("the year-ago quarter" needs the
+quarter being reported on). The tense of the verb governing an expression decides which way a
+relative one points ("Friday" in "said Friday" versus "will meet Friday").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from newsfacts.tokens import token_index
+
+
+@dataclass(frozen=True)
+class TenseWords:
+    """The words tense is read from (models/dates/*.txt)."""
+
+    future_aux: frozenset[str]  # "will", "'ll": the verb points forward
+    plan_verbs: frozenset[str]  # lemmas whose time adjunct lies ahead even in the past tense
+    reporting: frozenset[str]  # lemmas of "says"-verbs: a present tense that reports the past
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    kind: str  # DATE / TIME / DURATION / SET
+    value: str | Callable | None
+    anchored: bool = False
+    rule: str = ""
+    info: dict = field(default_factory=dict)
+
+
+@dataclass
+class Ctx:
+    """Per-document state the value resolvers read."""
+
+    doc: Doc
+    dct: date | None
+    words: TenseWords
+    text: str = ""  # doc.text, which spaCy rebuilds on every access
+    last_quarter: tuple[int, int] | None = None
+    last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    _tense: dict = field(default_factory=dict)
+    alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
+
+    def note_quarter(self, year: int, q: int) -> None:
+        """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
+        if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
+            self.last_quarter = (year, q)
+
+    def tense(self, char: int) -> str | None:
+        char = self.alias.get(char, char)
+        if char not in self._tense:
+            self._tense[char] = _tense_at(self.doc, char, self.words)
+        return self._tense[char]
+
+
+def token_at(doc: Doc, char: int):
+    """The token containing (or, in whitespace, following) character ``char``."""
+    i = token_index(doc).at(char)
+    return None if i is None else doc[i]
+
+
+def _governing_verb(tok):
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
+            return verb
+        if verb.head is verb:
+            break
+        verb = verb.head
+    # No verb above (a headline, a list): the sentence root, if it is one.
+    root = tok.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
+    """past / future / present / None for the verb governing the token at ``char``.
+
+    Modals and "will" point forward; an infinitive ("expected to close Friday") points forward
+    under a present-tense verb and is left open (None: nearest date) under a past-tense one.
+    """
+    tok = token_at(doc, char)
+    if tok is None:
+        return None
+    verb = _governing_verb(tok)
+    if verb is not None and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children):
+        return "past"  # past perfect, even "had been scheduled to expire Friday"
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("until", "till", "til", "through"):
+        return "future"
+    if tok.i > 0 and tok.nbor(-1).lower_ == "since":
+        return "past"
+    infinitive = False
+    for _ in range(4):
+        if verb is None:
+            return None
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        lowers = {c.lower_ for c in auxes}
+        if "had" in lowers:
+            return "past"
+        if lowers & words.future_aux or "going" in lowers:
+            return "future"
+        if verb.lemma_ in words.plan_verbs:
+            return "future"
+        modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
+        if modals:
+            return "future" if not infinitive and not modals & {"would", "could", "'d"} else None
+        if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
+            infinitive = True
+            head = verb.head
+            while head is not verb and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+                head = head.head
+            if head is verb or head.pos_ not in ("VERB", "AUX"):
+                return "future"
+            verb = head
+            continue
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
+            verb.tag_ == "VBN" and not lowers & {"is", "are", "be", "been", "being", "am", "'s", "'re"}
+            or verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"})
+        if past:
+            return None if infinitive else "past"
+        if verb.tag_ in ("VBZ", "VBP") or lowers & {"is", "are", "am", "has", "have"}:
+            if infinitive:
+                return "future"
+            return "past" if verb.lemma_ in words.reporting else "present"
+        if verb.tag_ == "VBG" and verb.head is not verb:
+            verb = _governing_verb(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
+            continue
+        return None
+    return None

@@ -1,0 +1,133 @@
+"""Handlers for lengths of time and repetitions: durations ("six months", "the past few years",
+"16-hour") become P.. values, sets ("every year", "$100 a year", "weekly") become SET values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import duration_value
+from newsfacts.dates.context import Cand, Ctx
+
+
+class DurationRules(RuleHelpers):
+    """Durations and sets."""
+
+    def _h_duration(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = self.units[m.group("unit").lower()]
+        if unit == "WE":
+            return None
+        raw = m.group("num")
+        n = self._number(raw)
+        if n is None:
+            return None
+        if m.group("num2"):
+            n = "X"  # a range: "30-40 days"
+        text = ctx.text
+        after = text[m.end(): m.end() + 12].lower()
+        if re.match(r"[- ]olds?\b", after) or re.match(r"\s+of\s+age\b", after):
+            return None  # an age
+        if self._title_inside(ctx, m.start("unit")):
+            return None
+        if unit == "Q" and re.match(r"\s+of\b", after):
+            return None  # "three-quarters of its food"
+        hyphen = text[m.end("num"):m.end("num") + 1] == "-"
+        if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
+            before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
+            if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only"):
+                return None  # "one day" = some day
+        det = (m.group("det") or "").lower()
+        rel = (m.group("rel") or "").lower()
+        if raw.lower() in ("a", "an") and not (det or rel or m.group("qual")):
+            before = text[max(0, m.start() - 30): m.start()]
+            if self.set_prefix_re.search(before):
+                return Cand(m.start(), m.end(), "SET", duration_value(1, unit))
+            prev = re.search(r"(\w+)\s*$", before)
+            if not prev or prev.group(1).lower() not in (
+                "for", "in", "within", "over", "about", "nearly", "than", "almost", "around", "after", "than",
+                "lasting", "lasted", "last", "least", "took", "take", "takes", "spent", "spend", "only", "just",
+                "half", "quarter", "once", "during", "throughout", "least", "of", "up", "to", "under",
+            ):
+                return None
+        if n == "X" and raw.lower() in ("recent", "coming"):
+            return None
+        if isinstance(n, float) and n > 10000:
+            return None
+        if raw.isdigit() and 1600 <= int(raw) <= 2100 and unit not in ("Y", "M", "D"):
+            return None
+        start = m.start()
+        if rel == "last" and not det:
+            start = m.start("qual") if m.group("qual") else m.start("num")  # "expected to last five months"
+        if m.group("qual") and raw.lower().startswith("the "):
+            start = m.start("num")  # "over the past few years": "over" is the preposition here
+        plain_det = det in ("the", "this", "these", "those", "a") and not (rel or m.group("yago") or m.group("qual"))
+        if plain_det and raw.lower() not in ("a", "an"):
+            start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
+        if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
+            start = m.start("rel") if rel in ("first", "final", "initial") else start
+        return Cand(start, m.end(), "DURATION", duration_value(n, unit))
+
+    def _h_vague_dur(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        pre = re.sub(r"\s+", " ", m.group("pre").lower())
+        unit = self.units[m.group("unit").lower()]
+        if pre in ("in", "during", "after") and unit not in ("Y", "DE", "CE"):
+            return None
+        if pre == "over the":
+            return Cand(m.start() + 5, m.end(), "DURATION", duration_value("X", unit))
+        start = m.start("unit") if pre in ("for", "over", "in", "within", "during", "after") else m.start()
+        if pre.startswith("for "):
+            start = m.start() + 4
+        if pre == "recent" and unit == "Y":
+            return Cand(m.start(), m.end(), "DATE", "PAST_REF")
+        return Cand(start, m.end(), "DURATION", duration_value("X", unit if unit != "DE" else "DE"))
+
+    def _h_set(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        q = m.group("q").lower()
+        what = m.group("what").lower()
+        n = self._number(m.group("num")) if m.group("num") else 1
+        if n is None or n == "X":
+            return None
+        if m.group("other"):
+            n = 2 * n
+        if q in ("a", "an"):
+            if what not in self.units or m.group("num"):
+                return None
+            before = ctx.text[max(0, m.start() - 30): m.start()]
+            if not self.set_prefix_re.search(before):
+                return None
+            return Cand(m.start(), m.end(), "SET", duration_value(1, self.units[what]))
+        if what in self.weekdays:
+            if not self._cap(ctx, m, "what"):
+                return None
+            return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{self.weekdays[what]}")
+        if what in self.months:
+            if not self._cap(ctx, m, "what") or len(what) < 4:
+                return None
+            return Cand(m.start(), m.end(), "SET", f"XXXX-{self.months[what]:02d}")
+        unit = self.units[what]
+        if unit == "WE":
+            return Cand(m.start(), m.end(), "SET", "XXXX-WXX-WE")
+        return Cand(m.start(), m.end(), "SET", duration_value(n, unit))
+
+    def _h_set_times(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = self.units[m.group("unit").lower()]
+        return Cand(m.start(), m.end(), "SET", duration_value(1, unit))
+
+    def _h_set_by(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        return Cand(m.start(), m.end(), "SET", duration_value(1, self.units[m.group("u").lower()]))
+
+    def _h_set_adv(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        tok = self._tok(ctx, m.start())
+        nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
+        if (tok is not None and tok.pos_ in ("NOUN", "PROPN")
+                or nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
+            return None  # "the party daily Granma", "a daily"
+        if tok is not None and (tok.ent_type_ in ("ORG", "WORK_OF_ART") or tok.is_title and tok.i > 0
+                                and not tok.is_sent_start):
+            return None
+        return Cand(m.start(), m.end(), "SET", self.set_adverbs[m.group("w").lower()])
+
+    def _h_long_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = self.units[m.group("unit").lower()]
+        return Cand(m.start(), m.end(), "DURATION", duration_value("X" if m.group("pl") else 1, unit))

@@ -1,0 +1,192 @@
+"""The rule table: every regular expression, the handler it feeds, and the gate it needs first.
+
+The expressions are built once from the lexicon (month and weekday names, units, numbers...).
+The order of the table is the priority when two candidates of the same length overlap. A gate is
+a fast pattern every match of a rule contains: a text without it skips the rule, which matters
+for speed since several rules start with optional words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.dates.base import RuleHelpers
+
+
+def _alt(words) -> str:
+    """Regex alternation, longest first so "sept" wins over "sep"."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+class RulePatterns(RuleHelpers):
+    """Builds the rule table (``rules``), the gates and the helper patterns the recognizer runs."""
+
+    def _compile(self) -> None:
+        lx = self.lex
+        full = [m for m in self.months if len(m) > 4 or m in ("may", "june", "july")]
+        abbr = [m for m in self.months if m not in full]
+        mon = rf"(?P<mon>(?:{_alt(full)})\b|(?:{_alt(abbr)})\b\.?)"
+        wd = rf"(?P<wd>{_alt(self.weekdays)})"
+        day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d%]|[:.]\d|,\d{3})"
+        year = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\d%])"
+        num_words = [w for w in self.numbers if w not in ("a", "an")]
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        ones = "one|two|three|four|five|six|seven|eight|nine"
+        num = (
+            rf"(?:(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|an?)"
+            rf"(?:[- ]and[- ]a[- ]half|[- ]1/2|½)?"
+        )
+        vague = _alt(lx["vague_numbers"])
+        unit = rf"(?P<unit>{_alt(self.units)})"
+        qual = _alt(lx["duration_qualifiers"])
+        ordinal = _alt(self.ordinals)
+        part = rf"(?P<part>{_alt(self.parts)})"
+        tz = _alt(lx["timezones"])
+        rel = (
+            r"(?P<rel>this|last|next|past|coming|previous|current|following|the\s+previous|the\s+following|"
+            r"the\s+current|the\s+coming|the\s+next|the\s+last|the\s+past|this\s+past)"
+        )
+        f = re.IGNORECASE
+        R = []  # (name, regex, handler)
+        R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
+        R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
+        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{mon}", f), self._h_mdy))
+        R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
+        R.append(("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), self._h_iso))
+        R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
+                  self._h_iso))
+        R.append(("year", re.compile(
+            rf"(?=[12fF])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\d\d\d\d-)|(?<=\d\d\d\d–)|(?<![\w$£€¥.,/–-]))"
+            rf"(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d)(?!\d))?"
+            rf"(?![\w/]|[.,]\d|[-–](?!(?:1[6-9]|20)\d\d(?!\d))\w)",
+            f), self._h_year))
+        R.append(("decade", re.compile(
+            r"(?=[tTeEmMlL\d'’])(?:\bthe\s+)?(?:\b(?P<mod>early|mid|late)[- ]?)?"
+            r"(?:\b(?P<cent>1[6-9]|20)(?P<d1>\d)0|['’](?P<d2>\d)0)['’]?s\b", f),
+            self._h_decade))
+        R.append(("century", re.compile(
+            rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
+        R.append(("month", re.compile(
+            rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
+            rf"(?:\s+(?P<yrel>this|last|next)\s+year\b)?", f), self._h_month))
+        R.append(("weekday", re.compile(
+            rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f),
+            self._h_weekday))
+        R.append(("season", re.compile(
+            rf"\b(?:(?P<det>this\s+past|this|last|next|the|early|late|mid-?|in|during)\s+)?(?P<season>{_alt(self.seasons)})"
+            rf"(?:\s+(?:of\s+)?{year})?\b", f), self._h_season))
+        R.append(("quarter", re.compile(
+            rf"\b(?:the\s+)?(?:(?P<pyrel>this|last|next)\s+year['’]s\s+|(?P<pyear>(?:1[6-9]|20)\d\d)(?:['’]s)?\s+|"
+            rf"(?P<yago>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+)?"
+            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
+            rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
+        R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
+        R.append(("quarter_rel", re.compile(
+            r"\b(?:the\s+)?(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
+            r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b", f),
+            self._h_quarter_rel))
+        R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b", f), self._h_quarter_rel))
+        R.append(("quarter_year", re.compile(
+            r"\bthe\s+(?P<pyear>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b", f), self._h_quarter_year))
+        R.append(("half", re.compile(
+            r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|last)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
+            r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
+        R.append(("relunit", re.compile(
+            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
+            r"(?P<unit>week|weekend|month|year|decade|century)\b", f),
+            self._h_relunit))
+        R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
+        R.append(("ago", re.compile(
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
+            rf"before|after)\b", f), self._h_ago))
+        R.append(("deictic", re.compile(
+            r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
+            r"last\s+night)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b", f), self._h_deictic))
+        R.append(("thispart", re.compile(
+            rf"\b(?:(?:earlier|later)\s+)?(?:this|the)\s+{part}\b", f), self._h_thispart))
+        R.append(("ref", re.compile(rf"\b(?:{_alt(self.refs)})\b", f), self._h_ref))
+        R.append(("duration", re.compile(
+            rf"\b(?:(?P<det>the|a|this|these|those)\s+)?(?:(?P<yago>year-earlier|year-ago|comparable)\s+)?"
+            rf"(?:(?P<rel>past|last|next|coming|previous|first|final|"
+            rf"following|initial|remaining|latest|recent|preceding|ensuing|same|full|entire|whole)\s+)?"
+            rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s*(?:to|–|-|or)\s*(?P<num2>{num}))?[- ]"
+            rf"(?:(?:{_alt(lx['unit_fillers'])})\s+)?{unit}(?P<long>[- ]long)?\b"
+            rf"(?:\s+and\s+a\s+half)?", f), self._h_duration))
+        R.append(("vague_dur", re.compile(
+            r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
+            r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
+            r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
+        R.append(("set", re.compile(
+            rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
+            rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months))})(?P<part2>\s+(?:morning|"
+            rf"afternoon|evening|night))?\b", f), self._h_set))
+        R.append(("set_times", re.compile(
+            rf"\b(?P<freq>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_alt(self.units)})\b",
+            f), self._h_set_times))
+        R.append(("set_by", re.compile(r"\b(?P<u>day|week|month|year|hour)\s+(?:by|after|to)\s+(?P=u)\b", f),
+                  self._h_set_by))
+        R.append(("set_adv", re.compile(rf"\b(?P<w>{_alt(self.set_adverbs)})\b", f), self._h_set_adv))
+        R.append(("time", re.compile(
+            rf"\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
+            rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
+        R.append(("time24", re.compile(
+            r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
+        R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
+        R.append(("holiday", re.compile(rf"\b(?P<h>{_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
+        R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
+        R.append(("the_year", re.compile(
+            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
+            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
+            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)))?", f), self._h_the_year))
+        R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
+        ones = "one|two|three|four|five|six|seven|eight|nine"
+        tens_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+        R.append(("spelled_year", re.compile(
+            rf"\b(?:(?P<cent>nineteen|eighteen)[- ](?P<t>{tens_words}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+            rf"sixteen|seventeen|eighteen|nineteen)(?:[- ](?P<o>{ones}))?|(?P<yr>the\s+year\s+)?two[- ]thousand"
+            rf"(?:[- ](?:and[- ])?(?P<o2>{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+            rf"eighteen|nineteen|twenty))?)\b", f), self._h_spelled_year))
+        R.append(("spelled_decade", re.compile(
+            rf"\bthe\s+(?:(?:early|mid|late)[- ]?)?(?:(?P<cent>nineteen|eighteen)[- ])?(?P<dec>"
+            rf"{_alt(lx['decade_words'])})\b", f), self._h_spelled_decade))
+        R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
+                  self._h_long_adj))
+        R.append(("that_unit", re.compile(
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
+            self._h_that_unit))
+        self.rules = R
+        # The same rules without IGNORECASE, run on the lower-cased text: several times faster.
+        self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
+        # Gates: a rule runs only on a text where its gate matches, and every match of the rule contains
+        # a match of its gate. A rule starting with optional words makes re try it at every character;
+        # a gate starting with a fixed word or a digit is found by a quick scan.
+        months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
+        gates = {
+            "wd_date": weekdays, "weekday": weekdays,
+            "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
+            "slash": r"\d/\d", "time24": r"\d:[0-5]",
+            "decade": r"0['’]?s\b",
+            "century": "centur",
+            "season": _alt(self.seasons),
+            "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
+            "quarter_year": "quarter|period",
+            "half": "half",
+            "ago": rf"(?:{_alt(self.units)})\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
+            "set_times": "once|twice|thrice|times",
+            "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
+            "spelled_year": "nineteen|eighteen|thousand",
+        }
+        self.gates = {name: re.compile(g, f) for name, g in gates.items()}
+        self.gates_low = {name: re.compile(g) for name, g in gates.items()}
+        self.modifier_re = re.compile(
+            r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
+            r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
+            r"remainder|rest)\s+of\s+(?:the\s+)?)$",
+            f,
+        )
+        # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.
+        self.set_prefix_re = re.compile(rf"(?:[\d%]|\b(?:{_alt(self.rate_words)}))\s*$", f)
+        self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
+        self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)

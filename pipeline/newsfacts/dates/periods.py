@@ -1,0 +1,179 @@
+"""Handlers for the periods of company reporting: quarters, halves, "the year", the year end and
+"year-earlier", which in a sentence about quarterly results means the same quarter a year before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import add_months
+from newsfacts.dates.context import Cand, Ctx, token_at
+
+
+class PeriodRules(RuleHelpers):
+    """Quarters, halves, the (fiscal) year, year end and year-ago."""
+
+    def _quarter_year(self, c: Ctx, q: int, start: int) -> int:
+        dq = (c.dct.month - 1) // 3 + 1
+        tense = c.tense(start)
+        if tense == "future":
+            # results of the quarter just ended are still "to be released"
+            return c.dct.year if q >= dq - 1 else c.dct.year + 1
+        return c.dct.year if q <= dq else c.dct.year - 1
+
+    def _h_quarter(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        gd = m.groupdict()
+        if gd.get("q"):
+            if not self._cap(ctx, m, 0):
+                return None
+            q = int(gd["q"])
+        else:
+            o = gd["ord"].lower()
+            q = int(o[0]) if o.endswith("q") else self.ordinals.get(o, 0)
+        if not 1 <= q <= 4:
+            return None
+        y = gd.get("year") or gd.get("pyear") or (("20" + gd["yy"]) if gd.get("yy") else None)
+        start = m.start()
+        if gd.get("pyrel") or gd.get("yago"):
+            shift = {"this": 0, "last": -1, "next": 1}.get((gd.get("pyrel") or "last").lower(), -1)
+
+            def rel_value(c: Ctx, q=q, shift=shift):
+                if c.dct is None:
+                    return f"XXXX-Q{q}", False
+                c.note_quarter(c.dct.year + shift, q)
+                return f"{c.dct.year + shift}-Q{q}", True
+
+            return Cand(start, m.end(), "DATE", rel_value)
+        if y:
+            return Cand(start, m.end(), "DATE", f"{y}-Q{q}", info={"quarter": (int(y), q)})
+        if not gd.get("pyrel") and not gd.get("yago") and not self._calendar_context(ctx, start):
+            return None  # "inside the first quarter" of a game
+
+        def value(c: Ctx, q=q, start=start):
+            if c.dct is None:
+                return f"XXXX-Q{q}", False
+            year = self._quarter_year(c, q, start)
+            c.note_quarter(year, q)
+            return f"{year}-Q{q}", True
+
+        return Cand(start, m.end(), "DATE", value)
+
+    def _h_quarter_rel(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "the").lower())
+        is_period = m.group(0).lower().rstrip().endswith("period")
+        if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
+                                     "latest", "most recent", "recent"):
+            return None
+
+        def value(c: Ctx, rel=rel):
+            if c.dct is None:
+                return "XXXX-QX", False
+            dq = (c.dct.month - 1) // 3 + 1
+            cur = (c.dct.year, dq)
+            prev = (c.dct.year - 1, 4) if dq == 1 else (c.dct.year, dq - 1)
+            if rel in ("this", "current"):
+                y, q = cur
+            elif rel == "next":
+                y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
+            elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
+                y, q = c.last_quarter or prev
+                return f"{y - 1}-Q{q}", True
+            elif rel in ("last", "previous", "past", "prior"):
+                y, q = prev
+            else:  # "the quarter", "the latest quarter": the one being reported
+                y, q = c.last_quarter or prev
+            c.note_quarter(y, q)
+            return f"{y}-Q{q}", True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_quarter_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the 1988 quarter": the quarter being reported on, in that year."""
+        year = int(m.group("pyear"))
+
+        def value(c: Ctx, year=year):
+            if c.last_quarter:
+                return f"{year}-Q{c.last_quarter[1]}", True
+            if c.dct is None:
+                return f"{year}-QX", False
+            dq = (c.dct.month - 1) // 3
+            return f"{year}-Q{dq or 4}", True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_half(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        h = 1 if m.group("ord").lower() in ("first", "1st") else 2
+        if m.group("year"):
+            return Cand(m.start(), m.end(), "DATE", f"{m.group('year')}-H{h}")
+        yrel = (m.group("yrel") or "").lower()
+        start = m.start()
+        if not yrel and "year" not in m.group(0).lower() and not self._calendar_context(ctx, start):
+            return None  # "the first half" of a match
+
+        def value(c: Ctx, h=h, yrel=yrel, start=start):
+            if c.dct is None:
+                return f"XXXX-H{h}", False
+            y = c.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
+            if not yrel and c.tense(start) != "future" and h == 2 and c.dct.month <= 6:
+                y -= 1
+            return f"{y}-H{h}", True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_year_ago_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        before = ctx.text[max(0, m.start() - 3): m.start()].lower()
+        if re.search(r"\ban?\s$", before) and m.group("sep") == " " or re.search(r"\d\s*-?$", before):
+            return None  # "a year ago" belongs to the "ago" rule; "10-year" is a duration
+        start = m.start()
+
+        def value(c: Ctx, start=start):
+            if c.dct is None:
+                return "XXXX", False
+            if quarterly_context(c, start):
+                d = c.dct
+                y, q = c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
+                return f"{y - 1}-Q{q}", True
+            return str(c.dct.year - 1), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_the_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = m.group("unit").lower()
+        start = m.start("the")
+        if m.group("pre").lower() == "of":
+            word = re.search(r"(\w+)\s+of\s*$", ctx.text[max(0, m.start() - 20): m.start() + 2])
+            if not word or word.group(1).lower() not in self.part_of:
+                return None  # "player of the year"
+        if m.group("ended"):
+            return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
+        latest = "latest" in m.group("the").lower()
+
+        def value(c: Ctx, unit=unit, latest=latest):
+            if c.dct is None:
+                return ("XXXX" if unit == "year" else "XXXX-XX"), False
+            if unit == "year":
+                return str(c.dct.year - latest), True
+            y, mo = add_months(c.dct.year, c.dct.month, -latest)
+            return f"{y}-{mo:02d}", True
+
+        return Cand(start, m.end("the"), "DATE", value)
+
+    def _h_year_end(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        since = re.search(r"\bsince\s+$", ctx.text[max(0, m.start() - 7): m.start()], re.I)
+
+        def value(c: Ctx, since=since):
+            if c.dct is None:
+                return "XXXX", False
+            return str(c.dct.year - (1 if since else 0)), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+
+def quarterly_context(c: Ctx, start: int) -> bool:
+    """A sentence about quarterly results, where "a year earlier" is the same quarter a year before."""
+    tok = token_at(c.doc, start)
+    if tok is None:
+        return False
+    return any(t.lower_ in ("quarter", "quarterly", "period") for t in tok.sent) or c.last_quarter is not None and any(
+        t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales") for t in tok.sent)

@@ -1,0 +1,160 @@
+"""The pass over one document: run the rule table, keep the longest candidates, merge and resolve them.
+
+``DateRecognizer`` is the rule table (``patterns``) plus the handler groups (``absolute``, ``relative``,
+``periods``, ``durations``, ``times``) and the dateparser fallback, each a mixin. A document's
+candidates are chosen longest first without overlaps, "10 p.m. Wednesday" is merged into one
+TIME, "early"/"the end of" modifiers are taken in, and values are resolved against ``doc._.dct``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.dates.absolute import AbsoluteRules
+from newsfacts.dates.calendar import parse_dct
+from newsfacts.dates.context import Cand, Ctx, TenseWords
+from newsfacts.dates.durations import DurationRules
+from newsfacts.dates.fallback import EntityFallback
+from newsfacts.dates.patterns import RulePatterns
+from newsfacts.dates.periods import PeriodRules
+from newsfacts.dates.relative import RelativeRules
+from newsfacts.dates.times import TimeRules
+from newsfacts.extensions import doc_text
+from newsfacts.metadata import HEADER_FIELDS, parse_header
+from newsfacts.records import DateFact
+
+_HEADER_HINT = re.compile(
+    r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
+
+
+class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
+                     EntityFallback):
+    """Finds and normalises time expressions; built once per pipeline."""
+
+    def __init__(self, lexicon: dict, tense_words: TenseWords, part_of: set[str], rate_words: set[str],
+                 use_ents: bool = True):
+        self.lex = lexicon
+        self.tense_words = tense_words
+        self.part_of = part_of
+        self.rate_words = rate_words
+        self.use_ents = use_ents
+        self.slack = int(lexicon.get("tense_slack_days", 60))
+        self.months: dict[str, int] = lexicon["months"]
+        self.weekdays: dict[str, int] = lexicon["weekdays"]
+        self.seasons: dict[str, str] = lexicon["seasons"]
+        self.parts: dict[str, str] = lexicon["parts_of_day"]
+        self.units: dict[str, str] = lexicon["units"]
+        self.numbers: dict[str, float] = lexicon["numbers"]
+        self.ordinals: dict[str, int] = lexicon["ordinals"]
+        self.refs = {p: "PRESENT_REF" for p in lexicon["present_ref"]}
+        self.refs.update({p: "PAST_REF" for p in lexicon["past_ref"]})
+        self.refs.update({p: "FUTURE_REF" for p in lexicon["future_ref"]})
+        self.set_adverbs: dict[str, str] = lexicon["sets_adverbs"]
+        self.holidays: dict[str, str] = lexicon["holidays"]
+        self.not_current = set(lexicon["not_present_ref_after_current"])
+        self.false_after_year = set(lexicon["false_after_year"])
+        self.calendar_words = set(lexicon["calendar_context_words"])
+        self._compile()
+
+    # The pass over a document ----------------------------------------------------------------
+    def candidates(self, doc: Doc, ctx: Ctx) -> list[Cand]:
+        text = ctx.text
+        low = text.lower()
+        rules, gates = self.rules_low, self.gates_low
+        if len(low) != len(text):  # a few characters change length when lower-cased
+            low, rules, gates = text, self.rules, self.gates
+        found: list[Cand] = []
+        for prio, (name, regex, handler) in enumerate(rules):
+            gate = gates.get(name)
+            if gate is not None and gate.search(low) is None:
+                continue
+            for m in regex.finditer(low):
+                c = handler(m, ctx)
+                if c is not None and c.end > c.start:
+                    c.rule = name
+                    c.info["prio"] = prio
+                    found.append(c)
+        return found
+
+    @staticmethod
+    def select(cands: list[Cand]) -> list[Cand]:
+        """Longest first; earlier rule wins a tie; no overlaps."""
+        chosen: list[Cand] = []
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.info.get("prio", 99), c.start)):
+            if all(c.end <= o.start or c.start >= o.end for o in chosen):
+                chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _merge_times(self, text: str, chosen: list[Cand], ctx: Ctx) -> list[Cand]:
+        """"10 p.m. Wednesday", "noon Thursday", "Friday, 3 p.m." become one TIME expression."""
+        out: list[Cand] = []
+        i = 0
+        while i < len(chosen):
+            c = chosen[i]
+            nxt = chosen[i + 1] if i + 1 < len(chosen) else None
+            if nxt is not None and self.merge_gap.match(text[c.end: nxt.start]):
+                time_c, date_c = (c, nxt) if c.kind == "TIME" and "clock" in c.info else (nxt, c)
+                if ("clock" in time_c.info and date_c.kind == "DATE"
+                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "deictic", "iso", "holiday")):
+                    out.append(Cand(c.start, nxt.end, "TIME", ("merge", date_c.value, time_c.info["clock"]),
+                                    rule="merged", info={}))
+                    ctx.alias[date_c.start] = c.start
+                    i += 2
+                    continue
+            out.append(c)
+            i += 1
+        return out
+
+    def _extend_modifiers(self, text: str, chosen: list[Cand]) -> None:
+        prev_end = 0
+        for c in chosen:
+            if c.kind == "DATE" and c.rule not in ("ref", "deictic", "ago"):
+                window = text[max(prev_end, c.start - 40): c.start]
+                mm = self.modifier_re.search(window)
+                if mm:
+                    c.start = c.start - (len(window) - mm.start())
+            prev_end = c.end
+
+    def _resolve(self, c: Cand, ctx: Ctx) -> tuple[str | None, bool]:
+        v = c.value
+        if isinstance(v, tuple) and v and v[0] == "merge":
+            _, date_v, clock = v
+            dv, anchored = (date_v(ctx) if callable(date_v) else (date_v, False))
+            if dv is None:
+                return None, False
+            dv = dv.split("T")[0]
+            return dv + clock, anchored
+        if callable(v):
+            return v(ctx)
+        if c.info.get("quarter"):
+            ctx.note_quarter(*c.info["quarter"])
+        return v, False
+
+    def __call__(self, doc: Doc) -> Doc:
+        dct = parse_dct(doc._.dct)
+        ctx = Ctx(doc, dct, self.tense_words, doc_text(doc))
+        text = ctx.text
+        # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
+        body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
+        chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
+        chosen = self._merge_times(text, chosen, ctx)
+        self._extend_modifiers(text, chosen)
+        facts: list[DateFact] = []
+        for c in chosen:
+            try:
+                value, anchored = self._resolve(c, ctx)
+            except (ValueError, OverflowError):  # calendar arithmetic at the edge of what dates allow
+                continue
+            if value is None:
+                continue
+            if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+                ctx.last_ref = value
+            facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
+        if self.use_ents:
+            facts.extend(self._from_ents(doc, facts))
+            facts.sort(key=lambda f: f.start)
+        doc._.dates = facts
+        return doc

@@ -1,0 +1,223 @@
+"""Handlers for expressions that point from the publication date: weekdays, "last month", "two years
+ago", today / yesterday, "this morning", reference words ("now", "recently") and "that same year".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import add_months, iso_week
+from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.periods import quarterly_context
+
+
+class RelativeRules(RuleHelpers):
+    """Weekdays, relative units, ago, deictic words, parts of today, reference words."""
+
+    def _h_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        if not self._cap(ctx, m, "wd"):
+            return None
+        tok = self._tok(ctx, m.start("wd"))
+        if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.is_title:
+                return None
+        wd = self.weekdays[m.group("wd").lower()]
+        part = self.parts.get((m.group("part") or "").lower())
+        rel = (m.group("rel") or "").lower()
+        if m.group("plural") or m.group("plural2"):
+            value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+            return Cand(m.start(), m.end(), "SET", value)
+        kind = "TIME" if part else "DATE"
+        start, end = m.start(), m.end()
+
+        def value(c: Ctx, wd=wd, part=part, rel=rel, start=start, m_end=end):
+            suffix = f"T{part}" if part else ""
+            if c.dct is None:
+                return f"XXXX-WXX-{wd}{suffix}", False
+            diff = wd - c.dct.isoweekday()
+            if rel == "last":
+                d = c.dct + timedelta(days=(diff % 7) - 7 if diff % 7 else -7)
+            elif rel in ("next", "coming"):
+                d = c.dct + timedelta(days=diff % 7 or 7)
+            elif rel == "this":
+                d = c.dct + timedelta(days=diff)
+            else:
+                possessive = c.text[m_end:m_end + 2] in ("'s", "’s")
+                tense = None if possessive else c.tense(start)
+                if tense == "future":
+                    d = c.dct + timedelta(days=diff % 7)
+                elif tense in (None, "present"):
+                    back, fwd = -((-diff) % 7), diff % 7
+                    d = c.dct + timedelta(days=fwd if fwd < -back else back)
+                else:
+                    d = c.dct - timedelta(days=(-diff) % 7)
+            return d.isoformat() + suffix, True
+
+        return Cand(m.start(), m.end(), kind, value)
+
+    def _h_relunit(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        gd = m.groupdict()
+        rel = re.sub(r"\s+", " ", (gd.get("rel") or "the").lower())
+        unit = (gd.get("unit") or "weekend").lower()
+        if self._title_inside(ctx, m.start("unit") if gd.get("unit") else m.start()):
+            return None
+        if unit in ("decade", "century") and "past" in rel:
+            return Cand(m.start(), m.end(), "DURATION", "P10Y" if unit == "decade" else "P100Y")
+        offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
+                  "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
+                  "the last": -1, "the past": -1}.get(rel, 0)
+        start = m.start()
+
+        def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start):
+            if c.dct is None:
+                return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                        "decade": "XXX", "century": "XX"}[unit], False
+            d = c.dct
+            if unit == "week":
+                return iso_week(d + timedelta(weeks=offset)), True
+            if unit == "weekend":
+                if rel == "the":
+                    tense = c.tense(start)
+                    if tense == "future":
+                        off = 0 if d.isoweekday() < 6 else 1
+                    elif d.isoweekday() >= 6:
+                        off = 0
+                    else:
+                        off = -1
+                else:
+                    off = offset
+                return iso_week(d + timedelta(weeks=off)) + "-WE", True
+            if unit == "month":
+                y, mo = add_months(d.year, d.month, offset)
+                return f"{y}-{mo:02d}", True
+            if unit == "year":
+                return str(d.year + offset), True
+            if unit == "decade":
+                return str(d.year // 10 + offset), True
+            return f"{d.year // 100 + offset:02d}", True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        direction = re.sub(r"\s+", " ", m.group("dir").lower())
+        n = self._number(m.group("num"))
+        unit = self.units[m.group("unit").lower()]
+        if n is None:
+            return None
+        if direction in ("before", "after"):
+            # "two years before the war": a duration unless the clause ends here.
+            rest = ctx.text[m.end(): m.end() + 2]
+            if rest[:1] not in (".", ",", ";", "") and not rest.startswith(" -"):
+                return None
+        sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if n == "X":
+            return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        start = m.start()
+
+        def value(c: Ctx, n=n, unit=unit, sign=sign, start=start):
+            if c.dct is None:
+                return {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), False
+            d = c.dct
+            k = sign * n
+            if unit in ("Y", "DE", "CE"):
+                years = k * {"Y": 1, "DE": 10, "CE": 100}[unit]
+                if not float(years).is_integer():
+                    y, mo = add_months(d.year, d.month, int(years * 12))
+                    return f"{y}-{mo:02d}", True
+                if unit == "Y" and abs(n) == 1 and quarterly_context(c, start):
+                    y, q = c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
+                    return f"{y + int(years)}-Q{q}", True
+                return str(d.year + int(years)), True
+            if unit == "Q":
+                dq = (d.month - 1) // 3 + int(k)
+                y = d.year + (dq // 4)
+                return f"{y}-Q{dq % 4 + 1}", True
+            if unit == "M":
+                y, mo = add_months(d.year, d.month, int(k))
+                return f"{y}-{mo:02d}", True
+            if unit == "W":
+                return iso_week(d + timedelta(weeks=k)), True
+            if unit == "D":
+                return (d + timedelta(days=k)).isoformat(), True
+            return d.isoformat(), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_deictic(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        word = re.sub(r"\s+", " ", m.group("word").lower())
+        offset = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+                  "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        part = self.parts.get((m.group("part") or "").lower())
+        if word in ("tonight", "last night"):
+            part = "NI"
+        if self._title_inside(ctx, m.start()):
+            return None
+        kind = "TIME" if part else "DATE"
+
+        def value(c: Ctx, offset=offset, part=part):
+            suffix = f"T{part}" if part else ""
+            if c.dct is None:
+                return f"XXXX-XX-XX{suffix}", False
+            return (c.dct + timedelta(days=offset)).isoformat() + suffix, True
+
+        return Cand(m.start(), m.end(), kind, value)
+
+    def _h_thispart(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        part = self.parts[m.group("part").lower()]
+        if m.group(0).lower().startswith("the") and part == "NI":
+            return None
+        if re.match(r"the\s", m.group(0), re.I) and part != "MO":
+            return None
+
+        def value(c: Ctx, part=part):
+            if c.dct is None:
+                return f"XXXX-XX-XXT{part}", False
+            return f"{c.dct.isoformat()}T{part}", True
+
+        return Cand(m.start(), m.end(), "TIME", value)
+
+    def _h_ref(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        phrase = re.sub(r"\s+", " ", m.group(0).lower())
+        value = self.refs.get(phrase)
+        if value is None:
+            return None
+        tok = self._tok(ctx, m.start())
+        if phrase == "current":
+            nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
+            if tok is not None and tok.pos_ not in ("ADJ",):
+                return None
+            if nxt is not None and nxt.lower_ in self.not_current:
+                return None
+        if phrase in ("future", "recent") and tok is not None:
+            if tok.dep_ not in ("amod", "pobj", "dobj", "nsubj") and phrase == "recent":
+                return None
+        if phrase == "now" and tok is not None:
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            if prev is not None and prev.lower_ in ("from", "until", "till", "by", "right", "just"):
+                if prev.lower_ in ("right", "just"):
+                    return None
+        if phrase == "earlier" and tok is not None and tok.dep_ not in ("advmod",):
+            return None
+        if phrase in ("once",):
+            return None
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_that_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        unit = m.group("unit").lower()
+        if unit == "quarter":
+            def quarter(c: Ctx):
+                return (f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", False) if c.last_quarter else (None, False)
+
+            return Cand(m.start(), m.end(), "DATE", quarter)
+        size = {"year": 4, "month": 7, "day": 10}[unit]
+
+        def value(c: Ctx, size=size):
+            ref = c.last_ref
+            if ref is None or len(ref) < size:
+                return None, False
+            return ref[:size], False
+
+        return Cand(m.start(), m.end(), "DATE", value)
