@@ -180,12 +180,14 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
            pattern: str | None = None, exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES,
            batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
-           progress: Callable[[int, int, int], None] | None = None) -> IngestResult:
+           progress: Callable[[int, int, int], None] | None = None,
+           on_notice: Callable[[str], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 
     ``paths`` are files or folders (walked recursively); ``db`` the database file, created if needed.
     ``model`` overrides the base spaCy pipeline, ``models`` the rules folder (default: ``models/``).
-    ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step.
+    ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step;
+    ``on_notice(line)`` what the run is doing while nothing completes (loading the model).
     """
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
@@ -273,13 +275,13 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
                 side = ([], [])
             if len(batch) >= batch_size:
                 if executor is None:
-                    executor = _executor(workers, spec)
+                    executor = _start(workers, spec, on_notice)
                 pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
                 batch, batch_seen = [], []
                 while len(pending) >= 2 * workers:
                     collect(wait(pending, return_when=FIRST_COMPLETED).done)
         if batch:
-            executor = executor or _executor(workers, spec)
+            executor = executor or _start(workers, spec, on_notice)
             pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
         store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
         while pending:
@@ -325,6 +327,13 @@ def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle |
             yield readers.ReadFailure(str(path), "no such file or folder")
             continue
         yield from readers.read_path(path, max_bytes)
+
+
+def _start(workers: int, spec, on_notice: Callable[[str], None] | None):
+    if on_notice:
+        where = "" if workers == 1 else f" in {workers} worker processes"
+        on_notice(f"loading the model {spec.model}{where}…")
+    return _executor(workers, spec)
 
 
 def _executor(workers: int, spec):

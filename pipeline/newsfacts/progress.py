@@ -9,8 +9,9 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Callable[[str], None]]]:
-    """Yield (on_progress(done, total, words), on_error(line)) for ``newsfacts.batch.ingest``."""
+def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Callable[[str], None],
+                                         Callable[[str], None]]]:
+    """Yield (on_progress(done, total, words), on_error(line), on_notice(line)) for ``newsfacts.batch.ingest``."""
     started = time.monotonic()
     if not bar:
         last = [0.0]
@@ -23,7 +24,10 @@ def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Calla
                 print(f"{done}/{total} articles, {rate:.1f} articles/s, {words / max(now - started, 1e-9):,.0f} "
                       "words/s", file=sys.stderr, flush=True)
 
-        yield log, lambda line: print(line, file=sys.stderr, flush=True)
+        def say(line: str) -> None:
+            print(line, file=sys.stderr, flush=True)
+
+        yield log, say, say
         return
     from rich.console import Console
     from rich.progress import (
@@ -37,7 +41,7 @@ def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Calla
     )
 
     console = Console(stderr=True)
-    columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(), TextColumn("ETA"),
                TimeRemainingColumn())
     with Progress(*columns, console=console, transient=False) as progress:
@@ -47,4 +51,7 @@ def reporter(bar: bool) -> Iterator[tuple[Callable[[int, int, int], None], Calla
             rate = done / max(time.monotonic() - started, 1e-9)
             progress.update(task, completed=done, total=max(total, done), rate=f"{rate:.1f}")
 
-        yield update, lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)
+        def notice(line: str) -> None:
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+        yield update, notice, notice

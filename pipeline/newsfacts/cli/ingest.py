@@ -41,10 +41,10 @@ def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, 
     from newsfacts.progress import reporter
 
     show_bar = sys.stderr.isatty() if progress is None else progress
-    with user_errors(), reporter(show_bar) as (on_progress, on_error):
+    with user_errors(), reporter(show_bar) as (on_progress, on_error, on_notice):
         result = run_ingest(paths, db_path, workers=workers, model=model, models=models, pattern=pattern,
                             exclude=exclude, max_bytes=max_bytes, batch_size=batch_size, progress=on_progress,
-                            on_error=on_error)
+                            on_error=on_error, on_notice=on_notice)
     click.echo(result.summary())
     if result.interrupted:
         sys.exit(130)
