@@ -1,0 +1,110 @@
+"""Component ``newsfacts_entities``: the driver that runs the stages in order, and its factory.
+
+The statistical model gives a first set of spans; the stages make them clean spans
+(:mod:`.spans`), with one label (:mod:`.labels`) and one canonical name (:mod:`.names`) per real
+thing within an article, plus the roles people hold (:mod:`.roles`). The word lists and tables
+they read are the files in ``models/entities/``, read by :meth:`EntityComponent.load`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsfacts.component import RuleComponent
+from newsfacts.entities.gazetteer import Gazetteer
+from newsfacts.entities.labels import LabelRules
+from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
+from newsfacts.entities.names import NameRules
+from newsfacts.entities.roles import RoleRules
+from newsfacts.entities.spans import SpanRules
+from newsfacts.extensions import register_extensions
+from newsfacts.records import Entity
+from newsfacts.tokens import token_index
+from newsfacts.wordlists import read_lines, read_words
+
+
+class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, RuleComponent):
+    """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
+
+    folder = "entities"
+
+    def __init__(self, nlp: Language, name: str, *, drop_labels: list[str], propagate: bool,
+                 max_dateline_chars: int) -> None:
+        register_extensions()
+        super().__init__(name)
+        self.nlp = nlp
+        self.drop_labels = set(drop_labels)
+        self.propagate = propagate
+        self.max_dateline_chars = max_dateline_chars
+
+    def load(self, path: Path) -> None:
+        """Read the tables and word lists of ``models/entities/`` (or a saved pipeline's copy)."""
+        nlp = self.nlp
+        self.determiners = read_words(path / "determiners.txt")
+        self.ordinal_words = read_words(path / "ordinal_words.txt")
+        self.particles = read_words(path / "name_particles.txt")
+        self.linking = read_words(path / "linking_words.txt")
+        self._load_gazetteer(nlp, path)
+        self.titles = {tuple(t.lower_ for t in nlp.make_doc(x))
+                       for x in read_lines(path / "titles.txt", missing_ok=True)}
+        self.title_heads = {t[-1] for t in self.titles} - set(read_lines(path / "title_modifiers.txt", missing_ok=True))
+        self.max_title = max((len(t) for t in self.titles), default=1)
+        self.honorifics = set(read_lines(path / "honorifics.txt", missing_ok=True))
+        self.modifiers = set(read_lines(path / "title_modifiers.txt", missing_ok=True))
+        self.event_words = {tuple(w.split()) for w in read_lines(path / "event_words.txt", missing_ok=True)}
+        self.event_last = {w[-1] for w in self.event_words}
+        self.work_nouns = set(read_lines(path / "work_nouns.txt", missing_ok=True))
+        self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in self.linking}
+        self.role_words |= self.modifiers | self.honorifics
+        self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
+        self.name_heads = dict(line.split("\t")[:2] for line in read_lines(path / "name_heads.tsv", missing_ok=True))
+
+    def process(self, doc: Doc) -> Doc:
+        tk = token_index(doc)
+        lines = self._line_kinds(doc)
+        mentions = [Mention(e.start, e.end, e.label_) for e in doc.ents if e.label_ not in self.drop_labels]
+        # spans.py: clean the model's spans, add events, works, the dateline; gazetteer.py: table names
+        mentions = [part for m in mentions for part in self._split(doc, m)]
+        mentions = [m for m in (self._fix_role_words(doc, m) for m in mentions) if m is not None]
+        mentions = [m for m in (self._trim(doc, m) for m in mentions) if m is not None]
+        mentions = self._overlay(mentions, self._events(doc, lines, mentions))
+        mentions = self._overlay(mentions, self._works(doc))
+        mentions = self._overlay(mentions, self._dateline(doc))
+        mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
+        # labels.py (and roles.py for title words)
+        mentions = self._filter_caps(doc, mentions, lines)
+        self._fix_people(doc, mentions, lines)
+        mentions = self._drop_title_parts(doc, mentions)
+        seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
+        self._vote(doc, mentions)
+        # names.py
+        self._link_people(doc, mentions, seen_as_person)
+        if self.propagate:
+            mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
+            self._link_people(doc, mentions, seen_as_person)
+        self._link_acronyms(doc, mentions)
+        self._link_org_short_forms(doc, mentions)
+        names = self._canonicalize(doc, mentions, lines)
+        mentions.sort(key=lambda m: m.start)
+        doc._.entities = [
+            Entity(tk.idx[m.start], tk.end[m.end - 1], tk.span(m.start, m.end), m.label,
+                   m.canonical or tk.span(m.start, m.end), m.source)
+            for m in mentions
+        ]
+        # roles.py
+        doc._.roles = self._roles(doc, mentions, names)
+        return doc
+
+
+@Language.factory(
+    "newsfacts_entities",
+    default_config={"drop_labels": list(NUMERIC_LABELS), "propagate": True, "max_dateline_chars": 200},
+)
+def make_entities(nlp: Language, name: str, *, drop_labels: list[str], propagate: bool,
+                  max_dateline_chars: int) -> EntityComponent:
+    return EntityComponent(nlp, name, drop_labels=drop_labels, propagate=propagate,
+                           max_dateline_chars=max_dateline_chars)

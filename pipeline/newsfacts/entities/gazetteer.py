@@ -1,0 +1,83 @@
+"""The place, organisation and country tables: aliases, nationality words and the phrase matcher.
+
+``models/entities/countries.tsv``, ``places.tsv`` and ``organizations.tsv`` give each name its
+label and canonical form (aliases marked ``~`` are informal); countries also list their demonyms.
+The matcher finds table names the statistical model left untagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Alias, Mention, Stage, name_key
+from newsfacts.wordlists import read_lines
+
+
+class Gazetteer(Stage):
+    """Builds ``aliases``, ``demonyms``, ``regional`` and ``gazetteer``; tags table names in a Doc."""
+
+    def _load_gazetteer(self, nlp: Language, folder: Path) -> None:
+        self.aliases = {}
+        self.demonyms = {}
+        self._surface: dict[str, str] = {}
+        self._demonym_surfaces: list[str] = []
+        for line in read_lines(folder / "countries.tsv", missing_ok=True):
+            canonical, aliases, demonyms = (line.split("\t") + ["", ""])[:3]
+            self._add_aliases(canonical, aliases, "GPE", "country")
+            for dem in filter(None, demonyms.split("|")):
+                self.demonyms.setdefault(name_key(dem), canonical)
+                self._demonym_surfaces.append(dem)
+                if not dem.endswith(("s", "sh", "ch", "ese", "x", "z")):
+                    self.demonyms.setdefault(name_key(dem + "s"), canonical)  # "Britons", "Kenyans"
+                    self._demonym_surfaces.append(dem + "s")
+        for file, label, kind in (("places.tsv", "GPE", "place"), ("organizations.tsv", "ORG", "org")):
+            for line in read_lines(folder / file, missing_ok=True):
+                canonical, aliases = (line.split("\t") + [""])[:2]
+                self._add_aliases(canonical, aliases, label, kind)
+        ambiguous = set(read_lines(folder / "ambiguous_names.txt", missing_ok=True))
+        self.gazetteer = self._build_gazetteer(nlp, ambiguous)
+        self.regional = {name_key(w) for w in read_lines(folder / "regional_demonyms.txt", missing_ok=True)}
+
+    def _add_aliases(self, canonical: str, aliases: str, label: str, kind: str) -> None:
+        self.aliases.setdefault(name_key(canonical), Alias(canonical, label, False, kind))
+        self._surface.setdefault(canonical, label)
+        for alias in filter(None, aliases.split("|")):
+            informal = alias.startswith("~")
+            alias = alias.lstrip("~")
+            self.aliases.setdefault(name_key(alias), Alias(canonical, label, informal, kind))
+            if not alias.lower().startswith("the "):
+                self._surface.setdefault(alias, label)
+
+    def _build_gazetteer(self, nlp: Language, ambiguous: set[str]) -> PhraseMatcher:
+        """Table names as written (case-sensitive), to find the ones the model left untagged."""
+        matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[str]] = defaultdict(list)
+        for surface, label in self._surface.items():
+            if surface not in ambiguous:
+                by_label[label].append(surface)
+        for dem in self._demonym_surfaces:
+            if dem not in ambiguous and name_key(dem) not in self.aliases:
+                by_label["NORP"].append(dem)
+        for label, names in by_label.items():
+            matcher.add(label, list(nlp.tokenizer.pipe(names)))
+        return matcher
+
+    def _gazetteer_mentions(self, doc: Doc, lines: list[str]) -> list[Mention]:
+        out = []
+        for match_id, s, e in self.gazetteer(doc):
+            if lines[s] == "caps" and len(doc[s:e].text) <= 3:
+                continue
+            out.append(Mention(s, e, doc.vocab.strings[match_id], "rule"))
+        # longest first, no overlaps among themselves
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Mention] = []
+        for m in out:
+            if not kept or m.start >= kept[-1].end:
+                kept.append(m)
+        return kept
+

@@ -1,0 +1,82 @@
+"""Entity types: one label per name within an article, and the model's usual mistakes corrected.
+
+Mentions with the same text vote for one label (table names of countries always GPE); an acronym
+is no person, a name ending in a head word ("Theatre", "United") takes that word's label, and
+guesses in ALL-CAPS lines survive only if the article or the tables confirm them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import ACRONYM_RE, LABEL_PRIORITY, Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+
+class LabelRules(Stage):
+    """Drop unconfirmed ALL-CAPS guesses, fix people's labels, vote."""
+
+    def _filter_caps(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """In ALL-CAPS lines the model guesses; keep only names the article or the tables confirm."""
+        body = set()
+        lowers = token_index(doc).lower
+        for m in mentions:
+            if lines[m.start] != "caps":
+                words = lowers[m.start:m.end]
+                body.update(" ".join(words[k:]) for k in range(len(words)))
+        out = []
+        for m in mentions:
+            key = name_key(self._name(doc, m))
+            if lines[m.start] != "caps" or m.source != "model" or key in body or key in self.aliases \
+                    or key in self.demonyms:
+                out.append(m)
+        return out
+
+
+    def _vote(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Mentions with the same text get the label most of them have."""
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        tk = token_index(doc)
+        for m in mentions:
+            groups[name_key(tk.span(m.start, m.end))].append(m)
+        for key, group in groups.items():
+            alias = self.aliases.get(key)
+            if alias and alias.label == "GPE":
+                wrong = ("PERSON", "NORP") + (("ORG", "LOC", "FAC") if alias.kind == "country" else ())
+                for m in group:
+                    if m.label in wrong and not m.fixed:
+                        m.label = "GPE"
+                if alias.kind == "country" or all(m.label == "GPE" for m in group):
+                    continue
+            fixed = [m.label for m in group if m.fixed]
+            counts = Counter(fixed or [m.label for m in group])
+            best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
+                                                       if kv[0] in LABEL_PRIORITY else -99))[0]
+            for m in group:
+                m.label = best
+
+    def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
+        """An acronym is no person ("MI6"); a two-word name whose surname the article
+        elsewhere has as a person is one ("Phillips Idowu" ... "Idowu")."""
+        singles: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if m.end - m.start == 1:
+                singles[doc[m.start].text].add(m.label)
+        for m in mentions:
+            if m.fixed:
+                continue
+            words = self._words(doc, m)
+            if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
+                    and ACRONYM_RE.match(words[0]):
+                m.label = "ORG"
+            elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads:
+                m.label = self.name_heads[words[-1].lower()]  # "Manchester United", "Apollo Theatre"
+            elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
+                    and singles.get(words[-1]) == {"PERSON"} and all(w.istitle() for w in words) \
+                    and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()
+                                for w in words) \
+                    and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):
+                m.label = "PERSON"
+

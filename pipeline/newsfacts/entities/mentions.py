@@ -1,0 +1,97 @@
+"""What every stage of the entities component shares: the mention record, the name lookup key,
+the patterns of written text, and the tables the stages read.
+
+A stage is a mixin of :class:`~newsfacts.entities.component.EntityComponent`; :class:`Stage` names
+the tables ``load`` builds from ``models/entities/`` so each stage can be read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsfacts.tokens import token_index
+
+# Labels of the statistical model that the money and dates components handle (the factory's default drop list).
+NUMERIC_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+# Labels kept in the ordering used to break ties between equally frequent labels.
+LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT",
+                  "LAW", "LANGUAGE", "MISC")
+# Labels of proper names, whose spans lose lower-case words at their edges.
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+POSSESSIVES = {"'s", "’s", "'", "’", "s"}
+OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
+CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
+EDGE_PUNCT = set("\"“”‘’'«»,;:!?()[]{}-–—/*|")
+ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
+WORD_RE = re.compile(r"[^\W\d_]{2,}")
+YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
+ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]+$")
+NUMBERISH = re.compile(r"^[\d.,:/-]+$")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Case-, space- and determiner-insensitive lookup key of a name."""
+    text = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    canonical: str
+    label: str
+    informal: bool
+    kind: str  # country | place | org
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token indices
+    end: int
+    label: str
+    source: str = "model"
+    canonical: str | None = None
+    fixed: bool = False  # label decided by a rule that outranks voting
+
+
+class Stage:
+    """The tables every stage reads (built by ``EntityComponent.load``) and the text of a mention."""
+
+    # settings
+    drop_labels: set[str]
+    propagate: bool
+    max_dateline_chars: int
+    # gazetteer.py: names in the country, place and organisation tables, nationality words
+    aliases: dict[str, Alias]  # name_key(name) -> table entry
+    demonyms: dict[str, str]  # name_key(nationality word) -> country
+    regional: set[str]  # name_key of regional adjectives ("Californian")
+    gazetteer: PhraseMatcher
+    # word lists (models/entities/*.txt, *.tsv)
+    determiners: set[str]
+    ordinal_words: set[str]
+    particles: set[str]
+    linking: set[str]
+    titles: set[tuple[str, ...]]
+    title_heads: set[str]
+    max_title: int
+    honorifics: set[str]
+    modifiers: set[str]
+    event_words: set[tuple[str, ...]]
+    event_last: set[str]
+    work_nouns: set[str]
+    role_words: set[str]
+    org_suffixes: set[str]
+    name_heads: dict[str, str]
+
+    def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
+        return token_index(doc).words(m.start, m.end)
+
+    def _name(self, doc: Doc, m: Mention) -> str:
+        return token_index(doc).name(m.start, m.end)

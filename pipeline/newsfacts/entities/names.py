@@ -1,0 +1,195 @@
+"""Canonical names: one name per real thing within an article.
+
+A surname or a first name takes the full name the article gives a person; further occurrences of
+a known name become mentions; "UN" after "the United Nations" and "Lockheed" after "Lockheed
+Martin" take the long form; table entries take the fullest name the article uses for them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+
+class NameRules(Stage):
+    """Link people's short forms, propagate names, link acronyms and short forms, canonicalize."""
+
+    def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
+        """Full names in the article and the short forms that point to exactly one of them."""
+        full: dict[tuple[str, ...], str] = {}
+        names = {}
+        for m in mentions:
+            if m.label == "PERSON":
+                words = self._words(doc, m)
+                if len([x for x in words if x != "."]) >= 2:
+                    names.setdefault(words, self._name(doc, m))
+        for words in sorted(names, key=len, reverse=True):
+            # "Sadyr Japarov" inside "Sadyr Nurgojoevich Japarov": the longest name is canonical.
+            owner = next((o for o in full if o[0] == words[0] and o[-1] == words[-1]), None)
+            full[words] = full[owner] if owner else names[words]
+        short: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for words, canonical in full.items():
+            for k in range(1, len(words)):
+                short[words[k:]].add(canonical)
+                short[tuple(w.lower() for w in words[k:])].add(canonical)
+        return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
+
+    def _given_names(self, full: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+        """First words of full names that point to one person ("Xi" for "Xi Jinping")."""
+        given: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for words, canonical in full.items():
+            if not words[0].endswith("."):
+                given[words[:1]].add(canonical)
+        return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
+
+    def _link_people(self, doc: Doc, mentions: list[Mention], seen_as_person: set[tuple[str, ...]]) -> None:
+        """Short forms of a full name in the article take its label and name: surnames always,
+        a first word ("Xi", "Wang") where the model took it for a person at least once or the
+        full name came first."""
+        full, short = self._person_names(doc, mentions)
+        given = self._given_names(full)
+        introduced: dict[str, int] = {}
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label == "PERSON" and words in full:
+                introduced[full[words]] = min(introduced.get(full[words], m.start), m.start)
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label == "PERSON" and words in full:
+                m.canonical = full[words]
+                continue
+            if m.fixed and m.label != "PERSON":
+                continue
+            canonical = short.get(words) or (short.get(tuple(w.lower() for w in words))
+                                             if all(w.isupper() for w in words) else None)
+            if canonical and not (self.aliases.get(name_key(" ".join(words))) and m.label == "GPE"):
+                m.label = "PERSON"
+                m.canonical = canonical
+            elif words in given and not self.aliases.get(name_key(" ".join(words))) and (
+                    words in seen_as_person or introduced.get(given[words], m.start) < m.start):
+                m.label = "PERSON"
+                m.canonical = given[words]
+
+    def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """Further occurrences of a name the article already has as an entity."""
+        known: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        seen = set()
+        _, short = self._person_names(doc, mentions)
+        forms = [(self._words(doc, m), m.label) for m in mentions if m.source != "rule" or m.label == "GPE"]
+        forms += [(k, "PERSON") for k in short if not all(w.islower() for w in k)]
+        for words, label in forms:
+            if not words or (words, label) in seen:
+                continue
+            seen.add((words, label))
+            known[words[0].lower()].append((tuple(w.lower() for w in words), label))
+        for cands in known.values():
+            cands.sort(key=lambda c: -len(c[0]))  # longest first
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        out = []
+        tk = token_index(doc)
+        texts, lowers = tk.text, tk.lower
+        i = 0
+        while i < len(doc):
+            text = texts[i]
+            cands = known.get(lowers[i]) if i not in covered and (text.istitle() or text.isupper()) else None
+            hit = None
+            for words, label in cands or ():
+                n = len(words)
+                if tuple(lowers[i:i + n]) != words or any(j in covered for j in range(i, i + n)):
+                    continue
+                if i + n < len(doc) and texts[i + n].istitle() and texts[i + n].isalpha() and lines[i] == "text":
+                    continue  # part of a longer name
+                if lines[i] != "caps" and not all(t.istitle() or t.isupper() or not t.isalpha()
+                                                  for t in texts[i:i + n]):
+                    continue
+                if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
+                    continue
+                hit = Mention(i, i + n, label, "propagated")
+                break
+            if hit:
+                out.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return out
+
+    def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation."""
+        longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        first_seen: dict[tuple[str, ...], int] = {}
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label != "ORG" or len(words) < 2:
+                continue
+            name = m.canonical or self._name(doc, m)
+            for k in range(1, len(words)):
+                tail = [w.lower() for w in words[k:]]
+                if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
+                    continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
+                if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
+                    longs[words[:k]].add(name)
+                    first_seen.setdefault(words[:k], m.start)
+        for m in mentions:
+            words = self._words(doc, m)
+            names = longs.get(words)
+            if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
+                    and first_seen[words] < m.start and name_key(" ".join(words)) not in self.aliases:
+                m.label = "ORG"
+                m.canonical = next(iter(names))
+
+    def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"UN" after "the United Nations": an acronym of a longer name takes its label and name."""
+        longs = {}
+        for m in mentions:
+            if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
+                initials = "".join(t.text[0] for t in doc[m.start:m.end]
+                                   if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper())
+                if len(initials) >= 2:
+                    longs.setdefault(initials, m)
+        tk = token_index(doc)
+        for m in mentions:
+            text = tk.span(m.start, m.end).replace(".", "")
+            if m.end - m.start == 1 and text.isupper() and text in longs and not m.fixed:
+                target = longs[text]
+                m.label = target.label
+                m.canonical = target.canonical or self._name(doc, target)
+
+    def _canonicalize(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> dict[str, str]:
+        """Fill in canonical names; returns the article's name for each alias-table entry it uses."""
+        names = {}
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        mixed_case = {}
+        for m in mentions:
+            if m.canonical is None and m.label != "PERSON":
+                alias = self.aliases.get(name_key(self._name(doc, m)))
+                if alias:
+                    groups[alias.canonical].append(m)
+            if lines[m.start] == "text":
+                mixed_case.setdefault(name_key(self._name(doc, m)), m.canonical or self._name(doc, m))
+        for table_name, group in groups.items():
+            canonical = table_name
+            texts = {self._name(doc, m) for m in group}
+            if canonical not in texts:
+                full = [t for t in texts if not self.aliases[name_key(t)].informal
+                        and "." not in t and not t.isupper() and name_key(t) != name_key(canonical)]
+                full = [t[4:] if t.lower().startswith("the ") else t for t in full]
+                longest = max(full, key=lambda t: (len(t.split()), len(t)), default="")
+                # "Kyrgyz Republic" is fuller than "Kyrgyzstan"; "Britain" not fuller than "United Kingdom".
+                if len(longest.split()) > len(canonical.split()):
+                    canonical = longest
+            for m in group:
+                m.canonical = canonical
+            names[table_name] = canonical
+        for m in mentions:
+            if m.canonical is None:
+                name = self._name(doc, m)
+                recased = name.title() if lines[m.start] == "caps" else name
+                m.canonical = mixed_case.get(name_key(name)) or recased
+        return names
+

@@ -1,0 +1,161 @@
+"""Roles people hold: a title before a name ("Kazakh Foreign Minister X", "Apple CEO Tim Cook")
+or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple").
+
+The country or organisation of a role comes from the entity or nationality word next to the title.
+Title words before a name are no entity of their own ("State" in "Secretary of State X").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.records import Role
+from newsfacts.tokens import token_index
+
+
+class RoleRules(Stage):
+    """Titles before names, appositions after them, and the country or organisation of each role."""
+
+    def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
+        """The title before a person's name, past any honorific ("Foreign Minister" in "Foreign
+        Minister Mr. X")."""
+        s = person.start
+        while s > 0 and doc[s - 1].lower_ in self.honorifics:
+            s -= 1
+        return self._title_before(doc, s)
+
+    def _drop_title_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Words of a title before a name are no entity ("State" in "Secretary of State X")."""
+        drop = set()
+        for p in mentions:
+            if p.label != "PERSON":
+                continue
+            span = self._title_of(doc, p)
+            if span:
+                drop.update(id(m) for m in mentions
+                            if m.label != "PERSON" and span[0] <= m.start and m.end <= span[1])
+        return [m for m in mentions if id(m) not in drop]
+
+
+    def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
+        """Longest listed title ending at token ``end`` (exclusive), extended by modifiers."""
+        lowers = token_index(doc).lower
+        for n in range(min(self.max_title, end), 0, -1):
+            words = tuple(lowers[end - n:end])
+            if words in self.titles:
+                s = end - n
+                while s > 0 and lowers[s - 1] in self.modifiers:
+                    s -= 1
+                if s > 1 and doc[s - 1].lower_ == "and":
+                    earlier = self._title_before(doc, s - 1)  # "chairman and chief executive"
+                    if earlier:
+                        s = earlier[0]
+                return s, end
+        return None
+
+    def _country(self, demonym: str, names: dict[str, str]) -> str | None:
+        """The country of a nationality word, under the name the article uses for it."""
+        country = self.demonyms.get(name_key(demonym))
+        return names.get(country, country) if country else None
+
+    def _of_before(self, doc: Doc, s: int, ent_at: dict[int, Mention],
+                   names: dict[str, str]) -> tuple[int, str | None]:
+        """A nationality, country or organisation directly before a role phrase."""
+        if s == 0:
+            return s, None
+        prev = doc[s - 1]
+        k = s - 1
+        if prev.lower_ in ("'s", "’s") and k > 0:
+            k -= 1
+        m = ent_at.get(k)
+        if m is not None and m.label in ("GPE", "ORG", "NORP"):
+            if m.label == "NORP":
+                return m.start, self._country(self._name(doc, m), names)
+            return m.start, m.canonical
+        if name_key(prev.text) in self.demonyms:
+            return s - 1, self._country(prev.text, names)
+        return s, None
+
+    def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
+        role = " ".join(
+            w if w.isupper() or w.lower() in ("of", "for", "and", "the")
+            else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
+            for w in doc[s:e].text.split())
+        start = doc[of_start].idx
+        end = doc[e - 1].idx + len(doc[e - 1].text)
+        return Role(start, end, doc[of_start:e].text, role, person.canonical or self._name(doc, person),
+                    doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
+
+    def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
+        ent_at = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                ent_at[i] = m
+        roles = []
+        for p in mentions:
+            if p.label != "PERSON":
+                continue
+            # "Kazakh Foreign Minister Yermek Kosherbayev", "Apple CEO Tim Cook"
+            span = self._title_of(doc, p)
+            if span and not any(i in ent_at for i in range(*span)):
+                of_start, of = self._of_before(doc, span[0], ent_at, names)
+                roles.append(self._role(doc, span[0], span[1], of, of_start, p))
+                continue
+            # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
+            role = self._apposition(doc, p, ent_at, names)
+            if role:
+                roles.append(role)
+        return roles
+
+    def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention],
+                    names: dict[str, str]) -> Role | None:
+        i = p.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+            i += 2  # "Mary Barra, 52, the chief executive"
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        start = i
+        of = None
+        m = ent_at.get(i)
+        if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
+            of = self._country(self._name(doc, m), names) if m.label == "NORP" else m.canonical
+            i = m.end
+            if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+                i += 1
+        elif i < len(doc) and name_key(doc[i].text) in self.demonyms:
+            of = self._country(doc[i].text, names)
+            i += 1
+        # the title: modifiers then a listed title, the longest that fits
+        j = i
+        while j < len(doc) and doc[j].lower_ in self.modifiers and j - i < 4:
+            j += 1
+        best = None
+        for n in range(self.max_title, 0, -1):
+            for k in range(i, j + 1):
+                if tuple(t.lower_ for t in doc[k:k + n]) in self.titles and k + n > (best or (0, 0))[1]:
+                    if all(t.lower_ in self.modifiers for t in doc[i:k]):
+                        best = (i, k + n)
+        if not best:
+            return None
+        e = best[1]
+        if e < len(doc) and doc[e].lower_ in ("of", "at", "for") and of is None:
+            k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
+            m = ent_at.get(k)
+            if m is not None and m.start == k and m.label in ("GPE", "ORG"):
+                of = m.canonical
+                e2 = m.end
+                if e2 >= len(doc) or doc[e2].is_punct or doc[e2].lower_ in ("and", "said", "who"):
+                    role = self._role(doc, best[0], e, of, start, p)
+                    role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
+                    role.text = doc[start:e2].text
+                    return role
+            return None
+        if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
+            return None
+        return self._role(doc, best[0], e, of, start, p)
+
+
