@@ -13,6 +13,7 @@ import importlib
 import importlib.metadata
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,8 +103,12 @@ def extraction_code() -> list[Path]:
     return files
 
 
-def load(model: str | None = None, models: Path | None = None):
-    """Load the base model once and add the newsfacts components as configured."""
+def load(model: str | None = None, models: Path | None = None, *, only: Iterable[str] | None = None):
+    """Load the base model once and add the newsfacts components as configured.
+
+    ``only`` names the components of ``[nlp] components`` to add (the evaluations measure one
+    component at a time); the base model's own components are always there.
+    """
     import spacy
 
     from newsfacts.extensions import register_extensions
@@ -115,6 +120,8 @@ def load(model: str | None = None, models: Path | None = None):
     cfg = read_config(models)
     nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
     for name in cfg["nlp"]["components"]:
+        if only is not None and name not in only:
+            continue
         settings = dict(cfg["components"][name])
         factory = settings.pop("factory")
         place = {k: settings.pop(k) for k in ("before", "after") if k in settings}

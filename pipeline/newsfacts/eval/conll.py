@@ -116,14 +116,8 @@ def predict(texts: list[str], model: str | None = None) -> tuple[list[set], list
 
     from newsfacts import nlp as nlp_module
 
-    nlp = nlp_module.load(model)
-    keep = set(spacy.load(nlp_module.read_config()["nlp"]["model"] if model is None else model).pipe_names)
-    keep |= {"entity_rules", "entities"}
-    disable = [name for name in nlp.pipe_names if name not in keep]
-    ours = []
-    with nlp.select_pipes(disable=disable):
-        for doc in nlp.pipe(texts, batch_size=16):
-            ours.append(_mapped((e.start, e.end, e.label) for e in doc._.entities))
+    nlp = nlp_module.load(model, only=["entity_rules", "entities"])
+    ours = [_mapped((e.start, e.end, e.label) for e in doc._.entities) for doc in nlp.pipe(texts, batch_size=16)]
     bare_nlp = spacy.load(model or nlp_module.read_config()["nlp"]["model"])
     bare = [_mapped((e.start_char, e.end_char, e.label_) for e in doc.ents)
             for doc in bare_nlp.pipe(texts, batch_size=16)]

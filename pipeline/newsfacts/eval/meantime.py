@@ -142,20 +142,11 @@ def score_docs(docs: list[MeantimeDoc], entities: list[list]) -> dict[str, dict[
 
 
 def run(docs: list[MeantimeDoc], model: str | None = None) -> list[list]:
-    import spacy
-
     from newsfacts import nlp as nlp_module
+    from newsfacts.extensions import make_doc
 
-    nlp = nlp_module.load(model)
-    base = set(spacy.load(model or nlp_module.read_config()["nlp"]["model"]).pipe_names)
-    disable = [n for n in nlp.pipe_names if n not in base | {"entity_rules", "entities"}]
-    out = []
-    with nlp.select_pipes(disable=disable):
-        for d in docs:
-            doc = nlp.make_doc(d.text)
-            doc._.dct = d.dct
-            out.append(list(nlp(doc)._.entities))
-    return out
+    nlp = nlp_module.load(model, only=["entity_rules", "entities"])
+    return [list(nlp(make_doc(nlp, d.text, published=d.dct))._.entities) for d in docs]
 
 
 @click.command("meantime")

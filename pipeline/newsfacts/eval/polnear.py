@@ -202,21 +202,9 @@ def score(docs, articles, kinds: tuple[str, ...], show_errors: bool = False) -> 
 
 def _bare_pipeline():
     """Base model plus the quotes component only: measures quotes without the other components."""
-    import spacy
+    from newsfacts.nlp import load
 
-    from newsfacts import quotes  # noqa: F401  (registers the factory)
-    from newsfacts.extensions import register_extensions
-    from newsfacts.nlp import read_config
-
-    register_extensions()
-    cfg = read_config()
-    settings = {k: v for k, v in dict(cfg["components"]["quotes"]).items() if k != "factory"}
-    rules = settings.pop("from_disk", None)
-    nlp = spacy.load(cfg["nlp"]["model"])
-    pipe = nlp.add_pipe("newsfacts_quotes", config=settings)
-    if rules:
-        pipe.from_disk(rules)
-    return nlp
+    return load(only=["quotes"])
 
 
 def _report(label: str, result: dict) -> str:

@@ -196,24 +196,12 @@ def score(docs: list[TimeMLDoc], preds: list[list[Pred]]) -> dict[str, dict[str,
 
 def predict(docs: list[TimeMLDoc], model: str | None = None) -> list[list[Pred]]:
     """Run the base model and the dates component (only) with each document's DCT."""
-    import spacy
-
-    from newsfacts import dates  # noqa: F401  (registers the factory)
     from newsfacts import nlp as nlp_module
-    from newsfacts.extensions import register_extensions
+    from newsfacts.extensions import make_doc
 
-    register_extensions()
-    cfg = nlp_module.read_config()
-    nlp = spacy.load(model or cfg["nlp"]["model"])
-    settings = {k: v for k, v in dict(cfg["components"]["dates"]).items()
-                if k not in ("factory", "before", "after", "from_disk")}
-    nlp.add_pipe("newsfacts_dates", config=settings)
+    nlp = nlp_module.load(model, only=["dates"])
     out = []
-    made = []
-    for d in docs:
-        doc = nlp.make_doc(d.text)
-        doc._.dct = d.dct
-        made.append(doc)
+    made = [make_doc(nlp, d.text, published=d.dct) for d in docs]
     for d, doc in zip(docs, nlp.pipe(made, batch_size=16), strict=True):
         out.append([Pred(f.start, f.end, f.text, KIND_TO_TYPE.get(f.kind, "DATE"), f.value)
                     for f in doc._.dates if not any(f.start < e and s < f.end for s, e in d.ignore)])
