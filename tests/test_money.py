@@ -238,14 +238,14 @@ def test_seed_article_amounts(process):
 
 
 def test_quantulum_imports_inflect_without_leaving_a_stub_behind():
-    """money._quantulum imports inflect with typeguard's decorator stubbed out; nothing of that may leak."""
+    """money.quantities._quantulum imports inflect with typeguard's decorator stubbed out; nothing of that may leak."""
     import subprocess
     import sys
 
     code = (
         "import sys\n"
-        "from newsfacts import money\n"
-        "q = money._quantulum()\n"
+        "from newsfacts.money.quantities import _quantulum\n"
+        "q = _quantulum()\n"
         "import inflect\n"
         "tg = sys.modules.get('typeguard')\n"
         "assert tg is None or getattr(tg, '__file__', None), 'stub left in sys.modules'\n"

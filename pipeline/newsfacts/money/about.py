@@ -1,0 +1,219 @@
+"""What an amount is about and whether it is a target, a forecast or an actual figure, from the parse.
+
+The last stage, run only on the amounts and quantities found: ``about`` is the noun phrase the figure
+measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
+"$717m in disaster relief"); a pronoun ("bring it to $3 billion") takes the thing measured just
+before in the sentence. ``status`` is target / forecast when a governing word says so (plan, aim,
+goal, expect, will ...), actual for measuring verbs in the past or present. The words that decide
+are in ``models/money/`` (status.tsv and the verb and noun lists); dependency labels stay here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.records import Amount, Quantity
+from newsfacts.wordlists import read_table, read_words
+
+_CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class AboutWords:
+    """The vocabulary of this stage, read from a ``models/money`` folder."""
+
+    status: dict[str, str]  # lemma -> target | forecast | actual (status.tsv)
+    pronouns: set[str]  # pronouns.txt
+    raise_verbs: set[str]  # raise_verbs.txt
+    measure_verbs: set[str]  # measure_verbs.txt
+    time_nouns: set[str]  # time_nouns.txt
+    containers: set[str]  # containers.txt
+
+    @classmethod
+    def read(cls, models: Path) -> AboutWords:
+        return cls(
+            status={w: s for w, s in read_table(models / "status.tsv")},
+            pronouns=read_words(models / "pronouns.txt"),
+            raise_verbs=read_words(models / "raise_verbs.txt"),
+            measure_verbs=read_words(models / "measure_verbs.txt"),
+            time_nouns=read_words(models / "time_nouns.txt"),
+            containers=read_words(models / "containers.txt"),
+        )
+
+
+def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: str, words: AboutWords) -> None:
+    """Set ``about`` and ``status`` of the amounts and ``about`` of the quantities."""
+    if not doc.has_annotation("DEP"):
+        return
+    last_about: tuple[int, str] | None = None  # (sentence start, about)
+    prev: Amount | None = None
+    for a in amounts:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        # "$186m (£98m; 143m euros)": a conversion says what the amount before it says
+        if prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]):
+            a.about, a.status = prev.about, prev.status
+            prev = a
+            continue
+        sent_start = span.sent.start
+        about, pronoun, status_noun = _about(span, words)
+        a.status = _status(span, words)
+        # "plans to bring it to $3 billion", "a goal to reach $3 billion": the thing just measured
+        if (pronoun or status_noun) and (
+                last_about and last_about[0] == sent_start):
+            about = last_about[1]
+        elif pronoun:
+            about = None
+        if about and a.per_unit and about.lower() == a.per_unit:
+            about = None
+        a.about = about
+        if about:
+            last_about = (sent_start, about)
+        prev = a
+    # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
+    fuller = {}
+    for a in amounts:
+        if a.about and " " in a.about:
+            fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
+    for a in amounts:
+        if a.about and " " not in a.about and a.about.lower() in fuller:
+            a.about = fuller[a.about.lower()]
+    for q in quantities:
+        if q.about:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None and len(span):
+            about, pronoun, _ = _about(span, words)
+            if about and not pronoun:
+                q.about = about
+
+
+def _phrase(tok: Token, span: Span | None = None) -> str:
+    """The noun with its compounds and adjectives: "bilateral trade", "investment flows"; never the
+    amount itself ("$325m contract" -> "contract")."""
+    start = tok.i
+    for t in tok.lefts:
+        if t.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "advmod"):
+            sub = list(t.subtree)
+            if all(s.i < tok.i for s in sub):
+                start = min(start, sub[0].i)
+    if span is not None and span.start >= start and span.end <= tok.i:
+        start = span.end
+    doc = tok.doc
+    while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "punct", "cc")
+                             or doc[start].like_num or doc[start].pos_ in ("SYM", "PUNCT", "NUM")):
+        start += 1
+    return doc[start:tok.i + 1].text.rsplit("\n", 1)[-1].strip()
+
+
+
+def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
+    """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
+    tok = span.root
+    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb)
+    after = [tok.head] if tok.dep_ == "dobj" else []
+    for child in [*tok.children, *(c for h in after for c in h.children if c.i == span.end)]:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
+            pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
+            if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
+                    and pobj.lemma_.lower() not in words.time_nouns):
+                return _noun(pobj, words, span)
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i:
+            return None, False, False
+        if tok.dep_ == "pobj" and head.dep_ == "prep":
+            prep, target = head, head.head
+            if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
+                if target.lemma_.lower() in words.containers:
+                    tok = target
+                    continue
+                return _noun(target, words, span)
+            if target.pos_ in ("VERB", "AUX"):
+                return _verb_about(target, prep, words)
+            tok = target
+            continue
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+                "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
+            if head.lemma_.lower() in words.containers:
+                tok = head
+                continue
+            return _noun(head, words, span)
+        if head.pos_ in ("VERB", "AUX") and tok.dep_ in (
+                "dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "dative", "nmod"):
+            return _verb_about(head, tok, words)
+        if tok.dep_ in ("conj", "appos", "amod") or head.lower_ == "worth":
+            tok = head
+            continue
+        return None, False, False
+    return None, False, False
+
+
+def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str | None, bool, bool]:
+    if span is not None and span.start <= tok.i < span.end:
+        return None, False, False
+    if tok.lower_ in words.pronouns or tok.pos_ == "PRON":
+        return tok.text, True, False
+    return _phrase(tok, span), False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None, bool, bool]:
+    """The subject of a measuring verb ("trade reached $2bn"), or the object a verb brings to the
+    amount ("bring it to $3 billion"); None for verbs of agents ("BP spent $7.5bn")."""
+    lemma = verb.lemma_.lower()
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
+    if lemma in words.raise_verbs and dobj is not None:
+        return _noun(dobj, words)
+    if lemma not in words.measure_verbs:
+        return (_noun(dobj, words) if dobj is not None and dobj.ent_type_ == "" else (None, False, False))
+    subj, v = _subject(verb), verb
+    for _ in range(3):
+        if subj is not None:
+            break
+        if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            return _noun(v.head, words)
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            subj = _subject(v)
+            continue
+        break
+    if subj is None:
+        return None, False, False
+    if subj.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+        return _noun(v.head, words)
+    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return (_noun(dobj, words) if dobj is not None else (None, False, False))
+    about = _noun(subj, words)
+    # "investment flows ... have reached": a plural noun read as a verb right after its subject
+    if v is not verb and v.i == subj.i + 1 and v.tag_ == "VBZ" and about[0] and not about[1]:
+        return f"{about[0]} {v.text}", False, about[2]
+    return about
+
+
+def _status(span: Span, words: AboutWords) -> str | None:
+    actual = None
+    tok = span.root
+    seen = 0
+    while tok.head.i != tok.i and seen < 8:
+        tok = tok.head
+        seen += 1
+        s = words.status.get(tok.lemma_.lower())
+        if s in ("target", "forecast"):
+            return s
+        if tok.pos_ in ("VERB", "AUX"):
+            if any(c.lower_ in ("will", "would", "could", "may", "might") and c.dep_ == "aux" for c in tok.children):
+                return "forecast"
+            if s == "actual" and actual is None and tok.tag_ in ("VBD", "VBZ", "VBN", "VBG", "VBP"):
+                actual = "actual"
+        if tok.dep_ == "ROOT":
+            break
+    return actual

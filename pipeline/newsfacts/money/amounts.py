@@ -1,0 +1,236 @@
+"""Money amounts: a currency sign, code or name next to a number ("$10", "KZT 500 million", "20
+euros", "85p"), ranges of two amounts, and which member of a family an ambiguous sign means.
+
+The second stage of the money scanner, over the numbers of ``numbers.py``: a currency symbol or
+code before the number, a scale word and a currency name after it. Ranges ("$1.2 million to $23.5
+million", "between $2 and $3 billion", "€2-3bn") give one Amount per end unless ``split_ranges`` is
+off; a bare lower bound takes the scale and currency of the upper one. Ambiguous signs ("$",
+"dollars", "Rs") are resolved once per article: a statement ("all figures in Canadian dollars"), the
+dateline place, else the family default, with ``currency_guessed`` set. The numbers no amount
+covers are then read as quantities (``quantities.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from newsfacts.extensions import doc_text
+from newsfacts.money.numbers import _clean, _Num
+from newsfacts.money.quantities import QuantityFinder
+from newsfacts.money.tables import _norm
+from newsfacts.records import Amount, Quantity
+
+
+@dataclass(slots=True)
+class _Money:
+    start: int
+    end: int
+    num: _Num
+    currency: str | None  # ISO or ?family
+    explicit: bool  # currency written next to this number
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    value: float
+    currency: str | None
+    max_value: float | None = None
+    qualifier: str | None = None
+    per_unit: str | None = None
+    unit: str | None = None  # for quantities
+    noun: str | None = None  # counted noun for quantities ("workers")
+
+
+class MoneyExtractor(QuantityFinder):
+    """Finds amounts and quantities in a Doc; built once per pipeline from a ``models/money`` folder.
+
+    Each stage extends the one it reads from: ``MoneyTables`` -> ``NumberScanner`` -> ``QuantityFinder``
+    -> ``MoneyExtractor``; ``find`` reads the amounts, then the quantities among the numbers left."""
+
+    def __init__(self, models: Path, split_ranges: bool = True, quantulum_entities: list[str] | None = None):
+        super().__init__(models, quantulum_entities)
+        self.split_ranges = split_ranges
+
+    # -- money -----------------------------------------------------------------------------------
+    def _money_at(self, text: str, num: _Num) -> _Money | None:
+        pre_iso, start = None, num.start
+        if not num.words:
+            pre = self._pre_at(text, num.start)
+            if pre:
+                start, pre_iso = pre
+        end, value, scaled = num.end, num.value, num.scaled
+        abbr = self._abbr_scale(text, num)
+        if abbr and (pre_iso or self._post_at(text, abbr[0])):
+            end, value, scaled = abbr[0], abbr[1], True
+        elif abbr and text[abbr[0]:abbr[0] + 1] == "." and self._post_at(text, abbr[0] + 1):
+            end, value, scaled = abbr[0] + 1, abbr[1], True  # "15 mln. tenge"
+        iso = pre_iso
+        post = self._post_at(text, end)
+        if post and not (pre_iso is None and num.yearish):
+            if pre_iso is None:
+                iso, end = post[1], post[0]
+            elif self._compatible(pre_iso, post[1]):
+                iso = pre_iso if post[1].startswith("?") else post[1]
+                end = post[0]
+        if iso is None:
+            if num.scaled or num.yearish:
+                return None
+            mm = self._lookup(text, end, {}, self.minor_lower, 2)
+            if not mm:
+                return None
+            if mm[2].lower() == "p" and mm[0] - 1 != end:
+                return None  # "50p", never "5 p"
+            frac, cur = mm[1]
+            return _Money(start, mm[0], _Num(num.start, num.end, value * frac, num.raw, False, num.words,
+                                              False), cur, False)
+        num = _Num(num.start, num.end, value, num.raw, scaled, num.words, num.yearish)
+        if not scaled and value == int(value):
+            cm = self.cents_re.match(text, end)
+            if cm:
+                num.value = value + int(cm.group(1)) / 100
+                end = cm.end()
+        return _Money(start, end, num, iso, True)
+
+    def _compatible(self, a: str, b: str) -> bool:
+        """Both sides of "US$ 23 billion dollars" or "$249 USD" name the same currency."""
+        if a == b:
+            return True
+        for fam, other in ((a, b), (b, a)):
+            if fam.startswith("?") and (other in self.families.get(fam, (None, set()))[1] or other == fam):
+                return True
+        return False
+
+    def _post_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
+            pos += 1
+        found = self._lookup(text, pos, self.post_cased, self.post_lower)
+        if found is None:
+            # "5 billion Indonesian rupiah", "2m Brunei dollars": a country word before a currency name
+            adj = self.word_re.match(text, self._skip_space(text, pos))
+            if adj and adj.group(0).isalpha() and adj.group(0)[0].isupper() and text[adj.end():adj.end() + 1] == " ":
+                found = self._lookup(text, adj.end(), {}, self.post_lower, 2)
+        if found and not found[2][-1].isalnum() and text[self._skip_space(text, found[0]):][:1].isdigit():
+            return None  # "5 $10": the sign belongs to the next number
+        return (found[0], found[1]) if found else None
+
+    # -- document ---------------------------------------------------------------------------------
+    def resolve_families(self, doc: Doc, text: str) -> dict[str, tuple[str | None, bool]]:
+        """Family -> (ISO, guessed) for this article: the currency the article says its figures are
+        in, else the dateline place's, else the family default ("$" -> USD). An explicit "A$" next to a
+        bare "$" says nothing: writers who mark one currency use "$" for the US dollar."""
+        place_iso = None
+        stated = self._stated(text)
+        dateline = doc._.dateline
+        if dateline is not None and not isinstance(dateline, str):
+            dateline = getattr(dateline, "place", None)
+        if dateline:
+            low = dateline.lower().strip()
+            parts = [low] + [p.strip() for p in re.split(r"[,/(]", low)]
+            for p in parts:
+                if p in self.places:
+                    place_iso = self.places[p]
+                    break
+        out = {}
+        for fam, (default, members) in self.families.items():
+            named = members & stated
+            if place_iso in members and not named:
+                out[fam] = (place_iso, True)
+                continue
+            out[fam] = (next(iter(named)), False) if len(named) == 1 else (default, True)
+        return out
+
+    def _stated(self, text: str) -> set[str]:
+        """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
+        out = set()
+        for m in self.stated_re.finditer(text):
+            post = self._post_at(text, m.end())
+            if post and not post[1].startswith("?"):
+                out.add(post[1])
+        return out
+
+    def find(self, doc: Doc, text: str | None = None) -> tuple[list[Amount], list[Quantity]]:
+        text = doc_text(doc) if text is None else text
+        nums = self._numbers(text)
+        if not nums:
+            return [], []
+        monies: dict[int, _Money] = {}
+        for i, n in enumerate(nums):
+            m = self._money_at(text, n)
+            if m is not None:
+                monies[i] = m
+        used: set[int] = set()
+        found: list[_Found] = []
+        fams = self.resolve_families(doc, text) if any(
+            m.currency and m.currency.startswith("?") for m in monies.values()) else {}
+        reach = -1
+        for i in sorted(monies):
+            m = monies[i]
+            if i in used or m.start < reach:
+                continue
+            lo_start, hi_end, value, max_value, qualifier = m.start, m.end, m.num.value, None, None
+            lo_end, hi_start = m.end, m.start
+            cur = m.currency
+            # a range with the next number ("$2 to $3 billion", "$2-3 billion")
+            j = i + 1
+            if j < len(nums) and j not in used:
+                nxt = monies.get(j)
+                n2 = nums[j]
+                gap_end = nxt.start if nxt else n2.start
+                gap = text[m.end:gap_end] if gap_end >= m.end else None
+                if gap is not None and self.connector_re.match(gap) and self._range_ok(text, m.start, gap):
+                    if nxt and (nxt.currency is None or cur is None or self._compatible(cur, nxt.currency)):
+                        hi = nxt.num.value
+                        lo = self._propagate(m.num, nxt.num)
+                        value, max_value, hi_start, hi_end, qualifier = lo, hi, nxt.start, nxt.end, "range"
+                        if cur is None or cur.startswith("?"):
+                            cur = nxt.currency or cur
+                        used.add(j)
+                    elif nxt is None and not n2.yearish and (n2.scaled or n2.raw >= m.num.raw):
+                        abbr = self._abbr_scale(text, n2)
+                        if abbr:  # "€2-3bn"
+                            n2 = _Num(n2.start, abbr[0], abbr[1], n2.raw, True, False, False)
+                        hi = n2.value if n2.scaled else n2.raw * (m.num.value / m.num.raw if m.num.raw else 1)
+                        value, max_value, qualifier = self._propagate(m.num, n2), hi, "range"
+                        hi_start, hi_end = n2.start, n2.end
+                        used.add(j)
+            # a bare number joined to this amount ("2 to 3 million euros", "between 2 and 3 billion tenge")
+            if qualifier is None and i > 0 and (i - 1) not in used and (i - 1) not in monies:
+                n0 = nums[i - 1]
+                gap = text[n0.end:m.start]
+                if self.connector_re.match(gap) and not n0.yearish and n0.raw <= m.num.value:
+                    if self._range_ok(text, n0.start, gap):
+                        value = self._propagate(n0, m.num)
+                        max_value, lo_start, lo_end, qualifier = m.num.value, n0.start, n0.end, "range"
+                        used.add(i - 1)
+            if max_value is not None and max_value < value:
+                value, max_value = max_value, value
+            used.add(i)
+            reach = hi_end
+            qm = self.qual_re.search(text, max(0, lo_start - 30), lo_start)
+            if qm and qualifier is None:
+                qualifier = self.qualifiers[_norm(qm.group(1))]
+            per = self.per_re.match(text, hi_end)
+            per_unit = None
+            if per:
+                per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
+            if qualifier == "range" and self.split_ranges:
+                found.append(_Found(lo_start, lo_end, value, cur, max_value, "range", per_unit))
+                found.append(_Found(hi_start, hi_end, max_value, cur, None, "range_end", per_unit))
+            else:
+                found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit))
+        amounts = []
+        for f in found:
+            iso, guessed = f.currency, False
+            if iso and iso.startswith("?"):
+                iso, guessed = fams.get(iso, (None, True))
+            amounts.append(Amount(f.start, f.end, text[f.start:f.end], _clean(f.value), iso, _clean(f.max_value),
+                                  f.qualifier, guessed, f.per_unit))
+        covered = [(a.start, a.end) for a in amounts]
+        quantities = self._quantities(text, nums, covered)
+        return amounts, quantities

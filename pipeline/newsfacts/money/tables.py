@@ -1,0 +1,165 @@
+"""The word tables of ``models/money/`` and what is built from them: look-up dictionaries, the
+compiled scanners, and the look-up of a table's form at a position in the text.
+
+Every later stage (numbers, quantities, amounts) reads its words through this class, so the folder
+of files alone decides what the scanner knows; the regex syntax around the words stays here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from newsfacts.wordlists import read_table, read_words
+
+_SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation factored by first letter, so re rejects a position on one character."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{k}(?:{'|'.join(v)})" for k, v in sorted(groups.items())) + ")"
+
+
+def _is_cased(form: str) -> bool:
+    """Lower-case letter-only names match in any case; codes and symbols match exactly."""
+    return form != form.lower() or not re.fullmatch(r"[a-z .'\-]+", form)
+
+
+def _norm(form: str) -> str:
+    return re.sub(r"\s+", " ", form.lower())
+
+
+def _word_pattern(words: set[str]) -> str:
+    """Whole words, a trailing ``*`` matching any ending ("increas*")."""
+    return "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(words))
+
+
+class MoneyTables:
+    """The tables of one ``models/money`` folder and the scanners compiled from them."""
+
+    def __init__(self, models: Path) -> None:
+        cur = read_table(models / "currencies.tsv")
+        self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
+        self.post_forms = {f: iso for f, iso, pos in cur if pos in ("post", "both")}
+        self.post_lower = {f.lower(): iso for f, iso in self.post_forms.items() if not _is_cased(f)}
+        self.post_cased = {f: iso for f, iso in self.post_forms.items() if _is_cased(f)}
+        self.families: dict[str, tuple[str | None, set[str]]] = {}
+        for fam, default, members in read_table(models / "families.tsv"):
+            default_iso = None if default == "-" else default
+            self.families[fam] = (default_iso, set(members.split()) | ({default_iso} - {None}))
+        self.minor = {f: (float(frac), cur_) for f, frac, cur_ in read_table(models / "minor_units.tsv")}
+        scales = read_table(models / "scales.tsv")
+        self.scale_words = {f: float(m) for f, m, kind in scales if kind == "word"}
+        self.scale_abbr = {f: float(m) for f, m, kind in scales if kind == "abbr"}
+        self.places = {p: iso for p, iso in read_table(models / "places.tsv")}
+        self.qualifiers = {p: q for p, q in read_table(models / "qualifiers.tsv")}
+        self.per_units = [r[0] for r in read_table(models / "per_units.tsv")]
+        unit_rows = read_table(models / "units.tsv")
+        self.units = {r[0]: r[1] for r in unit_rows}
+        measure_units = {r[1] for r in unit_rows if len(r) < 3 or r[2] != "count"}
+        self.units_lower = {f.lower(): u for f, u in self.units.items() if not _is_cased(f)}
+        self.units_cased = {f: u for f, u in self.units.items() if _is_cased(f)}
+        # Units of measure (as opposed to counted things, which a model number may precede).
+        self.measures = set(measure_units)
+        self.word_values = {w: int(v) for w, v in read_table(models / "number_words.tsv")}
+        self.range_words = read_words(models / "range_words.txt")
+        self.change_words = read_words(models / "change_verbs.txt")
+        self.cents_words = read_words(models / "cents_words.txt")
+        self.stated_nouns = read_words(models / "stated_nouns.txt")
+        self.temporal_preps = read_words(models / "temporal_preps.txt")
+        self.year_units = read_words(models / "year_units.txt")
+        self._compile()
+
+    def _compile(self) -> None:
+        # Scanners start with a literal character class so that re can skip ahead quickly; boundary
+        # checks are done in Python on the few hits.
+        # 1,234.5 | 1.234.567,8 | 1 234 567 | 12,5 (decimal comma) | 1234.5
+        self.digits_re = re.compile(
+            r"(?=\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\.?\d)"
+            r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+,\d{1,2}(?!,?\d)|\d+(?:\.\d+)?)")
+        names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor)
+        a_next = _alternation(list(self.scale_words) + names)
+        words = _trie(list(self.word_values))
+        word = rf"(?:{words}|hundred)"
+        first = "".join(sorted({w[0] for w in self.word_values} | set("ah")))
+        self.words_re = re.compile(
+            rf"(?=[{first}])(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
+        self.word_scale_re = re.compile(
+            rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
+        self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
+        self.pre_max = max(len(f) for f in self.pre_forms)
+        self.word_re = re.compile(r"[^\W\d_][\w'.²]*|[^\w\s]")
+        self.minor_lower = {f.lower(): v for f, v in self.minor.items()}
+        # First words of every form any table can match after a number: a quick way out.
+        self.first_words = set()
+        for form in [*self.post_forms, *self.minor, *self.units]:
+            m = self.word_re.match(form)
+            if m:
+                self.first_words.add(m.group(0).lower().rstrip("."))
+        self.pre_last = {f[-1] for f in self.pre_forms}
+        self.qual_re = re.compile(
+            rf"(?i:(?<![A-Za-z])({_alternation(list(self.qualifiers))})){_SP}+$")
+        self.connector_re = re.compile(rf"^{_SP}*(?:-|–|—|to|and|or){_SP}*$", re.I)
+        self.between_re = re.compile(rf"(?i:(?<![A-Za-z])(between|from)){_SP}+$")
+        self.change_re = re.compile(rf"(?:{_word_pattern(self.change_words)})")
+        per_units = _alternation(self.per_units)
+        self.per_re = re.compile(
+            rf"(?:{_SP}*|-)(?:(?i:an?|per|each)(?:{_SP}+|-)(?i:({per_units}))(?![A-Za-z])"
+            rf"|(?i:per)(?:{_SP}+|-)([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
+        stated = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in sorted(self.stated_nouns))
+        self.stated_re = re.compile(
+            rf"(?i:\b(?:all\s+)?(?:{stated})\s+(?:are\s+|quoted\s+)?in\s+)")
+        self.cents_re = re.compile(
+            rf"{_SP}*(?:and{_SP}+)?(\d{{1,2}}){_SP}*(?i:({_alternation(list(self.cents_words))}))"
+            r"(?![A-Za-z])")
+
+    # -- a table's form at a position in the text ----------------------------------------------------
+    def _pre_at(self, text: str, pos: int) -> tuple[int, str] | None:
+        """(start, ISO) of a currency symbol or code ending at ``pos`` (or one space before it)."""
+        ends = [pos] if pos and text[pos - 1] in self.pre_last else []
+        if pos > 1 and text[pos - 1] in " \u00a0\u202f" and text[pos - 2] in self.pre_last:
+            ends.append(pos - 1)
+        for end in ends:
+            for k in range(min(self.pre_max, end), 0, -1):
+                form = text[end - k:end]
+                iso = self.pre_forms.get(form) or self.pre_forms.get(form.replace("\u00a0", " "))
+                if iso and (not form[0].isalpha() or end - k == 0 or not text[end - k - 1].isalpha()):
+                    return end - k, iso
+        return None
+
+    def _lookup(self, text: str, pos: int, cased: dict, lower: dict, max_words: int = 3
+                ) -> tuple[int, str, str] | None:
+        """Longest form of a table (up to three words, or one symbol) starting at ``pos``: (end, value, form)."""
+        p = self._skip_space(text, pos)
+        spans = []
+        q = p
+        for i in range(max_words):
+            m = self.word_re.match(text, q)
+            if not m or i == 0 and m.group(0).lower().rstrip(".") not in self.first_words:
+                break
+            spans.append(m.end())
+            if not m.group(0)[0].isalnum() or text[m.end():m.end() + 1] != " ":
+                break
+            q = m.end() + 1
+        for end in reversed(spans):
+            for e in (end, end - 1) if text[end - 1] == "." else (end,):
+                form = text[p:e]
+                val = cased.get(form)
+                if val is None:
+                    val = lower.get(form.lower())
+                if val is not None:
+                    return e, val, form
+        return None
+
+    @staticmethod
+    def _skip_space(text: str, pos: int) -> int:
+        if pos < len(text) and text[pos] in " \u00a0\u202f":
+            return pos + 1
+        return pos
