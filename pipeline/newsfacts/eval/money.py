@@ -22,19 +22,9 @@ import click
 
 
 def _pipeline(model: str | None = None):
-    import spacy
+    from newsfacts.nlp import load
 
-    import newsfacts.money  # noqa: F401  (registers the factory)
-    from newsfacts.extensions import register_extensions
-    from newsfacts.nlp import read_config
-
-    register_extensions()
-    cfg = read_config()
-    settings = {k: v for k, v in dict(cfg["components"]["money"]).items()
-                if k not in ("factory", "before", "after", "from_disk")}
-    nlp = spacy.load(model or cfg["nlp"]["model"])
-    nlp.add_pipe("newsfacts_money", name="money", config=settings)
-    return nlp
+    return load(model, only=["money"])
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -44,13 +34,13 @@ def _same(a: float | None, b: float | None) -> bool:
 
 
 def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
+    from newsfacts.extensions import make_doc
+
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     n = found = exact = right = 0
     errors = []
     for row in rows:
-        doc = nlp.make_doc(row["sentence"])
-        doc._.dateline = row.get("dateline")
-        doc = nlp(doc)
+        doc = nlp(make_doc(nlp, row["sentence"], dateline=row.get("dateline")))
         start = row["sentence"].find(row["text"])
         end = start + len(row["text"])
         n += 1
