@@ -52,7 +52,7 @@ WHERE articles_fts MATCH :q AND a.current = 1 ORDER BY bm25(articles_fts) LIMIT 
 
 def metadata(db_path: str | Path) -> dict:
     """Datasette metadata for a newsfacts database (keyed by its file name, as Datasette names it)."""
-    from newsfacts.query import TABLE_OF
+    from newsfacts.records import TABLE_OF
 
     tables: dict[str, dict] = {}
     for name, facets in FACETS.items():

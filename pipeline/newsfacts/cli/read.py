@@ -15,11 +15,11 @@ from newsfacts.cli.options import (
     user_errors,
 )
 from newsfacts.cli.output import TABLE_COLUMNS, render
+from newsfacts.query.facts import QUERY_NAMES
 
 
 @click.command("query")
-@click.argument("what", type=click.Choice(("people", "entities", "roles", "amounts", "quantities", "quotes",
-                                           "dates", "articles")))
+@click.argument("what", type=click.Choice(QUERY_NAMES))
 @DB_OPTION
 @click.option("--label", "-l", multiple=True, help="entities: only these labels (PERSON, ORG, GPE; repeat or comma).")
 @click.option("--name", default=None, help="people/entities/roles: canonical name contains this.")

@@ -1,0 +1,169 @@
+"""The ready-made fact queries behind `newsfacts query WHAT`: one function per WHAT, each a list of dicts."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+
+from newsfacts.query.connection import rows
+from newsfacts.query.filters import _day_bound, _facts_from, _labels, _limit, _Where, article_ids, check_run
+from newsfacts.records import TABLE_OF
+
+QUERY_NAMES = ("people", "entities", "roles", "amounts", "quantities", "quotes", "dates", "articles")
+
+
+def people(conn: sqlite3.Connection, name: str | None = None, article: str | None = None,
+           run: int | None = None, limit: int | None = None) -> list[dict]:
+    """PERSON entities grouped by canonical name, with mention and article counts and stated roles."""
+    check_run(conn, run)
+    source, params = _facts_from("entities", run)
+    where = _Where()
+    where.add("label = 'PERSON'")
+    where.articles("article_id", article_ids(conn, article))
+    if name:
+        where.add("canonical LIKE ?", f"%{name}%")
+    found = rows(conn, f"SELECT canonical AS name, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles "
+                       f"FROM {source} e{where} GROUP BY canonical ORDER BY mentions DESC, articles DESC, name"
+                       f"{_limit(limit)}", params + where.params)
+    roles_source, role_params = _facts_from("roles", run)
+    role_where = _Where()
+    role_where.articles("article_id", article_ids(conn, article))
+    roles: dict[str, list[str]] = defaultdict(list)
+    for r in conn.execute(f"SELECT person, role, of FROM {roles_source} r{role_where} ORDER BY article_id, start",
+                          role_params + role_where.params):
+        text = f"{r['role']}, {r['of']}" if r["of"] else r["role"]
+        if text not in roles[r["person"]]:
+            roles[r["person"]].append(text)
+    for row in found:
+        row["roles"] = "; ".join(roles.get(row["name"], []))
+    return found
+
+
+def entities(conn: sqlite3.Connection, label: str | tuple | None = None, name: str | None = None,
+             article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Distinct entities (label + canonical name) with mention and article counts and surface forms."""
+    check_run(conn, run)
+    source, params = _facts_from("entities", run)
+    where = _Where()
+    if labels := _labels(label):
+        where.add(f"label IN ({', '.join('?' * len(labels))})", *labels)
+    if name:
+        where.add("(canonical LIKE ? OR text LIKE ?)", f"%{name}%", f"%{name}%")
+    where.articles("article_id", article_ids(conn, article))
+    found = rows(conn, f"SELECT label, canonical, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles, "
+                       f"distinct_forms(text) AS forms FROM {source} e{where} "
+                       f"GROUP BY label, canonical ORDER BY mentions DESC, articles DESC, canonical"
+                       f"{_limit(limit)}", params + where.params)
+    return found
+
+
+def roles(conn: sqlite3.Connection, name: str | None = None, article: str | None = None,
+          run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Stated roles of people ("Foreign Minister" of Kazakhstan), one row per mention."""
+    check_run(conn, run)
+    source, params = _facts_from("roles", run)
+    where = _Where()
+    if name:
+        where.add("(person LIKE ? OR role LIKE ?)", f"%{name}%", f"%{name}%")
+    where.articles("article_id", article_ids(conn, article))
+    return rows(conn, f"SELECT article_id AS article, person, role, of, text, start, end FROM {source} r{where} "
+                      f"ORDER BY person, article_id, start{_limit(limit)}", params + where.params)
+
+
+def amounts(conn: sqlite3.Connection, currency: str | None = None, min_value: float | None = None,
+            max_value: float | None = None, about: str | None = None, article: str | None = None,
+            run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Monetary amounts; --min/--max keep figures (or ranges) that reach into the interval."""
+    check_run(conn, run)
+    source, params = _facts_from("amounts", run)
+    where = _Where()
+    if currency:
+        where.add("UPPER(currency) = ?", currency.upper())
+    if min_value is not None:
+        where.add("COALESCE(max_value, value) >= ?", min_value)
+    if max_value is not None:
+        where.add("value <= ?", max_value)
+    if about:
+        where.add("about LIKE ?", f"%{about}%")
+    where.articles("article_id", article_ids(conn, article))
+    return rows(conn, "SELECT article_id AS article, text, value, max_value, currency, qualifier, per_unit, about, "
+                      f"status, currency_guessed, start, end FROM {source} m{where} "
+                      f"ORDER BY article_id, start{_limit(limit)}", params + where.params)
+
+
+def quantities(conn: sqlite3.Connection, unit: str | None = None, min_value: float | None = None,
+               max_value: float | None = None, article: str | None = None, run: int | None = None,
+               limit: int | None = None) -> list[dict]:
+    """Non-money figures (percentages, tonnes, people) with their unit."""
+    check_run(conn, run)
+    source, params = _facts_from("quantities", run)
+    where = _Where()
+    if unit:
+        where.add("unit LIKE ?", unit)
+    if min_value is not None:
+        where.add("COALESCE(max_value, value) >= ?", min_value)
+    if max_value is not None:
+        where.add("value <= ?", max_value)
+    where.articles("article_id", article_ids(conn, article))
+    return rows(conn, "SELECT article_id AS article, text, value, max_value, unit, qualifier, about, start, end "
+                      f"FROM {source} q{where} ORDER BY article_id, start{_limit(limit)}", params + where.params)
+
+
+def quotes(conn: sqlite3.Connection, speaker: str | None = None, kind: str | None = None,
+           article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Quotes with speaker and reporting verb; --speaker matches part of the canonical name.
+
+    ``kind``: direct (the default, like the ``quotes`` view), partial, indirect, or all.
+    """
+    check_run(conn, run)
+    source, params = _facts_from("quotes", run)
+    where = _Where()
+    if speaker:
+        where.add("speaker LIKE ?", f"%{speaker}%")
+    if (kind or "direct") != "all":
+        where.add("kind = ?", kind or "direct")
+    where.articles("article_id", article_ids(conn, article))
+    return rows(conn, "SELECT article_id AS article, speaker, speaker_label, kind, verb, text, start, end "
+                      f"FROM {source} q{where} ORDER BY article_id, start{_limit(limit)}", params + where.params)
+
+
+def dates(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None,
+          kind: str | None = None, article: str | None = None, run: int | None = None,
+          limit: int | None = None) -> list[dict]:
+    """Dates with TIMEX3 values; --from/--to keep calendar dates overlapping the interval."""
+    check_run(conn, run)
+    source, params = _facts_from("dates", run)
+    where = _Where()
+    if date_from:
+        where.add("timex_hi(value) >= ?", _day_bound(date_from, upper=False))
+    if date_to:
+        where.add("timex_lo(value) <= ?", _day_bound(date_to, upper=True))
+    if kind:
+        where.add("kind = ?", kind)
+    where.articles("article_id", article_ids(conn, article))
+    return rows(conn, "SELECT article_id AS article, text, value, kind, anchored, start, end "
+                      f"FROM {source} d{where} ORDER BY article_id, start{_limit(limit)}", params + where.params)
+
+
+def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None,
+             article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Current articles (or those a run extracted) with metadata and fact counts."""
+    check_run(conn, run)
+    where = _Where()
+    if run is None:
+        where.add("a.current = 1")
+        runs_sql = "SELECT article_id, run_id FROM current_runs"
+    else:
+        runs_sql = "SELECT article_id, run_id FROM extractions WHERE run_id = ?"
+    if date_from:
+        where.add("a.published >= ?", _day_bound(date_from, upper=False))
+    if date_to:
+        where.add("a.published <= ?", _day_bound(date_to, upper=True))
+    where.articles("a.id", article_ids(conn, article))
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {t} f WHERE f.article_id = a.id AND f.run_id = c.run_id) AS {t}"
+                       for k, t in TABLE_OF.items() if k != "roles")
+    params = ([run] if run is not None else []) + where.params
+    return rows(conn, f"SELECT a.id, a.title, a.published, a.dateline, a.agency, a.path, a.words, c.run_id AS run, "
+                      f"{counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
+                      f"ORDER BY a.published, a.path{_limit(limit)}", params)
+
