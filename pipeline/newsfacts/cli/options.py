@@ -35,7 +35,8 @@ class PartialDate(click.ParamType):
                 raise ValueError
             dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
         except ValueError:
-            self.fail(f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2026-02-16)", param, ctx)
+            option = param.opts[0] if param is not None else "date"
+            raise CommandError(f"{option} {value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD") from None
         return value
 
 
