@@ -79,7 +79,8 @@ def spec(model: str | None = None, models: Path | None = None) -> PipelineSpec:
     digest = hashlib.sha256()
     for part in (model, version, __version__):
         digest.update(part.encode() + b"\0")
-    for file in sorted(p for p in models.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for file in sorted(p for p in models.rglob("*")
+                       if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):  # docs don't count
         digest.update(file.relative_to(models).as_posix().encode() + b"\0")
         digest.update(file.read_bytes())
     # The extraction code too: an edited component between releases must not pass as unchanged.
