@@ -24,7 +24,7 @@ from pathlib import Path
 
 from newsfacts import nlp as nlp_module
 from newsfacts import readers, store
-from newsfacts.errors import NoInput
+from newsfacts.errors import NewsfactsError, NoInput
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
@@ -177,6 +177,7 @@ class _Inline:
 
 def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.PathLike = "newsfacts.db", *,
            workers: int | None = None, model: str | None = None, models: str | os.PathLike | None = None,
+           engine: str = "local", scheduler: str | None = None,
            pattern: str | None = None, exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES,
            batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
@@ -186,12 +187,16 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
 
     ``paths`` are files or folders (walked recursively); ``db`` the database file, created if needed.
     ``model`` overrides the base spaCy pipeline, ``models`` the rules folder (default: ``models/``).
+    ``engine`` is ``local`` (``workers`` processes here) or ``dask`` (a local cluster of ``workers``
+    processes, or the cluster whose ``scheduler`` address is given; see ``newsfacts.cluster``).
     ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step;
     ``on_notice(line)`` what the run is doing while nothing completes (loading the model).
     """
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
+    if engine not in ("local", "dask"):
+        raise NewsfactsError(f"unknown engine {engine!r}: use 'local' or 'dask'")
     missing = [p for p in paths if not os.path.lexists(p)]
     if missing:
         raise NoInput(f"no such file or folder: {', '.join(missing)}")
@@ -275,13 +280,13 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
                 side = ([], [])
             if len(batch) >= batch_size:
                 if executor is None:
-                    executor = _start(workers, spec, on_notice)
+                    executor = _start(workers, spec, on_notice, engine, scheduler)
                 pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
                 batch, batch_seen = [], []
                 while len(pending) >= 2 * workers:
                     collect(wait(pending, return_when=FIRST_COMPLETED).done)
         if batch:
-            executor = executor or _start(workers, spec, on_notice)
+            executor = executor or _start(workers, spec, on_notice, engine, scheduler)
             pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
         store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
         while pending:
@@ -329,7 +334,13 @@ def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle |
         yield from readers.read_path(path, max_bytes)
 
 
-def _start(workers: int, spec, on_notice: Callable[[str], None] | None):
+def _start(workers: int, spec, on_notice: Callable[[str], None] | None, engine: str, scheduler: str | None):
+    if engine == "dask":
+        from newsfacts.cluster import DaskExecutor
+
+        if on_notice:
+            on_notice(f"starting Dask: {scheduler or f'a local cluster of {workers} worker processes'}…")
+        return DaskExecutor(spec, workers, scheduler)
     if on_notice:
         where = "" if workers == 1 else f" in {workers} worker processes"
         on_notice(f"loading the model {spec.model}{where}…")

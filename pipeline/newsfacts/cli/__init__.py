@@ -18,6 +18,6 @@ def cli() -> None:
     """Turn folders of news articles into a queryable SQLite database of facts."""
 
 
-for command in (ingest.ingest, read.query, read.search, read.sql, show.show, read.runs, show.prune, review.diff,
-                serve.serve, bench.bench, evaluate.eval_):
+for command in (ingest.ingest, ingest.merge, read.query, read.search, read.sql, show.show, read.runs, show.prune,
+                review.diff, serve.serve, bench.bench, evaluate.eval_):
     cli.add_command(command)

@@ -19,6 +19,16 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--model", default=None, help="spaCy pipeline name or path, instead of the one in models/pipeline.cfg.")
 @click.option("--models", "models", default=None, type=click.Path(exists=True, file_okay=False),
               help="A rules folder to use instead of the installed models/ (a copy you edit).")
+@click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
+              help="Where NLP runs: local worker processes, or a Dask cluster (pip install 'newsfacts[dask]').")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="With --engine dask: the scheduler of a running cluster (tcp://HOST:8786) [default: a local "
+              "cluster of --workers processes].")
+@click.option("--shards", "shards", default=None, type=click.Path(file_okay=False),
+              help="Instead of writing --db, have the workers write finished shards (databases) into this folder; "
+              "fold them with newsfacts merge.")
+@click.option("--shard-size", type=click.IntRange(min=1), default=500, show_default=True,
+              help="Files per shard, with --shards.")
 @click.option("--glob", "pattern", default=None, help="Only files whose name matches, e.g. '*.txt'.")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Leave out files and folders whose name matches (repeatable); see also .newsfactsignore.")
@@ -27,7 +37,8 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per NLP batch and per database transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when stderr is a terminal].")
-def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, batch_size, progress) -> None:
+def ingest(paths, db_path, workers, model, models, engine, scheduler, shards, shard_size, pattern, exclude, max_bytes,
+           batch_size, progress) -> None:
     """Extract facts from article files and folders into the database.
 
     PATHS are files or folders, walked recursively.
@@ -41,11 +52,38 @@ def ingest(paths, db_path, workers, model, models, pattern, exclude, max_bytes, 
     from newsfacts.progress import reporter
 
     show_bar = sys.stderr.isatty() if progress is None else progress
+    if shards:
+        from newsfacts.shards import ingest_shards
+
+        with user_errors(), reporter(show_bar) as (on_progress, _on_error, on_notice):
+            written = ingest_shards(paths, shards, workers=workers, model=model, models=models, engine=engine,
+                                    scheduler=scheduler, pattern=pattern, exclude=exclude, max_bytes=max_bytes,
+                                    batch_size=batch_size, shard_size=shard_size, progress=on_progress,
+                                    on_notice=on_notice)
+        click.echo(f"{written.summary()}; fold them with: newsfacts merge {shards} --db FILE")
+        sys.exit(1 if written.failed else 0)
     with user_errors(), reporter(show_bar) as (on_progress, on_error, on_notice):
-        result = run_ingest(paths, db_path, workers=workers, model=model, models=models, pattern=pattern,
-                            exclude=exclude, max_bytes=max_bytes, batch_size=batch_size, progress=on_progress,
-                            on_error=on_error, on_notice=on_notice)
+        result = run_ingest(paths, db_path, workers=workers, model=model, models=models, engine=engine,
+                            scheduler=scheduler, pattern=pattern, exclude=exclude, max_bytes=max_bytes,
+                            batch_size=batch_size, progress=on_progress, on_error=on_error, on_notice=on_notice)
     click.echo(result.summary())
     if result.interrupted:
         sys.exit(130)
     sys.exit(1 if result.failed else 0)
+
+
+@click.command("merge")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@DB_OPTION
+def merge(folder, db_path) -> None:
+    """Fold the shards an ingest --shards wrote into one database.
+
+    Every finished shard (shard-*.db) of FOLDER is written into the database as one run: entity ids
+    are remapped, articles the database already has from the same pipeline are kept as they are.
+    """
+    from newsfacts.merge import merge as merge_shards
+    from newsfacts.merge import shard_files
+
+    with user_errors():
+        result = merge_shards(shard_files(folder), db_path)
+    click.echo(result.summary())

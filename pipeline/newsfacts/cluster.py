@@ -1,0 +1,103 @@
+"""Ingest on a Dask cluster: the executor ``batch.ingest`` submits its batches to when ``engine="dask"``.
+
+The main process reads files and writes the database as with the local engine; only the NLP moves.
+Each worker gets the rules folder once (a worker plugin carries its files, so the workers need no
+access to this machine's ``models/``) and loads the pipeline on its first batch. A worker that dies
+is restarted by its nanny and the scheduler runs its batch again elsewhere; since results come back
+to this process, which writes each batch once, nothing is lost and nothing is stored twice.
+Requires the extra ``newsfacts[dask]``; the main process never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from concurrent.futures import Future
+from pathlib import Path
+
+from distributed import Client, LocalCluster, WorkerPlugin
+
+from newsfacts.errors import NewsfactsError
+
+RETRIES = 2  # a batch whose task raised (not a lost worker: those are rescheduled anyway) runs again
+
+
+class PipelineRules(WorkerPlugin):
+    """Puts the base model's name and a copy of the rules folder on every worker, now and after restarts."""
+
+    name = "newsfacts-pipeline"
+
+    def __init__(self, model: str | None, files: dict[str, bytes]) -> None:
+        self.model = model
+        self.files = files
+
+    def setup(self, worker) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="newsfacts-models-", dir=worker.local_directory))
+        for name, data in self.files.items():
+            target = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        _WORKER_SETUP[:] = [self.model, str(folder)]
+
+
+_WORKER_SETUP: list = []  # [model, rules folder] on a worker, set by the plugin
+_WORKER_NLP: list = []  # the loaded pipeline, one per worker process
+
+
+def run_on_worker(fn, arg):
+    """``fn(arg, nlp)`` with this worker's pipeline, loaded on the first call (not in the plugin, which runs
+    on the worker's event loop: a model load there would stall its heartbeats)."""
+    from newsfacts import nlp as nlp_module
+
+    if not _WORKER_NLP:
+        model, folder = _WORKER_SETUP
+        _WORKER_NLP.append(nlp_module.load(model, Path(folder)))
+    return fn(arg, _WORKER_NLP[0])
+
+
+def _rules(models: Path) -> dict[str, bytes]:
+    return {p.relative_to(models).as_posix(): p.read_bytes() for p in sorted(models.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}
+
+
+class DaskExecutor:
+    """The executor interface of ``batch.ingest`` (``submit``, ``shutdown``) over a Dask client.
+
+    Without ``scheduler`` it starts a local cluster of ``workers`` processes with one thread each.
+    """
+
+    def __init__(self, spec, workers: int, scheduler: str | None = None) -> None:
+        self.cluster = None
+        try:
+            if scheduler:
+                self.client = Client(scheduler, timeout="10s")
+            else:
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=None, silence_logs=40)
+                self.client = Client(self.cluster)
+        except OSError as exc:
+            raise NewsfactsError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+        self.client.register_plugin(PipelineRules(spec.model, _rules(Path(spec.models))))
+        self._running: set = set()  # Dask cancels a task whose future nobody holds
+
+    def submit(self, fn, arg) -> Future:
+        """``fn(arg, nlp)`` on a worker (``fn`` a module-level function such as ``batch.extract_batch``)."""
+        done: Future = Future()
+        remote = self.client.submit(run_on_worker, fn, arg, pure=False, retries=RETRIES)
+        self._running.add(remote)
+
+        def settle(finished) -> None:
+            self._running.discard(finished)
+            try:
+                done.set_result(finished.result())
+            except BaseException as exc:  # noqa: BLE001 - handed to the waiting ingest as is
+                done.set_exception(exc)
+
+        remote.add_done_callback(settle)
+        return done
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        if cancel_futures and self._running:
+            self.client.cancel(list(self._running))
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
