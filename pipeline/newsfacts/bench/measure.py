@@ -82,7 +82,8 @@ def measure_bare(files: list[str], workers: int, batch_size: int, model: str | N
             **_peaks()}
 
 
-def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None) -> dict:
+def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, model: str | None = None,
+                   engine: str = "local") -> dict:
     """The full ingest into ``db``, timed from the call to the last write; samples memory as it goes."""
     from newsfacts.batch import ingest
 
@@ -106,10 +107,33 @@ def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, mod
     cpu = _cpu_seconds()
     started = time.perf_counter()
     result = ingest(files, db, workers=workers, model=model, batch_size=batch_size, progress=sample,
-                    on_error=errors.append)
+                    on_error=errors.append, engine=engine)
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "cpu_seconds": _cpu_seconds() - cpu, "articles": result.new, "seen": result.seen,
             "failed": result.failed, "facts": result.facts, "errors": errors[:5], "samples": samples, **_peaks()}
+
+
+def measure_shards(files: list[str], folder: str, db: str, workers: int, batch_size: int,
+                   model: str | None = None, engine: str = "local") -> dict:
+    """A sharded ingest into ``folder`` (workers write the shards), then the merge into ``db``, timed apart."""
+    from newsfacts.merge import merge, shard_files
+    from newsfacts.shards import ingest_shards
+
+    cpu = _cpu_seconds()
+    started = time.perf_counter()
+    written = ingest_shards(files, folder, workers=workers, model=model, engine=engine, batch_size=batch_size,
+                            shard_size=max(1, len(files) // (4 * workers)))
+    sharded = time.perf_counter()
+    merged = merge(shard_files(folder), db)
+    done = time.perf_counter()
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        facts = sum(conn.execute(f"SELECT COUNT(*) FROM [{t}]").fetchone()[0]
+                    for t in ("entities", "roles", "amounts", "quantities", "dates", "attributions"))
+    return {"seconds": done - started, "shard_seconds": sharded - started, "merge_seconds": done - sharded,
+            "cpu_seconds": _cpu_seconds() - cpu, "articles": merged.articles, "shards": written.shards,
+            "fact_rows": facts, **_peaks()}
 
 
 def measure_breakdown(files: list[str], batch_size: int, model: str | None = None, profile: int = 0) -> dict:
@@ -199,7 +223,7 @@ def _tick(steps: dict[str, float], name: str, since: float) -> float:
     return now
 
 
-MEASURES = {"bare": measure_bare, "ingest": measure_ingest, "breakdown": measure_breakdown}
+MEASURES = {"bare": measure_bare, "ingest": measure_ingest, "shards": measure_shards, "breakdown": measure_breakdown}
 
 
 def _child_main() -> None:

@@ -98,9 +98,31 @@ def print_rates(results: dict, echo=click.echo) -> None:
         if n != 1 and 1 in rates:
             bare_scale = f"bare spaCy {bare_rate / rates[1][0]:.2f}x, " if bare_rate and rates[1][0] else ""
             echo(f"scaling {n} workers / 1 worker: {bare_scale}ingest {ingest_rate / rates[1][1]:.2f}x")
+    print_engines(results, echo)
     loads = ", ".join(f"{r['bare']['load_seconds']:.1f}s" for r in results["runs"] if r.get("bare"))
     echo("times are wall clock, from importing spaCy (bare) or from calling ingest, to the end: both include "
          f"loading the model{f' (bare: {loads})' if loads else ''}")
+
+
+def print_engines(results: dict, echo=click.echo) -> None:
+    """The local ingest beside the Dask engine and the sharded ingest + merge, same workers, same turns."""
+    rows = [r for r in results["runs"] if r.get("engines")]
+    if not rows:
+        return
+    words = results["words"]
+    echo("")
+    echo(f"{'workers':>7}  {'engine':<14}  {'words/s':>9}  {'× local':>7}  {'seconds':>8}  {'CPU s':>7}  detail")
+    for row in rows:
+        local = row["ingest"]
+        echo(f"{row['workers']:>7}  {'local':<14}  {words / local['seconds']:>9,.0f}  {1:>7.2f}  "
+             f"{local['seconds']:>8.1f}  {local['cpu_seconds']:>7.1f}")
+        for engine, run in row["engines"].items():
+            name = "shards + merge" if engine == "shards" else engine
+            detail = (f"shards {run['shard_seconds']:.1f} s, merge {run['merge_seconds']:.1f} s "
+                      f"({run['fact_rows'] / run['merge_seconds']:,.0f} fact rows/s)" if engine == "shards" else "")
+            echo(f"{row['workers']:>7}  {name:<14}  {words / run['seconds']:>9,.0f}  "
+                 f"{local['seconds'] / run['seconds']:>7.2f}  {run['seconds']:>8.1f}  {run['cpu_seconds']:>7.1f}  "
+                 f"{detail}")
 
 
 def print_breakdown(bd: dict, echo=click.echo) -> None:

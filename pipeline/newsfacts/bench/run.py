@@ -20,11 +20,13 @@ from newsfacts.bench.report import load_average, machine, print_report
 
 
 def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: int, breakdown: bool,
-          bare: bool, rerun: bool, model: str | None, profile: int = 0, repeat: int = 1, echo=click.echo) -> dict:
+          bare: bool, rerun: bool, model: str | None, profile: int = 0, repeat: int = 1, echo=click.echo,
+          engines: tuple[str, ...] = ()) -> dict:
     """Measure and print; returns every number measured.
 
     With ``repeat``, bare spaCy and ingest run that many times each, taking turns, and the run with the
-    median time of each stands for it: on a shared machine one run can be 10 % off either way."""
+    median time of each stands for it: on a shared machine one run can be 10 % off either way. ``engines``
+    (``dask``, ``shards``) are measured beside the local ingest, in the same turns."""
     paths = [os.path.abspath(p) for p in paths]  # the measurements run in another folder
     files = [str(f) for f in select_files(paths, limit)]
     given = paths if limit is None else files
@@ -47,16 +49,28 @@ def bench(paths: list[str], workers: list[int], limit: int | None, batch_size: i
             bare_runs: list[dict] = []
             ingest_runs: list[dict] = []
             db = str(Path(tmp) / f"ingest-{n}.db")
-            for _ in range(repeat):
+            engine_runs: dict[str, list[dict]] = {e: [] for e in engines}
+            for turn in range(repeat):
                 if bare:
                     bare_runs.append(run_measure("bare", files=files, workers=n, batch_size=batch_size, model=model))
                 for suffix in ("", "-wal", "-shm"):  # every ingest starts from an empty database
                     Path(db + suffix).unlink(missing_ok=True)
                 ingest_runs.append(run_measure("ingest", files=given, db=db, workers=n, batch_size=batch_size,
                                                model=model))
+                for engine in engines:
+                    other = str(Path(tmp) / f"{engine}-{n}-{turn}")
+                    if engine == "shards":
+                        engine_runs[engine].append(run_measure("shards", files=given, folder=other, db=other + ".db",
+                                                               workers=n, batch_size=batch_size, model=model))
+                    else:
+                        engine_runs[engine].append(run_measure("ingest", files=given, db=other + ".db", workers=n,
+                                                               batch_size=batch_size, model=model, engine=engine))
             row: dict = {"workers": n, "ingest": _median_run(ingest_runs),
                          "ingest_seconds": [r["seconds"] for r in ingest_runs],
                          "ingest_cpu_seconds": [r["cpu_seconds"] for r in ingest_runs]}
+            if engines:
+                row["engines"] = {e: _median_run(runs) | {"cpu_seconds_runs": [r["cpu_seconds"] for r in runs]}
+                                  for e, runs in engine_runs.items()}
             if bare_runs:
                 row |= {"bare": _median_run(bare_runs), "bare_seconds": [r["seconds"] for r in bare_runs],
                         "bare_cpu_seconds": [r["cpu_seconds"] for r in bare_runs]}

@@ -26,6 +26,8 @@ from newsfacts.bench import DEFAULT_SIZE
 @click.option("--rerun/--no-rerun", default=True, show_default=True, help="Time an unchanged re-run (CLI).")
 @click.option("--repeat", type=click.IntRange(min=1), default=1, show_default=True,
               help="Run bare spaCy and ingest this many times each, in turns, and show the median run.")
+@click.option("--engine", "engines", type=click.Choice(("dask", "shards")), multiple=True,
+              help="Also measure the Dask engine or a sharded ingest + merge beside the local ingest (repeatable).")
 @click.option("--model", default=None, help="spaCy pipeline instead of the one in models/pipeline.cfg.")
 @click.option("--profile", type=click.IntRange(min=0), default=0, metavar="N",
               help="Instead of the rates: the per-step table with the newsfacts components under cProfile, "
@@ -35,8 +37,8 @@ from newsfacts.bench import DEFAULT_SIZE
               metavar="N OUT", help="Instead of measuring, write N articles varied from PATHS (default corpus/) "
               "to the folder OUT.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed for --generate.")
-def bench(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repeat, model, profile, json_out,
-                  generate, seed) -> None:
+def bench(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repeat, engines, model, profile, json_out,
+          generate, seed) -> None:
     """Measure ingest's throughput against bare spaCy.
 
     The articles are those in PATHS (default: a folder built from corpus/).
@@ -60,7 +62,7 @@ def bench(paths, workers, limit, batch_size, size, breakdown, bare, rerun, repea
     try:
         paths = list(paths) or _default_corpus(size, tmp)
         results = run_bench(paths, list(workers) or [1, 2], limit, batch_size or DEFAULT_BATCH_SIZE, breakdown, bare,
-                        rerun, model, profile, repeat)
+                            rerun, model, profile, repeat, engines=tuple(engines))
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
