@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 from newsfacts import store
@@ -54,8 +55,10 @@ def merge(shards: Iterable[str | os.PathLike], db: str | os.PathLike) -> MergeRe
             conn = _open(shard)
             try:
                 run = conn.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
-                if number == 0:
-                    result.run_id = store.start_run(target, _Spec(run), [str(s) for s in shards], 1)
+                if number == 0:  # the merge's run records the pipeline of the first shard
+                    pipeline = SimpleNamespace(version=run["pipeline_version"], model=run["model"],
+                                               model_version=run["model_version"], fingerprint=run["fingerprint"])
+                    result.run_id = store.start_run(target, pipeline, [str(s) for s in shards], 1)
                 _copy(conn, target, result, run["fingerprint"])
             finally:
                 conn.close()
@@ -71,16 +74,6 @@ def merge(shards: Iterable[str | os.PathLike], db: str | os.PathLike) -> MergeRe
                              time.perf_counter() - started)
         target.close()
     return result
-
-
-@dataclass
-class _Spec:
-    """The pipeline a shard was written with, as ``store.start_run`` records it."""
-
-    row: sqlite3.Row
-
-    def __getattr__(self, name: str):
-        return self.row[{"version": "pipeline_version"}.get(name, name)]
 
 
 def _open(path: Path) -> sqlite3.Connection:
