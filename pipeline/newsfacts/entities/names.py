@@ -12,7 +12,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
-from newsfacts.entities.people import PersonName, clean_name, fits, parse, short_forms
+from newsfacts.namematch import PersonName, clean_name, fits, parse, short_forms
 from newsfacts.tokens import token_index
 
 

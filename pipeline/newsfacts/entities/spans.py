@@ -122,7 +122,7 @@ class SpanRules(Stage):
                 break
         while e > s:
             tok = doc[e - 1]
-            if _in_word(doc, e - 1) and tok.lower_ not in POSSESSIVES and any(ch.isalnum() for ch in tok.text):
+            if _in_word(doc, e - 1) and tok.lower_ not in POSSESSIVES and any(ch.isalpha() for ch in tok.text):
                 break  # "Lee Teng-hui": a piece of a word goes with the word
             if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT \
                     or (tok.lower_ in self.linking and e - 1 > s):

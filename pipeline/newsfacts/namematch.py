@@ -1,4 +1,9 @@
-"""People's names read as names: honorific, given names, surname, suffix (``nameparser``).
+"""When two names can be one thing: people's names read as names, organisations without legal suffixes.
+
+No spaCy here: the entities component links names within an article with these functions, and the
+store links canonical names across articles with them (``store._link_entities``).
+
+People's names are parsed by ``nameparser`` (honorific, given names, surname, suffix).
 
 A short form belongs to a full name when its words are the full name's words in order, ending
 with the surname, each either equal or an initial of it: "Singh", "Beng Hee", "M. Butcher" and
@@ -14,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cleanco import basename
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
@@ -64,22 +70,18 @@ def _same_word(short: str, full: str) -> bool:
 
 
 def fits(short: PersonName, full: PersonName) -> bool:
-    """``short`` can be written for the person called ``full``: its words are ``full``'s words in
-    order (equal or initials), and it ends with the surname."""
+    """``short`` can be written for the person called ``full``: the surname, a tail of the name
+    ("Beng Hee"), or the given name (or its initial) and the surname, with the same middle names
+    or none ("George Bush" fits "George W. Bush"; "George W. Bush" does not fit "George H. W. Bush")."""
     s, f = short.words, full.words
     if not s or len(s) > len(f) or s[-1] != f[-1]:
         return False
-    if len(s) == 1:
-        return True  # the surname, or its last word ("Laden" of "bin Laden")
-    k = 0
-    for word in s[:-1]:
-        while k < len(f) - 1 and not _same_word(word, f[k]):
-            k += 1
-        if k >= len(f) - 1:
-            return False
-        k += 1
-    # the given name (or its initial) comes first, or the short form is the name's whole tail ("Beng Hee")
-    return _same_word(s[0], f[0]) or s == f[len(f) - len(s):]
+    if len(s) == 1 or s == f[len(f) - len(s):]:
+        return True
+    if not _same_word(s[0], f[0]):
+        return False
+    middle, full_middle = s[1:-1], f[1:-1]
+    return not middle or (len(middle) == len(full_middle) and all(map(_same_word, middle, full_middle)))
 
 
 def same_person(a: PersonName, b: PersonName) -> bool:
@@ -95,3 +97,24 @@ def short_forms(name: PersonName) -> list[tuple[str, ...]]:
     if rest and (head in _PREFIXES or head + "-" in _PREFIXES):
         forms.append((rest,))
     return forms
+
+
+def same_person_across(a: str, b: str) -> bool:
+    """Two canonical names from different articles can be one person: both full names with the
+    same surname and the same first given name written out, the rest fitting ("George Bush" /
+    "George W. Bush"). Never a surname alone, never on initials alone ("M. Butcher" / "Mark Butcher")."""
+    pa, pb = parse(a), parse(b)
+    if not (pa.full and pb.full) or pa.words[0] != pb.words[0] or len(pa.words[0].rstrip(".")) < 2:
+        return False
+    return fits(pa, pb) or fits(pb, pa)
+
+
+@lru_cache(maxsize=1 << 14)
+def org_key(name: str) -> str:
+    """An organisation's name without a legal form ("Inc.", "PLC", "N.V.", "GmbH": cleanco's terms
+    of many countries) or a leading "the", lower case: "Apple Inc." and "Apple" have one key."""
+    text = " ".join(name.split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    base = basename(text) or text
+    return " ".join(base.lower().replace("’", "'").split())
