@@ -60,6 +60,7 @@ class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, Ru
         self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in self.linking}
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
+        self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.name_heads = dict(line.split("\t")[:2] for line in read_lines(path / "name_heads.tsv", missing_ok=True))
 
     def process(self, doc: Doc) -> Doc:

@@ -11,8 +11,8 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
-from newsfacts.namematch import PersonName, clean_name, fits, parse, short_forms
+from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, name_key
+from newsfacts.namematch import PersonName, clean_name, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
 
@@ -153,8 +153,18 @@ class NameRules(Stage):
                 if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
+        full_names: dict[str, str] = {}  # "Apple" and "Apple Inc.": one name but for the legal form
+        for m in mentions:
+            if m.label == "ORG" and not m.canonical:
+                name = self._name(doc, m)
+                if len(name) > len(full_names.get(org_key(name), "")):
+                    full_names[org_key(name)] = name
         for m in mentions:
             words = self._words(doc, m)
+            longest = full_names.get(org_key(self._name(doc, m))) if m.label == "ORG" and not m.canonical else None
+            if longest and longest != self._name(doc, m):
+                m.canonical = longest
+                continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and first_seen[words] < m.start and name_key(" ".join(words)) not in self.aliases:
@@ -162,19 +172,31 @@ class NameRules(Stage):
                 m.canonical = next(iter(names))
 
     def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"UN" after "the United Nations": an acronym of a longer name takes its label and name."""
-        longs = {}
+        """"UN" after "the United Nations", "KMT" after "the Kuomintang (KMT)": an acronym of a longer
+        name takes its label and name. A bracketed acronym right after a name is bound to it when its
+        letters appear in the name in order, from the first (Schwartz and Hearst's test)."""
+        tk = token_index(doc)
+        texts = tk.text
+        longs: dict[str, Mention] = {}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in list(mentions):
+            e = m.end
+            if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
+                acronym = texts[e + 1].replace(".", "")
+                if ACRONYM_RE.match(acronym) and _letters_in_order(acronym, self._name(doc, m)):
+                    longs.setdefault(acronym, m)
+                    if e + 1 not in taken:
+                        mentions.append(Mention(e + 1, e + 2, m.label, "rule"))
         for m in mentions:
             if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
                 initials = "".join(t.text[0] for t in doc[m.start:m.end]
                                    if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper())
                 if len(initials) >= 2:
                     longs.setdefault(initials, m)
-        tk = token_index(doc)
         for m in mentions:
             text = tk.span(m.start, m.end).replace(".", "")
-            if m.end - m.start == 1 and text.isupper() and text in longs and not m.fixed:
-                target = longs[text]
+            target = longs.get(text)
+            if m.end - m.start == 1 and text.isupper() and target is not None and target is not m and not m.fixed:
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 
@@ -211,3 +233,16 @@ class NameRules(Stage):
                 m.canonical = mixed_case.get(name_key(name)) or recased
         return names
 
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """"KMT" in "Kuomintang", "SES" in "Stock Exchange of Singapore": the first letters agree and the
+    others follow in order."""
+    name = name.lower()
+    if not name or name[0] != acronym[0].lower():
+        return False
+    k = 1
+    for letter in acronym[1:].lower():
+        k = name.find(letter, k) + 1
+        if not k:
+            return False
+    return True
