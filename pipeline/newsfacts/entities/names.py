@@ -150,7 +150,8 @@ class NameRules(Stage):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
-                if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
+                if len(words) == 2 and words[1][:1].isupper() and words[1].isalpha() \
+                        or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
         full_names: dict[str, str] = {}  # "Apple" and "Apple Inc.": one name but for the legal form
