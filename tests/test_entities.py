@@ -345,3 +345,97 @@ def test_name_heads_and_leading_descriptions(process, text, mention, label):
     doc = process(text)
     assert (mention, label) in [(e.text, e.label) for e in doc._.entities], \
         [(e.text, e.label) for e in doc._.entities]
+
+
+# --- names read as names (issue 15) -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("Taiwan President Lee Teng-hui said on Monday that talks with Beijing would resume.", "Lee Teng-hui"),
+    ("Police spokesman Joseph Ndung'u said the suspects were arrested near Nairobi.", "Joseph Ndung'u"),
+    ("Syria's Bashar al-Assad met the envoy in Damascus on Sunday.", "Bashar al-Assad"),
+    ("French Prime Minister Jean-Pierre Raffarin arrived in Berlin on Friday.", "Jean-Pierre Raffarin"),
+    ("Ryanair chief executive Michael O' Leary said fares would fall.", "Michael O' Leary"),
+])
+def test_no_span_cuts_a_word(process, text, name):
+    doc = process(text)
+    people = [e.text for e in ents(doc, "PERSON")]
+    assert name in people, people
+    for e in doc._.entities:
+        assert (e.start == 0 or not text[e.start - 1].isalnum()) and (e.end == len(text) or not text[e.end].isalnum())
+
+
+@pytest.mark.parametrize("text, short, canonical", [
+    ("Malaysia's Ong Beng Hee reached the final in Kuala Lumpur. Beng Hee said he was tired.", "Beng Hee",
+     "Ong Beng Hee"),
+    ("Mark Butcher made 60 before lunch. Later M. Butcher was caught at slip.", "M. Butcher", "Mark Butcher"),
+    ("Syria's Bashar al-Assad met the envoy on Sunday. Assad said the talks had gone well.", "Assad",
+     "Bashar al-Assad"),
+    ("Martin Luther King Jr. spoke in Washington in 1963. King called for jobs and freedom.", "King",
+     "Martin Luther King Jr."),
+])
+def test_short_forms_of_people_link_by_their_parts(process, text, short, canonical):
+    doc = process(text)
+    assert [e.canonical for e in find(doc, short)] == [canonical], [(e.text, e.canonical) for e in doc._.entities]
+
+
+def test_a_surname_two_people_share_is_not_merged(process):
+    doc = process("The Manmohan Singh-led government faces a vote, Foreign Minister Natwar Singh said on Monday. "
+                  "Singh added that talks with Pakistan would go on.")
+    canonicals = {e.canonical for e in ents(doc, "PERSON")}
+    assert {"Manmohan Singh", "Natwar Singh"} <= canonicals
+    last = [e for e in ents(doc, "PERSON") if e.text == "Singh"]
+    assert last and all(e.canonical == "Singh" for e in last)
+
+
+@pytest.mark.parametrize("text, short, canonical", [
+    ("The Kuomintang (KMT) won the vote in Taipei. The KMT has ruled the island for decades.", "KMT", "Kuomintang"),
+    ("Shares fell on the Stock Exchange of Singapore (SES) on Monday. The SES index lost 2 percent.", "SES",
+     "Stock Exchange of Singapore"),
+    ("Apple Inc. reported record sales on Tuesday. Apple said sales of its phones doubled in China.", "Apple",
+     "Apple Inc."),
+])
+def test_acronyms_and_legal_forms_link_to_the_full_name(process, text, short, canonical):
+    doc = process(text)
+    hits = find(doc, short)
+    assert hits and all(e.canonical == canonical for e in hits), [(e.text, e.canonical) for e in doc._.entities]
+
+
+def test_a_bracketed_affiliation_is_no_acronym(process):
+    doc = process("Kofi Annan (UN) met the president in Nairobi on Monday.")
+    assert all(e.canonical != "Kofi Annan" for e in find(doc, "UN"))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    ("Yohei Kono, the speaker of the lower house, said on Tuesday that the bill would pass.", "Yohei Kono",
+     "Speaker of the Lower House", None),
+    ("The court in Nairobi heard from magistrate Nicholas Njagi on Friday.", "Nicholas Njagi", "Magistrate", None),
+    ("Finance Minister Koji Omi said Japan would cut taxes next year.", "Koji Omi", "Finance Minister", "Japan"),
+    ("Finance Minister Koji Omi said on Friday that taxes would fall.", "Koji Omi", "Finance Minister", None),
+])
+def test_roles_after_the_name_and_their_country(process, text, person, role, of):
+    doc = process(text)
+    found = [(r.person, r.role, r.of) for r in doc._.roles]
+    assert (person, role, of) in found, found
+
+
+def test_a_ministers_country_from_the_dateline(process):
+    doc = process("TOKYO - Finance Minister Koji Omi said on Friday that taxes would fall.", dateline="Tokyo")
+    assert [(r.role, r.of) for r in doc._.roles] == [("Finance Minister", "Japan")]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Leicestershire beat Somerset by an innings at Grace Road, while Kent drew their match against Essex.",
+     "Somerset", "ORG"),
+    ("Leicestershire beat Somerset by an innings at Grace Road, while Kent drew their match against Essex.",
+     "Kent", "ORG"),
+    ("Passengers flew from Leicester to Manchester on Monday, the airport said.", "Manchester", "GPE"),
+    ("England beat Pakistan by five wickets at Lord's on Sunday.", "Pakistan", "GPE"),
+])
+def test_places_that_play_are_teams(process, text, name, label):
+    doc = process(text)
+    assert [e.label for e in find(doc, name)] == [label], [(e.text, e.label) for e in doc._.entities]
+
+
+def test_a_kind_noun_decides_the_label_for_the_article(process):
+    doc = process("Passengers of the airline Emirates were stranded in Dubai. Emirates said flights would resume.")
+    assert {e.label for e in find(doc, "Emirates")} == {"ORG"}

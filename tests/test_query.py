@@ -55,10 +55,10 @@ def digest(path: Path) -> str:
 
 # --- query ---------------------------------------------------------------------------------------
 
-def test_people_groups_person_mentions_by_canonical_name(db):
+def test_people_groups_person_mentions_by_entity(db):
     people = as_json("query", "people", "--db", db)
-    expected = sql(db, "SELECT canonical, COUNT(*), COUNT(DISTINCT article_id) FROM current_entities "
-                       "WHERE label = 'PERSON' GROUP BY canonical")
+    expected = sql(db, "SELECT i.canonical, COUNT(*), COUNT(DISTINCT e.article_id) FROM current_entities e "
+                       "JOIN entity_index i ON i.id = e.entity_id WHERE e.label = 'PERSON' GROUP BY e.entity_id")
     assert people, "the dev corpus names people"
     assert {(p["name"], p["mentions"], p["articles"]) for p in people} == set(expected)
     assert [p["mentions"] for p in people] == sorted((p["mentions"] for p in people), reverse=True)

@@ -91,3 +91,84 @@ def test_opening_for_reading_refuses_what_is_not_ours(tmp_path, make, message):
     make(path)
     with pytest.raises(NotANewsfactsDatabase, match=message):
         store.open_db(path, create=False)
+
+
+# --- one entity per real thing across articles ------------------------------------------------------
+
+def ingest_names(db, batches: list[list[tuple[str, str]]]) -> dict[tuple[str, str], int]:
+    """Write one article per batch whose entities have these (label, canonical) names; their entity ids."""
+    run = store.start_run(db, SPEC, ["x"], 1)
+    for n, names in enumerate(batches):
+        text = f"Article {n}: " + "; ".join(canonical for _, canonical in names) + "."
+        a = article(text, f"{n}.txt")
+        records, pos = [], len(f"Article {n}: ")
+        for label, canonical in names:
+            records.append(Entity(pos, pos + len(canonical), canonical, label, canonical))
+            pos += len(canonical) + 2
+        store.write_batch(db, run, SPEC.fingerprint, [a], {a["id"]: {"entities": records}},
+                          [{"key": a["key"], "path": a["key"], "article_id": a["id"]}], [])
+    return {(label, canonical): entity_id
+            for label, canonical, entity_id in db.execute("SELECT label, canonical, entity_id FROM entities")}
+
+
+@pytest.mark.parametrize("first, second, merged", [
+    (("PERSON", "George W. Bush"), ("PERSON", "George Bush"), True),  # a middle initial left out
+    (("PERSON", "Michael O'Leary"), ("PERSON", "MICHAEL O'LEARY"), True),  # the same name in capitals
+    (("PERSON", "Martin Luther King Jr."), ("PERSON", "Martin Luther King"), True),  # a suffix
+    (("ORG", "Apple Inc."), ("ORG", "Apple"), True),  # a legal form
+    (("ORG", "Aer Lingus Group PLC"), ("ORG", "Aer Lingus Group"), True),
+    (("PERSON", "Natwar Singh"), ("PERSON", "Manmohan Singh"), False),  # two people, one surname
+    (("PERSON", "Natwar Singh"), ("PERSON", "Singh"), False),  # never on a surname alone
+    (("PERSON", "Mark Butcher"), ("PERSON", "M. Butcher"), False),  # nor on an initial alone
+    (("PERSON", "Jordan"), ("GPE", "Jordan"), False),  # another label is another thing
+    (("ORG", "Apple Inc."), ("ORG", "Apple Corps"), False),
+])
+def test_names_of_one_entity_across_articles(db, first, second, merged):
+    ids = ingest_names(db, [[first], [second]])
+    assert (ids[first] == ids[second]) is merged
+    entities = db.execute("SELECT COUNT(*) FROM entity_index").fetchone()[0]
+    assert entities == (1 if merged else 2)
+    aliases = set(db.execute("SELECT label, alias FROM entity_aliases WHERE entity_id = ?", [ids[second]]).fetchall())
+    assert second in aliases and (first in aliases) is merged
+
+
+def test_an_entity_is_shown_under_its_fullest_name(db):
+    ids = ingest_names(db, [[("PERSON", "George Bush")], [("PERSON", "George W. Bush")], [("PERSON", "Bush")]])
+    assert ids[("PERSON", "George Bush")] == ids[("PERSON", "George W. Bush")] != ids[("PERSON", "Bush")]
+    summary = db.execute("SELECT canonical, mentions, articles FROM entity_summary WHERE label = 'PERSON' "
+                         "ORDER BY canonical").fetchall()
+    assert summary == [("Bush", 1, 1), ("George W. Bush", 2, 2)]
+
+
+def test_a_name_that_fits_two_people_starts_a_third(db):
+    ids = ingest_names(db, [[("PERSON", "George W. Bush")], [("PERSON", "George H. W. Bush")],
+                            [("PERSON", "George Bush")]])
+    assert len({ids[k] for k in ids}) == 3
+
+
+def test_query_people_counts_a_person_once(tmp_path):
+    from newsfacts.query import facts
+
+    path = tmp_path / "news.db"
+    db = store.open_db(path)
+    ingest_names(db, [[("PERSON", "Lee Teng-hui"), ("ORG", "Kuomintang")], [("PERSON", "LEE TENG-HUI")],
+                      [("PERSON", "Lee Teng-hui")]])
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    people = facts.people(conn)
+    assert [(p["name"], p["mentions"], p["articles"]) for p in people] == [("Lee Teng-hui", 3, 3)]
+
+
+def test_a_database_made_before_aliases_gets_them(tmp_path):
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    ingest_names(db, [[("PERSON", "Kofi Annan")]])
+    db.execute("DROP TABLE entity_aliases")
+    db.close()
+    db = store.open_db(path)
+    assert db.execute("SELECT alias, key, block FROM entity_aliases").fetchall() == [("Kofi Annan", "kofi annan",
+                                                                                       "annan")]
+    ids = ingest_names(db, [[("PERSON", "KOFI ANNAN")]])
+    assert len(set(ids.values())) == 1
+    db.close()

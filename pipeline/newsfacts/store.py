@@ -16,6 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from newsfacts import entity_keys
 from newsfacts.errors import NotANewsfactsDatabase
 from newsfacts.records import FACT_KINDS, TABLE_OF
 
@@ -96,6 +97,20 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     if "entity_index" not in existing:
         db["entity_index"].create({"id": int, "label": str, "canonical": str}, pk="id")
         db["entity_index"].create_index(["label", "canonical"], unique=True)
+    if "entity_aliases" not in existing:
+        # Every canonical name an entity was given in some article (``newsfacts.entity_keys``): ``key`` is
+        # the name as compared, ``block`` narrows the names a new one is compared with (a person's surname).
+        db["entity_aliases"].create({"entity_id": int, "label": str, "alias": str, "key": str, "block": str},
+                                    foreign_keys=[("entity_id", "entity_index", "id")])
+        db["entity_aliases"].create_index(["label", "alias"], unique=True)
+        db["entity_aliases"].create_index(["label", "key"])
+        db["entity_aliases"].create_index(["label", "block"])
+        db["entity_aliases"].create_index(["entity_id"])
+        # a database made before aliases: each distinct entity is its own first alias
+        for entity_id, label, canonical in db.execute("SELECT id, label, canonical FROM entity_index").fetchall():
+            db.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, label, alias, key, block) "
+                       "VALUES (?, ?, ?, ?, ?)",
+                       [entity_id, label, canonical, *entity_keys.key_and_block(label, canonical)])
     for kind, table in TABLE_OF.items():
         if table in existing:
             continue
@@ -132,13 +147,16 @@ def _create_views(db: sqlite_utils.Database) -> None:
             f"AND c.run_id = f.run_id JOIN articles a ON a.id = f.article_id WHERE a.current = 1"
         )
     views["current_quotes"] = "SELECT * FROM current_attributions WHERE kind = 'direct'"
-    views["entity_summary"] = (
-        "SELECT e.entity_id AS id, e.label, e.canonical, COUNT(*) AS mentions, "
+    summary = (
+        "SELECT i.id, i.label, i.canonical, COUNT(*) AS mentions, "
         "COUNT(DISTINCT e.article_id) AS articles FROM current_entities e "
-        "GROUP BY e.entity_id, e.label, e.canonical"
+        "JOIN entity_index i ON i.id = e.entity_id GROUP BY i.id"
     )
     for name, sql in views.items():
         db.create_view(name, sql, ignore=True)
+    old = db.execute("SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'entity_summary'").fetchone()
+    if old is None or "entity_index" not in old[0]:  # one row per entity, under its canonical name
+        db.create_view("entity_summary", summary, replace=True)
 
 
 # --- runs -----------------------------------------------------------------------------------------
@@ -282,13 +300,13 @@ def _refresh_current(db: sqlite_utils.Database, article_id: str) -> None:
 
 
 def _link_entities(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    """Give each mention the id of its distinct entity (same label and canonical name)."""
-    keys = list({(r["label"], r["canonical"]) for r in rows})
-    db.conn.executemany("INSERT OR IGNORE INTO entity_index (label, canonical) VALUES (?, ?)", keys)
-    ids = {key: db.conn.execute("SELECT id FROM entity_index WHERE label = ? AND canonical = ?", key).fetchone()[0]
-           for key in keys}
+    """Give each mention the id of its entity across articles (``entity_keys.find_entity``)."""
+    ids: dict[tuple[str, str], int] = {}
     for r in rows:
-        r["entity_id"] = ids[(r["label"], r["canonical"])]
+        key = (r["label"], r["canonical"])
+        if key not in ids:
+            ids[key] = entity_keys.find_entity(db.conn, *key)
+        r["entity_id"] = ids[key]
 
 
 def record_failures(db: sqlite_utils.Database, run_id: int, failures: list[dict]) -> None:

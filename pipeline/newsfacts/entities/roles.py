@@ -19,11 +19,17 @@ class RoleRules(Stage):
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
         """The title before a person's name, past any honorific ("Foreign Minister" in "Foreign
-        Minister Mr. X")."""
+        Minister Mr. X") or a comma after "then", "former" or "the" ("then transport minister, X")."""
         s = person.start
         while s > 0 and doc[s - 1].lower_ in self.honorifics:
             s -= 1
-        return self._title_before(doc, s)
+        span = self._title_before(doc, s)
+        if span is None and s > 1 and doc[s - 1].text == ",":
+            span = self._title_before(doc, s - 1)
+            if span is not None and not (span[0] == 0 or doc[span[0]].lower_ in ("then", "former", "the")
+                                         or doc[span[0] - 1].lower_ in ("then", "former", "the")):
+                span = None
+        return span
 
     def _drop_title_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """Words of a title before a name are no entity ("State" in "Secretary of State X")."""
@@ -106,7 +112,23 @@ class RoleRules(Stage):
             role = self._apposition(doc, p, ent_at, names)
             if role:
                 roles.append(role)
+        country = self._article_country(doc, mentions, names)
+        for role in roles:
+            if role.of is None and country and any(
+                    role.role.lower() == t or role.role.lower().endswith(" " + t) for t in self.state_titles):
+                role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
         return roles
+
+    def _article_country(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> str | None:
+        """The one country an article names (by the country, its cities or the dateline), or None."""
+        found = set()
+        places = [self._name(doc, m) for m in mentions if m.label == "GPE"]
+        for place in places + ([doc._.dateline] if doc._.dateline else []):
+            alias = self.aliases.get(name_key(place))
+            country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(name_key(place))
+            if country:
+                found.add(names.get(country, country))
+        return found.pop() if len(found) == 1 else None
 
     def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention],
                     names: dict[str, str]) -> Role | None:
@@ -153,7 +175,15 @@ class RoleRules(Stage):
                     role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
                     role.text = doc[start:e2].text
                     return role
-            return None
+                return None
+            # "the speaker of the lower house": a body that is no named entity belongs to the role
+            e2 = k
+            while e2 < len(doc) and e2 - k < 4 and doc[e2].is_alpha and doc[e2].lower_ not in ("and", "who", "said") \
+                    and e2 not in ent_at and doc[e2].pos_ in ("NOUN", "ADJ", "PROPN"):
+                e2 += 1
+            if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
+                return None
+            return self._role(doc, best[0], e2, None, start, p)
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
             return None
         return self._role(doc, best[0], e, of, start, p)

@@ -28,6 +28,12 @@ from newsfacts.entities.mentions import (
 )
 from newsfacts.tokens import token_index
 
+INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
+
+def _in_word(doc: Doc, i: int) -> bool:
+    """Token ``i`` continues the word of the token before it (no space between): "hui" in "Teng-hui"."""
+    return i > 0 and doc[i - 1].whitespace_ == "" and not doc[i - 1].is_space
+
 
 class SpanRules(Stage):
     """Split, trim and relabel the model's spans; find events, works and the dateline."""
@@ -100,6 +106,8 @@ class SpanRules(Stage):
         while s < e:
             tok = doc[s]
             low = tok.lower_
+            if s + 1 < e and tok.whitespace_ == "" and any(ch.isalnum() for ch in tok.text):
+                break  # "al-Assad": the first word is kept whole
             if low in self.determiners or self._is_ordinal(tok) or tok.is_space or set(tok.text) <= EDGE_PUNCT:
                 s += 1
             elif m.label == "PERSON" and e - s > 1 and (low in self.honorifics or low in self.role_words
@@ -114,6 +122,8 @@ class SpanRules(Stage):
                 break
         while e > s:
             tok = doc[e - 1]
+            if _in_word(doc, e - 1) and tok.lower_ not in POSSESSIVES and any(ch.isalpha() for ch in tok.text):
+                break  # "Lee Teng-hui": a piece of a word goes with the word
             if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT \
                     or (tok.lower_ in self.linking and e - 1 > s):
                 e -= 1
@@ -128,6 +138,48 @@ class SpanRules(Stage):
             return None
         m.start, m.end = s, e
         return m
+
+    def _extend_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """A person's name is not cut short: initials before it ("M. Butcher"), name words the
+        model left out after it ("Joseph Ndung'u"), "O' Leary" when the text spaces the apostrophe."""
+        tk = token_index(doc)
+        texts, n = tk.text, tk.n
+        taken: dict[int, Mention] = {}
+        for m in mentions:
+            taken.update(dict.fromkeys(range(m.start, m.end), m))
+        numeric = {i for e in doc.ents if e.label_ in self.drop_labels for i in range(e.start, e.end)}
+        absorbed: set[int] = set()
+        for m in mentions:
+            if m.label != "PERSON" or lines[m.start] != "text" or id(m) in absorbed:
+                continue
+            s, e = m.start, m.end
+            while s > 0 and s - 1 not in taken and INITIAL_RE.match(texts[s - 1]):
+                s -= 1
+            while e < n:
+                if len(texts[e - 1]) == 1 and texts[e - 1].isupper() and e + 1 < n and texts[e] in ("'", "’") \
+                        and texts[e + 1][:1].isupper():
+                    other = taken.get(e + 1)
+                    if other is not None and other is not m and other.label == "PERSON":
+                        absorbed.add(id(other))
+                        e = other.end
+                    else:
+                        e += 2
+                elif e not in taken and e not in numeric and self._name_word(doc, e):
+                    e += 1
+                else:
+                    break
+            m.start, m.end = s, e
+        return [m for m in mentions if id(m) not in absorbed]
+
+    def _name_word(self, doc: Doc, i: int) -> bool:
+        """A capitalised proper noun that can go on a person's name (not a title, place or nationality)."""
+        tok = doc[i]
+        text = tok.text
+        return (tok.tag_ == "NNP" and text[:1].isupper() and any(c.islower() for c in text)
+                and not tok.is_sent_start and i > 0 and doc[i - 1].whitespace_ != ""
+                and tok.lower_ not in self.role_words and tok.lower_ not in self.determiners
+                and tok.lower_ not in self.linking and name_key(text) not in self.aliases
+                and name_key(text) not in self.demonyms and name_key(text) not in self.regional)
 
     def _fix_role_words(self, doc: Doc, m: Mention) -> Mention | None:
         """"Kazakh Foreign" (a nationality plus title words) is no ORG; "Kazakh-Kyrgyz" is NORP."""

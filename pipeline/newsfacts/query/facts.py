@@ -14,17 +14,26 @@ QUERY_NAMES = ("people", "entities", "roles", "amounts", "quantities", "quotes",
 
 def people(conn: sqlite3.Connection, name: str | None = None, article: str | None = None,
            run: int | None = None, limit: int | None = None) -> list[dict]:
-    """PERSON entities grouped by canonical name, with mention and article counts and stated roles."""
+    """PERSON entities, one row per person across articles (``entity_index``: every name a person was
+    given counts for them), with mention and article counts and stated roles."""
     check_run(conn, run)
     source, params = _facts_from("entities", run)
     where = _Where()
-    where.add("label = 'PERSON'")
-    where.articles("article_id", article_ids(conn, article))
+    where.add("e.label = 'PERSON'")
+    where.articles("e.article_id", article_ids(conn, article))
     if name:
-        where.add("canonical LIKE ?", f"%{name}%")
-    found = rows(conn, f"SELECT canonical AS name, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles "
-                       f"FROM {source} e{where} GROUP BY canonical ORDER BY mentions DESC, articles DESC, name"
-                       f"{_limit(limit)}", params + where.params)
+        where.add("(i.canonical LIKE ? OR e.canonical LIKE ?)", f"%{name}%", f"%{name}%")
+    found = rows(conn, f"SELECT e.entity_id AS id, i.canonical AS name, COUNT(*) AS mentions, "
+                       f"COUNT(DISTINCT e.article_id) AS articles FROM {source} e "
+                       f"JOIN entity_index i ON i.id = e.entity_id{where} GROUP BY e.entity_id "
+                       f"ORDER BY mentions DESC, articles DESC, name{_limit(limit)}", params + where.params)
+    names: dict[int, set[str]] = defaultdict(set)  # entity id -> the names its mentions were given
+    name_where = _Where()
+    name_where.add("e.label = 'PERSON'")
+    name_where.articles("e.article_id", article_ids(conn, article))
+    for entity_id, canonical in conn.execute(f"SELECT DISTINCT e.entity_id, e.canonical FROM {source} e{name_where}",
+                                             params + name_where.params):
+        names[entity_id].add(canonical)
     roles_source, role_params = _facts_from("roles", run)
     role_where = _Where()
     role_where.articles("article_id", article_ids(conn, article))
@@ -35,7 +44,8 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
         if text not in roles[r["person"]]:
             roles[r["person"]].append(text)
     for row in found:
-        row["roles"] = "; ".join(roles.get(row["name"], []))
+        held = [t for n in sorted(names.get(row.pop("id"), {row["name"]})) for t in roles.get(n, [])]
+        row["roles"] = "; ".join(dict.fromkeys(held))
     return found
 
 

@@ -1,0 +1,85 @@
+"""Type decisions by what a name does in its sentences, for the whole article.
+
+The model labels one mention at a time; the article says more. A name after a kind noun ("the
+airline Emirates", "the band Coldplay") or with one in apposition ("Emirates, the airline") has
+that kind's label (``models/entities/type_nouns.tsv``). A place name that takes part in a contest
+("Leicestershire beat Somerset", "the match against Kent", a results line "Surrey 429-7") is a
+team, an organisation; at least two names must do so, as a contest has two sides, and countries
+stay places (national sides). Every mention of such a name in the article takes the label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+SCORE_RE = re.compile(r"^\d+(?:[-/]\d+)?$")
+CONTEST_PREPS = {"against", "v", "vs", "vs."}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class CueRules(Stage):
+    """Labels from kind nouns and from contests, decided once per name for the article."""
+
+    def _by_cues(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
+        kinds: dict[str, str] = {}
+        teams = set()
+        for m in mentions:
+            key = name_key(self._name(doc, m))
+            kind = self._kind_noun(doc, m)
+            if kind:
+                kinds.setdefault(key, kind)
+            elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
+                teams.add(key)
+        if len(teams) < 2:
+            teams.clear()
+        for m in mentions:
+            if m.fixed:
+                continue
+            key = name_key(self._name(doc, m))
+            if key in kinds and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
+                m.label = kinds[key]
+            elif key in teams and self._may_be_team(doc, m):
+                m.label = "ORG"
+
+    def _may_be_team(self, doc: Doc, m: Mention) -> bool:
+        """A place, or a one-word "person" no full name in the article explains (a county, a club)."""
+        alias = self.aliases.get(name_key(self._name(doc, m)))
+        if alias is not None and alias.kind == "country":
+            return False
+        if m.label in PLACE_LABELS:
+            return True
+        return m.label == "PERSON" and m.end - m.start == 1 and (m.canonical is None or " " not in m.canonical)
+
+    def _in_contest(self, doc: Doc, m: Mention, lines: list[str]) -> bool:
+        tk = token_index(doc)
+        head = doc[m.end - 1]
+        if head.dep_ in ("nsubj", "dobj", "nsubjpass") and head.head.lemma_ in self.team_verbs:
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS and head.head.head.lemma_ in self.team_verbs:
+            return True
+        # a results line: "Surrey 429-7", "Kent 2 Essex 1"
+        return m.end < tk.n and SCORE_RE.match(tk.text[m.end]) is not None and lines[m.start] != "title" \
+            and (m.end + 1 >= tk.n or "\n" in doc[m.end].whitespace_ or not tk.text[m.end + 1][:1].isalpha()
+                 or tk.text[m.end + 1][:1].isupper())
+
+    def _kind_noun(self, doc: Doc, m: Mention) -> str | None:
+        """"the airline Emirates" or "Emirates, the airline": the kind noun's label."""
+        tk = token_index(doc)
+        if m.start >= 2 and tk.lower[m.start - 2] in ("the", "a", "an", "its", "their") \
+                and tk.lower[m.start - 1] in self.type_nouns:
+            return self.type_nouns[tk.lower[m.start - 1]]
+        i = m.end
+        if i + 2 < tk.n and tk.text[i] == "," and tk.lower[i + 1] in ("the", "a", "an"):
+            j = i + 2
+            while j < tk.n and j - i <= 4 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and tk.lower[j] \
+                    not in self.type_nouns:
+                j += 1
+            if j < tk.n and tk.lower[j] in self.type_nouns and doc[j].pos_ == "NOUN" and (
+                    j + 1 >= tk.n or doc[j + 1].is_punct):
+                return self.type_nouns[tk.lower[j]]
+        return None

@@ -1,0 +1,66 @@
+"""One ``entity_index`` row per real thing across articles: which canonical names are one entity.
+
+The rule is conservative, since a wrong merge hides a person while a missed one only counts them
+twice. A canonical name from an article joins an existing entity of the same label when
+
+- its key equals one of the entity's aliases: for people the parsed name words ("Michael
+  O'Leary" = "michael o'leary"), for organisations the name without a legal form ("Apple Inc."
+  = "Apple"), otherwise the name in lower case without a leading "the"; or
+- (people only) it is a full name that fits exactly one entity's full name with the same
+  surname and the same first given name written out ("George Bush" / "George W. Bush").
+
+Never on a surname alone or on initials alone; a name that fits two entities starts a third.
+The entity keeps the fullest name it was given as its canonical name; every name it was given
+is an alias (table ``entity_aliases``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from newsfacts.namematch import org_key, parse, same_person_across
+
+
+def key_and_block(label: str, name: str) -> tuple[str, str]:
+    """The key two names of one entity share, and the block of names a new one is compared with."""
+    if label == "PERSON":
+        words = parse(name).words
+        return " ".join(words), words[-1] if words else ""
+    if label == "ORG":
+        return org_key(name), ""
+    text = " ".join(name.split()).lower()
+    return text[4:] if text.startswith("the ") else text, ""
+
+
+def _fuller(a: str, b: str) -> bool:
+    """``a`` is a fuller name than ``b``: more words, then fewer initials, then longer."""
+    def rank(name: str) -> tuple[int, int, int]:
+        words = name.split()
+        return len(words), -sum(len(w.rstrip(".")) == 1 for w in words), len(name)
+    return rank(a) > rank(b)
+
+
+def find_entity(conn: sqlite3.Connection, label: str, canonical: str) -> int:
+    """The id of the entity ``canonical`` names, adding the entity or the alias as needed."""
+    key, block = key_and_block(label, canonical)
+    found = conn.execute("SELECT entity_id FROM entity_aliases WHERE label = ? AND key = ? ORDER BY entity_id LIMIT 1",
+                         [label, key]).fetchone()
+    entity_id = found[0] if found else None
+    if entity_id is None and label == "PERSON" and block:
+        fitting = {entity_id for entity_id, alias in conn.execute(
+            "SELECT entity_id, alias FROM entity_aliases WHERE label = 'PERSON' AND block = ?", [block])
+            if same_person_across(canonical, alias)}
+        if len(fitting) == 1:
+            entity_id = fitting.pop()
+    if entity_id is None:
+        row = conn.execute("SELECT id FROM entity_index WHERE label = ? AND canonical = ?",
+                           [label, canonical]).fetchone()
+        entity_id = row[0] if row else conn.execute(
+            "INSERT INTO entity_index (label, canonical) VALUES (?, ?)", [label, canonical]).lastrowid
+    else:
+        current = conn.execute("SELECT canonical FROM entity_index WHERE id = ?", [entity_id]).fetchone()[0]
+        if _fuller(canonical, current):
+            conn.execute("UPDATE OR IGNORE entity_index SET canonical = ? WHERE id = ?", [canonical, entity_id])
+    conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, label, alias, key, block) VALUES (?, ?, ?, ?, ?)",
+                 [entity_id, label, canonical, key, block])
+    return entity_id

@@ -1,0 +1,120 @@
+"""When two names can be one thing: people's names read as names, organisations without legal suffixes.
+
+No spaCy here: the entities component links names within an article with these functions, and the
+store links canonical names across articles with them (``store._link_entities``).
+
+People's names are parsed by ``nameparser`` (honorific, given names, surname, suffix).
+
+A short form belongs to a full name when its words are the full name's words in order, ending
+with the surname, each either equal or an initial of it: "Singh", "Beng Hee", "M. Butcher" and
+"Mr. Jobs" fit "Ong Beng Hee", "Mark Butcher", "Steve Jobs"; "Manmohan Singh" does not fit
+"Natwar Singh". nameparser knows titles, suffixes ("Jr.", "III") and surname particles ("bin",
+"van der"), so "Martin Luther King Jr." has the surname "King" and "bin Laden" stays one surname.
+The same functions decide, across articles, whether two canonical names can be one person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cleanco import basename
+from nameparser import HumanName
+from nameparser.config import CONSTANTS
+
+# "O' Leary" in tokenized text is "O'Leary".
+_SPACED_APOSTROPHE = re.compile(r"\b([A-Z]['’]) (?=[A-Z])")
+_INITIAL = re.compile(r"^[^\W\d_]\.?$")
+_SUFFIXES = CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms
+_PREFIXES = CONSTANTS.prefixes
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A person's name without honorifics and suffixes, as lower-case words ("teng-hui" is one word)."""
+
+    words: tuple[str, ...]
+    surname: tuple[str, ...]  # the last name, with its particles ("bin", "laden")
+    title: str  # the honorific or title nameparser found ("mr.", "dr."), lower case
+
+    @property
+    def full(self) -> bool:
+        """Two or more name words: a name that can stand for a person on its own."""
+        return len(self.words) >= 2
+
+
+def clean_name(text: str) -> str:
+    """A name as it is shown: one line, "O' Leary" joined."""
+    return _SPACED_APOSTROPHE.sub(r"\1", " ".join(text.split()))
+
+
+@lru_cache(maxsize=1 << 14)
+def parse(text: str) -> PersonName:
+    """Parse a person's name; cached, since one article repeats its names."""
+    human = HumanName(clean_name(text))
+    words = tuple(w.lower().rstrip(",") for w in " ".join(
+        p for p in (human.first, human.middle, human.last) if p).split())
+    if not words:  # a title alone ("President"): keep the text as it is
+        words = tuple(w.lower() for w in clean_name(text).split())
+    words = tuple(w for w in words if w.rstrip(".") not in _SUFFIXES or w == words[0])
+    surname = tuple(w.lower() for w in human.last.split()) or words[-1:]
+    return PersonName(words, surname, human.title.lower())
+
+
+def _same_word(short: str, full: str) -> bool:
+    """Equal, or an initial of the full word ("m." of "mark", "j" of "jean-pierre")."""
+    if short == full:
+        return True
+    return bool(_INITIAL.match(short)) and full[:1] == short[:1]
+
+
+def fits(short: PersonName, full: PersonName) -> bool:
+    """``short`` can be written for the person called ``full``: the surname, a tail of the name
+    ("Beng Hee"), or the given name (or its initial) and the surname, with the same middle names
+    or none ("George Bush" fits "George W. Bush"; "George W. Bush" does not fit "George H. W. Bush")."""
+    s, f = short.words, full.words
+    if not s or len(s) > len(f) or s[-1] != f[-1]:
+        return False
+    if len(s) == 1 or s == f[len(f) - len(s):]:
+        return True
+    if not _same_word(s[0], f[0]):
+        return False
+    middle, full_middle = s[1:-1], f[1:-1]
+    return not middle or (len(middle) == len(full_middle) and all(map(_same_word, middle, full_middle)))
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Two full names of one person: one fits the other ("Mark Butcher" / "M. Butcher")."""
+    return a.full and b.full and (fits(a, b) or fits(b, a))
+
+
+def short_forms(name: PersonName) -> list[tuple[str, ...]]:
+    """The tails of a full name that can stand for it ("singh", "beng hee"), and a surname without
+    its particle ("assad" of "al-assad")."""
+    forms = [name.words[k:] for k in range(1, len(name.words))]
+    head, _, rest = name.words[-1].partition("-")
+    if rest and (head in _PREFIXES or head + "-" in _PREFIXES):
+        forms.append((rest,))
+    return forms
+
+
+def same_person_across(a: str, b: str) -> bool:
+    """Two canonical names from different articles can be one person: both full names with the
+    same surname and the same first given name written out, the rest fitting ("George Bush" /
+    "George W. Bush"). Never a surname alone, never on initials alone ("M. Butcher" / "Mark Butcher")."""
+    pa, pb = parse(a), parse(b)
+    if not (pa.full and pb.full) or pa.words[0] != pb.words[0] or len(pa.words[0].rstrip(".")) < 2:
+        return False
+    return fits(pa, pb) or fits(pb, pa)
+
+
+@lru_cache(maxsize=1 << 14)
+def org_key(name: str) -> str:
+    """An organisation's name without a legal form ("Inc.", "PLC", "N.V.", "GmbH": cleanco's terms
+    of many countries) or a leading "the", lower case: "Apple Inc." and "Apple" have one key."""
+    text = " ".join(name.split())
+    if text.lower().startswith("the "):
+        text = text[4:]
+    base = basename(text) or text
+    return " ".join(base.lower().replace("’", "'").split())
