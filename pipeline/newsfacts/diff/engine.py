@@ -1,8 +1,8 @@
 """The diff engine: facts paired by kind and span, and the result types the renderers read.
 
 Facts are paired by kind and span (offsets of an edited text are aligned word by word) and
-reported as added, removed or changed (same span, different value, label, canonical name,
-speaker ...).
+reported as added, removed or changed (other words, a moved boundary, another value, label,
+canonical name, speaker ...).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from newsfacts.diff.sides import Side, load_side, pair_articles
 from newsfacts.records import KINDS
 
 CHANGES = ("added", "removed", "changed")
-# Fields that say where a fact is, not what it is: never compared.
+# Fields that say where a fact is, not what it is: compared as the span and its words, not as values.
 POSITION_FIELDS = {"start", "end", "text"}
 
 
@@ -35,57 +35,88 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def changed_fields(kind: str, old: dict, new: dict) -> dict[str, list]:
+def _words(text: str | None) -> str:
+    """A fact's words, whitespace aside: re-wrapping a paragraph changes no fact."""
+    return " ".join((text or "").split())
+
+
+def changed_fields(kind: str, old: dict, new: dict, span: tuple[int, int] | None = None) -> dict[str, list]:
+    """What differs between two paired facts: ``text`` (their words), ``span`` (a moved boundary, when the
+    old span's image ``span`` in the new text is not the new fact's span), and every value field."""
     names = tuple(old) if old.keys() == new.keys() else tuple(dict.fromkeys([*old, *new]))
-    return {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
+    fields: dict[str, list] = {}
+    if _words(old.get("text")) != _words(new.get("text")):
+        fields["text"] = [old.get("text"), new.get("text")]
+    if span is not None and span != (new["start"], new["end"]):
+        fields["span"] = [[old["start"], old["end"]], [new["start"], new["end"]]]
+    fields |= {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
+    return fields
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
 
 
 def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) -> tuple[list[dict], int]:
-    """Changes between two fact lists of one kind in one article, and how many facts are unchanged."""
-    changes: list[dict] = []
-    unchanged = 0
+    """Changes between two fact lists of one kind in one article, and how many facts are unchanged.
+
+    Facts pair, in turn, by the same span (its image in an edited text); by the same words, for facts
+    inside edited passages (a moved sentence); and by overlapping spans: a moved boundary ("Minister
+    Yermek Kosherbayev" → "Yermek Kosherbayev") or edited words ("$1.4 billion" → "$2.8 billion").
+    A paired fact that differs in its words, its span or any value is "changed".
+    """
+    pairs: list[tuple[dict, int]] = []
+    used: set[int] = set()
     by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         by_span[(f["start"], f["end"])].append(j)
-    used: set[int] = set()
-    unmatched_old: list[dict] = []
 
     def take(candidates: list[int], o: dict) -> int | None:
         free = [j for j in candidates if j not in used]
         if not free:
             return None
         exact = [j for j in free if not changed_fields(kind, o, new[j])]  # duplicates: prefer an identical one
-        return (exact or free)[0]
+        j = (exact or free)[0]
+        used.add(j)
+        pairs.append((o, j))
+        return j
 
+    rest: list[dict] = []
     for o in old:
         span = offsets.span(o["start"], o["end"])
-        j = take(by_span.get(span, []), o) if span else None
-        if j is None:
-            unmatched_old.append(o)
-            continue
-        used.add(j)
-        if fields := changed_fields(kind, o, new[j]):
-            changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
-        else:
-            unchanged += 1
-    # Facts inside edited passages have no aligned span: pair them by their text instead.
+        if not (span and take(by_span.get(span, []), o) is not None):
+            rest.append(o)
+    # Facts inside edited passages have no aligned span: pair them by their words instead.
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         if j not in used:
-            by_text[f["text"]].append(j)
-    for o in unmatched_old:
-        j = None if offsets.span(o["start"], o["end"]) else take(by_text.get(o["text"], []), o)
-        if j is None:
-            changes.append({"kind": kind, "change": "removed", "old": o, "new": None, "fields": {}})
-            continue
-        used.add(j)
-        if fields := changed_fields(kind, o, new[j]):
+            by_text[_words(f["text"])].append(j)
+    rest = [o for o in rest
+            if offsets.span(o["start"], o["end"]) or take(by_text.get(_words(o["text"]), []), o) is None]
+    # Overlapping spans, the largest overlap first.
+    near = {id(o): offsets.near(o["start"], o["end"]) for o in rest}
+    candidates = sorted(
+        ((-_overlap(near[id(o)], (f["start"], f["end"])), abs(near[id(o)][0] - f["start"]), i, j)
+         for i, o in enumerate(rest) if near[id(o)] for j, f in enumerate(new)
+         if j not in used and _overlap(near[id(o)], (f["start"], f["end"])) > 0))
+    paired: set[int] = set()
+    for _, _, i, j in candidates:
+        if i not in paired and j not in used:
+            paired.add(i)
+            used.add(j)
+            pairs.append((rest[i], j))
+    changes: list[dict] = []
+    unchanged = 0
+    for o, j in pairs:
+        image = offsets.span(o["start"], o["end"]) or offsets.near(o["start"], o["end"])
+        if fields := changed_fields(kind, o, new[j], image):
             changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
         else:
             unchanged += 1
-    for j, f in enumerate(new):
-        if j not in used:
-            changes.append({"kind": kind, "change": "added", "old": None, "new": f, "fields": {}})
+    changes += [{"kind": kind, "change": "removed", "old": o, "new": None, "fields": {}}
+                for i, o in enumerate(rest) if i not in paired]
+    changes += [{"kind": kind, "change": "added", "old": None, "new": f, "fields": {}}
+                for j, f in enumerate(new) if j not in used]
     changes.sort(key=lambda c: ((c["new"] or c["old"])["start"], CHANGES.index(c["change"])))
     return changes, unchanged
 
