@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsfacts.diff.align import OffsetMap
@@ -204,10 +205,11 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
                unpaired_differ: bool = True) -> Diff:
     """Pair the articles of two sides and their facts of the given kinds."""
     pairs, old_rest, new_rest = pair_articles(old, new)
+    chosen = _chosen(old, new, article)
     result: list[ArticleDiff] = []
     for o, n in pairs:
         a_old, a_new = old.articles[o], new.articles[n]
-        if article and not (_matches(a_old, article) or _matches(a_new, article)):
+        if not (chosen(a_old) or chosen(a_new)):
             continue
         offsets = OffsetMap(a_old["text"], a_new["text"])
         item = ArticleDiff(a_old, a_new, old_facts={k: old.facts[o][k] for k in kinds},
@@ -219,19 +221,24 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
             item.counts[kind]["unchanged"] = unchanged
         result.append(item)
     for i in old_rest:
-        if not article or _matches(old.articles[i], article):
+        if chosen(old.articles[i]):
             result.append(ArticleDiff(old.articles[i], None, old_facts={k: old.facts[i][k] for k in kinds}))
     for i in new_rest:
-        if not article or _matches(new.articles[i], article):
+        if chosen(new.articles[i]):
             result.append(ArticleDiff(None, new.articles[i], new_facts={k: new.facts[i][k] for k in kinds}))
     result.sort(key=lambda a: (a.name, a.status))
     return Diff(old.label, new.label, kinds, result, unpaired_differ)
 
 
-def _matches(a: dict, ref: str) -> bool:
-    path = a["path"] or ""
-    return a["id"].startswith(ref) or path == ref or path.endswith("/" + ref.lstrip("./")) or (
-        a["record_id"] is not None and f"{path}#{a['record_id']}".endswith(ref))
+def _chosen(old: Side, new: Side, ref: str | None) -> Callable[[dict], bool]:
+    """Whether an article is one ``--article`` names: on both sides, the best matches as the read commands
+    take them (``newsfacts.query.filters.article_score``)."""
+    if not ref:
+        return lambda a: True
+    from newsfacts.query.filters import article_score
+
+    best = max((article_score(a, ref) for a in [*old.articles.values(), *new.articles.values()]), default=0)
+    return lambda a: best > 0 and article_score(a, ref) == best
 
 
 def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS, article: str | None = None,
@@ -249,7 +256,7 @@ def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS,
         old_conn.close()
         if new_conn is not old_conn:
             new_conn.close()
-    if article and not any(_matches(a, article) for a in [*old.articles.values(), *new.articles.values()]):
+    if article and not any(map(_chosen(old, new, article), [*old.articles.values(), *new.articles.values()])):
         from newsfacts.query import QueryError
 
         raise QueryError(f"no article matches {article!r} on either side")
