@@ -15,7 +15,7 @@ from newsfacts.diff.engine import CHANGES, ArticleDiff, Diff
 from newsfacts.diff.text import describe, show_field, show_value, word_diff
 
 
-def _mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
+def mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
     """Text as HTML with each (start, end, opening tag) wrapped; crossing spans are clipped to nest.
 
     Every opening tag is closed with </mark>, so every tag must be a <mark>.
@@ -81,7 +81,7 @@ def _pane(a: ArticleDiff, side: str, number: int, edits: list[tuple[int, int]]) 
     for span in edits:
         for start, end in _split(span, cuts):
             marks.append((start, end, f'<mark class="edit {side}" data-edit="{side}" title="{label}">'))
-    return _mark_up(article["text"], marks)
+    return mark_up(article["text"], marks)
 
 
 SIGNS = {"added": "+", "removed": "−", "changed": "~"}
