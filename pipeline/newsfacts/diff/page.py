@@ -105,7 +105,7 @@ def _change_row(c: dict, n: int, i: int) -> str:
                      for k, (o, v) in c["fields"].items())
     return (f"<tr class='change {c['change']}' data-change='{c['change']}' data-kind='{c['kind']}' "
             f"data-article='article-{n}' data-ref='{i}'><td>{c['kind']}</td>"
-            f"<td class='sign' title='{c['change']}'>{SIGNS[c['change']]}</td>"
+            f"<td class='sign'>{SIGNS[c['change']]} {c['change']}</td>"
             f"<td><a href='#a{n}-{side}-c{i}'>{html.escape(describe(c['kind'], fact))}</a> "
             f"<span class='muted'>[{fact['start']}:{fact['end']}]</span></td><td>{what}</td></tr>")
 
@@ -151,7 +151,7 @@ def render_html(d: Diff) -> str:
             f"<section class='article' id='article-{n}' data-status='{a.status}'>"
             f"<h2>{html.escape(a.name)}{' — ' + html.escape(title) if title else ''}</h2>"
             f"<p class='nav'>{' · '.join(nav)}</p><p class='muted'>{html.escape(ids)}<br>{html.escape(counts)}</p>"
-            f"<table class='changes'><tr><th>kind</th><th></th><th>fact</th><th>what changed</th></tr>{items}</table>"
+            f"<table class='changes'><tr><th>kind</th><th>change</th><th>fact</th><th>what changed</th></tr>{items}</table>"
             f"<div class='panes'>"
             f"<div class='pane old'><h3>old: {html.escape(d.old_label)}</h3>{_pane(a, 'old', n, edits('old'))}</div>"
             f"<div class='pane new'><h3>new: {html.escape(d.new_label)}</h3>{_pane(a, 'new', n, edits('new'))}</div>"
