@@ -462,6 +462,37 @@ def test_words_compared_whitespace_aside(old, new, expected):
     assert [c["fields"] for c in changes] == ([expected] if expected else [])
 
 
+@pytest.mark.parametrize("old_text, new_text, old_fact, new_fact, expected", [
+    # a sentence moved: the same fact elsewhere, not a change of boundary
+    ("Oil rose on Monday. Gold fell on Tuesday in London.", "Gold fell on Tuesday in London. Oil rose on Monday.",
+     "Monday", "Monday", "unchanged"),
+    # the same text, a wider span: a boundary change
+    ("Talks ended on Friday in Astana.", "Talks ended on Friday in Astana.", "Friday", "on Friday",
+     {"text", "span"}),
+    # an edited word inside an edited text: the same span, other words
+    ("The fund raised $40m from banks.", "The fund raised $45m from banks.", "$40m", "$45m", {"text"}),
+    # another fact in another place: a removal and an addition
+    ("Talks ended on Friday in Astana.", "Talks in Astana ended. They resume in May.", "Friday", "May",
+     "removed, added"),
+])
+def test_facts_pair_by_span_words_or_overlap(old_text, new_text, old_fact, new_fact, expected):
+    from newsfacts.diff import diff_facts
+
+    def fact(text: str, words: str) -> dict:
+        start = text.index(words)
+        return {"start": start, "end": start + len(words), "text": words, "value": "X", "kind": "date"}
+
+    changes, unchanged = diff_facts("dates", [fact(old_text, old_fact)], [fact(new_text, new_fact)],
+                                    OffsetMap(old_text, new_text))
+    if expected == "unchanged":
+        assert (changes, unchanged) == ([], 1)
+    elif isinstance(expected, set):
+        [change] = changes
+        assert change["change"] == "changed" and set(change["fields"]) == expected and unchanged == 0
+    else:
+        assert ", ".join(c["change"] for c in changes) == expected and unchanged == 0
+
+
 # --- the documented workflow: edit a copy of models/, re-ingest into a copy, review ---------------
 
 def test_rule_change_workflow_with_a_models_copy(fund, tmp_path, monkeypatch):

@@ -66,34 +66,35 @@ def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) 
     Yermek Kosherbayev" → "Yermek Kosherbayev") or edited words ("$1.4 billion" → "$2.8 billion").
     A paired fact that differs in its words, its span or any value is "changed".
     """
-    pairs: list[tuple[dict, int]] = []
+    pairs: list[tuple[dict, int, tuple[int, int] | None]] = []  # (old fact, new index, old span's image)
     used: set[int] = set()
     by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         by_span[(f["start"], f["end"])].append(j)
 
-    def take(candidates: list[int], o: dict) -> int | None:
+    def take(candidates: list[int], o: dict, image: tuple[int, int] | None) -> int | None:
         free = [j for j in candidates if j not in used]
         if not free:
             return None
         exact = [j for j in free if not changed_fields(kind, o, new[j])]  # duplicates: prefer an identical one
         j = (exact or free)[0]
         used.add(j)
-        pairs.append((o, j))
+        pairs.append((o, j, image))
         return j
 
     rest: list[dict] = []
     for o in old:
         span = offsets.span(o["start"], o["end"])
-        if not (span and take(by_span.get(span, []), o) is not None):
+        if not (span and take(by_span.get(span, []), o, span) is not None):
             rest.append(o)
-    # Facts inside edited passages have no aligned span: pair them by their words instead.
+    # Facts inside edited passages have no aligned span: pair them by their words instead (a moved
+    # sentence: where it went is no boundary change).
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         if j not in used:
             by_text[_words(f["text"])].append(j)
     rest = [o for o in rest
-            if offsets.span(o["start"], o["end"]) or take(by_text.get(_words(o["text"]), []), o) is None]
+            if offsets.span(o["start"], o["end"]) or take(by_text.get(_words(o["text"]), []), o, None) is None]
     # Overlapping spans, the largest overlap first.
     near = {id(o): offsets.near(o["start"], o["end"]) for o in rest}
     candidates = sorted(
@@ -105,11 +106,10 @@ def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) 
         if i not in paired and j not in used:
             paired.add(i)
             used.add(j)
-            pairs.append((rest[i], j))
+            pairs.append((rest[i], j, near[id(rest[i])]))
     changes: list[dict] = []
     unchanged = 0
-    for o, j in pairs:
-        image = offsets.span(o["start"], o["end"]) or offsets.near(o["start"], o["end"])
+    for o, j, image in pairs:
         if fields := changed_fields(kind, o, new[j], image):
             changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
         else:
