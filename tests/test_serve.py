@@ -218,3 +218,14 @@ def test_unknown_article_page(server):
     with pytest.raises(urllib.error.HTTPError) as error:
         urllib.request.urlopen(server + "/news/-/article/ffffffffffff", timeout=10)
     assert error.value.code == 404 and "no article matches" in error.value.read().decode()
+
+
+@pytest.mark.parametrize("query, status, words", [("?run=1", 200, "facts of run 1"), ("?run=9", 404, "no run 9")])
+def test_article_page_of_one_run(server, db, query, status, words):
+    article_id = db_rows(db, "SELECT id FROM articles")[0][0]
+    try:
+        with urllib.request.urlopen(f"{server}/news/-/article/{article_id}{query}", timeout=10) as response:
+            code, body = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        code, body = error.code, error.read().decode()
+    assert code == status and words in body and "older extraction" not in body

@@ -120,6 +120,7 @@ async def article_page(datasette, request) -> Response:
         return Response.html(await datasette.render_template(
             "newsfacts_article.html", {"database": database, "error": str(exc)}, request=request), status=404)
     a, facts = found["article"], found["facts"]
+    newest = (await db.execute("SELECT MAX(run_id) AS run FROM extractions WHERE article_id = ?", [a["id"]])).rows
     tables = []
     for kind, columns in SHOWN.items():
         if facts[kind]:
@@ -133,6 +134,7 @@ async def article_page(datasette, request) -> Response:
         "text": Markup(mark_up(a["text"], _marks(facts))), "tables": tables,
         "counts": {kind: len(facts[kind]) for kind in SHOWN},
         "row_url": datasette.urls.row(database, "articles", a["id"]),
+        "newest": newest[0]["run"], "newest_url": article_url(datasette, database, a["id"]),
         "version_urls": [(v, article_url(datasette, database, v["id"])) for v in found["versions"]],
     }
     return Response.html(await datasette.render_template("newsfacts_article.html", context, request=request))
