@@ -123,7 +123,7 @@ def test_counts_at_the_top(report):
         assert int(total["#text"]) == expected
         assert int(counted["#text"]) == expected
     assert int(dom.select("td", id="js-changed")[0]["#text"]) >= 1
-    [entities] = dom.select("tr", data_kind="entities")
+    [entities] = [r for r in dom.select("tr", data_kind="entities") if "data-change" not in r]  # the counts row
     assert re.sub(r"\s+", " ", entities["#text"]).startswith("entities")
 
 
@@ -146,3 +146,55 @@ def test_articles_are_linked(report):
     assert sections and all(s["id"].startswith("article-") for s in sections)
     index_links = {a["href"] for a in dom.select("a") if a.get("href", "").startswith("#article-")}
     assert {f"#{s['id']}" for s in sections} <= index_links
+
+
+REPORT = """date 2026-05-12
+BISHKEK – Kyrgyzstan's state power company said on Monday that it would spend $640m on two hydropower dams \
+this year.
+
+“The new dams will keep the lights on in the south through the coldest winters,” the company's chairman, \
+Taalaibek Ibraev, told parliament.
+"""
+EDITS = [("$640m", "$720m"), ("through the coldest winters", "through even the harshest winters")]
+
+
+@pytest.fixture(scope="module")
+def reworded(tmp_path_factory) -> dict:
+    """A diff of an article whose quote was reworded and whose amount was edited, ingested before and after."""
+    chromium()
+    tmp = tmp_path_factory.mktemp("reworded")
+    article = tmp / "dams.txt"
+    article.write_text(REPORT, encoding="utf-8")
+    db = tmp / "news.db"
+    assert ingest([article], db, workers=1).new == 1
+    text = REPORT
+    for old, new in EDITS:
+        text = text.replace(old, new)
+    article.write_text(text, encoding="utf-8")
+    assert ingest([article], db, workers=1).new == 1
+    page = tmp / "report.html"
+    result = CliRunner().invoke(cli, ["diff", str(db), "--runs", "1", "2", "-f", "html", "-o", str(page)])
+    assert result.exit_code == 1, result.output
+    dom = Elements()
+    dom.feed(dump_dom(page, tmp / "profile"))
+    return {"dom": dom}
+
+
+@pytest.mark.parametrize("kind, removed, inserted", [
+    ("quotes", "coldest", "harshest"),
+    ("amounts", "$640m", "$720m"),
+])
+def test_edited_words_shown_old_and_new(reworded, kind, removed, inserted):
+    dom = reworded["dom"]
+    rows = [r for r in dom.select("tr", data_kind=kind) if r.get("data-change")]
+    assert {r["data-change"] for r in rows} == {"changed"}  # no word edit reads as an addition and a removal
+    [row] = [r for r in rows if removed in r["#text"]]
+    assert inserted in row["#text"]
+    assert removed in " ".join(d["#text"] for d in dom.select("del"))
+    assert inserted in " ".join(i["#text"] for i in dom.select("ins"))
+    marks = [m for m in dom.select("mark", data_change="changed", data_kind=kind)]
+    old = [m["#text"] for m in marks if "-old-" in m["id"]]
+    new = [m["#text"] for m in marks if "-new-" in m["id"]]
+    assert any(removed.split()[-1] in t for t in old) and any(inserted.split()[-1] in t for t in new)
+    [body] = dom.select("body")
+    assert body["data-js"] == "ready" and int(body["data-marked"]) >= 2

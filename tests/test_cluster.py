@@ -63,7 +63,7 @@ def test_a_killed_worker_loses_nothing(articles, local_db, tmp_path):
         pids = list(client.run(os.getpid).values())
         killed: list[int] = []
 
-        def kill_one(done: int, total: int, words: int) -> None:
+        def kill_one(done: int, total: int, words: int, extracted: int) -> None:
             if done >= 2 and not killed:  # the first batch is back: the workers are busy with the next ones
                 os.kill(pids[0], signal.SIGKILL)
                 killed.append(pids[0])

@@ -301,3 +301,218 @@ def test_reading_commands_run_without_spacy(rule_change):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stderr.strip().splitlines()[-1] == "False"
+
+
+# --- changed facts: edited words, edited values, moved boundaries ----------------------------------
+
+FUND = """date 2026-03-04
+ASTANA – Kazakhstan's sovereign wealth fund Samruk-Kazyna said on Tuesday that it had invested $1.13bn in new \
+power plants last year, more than twice what it spent in 2024.
+
+“We are building the grid that the next generation of industry will need,” the fund's chief executive, Nurlan \
+Zhakupov, told reporters in Astana.
+
+The fund plans to raise its spending to $2.5bn by 2028, Zhakupov said, with most of it going to wind farms in the \
+north of the country.
+
+“Demand from new factories is rising faster than anyone planned for,” Zhakupov enthused.
+"""
+# Same first and last words, other words inside: the spans stay, the facts change.
+REWORDED = [("$1.13bn", "$2.26bn"), ("the grid that", "the network that")]
+
+
+@pytest.fixture(scope="module")
+def fund(tmp_path_factory) -> dict:
+    """FUND ingested (base.db), then with REWORDED applied ingested again into a copy (reworded.db)."""
+    tmp = tmp_path_factory.mktemp("fund")
+    article = tmp / "corpus" / "fund.txt"
+    article.parent.mkdir()
+    article.write_text(FUND, encoding="utf-8")
+    base, reworded = tmp / "base.db", tmp / "reworded.db"
+    assert ingest([article], base, workers=1).new == 1
+    shutil.copy(base, reworded)
+    text = FUND
+    for old, new in REWORDED:
+        text = text.replace(old, new)
+    article.write_text(text, encoding="utf-8")
+    assert ingest([article], reworded, workers=1).new == 1
+    article.write_text(FUND, encoding="utf-8")
+    return {"tmp": tmp, "base": base, "reworded": reworded, "article": article}
+
+
+def changes_of(report: dict, kind: str | None = None) -> list[dict]:
+    return [c for a in report["articles"] for c in a["changes"] if kind in (None, c["kind"])]
+
+
+@pytest.mark.parametrize("kind, old, new, fields", [
+    ("amounts", "$1.13bn", "$2.26bn", {"text", "value"}),
+    ("quotes", "the grid that", "the network that", {"text"}),  # a direct quote, reworded inside
+    ("quotes", "$1.13bn", "$2.26bn", {"text"}),  # the reported speech that holds the amount
+])
+def test_edited_words_are_a_change_not_an_addition_and_a_removal(fund, kind, old, new, fields):
+    status, report = diff_json(fund["base"], fund["reworded"], "--kind", kind)
+    assert status == 1 and report["articles_text_edited"] == 1
+    [change] = [c for c in changes_of(report, kind) if old in c["old"]["text"]]
+    assert change["change"] == "changed", change
+    assert set(change["fields"]) == fields
+    before, after = change["fields"]["text"]
+    assert old in before and new in after and before.replace(old, new) == after
+    assert not [c for c in changes_of(report, kind) if c["change"] != "changed"]
+    if "value" in fields:
+        assert change["fields"]["value"] == [1.13e9, 2.26e9]
+
+
+def test_reworded_quote_in_text_and_html(fund, tmp_path):
+    result = run("diff", fund["base"], fund["reworded"], "--kind", "quotes")
+    assert result.exit_code == 1 and "no differences" not in result.stdout
+    assert "[grid → network]" in result.stdout and "[$1.13bn → $2.26bn]" in result.stdout
+    page = tmp_path / "quotes.html"
+    assert run("diff", fund["base"], fund["reworded"], "-f", "html", "-o", page).exit_code == 1
+    html = page.read_text(encoding="utf-8")
+    assert "<del>grid</del> <ins>network</ins>" in html and "<del>$1.13bn</del> <ins>$2.26bn</ins>" in html
+    assert html.count("data-change='changed'") == len(changes_of(diff_json(fund["base"], fund["reworded"])[1]))
+
+
+def edited_copy(fund: dict, tmp_path: Path, sql: str, params: list) -> Path:
+    db = tmp_path / "edited.db"
+    shutil.copy(fund["base"], db)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute(sql, params).rowcount == 1, (sql, params)
+    return db
+
+
+def fact_row(db: Path, table: str, text: str) -> dict:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return dict(conn.execute(f"SELECT * FROM {table} WHERE text = ? ORDER BY start LIMIT 1", [text]).fetchone())
+
+
+@pytest.mark.parametrize("table, text, field, value", [
+    ("amounts", "$2.5bn", "value", 25e9),
+    ("amounts", "$1.13bn", "currency", "EUR"),
+    ("entities", "Astana", "label", "ORG"),
+    ("entities", "Zhakupov", "canonical", "Zhakupov"),
+    ("attributions", "We are building the grid that the next generation of industry will need", "speaker",
+     "Kassym-Jomart Tokayev"),
+    ("attributions", "We are building the grid that the next generation of industry will need", "kind", "partial"),
+    ("dates", "last year", "value", "2024"),
+    ("dates", "2028", "kind", "duration"),
+])
+def test_same_span_other_value_is_changed(fund, tmp_path, table, text, field, value):
+    before = fact_row(fund["base"], table, text)
+    db = edited_copy(fund, tmp_path, f"UPDATE {table} SET {field} = ? WHERE rowid = (SELECT MIN(rowid) FROM {table} "
+                                     "WHERE text = ? AND start = ?)", [value, text, before["start"]])
+    status, report = diff_json(fund["base"], db)
+    assert status == 1
+    [change] = changes_of(report)
+    assert change["change"] == "changed" and change["fields"] == {field: [before[field], value]}
+    assert (change["old"]["start"], change["old"]["end"]) == (change["new"]["start"], change["new"]["end"])
+    out = run("diff", fund["base"], db).stdout
+    assert f"{field}: " in out and " → " in out and "no differences" not in out
+
+
+@pytest.mark.parametrize("table, text, wider", [
+    ("entities", "Nurlan Zhakupov", "Zhakupov"),  # a name cut to its last word
+    ("dates", "Tuesday", "on Tuesday"),  # a date that takes its preposition
+    ("amounts", "$2.5bn", "$2.5bn by 2028"),
+])
+def test_moved_boundary_is_changed_with_both_spans(fund, tmp_path, table, text, wider):
+    before = fact_row(fund["base"], table, text)
+    body = sqlite3.connect(fund["base"]).execute("SELECT text FROM articles").fetchone()[0]
+    start = body.index(wider, before["start"] - len(wider))
+    end = start + len(wider)
+    db = edited_copy(fund, tmp_path, f"UPDATE {table} SET start = ?, end = ?, text = ? WHERE text = ? AND start = ?",
+                     [start, end, body[start:end], text, before["start"]])
+    status, report = diff_json(fund["base"], db)
+    assert status == 1
+    [change] = changes_of(report)
+    assert change["change"] == "changed"
+    assert change["fields"] == {"text": [text, wider], "span": [[before["start"], before["end"]], [start, end]]}
+    assert f"span: [{before['start']}:{before['end']}] → [{start}:{end}]" in run("diff", fund["base"], db).stdout
+
+
+def test_facts_apart_or_of_another_kind_do_not_pair(fund, tmp_path):
+    """A fact gone and another one elsewhere, or of another kind on the same span, are a removal and an addition."""
+    amount = fact_row(fund["base"], "amounts", "$2.5bn")
+    db = edited_copy(fund, tmp_path, "DELETE FROM amounts WHERE text = ?", ["$2.5bn"])
+    with sqlite3.connect(db) as conn:
+        conn.execute("INSERT INTO quantities (article_id, run_id, start, end, text, value, unit) VALUES (?, ?, ?, ?, "
+                     "?, 2.5, 'gigawatt')", [amount["article_id"], amount["run_id"], amount["start"], amount["end"],
+                                             amount["text"]])
+        date = conn.execute("SELECT rowid, start FROM dates WHERE text = '2024'").fetchone()
+        conn.execute("DELETE FROM dates WHERE rowid = ?", [date[0]])
+    _, report = diff_json(fund["base"], db)
+    found = {(c["kind"], c["change"], (c["new"] or c["old"])["text"]) for c in changes_of(report)}
+    assert found == {("amounts", "removed", "$2.5bn"), ("quantities", "added", "$2.5bn"),
+                     ("dates", "removed", "2024")}
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("We are partners", "We are\npartners", {}),  # re-wrapped: the same words
+    ("We are partners", "We are close partners", {"text": ["We are partners", "We are close partners"]}),
+])
+def test_words_compared_whitespace_aside(old, new, expected):
+    from newsfacts.diff import diff_facts
+
+    fact = {"start": 1, "end": 1 + len(old), "text": old, "kind": "direct", "speaker": "Ann Lee"}
+    article_old, article_new = f"“{old},” she said.", f"“{new},” she said."
+    changes, unchanged = diff_facts("quotes", [fact], [fact | {"end": 1 + len(new), "text": new}],
+                                    OffsetMap(article_old, article_new))
+    assert unchanged == (0 if expected else 1)
+    assert [c["fields"] for c in changes] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("old_text, new_text, old_fact, new_fact, expected", [
+    # a sentence moved: the same fact elsewhere, not a change of boundary
+    ("Oil rose on Monday. Gold fell on Tuesday in London.", "Gold fell on Tuesday in London. Oil rose on Monday.",
+     "Monday", "Monday", "unchanged"),
+    # the same text, a wider span: a boundary change
+    ("Talks ended on Friday in Astana.", "Talks ended on Friday in Astana.", "Friday", "on Friday",
+     {"text", "span"}),
+    # an edited word inside an edited text: the same span, other words
+    ("The fund raised $40m from banks.", "The fund raised $45m from banks.", "$40m", "$45m", {"text"}),
+    # another fact in another place: a removal and an addition
+    ("Talks ended on Friday in Astana.", "Talks in Astana ended. They resume in May.", "Friday", "May",
+     "removed, added"),
+])
+def test_facts_pair_by_span_words_or_overlap(old_text, new_text, old_fact, new_fact, expected):
+    from newsfacts.diff import diff_facts
+
+    def fact(text: str, words: str) -> dict:
+        start = text.index(words)
+        return {"start": start, "end": start + len(words), "text": words, "value": "X", "kind": "date"}
+
+    changes, unchanged = diff_facts("dates", [fact(old_text, old_fact)], [fact(new_text, new_fact)],
+                                    OffsetMap(old_text, new_text))
+    if expected == "unchanged":
+        assert (changes, unchanged) == ([], 1)
+    elif isinstance(expected, set):
+        [change] = changes
+        assert change["change"] == "changed" and set(change["fields"]) == expected and unchanged == 0
+    else:
+        assert ", ".join(c["change"] for c in changes) == expected and unchanged == 0
+
+
+# --- the documented workflow: edit a copy of models/, re-ingest into a copy, review ---------------
+
+def test_rule_change_workflow_with_a_models_copy(fund, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSFACTS_MODELS", raising=False)
+    shutil.copytree(fund["article"].parent, "corpus")
+    assert run("ingest", "corpus/", "--db", "news.db", "-w", 1, "--no-progress").exit_code == 0
+    shutil.copytree(models_dir(), "my-models")
+    verbs = Path("my-models/quotes/reporting_verbs.txt")
+    assert "enthuse" not in verbs.read_text(encoding="utf-8").split()
+    verbs.write_text(verbs.read_text(encoding="utf-8") + "enthuse\n", encoding="utf-8")
+    shutil.copy("news.db", "trial.db")
+    again = run("ingest", "corpus/", "--db", "trial.db", "--models", "my-models", "-w", 1, "--no-progress")
+    assert again.exit_code == 0 and "1 new" in again.stdout, again.output
+    result = run("diff", "news.db", "trial.db")
+    assert result.exit_code == 1
+    assert "verb: ∅ → 'enthused'" in result.stdout, result.stdout
+    _, report = diff_json("news.db", "trial.db")
+    [change] = changes_of(report)
+    assert change["kind"] == "quotes" and change["old"]["text"].startswith("Demand from new factories")
+    # The old database is as it was, and the unedited rules extract nothing new.
+    assert run("diff", "news.db", fund["base"]).exit_code == 0
+    assert "0 new" in run("ingest", "corpus/", "--db", "news.db", "-w", 1, "--no-progress").stdout

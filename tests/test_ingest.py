@@ -147,7 +147,7 @@ def test_interrupt_leaves_whole_articles_and_the_next_run_resumes(folder, tmp_pa
     db_path = tmp_path / "facts.db"
     calls = []
 
-    def stop_after_two(done, total, words):
+    def stop_after_two(done, total, words, extracted):
         calls.append(done)
         if done >= 2:
             raise KeyboardInterrupt

@@ -171,6 +171,91 @@ def test_limit(db):
     assert len(as_json("query", "entities", "--db", db, "--limit", "2")) == 2
 
 
+# --- article references ----------------------------------------------------------------------------
+
+LAYOUT = {  # path under the ingest folder -> an article of one sentence
+    "corpus/business/100.txt": "Shares of Halyk Bank rose 4 percent on Monday after it reported record profit.",
+    "corpus/sport/100.txt": "Kazakhstan beat Uzbekistan 2-1 in Almaty on Saturday to top their qualifying group.",
+    "corpus/business/50%_rise.txt": "Wheat exports rose 50 percent in March, the agriculture ministry said.",
+    "corpus/business/a_0.txt": "The central bank left its base rate at 16.5 percent on Friday.",
+    "corpus/feed.jsonl": '{"id": "a1", "text": "Air Astana ordered 15 new jets on Tuesday."}\n'
+                         '{"id": "a2", "text": "Kazakhstan Temir Zholy said freight volumes fell in April."}\n',
+}
+
+
+@pytest.fixture(scope="module")
+def refs(tmp_path_factory) -> dict:
+    """LAYOUT ingested from its folder as ``corpus/`` (stored relative), plus one file given by absolute path."""
+    work = tmp_path_factory.mktemp("work")
+    for name, text in LAYOUT.items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text + ("" if name.endswith(".jsonl") else "\n"), encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    absolute = elsewhere / "other" / "abs.txt"
+    absolute.parent.mkdir()
+    absolute.write_text("Oil output at Tengiz rose to a record in May, Chevron said.\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(work)
+        assert ingest(["corpus"], work / "news.db", workers=1).failed == 0
+        assert ingest([absolute], work / "news.db", workers=1).new == 1
+    ids = {(path if rid is None else f"{path}#{rid}"): i for i, path, rid in
+           sql(work / "news.db", "SELECT id, path, record_id FROM articles")}
+    assert set(ids) == {f"corpus/{n}" for n in ("business/100.txt", "sport/100.txt", "business/50%_rise.txt",
+                                                "business/a_0.txt", "feed.jsonl#a1", "feed.jsonl#a2")} | {str(absolute)}
+    return {"work": work, "db": work / "news.db", "ids": ids, "absolute": absolute, "elsewhere": elsewhere}
+
+
+@pytest.mark.parametrize("where, ref, expected", [
+    ("work", "corpus/business/100.txt", ["corpus/business/100.txt"]),  # as given at ingest
+    ("work", "./corpus/business/100.txt", ["corpus/business/100.txt"]),
+    ("work", "corpus/sport/../business/100.txt", ["corpus/business/100.txt"]),
+    ("work", "business/100.txt", ["corpus/business/100.txt"]),  # its last components
+    ("work", "WORK/corpus/business/100.txt", ["corpus/business/100.txt"]),  # absolute
+    ("elsewhere", "WORK/corpus/business/100.txt", ["corpus/business/100.txt"]),  # absolute, from another folder
+    ("work/corpus/business", "100.txt", ["corpus/business/100.txt"]),  # relative to here: the same file
+    ("work/corpus/business", "../sport/100.txt", ["corpus/sport/100.txt"]),
+    ("elsewhere", "100.txt", ["corpus/business/100.txt", "corpus/sport/100.txt"]),  # a file name: every such file
+    ("work", "50%_rise.txt", ["corpus/business/50%_rise.txt"]),  # % and _ are characters of the name
+    ("work", "corpus/feed.jsonl#a2", ["corpus/feed.jsonl#a2"]),  # one record of a JSON file
+    ("work", "feed.jsonl#a1", ["corpus/feed.jsonl#a1"]),
+    ("work", "feed.jsonl", ["corpus/feed.jsonl#a1", "corpus/feed.jsonl#a2"]),
+    ("work", "ABS", ["ABS"]),  # stored absolute, given as stored
+    ("work", "other/abs.txt", ["ABS"]),
+    ("elsewhere", "other/abs.txt", ["ABS"]),  # relative to here and stored absolute: the same file
+])
+def test_article_given_as_at_ingest_relative_absolute_or_by_its_tail(refs, monkeypatch, where, ref, expected):
+    from newsfacts.query import connect, resolve_article
+
+    here = refs["work"] if where.startswith("work") else refs["elsewhere"]
+    monkeypatch.chdir(here / where.partition("/")[2] if "/" in where else here)
+    ref = ref.replace("WORK", str(refs["work"])).replace("ABS", str(refs["absolute"]))
+    expected = {refs["ids"][e.replace("ABS", str(refs["absolute"]))] for e in expected}
+    conn = connect(refs["db"])
+    try:
+        assert set(resolve_article(conn, ref)) == expected
+    finally:
+        conn.close()
+    listed = as_json("query", "articles", "--db", refs["db"], "--article", ref)
+    assert {a["id"] for a in listed} == expected
+    report = json.loads(run("diff", refs["db"], refs["db"], "--article", ref, "-f", "json").stdout)
+    assert report["articles_compared"] == len(expected)
+    if len(expected) == 1:
+        shown = as_json("show", ref, "--db", refs["db"])
+        assert shown["article"]["id"] in expected
+
+
+@pytest.mark.parametrize("ref", ["%", "%.txt", "_00.txt", "corpus/%", "business/_%", "%#a1", "nothing.txt",
+                                 "dev/100.txt", "corpus/business/100.txt/x", "sport/50%_rise.txt"])
+def test_article_reference_that_names_nothing_is_an_error(refs, monkeypatch, ref):
+    monkeypatch.chdir(refs["work"])
+    for command in (["query", "articles"], ["query", "people"]):
+        result = run(*command, "--db", refs["db"], "--article", ref)
+        assert result.exit_code == 2 and "no article matches" in result.stderr, (ref, result.output)
+    assert run("show", ref, "--db", refs["db"]).exit_code == 2
+    result = run("diff", refs["db"], refs["db"], "--article", ref)
+    assert result.exit_code == 2 and "no article matches" in result.stderr
+
+
 # --- search --------------------------------------------------------------------------------------
 
 def test_search_finds_articles_ranked_with_snippets(db):

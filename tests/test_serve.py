@@ -132,3 +132,100 @@ def test_serve_refuses_a_foreign_file(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--db", str(junk), "--port", "0"])
     assert result.exit_code == 2 and result.stderr.startswith("error: ")
     assert junk.read_text() == "not sqlite"
+
+
+# --- the newsfacts plugin and templates -------------------------------------------------------------
+
+def page(url: str) -> str:
+    return fetch(url, time.monotonic() + 10).decode()
+
+
+def db_rows(db: Path, sql: str, params=()) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
+@pytest.mark.parametrize("path", ["/", "/news"])
+def test_current_views_listed_before_raw_tables(server, path):
+    html = page(server + path)
+    links = [html.find(f'/news/{view}"') for view in ("current_articles", "current_entities", "current_amounts",
+                                                       "current_quotes")]
+    assert all(i > 0 for i in links), links
+    raw = [html.find(f'/news/{table}"') for table in ("articles", "entities", "amounts", "runs")]
+    assert max(links) < min(i for i in raw if i > 0)
+
+
+def test_article_page_is_the_text_with_its_facts_marked(server, db):
+    import html as html_module
+    import re
+
+    article_id, text = db_rows(db, "SELECT id, text FROM articles")[0]
+    body = page(f"{server}/news/-/article/{article_id}")
+    shown = re.search(r'<div class="nf-text">(.*?)</div>', body, re.S).group(1)
+    assert html_module.unescape(re.sub(r"<[^>]+>", "", shown)) == text  # every character, in order
+    marked = {(m.group(1), html_module.unescape(re.sub(r"<[^>]+>", "", m.group(2))))
+              for m in re.finditer(r'(?=<mark class="nf (\w+)[^"]*"[^>]*>((?:(?!</mark>).)*))', shown, re.S)}
+    for kind, table in (("amounts", "amounts"), ("dates", "dates")):
+        for (fact,) in db_rows(db, f"SELECT text FROM {table} WHERE article_id = ?", [article_id]):
+            assert any(k == kind and t.startswith(fact[:5]) for k, t in marked), (kind, fact)
+    people = db_rows(db, "SELECT text FROM entities WHERE label = 'PERSON' AND article_id = ?", [article_id])
+    assert people and all(("entities", p) in marked for (p,) in people)
+    for kind in ("entities", "amounts", "dates", "quotes"):
+        assert f'<h2 id="{kind}">' in body  # the facts listed below the text, by kind
+
+
+def test_fact_rows_link_to_the_article_page(server, db):
+    import re
+
+    article_id = db_rows(db, "SELECT id FROM articles")[0][0]
+    listing = page(server + "/news/current_entities?_size=5")
+    links = set(re.findall(r'href="(/news/-/article/[0-9a-f]{16}[^"]*)"', listing))
+    assert links and all(f"/article/{article_id}" in link for link in links)
+    assert f"/news/-/article/{article_id}?run=1" in links
+    assert "<mark" in page(server + links.pop().replace("&amp;", "&"))
+
+
+def test_amounts_read_with_separators_and_currency(server, db):
+    listing = page(server + "/news/current_amounts")
+    for value, currency in db_rows(db, "SELECT value, currency FROM current_amounts"):
+        assert f"{value:,.0f} {currency}" in listing
+    data = get_json(server + "/news/current_amounts.json?_shape=objects")
+    assert {r["value"] for r in data["rows"]} == {v for (v,) in db_rows(db, "SELECT value FROM current_amounts")}
+
+
+def test_people_query_keeps_the_organisation_of_a_role(server, db):
+    rows = get_json(server + "/news/people.json?_shape=objects")["rows"]
+    roles = {r["name"]: r["roles"] or "" for r in rows}
+    stated = db_rows(db, "SELECT person, role, of FROM current_roles WHERE of IS NOT NULL")
+    assert stated
+    for person, role, of in stated:
+        assert f"{role} of {of}" in roles[person]
+
+
+def test_list_of_articles_is_cut_and_the_row_page_is_whole(server, db):
+    import html as html_module
+
+    article_id, text = db_rows(db, "SELECT id, text FROM articles")[0]
+    assert len(text) > 1000
+    listing = html_module.unescape(page(server + "/news/current_articles"))
+    assert text[:200] in listing and text not in listing
+    assert text in html_module.unescape(page(f"{server}/news/articles/{article_id}"))
+
+
+def test_unknown_article_page(server):
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(server + "/news/-/article/ffffffffffff", timeout=10)
+    assert error.value.code == 404 and "no article matches" in error.value.read().decode()
+
+
+@pytest.mark.parametrize("query, status, words", [("?run=1", 200, "facts of run 1"), ("?run=9", 404, "no run 9")])
+def test_article_page_of_one_run(server, db, query, status, words):
+    article_id = db_rows(db, "SELECT id FROM articles")[0][0]
+    try:
+        with urllib.request.urlopen(f"{server}/news/-/article/{article_id}{query}", timeout=10) as response:
+            code, body = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        code, body = error.code, error.read().decode()
+    assert code == status and words in body and "older extraction" not in body

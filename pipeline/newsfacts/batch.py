@@ -181,7 +181,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
            pattern: str | None = None, exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES,
            batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
-           progress: Callable[[int, int, int], None] | None = None,
+           progress: Callable[[int, int, int, int], None] | None = None,
            on_notice: Callable[[str], None] | None = None) -> IngestResult:
     """Read every article under ``paths`` and store the facts of those not yet extracted.
 
@@ -189,7 +189,8 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     ``model`` overrides the base spaCy pipeline, ``models`` the rules folder (default: ``models/``).
     ``engine`` is ``local`` (``workers`` processes here) or ``dask`` (a local cluster of ``workers``
     processes, or the cluster whose ``scheduler`` address is given; see ``newsfacts.cluster``).
-    ``on_error(line)`` is told of each bad input; ``progress(done, total, words)`` after each step;
+    ``on_error(line)`` is told of each bad input; ``progress(done, total, words, extracted)`` after each
+    step (``extracted``: articles the model ran on, so far; ``newsfacts.progress`` rates only those);
     ``on_notice(line)`` what the run is doing while nothing completes (loading the model).
     """
     started = time.perf_counter()
@@ -215,14 +216,14 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     queued: set[str] = set()
     pending: dict[Future, tuple[list[dict], list[dict]]] = {}
     executor = None
-    done = 0
+    done = extracted = 0
     status = "complete"
 
-    def report(n: int = 1) -> None:
-        nonlocal done
-        done += n
+    def report(n: int = 1, nlp: int = 0) -> None:
+        nonlocal done, extracted
+        done, extracted = done + n, extracted + nlp
         if progress:
-            progress(done, total, result.words)
+            progress(done, total, result.words, extracted)
 
     def fail(path: str, error: str, level: str = "error") -> dict:
         on_error(f"{'warning' if level == 'warning' else 'error'}: {path}: {error}")
@@ -244,7 +245,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
             ok_rows = [r for r in rows if r["id"] in facts]
             ok_seen = [s for s in seen if s["article_id"] in facts]
             store.write_batch(db, run_id, spec.fingerprint, ok_rows, facts, ok_seen, failures)
-            report(len(rows))
+            report(len(rows), len(rows))
 
     try:
         side: tuple[list[dict], list[dict]] = ([], [])  # unchanged sources, read failures

@@ -109,7 +109,7 @@ def ingest_shards(paths: Iterable[str | os.PathLike] | str | os.PathLike, folder
                   workers: int | None = None, model: str | None = None, models: str | os.PathLike | None = None,
                   engine: str = "local", scheduler: str | None = None, pattern: str | None = None,
                   exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES, batch_size: int = 16,
-                  shard_size: int = DEFAULT_SHARD_SIZE, progress: Callable[[int, int, int], None] | None = None,
+                  shard_size: int = DEFAULT_SHARD_SIZE, progress: Callable[[int, int, int, int], None] | None = None,
                   on_notice: Callable[[str], None] | None = None) -> ShardResult:
     """Write the shards of ``paths`` into ``folder`` that no earlier run finished (options as ``ingest``)."""
     from newsfacts import batch
@@ -152,7 +152,7 @@ def ingest_shards(paths: Iterable[str | os.PathLike] | str | os.PathLike, folder
                 result.failed += failed
                 done_files += len(task.files)
                 if progress:
-                    progress(done_files, len(files), 0)
+                    progress(done_files, len(files), 0, result.articles)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return result

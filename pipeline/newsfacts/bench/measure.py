@@ -90,7 +90,7 @@ def measure_ingest(files: list[str], db: str, workers: int, batch_size: int, mod
     samples: list[tuple[int, float, float]] = []  # (articles done, main MB, largest worker MB)
     last = [0.0, time.monotonic()]  # last sample, last progress line
 
-    def sample(done: int, total: int, words: int) -> None:
+    def sample(done: int, total: int, words: int, extracted: int) -> None:
         now = time.monotonic()
         if now - last[0] >= 1.0 or done == total:
             last[0] = now

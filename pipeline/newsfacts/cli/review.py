@@ -16,7 +16,8 @@ from newsfacts.records import KINDS
 @click.option("--runs", nargs=2, type=int, default=None, metavar="A B",
               help="Compare run A with run B (of one database, or of OLD and NEW).")
 @click.option("--kind", "-k", "kinds", multiple=True, type=click.Choice(KINDS), help="Only this fact kind (repeat).")
-@click.option("--article", "-a", default=None, help="Only this article (id prefix or path).")
+@click.option("--article", "-a", default=None,
+              help="Only this article: an id, an id prefix or a path (as given at ingest, relative or absolute).")
 @click.option("--format", "-f", "fmt", type=click.Choice(("text", "json", "html")), default="text",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -27,8 +28,8 @@ def diff(databases, runs, kinds, article, fmt, output) -> None:
     Give OLD.db NEW.db (their current facts), or DB --runs A B.
 
     Facts are paired per article (by text, or by source file when the text was
-    edited) and by kind and span: added, removed, or changed (same span, another
-    value, label, canonical name, speaker ...).
+    edited) and by kind and span: added, removed, or changed, shown old → new
+    (other words, a moved boundary, another value, label, canonical name, speaker ...).
 
     Exit status: 0 no differences, 1 differences, 2 error.
     """

@@ -1,4 +1,4 @@
-"""`newsfacts serve`: Datasette on localhost with metadata written for the database."""
+"""`newsfacts serve`: Datasette on localhost with metadata, templates and the plugin written for the database."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from newsfacts.cli.options import DB_OPTION, CommandError, user_errors
 def serve(db_path, host, port, open_browser, write_metadata) -> None:
     """Browse the database in Datasette on localhost.
 
-    With facets, entity labels, full-text search and canned queries set up.
+    The current_* views come first; every article has a page with its facts highlighted in the text,
+    and facets, full-text search and canned queries are set up.
 
     Needs the serve extra: pip install 'newsfacts[serve]'.
     """
@@ -30,21 +31,29 @@ def serve(db_path, host, port, open_browser, write_metadata) -> None:
         from newsfacts import store
 
         store.open_db(db_path, create=False).close()
-    from newsfacts.serve import metadata
+    from newsfacts.serve import TRUNCATE_CELLS, metadata, templates_dir
 
     meta = metadata(db_path)
     if write_metadata:
         Path(write_metadata).write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
-        click.echo(f"wrote {write_metadata}; run: datasette {db_path} --metadata {write_metadata}", err=True)
+        click.echo(f"wrote {write_metadata}; run: datasette {db_path} --metadata {write_metadata} --template-dir "
+                   f"{templates_dir()} --setting truncate_cells_html {TRUNCATE_CELLS} (the article pages, links "
+                   "and formatted figures come with newsfacts serve only)", err=True)
         return
     try:
         from datasette.cli import cli as datasette_cli
+        from datasette.plugins import pm
     except ImportError:
         raise CommandError("Datasette is not installed: pip install 'newsfacts[serve]'") from None
+    from newsfacts.serve import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="newsfacts")
     with tempfile.TemporaryDirectory(prefix="newsfacts-serve-") as tmp:
         meta_path = Path(tmp) / "metadata.json"
         meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        args = ["serve", str(db_path), "--metadata", str(meta_path), "--host", host, "--port", str(port)]
+        args = ["serve", str(db_path), "--metadata", str(meta_path), "--host", host, "--port", str(port),
+                "--template-dir", str(templates_dir()), "--setting", "truncate_cells_html", str(TRUNCATE_CELLS)]
         if open_browser:
             args.append("--open")
         click.echo(f"serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)

@@ -1,8 +1,8 @@
 """The diff engine: facts paired by kind and span, and the result types the renderers read.
 
 Facts are paired by kind and span (offsets of an edited text are aligned word by word) and
-reported as added, removed or changed (same span, different value, label, canonical name,
-speaker ...).
+reported as added, removed or changed (other words, a moved boundary, another value, label,
+canonical name, speaker ...).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsfacts.diff.align import OffsetMap
@@ -17,7 +18,7 @@ from newsfacts.diff.sides import Side, load_side, pair_articles
 from newsfacts.records import KINDS
 
 CHANGES = ("added", "removed", "changed")
-# Fields that say where a fact is, not what it is: never compared.
+# Fields that say where a fact is, not what it is: compared as the span and its words, not as values.
 POSITION_FIELDS = {"start", "end", "text"}
 
 
@@ -35,57 +36,88 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def changed_fields(kind: str, old: dict, new: dict) -> dict[str, list]:
+def _words(text: str | None) -> str:
+    """A fact's words, whitespace aside: re-wrapping a paragraph changes no fact."""
+    return " ".join((text or "").split())
+
+
+def changed_fields(kind: str, old: dict, new: dict, span: tuple[int, int] | None = None) -> dict[str, list]:
+    """What differs between two paired facts: ``text`` (their words), ``span`` (a moved boundary, when the
+    old span's image ``span`` in the new text is not the new fact's span), and every value field."""
     names = tuple(old) if old.keys() == new.keys() else tuple(dict.fromkeys([*old, *new]))
-    return {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
+    fields: dict[str, list] = {}
+    if _words(old.get("text")) != _words(new.get("text")):
+        fields["text"] = [old.get("text"), new.get("text")]
+    if span is not None and span != (new["start"], new["end"]):
+        fields["span"] = [[old["start"], old["end"]], [new["start"], new["end"]]]
+    fields |= {n: [old.get(n), new.get(n)] for n in value_fields(names) if not _same(old.get(n), new.get(n))}
+    return fields
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return min(a[1], b[1]) - max(a[0], b[0])
 
 
 def diff_facts(kind: str, old: list[dict], new: list[dict], offsets: OffsetMap) -> tuple[list[dict], int]:
-    """Changes between two fact lists of one kind in one article, and how many facts are unchanged."""
-    changes: list[dict] = []
-    unchanged = 0
+    """Changes between two fact lists of one kind in one article, and how many facts are unchanged.
+
+    Facts pair, in turn, by the same span (its image in an edited text); by the same words, for facts
+    inside edited passages (a moved sentence); and by overlapping spans: a moved boundary ("Minister
+    Yermek Kosherbayev" → "Yermek Kosherbayev") or edited words ("$1.4 billion" → "$2.8 billion").
+    A paired fact that differs in its words, its span or any value is "changed".
+    """
+    pairs: list[tuple[dict, int, tuple[int, int] | None]] = []  # (old fact, new index, old span's image)
+    used: set[int] = set()
     by_span: dict[tuple[int, int], list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         by_span[(f["start"], f["end"])].append(j)
-    used: set[int] = set()
-    unmatched_old: list[dict] = []
 
-    def take(candidates: list[int], o: dict) -> int | None:
+    def take(candidates: list[int], o: dict, image: tuple[int, int] | None) -> int | None:
         free = [j for j in candidates if j not in used]
         if not free:
             return None
         exact = [j for j in free if not changed_fields(kind, o, new[j])]  # duplicates: prefer an identical one
-        return (exact or free)[0]
+        j = (exact or free)[0]
+        used.add(j)
+        pairs.append((o, j, image))
+        return j
 
+    rest: list[dict] = []
     for o in old:
         span = offsets.span(o["start"], o["end"])
-        j = take(by_span.get(span, []), o) if span else None
-        if j is None:
-            unmatched_old.append(o)
-            continue
-        used.add(j)
-        if fields := changed_fields(kind, o, new[j]):
-            changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
-        else:
-            unchanged += 1
-    # Facts inside edited passages have no aligned span: pair them by their text instead.
+        if not (span and take(by_span.get(span, []), o, span) is not None):
+            rest.append(o)
+    # Facts inside edited passages have no aligned span: pair them by their words instead (a moved
+    # sentence: where it went is no boundary change).
     by_text: dict[str, list[int]] = defaultdict(list)
     for j, f in enumerate(new):
         if j not in used:
-            by_text[f["text"]].append(j)
-    for o in unmatched_old:
-        j = None if offsets.span(o["start"], o["end"]) else take(by_text.get(o["text"], []), o)
-        if j is None:
-            changes.append({"kind": kind, "change": "removed", "old": o, "new": None, "fields": {}})
-            continue
-        used.add(j)
-        if fields := changed_fields(kind, o, new[j]):
+            by_text[_words(f["text"])].append(j)
+    rest = [o for o in rest
+            if offsets.span(o["start"], o["end"]) or take(by_text.get(_words(o["text"]), []), o, None) is None]
+    # Overlapping spans, the largest overlap first.
+    near = {id(o): offsets.near(o["start"], o["end"]) for o in rest}
+    candidates = sorted(
+        ((-_overlap(near[id(o)], (f["start"], f["end"])), abs(near[id(o)][0] - f["start"]), i, j)
+         for i, o in enumerate(rest) if near[id(o)] for j, f in enumerate(new)
+         if j not in used and _overlap(near[id(o)], (f["start"], f["end"])) > 0))
+    paired: set[int] = set()
+    for _, _, i, j in candidates:
+        if i not in paired and j not in used:
+            paired.add(i)
+            used.add(j)
+            pairs.append((rest[i], j, near[id(rest[i])]))
+    changes: list[dict] = []
+    unchanged = 0
+    for o, j, image in pairs:
+        if fields := changed_fields(kind, o, new[j], image):
             changes.append({"kind": kind, "change": "changed", "old": o, "new": new[j], "fields": fields})
         else:
             unchanged += 1
-    for j, f in enumerate(new):
-        if j not in used:
-            changes.append({"kind": kind, "change": "added", "old": None, "new": f, "fields": {}})
+    changes += [{"kind": kind, "change": "removed", "old": o, "new": None, "fields": {}}
+                for i, o in enumerate(rest) if i not in paired]
+    changes += [{"kind": kind, "change": "added", "old": None, "new": f, "fields": {}}
+                for j, f in enumerate(new) if j not in used]
     changes.sort(key=lambda c: ((c["new"] or c["old"])["start"], CHANGES.index(c["change"])))
     return changes, unchanged
 
@@ -173,10 +205,11 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
                unpaired_differ: bool = True) -> Diff:
     """Pair the articles of two sides and their facts of the given kinds."""
     pairs, old_rest, new_rest = pair_articles(old, new)
+    chosen = _chosen(old, new, article)
     result: list[ArticleDiff] = []
     for o, n in pairs:
         a_old, a_new = old.articles[o], new.articles[n]
-        if article and not (_matches(a_old, article) or _matches(a_new, article)):
+        if not (chosen(a_old) or chosen(a_new)):
             continue
         offsets = OffsetMap(a_old["text"], a_new["text"])
         item = ArticleDiff(a_old, a_new, old_facts={k: old.facts[o][k] for k in kinds},
@@ -188,19 +221,24 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
             item.counts[kind]["unchanged"] = unchanged
         result.append(item)
     for i in old_rest:
-        if not article or _matches(old.articles[i], article):
+        if chosen(old.articles[i]):
             result.append(ArticleDiff(old.articles[i], None, old_facts={k: old.facts[i][k] for k in kinds}))
     for i in new_rest:
-        if not article or _matches(new.articles[i], article):
+        if chosen(new.articles[i]):
             result.append(ArticleDiff(None, new.articles[i], new_facts={k: new.facts[i][k] for k in kinds}))
     result.sort(key=lambda a: (a.name, a.status))
     return Diff(old.label, new.label, kinds, result, unpaired_differ)
 
 
-def _matches(a: dict, ref: str) -> bool:
-    path = a["path"] or ""
-    return a["id"].startswith(ref) or path == ref or path.endswith("/" + ref.lstrip("./")) or (
-        a["record_id"] is not None and f"{path}#{a['record_id']}".endswith(ref))
+def _chosen(old: Side, new: Side, ref: str | None) -> Callable[[dict], bool]:
+    """Whether an article is one ``--article`` names: on both sides, the best matches as the read commands
+    take them (``newsfacts.query.filters.article_score``)."""
+    if not ref:
+        return lambda a: True
+    from newsfacts.query.filters import article_score
+
+    best = max((article_score(a, ref) for a in [*old.articles.values(), *new.articles.values()]), default=0)
+    return lambda a: best > 0 and article_score(a, ref) == best
 
 
 def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS, article: str | None = None,
@@ -218,7 +256,7 @@ def diff_databases(old_path: str, new_path: str, kinds: tuple[str, ...] = KINDS,
         old_conn.close()
         if new_conn is not old_conn:
             new_conn.close()
-    if article and not any(_matches(a, article) for a in [*old.articles.values(), *new.articles.values()]):
+    if article and not any(map(_chosen(old, new, article), [*old.articles.values(), *new.articles.values()])):
         from newsfacts.query import QueryError
 
         raise QueryError(f"no article matches {article!r} on either side")

@@ -12,10 +12,10 @@ from importlib.resources import files
 
 from newsfacts.diff.align import OffsetMap
 from newsfacts.diff.engine import CHANGES, ArticleDiff, Diff
-from newsfacts.diff.text import _show, describe, describe_change
+from newsfacts.diff.text import describe, show_field, show_value, word_diff
 
 
-def _mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
+def mark_up(text: str, marks: list[tuple[int, int, str]]) -> str:
     """Text as HTML with each (start, end, opening tag) wrapped; crossing spans are clipped to nest.
 
     Every opening tag is closed with </mark>, so every tag must be a <mark>.
@@ -71,7 +71,7 @@ def _pane(a: ArticleDiff, side: str, number: int, edits: list[tuple[int, int]]) 
             change, n = status.get((kind, f["start"], f["end"]), ("same", -1))
             title = describe(kind, f)
             if change == "changed":
-                title += " | " + "; ".join(f"{k}: {_show(o)} → {_show(v)}"
+                title += " | " + "; ".join(f"{k}: {show_field(k, o, v)}"
                                            for k, (o, v) in a.changes[n]["fields"].items())
             ref = f' id="a{number}-{side}-c{n}" data-change-ref="{n}"' if n >= 0 else ""
             marks.append((f["start"], f["end"], f'<mark class="fact {kind} {change}" data-kind="{kind}" '
@@ -81,7 +81,33 @@ def _pane(a: ArticleDiff, side: str, number: int, edits: list[tuple[int, int]]) 
     for span in edits:
         for start, end in _split(span, cuts):
             marks.append((start, end, f'<mark class="edit {side}" data-edit="{side}" title="{label}">'))
-    return _mark_up(article["text"], marks)
+    return mark_up(article["text"], marks)
+
+
+SIGNS = {"added": "+", "removed": "−", "changed": "~"}
+
+
+def _field_html(name: str, old, new) -> str:
+    """A changed field as old → new, the edited words of a text struck out and inserted."""
+    if name == "text":
+        parts = [html.escape(o) if op == "=" else
+                 " ".join([f"<del>{html.escape(o)}</del>"] * bool(o) + [f"<ins>{html.escape(n)}</ins>"] * bool(n))
+                 for op, o, n in word_diff(old or "", new or "")]
+        return " ".join(parts)
+    return f"<del>{html.escape(show_value(name, old))}</del> → <ins>{html.escape(show_value(name, new))}</ins>"
+
+
+def _change_row(c: dict, n: int, i: int) -> str:
+    """One listed change: a link to its mark in the text, the fact, and for a change what changed."""
+    fact = c["new"] or c["old"]
+    side = "new" if c["new"] else "old"
+    what = "; ".join(f"<span class='field'>{html.escape(k)}</span> {_field_html(k, o, v)}"
+                     for k, (o, v) in c["fields"].items())
+    return (f"<tr class='change {c['change']}' data-change='{c['change']}' data-kind='{c['kind']}' "
+            f"data-article='article-{n}' data-ref='{i}'><td>{c['kind']}</td>"
+            f"<td class='sign'>{SIGNS[c['change']]} {c['change']}</td>"
+            f"<td><a href='#a{n}-{side}-c{i}'>{html.escape(describe(c['kind'], fact))}</a> "
+            f"<span class='muted'>[{fact['start']}:{fact['end']}]</span></td><td>{what}</td></tr>")
 
 
 @functools.cache
@@ -115,11 +141,7 @@ def render_html(d: Diff) -> str:
         nav.append("<a href='#top'>↑ summary</a>")
         if n + 1 < len(shown):
             nav.append(f"<a href='#article-{n + 1}'>next →</a>")
-        items = "".join(
-            f"<li class='change {c['change']}' data-change='{c['change']}' data-kind='{c['kind']}' "
-            f"data-article='article-{n}' data-ref='{i}'><a href='#a{n}-{'new' if c['new'] else 'old'}-c{i}'>"
-            f"{html.escape(c['kind'])}: {html.escape(describe_change(c))}</a></li>"
-            for i, c in enumerate(a.changes))
+        items = "".join(_change_row(c, n, i) for i, c in enumerate(a.changes))
         counts = ", ".join(f"{k}: +{c['added']} −{c['removed']} ~{c['changed']}" for k, c in a.counts.items()
                            if c["added"] or c["removed"] or c["changed"])
         title = (a.new or a.old)["title"]
@@ -129,7 +151,9 @@ def render_html(d: Diff) -> str:
             f"<section class='article' id='article-{n}' data-status='{a.status}'>"
             f"<h2>{html.escape(a.name)}{' — ' + html.escape(title) if title else ''}</h2>"
             f"<p class='nav'>{' · '.join(nav)}</p><p class='muted'>{html.escape(ids)}<br>{html.escape(counts)}</p>"
-            f"<ul class='changes'>{items}</ul><div class='panes'>"
+            f"<table class='changes'><tr><th>kind</th><th>change</th><th>fact</th><th>what changed</th></tr>"
+            f"{items}</table>"
+            f"<div class='panes'>"
             f"<div class='pane old'><h3>old: {html.escape(d.old_label)}</h3>{_pane(a, 'old', n, edits('old'))}</div>"
             f"<div class='pane new'><h3>new: {html.escape(d.new_label)}</h3>{_pane(a, 'new', n, edits('new'))}</div>"
             f"</div></section>")
@@ -150,6 +174,10 @@ def render_html(d: Diff) -> str:
 <p id="articles-summary">{_plural(len(d.compared), 'article')} compared, <b>{len(shown)}</b> with differences,
 {unchanged} without; {len(d.only_old)} only in old, {len(d.only_new)} only in new.</p>
 <table id="counts"><tr><th>kind</th><th>added</th><th>removed</th><th>changed</th><th>unchanged</th></tr>{rows}</table>
+<p class="legend">Facts in the text: <mark class="added">added</mark> <mark class="removed">removed</mark>
+<mark class="changed">changed</mark>, unchanged ones underlined; <mark class="edit new">words only in the new
+text</mark>, <mark class="edit old">words only in the old text</mark>. Point at a listed change to outline it in
+the text.</p>
 <p class="kinds">Show: {kinds}</p>
 <ol id="index">{index}</ol>
 {''.join(sections)}{others}

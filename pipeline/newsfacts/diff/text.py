@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 
 import click
 
@@ -38,13 +40,56 @@ def _num(value) -> str:
 
 
 def describe_change(c: dict) -> str:
+    """A change in one line: + or - and the fact, or ~ and each changed field as old → new."""
     kind = c["kind"]
     if c["change"] == "added":
         return f"+ {describe(kind, c['new'])}  [{c['new']['start']}:{c['new']['end']}]"
     if c["change"] == "removed":
         return f"- {describe(kind, c['old'])}  [{c['old']['start']}:{c['old']['end']}]"
-    fields = "; ".join(f"{n}: {_show(a)} → {_show(b)}" for n, (a, b) in c["fields"].items())
-    return f"~ {c['new']['text']!r} [{c['new']['start']}:{c['new']['end']}] {fields}"
+    new = c["new"]
+    fields = "; ".join(f"{n}: {show_field(n, a, b)}" for n, (a, b) in c["fields"].items())
+    return f"~ {_short(new['text'])!r} [{new['start']}:{new['end']}] {fields}"
+
+
+def show_field(name: str, old, new) -> str:
+    """One changed field as old → new; the words of a long text as a word diff, only the edits bracketed."""
+    if name == "text" and len(old or "") + len(new or "") > 60:
+        return " ".join(old_w if op == "=" else f"[{old_w or '∅'} → {new_w or '∅'}]"
+                        for op, old_w, new_w in word_diff(old or "", new or ""))
+    return f"{show_value(name, old)} → {show_value(name, new)}"
+
+
+def show_value(name: str, value) -> str:
+    """One side of a changed field: a span as [start:end], other values as in ``describe``."""
+    if name == "span" and value:
+        return f"[{value[0]}:{value[1]}]"
+    return _show(value)
+
+
+def word_diff(old: str, new: str, context: int = 4) -> list[tuple[str, str, str]]:
+    """(op, old words, new words) runs: "=" for shared words (long runs cut to ``context`` words on each
+    side of an edit, "…" between), "~" for edited words (either side may be empty)."""
+    a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
+    runs: list[tuple[str, str, str]] = []
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "equal":
+            runs.append(("~", " ".join(a[i1:i2]), " ".join(b[j1:j2])))
+            continue
+        words = a[i1:i2]
+        head = words[:context] if n > 0 else []  # after an edit
+        tail = words[-context:] if n + 1 < len(opcodes) else []  # before an edit
+        if len(head) + len(tail) >= len(words):
+            runs.append(("=", " ".join(words), " ".join(words)))
+            continue
+        shown = [*head, "…"] if head else ["…"]
+        shown += tail
+        runs.append(("=", " ".join(shown), " ".join(shown)))
+    return runs
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "…"
 
 
 def _show(value) -> str:

@@ -4,9 +4,10 @@ and the small WHERE/LIMIT builders they share."""
 from __future__ import annotations
 
 import calendar
+import os
 import re
 import sqlite3
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from newsfacts.errors import QueryError
 from newsfacts.records import TABLE_OF
@@ -58,32 +59,83 @@ def _day_bound(value: str, upper: bool) -> str:
 
 # --- articles ---------------------------------------------------------------------------------
 
+_ID_PREFIX = re.compile(r"[0-9a-fA-F]{4,16}")
+EXACT = 1_000_000  # the score of a path named exactly, as stored or as the same file from here
+
+
+def _tail(path: str) -> tuple[str, ...]:
+    """A path's components, normalised, without a root or leading "..": what a stored path ends with."""
+    parts = PurePosixPath(os.path.normpath(path)).parts
+    i = 0
+    while i < len(parts) and parts[i] in ("/", "..", "."):
+        i += 1
+    return parts[i:]
+
+
+def path_score(stored: str | None, ref: str) -> int:
+    """How closely ``ref`` names a stored path: 0 not at all, else the number of trailing components they
+    share (a file name alone is 1), ``EXACT`` for the same path as stored or the same file from here.
+
+    The paths are compared, never patterns: ``%`` or ``_`` in ``ref`` are characters of a file name.
+    """
+    if not stored or not ref:
+        return 0
+    if os.path.normpath(stored) == os.path.normpath(ref) or os.path.abspath(stored) == os.path.abspath(ref):
+        return EXACT
+    mine = _tail(stored)
+    best = 0
+    for theirs in (_tail(ref), _tail(os.path.abspath(ref))):  # as given; as a file seen from here
+        n = min(len(mine), len(theirs))
+        if n and mine[-n:] == theirs[-n:]:
+            best = max(best, n)
+    return best
+
+
+def article_score(article: dict, ref: str) -> int:
+    """How closely ``ref`` names an article ({id, path, record_id}): its id or an id prefix (``EXACT``), or
+    its path as ``path_score`` reads it, with ``#record`` naming one record of a JSON file."""
+    if article["id"] == ref or (_ID_PREFIX.fullmatch(ref) and article["id"].startswith(ref.lower())):
+        return EXACT
+    path, record = ref, None
+    if "#" in ref and article.get("record_id") is not None:
+        path, record = ref.rsplit("#", 1)
+        if record != article["record_id"]:
+            return 0
+    return path_score(article["path"], path)
+
+
 def resolve_article(conn: sqlite3.Connection, ref: str, current_only: bool = False) -> list[str]:
-    """Article ids for a reference: an id, an id prefix, a source key or path (current versions first)."""
+    """Article ids for a reference, current versions first: an id, an id prefix, a source key, or a path
+    as given at ingest, relative to here, absolute, or its last components (``business/100.txt``).
+
+    Only the best-matching paths count: ``dev/x.txt`` does not also match ``other/x.txt``.
+    """
     cur = " AND current = 1" if current_only else ""
+    ref = ref.strip()
+    if not ref:
+        return []
     found = [r[0] for r in conn.execute(f"SELECT id FROM articles WHERE id = ?{cur}", [ref])]
+    if not found and _ID_PREFIX.fullmatch(ref):
+        found = [r[0] for r in conn.execute(f"SELECT id FROM articles WHERE substr(id, 1, ?) = ?{cur} "
+                                            "ORDER BY current DESC, id", [len(ref), ref.lower()])]
+    if not found:  # a source key exactly as stored: a path, path#id or path:line of a JSON record
+        found = [r[0] for r in conn.execute("SELECT DISTINCT article_id FROM sources WHERE key = ?", [ref])]
     if found:
         return found
-    if re.fullmatch(r"[0-9a-f]{4,15}", ref):
-        found = [r[0] for r in conn.execute(
-            f"SELECT id FROM articles WHERE id LIKE ? || '%'{cur} ORDER BY current DESC, id", [ref])]
-        if found:
-            return found
-    found = [r[0] for r in conn.execute("SELECT DISTINCT article_id FROM sources WHERE key = ? OR path = ?",
-                                        [ref, ref])]
-    if found:
-        return found
-    resolved = str(Path(ref).resolve())
-    found = [r[0] for r in conn.execute(
-        f"SELECT id FROM articles WHERE (path = ? OR path = ?){cur} ORDER BY current DESC, first_run DESC",
-        [ref, resolved])]
-    if found:
-        return found
-    # A path given relative to another folder than the one ingested from: match the tail.
-    tail = ref.lstrip("./")
-    return [r[0] for r in conn.execute(
-        f"SELECT id FROM articles WHERE (path LIKE ? OR path = ?){cur} ORDER BY current DESC, first_run DESC",
-        ["%/" + tail, tail])]
+    # Candidates share the file name (compared as text, not as a LIKE pattern); then the paths are scored.
+    names = {(_tail(p) or ("",))[-1] for p in (ref, ref.rsplit("#", 1)[0])} - {""}  # a path, or path#record
+    scored: list[tuple[int, int, int, str]] = []
+    for name in names:
+        for r in conn.execute(
+                f"SELECT id, path, record_id, current, first_run FROM articles "
+                f"WHERE (path = ? OR substr(path, -?) = ?){cur}", [name, len(name) + 1, "/" + name]):
+            score = article_score({"id": r[0], "path": r[1], "record_id": r[2]}, ref)
+            if score:
+                scored.append((score, r[3], r[4] or 0, r[0]))
+    if not scored:
+        return []
+    best = max(s[0] for s in scored)
+    return list(dict.fromkeys(i for *_, i in sorted((s for s in scored if s[0] == best), reverse=True)))
 
 
 def article_ids(conn: sqlite3.Connection, ref: str | None) -> list[str] | None:

@@ -1,12 +1,15 @@
-"""Datasette metadata for a newsfacts database: facets, labels, search and canned queries set up.
+"""Datasette for a newsfacts database: the metadata (facets, labels, search, canned queries) and a plugin.
 
-Datasette works on the database as it is; this module only writes the metadata (titles, facets,
-label columns, canned queries) that makes it pleasant. ``newsfacts serve`` (newsfacts.cli.serve)
-starts Datasette on localhost with it; Datasette comes with the optional extra ``newsfacts[serve]``.
+Datasette works on the database as it is. ``metadata`` makes its pages pleasant; ``plugin`` (loaded by
+``newsfacts serve``) adds a readable page per article (its text with the facts highlighted, like
+``newsfacts show``), links every ``article_id`` there, formats amounts, and ``templates/`` list the
+``current_*`` views first. ``newsfacts serve`` (newsfacts.cli.serve) starts Datasette on localhost with
+all of it; Datasette comes with the optional extra ``newsfacts[serve]``.
 """
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 FACETS = {
@@ -31,23 +34,39 @@ FACETS = {
     "runs": ["status", "fingerprint"],
     "failures": ["run_id", "level"],
 }
+# The views a reader starts from, in the order the home and database pages list them, before the tables.
+CURRENT_VIEWS = {
+    "current_articles": "The articles as their files hold them now; a title opens the article with its facts.",
+    "current_entities": "Every mention of a person, organisation, place … with its canonical name.",
+    "entity_summary": "Distinct entities with how often and in how many articles they are mentioned.",
+    "current_roles": "Stated roles: “Kazakh Foreign Minister” → Foreign Minister of Kazakhstan.",
+    "current_amounts": "Money: the value in units of its ISO currency, ranges, what it measures.",
+    "current_quantities": "Other figures with their unit: percentages, tonnes, barrels …",
+    "current_dates": "Dates, times, durations and sets with their TIMEX3 values.",
+    "current_quotes": "Direct quotations with their speaker and reporting verb.",
+    "current_attributions": "Everything someone said: direct, partial and reported speech.",
+}
 DESCRIPTIONS = {
+    **CURRENT_VIEWS,
     "articles": "Every version of every article read; current = 1 for the text a source file has now.",
     "runs": "One row per `newsfacts ingest`; fingerprint identifies the pipeline (models/ and the base model).",
     "extractions": "Which run extracted which article; the newest one is the article's current extraction.",
     "sources": "Where each current article was read from (file path, or path#id for JSON records).",
     "entity_index": "One row per distinct entity (label + canonical name).",
-    "entity_summary": "Current entities with mention and article counts.",
     "failures": "Files that could not be read or extracted, per run.",
 }
 
+# Roles as "role of organisation" ("Foreign Minister of Kazakhstan"), each distinct one once.
 PEOPLE_SQL = """SELECT e.canonical AS name, COUNT(*) AS mentions, COUNT(DISTINCT e.article_id) AS articles,
-  (SELECT group_concat(DISTINCT r.role) FROM current_roles r WHERE r.person = e.canonical) AS roles
+  (SELECT group_concat(role, '; ') FROM (SELECT DISTINCT r.role || coalesce(' of ' || r.of, '') AS role
+     FROM current_roles r WHERE r.person = e.canonical ORDER BY r.article_id, r.start)) AS roles
 FROM current_entities e WHERE e.label = 'PERSON'
 GROUP BY e.canonical ORDER BY mentions DESC, name"""
 SEARCH_SQL = """SELECT a.id, a.title, a.published, snippet(articles_fts, -1, '[', ']', '…', 20) AS snippet
 FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
 WHERE articles_fts MATCH :q AND a.current = 1 ORDER BY bm25(articles_fts) LIMIT 50"""
+# Characters of a cell shown in a list of rows (the row page shows all): an article's text is not a screen a row.
+TRUNCATE_CELLS = 240
 
 
 def metadata(db_path: str | Path) -> dict:
@@ -84,3 +103,8 @@ def metadata(db_path: str | Path) -> dict:
             }
         },
     }
+
+
+def templates_dir() -> Path:
+    """The folder of Datasette templates newsfacts serve passes as --template-dir."""
+    return Path(str(files("newsfacts.serve") / "templates"))
