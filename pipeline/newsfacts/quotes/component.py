@@ -21,6 +21,8 @@ from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text
 from newsfacts.quotes.classify import Classifier
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, mentions_of
+from newsfacts.quotes.descriptions import Descriptions
+from newsfacts.quotes.focus import Focus
 from newsfacts.quotes.indirect import IndirectSpeech
 from newsfacts.quotes.marks import Segment, find_segments
 from newsfacts.quotes.speakers import Speakers
@@ -60,11 +62,12 @@ class QuoteFinder(RuleComponent):
     def load(self, path: Path) -> None:
         verbs = read_words(path / "reporting_verbs.txt")
         self.gender_words = read_genders(path / "gendered_words.txt")
-        self.speakers = Speakers(
-            read_words(path / "organisation_nouns.txt"),
-            read_words(path / "group_pronouns.txt"),
-            read_genders(path / "pronoun_genders.txt"),
+        self.pronoun_genders = read_genders(path / "pronoun_genders.txt")
+        self.verbs = verbs
+        descriptions = Descriptions(
+            read_words(path / "organisation_nouns.txt"), read_words(path / "document_nouns.txt"), self.gender_words
         )
+        self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
             verbs,
             read_words(path / "title_cues.txt"),
@@ -78,6 +81,7 @@ class QuoteFinder(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs)
         kept = []
         for seg in ctx.segments:
             self.classifier.classify(ctx, seg)

@@ -14,17 +14,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Speaker
+from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
+from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
 
 
 class Speakers:
     """Finds the speaker token of a reporting verb and resolves it to a canonical name."""
 
-    def __init__(self, organisation_nouns: set[str], group_pronouns: set[str], pronoun_genders: dict[str, str]):
-        self.organisation_nouns = organisation_nouns
+    def __init__(self, group_pronouns: set[str], pronoun_genders: dict[str, str], descriptions: Descriptions):
         self.group_pronouns = group_pronouns
         self.pronoun_genders = pronoun_genders
+        self.descriptions = descriptions
 
     def speaker_of(self, ctx: Context, verb: Token) -> Speaker | None:
         subject = self.subject_token(ctx, verb)
@@ -77,44 +78,47 @@ class Speakers:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
         mention = ctx.mention_at(token.idx)
         if mention is not None:
-            return (mention.canonical, mention.start, mention.end, mention.label)
+            return named(ctx, mention)
         if token.dep_ == "appos" and token.head.i < token.i:
-            named = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
-            if named is not None and named.label in SPEAKER_LABELS:
-                return (named.canonical, named.start, named.end, named.label)
+            m = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
+            if m is not None and m.label in SPEAKER_LABELS:
+                return named(ctx, m)
         # "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition.
         for child in token.subtree:
             if child.dep_ == "appos" and child.i > token.i:
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
                 if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
-                    return (m.canonical, m.start, m.end, m.label)
+                    return named(ctx, m)
                 if m is None and child.head == token and child.pos_ == "PROPN":
                     name = ctx.doc[child.left_edge.i : child.i + 1]  # a name the model did not tag
                     return (name.text, name.start_char, name.end_char, None)
         lower = token.lower_
         start, end = token.idx, token.idx + len(token.text)
+        person = ctx.focus.surname(token)
+        if person is not None:
+            return (person.canonical, start, end, "PERSON")
         if token.pos_ == "PRON" or lower in self.pronoun_genders or lower in self.group_pronouns:
             m = None
             if lower in self.pronoun_genders:
-                m = ctx.previous_person(token, self.pronoun_genders[lower])
+                m = ctx.focus.pronoun(token)
             elif lower in ("it", "they"):
                 m = ctx.previous_organisation(token, recent_only=lower == "they")
             if m is not None:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
-        span = ctx.doc[token.left_edge.i : token.i + 1]
-        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
-            span = span[1:]
-        # A description: a role held by someone named in the article, or an organisation's name.
-        holder = ctx.role_holder(token)
-        if holder is not None:
-            return (holder[0], span.start_char, span.end_char, "PERSON")
-        m = ctx.named_like(token)
-        if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.organisation_nouns:
-            m = ctx.previous_organisation(token, recent_only=False)
-        if m is not None:
-            return (m.canonical, span.start_char, span.end_char, m.label)
-        return (span.text, span.start_char, span.end_char, None)
+        return self.descriptions.resolve(ctx, token, self.resolve)
+
+
+def named(ctx: Context, m: Mention) -> Speaker:
+    """A mention as speaker: a person by the fullest name the article gives them, else its canonical."""
+    key = None
+    if m.label in ("PERSON", "ORG"):
+        token = ctx.doc[ctx.tokens.at(m.start)]
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        key = ctx.focus.person_of(m, span.root if span is not None else token)
+    if key is not None:
+        return (key, m.start, m.end, "PERSON")
+    return (m.canonical, m.start, m.end, m.label)
 
 
 def _next_to(ctx: Context, verb: Token) -> Token | None:
@@ -183,7 +187,7 @@ def _name_at(ctx: Context, token: Token, within: list[Token]) -> Speaker | None:
     around it inside ``within`` (a name the model did not tag)."""
     m = ctx.mention_at(token.idx)
     if m is not None and m.label in SPEAKER_LABELS:
-        return (m.canonical, m.start, m.end, m.label)
+        return named(ctx, m)
     if token.pos_ != "PROPN":
         return None
     lo, hi = within[0].i, within[-1].i

@@ -1,0 +1,214 @@
+"""Who a third-person pronoun or a definite description stands for: the person in focus, not the last named.
+
+Salience in the manner of Lappin and Leass, read through the article in order. Every person mention
+outside quote marks adds weight to its person (``people.People``): one for being mentioned, plus more
+as the speaker of a reporting verb, then as the subject of a main clause, another subject, an object,
+a possessor; a tenth as much
+inside what someone else is reported to have said ("Fowler said Clinton should rest": Clinton is not
+in focus), a tenth as much in the article's headline. Weights halve with each sentence back; a person
+counts once per sentence (the strongest mention) and the sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
+person whose gender fits (a sure gender excludes, a lean only weighs less) and then adds its own
+weight to that person, so a run of "he said" keeps its focus. Names inside quote marks are never
+candidates: a speaker does not name himself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention
+from newsfacts.quotes.people import SURE, People
+
+WINDOW_SENTENCES = 8  # how far back a person can still be in focus
+HALF_LIFE = 0.5  # weight kept per sentence back
+IN_CONTENT = 0.1  # a person named inside someone else's reported words
+MISMATCH_LEAN = 0.3  # a person whose first name only leans to the other gender
+
+
+@dataclass(slots=True)
+class Entry:
+    char: int
+    sentence: int
+    key: str
+    weight: float
+    mention: Mention
+
+
+class Focus:
+    """Resolves pronouns and person descriptions of one Doc to persons, by salience."""
+
+    def __init__(self, ctx: Context, gender_words: dict[str, str], pronoun_genders: dict[str, str], verbs: set[str]):
+        self.ctx = ctx
+        self.gender_words = gender_words
+        self._people: People | None = None
+        self.pronoun_genders = pronoun_genders
+        self.verbs = verbs
+        self._resolved: dict[int, Mention | None] | None = None
+        self._entries: list[Entry] = []
+        self._sent_starts = ctx.tokens.sentence_starts(ctx.doc)
+
+    @property
+    def people(self) -> People:
+        """Built on first use: most articles' quotes need no name parsing."""
+        if self._people is None:
+            self._people = People(self.ctx.doc, self.ctx.mentions, self.gender_words)
+        return self._people
+
+    def sentence_index(self, token_i: int) -> int:
+        return bisect_right(self._sent_starts, token_i) - 1
+
+    def pronoun(self, token: Token) -> Mention | None:
+        """The person a he/she pronoun outside quote marks refers to."""
+        if self._resolved is None:
+            self._read()
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        return self.best(token, self.pronoun_genders.get(token.lower_))
+
+    def best(
+        self, token: Token, want: str | None, exclude: set[str] = frozenset(), only: set[str] | None = None
+    ) -> Mention | None:
+        """The most salient person before ``token`` whose gender fits ``want`` ('f', 'm' or None)."""
+        if self._resolved is None:
+            self._read()
+        here = self.sentence_index(token.i)
+        per_sentence: dict[tuple[str, int], float] = {}  # a person's strongest mention in each sentence
+        last: dict[str, Mention] = {}
+        for e in reversed(self._entries):
+            if e.char >= token.idx:
+                continue
+            back = here - e.sentence
+            if back > WINDOW_SENTENCES:
+                break
+            if e.key in exclude or (only is not None and e.key not in only):
+                continue
+            slot = (e.key, back)
+            per_sentence[slot] = max(per_sentence.get(slot, 0.0), e.weight * HALF_LIFE**back)
+            last.setdefault(e.key, e.mention)
+        scores: dict[str, float] = {}
+        for (key, _), score in per_sentence.items():
+            scores[key] = scores.get(key, 0.0) + score
+        best, best_score = None, 0.0
+        for key, score in scores.items():
+            gender, strength = self.people.gender(key)
+            if want is not None and gender is not None and gender != want:
+                if strength >= SURE:
+                    continue
+                score *= MISMATCH_LEAN
+            if score > best_score:
+                best, best_score = key, score
+        if best is None:
+            return None
+        m = last[best]
+        return Mention(m.start, m.end, "PERSON", best)
+
+    def _read(self) -> None:
+        """One pass over the article: weigh every person mention, resolve every pronoun in order."""
+        ctx, doc = self.ctx, self.ctx.doc
+        self._resolved = {}
+        events: list[tuple[int, int, int, Mention | None]] = []  # char, order, token, mention
+        for m in ctx.mentions:
+            if m.label in ("PERSON", "ORG") and not ctx.in_quote(m.start):
+                events.append((m.start, 0, ctx.tokens.first_from(m.start), m))
+        lower, idx = ctx.tokens.lower, ctx.tokens.idx
+        surnames = self.people.by_last
+        for i, word in enumerate(lower):
+            if word in self.pronoun_genders or word in surnames:
+                if not ctx.in_quote(idx[i]) and ctx.mention_at(idx[i]) is None:
+                    events.append((idx[i], 1, i, None))
+        events.sort(key=lambda e: e[:2])
+        headline_end = self._headline_end()
+        for char, _, i, m in events:
+            token = doc[i]
+            if m is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                token = span.root if span is not None else token
+                key = self.person_of(m, token)
+                if key is None:
+                    continue
+                mention = m
+            elif lower[i] in self.pronoun_genders:
+                want = self.pronoun_genders[lower[i]]
+                found = self.best(token, want)
+                self._resolved[i] = found
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
+                self.people.learn(key, want)
+            else:
+                found = self.surname(token)  # "Scott" the model did not tag
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
+            weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
+            self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention))
+
+    def person_of(self, m: Mention, token: Token) -> str | None:
+        """The person a mention names (``People.key``); a surname that several full names of the
+        article share goes to the most salient of them."""
+        key = self.people.key(m)
+        if m.label == "PERSON" and key is not None and " " in key:
+            return key
+        if token.pos_ == "PROPN" and len(self.people.by_surname(token.text)) > 1:
+            found = self.best(token, None, only=set(self.people.by_surname(token.text)))
+            if found is not None:
+                return found.canonical
+        return key
+
+    def surname(self, token: Token) -> Mention | None:
+        """A proper noun that is the last name of a full name in the article; of several, the most
+        salient."""
+        if token.pos_ != "PROPN":
+            return None
+        full = self.people.by_surname(token.text)
+        if not full:
+            return None
+        if len(full) > 1:
+            found = self.best(token, None, only=set(full))
+            return found
+        return Mention(token.idx, token.idx + len(token.text), "PERSON", full[0])
+
+    def _headline_end(self) -> int:
+        """End of a first paragraph that is one short line (a headline), else 0."""
+        paras = self.ctx.paras
+        if len(paras) < 2:
+            return 0
+        start, end = paras[0]
+        return end if end - start < 200 else 0
+
+    def weight(self, token: Token) -> float:
+        """How much a mention (its head token) puts its person in focus: being mentioned at all, plus
+        its grammatical role (Lappin and Leass add factors, so a recent object can outweigh an older
+        subject)."""
+        t = token
+        if t.dep_ in ("appos", "compound", "conj") and t.head is not t:
+            t = t.head
+        if t.dep_ in SUBJECT_DEPS:
+            verb = t.head
+            if verb.lemma_.lower() in self.verbs:
+                role = 1.0
+            elif verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+                role = 0.8
+            else:
+                role = 0.5
+        elif t.dep_ in ("dobj", "pobj", "dative", "attr", "oprd", "agent"):
+            role = 0.5
+        elif t.dep_ == "poss":
+            role = 0.2
+        else:
+            role = 0.3
+        return (1.0 + role) * (IN_CONTENT if self.in_reported_content(t) else 1.0)
+
+    def in_reported_content(self, token: Token) -> bool:
+        """Inside the clause a reporting verb governs ("said [that Clinton should rest]")."""
+        t = token
+        for _ in range(12):
+            if t.head is t:
+                return False
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.verbs:
+                return True
+            t = t.head
+        return False
