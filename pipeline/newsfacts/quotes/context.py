@@ -62,6 +62,14 @@ class Context:
         self.regions = sorted((s.open_at, s.close_at) for s in segments)
         self.region_starts = [r[0] for r in self.regions]
 
+    @property
+    def headline_end(self) -> int:
+        """End of a first paragraph that is one short line (a headline run into the text), else 0."""
+        if len(self.paras) < 2:
+            return 0
+        start, end = self.paras[0]
+        return end if end - start < 200 else 0
+
     def sentence(self, token: Token) -> Span:
         """``token.sent`` without walking the document again for every lookup."""
         starts = self.tokens.sentence_starts(self.doc)
@@ -179,7 +187,11 @@ class Context:
             if m.label != "PERSON" or m.end > token.idx:
                 continue
             j = self.tokens.first_from(m.start)
-            titles = [self.doc[k] for k in range(max(j - 3, 0), j)]
+            titles = []  # the words of a title run straight into the name ("Health Minister Sofia Rossi")
+            for k in range(j - 1, max(j - 4, -1), -1):
+                if self.doc[k].pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                titles.append(self.doc[k])
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 titles += list(span[:-1])

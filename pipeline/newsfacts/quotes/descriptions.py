@@ -12,8 +12,8 @@
   company's spokesman", "the ad's narrator").
 - Any other definite description ("the 23-year-old", "the Republican nominee", "the woman from
   Penang"): the person an earlier apposition or copula binds the same noun to ("Diba, a guard ...
-  the guard"), else the person in focus whose gender fits the noun ("mother"), never its possessor
-  ("Obama's former strategist").
+  the guard"), else the person in focus (a subject of this or the previous sentence) whose gender
+  fits the noun ("mother"), never its possessor ("Obama's former strategist").
 An unresolved description keeps its own words as speaker, label None.
 """
 
@@ -58,7 +58,7 @@ class Descriptions:
             return words
         holder = ctx.role_holder(token)
         if holder is not None:
-            return (holder[0], span.start_char, span.end_char, "PERSON")
+            return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
         m = ctx.named_like(token)
         if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
             m = ctx.previous_organisation(token, recent_only=False)
@@ -78,7 +78,7 @@ class Descriptions:
         bound = self.bound_earlier(ctx, token)
         if bound is not None:
             return (bound[0], span.start_char, span.end_char, "PERSON") if bound[0] else words
-        person = ctx.focus.best(token, self.gender_words.get(lemma), exclude)
+        person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
         if person is not None:
             return (person.canonical, span.start_char, span.end_char, "PERSON")
         return words

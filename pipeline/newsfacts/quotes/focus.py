@@ -35,6 +35,7 @@ class Entry:
     key: str
     weight: float
     mention: Mention
+    subject: bool
 
 
 class Focus:
@@ -54,7 +55,7 @@ class Focus:
     def people(self) -> People:
         """Built on first use: most articles' quotes need no name parsing."""
         if self._people is None:
-            self._people = People(self.ctx.doc, self.ctx.mentions, self.gender_words)
+            self._people = People(self.ctx.doc, self.ctx.mentions, self.gender_words, self.ctx.headline_end)
         return self._people
 
     def sentence_index(self, token_i: int) -> int:
@@ -69,13 +70,15 @@ class Focus:
         return self.best(token, self.pronoun_genders.get(token.lower_))
 
     def best(
-        self, token: Token, want: str | None, exclude: set[str] = frozenset(), only: set[str] | None = None
+        self, token: Token, want: str | None, exclude: set[str] = frozenset(), subject: bool = False
     ) -> Mention | None:
-        """The most salient person before ``token`` whose gender fits ``want`` ('f', 'm' or None)."""
+        """The most salient person before ``token`` whose gender fits ``want`` ('f', 'm' or None); with
+        ``subject``, only one who was a subject in this or the previous sentence."""
         if self._resolved is None:
             self._read()
         here = self.sentence_index(token.i)
         per_sentence: dict[tuple[str, int], float] = {}  # a person's strongest mention in each sentence
+        subjects: set[str] = set()
         last: dict[str, Mention] = {}
         for e in reversed(self._entries):
             if e.char >= token.idx:
@@ -83,8 +86,10 @@ class Focus:
             back = here - e.sentence
             if back > WINDOW_SENTENCES:
                 break
-            if e.key in exclude or (only is not None and e.key not in only):
+            if e.key in exclude:
                 continue
+            if e.subject and back <= 1:
+                subjects.add(e.key)
             slot = (e.key, back)
             per_sentence[slot] = max(per_sentence.get(slot, 0.0), e.weight * HALF_LIFE**back)
             last.setdefault(e.key, e.mention)
@@ -93,6 +98,8 @@ class Focus:
             scores[key] = scores.get(key, 0.0) + score
         best, best_score = None, 0.0
         for key, score in scores.items():
+            if subject and key not in subjects:
+                continue
             gender, strength = self.people.gender(key)
             if want is not None and gender is not None and gender != want:
                 if strength >= SURE:
@@ -120,19 +127,19 @@ class Focus:
                 if not ctx.in_quote(idx[i]) and ctx.mention_at(idx[i]) is None:
                     events.append((idx[i], 1, i, None))
         events.sort(key=lambda e: e[:2])
-        headline_end = self._headline_end()
+        headline_end = ctx.headline_end
         for char, _, i, m in events:
             token = doc[i]
             if m is not None:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 token = span.root if span is not None else token
-                key = self.person_of(m, token)
+                key = self.people.key(m)
                 if key is None:
                     continue
                 mention = m
             elif lower[i] in self.pronoun_genders:
                 want = self.pronoun_genders[lower[i]]
-                found = self.best(token, want)
+                found = self.best(token, want, self._clause_subject(token))
                 self._resolved[i] = found
                 if found is None:
                     continue
@@ -144,48 +151,40 @@ class Focus:
                     continue
                 key, mention = found.canonical, found
             weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
-            self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention))
+            subject = _role_token(token).dep_ in SUBJECT_DEPS
+            self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
 
-    def person_of(self, m: Mention, token: Token) -> str | None:
-        """The person a mention names (``People.key``); a surname that several full names of the
-        article share goes to the most salient of them."""
-        key = self.people.key(m)
-        if m.label == "PERSON" and key is not None and " " in key:
-            return key
-        if token.pos_ == "PROPN" and len(self.people.by_surname(token.text)) > 1:
-            found = self.best(token, None, only=set(self.people.by_surname(token.text)))
-            if found is not None:
-                return found.canonical
-        return key
+    def _clause_subject(self, token: Token) -> set[str]:
+        """An object pronoun is not its own clause's subject ("She peppered him": him is not she)."""
+        if token.dep_ not in ("dobj", "pobj", "dative") or token.lower_.endswith("self"):
+            return set()
+        verb = token.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                found = self._resolved.get(c.i)
+                m = self.ctx.mention_at(c.idx)
+                key = found.canonical if found is not None else (self.people.key(m) if m is not None else None)
+                return {key} if key else set()
+        return set()
 
     def surname(self, token: Token) -> Mention | None:
-        """A proper noun that is the last name of a full name in the article; of several, the most
-        salient."""
+        """A proper noun the model did not tag that is the last name of a full name in the article."""
         if token.pos_ != "PROPN":
             return None
         full = self.people.by_surname(token.text)
-        if not full:
+        if full is None:
             return None
-        if len(full) > 1:
-            found = self.best(token, None, only=set(full))
-            return found
-        return Mention(token.idx, token.idx + len(token.text), "PERSON", full[0])
-
-    def _headline_end(self) -> int:
-        """End of a first paragraph that is one short line (a headline), else 0."""
-        paras = self.ctx.paras
-        if len(paras) < 2:
-            return 0
-        start, end = paras[0]
-        return end if end - start < 200 else 0
+        return Mention(token.idx, token.idx + len(token.text), "PERSON", full)
 
     def weight(self, token: Token) -> float:
         """How much a mention (its head token) puts its person in focus: being mentioned at all, plus
         its grammatical role (Lappin and Leass add factors, so a recent object can outweigh an older
         subject)."""
-        t = token
-        if t.dep_ in ("appos", "compound", "conj") and t.head is not t:
-            t = t.head
+        t = _role_token(token)
         if t.dep_ in SUBJECT_DEPS:
             verb = t.head
             if verb.lemma_.lower() in self.verbs:
@@ -212,3 +211,9 @@ class Focus:
                 return True
             t = t.head
         return False
+
+
+def _role_token(token: Token) -> Token:
+    """The token whose dependency gives a mention's role: "Diba, a guard," and "Smith and Jones" take
+    their head's."""
+    return token.head if token.dep_ in ("appos", "conj") and token.head is not token else token

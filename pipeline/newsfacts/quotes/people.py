@@ -3,10 +3,13 @@
 A speaker is chosen among persons, so "Mr. Trump", "Donald J. Trump" and "Trump" must be one, and a
 pronoun must agree with who it names. Names are split with ``nameparser`` (title, first, middle,
 last, suffix). A mention is keyed to a person by its canonical name (from ``doc._.entities``); a bare
-surname is the one full name of the article with that last name, when there is exactly one; a mention
+surname is the first person the article introduced by a full name with that last name; a mention
 whose honorific contradicts its canonical name ("Mr. Obama" given as "Michelle Obama") goes to the
 person of that last name who fits; a surname taken for an organisation ("Trump" as part of "Trump
 Foundation", "Scott" labelled ORG) is the person of that last name.
+
+A canonical name the body of the article never uses (one made from a headline run into the text,
+"Obama Says") is replaced by the fullest name the body uses for that entity.
 
 Gender is read from the article first: an honorific or gendered word next to a mention (``Mr``,
 ``Mrs``, "spokeswoman", "mother": ``gendered_words.txt``). Else from the first name of a full name
@@ -72,13 +75,14 @@ def first_name_gender(first: str) -> tuple[str | None, int]:
 class People:
     """Persons of one Doc: mention → person key (its fullest canonical name), and each person's gender."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], gender_words: dict[str, str]):
+    def __init__(self, doc: Doc, mentions: list[Mention], gender_words: dict[str, str], headline_end: int = 0):
         self.doc = doc
         self.gender_words = gender_words
         persons = [m for m in mentions if m.label == "PERSON"]
+        self.renamed = _body_names(doc, persons, headline_end)
         # Full names (first and last) by last name: who a bare surname can be.
         self.by_last: dict[str, list[str]] = {}
-        for canonical in dict.fromkeys(m.canonical for m in persons):
+        for canonical in dict.fromkeys(self.renamed.get(m.canonical, m.canonical) for m in persons):
             name = parse_name(canonical)
             if name.first and canonical not in self.by_last.get(name.last, []):
                 self.by_last.setdefault(name.last, []).append(canonical)
@@ -93,20 +97,17 @@ class People:
             name = parse_name(key)
             if name.first:
                 g, strength = first_name_gender(name.first)
-            elif name.last not in self.by_last:  # one word, maybe a first name used alone ("Melanie")
-                g, strength = first_name_gender(name.last)[0], LEAN
-            else:
-                continue
-            if g is not None:
-                self._vote(key, g, strength)
+                if g is not None:
+                    self._vote(key, g, strength)
 
     def learn(self, key: str, gender: str) -> None:
         """A pronoun was resolved to this person: a lean, when nothing surer is known."""
         self._vote(key, gender, LEAN)
 
-    def by_surname(self, word: str) -> list[str]:
-        """The full names of the article whose last name is ``word`` ("Scott" → ["Bobby Scott"])."""
-        return self.by_last.get(word.lower(), [])
+    def by_surname(self, word: str) -> str | None:
+        """The person a bare surname names: the first full name of the article with that last name."""
+        full = self.by_last.get(word.lower())
+        return full[0] if full else None
 
     def _vote(self, key: str, gender: str, strength: int) -> None:
         known = self.genders.get(key)
@@ -151,25 +152,58 @@ class People:
             canonical = m.canonical.lower()
             if first and (canonical == first or canonical.startswith(first + " ")):
                 full = self.by_last.get(first, [])
-                return full[0] if len(full) == 1 else None
+                return full[0] if full else None
             return None
         if m.label != "PERSON":
             return None
-        canonical = m.canonical
+        canonical = self.renamed.get(m.canonical, m.canonical)
         name = parse_name(canonical)
         full = self.by_last.get(name.last, [])
-        if not name.first and len(full) == 1:
-            canonical, name = full[0], parse_name(full[0])
         said = self._honorific_gender(m)
+        if not name.first and full:
+            # A bare surname is the first person the article introduced by that full name ("Cruz"
+            # after "Ted Cruz" is Ted, not "his wife, Heidi Cruz"), of the honorific's gender.
+            fits = [c for c in full if said is None or self.first_gender(c) in (said, None)]
+            canonical = (fits or full)[0]
+            name = parse_name(canonical)
         if said is not None and name.first:
             g, strength = first_name_gender(name.first)
             if g is not None and g != said and strength == SURE:
-                fits = [c for c in full if first_name_gender(parse_name(c).first)[0] in (said, None)]
-                if len(fits) == 1:
+                fits = [c for c in full if self.first_gender(c) in (said, None)]
+                if fits:
                     return fits[0]
+                # No one of that name fits: the mention's own name ("Mr. Obama" → "Obama").
+                own = [w for w in words if w.lower() not in self.gender_words]
+                return " ".join(own) or canonical
         return canonical
+
+    @staticmethod
+    def first_gender(full_name: str) -> str | None:
+        return first_name_gender(parse_name(full_name).first)[0]
+
+    def canonical(self, name: str) -> str:
+        """A canonical name from elsewhere (a role's holder) as a person key: renamed, a surname completed."""
+        name = self.renamed.get(name, name)
+        if " " not in name:
+            return self.by_surname(name) or name
+        return name
 
     def gender(self, key: str | None) -> tuple[str | None, int]:
         if key is None:
             return None, 0
         return self.genders.get(key, (None, 0))
+
+
+def _body_names(doc: Doc, persons: list[Mention], headline_end: int) -> dict[str, str]:
+    """Canonical names the body never uses, taken from a headline run into the text ("Obama Says",
+    "Rip Donald Trump"), → the longest name the body uses for the same entity."""
+    body: dict[str, set[str]] = {}
+    for m in persons:
+        if m.start >= headline_end:
+            body.setdefault(m.canonical, set()).add(" ".join(doc.text[m.start : m.end].split()))
+    renamed = {}
+    for canonical, names in body.items():
+        if canonical not in names:
+            names = {n for n in names if not n.endswith(("’s", "'s"))} or names
+            renamed[canonical] = max(names, key=lambda n: (len(n.split()), len(n)))
+    return renamed

@@ -29,8 +29,8 @@ class Speakers:
 
     def speaker_of(self, ctx: Context, verb: Token) -> Speaker | None:
         subject = self.subject_token(ctx, verb)
-        if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "an architect who said …"
+        if subject is not None and subject.tag_ in ("WP", "WDT"):
+            subject = _antecedent(subject)  # "an architect who said …"
         if subject is not None and (
             ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
             or ctx.in_quote(subject.idx)
@@ -111,14 +111,29 @@ class Speakers:
 
 def named(ctx: Context, m: Mention) -> Speaker:
     """A mention as speaker: a person by the fullest name the article gives them, else its canonical."""
-    key = None
-    if m.label in ("PERSON", "ORG"):
-        token = ctx.doc[ctx.tokens.at(m.start)]
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        key = ctx.focus.person_of(m, span.root if span is not None else token)
+    key = ctx.focus.people.key(m) if m.label in ("PERSON", "ORG") else None
     if key is not None:
-        return (key, m.start, m.end, "PERSON")
-    return (m.canonical, m.start, m.end, m.label)
+        return (_clean(key), m.start, m.end, "PERSON")
+    return (_clean(m.canonical), m.start, m.end, m.label)
+
+
+def _clean(name: str) -> str:
+    """A name never starts with punctuation: "”― Carla Sanchez" is Carla Sanchez."""
+    start = 0
+    while start < len(name) - 1 and not name[start].isalnum():
+        start += 1
+    return name[start:]
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """What "who" or "which" stands for: the noun right before it ("…, Patti LaBelle and Stevie
+    Wonder, who joked"), else the noun the relative clause hangs from."""
+    i = relative.i - 1
+    if i >= 0 and relative.doc[i].text == ",":
+        i -= 1
+    if i >= 0 and relative.doc[i].pos_ in ("PROPN", "NOUN"):
+        return relative.doc[i]
+    return relative.head.head if relative.head.dep_ == "relcl" else None
 
 
 def _next_to(ctx: Context, verb: Token) -> Token | None:
@@ -175,11 +190,16 @@ def labelled(ctx: Context, before: list[Token]) -> Speaker | None:
     return _name_at(ctx, before[-2], before)
 
 
-def signed(ctx: Context, after: list[Token]) -> Speaker | None:
-    """A quote signed with a dash and a name: “…” ― Jane Doe."""
-    if len(after) < 2 or after[0].text not in DASHES:
+def signed(ctx: Context, close_at: int, after: list[Token]) -> Speaker | None:
+    """A quote signed with a dash and a name: “…” ― Jane Doe (read on the characters: the tokenizer
+    may glue the closing mark and the dash into one token)."""
+    rest = ctx.text[close_at : close_at + 8]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] not in "".join(DASHES):
         return None
-    return _name_at(ctx, after[1], after)
+    dash_end = close_at + len(rest) - len(stripped) + 1
+    names = [t for t in after if t.idx >= dash_end and t.text not in DASHES]
+    return _name_at(ctx, names[0], names) if names else None
 
 
 def _name_at(ctx: Context, token: Token, within: list[Token]) -> Speaker | None:
