@@ -64,11 +64,13 @@ class Context:
 
     @property
     def headline_end(self) -> int:
-        """End of a first paragraph that is one short line (a headline run into the text), else 0."""
+        """End of a first paragraph that is a headline run into the text (one short line in title
+        case: every word of four letters or more capitalised), else 0."""
         if len(self.paras) < 2:
             return 0
         start, end = self.paras[0]
-        return end if end - start < 200 else 0
+        words = [w for w in self.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+        return end if end - start < 200 and words and all(w[0].isupper() for w in words) else 0
 
     def sentence(self, token: Token) -> Span:
         """``token.sent`` without walking the document again for every lookup."""

@@ -3,13 +3,14 @@
 Salience in the manner of Lappin and Leass, read through the article in order. Every person mention
 outside quote marks adds weight to its person (``people.People``): one for being mentioned, plus more
 as the speaker of a reporting verb, then as the subject of a main clause, another subject, an object,
-a possessor; a tenth as much
-inside what someone else is reported to have said ("Fowler said Clinton should rest": Clinton is not
-in focus), a tenth as much in the article's headline. Weights halve with each sentence back; a person
-counts once per sentence (the strongest mention) and the sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
-person whose gender fits (a sure gender excludes, a lean only weighs less) and then adds its own
-weight to that person, so a run of "he said" keeps its focus. Names inside quote marks are never
-candidates: a speaker does not name himself.
+a possessor; a tenth as much inside what someone else is reported to have said ("Fowler said Clinton
+should rest": Clinton is not in focus), a tenth as much in a headline run into the text. Weights
+halve with each sentence back; a person counts once per sentence (the strongest mention) and the
+sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
+person whose gender fits (a sure gender excludes, a lean only weighs less), never to the subject of
+its own clause when it is an object ("she peppered him"), and then adds its own weight to that
+person, so a run of "he said" keeps its focus; it also teaches the person's gender when nothing
+surer is known. Names inside quote marks are never candidates: a speaker does not name himself.
 """
 
 from __future__ import annotations
