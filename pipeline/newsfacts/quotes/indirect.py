@@ -70,6 +70,7 @@ class IndirectSpeech:
                 verb=verb.text,
                 verb_start=verb.start_char,
                 verb_end=verb.end_char,
+                quote_start=span.start_char,
             )
             q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = speaker
             out.append(q)
