@@ -6,8 +6,8 @@ by default, also “We intend,” he said. “We go.” A quote is written as on
 of a split quote, a paragraph of a quote that runs over several, a sentence reopened with a new
 mark), each with its own words, so ``text == doc.text[start:end]`` for every record; the parts of one
 quote share its speaker, its verb and ``quote_start``, the start of its first part. ``text`` never
-holds the outer marks nor the comma before the closing mark. A direct quote without attribution continues the speaker of the
-previous quote or reported speech in the same or the previous paragraph.
+holds the outer marks nor the comma before the closing mark. A direct quote without attribution
+continues the speaker of the previous quote or reported speech in the same or the previous paragraph.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ class QuoteFinder(RuleComponent):
             self.min_partial_words,
             self.max_title_words,
         )
-        self.reported = IndirectSpeech(verbs, self.speakers)
+        self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers)
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
