@@ -5,7 +5,8 @@ the clause holds a direct quote (a partial quote inside it is fine).
 Only speech and cognition: the reporting verbs less those that attribute a quotation but do not
 report what someone said in a clause (``not_speech_verbs.txt``: "studies show that", "you may find
 that", "they agreed that"); never a negated verb ("did not say whether"), an impersonal passive
-("it was not disclosed whether") or the words of the article's own "I", "we" or "you". The content
+("it was not disclosed whether"), a question ("asked whether he thought"), "no-one" or the words of
+the article's own "I", "we" or "you". The content
 is the whole complement clause, with its conjoined clauses ("said that … and that …", a clause
 hanging from "in a statement that …"), its quote marks balanced, and no dateline ("ALMATY – ").
 """
@@ -24,7 +25,7 @@ from newsfacts.records import Quote
 
 CLOSING = "”\"’"
 EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "--", "–", "—", "―", "...", "…"}  # never part of the content
-NOT_SPEAKERS = {"i", "we", "you"}  # the writer or the reader
+NOT_SPEAKERS = {"i", "we", "you", "no-one", "nobody", "none"}  # the writer, the reader, no one
 
 
 class IndirectSpeech:
@@ -83,6 +84,8 @@ class IndirectSpeech:
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children):
             return False
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
+            return False  # "asked whether he thought …": a question, not what he thinks
         if any(c.tag_ in ("WP", "WDT") and c.dep_ not in SUBJECT_DEPS for c in children):
             return False  # "what they say are the costings"; but "an architect who said he …" reports
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and _impersonal(verb):
@@ -137,7 +140,10 @@ class IndirectSpeech:
         """Without a leading "that", punctuation, the words of other paragraphs, or a dateline."""
         p_start, p_end = ctx.paras[ctx.paragraph_of(verb.idx)]
         while len(span) > 1 and (
-            span[0].lower_ == "that" or span[0].text in EDGE_PUNCT or span[0].is_space or span[0].idx < p_start
+            (span[0].lower_ == "that" and not _pronoun_that(span))
+            or span[0].text in EDGE_PUNCT
+            or span[0].is_space
+            or span[0].idx < p_start
         ):
             span = span[1:]
         while len(span) > 1 and (
@@ -224,3 +230,8 @@ def _impersonal(verb: Token) -> bool:
         if subjects:
             return subjects[0].lower_ in ("it", "there")
     return False
+
+
+def _pronoun_that(span: Span) -> bool:
+    """A "that" that is the clause's subject ("said that would be impossible"), not its "that"."""
+    return span[0].dep_ in SUBJECT_DEPS or (len(span) > 1 and (span[1].pos_ == "AUX" or span[1].tag_ == "MD"))
