@@ -374,25 +374,6 @@ def test_quote_introduced_by_name_and_colon(process):
     assert [(q.speaker, q.verb) for q in direct] == [("Kevin Blackwell", None)]
 
 
-def test_polnear_scorer_reads_brat_and_matches(tmp_path, nlp):
-    from newsfacts.eval.polnear import load_corpus, score
-
-    text = "“We will win,” Ana Silva said. Voters said the race was close.\n"
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf8")
-    spans = [("Content", "“We will win,”"), ("Source", "Ana Silva"), ("Content", "the race was close")]
-    ann = [f"T{i}\t{kind} {text.index(s)} {text.index(s) + len(s)}\t{s}" for i, (kind, s) in enumerate(spans)]
-    ann += ["E1\tContent:T0 Source:T1", "T3\tSource 31 37\tVoters", "E2\tContent:T2 Source:T3"]
-    (tmp_path / "attributions" / "a_x1.ann").write_text("\n".join(ann) + "\n", encoding="utf8")
-    articles = load_corpus(tmp_path)
-    assert [[text[s:e] for s, e in g.ranges] for g in articles[0][2]] == [["“We will win,”"]]
-    result = score([nlp(text)], articles, ("direct",))
-    assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (1.0, 1.0, 1.0)
-    reported = load_corpus(tmp_path, direct=False)
-    assert score([nlp(text)], reported, ("indirect",))["recall"] == 1.0
-
-
 def test_quote_introduced_at_the_end_of_the_previous_paragraph(process):
     text = (
         "The vote was close. Foreign Minister Anna Lindqvist then told reporters:\n\n"
@@ -400,32 +381,3 @@ def test_quote_introduced_at_the_end_of_the_previous_paragraph(process):
     )
     doc = process(text)
     assert [(q.speaker, q.verb) for q in quotes_of(doc, "direct")] == [("Anna Lindqvist", "told")]
-
-
-def test_split_quote_rows_in_database(tmp_path):
-    import sqlite3
-
-    import newsfacts
-    from newsfacts.store import open_db
-
-    (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "port.txt").write_text(
-        "“The port will reopen,” harbour master Lena Vogt said on Friday, “but only for grain ships.”\n",
-        encoding="utf8",
-    )
-    db_path = tmp_path / "news.db"
-    newsfacts.ingest([tmp_path / "news"], db=db_path, workers=1)
-    db = sqlite3.connect(db_path)
-    rows = db.execute(
-        "SELECT q.text, substr(a.text, q.start + 1, q.end - q.start), q.quote_start, q.speaker "
-        "FROM current_quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.start"
-    ).fetchall()
-    assert [r[0] for r in rows] == ["The port will reopen", "but only for grain ships."]
-    assert all(r[0] == r[1] for r in rows)
-    assert len({r[2] for r in rows}) == 1 and {r[3] for r in rows} == {"Lena Vogt"}
-    # A database made before quote_start existed gets the column when it is opened again.
-    db.execute("DROP VIEW IF EXISTS quotes")
-    db.execute("ALTER TABLE attributions DROP COLUMN quote_start")
-    db.commit()
-    db.close()
-    assert "quote_start" in open_db(db_path).table("attributions").columns_dict

@@ -2,12 +2,13 @@
 
 The speaker is the subject of the reporting verb, in either order ("Smith said", "said Smith"), the
 object of "according to", "X quoted Y as saying", a name signed after a dash (“…” ― Jane Doe) or
-before a colon (Jane Doe: “…”). Appositions ("Hill, a doctor,"), pronouns (he/she: the nearest
-person subject of this or the previous sentence whose honorific or description does not contradict
-the pronoun; it/they: an organisation) and descriptions ("the minister" via ``doc._.roles`` or a
-title word before a name, "the company" via the nearest organisation) are resolved to canonical
-names; the mention kept is the one the quote was attributed through. An unresolved description
-keeps its own words as speaker, label None; an unresolved pronoun has speaker None.
+before a colon (Jane Doe: “…”), never a word inside quote marks nor of another paragraph. The subject
+is then resolved to a person: a name through ``people`` (the fullest name the article gives that
+person, a bare surname completed), an apposition ("Hill, a doctor,", "the guard, Diba,"), a relative
+pronoun through the noun before it ("…, Stevie Wonder, who joked"), he/she through ``focus`` (the
+person in focus whose gender fits), it/they through the organisation in focus, a description through
+``descriptions``. The mention kept is the one the quote was attributed through. An unresolved
+description keeps its own words as speaker, label None; an unresolved pronoun has speaker None.
 """
 
 from __future__ import annotations
