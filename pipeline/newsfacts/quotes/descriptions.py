@@ -12,8 +12,9 @@
   company's spokesman", "the ad's narrator").
 - Any other definite description ("the 23-year-old", "the Republican nominee", "the woman from
   Penang"): the person an earlier apposition or copula binds the same noun to ("Diba, a guard ...
-  the guard"), else the person in focus (a subject of this or the previous sentence) whose gender
-  fits the noun ("mother"), never its possessor ("Obama's former strategist").
+  the guard"), else the person in focus (the subject of a main or reporting verb of this or the
+  previous sentence) whose gender fits the noun ("mother"), never its possessor ("Obama's former
+  strategist").
 An unresolved description keeps its own words as speaker, label None.
 """
 

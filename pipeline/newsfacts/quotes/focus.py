@@ -74,7 +74,8 @@ class Focus:
         self, token: Token, want: str | None, exclude: set[str] = frozenset(), subject: bool = False
     ) -> Mention | None:
         """The most salient person before ``token`` whose gender fits ``want`` ('f', 'm' or None); with
-        ``subject``, only one who was a subject in this or the previous sentence."""
+        ``subject``, only one who was the subject of a main or reporting verb in this or the previous
+        sentence."""
         if self._resolved is None:
             self._read()
         here = self.sentence_index(token.i)
@@ -152,7 +153,7 @@ class Focus:
                     continue
                 key, mention = found.canonical, found
             weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
-            subject = _role_token(token).dep_ in SUBJECT_DEPS
+            subject = self.main_subject(token)
             self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
 
     def _clause_subject(self, token: Token) -> set[str]:
@@ -201,6 +202,15 @@ class Focus:
         else:
             role = 0.3
         return (1.0 + role) * (IN_CONTENT if self.in_reported_content(t) else 1.0)
+
+    def main_subject(self, token: Token) -> bool:
+        """The subject of a sentence's main verb or of a reporting verb, outside reported words."""
+        t = _role_token(token)
+        if t.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = t.head
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        return (main or verb.lemma_.lower() in self.verbs) and not self.in_reported_content(t)
 
     def in_reported_content(self, token: Token) -> bool:
         """Inside the clause a reporting verb governs ("said [that Clinton should rest]")."""
