@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text
+from newsfacts.quotes import people
 from newsfacts.quotes.classify import Classifier
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, mentions_of
 from newsfacts.quotes.descriptions import Descriptions
@@ -76,6 +77,7 @@ class QuoteFinder(RuleComponent):
             self.min_partial_words,
             self.max_title_words,
         )
+        people.warm()
         self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers)
 
     def process(self, doc: Doc) -> Doc:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsfacts.extensions import doc_text
 from newsfacts.quotes.context import Mention
 
 SURE, LEAN = 2, 1  # how strongly a gender is known
@@ -51,6 +52,14 @@ def parse_name(name: str) -> Name:
 
 
 _DETECTOR = None
+
+
+def warm() -> None:
+    """Load the first-name lexicon (about 0.5 s and 23 MB, once per process) and the name parser
+    with the pipeline, not inside the first article."""
+    first_name_gender.cache_clear()
+    first_name_gender("john")
+    parse_name("John Smith")
 
 
 @lru_cache(maxsize=50_000)
@@ -197,10 +206,11 @@ class People:
 def _body_names(doc: Doc, persons: list[Mention], headline_end: int) -> dict[str, str]:
     """Canonical names the body never uses, taken from a headline run into the text ("Obama Says",
     "Rip Donald Trump"), → the longest name the body uses for the same entity."""
+    text = doc_text(doc)
     body: dict[str, set[str]] = {}
     for m in persons:
         if m.start >= headline_end:
-            body.setdefault(m.canonical, set()).add(" ".join(doc.text[m.start : m.end].split()))
+            body.setdefault(m.canonical, set()).add(" ".join(text[m.start : m.end].split()))
     renamed = {}
     for canonical, names in body.items():
         if canonical not in names:
