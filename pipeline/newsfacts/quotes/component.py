@@ -123,7 +123,6 @@ class QuoteFinder(RuleComponent):
             ):
                 seg.kind = "direct"
                 prev.parts.extend(seg.parts)
-                prev.breaks |= seg.breaks
                 prev.close_at = seg.close_at
                 continue
             out.append(seg)
