@@ -86,6 +86,12 @@ DESCRIPTIONS = [
         "Siemens",
         "ORG",
     ),
+    (  # "he added" after an unnamed speaker stays with the description, not the player named
+        "Striker Adrian Mutu is to begin talks with Juventus.\n\n“Mutu will watch the match from the main "
+        "stand,” said a club official, who declined to be named. “Then he will meet the directors,” he added.",
+        "club official",
+        None,
+    ),
     (
         "Kathleen Parker, The Washington Post, wrote: “The senator has no plan for the border.”",
         "Kathleen Parker",

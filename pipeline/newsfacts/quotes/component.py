@@ -84,6 +84,7 @@ class QuoteFinder(RuleComponent):
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
         ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs)
+        ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:
             self.classifier.classify(ctx, seg)

@@ -80,7 +80,7 @@ class Descriptions:
         if bound is not None:
             return (bound[0], span.start_char, span.end_char, "PERSON") if bound[0] else words
         person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
-        if person is not None:
+        if person is not None and person.label == "PERSON":
             return (person.canonical, span.start_char, span.end_char, "PERSON")
         return words
 

@@ -9,23 +9,28 @@ halve with each sentence back; a person counts once per sentence (the strongest 
 sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
 person whose gender fits (a sure gender excludes, a lean only weighs less), never to the subject of
 its own clause when it is an object ("she peppered him"), and then adds its own weight to that
-person, so a run of "he said" keeps its focus; it also teaches the person's gender when nothing
-surer is known. Names inside quote marks are never candidates: a speaker does not name himself.
+person, so a run of "he said" keeps its focus. Someone known only by a description who said
+something ("said a Juventus official, who declined to be named") is a candidate too: a "he added"
+after it stays with that description rather than going to a named person. A resolved pronoun also
+teaches the person's gender when nothing surer is known. Names inside quote marks are never
+candidates: a speaker does not name himself.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention, Speaker
 from newsfacts.quotes.people import SURE, People
 
 WINDOW_SENTENCES = 8  # how far back a person can still be in focus
 HALF_LIFE = 0.5  # weight kept per sentence back
 IN_CONTENT = 0.1  # a person named inside someone else's reported words
+UNNAMED = "·"  # the key of someone known only by a description ("a Juventus official")
 MISMATCH_LEAN = 0.3  # a person whose first name only leans to the other gender
 
 
@@ -50,6 +55,8 @@ class Focus:
         self.verbs = verbs
         self._resolved: dict[int, Mention | None] | None = None
         self._entries: list[Entry] = []
+        # Resolves a description subject the way a speaker is resolved (set by the component).
+        self.describe: Callable[[Token], Speaker] | None = None
         self._sent_starts = ctx.tokens.sentence_starts(ctx.doc)
 
     @property
@@ -112,7 +119,7 @@ class Focus:
         if best is None:
             return None
         m = last[best]
-        return Mention(m.start, m.end, "PERSON", best)
+        return Mention(m.start, m.end, None if best.startswith(UNNAMED) else "PERSON", best)
 
     def _read(self) -> None:
         """One pass over the article: weigh every person mention, resolve every pronoun in order."""
@@ -128,6 +135,17 @@ class Focus:
             if word in self.pronoun_genders or word in surnames:
                 if not ctx.in_quote(idx[i]) and ctx.mention_at(idx[i]) is None:
                     events.append((idx[i], 1, i, None))
+        if self.describe is not None:  # "a Juventus official said …": someone a later "he" can be
+            for t in doc:
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.pos_ == "NOUN"
+                    and t.tag_ == "NN"  # one person: "critics said" is no "she"
+                    and t.head.lemma_.lower() in self.verbs
+                    and not ctx.in_quote(t.idx)
+                    and ctx.mention_at(t.idx) is None
+                ):
+                    events.append((t.idx, 1, t.i, None))
         events.sort(key=lambda e: e[:2])
         headline_end = ctx.headline_end
         for char, _, i, m in events:
@@ -147,6 +165,11 @@ class Focus:
                     continue
                 key, mention = found.canonical, found
                 self.people.learn(key, want)
+            elif token.pos_ == "NOUN":
+                found = self.description(token)
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
             else:
                 found = self.surname(token)  # "Scott" the model did not tag
                 if found is None:
@@ -155,6 +178,20 @@ class Focus:
             weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
             subject = self.main_subject(token)
             self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
+
+    def description(self, token: Token) -> Mention | None:
+        """A description as the subject of a reporting verb: the person it names, or itself (key
+        ``UNNAMED`` + its words) when it names no one, with the gender its noun says."""
+        found = self.describe(token)
+        if found[0] is None or found[3] not in (None, "PERSON"):
+            return None
+        if found[3] == "PERSON":
+            return Mention(found[1], found[2], "PERSON", found[0])
+        key = UNNAMED + found[0]
+        gender = self.gender_words.get(token.lower_) or self.gender_words.get(token.lemma_.lower())
+        if gender is not None:
+            self.people.learn(key, gender)
+        return Mention(found[1], found[2], None, key)
 
     def _clause_subject(self, token: Token) -> set[str]:
         """An object pronoun is not its own clause's subject ("She peppered him": him is not she)."""

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
+from newsfacts.quotes.focus import UNNAMED
 from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
 
 
@@ -102,6 +103,8 @@ class Speakers:
             m = None
             if lower in self.pronoun_genders:
                 m = ctx.focus.pronoun(token)
+                if m is not None and m.canonical.startswith(UNNAMED):
+                    return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they"):
                 m = ctx.previous_organisation(token, recent_only=lower == "they")
             if m is not None:
