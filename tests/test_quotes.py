@@ -15,6 +15,7 @@ def quotes_of(doc, kind=None):
 def check_offsets(doc):
     for q in doc._.quotes:
         assert 0 <= q.start < q.end <= len(doc.text)
+        assert doc.text[q.start : q.end] == q.text
         if q.speaker_start is not None:
             assert q.speaker_start < q.speaker_end
 
@@ -138,25 +139,30 @@ def test_fragments_inside_a_sentence_are_partial(process, text, quote, speaker, 
     assert [(q.text, q.speaker, q.verb) for q in partial] == [(quote, speaker, verb)]
 
 
+def parts_of(doc, kind="direct"):
+    """The quotes of ``kind`` as lists of their parts' texts (the records sharing ``quote_start``)."""
+    grouped = {}
+    for q in quotes_of(doc, kind):
+        assert doc.text[q.start : q.end] == q.text
+        grouped.setdefault(q.quote_start, []).append(q)
+    return [[q.text for q in rows] for rows in grouped.values()], list(grouped.values())
+
+
 def test_split_quote_is_one_quote_with_one_speaker(process):
     text = "“We intend,” Foreign Minister Anna Berg said, “to sign the agreement before the summer.”"
     doc = process(text)
-    direct = quotes_of(doc, "direct")
-    assert len(direct) == 1
-    q = direct[0]
-    assert q.text == "We intend to sign the agreement before the summer."
-    assert q.start == text.index("We intend")
-    assert q.end == text.index("summer.") + len("summer.")
-    assert q.speaker == "Anna Berg"
-    assert q.verb == "said"
+    texts, quotes = parts_of(doc)
+    assert texts == [["We intend", "to sign the agreement before the summer."]]
+    assert {q.quote_start for q in quotes[0]} == {text.index("We intend")}
+    assert {(q.speaker, q.verb) for q in quotes[0]} == {("Anna Berg", "said")}
 
 
 def test_quote_continued_after_attribution_sentence(process):
     text = "“Prices will fall,” said Carlos Mendes, an economist at the central bank. “But not this year.”"
     doc = process(text)
-    direct = quotes_of(doc, "direct")
-    assert [q.text for q in direct] == ["Prices will fall But not this year."]
-    assert direct[0].speaker == "Carlos Mendes"
+    texts, quotes = parts_of(doc)
+    assert texts == [["Prices will fall", "But not this year."]]
+    assert {q.speaker for q in quotes[0]} == {"Carlos Mendes"}
 
 
 def test_multi_paragraph_quote(process):
@@ -166,16 +172,12 @@ def test_multi_paragraph_quote(process):
         "“But we have prepared, and nobody will be left alone,” Scholz said."
     )
     doc = process(text)
-    direct = quotes_of(doc, "direct")
-    assert len(direct) == 1
-    q = direct[0]
-    assert q.text == (
-        "Our country faces a difficult winter. Energy prices have doubled.\n"
-        "But we have prepared, and nobody will be left alone"
-    )
-    assert q.start == text.index("Our country")
-    assert q.end == text.index(" alone") + len(" alone")
-    assert q.speaker == "Olaf Scholz"
+    texts, quotes = parts_of(doc)
+    assert texts == [
+        ["Our country faces a difficult winter. Energy prices have doubled.",
+         "But we have prepared, and nobody will be left alone"]
+    ]
+    assert {q.speaker for q in quotes[0]} == {"Olaf Scholz"}
 
 
 def test_nested_single_quotes_stay_inside(process):
@@ -271,12 +273,11 @@ def test_straight_marks_reopened_for_each_sentence(process):
     # Some wires open a new mark for every sentence of one quote without closing the previous one.
     text = 'Ms Jones said: "We have already doubled maternity pay. "We will extend it to nine months."'
     doc = process(text)
-    direct = quotes_of(doc, "direct")
-    assert [q.text for q in direct] == [
-        "We have already doubled maternity pay. We will extend it to nine months."
-    ]
-    assert direct[0].verb == "said"
-    assert doc.text[direct[0].speaker_start : direct[0].speaker_end] in ("Jones", "Ms Jones")
+    texts, quotes = parts_of(doc)
+    assert texts == [["We have already doubled maternity pay.", "We will extend it to nine months."]]
+    assert {q.verb for q in quotes[0]} == {"said"}
+    q = quotes[0][0]
+    assert doc.text[q.speaker_start : q.speaker_end] in ("Jones", "Ms Jones")
 
 
 def test_quote_signed_with_a_dash(process):
@@ -348,9 +349,9 @@ def test_descriptions_resolved_to_named_speaker(process, text, speaker, mention)
 @pytest.mark.parametrize(
     "join,expected",
     [
-        ("attribution", ["We will appeal The ruling ignores the evidence."]),
-        ("split", ["We will appeal", "The ruling ignores the evidence."]),
-        ("none", ["We will appeal", "The ruling ignores the evidence."]),
+        ("attribution", [["We will appeal", "The ruling ignores the evidence."]]),
+        ("split", [["We will appeal"], ["The ruling ignores the evidence."]]),
+        ("none", [["We will appeal"], ["The ruling ignores the evidence."]]),
     ],
 )
 def test_join_setting(nlp, process, join, expected):
@@ -358,9 +359,9 @@ def test_join_setting(nlp, process, join, expected):
 
     doc = process("“We will appeal,” lawyer David Kim said. “The ruling ignores the evidence.”")
     finder = make_quotes(nlp, "quotes", min_partial_words=4, max_title_words=8, join=join)
-    direct = quotes_of(finder(doc), "direct")
-    assert [q.text for q in direct] == expected
-    assert {q.speaker for q in direct} == {"David Kim"}
+    texts, quotes = parts_of(finder(doc))
+    assert texts == expected
+    assert {q.speaker for rows in quotes for q in rows} == {"David Kim"}
 
 
 def test_quote_introduced_by_name_and_colon(process):
@@ -371,25 +372,6 @@ def test_quote_introduced_by_name_and_colon(process):
     doc = process(text)
     direct = quotes_of(doc, "direct")
     assert [(q.speaker, q.verb) for q in direct] == [("Kevin Blackwell", None)]
-
-
-def test_polnear_scorer_reads_brat_and_matches(tmp_path, nlp):
-    from newsfacts.eval.polnear import load_corpus, score
-
-    text = "“We will win,” Ana Silva said. Voters said the race was close.\n"
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf8")
-    spans = [("Content", "“We will win,”"), ("Source", "Ana Silva"), ("Content", "the race was close")]
-    ann = [f"T{i}\t{kind} {text.index(s)} {text.index(s) + len(s)}\t{s}" for i, (kind, s) in enumerate(spans)]
-    ann += ["E1\tContent:T0 Source:T1", "T3\tSource 31 37\tVoters", "E2\tContent:T2 Source:T3"]
-    (tmp_path / "attributions" / "a_x1.ann").write_text("\n".join(ann) + "\n", encoding="utf8")
-    articles = load_corpus(tmp_path)
-    assert [[text[s:e] for s, e in g.ranges] for g in articles[0][2]] == [["“We will win,”"]]
-    result = score([nlp(text)], articles, ("direct",))
-    assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (1.0, 1.0, 1.0)
-    reported = load_corpus(tmp_path, direct=False)
-    assert score([nlp(text)], reported, ("indirect",))["recall"] == 1.0
 
 
 def test_quote_introduced_at_the_end_of_the_previous_paragraph(process):

@@ -82,6 +82,7 @@ class Quote:
     verb: str | None = None  # reporting verb as written ("said", "according to")
     verb_start: int | None = None
     verb_end: int | None = None
+    quote_start: int | None = None  # where the whole quote starts: the parts of one quote share it
 
 
 # Name of each Doc extension -> the record type it holds. The store derives its fact tables, the diff

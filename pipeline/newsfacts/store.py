@@ -113,6 +113,11 @@ def _create_tables(db: sqlite_utils.Database) -> None:
                        [entity_id, label, canonical, *entity_keys.key_and_block(label, canonical)])
     for kind, table in TABLE_OF.items():
         if table in existing:
+            # A column added to a fact record since the file was made (attributions.quote_start).
+            have = set(db[table].columns_dict)
+            for column, kind_type in fact_columns(kind).items():
+                if column not in have:
+                    db[table].add_column(column, kind_type)
             continue
         columns = {"article_id": str, "run_id": int} | fact_columns(kind)
         fks = [("article_id", "articles", "id"), ("run_id", "runs", "id")]

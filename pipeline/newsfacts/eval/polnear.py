@@ -18,6 +18,10 @@ their last word ("Donald Trump" ~ "Trump"; "Mr. Trump" ~ "Donald Trump"), case-i
 A gold pronoun Source is only matched through the mention (the corpus's coreference is not read).
 ``named`` is the stricter share over gold Sources that hold a capitalised word (a name): the last
 word of our canonical name must be one of the Source's words, whatever mention we went through.
+
+Strict (``--speakers FILE``, by default ``SPLIT-speakers.json`` beside the split folder; scored in
+``polnear_speakers``): our direct quotes against a hand-made file of who said each quote, by canonical
+name. A pronoun resolved to the wrong person is wrong there, however right its mention.
 """
 
 from __future__ import annotations
@@ -107,7 +111,7 @@ def speaker_right(quote, gold: GoldQuote) -> bool:
 
 
 def _touches(p, g: GoldQuote) -> bool:
-    return any(_overlap((p.start, p.end), r) for r in g.ranges)
+    return _shared(p, g) > 0
 
 
 def _words(text: str) -> list[str]:
@@ -125,11 +129,54 @@ def _named_right(quote, gold: GoldQuote) -> bool:
     return bool(quote.speaker) and _last_word(quote.speaker) in _words(gold.source_text)
 
 
-def match(predicted: list, gold: list[GoldQuote]) -> list[tuple[object, GoldQuote]]:
+@dataclass
+class Predicted:
+    """One of our quotes: its rows (the parts of a quote split by its attribution share ``quote_start``)."""
+
+    ranges: list[tuple[int, int]]
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_label: str | None
+
+    @property
+    def start(self) -> int:
+        return self.ranges[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.ranges[-1][1]
+
+
+def whole_quotes(quotes, kinds: tuple[str, ...]) -> list[Predicted]:
+    """Our quotes of ``kinds``, the rows of one joined quote taken together."""
+    groups: dict[tuple[str, int], list] = {}
+    for q in sorted(quotes or [], key=lambda q: q.start):
+        if q.kind in kinds:
+            groups.setdefault((q.kind, getattr(q, "quote_start", None) or q.start), []).append(q)
+    out = []
+    for rows in groups.values():
+        first = rows[0]
+        out.append(Predicted(
+            [(q.start, q.end) for q in rows], " ".join(q.text for q in rows), first.kind, first.speaker,
+            first.speaker_start, first.speaker_end, first.speaker_label,
+        ))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _shared(p, g) -> int:
+    mine = getattr(p, "ranges", None) or [(p.start, p.end)]
+    return sum(_overlap(a, b) for a in mine for b in g.ranges)
+
+
+def match(predicted: list, gold: list) -> list[tuple[object, object]]:
+    """Pairs one to one, largest overlap first."""
     pairs = []
     for p in predicted:
         for g in gold:
-            size = sum(_overlap((p.start, p.end), r) for r in g.ranges)
+            size = _shared(p, g)
             if size:
                 pairs.append((size, id(p), id(g), p, g))
     pairs.sort(key=lambda x: -x[0])
@@ -147,7 +194,7 @@ def score(docs, articles, kinds: tuple[str, ...], show_errors: bool = False) -> 
     """Match each processed Doc's quotes of ``kinds`` against its article's gold quotes."""
     counts = Counter()
     for (name, text, gold), doc in zip(articles, docs, strict=True):
-        predicted = [q for q in doc._.quotes or [] if q.kind in kinds]
+        predicted = whole_quotes(doc._.quotes, kinds)
         pairs = match(predicted, gold)
         counts["pred"] += len(predicted)
         counts["gold"] += len(gold)
@@ -230,10 +277,19 @@ def _report(label: str, result: dict) -> str:
 @click.option(
     "--indirect", is_flag=True, help="Also score indirect quotes against the attributions without marks."
 )
+@click.option(
+    "--speakers",
+    "speakers_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Who said each direct quote (JSON); default SPLIT-speakers.json beside the split folder.",
+)
 @click.option("--bare", is_flag=True, help="Base model and the quotes component only.")
 @click.option("--errors", is_flag=True, help="Print false positives, misses and wrong speakers.")
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
-def command(path: Path, kinds: str, indirect: bool, bare: bool, errors: bool, limit: int | None) -> None:
+def command(
+    path: Path, kinds: str, indirect: bool, speakers_file: Path | None, bare: bool, errors: bool, limit: int | None
+) -> None:
     """Direct-quote P/R/F1 and speaker accuracy on a PolNeAR split (e.g. .../polnear-quotes/dev)."""
     from newsfacts import nlp as nlp_module
 
@@ -242,6 +298,14 @@ def command(path: Path, kinds: str, indirect: bool, bare: bool, errors: bool, li
     docs = list(nlp.pipe([text for _, text, _ in articles], batch_size=16))
     kinds_scored = tuple(k.strip() for k in kinds.split(","))
     click.echo(_report(f"quotes ({kinds})", score(docs, articles, kinds_scored, show_errors=errors)))
+    from newsfacts.eval.polnear_speakers import load_speakers, strict_report, strict_score
+
+    speakers_file = speakers_file or path.parent / f"{path.name}-speakers.json"
+    if speakers_file.is_file():
+        speakers = load_speakers(speakers_file, articles)
+        click.echo(strict_report(strict_score(docs, articles, speakers, kinds_scored, show_errors=errors)))
+    else:
+        click.echo(f"polnear strict speakers: no {speakers_file}, not scored")
     if indirect:
         reported = load_corpus(path, direct=False)[:limit]
         click.echo(_report("reported speech (indirect)", score(docs, reported, ("indirect",))))

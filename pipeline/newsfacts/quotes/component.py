@@ -2,12 +2,12 @@
 parts of one speaker's quote and carries a speaker on to the unattributed quotes after it.
 
 Parts of one speaker's quote become one quote (setting ``join``): “We intend,” he said, “to go.” and,
-by default, also “We intend,” he said. “We go.” Its ``start``/``end`` run from the first word of
-the first part to the last word of the last part and its ``text`` is the parts joined with one
-space (paragraph parts with a newline): for joined and multi-paragraph quotes ``text`` is *not*
-``doc.text[start:end]``; for every other quote it is. ``text`` never holds the outer marks nor the
-comma before the closing mark. A direct quote without attribution continues the speaker of the
-previous quote or reported speech in the same or the previous paragraph.
+by default, also “We intend,” he said. “We go.” A quote is written as one record per part (a part
+of a split quote, a paragraph of a quote that runs over several, a sentence reopened with a new
+mark), each with its own words, so ``text == doc.text[start:end]`` for every record; the parts of one
+quote share its speaker, its verb and ``quote_start``, the start of its first part. ``text`` never
+holds the outer marks nor the comma before the closing mark. A direct quote without attribution
+continues the speaker of the previous quote or reported speech in the same or the previous paragraph.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text
+from newsfacts.quotes import people
 from newsfacts.quotes.classify import Classifier
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, mentions_of
+from newsfacts.quotes.descriptions import Descriptions
+from newsfacts.quotes.focus import Focus
 from newsfacts.quotes.indirect import IndirectSpeech
 from newsfacts.quotes.marks import Segment, find_segments
 from newsfacts.quotes.speakers import Speakers
@@ -60,11 +63,12 @@ class QuoteFinder(RuleComponent):
     def load(self, path: Path) -> None:
         verbs = read_words(path / "reporting_verbs.txt")
         self.gender_words = read_genders(path / "gendered_words.txt")
-        self.speakers = Speakers(
-            read_words(path / "organisation_nouns.txt"),
-            read_words(path / "group_pronouns.txt"),
-            read_genders(path / "pronoun_genders.txt"),
+        self.pronoun_genders = read_genders(path / "pronoun_genders.txt")
+        self.verbs = verbs
+        descriptions = Descriptions(
+            read_words(path / "organisation_nouns.txt"), read_words(path / "document_nouns.txt"), self.gender_words
         )
+        self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
             verbs,
             read_words(path / "title_cues.txt"),
@@ -73,18 +77,21 @@ class QuoteFinder(RuleComponent):
             self.min_partial_words,
             self.max_title_words,
         )
-        self.reported = IndirectSpeech(verbs, self.speakers)
+        people.warm()
+        self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers)
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs)
+        ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:
             self.classifier.classify(ctx, seg)
             if seg.kind != "drop":
                 kept.append(seg)
         kept = self.join_split(ctx, kept)
-        quotes = [self.to_quote(ctx, seg) for seg in kept]
+        quotes = [q for seg in kept for q in self.to_quotes(ctx, seg)]
         # Reported speech may hold a partial quote, but never a direct one or its verb.
         direct = [seg for seg in kept if seg.kind == "direct"]
         used = {seg.verb.start for seg in direct if seg.verb is not None}
@@ -117,25 +124,23 @@ class QuoteFinder(RuleComponent):
             ):
                 seg.kind = "direct"
                 prev.parts.extend(seg.parts)
-                prev.breaks |= seg.breaks
                 prev.close_at = seg.close_at
                 continue
             out.append(seg)
         return out
 
-    def to_quote(self, ctx: Context, seg: Segment) -> Quote:
-        text = ctx.text
-        pieces = []
-        for i, (s, e) in enumerate(seg.parts):
-            if i:
-                pieces.append("\n" if s in seg.breaks else " ")
-            pieces.append(text[s:e])
-        q = Quote(start=seg.start, end=seg.end, text="".join(pieces), kind=seg.kind)
-        if seg.speaker is not None:
-            q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = seg.speaker
-        if seg.verb is not None:
-            q.verb, q.verb_start, q.verb_end = seg.verb.text, seg.verb.start_char, seg.verb.end_char
-        return q
+    def to_quotes(self, ctx: Context, seg: Segment) -> list[Quote]:
+        """One record per part of the quote, each its own words (``text == doc.text[start:end]``),
+        all with the quote's speaker and verb and the start of its first part as ``quote_start``."""
+        out = []
+        for s, e in seg.parts:
+            q = Quote(start=s, end=e, text=ctx.text[s:e], kind=seg.kind, quote_start=seg.start)
+            if seg.speaker is not None:
+                q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = seg.speaker
+            if seg.verb is not None:
+                q.verb, q.verb_start, q.verb_end = seg.verb.text, seg.verb.start_char, seg.verb.end_char
+            out.append(q)
+        return out
 
     def carry_speakers(self, ctx: Context, quotes: list[Quote]) -> list[Quote]:
         """A direct quote with no attribution of its own continues the previous speaker nearby.

@@ -9,12 +9,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.quotes.marks import BOUNDARY_PUNCT, Segment, paragraphs
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
+
+if TYPE_CHECKING:
+    from newsfacts.quotes.focus import Focus
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TIME_LABELS = {"DATE", "TIME"}
@@ -48,7 +52,7 @@ class Context:
         self.doc = doc
         self.text = text
         self.gender_words = gender_words
-        self._genders: dict[str, str] | None = None
+        self.focus: Focus  # set by the component: who pronouns and descriptions stand for
         self.mentions = mentions
         self.segments = segments
         self.paras = paragraphs(text)
@@ -57,6 +61,16 @@ class Context:
         self.mention_starts = [m.start for m in mentions]
         self.regions = sorted((s.open_at, s.close_at) for s in segments)
         self.region_starts = [r[0] for r in self.regions]
+
+    @property
+    def headline_end(self) -> int:
+        """End of a first paragraph that is a headline run into the text (one short line in title
+        case: every word of four letters or more capitalised), else 0."""
+        if len(self.paras) < 2:
+            return 0
+        start, end = self.paras[0]
+        words = [w for w in self.text[start:end].split() if len(w) > 3 and w[0].isalpha()]
+        return end if end - start < 200 and words and all(w[0].isupper() for w in words) else 0
 
     def sentence(self, token: Token) -> Span:
         """``token.sent`` without walking the document again for every lookup."""
@@ -125,24 +139,6 @@ class Context:
                 return m
         return None
 
-    def previous_person(self, token: Token, want: str | None) -> Mention | None:
-        """The person a pronoun of gender ``want`` ('f', 'm' or None) refers to.
-
-        The nearest person who is a subject in this or the previous sentence, else the nearest
-        person mentioned; people whose honorific or description ("Mr", "spokeswoman") does not
-        fit the pronoun are skipped.
-        """
-        cutoff = self.previous_sentence_start(token)
-        nearest = fallback = None
-        for m in self.mentions_before(token, "PERSON"):
-            fallback = fallback or m
-            if want is not None and self.gender(m.canonical) not in (None, want):
-                continue
-            if m.start >= cutoff and self.is_subject(m):
-                return m
-            nearest = nearest or m
-        return nearest or fallback
-
     def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
         """What "it", "they" or "the company" stands for: the nearest organisation subject in this or
         the previous sentence, else (unless ``recent_only``) the nearest organisation mentioned."""
@@ -155,12 +151,13 @@ class Context:
         return None if recent_only else nearest
 
     def mentions_before(self, token: Token, label: str) -> Iterator[Mention]:
-        """Mentions with ``label`` ending before ``token``, nearest first, within 3,000 characters."""
+        """Mentions with ``label`` ending before ``token`` outside quote marks, nearest first, within
+        3,000 characters."""
         i = bisect_right(self.mention_starts, token.idx) - 1
         while i >= 0 and self.mentions[i].start > token.idx - 3000:
             m = self.mentions[i]
             i -= 1
-            if m.label == label and m.end <= token.idx:
+            if m.label == label and m.end <= token.idx and not self.in_quote(m.start):
                 yield m
 
     def previous_sentence_start(self, token: Token) -> int:
@@ -174,28 +171,6 @@ class Context:
             return False
         root = span.root
         return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
-
-    def gender(self, canonical: str) -> str | None:
-        """'f' or 'm' when a word next to some mention of the person says so, else None."""
-        if self._genders is None:
-            self._genders = {}
-            for m in self.mentions:
-                if m.label != "PERSON":
-                    continue
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                near = list(span[:1])
-                if span.start > 0:
-                    near.append(self.doc[span.start - 1])
-                near += [c for c in span.root.children if c.dep_ == "appos"]
-                if span.root.dep_ == "appos":
-                    near.append(span.root.head)
-                for t in near:
-                    g = self.gender_words.get(t.lower_) or self.gender_words.get(t.lemma_.lower())
-                    if g:
-                        self._genders.setdefault(m.canonical, g)
-        return self._genders.get(canonical)
 
     def role_holder(self, token: Token) -> tuple[str, int, int] | None:
         """The person whose stated role or title contains the noun ("the minister", "the senator")."""
@@ -214,7 +189,11 @@ class Context:
             if m.label != "PERSON" or m.end > token.idx:
                 continue
             j = self.tokens.first_from(m.start)
-            titles = [self.doc[k] for k in range(max(j - 3, 0), j)]
+            titles = []  # the words of a title run straight into the name ("Health Minister Sofia Rossi")
+            for k in range(j - 1, max(j - 4, -1), -1):
+                if self.doc[k].pos_ not in ("PROPN", "NOUN", "ADJ"):
+                    break
+                titles.append(self.doc[k])
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 titles += list(span[:-1])

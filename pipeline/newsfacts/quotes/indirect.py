@@ -1,6 +1,14 @@
 """Reported speech without quote marks: "X said (that) …", "…, X said", "Officials, he said, should
 act", "according to X, …". The reported clause becomes an ``indirect`` quote with its speaker, unless
 the clause holds a direct quote (a partial quote inside it is fine).
+
+Only speech and cognition: the reporting verbs less those that attribute a quotation but do not
+report what someone said in a clause (``not_speech_verbs.txt``: "studies show that", "you may find
+that", "they agreed that"); never a negated verb ("did not say whether"), an impersonal passive
+("it was not disclosed whether"), a question ("asked whether he thought"), "no-one" or the words of
+the article's own "I", "we" or "you". The content
+is the whole complement clause, with its conjoined clauses ("said that … and that …", a clause
+hanging from "in a statement that …"), its quote marks balanced, and no dateline ("ALMATY – ").
 """
 
 from __future__ import annotations
@@ -9,14 +17,19 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from newsfacts.metadata import parse_dateline
 from newsfacts.quotes.classify import verb_span
-from newsfacts.quotes.context import Context
+from newsfacts.quotes.context import SUBJECT_DEPS, Context
 from newsfacts.quotes.speakers import Speakers
 from newsfacts.records import Quote
 
+CLOSING = "”\"’"
+EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "--", "–", "—", "―", "...", "…"}  # never part of the content
+NOT_SPEAKERS = {"i", "we", "you", "no-one", "nobody", "none"}  # the writer, the reader, no one
+
 
 class IndirectSpeech:
-    """Finds reported clauses governed by a reporting verb (``reporting_verbs.txt``) or "according to"."""
+    """Finds reported clauses governed by a reporting verb or "according to"."""
 
     def __init__(self, verbs: set[str], speakers: Speakers):
         self.verbs = verbs
@@ -31,49 +44,137 @@ class IndirectSpeech:
         wanted = self.verb_hashes(doc)
         for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) | numpy.isin(lemmas[:, 1], wanted)):
             t = doc[int(i)]
-            if t.i in used:
+            if t.i in used or ctx.in_quote(t.idx):
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
                 span = self.according_content(ctx, t)
-            elif t.lemma_.lower() in self.verbs and t.pos_ == "VERB":
-                comps = [c for c in t.children if c.dep_ == "ccomp"]
-                if comps:
-                    span = doc[comps[0].left_edge.i : comps[0].right_edge.i + 1]
-                elif t.dep_ == "parataxis" and t.head.pos_ in ("VERB", "AUX"):
-                    span = self.parenthetical_content(ctx, t)  # "Officials, he said, should act."
-                else:
-                    continue
-                while len(span) > 1 and (span[0].lower_ == "that" or span[0].is_punct):
-                    span = span[1:]
+            elif t.lemma_.lower() in self.verbs and t.pos_ == "VERB" and self.reports(t):
+                span = self.content(ctx, t)
             else:
                 continue
             if span is None:
                 continue
-            p_start, p_end = ctx.paras[ctx.paragraph_of(t.idx)]
-            while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].idx < p_start):
-                span = span[1:]
-            while len(span) > 1 and (span[-1].is_punct or span[-1].is_space or span[-1].idx >= p_end):
-                span = span[:-1]
-            if len(span) < 3:
+            span = self.trimmed(ctx, t, span)
+            if span is None or len(span) < 3:
                 continue
             if any(s < span.end_char and span.start_char < e for s, e in direct):
                 continue
             speaker = self.speakers.speaker_of(ctx, t)
             if speaker is None:
                 continue
+            start, end = span.start_char, self.balanced_end(ctx, span)
             verb = verb_span(doc, t)
             q = Quote(
-                span.start_char,
-                span.end_char,
-                span.text,
+                start,
+                end,
+                ctx.text[start:end],
                 kind="indirect",
                 verb=verb.text,
                 verb_start=verb.start_char,
                 verb_end=verb.end_char,
+                quote_start=start,
             )
             q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = speaker
             out.append(q)
         return out
+
+    def reports(self, verb: Token) -> bool:
+        """A verb that reports someone's words or thoughts here: not negated, not an impersonal
+        passive, not in a free relative ("what they say"), its subject not the writer or reader."""
+        children = list(verb.children)
+        if any(c.dep_ == "neg" for c in children):
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
+            return False  # "asked whether he thought …": a question, not what he thinks
+        if any(c.tag_ in ("WP", "WDT") and c.dep_ not in SUBJECT_DEPS for c in children):
+            return False  # "what they say are the costings"; but "an architect who said he …" reports
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and _impersonal(verb):
+            return False  # "it was wrong to suggest that …", "it is fair to say …"
+        subjects = [c for c in children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
+        if any(c.dep_ in ("nsubjpass", "expl") or c.lower_ in NOT_SPEAKERS for c in subjects):
+            return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
+        return True
+
+    def content(self, ctx: Context, verb: Token) -> Span | None:
+        """The complement clause: "said (that) …", "said in a statement that …"; an inserted
+        attribution's sentence ("Officials, he said, should act")."""
+        doc = ctx.doc
+        comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not comps:  # "said in a statement that …": the clause hangs from the statement
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                    comps += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and _has_mark(c)]
+        if comps:
+            # Every complement, and an object the parser split off as the clause's subject
+            # ("added [Mr Stearns] [had agreed …]", "said [she did not feel her colleagues] [could be trusted]").
+            start = min(c.left_edge.i for c in comps)
+            if not any(c.dep_ in SUBJECT_DEPS for c in comps[0].children):
+                objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < comps[0].i]
+                start = min([start, *(o.left_edge.i for o in objects)])
+            span = doc[start : max(c.right_edge.i for c in comps) + 1]
+            return self.without_other_reports(span, verb)
+        if verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            return self.parenthetical_content(ctx, verb)
+        return None
+
+    def without_other_reports(self, span: Span, verb: Token) -> Span:
+        """A report ends where another one, added to it, begins: "said X, adding Y", "87% said X,
+        while 92% said Y" (a report that is the content itself, "said officials told him …", stays)."""
+        for t in span:
+            if (
+                t.i > span.start
+                and t is not verb
+                and t.dep_ in ("advcl", "conj")
+                and t.lemma_.lower() in self.verbs
+                and any(c.dep_ == "ccomp" for c in t.children)
+            ):
+                end = t.left_edge.i
+                while end > span.start and (
+                    span.doc[end - 1].is_punct or span.doc[end - 1].pos_ in ("CCONJ", "SCONJ")
+                ):
+                    end -= 1
+                return span.doc[span.start : end] if end > span.start else span
+        return span
+
+    def trimmed(self, ctx: Context, verb: Token, span: Span) -> Span | None:
+        """Without a leading "that", punctuation, the words of other paragraphs, or a dateline."""
+        p_start, p_end = ctx.paras[ctx.paragraph_of(verb.idx)]
+        while len(span) > 1 and (
+            (span[0].lower_ == "that" and not _pronoun_that(span))
+            or span[0].text in EDGE_PUNCT
+            or span[0].is_space
+            or span[0].idx < p_start
+        ):
+            span = span[1:]
+        while len(span) > 1 and (
+            span[-1].text in EDGE_PUNCT
+            or span[-1].text in CLOSING
+            or span[-1].is_space
+            or span[-1].idx >= p_end
+            or span[-1].pos_ == "CCONJ"  # "voted for a limit but" whose other half the parse put elsewhere
+        ):
+            span = span[:-1]
+        if span.start_char == p_start or ctx.text[p_start : span.start_char].isspace():
+            dateline = parse_dateline(ctx.text, p_start)
+            if dateline is not None and dateline.end > span.start_char:
+                first = ctx.tokens.first_from(dateline.end)
+                if first >= span.end:
+                    return None
+                span = ctx.doc[first : span.end]
+        return span
+
+    def balanced_end(self, ctx: Context, span: Span) -> int:
+        """The end of the content, with the closing mark of a quote it opened: `"nose out of joint"`."""
+        text, end = ctx.text, span.end_char
+        inside = text[span.start_char : end]
+        opened = sum(inside.count(c) for c in "“‘") - sum(inside.count(c) for c in "”’")
+        straight = inside.count('"') % 2
+        if opened > 0 or straight:
+            if text[end : end + 1] in CLOSING and end < len(text):
+                return end + 1
+            if text[end : end + 1] in (".", ",") and text[end + 1 : end + 2] and text[end + 1] in CLOSING:
+                return end + 2  # 'a "genuine slowdown."'
+        return end
 
     def verb_hashes(self, doc: Doc):
         """Hashes of the reporting verbs (as lemma or lower-case form) and "according" in this vocab."""
@@ -85,15 +186,19 @@ class IndirectSpeech:
             )
         return self._hashes[1]
 
-    def parenthetical_content(self, ctx: Context, verb: Token) -> Span:
-        """The sentence around an inserted attribution, without it when it stands at either end."""
+    def parenthetical_content(self, ctx: Context, verb: Token) -> Span | None:
+        """The sentence around an inserted attribution, never with it: the words after it when
+        before it stand no more than a conjunction or an adverb ("But, he said, the plan failed"), the
+        words before it when they make a clause ("He quit, he says, because …": "He quit"); a
+        subject cut from its verb ("Officials, he said, should act") gives nothing."""
         sent = ctx.sentence(verb)
         first, last = verb.left_edge.i, verb.right_edge.i
-        if first <= sent.start:
+        before = [t for t in ctx.doc[sent.start : first] if not t.is_punct and not t.is_space]
+        if first <= sent.start or all(t.pos_ in ("CCONJ", "ADV", "SCONJ", "INTJ") for t in before):
             return ctx.doc[last + 1 : sent.end]
-        if last >= sent.end - 2:
+        if last >= sent.end - 2 or any(t.pos_ in ("VERB", "AUX") for t in before):
             return ctx.doc[sent.start : first]
-        return sent
+        return None
 
     def according_content(self, ctx: Context, according: Token) -> Span | None:
         sent = ctx.sentence(according)
@@ -107,3 +212,26 @@ class IndirectSpeech:
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
         return span
+
+
+def _has_mark(clause: Token) -> bool:
+    """A clause introduced by "that" (or another subordinator)."""
+    return any(c.dep_ == "mark" for c in clause.children)
+
+
+def _impersonal(verb: Token) -> bool:
+    """An infinitive under a clause whose subject is "it" or "there" ("it was wrong to suggest")."""
+    t = verb
+    for _ in range(4):
+        if t.head is t:
+            return False
+        t = t.head
+        subjects = [c for c in t.children if c.dep_ in ("nsubj", "expl")]
+        if subjects:
+            return subjects[0].lower_ in ("it", "there")
+    return False
+
+
+def _pronoun_that(span: Span) -> bool:
+    """A "that" that is the clause's subject ("said that would be impossible"), not its "that"."""
+    return span[0].dep_ in SUBJECT_DEPS or (len(span) > 1 and (span[1].pos_ == "AUX" or span[1].tag_ == "MD"))

@@ -11,7 +11,7 @@ of the same quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ class Segment:
     kind: str = "direct"
     verb: Span | None = None
     speaker: tuple | None = None  # (canonical, start, end, label)
-    breaks: set[int] = field(default_factory=set)  # part starts that open a new paragraph
 
     @property
     def start(self) -> int:
@@ -104,7 +103,6 @@ def find_segments(text: str) -> list[Segment]:
             mark = _double_mark(text, p_start)
             if mark:
                 current, part_start, i = carried, p_start + mark, p_start + mark
-                carried.breaks.add(part_start)
             else:
                 segments.append(carried)
         carried = None
@@ -154,7 +152,6 @@ def find_segments(text: str) -> list[Segment]:
     cleaned = []
     for seg in segments:
         trimmed = [_trim(text, s, e) for s, e in seg.parts]
-        seg.breaks = {t[0] for t, (s, _) in zip(trimmed, seg.parts, strict=True) if s in seg.breaks}
         seg.parts = [p for p in trimmed if p[1] > p[0]]
         if seg.parts:
             cleaned.append(seg)

@@ -2,34 +2,37 @@
 
 The speaker is the subject of the reporting verb, in either order ("Smith said", "said Smith"), the
 object of "according to", "X quoted Y as saying", a name signed after a dash (“…” ― Jane Doe) or
-before a colon (Jane Doe: “…”). Appositions ("Hill, a doctor,"), pronouns (he/she: the nearest
-person subject of this or the previous sentence whose honorific or description does not contradict
-the pronoun; it/they: an organisation) and descriptions ("the minister" via ``doc._.roles`` or a
-title word before a name, "the company" via the nearest organisation) are resolved to canonical
-names; the mention kept is the one the quote was attributed through. An unresolved description
-keeps its own words as speaker, label None; an unresolved pronoun has speaker None.
+before a colon (Jane Doe: “…”), never a word inside quote marks nor of another paragraph. The subject
+is then resolved to a person: a name through ``people`` (the fullest name the article gives that
+person, a bare surname completed), an apposition ("Hill, a doctor,", "the guard, Diba,"), a relative
+pronoun through the noun before it ("…, Stevie Wonder, who joked"), he/she through ``focus`` (the
+person in focus whose gender fits), it/they through the organisation in focus, a description through
+``descriptions``. The mention kept is the one the quote was attributed through. An unresolved
+description keeps its own words as speaker, label None; an unresolved pronoun has speaker None.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Speaker
+from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
+from newsfacts.quotes.descriptions import Descriptions
+from newsfacts.quotes.focus import UNNAMED
 from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
 
 
 class Speakers:
     """Finds the speaker token of a reporting verb and resolves it to a canonical name."""
 
-    def __init__(self, organisation_nouns: set[str], group_pronouns: set[str], pronoun_genders: dict[str, str]):
-        self.organisation_nouns = organisation_nouns
+    def __init__(self, group_pronouns: set[str], pronoun_genders: dict[str, str], descriptions: Descriptions):
         self.group_pronouns = group_pronouns
         self.pronoun_genders = pronoun_genders
+        self.descriptions = descriptions
 
     def speaker_of(self, ctx: Context, verb: Token) -> Speaker | None:
         subject = self.subject_token(ctx, verb)
-        if subject is not None and subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "an architect who said …"
+        if subject is not None and subject.tag_ in ("WP", "WDT"):
+            subject = _antecedent(subject)  # "an architect who said …"
         if subject is not None and (
             ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
             or ctx.in_quote(subject.idx)
@@ -77,44 +80,64 @@ class Speakers:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
         mention = ctx.mention_at(token.idx)
         if mention is not None:
-            return (mention.canonical, mention.start, mention.end, mention.label)
+            return named(ctx, mention)
         if token.dep_ == "appos" and token.head.i < token.i:
-            named = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
-            if named is not None and named.label in SPEAKER_LABELS:
-                return (named.canonical, named.start, named.end, named.label)
+            m = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
+            if m is not None and m.label in SPEAKER_LABELS:
+                return named(ctx, m)
         # "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition.
         for child in token.subtree:
             if child.dep_ == "appos" and child.i > token.i:
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
                 if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
-                    return (m.canonical, m.start, m.end, m.label)
+                    return named(ctx, m)
                 if m is None and child.head == token and child.pos_ == "PROPN":
                     name = ctx.doc[child.left_edge.i : child.i + 1]  # a name the model did not tag
                     return (name.text, name.start_char, name.end_char, None)
         lower = token.lower_
         start, end = token.idx, token.idx + len(token.text)
+        person = ctx.focus.surname(token)
+        if person is not None:
+            return (person.canonical, start, end, "PERSON")
         if token.pos_ == "PRON" or lower in self.pronoun_genders or lower in self.group_pronouns:
             m = None
             if lower in self.pronoun_genders:
-                m = ctx.previous_person(token, self.pronoun_genders[lower])
+                m = ctx.focus.pronoun(token)
+                if m is not None and m.canonical.startswith(UNNAMED):
+                    return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they"):
                 m = ctx.previous_organisation(token, recent_only=lower == "they")
             if m is not None:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
-        span = ctx.doc[token.left_edge.i : token.i + 1]
-        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
-            span = span[1:]
-        # A description: a role held by someone named in the article, or an organisation's name.
-        holder = ctx.role_holder(token)
-        if holder is not None:
-            return (holder[0], span.start_char, span.end_char, "PERSON")
-        m = ctx.named_like(token)
-        if m is None and token.pos_ == "NOUN" and token.lemma_.lower() in self.organisation_nouns:
-            m = ctx.previous_organisation(token, recent_only=False)
-        if m is not None:
-            return (m.canonical, span.start_char, span.end_char, m.label)
-        return (span.text, span.start_char, span.end_char, None)
+        return self.descriptions.resolve(ctx, token, self.resolve)
+
+
+def named(ctx: Context, m: Mention) -> Speaker:
+    """A mention as speaker: a person by the fullest name the article gives them, else its canonical."""
+    key = ctx.focus.people.key(m) if m.label in ("PERSON", "ORG") else None
+    if key is not None:
+        return (_clean(key), m.start, m.end, "PERSON")
+    return (_clean(m.canonical), m.start, m.end, m.label)
+
+
+def _clean(name: str) -> str:
+    """A name never starts with punctuation: "”― Carla Sanchez" is Carla Sanchez."""
+    start = 0
+    while start < len(name) - 1 and not name[start].isalnum():
+        start += 1
+    return name[start:]
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """What "who" or "which" stands for: the noun right before it ("…, Patti LaBelle and Stevie
+    Wonder, who joked"), else the noun the relative clause hangs from."""
+    i = relative.i - 1
+    if i >= 0 and relative.doc[i].text == ",":
+        i -= 1
+    if i >= 0 and relative.doc[i].pos_ in ("PROPN", "NOUN"):
+        return relative.doc[i]
+    return relative.head.head if relative.head.dep_ == "relcl" else None
 
 
 def _next_to(ctx: Context, verb: Token) -> Token | None:
@@ -171,11 +194,16 @@ def labelled(ctx: Context, before: list[Token]) -> Speaker | None:
     return _name_at(ctx, before[-2], before)
 
 
-def signed(ctx: Context, after: list[Token]) -> Speaker | None:
-    """A quote signed with a dash and a name: “…” ― Jane Doe."""
-    if len(after) < 2 or after[0].text not in DASHES:
+def signed(ctx: Context, close_at: int, after: list[Token]) -> Speaker | None:
+    """A quote signed with a dash and a name: “…” ― Jane Doe (read on the characters: the tokenizer
+    may glue the closing mark and the dash into one token)."""
+    rest = ctx.text[close_at : close_at + 8]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] not in "".join(DASHES):
         return None
-    return _name_at(ctx, after[1], after)
+    dash_end = close_at + len(rest) - len(stripped) + 1
+    names = [t for t in after if t.idx >= dash_end and t.text not in DASHES]
+    return _name_at(ctx, names[0], names) if names else None
 
 
 def _name_at(ctx: Context, token: Token, within: list[Token]) -> Speaker | None:
@@ -183,7 +211,7 @@ def _name_at(ctx: Context, token: Token, within: list[Token]) -> Speaker | None:
     around it inside ``within`` (a name the model did not tag)."""
     m = ctx.mention_at(token.idx)
     if m is not None and m.label in SPEAKER_LABELS:
-        return (m.canonical, m.start, m.end, m.label)
+        return named(ctx, m)
     if token.pos_ != "PROPN":
         return None
     lo, hi = within[0].i, within[-1].i

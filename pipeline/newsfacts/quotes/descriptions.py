@@ -1,0 +1,135 @@
+"""A description as speaker: "the minister", "the company", "a dealer", "the IMF report", "the 23-year-old".
+
+- A document or statement (``document_nouns.txt``: "statement", "filing", "report"): its author, the
+  possessor ("Peabody's statement"), the name compounded with it ("the IMF report") or the object of
+  "from"/"by"/"of" ("a statement from the company"); without one, the description itself.
+- A role ("the minister"): the person who holds it (``doc._.roles``, a title word before a name).
+- An organisation noun ("the company", ``organisation_nouns.txt``) or a noun of a name ("the
+  ministry"): that organisation.
+- An indefinite or plural description ("a dealer", "analysts") stays what it is: an unnamed speaker
+  is never replaced by a named person; so does a definite one that takes up an earlier indefinite one
+  ("an official ... the official said") or has an organisation or a thing as possessor ("the
+  company's spokesman", "the ad's narrator").
+- Any other definite description ("the 23-year-old", "the Republican nominee", "the woman from
+  Penang"): the person an earlier apposition or copula binds the same noun to ("Diba, a guard ...
+  the guard"), else the person in focus (the subject of a main or reporting verb of this or the
+  previous sentence) whose gender fits the noun ("mother"), never its possessor ("Obama's former
+  strategist").
+An unresolved description keeps its own words as speaker, label None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import Context, Speaker
+
+DEFINITE = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
+AUTHOR_PREPS = {"from", "by", "of"}
+LOOK_BACK = 4000  # characters searched for an earlier mention of the same noun
+
+
+class Descriptions:
+    """Resolves a common-noun subject of a reporting verb."""
+
+    def __init__(self, organisation_nouns: set[str], document_nouns: set[str], gender_words: dict[str, str]):
+        self.organisation_nouns = organisation_nouns
+        self.document_nouns = document_nouns
+        self.gender_words = gender_words
+
+    def resolve(self, ctx: Context, token: Token, again: Callable[[Context, Token], Speaker]) -> Speaker:
+        """``again`` resolves another token (a possessor, an author) the way a subject is resolved."""
+        span = ctx.doc[token.left_edge.i : token.i + 1]
+        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
+            span = span[1:]
+        words = (span.text, span.start_char, span.end_char, None)
+        lemma = token.lemma_.lower()
+        if lemma in self.document_nouns and token.pos_ == "NOUN":
+            author = _author(ctx, token)
+            if author is not None:
+                found = again(ctx, author)
+                if found[0] is not None and found[3] is not None:
+                    return (found[0], span.start_char, span.end_char, found[3])
+            return words
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
+            return words
+        holder = ctx.role_holder(token)
+        if holder is not None:
+            return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
+        m = ctx.named_like(token)
+        if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
+            m = ctx.previous_organisation(token, recent_only=False)
+        if m is not None:
+            return (m.canonical, span.start_char, span.end_char, m.label)
+        if token.pos_ not in ("NOUN", "ADJ") or lemma in self.organisation_nouns:
+            return words
+        possessors = [c for c in token.children if c.dep_ == "poss"]
+        exclude: set[str] = set()
+        if possessors:
+            owner = ctx.mention_at(possessors[0].idx)
+            if owner is None or owner.label != "PERSON":
+                return words  # "the company's spokesman", "the ad's narrator"
+            exclude = {ctx.focus.people.key(owner) or owner.canonical}
+        elif not determiners & DEFINITE:
+            return words
+        bound = self.bound_earlier(ctx, token)
+        if bound is not None:
+            return (bound[0], span.start_char, span.end_char, "PERSON") if bound[0] else words
+        person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
+        if person is not None and person.label == "PERSON":
+            return (person.canonical, span.start_char, span.end_char, "PERSON")
+        return words
+
+    def bound_earlier(self, ctx: Context, token: Token) -> tuple[str | None] | None:
+        """An earlier use of the same noun: (name,) when bound to a named person, (None,) when it
+        introduced someone unnamed ("a dealer"), None when the noun was not used before."""
+        doc, lemma = ctx.doc, token.lemma_.lower()
+        lower = ctx.tokens.lower
+        first = ctx.tokens.first_from(max(token.idx - LOOK_BACK, 0))
+        for i in range(token.i - 1, first - 1, -1):
+            if lower[i] != token.lower_ or ctx.in_quote(ctx.tokens.idx[i]):
+                continue
+            t = doc[i]
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            person = _bound_person(ctx, t)
+            if person is not None:
+                return (person,)
+            if {c.lower_ for c in t.children if c.dep_ == "det"} & INDEFINITE:
+                return (None,)
+        return None
+
+
+def _author(ctx: Context, token: Token) -> Token | None:
+    """Who a statement is by: its possessor, a name compounded with it, or the object of from/by/of."""
+    for c in token.children:
+        if c.dep_ == "poss":
+            return c
+    for c in token.children:
+        if c.dep_ == "compound" and ctx.mention_at(c.idx) is not None:
+            return c
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
+            objects = [o for o in c.children if o.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _bound_person(ctx: Context, t: Token) -> str | None:
+    """The person a noun is bound to by apposition or copula: "Diba, a guard", "the guard, Diba",
+    "Diba is a guard"."""
+    candidates = [c for c in t.children if c.dep_ == "appos"]
+    if t.dep_ == "appos":
+        candidates.append(t.head)
+    if t.dep_ == "attr" and t.head.lemma_ == "be":
+        candidates += [c for c in t.head.children if c.dep_ == "nsubj"]
+    for c in candidates:
+        m = ctx.mention_at(c.idx)
+        if m is not None and m.label == "PERSON":
+            return ctx.focus.people.key(m) or m.canonical
+    return None

@@ -1,0 +1,267 @@
+"""Who a third-person pronoun or a definite description stands for: the person in focus, not the last named.
+
+Salience in the manner of Lappin and Leass, read through the article in order. Every person mention
+outside quote marks adds weight to its person (``people.People``): one for being mentioned, plus more
+as the speaker of a reporting verb, then as the subject of a main clause, another subject, an object,
+a possessor; a tenth as much inside what someone else is reported to have said ("Fowler said Clinton
+should rest": Clinton is not in focus), a tenth as much in a headline run into the text. Weights
+halve with each sentence back; a person counts once per sentence (the strongest mention) and the
+sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
+person whose gender fits (a sure gender excludes, a lean only weighs less), never to the subject of
+its own clause when it is an object ("she peppered him"), and then adds its own weight to that
+person, so a run of "he said" keeps its focus. Someone known only by a description who said
+something ("said a Juventus official, who declined to be named") is a candidate too: a "he added"
+after it stays with that description rather than going to a named person. A resolved pronoun also
+teaches the person's gender when nothing surer is known. Names inside quote marks are never
+candidates: a speaker does not name himself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention, Speaker
+from newsfacts.quotes.people import SURE, People
+
+WINDOW_SENTENCES = 8  # how far back a person can still be in focus
+HALF_LIFE = 0.5  # weight kept per sentence back
+IN_CONTENT = 0.1  # a person named inside someone else's reported words
+UNNAMED = "·"  # the key of someone known only by a description ("a Juventus official")
+MISMATCH_LEAN = 0.3  # a person whose first name only leans to the other gender
+
+
+@dataclass(slots=True)
+class Entry:
+    char: int
+    sentence: int
+    key: str
+    weight: float
+    mention: Mention
+    subject: bool
+
+
+class Focus:
+    """Resolves pronouns and person descriptions of one Doc to persons, by salience."""
+
+    def __init__(self, ctx: Context, gender_words: dict[str, str], pronoun_genders: dict[str, str], verbs: set[str]):
+        self.ctx = ctx
+        self.gender_words = gender_words
+        self._people: People | None = None
+        self.pronoun_genders = pronoun_genders
+        self.verbs = verbs
+        self._resolved: dict[int, Mention | None] | None = None
+        self._entries: list[Entry] = []
+        # Resolves a description subject the way a speaker is resolved (set by the component).
+        self.describe: Callable[[Token], Speaker] | None = None
+        self._sent_starts = ctx.tokens.sentence_starts(ctx.doc)
+
+    @property
+    def people(self) -> People:
+        """Built on first use: most articles' quotes need no name parsing."""
+        if self._people is None:
+            self._people = People(self.ctx.doc, self.ctx.mentions, self.gender_words, self.ctx.headline_end)
+        return self._people
+
+    def sentence_index(self, token_i: int) -> int:
+        return bisect_right(self._sent_starts, token_i) - 1
+
+    def pronoun(self, token: Token) -> Mention | None:
+        """The person a he/she pronoun outside quote marks refers to."""
+        if self._resolved is None:
+            self._read()
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        return self.best(token, self.pronoun_genders.get(token.lower_))
+
+    def best(
+        self, token: Token, want: str | None, exclude: set[str] = frozenset(), subject: bool = False
+    ) -> Mention | None:
+        """The most salient person before ``token`` whose gender fits ``want`` ('f', 'm' or None); with
+        ``subject``, only one who was the subject of a main or reporting verb in this or the previous
+        sentence."""
+        if self._resolved is None:
+            self._read()
+        here = self.sentence_index(token.i)
+        per_sentence: dict[tuple[str, int], float] = {}  # a person's strongest mention in each sentence
+        subjects: set[str] = set()
+        last: dict[str, Mention] = {}
+        for e in reversed(self._entries):
+            if e.char >= token.idx:
+                continue
+            back = here - e.sentence
+            if back > WINDOW_SENTENCES:
+                break
+            if e.key in exclude:
+                continue
+            if e.subject and back <= 1:
+                subjects.add(e.key)
+            slot = (e.key, back)
+            per_sentence[slot] = max(per_sentence.get(slot, 0.0), e.weight * HALF_LIFE**back)
+            last.setdefault(e.key, e.mention)
+        scores: dict[str, float] = {}
+        for (key, _), score in per_sentence.items():
+            scores[key] = scores.get(key, 0.0) + score
+        best, best_score = None, 0.0
+        for key, score in scores.items():
+            if subject and key not in subjects:
+                continue
+            gender, strength = self.people.gender(key)
+            if want is not None and gender is not None and gender != want:
+                if strength >= SURE:
+                    continue
+                score *= MISMATCH_LEAN
+            if score > best_score:
+                best, best_score = key, score
+        if best is None:
+            return None
+        m = last[best]
+        return Mention(m.start, m.end, None if best.startswith(UNNAMED) else "PERSON", best)
+
+    def _read(self) -> None:
+        """One pass over the article: weigh every person mention, resolve every pronoun in order."""
+        ctx, doc = self.ctx, self.ctx.doc
+        self._resolved = {}
+        events: list[tuple[int, int, int, Mention | None]] = []  # char, order, token, mention
+        for m in ctx.mentions:
+            if m.label in ("PERSON", "ORG") and not ctx.in_quote(m.start):
+                events.append((m.start, 0, ctx.tokens.first_from(m.start), m))
+        lower, idx = ctx.tokens.lower, ctx.tokens.idx
+        surnames = self.people.by_last
+        for i, word in enumerate(lower):
+            if word in self.pronoun_genders or word in surnames:
+                if not ctx.in_quote(idx[i]) and ctx.mention_at(idx[i]) is None:
+                    events.append((idx[i], 1, i, None))
+        if self.describe is not None:  # "a Juventus official said …": someone a later "he" can be
+            for t in doc:
+                if (
+                    t.dep_ in SUBJECT_DEPS
+                    and t.pos_ == "NOUN"
+                    and t.tag_ == "NN"  # one person: "critics said" is no "she"
+                    and t.head.lemma_.lower() in self.verbs
+                    and not ctx.in_quote(t.idx)
+                    and ctx.mention_at(t.idx) is None
+                ):
+                    events.append((t.idx, 1, t.i, None))
+        events.sort(key=lambda e: e[:2])
+        headline_end = ctx.headline_end
+        for char, _, i, m in events:
+            token = doc[i]
+            if m is not None:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                token = span.root if span is not None else token
+                key = self.people.key(m)
+                if key is None:
+                    continue
+                mention = m
+            elif lower[i] in self.pronoun_genders:
+                want = self.pronoun_genders[lower[i]]
+                found = self.best(token, want, self._clause_subject(token))
+                self._resolved[i] = found
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
+                self.people.learn(key, want)
+            elif token.pos_ == "NOUN":
+                found = self.description(token)
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
+            else:
+                found = self.surname(token)  # "Scott" the model did not tag
+                if found is None:
+                    continue
+                key, mention = found.canonical, found
+            weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
+            subject = self.main_subject(token)
+            self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
+
+    def description(self, token: Token) -> Mention | None:
+        """A description as the subject of a reporting verb: the person it names, or itself (key
+        ``UNNAMED`` + its words) when it names no one, with the gender its noun says."""
+        found = self.describe(token)
+        if found[0] is None or found[3] not in (None, "PERSON"):
+            return None
+        if found[3] == "PERSON":
+            return Mention(found[1], found[2], "PERSON", found[0])
+        key = UNNAMED + found[0]
+        gender = self.gender_words.get(token.lower_) or self.gender_words.get(token.lemma_.lower())
+        if gender is not None:
+            self.people.learn(key, gender)
+        return Mention(found[1], found[2], None, key)
+
+    def _clause_subject(self, token: Token) -> set[str]:
+        """An object pronoun is not its own clause's subject ("She peppered him": him is not she)."""
+        if token.dep_ not in ("dobj", "pobj", "dative") or token.lower_.endswith("self"):
+            return set()
+        verb = token.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                found = self._resolved.get(c.i)
+                m = self.ctx.mention_at(c.idx)
+                key = found.canonical if found is not None else (self.people.key(m) if m is not None else None)
+                return {key} if key else set()
+        return set()
+
+    def surname(self, token: Token) -> Mention | None:
+        """A proper noun the model did not tag that is the last name of a full name in the article."""
+        if token.pos_ != "PROPN":
+            return None
+        full = self.people.by_surname(token.text)
+        if full is None:
+            return None
+        return Mention(token.idx, token.idx + len(token.text), "PERSON", full)
+
+    def weight(self, token: Token) -> float:
+        """How much a mention (its head token) puts its person in focus: being mentioned at all, plus
+        its grammatical role (Lappin and Leass add factors, so a recent object can outweigh an older
+        subject)."""
+        t = _role_token(token)
+        if t.dep_ in SUBJECT_DEPS:
+            verb = t.head
+            if verb.lemma_.lower() in self.verbs:
+                role = 1.0
+            elif verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"):
+                role = 0.8
+            else:
+                role = 0.5
+        elif t.dep_ in ("dobj", "pobj", "dative", "attr", "oprd", "agent"):
+            role = 0.5
+        elif t.dep_ == "poss":
+            role = 0.2
+        else:
+            role = 0.3
+        return (1.0 + role) * (IN_CONTENT if self.in_reported_content(t) else 1.0)
+
+    def main_subject(self, token: Token) -> bool:
+        """The subject of a sentence's main verb or of a reporting verb, outside reported words."""
+        t = _role_token(token)
+        if t.dep_ not in SUBJECT_DEPS:
+            return False
+        verb = t.head
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        return (main or verb.lemma_.lower() in self.verbs) and not self.in_reported_content(t)
+
+    def in_reported_content(self, token: Token) -> bool:
+        """Inside the clause a reporting verb governs ("said [that Clinton should rest]")."""
+        t = token
+        for _ in range(12):
+            if t.head is t:
+                return False
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.verbs:
+                return True
+            t = t.head
+        return False
+
+
+def _role_token(token: Token) -> Token:
+    """The token whose dependency gives a mention's role: "Diba, a guard," and "Smith and Jones" take
+    their head's."""
+    return token.head if token.dep_ in ("appos", "conj") and token.head is not token else token

@@ -1,0 +1,231 @@
+"""Who said it: speakers resolved to the right person, descriptions kept or bound, reported speech that
+is really speech, a joined quote stored part by part, and the PolNeAR scorers. Sentences written for
+these tests in news style."""
+
+import json
+
+import pytest
+
+
+def direct(doc):
+    return [q for q in doc._.quotes if q.kind == "direct"]
+
+
+def indirect(doc):
+    return [q for q in doc._.quotes if q.kind == "indirect"]
+
+
+PRONOUNS = [
+    # text, speaker of the last direct quote
+    (  # gender from the first name: "she" is not the man named last
+        "Hillary Clinton spoke in Ohio on Tuesday about the plant closures. Later she met Donald Trump. "
+        "“Working families deserve better than this,” she said.",
+        "Hillary Clinton",
+    ),
+    (  # a name inside the quote is never the speaker
+        "Governor Mark Reyes visited the flooded town on Monday.\n\n"
+        "“When Maria Lopez takes office next year, she will find the levees repaired,” he said.",
+        "Mark Reyes",
+    ),
+    (  # the subject in focus, not the person named last inside what he reported
+        "Former party chairman Don Fowler said he expects Senator Paul Grant to recover fully. "
+        "“It would be foolish not to prepare for the worst,” he said.",
+        "Don Fowler",
+    ),
+    (  # an object pronoun is not its clause's subject; the next "he" stays with the focus
+        "Mayor Anna Berg questioned the developer Tom Hale for an hour. She then pressed him on the costs.\n\n"
+        "“The city will not pay for his mistakes,” she said.",
+        "Anna Berg",
+    ),
+    (  # a bare surname is the first person the article introduced with that name
+        "Senator Ted Cruz spoke after his wife, Heidi Cruz, had left the stage.\n\n"
+        "“I will not endorse a man who attacked my family,” Cruz said.",
+        "Ted Cruz",
+    ),
+    (  # an honorific contradicting the name's first name: not that person
+        "Michelle Obama spoke first at the dinner in Washington.\n\n"
+        "“Our progress is on the ballot,” Mr. Obama said later.",
+        "Obama",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speaker", PRONOUNS)
+def test_speaker_is_the_right_person(process, text, speaker):
+    doc = process(text)
+    assert direct(doc)[-1].speaker == speaker
+
+
+DESCRIPTIONS = [
+    # text, speaker, label (None: the description kept as words)
+    (
+        "Donald Trump attacked the trade deal in Michigan on Friday. "
+        "The New York businessman said: “She will sell the Oval Office to the highest bidder.”",
+        "Donald Trump",
+        "PERSON",
+    ),
+    ("Prices at the fish market rose again. “Nobody can afford cod any more,” a dealer said.", "dealer", None),
+    (
+        "An official at the ministry said the talks had stalled. "
+        "“There is no deal on the table,” the official said.",
+        "official",
+        None,
+    ),
+    (
+        "Siemens cut its forecast. “Orders fell sharply in China,” the company's spokesman said.",
+        "company's spokesman",
+        None,
+    ),
+    (
+        "The guard, Abdi Aziz Diba, was on duty at the gate. “We saw nothing unusual,” the guard said.",
+        "Abdi Aziz Diba",
+        "PERSON",
+    ),
+    (
+        "“Demand will recover next year,” said a statement from Siemens.",
+        "Siemens",
+        "ORG",
+    ),
+    (  # "he added" after an unnamed speaker stays with the description, not the player named
+        "Striker Adrian Mutu is to begin talks with Juventus.\n\n“Mutu will watch the match from the main "
+        "stand,” said a club official, who declined to be named. “Then he will meet the directors,” he added.",
+        "club official",
+        None,
+    ),
+    (
+        "Kathleen Parker, The Washington Post, wrote: “The senator has no plan for the border.”",
+        "Kathleen Parker",
+        "PERSON",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speaker,label", DESCRIPTIONS)
+def test_descriptions_bound_or_kept(process, text, speaker, label):
+    q = direct(process(text))[-1]
+    assert (q.speaker, q.speaker_label) == (speaker, label)
+
+
+REPORTED = [
+    # text, the reported contents (in order)
+    (
+        "ALMATY – Kazakhstan will lend $2 billion to Kyrgyzstan next year, Foreign Minister Yermek "
+        "Kosherbayev said on Monday.",
+        ["Kazakhstan will lend $2 billion to Kyrgyzstan next year"],
+    ),
+    ("It was not disclosed whether the deal included the steel plant.", []),
+    ("Studies have shown that the drug lowers blood pressure in older patients.", []),
+    ("The minister did not say whether the tax would rise in April.", []),
+    (
+        "The company said in a statement that the pork sold in Shanghai was not tainted and that sales "
+        "would resume.",
+        ["the pork sold in Shanghai was not tainted and that sales would resume"],
+    ),
+    (
+        'Ms Jowell said his return would not put anybody else\'s "nose out of joint".',
+        ['his return would not put anybody else\'s "nose out of joint"'],
+    ),
+    (
+        "Mr Spitzer's office added Mr Stearns had also agreed to testify in future cases.",
+        ["Mr Stearns had also agreed to testify in future cases"],
+    ),
+    (
+        'Alan Johnson said the chancellor would not usurp Mr Milburn, adding they would "work as a team".',
+        ["the chancellor would not usurp Mr Milburn", 'they would "work as a team"'],
+    ),
+    ("It would be wrong to suggest that the board ignored the warnings.", []),
+    (
+        "Toyota said profits rose 5%. It said sales in China would recover.",
+        ["profits rose 5%", "sales in China would recover"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,contents", REPORTED)
+def test_reported_speech_is_speech_with_its_whole_content(process, text, contents):
+    doc = process(text)
+    quotes = indirect(doc)
+    assert [q.text for q in quotes] == contents
+    assert all(doc.text[q.start : q.end] == q.text for q in quotes)
+
+
+def test_strict_polnear_scorer(tmp_path, nlp):
+    from newsfacts.eval.polnear import load_corpus
+    from newsfacts.eval.polnear_speakers import load_speakers, name_key, strict_score
+
+    assert name_key("Mr. Donald J. Trump") == name_key("donald j trump")
+    text = (
+        "Senator Ana Silva met voters in Ohio.\n\n“We will win,” she said.\n\n"
+        "“Prices are too high,” a farmer said.\n\nThe “Green Deal” was not discussed.\n"
+    )
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir()
+    (tmp_path / "dev" / "text" / "a.txt").write_text(text, encoding="utf8")
+    (tmp_path / "dev" / "attributions" / "a_x1.ann").write_text("", encoding="utf8")
+
+    def entry(span, speaker, named=True, not_speech=False, aliases=()):
+        start = text.index(span)
+        return {"start": start, "end": start + len(span), "speaker": speaker, "aliases": list(aliases),
+                "named": named, "not_speech": not_speech}
+
+    quotes = [
+        entry("“We will win,”", "Ana Silva", aliases=["Silva", "Ms. Silva"]),
+        entry("“Prices are too high,”", None, named=False),
+        entry("“Green Deal”", None, named=False, not_speech=True),
+    ]
+    path = tmp_path / "dev-speakers.json"
+    path.write_text(json.dumps({"about": "test", "quotes": {"a": quotes}}), encoding="utf8")
+    articles = load_corpus(tmp_path / "dev")
+    result = strict_score([nlp(text)], articles, load_speakers(path, articles), ("direct",))
+    assert (result["gold"], result["predicted"], result["f1"]) == (2, 2, 1.0)
+    assert (result["canonical"], result["named"]) == (1.0, 1)
+    assert (result["unnamed"], result["unnamed_scored"]) == (1.0, 1)
+    assert (result["not_speech_left"], result["not_speech"]) == (1, 1)
+
+
+def test_polnear_scorer_reads_brat_and_matches(tmp_path, nlp):
+    from newsfacts.eval.polnear import load_corpus, score
+
+    text = "“We will win,” Ana Silva said. Voters said the race was close.\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf8")
+    spans = [("Content", "“We will win,”"), ("Source", "Ana Silva"), ("Content", "the race was close")]
+    ann = [f"T{i}\t{kind} {text.index(s)} {text.index(s) + len(s)}\t{s}" for i, (kind, s) in enumerate(spans)]
+    ann += ["E1\tContent:T0 Source:T1", "T3\tSource 31 37\tVoters", "E2\tContent:T2 Source:T3"]
+    (tmp_path / "attributions" / "a_x1.ann").write_text("\n".join(ann) + "\n", encoding="utf8")
+    articles = load_corpus(tmp_path)
+    assert [[text[s:e] for s, e in g.ranges] for g in articles[0][2]] == [["“We will win,”"]]
+    result = score([nlp(text)], articles, ("direct",))
+    assert (result["precision"], result["recall"], result["speaker_accuracy"]) == (1.0, 1.0, 1.0)
+    reported = load_corpus(tmp_path, direct=False)
+    assert score([nlp(text)], reported, ("indirect",))["recall"] == 1.0
+
+
+def test_split_quote_rows_in_database(tmp_path):
+    import sqlite3
+
+    import newsfacts
+    from newsfacts.store import open_db
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "port.txt").write_text(
+        "“The port will reopen,” harbour master Lena Vogt said on Friday, “but only for grain ships.”\n",
+        encoding="utf8",
+    )
+    db_path = tmp_path / "news.db"
+    newsfacts.ingest([tmp_path / "news"], db=db_path, workers=1)
+    db = sqlite3.connect(db_path)
+    rows = db.execute(
+        "SELECT q.text, substr(a.text, q.start + 1, q.end - q.start), q.quote_start, q.speaker "
+        "FROM current_quotes q JOIN articles a ON a.id = q.article_id ORDER BY q.start"
+    ).fetchall()
+    assert [r[0] for r in rows] == ["The port will reopen", "but only for grain ships."]
+    assert all(r[0] == r[1] for r in rows)
+    assert len({r[2] for r in rows}) == 1 and {r[3] for r in rows} == {"Lena Vogt"}
+    # A database made before quote_start existed gets the column when it is opened again.
+    db.execute("DROP VIEW IF EXISTS quotes")
+    db.execute("ALTER TABLE attributions DROP COLUMN quote_start")
+    db.commit()
+    db.close()
+    assert "quote_start" in open_db(db_path).table("attributions").columns_dict
