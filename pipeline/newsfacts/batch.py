@@ -16,18 +16,18 @@ import os
 import signal
 import sqlite3
 import sys
-import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from newsfacts import bounds, readers, store
 from newsfacts import nlp as nlp_module
 from newsfacts.errors import NoInput, StoreError
-from newsfacts.pool import Job, Pool, watch_parent
+from newsfacts.pool import Inline, Job, Pool, shielded, watch_parent
+from newsfacts.records import KINDS
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
@@ -120,18 +120,24 @@ def extract_batch(batch: list[tuple[str, str, dict]], nlp=None) -> list[Extracte
     nlp = nlp or _NLP
     parts = [(item[0], piece, item[2], offset) for item in batch
              for offset, piece in bounds.pieces(item[1], NLP_BATCH_TOKENS)]
+    split = len(parts) > len(batch)
+    # A piece of a long article without a letter or digit (a wall of "&") holds no fact: no model for it.
+    keep = [not split or bounds.has_words(part[1]) for part in parts]
     with batch_zone(nlp):
-        extracted = [item for group in by_size(parts) for item in _extract(group, nlp)]
-    if len(parts) == len(batch):
-        return extracted
+        ran = [item for group in by_size([p for p, k in zip(parts, keep, strict=True) if k])
+               for item in _extract(group, nlp)]
+    if not split:
+        return ran
+    results, nothing = iter(ran), {kind: [] for kind in KINDS}
     joined: dict[str, list] = {}
-    for part, (article_id, facts, error) in zip(parts, extracted, strict=True):
-        entry = joined.setdefault(article_id, [article_id, {}, None])
+    for part, kept in zip(parts, keep, strict=True):
+        article_id, facts, error = next(results) if kept else (part[0], nothing, None)
+        entry = joined.setdefault(article_id, [article_id, {kind: [] for kind in KINDS}, None])
         if error or entry[2]:
             entry[2] = entry[2] or error
             continue
         for kind, records in facts.items():
-            entry[1].setdefault(kind, []).extend(bounds.shift(r, part[3]) for r in records)
+            entry[1][kind].extend(bounds.shift(r, part[3]) for r in records)
     return [(article_id, None if error else facts, error) for article_id, facts, error in joined.values()]
 
 
@@ -152,9 +158,11 @@ def batch_zone(nlp) -> contextlib.AbstractContextManager:
     return nlp.memory_zone()
 
 
-def by_size(batch: list[tuple], max_tokens: int = NLP_BATCH_TOKENS) -> Iterator[list]:
-    """Split a batch into runs of at most ``max_tokens`` tokens of text (a longer item goes alone): the
-    model's arrays for one ``nlp.pipe`` batch grow with its tokens, and so would a worker's peak memory."""
+def by_size(batch: list[tuple], max_tokens: int | None = None) -> Iterator[list]:
+    """Split a batch into runs of at most ``max_tokens`` (default ``NLP_BATCH_TOKENS``) tokens of text (a
+    longer item goes alone): the model's arrays for one ``nlp.pipe`` batch grow with its tokens, and so
+    would a worker's peak memory."""
+    max_tokens = max_tokens or NLP_BATCH_TOKENS
     group: list = []
     size = 0
     for item in batch:
@@ -183,21 +191,6 @@ def _extract(batch: list[tuple], nlp) -> list[Extracted]:
 
 
 # --- parent side ------------------------------------------------------------------------------------
-
-class _Inline:
-    """The executor interface, run in this process: one worker needs no pool."""
-
-    def __init__(self, model, models):
-        self.nlp = nlp_module.load(model, models)
-
-    def submit(self, fn, batch):
-        future: Future = Future()
-        future.set_result(fn(batch, self.nlp))
-        return future
-
-    def shutdown(self, wait=True, cancel_futures=False):
-        pass
-
 
 def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.PathLike = "newsfacts.db", *,
            workers: int | None = None, model: str | None = None, models: str | os.PathLike | None = None,
@@ -351,7 +344,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
         status = "failed"
         raise
     finally:
-        with _shielded():  # a second Ctrl-C must not leave the run unrecorded
+        with shielded():  # a second Ctrl-C must not leave the run unrecorded
             pool.stop(kill=result.interrupted or status == "failed")
             result.seconds = time.perf_counter() - started
             counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
@@ -368,21 +361,6 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
 
 
 _STORED, _FAILED = object(), object()
-
-
-@contextlib.contextmanager
-def _shielded() -> Iterator[None]:
-    """SIGINT and SIGTERM ignored for a moment (in the main thread): the end of a run is written whole."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            if handler is not None:
-                signal.signal(sig, handler)
 
 
 def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db, fingerprint: str,
@@ -403,9 +381,13 @@ def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db
 
 def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
     for name in files:
-        if not os.path.lexists(name):  # gone since the walk (a broken link is "unreadable", below)
+        try:
+            os.lstat(name)
+        except FileNotFoundError:  # gone since the walk (a broken link is "unreadable", below)
             yield readers.ReadFailure(readers.shown(name), "no such file or folder")
             continue
+        except OSError:  # not searchable: read_path says why
+            pass
         yield from readers.read_path(Path(name), max_bytes)
 
 
@@ -418,7 +400,7 @@ def _start(workers: int, spec, on_notice: Callable[[str], None] | None):
 
 def _executor(workers: int, spec):
     if workers == 1:
-        return _Inline(spec.model, spec.models)
+        return Inline(lambda: nlp_module.load(spec.model, spec.models))
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init_worker, initargs=(spec.model, str(spec.models)))
 

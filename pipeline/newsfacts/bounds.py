@@ -26,6 +26,7 @@ LONGEST_RUN = 200  # characters of a whitespace-free run the tokenizer sees at o
 _LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONGEST_RUN + 1},}}")  # starts only where a run starts: linear
 _BREAKS = ("\n\n", "\n", ". ", " ")
 _TOKENISH = re.compile(r"\w+|[^\w\s]")
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
@@ -53,7 +54,8 @@ def token_estimate(text: str) -> int:
 
 def pieces(text: str, max_tokens: int) -> Iterator[tuple[int, str]]:
     """(offset, piece) of ``text`` in pieces of at most about ``max_tokens`` tokens, each cut at the last
-    paragraph break in the second half of its window, else the last line break, sentence end or space."""
+    paragraph break in the second half of its window, else the last line break, sentence end or space
+    there, else the last paragraph or line break anywhere in it."""
     if len(text) <= max_tokens or token_estimate(text) <= max_tokens:
         yield 0, text
         return
@@ -61,17 +63,27 @@ def pieces(text: str, max_tokens: int) -> Iterator[tuple[int, str]]:
     start = first = 0  # first: the index in ends of the first token after start
     while len(ends) - first > max_tokens:
         window_end = ends[first + max_tokens - 1]
-        cut = -1
-        for mark in _BREAKS:
-            found = text.rfind(mark, start + (window_end - start) // 2, window_end)
-            if found != -1:
-                cut = found + len(mark)
-                break
-        if cut <= start:
+        cut = _cut(text, start + (window_end - start) // 2, window_end) or _cut(text, start + 1, window_end, 2)
+        if cut is None:
             cut = window_end
         yield start, text[start:cut]
         start, first = cut, bisect.bisect_right(ends, cut)
     yield start, text[start:]
+
+
+def _cut(text: str, lo: int, hi: int, marks: int = len(_BREAKS)) -> int | None:
+    """Just after the last of the first ``marks`` kinds of break found in ``text[lo:hi]``, by preference."""
+    for mark in _BREAKS[:marks]:
+        found = text.rfind(mark, lo, hi)
+        if found != -1:
+            return found + len(mark)
+    return None
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit: every fact needs one, so a piece of an article without any
+    (a wall of ``&`` or ``=``) need not go through the model."""
+    return _WORD_CHAR.search(text) is not None
 
 
 def shift(record: dict, offset: int) -> dict:

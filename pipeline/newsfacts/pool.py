@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -151,6 +151,36 @@ class Pool:
         for process in processes:
             with contextlib.suppress(Exception):
                 process.join(timeout=5)
+
+
+class Inline:
+    """The executor interface, run in this process: one worker needs no pool. ``load()`` gives the pipeline."""
+
+    def __init__(self, load: Callable[[], object]):
+        self.nlp = load()
+
+    def submit(self, fn, batch):
+        future: Future = Future()
+        future.set_result(fn(batch, self.nlp))
+        return future
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """SIGINT and SIGTERM ignored for a moment (in the main thread): the end of a run is written whole."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            if handler is not None:
+                signal.signal(sig, handler)
 
 
 # --- worker side ------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import click
 
 from newsfacts.cli.options import (
@@ -133,8 +135,8 @@ def _shown(value, fmt: str):
 
             return {"$base64": True, "encoded": base64.b64encode(value).decode("ascii")}
         return f"X'{value.hex().upper()}'"
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return str(value)
+    if isinstance(value, float) and not math.isfinite(value):  # what JavaScript calls them; JSON has no word
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
     return value
 
 
