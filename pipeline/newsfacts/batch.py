@@ -211,7 +211,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
-    missing = [readers.shown(p) for p in paths if not os.path.lexists(p)]
+    missing = [readers.shown(p) for p in paths if readers.missing(p)]
     if missing:
         raise NoInput(f"no such file or folder: {', '.join(missing)}")
     # Only the file names and the ids queued in this run (for texts found twice) are kept for the
@@ -289,7 +289,8 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
             report()
         batch: list[dict] = []
         batch_seen: list[dict] = []
-        for article, article_id, done_ids, sources in _with_known(_read_all(files, max_bytes), db, spec.fingerprint):
+        known = _with_known(readers.read_all(files, max_bytes), db, spec.fingerprint)
+        for article, article_id, done_ids, sources in known:
             if isinstance(article, readers.ReadFailure):
                 side[1].append(fail(article.path, article.error))
                 result.failed += 1
@@ -350,6 +351,8 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
             counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
                       "failed": result.failed}
             try:
+                if db.conn.in_transaction:  # a batch whose write an interrupt cut short: not stored
+                    db.conn.rollback()
                 # Nothing extracted, nothing to count: an unchanged re-run must not scan the fact tables.
                 result.facts = store.fact_counts(db, run_id) if result.new else {t: 0 for t in store.FACT_TABLES}
                 store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts,
@@ -377,18 +380,6 @@ def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db
         sources = store.source_map(db, [a.key for a in part if isinstance(a, readers.RawArticle)])
         for article, article_id in zip(part, ids, strict=True):
             yield article, article_id, done_ids, sources
-
-
-def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
-    for name in files:
-        try:
-            os.lstat(name)
-        except FileNotFoundError:  # gone since the walk (a broken link is "unreadable", below)
-            yield readers.ReadFailure(readers.shown(name), "no such file or folder")
-            continue
-        except OSError:  # not searchable: read_path says why
-            pass
-        yield from readers.read_path(Path(name), max_bytes)
 
 
 def _start(workers: int, spec, on_notice: Callable[[str], None] | None):

@@ -143,10 +143,10 @@ def immediate(conn: sqlite3.Connection) -> Iterator[None]:
             raise
         conn.execute("RELEASE newsfacts_write")
         return
-    _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
     try:
+        _retry_locked(lambda: conn.execute("BEGIN IMMEDIATE"))
         yield
-    except BaseException:
+    except BaseException:  # an interrupt too, even one that came just after BEGIN
         if conn.in_transaction:
             conn.rollback()
         raise

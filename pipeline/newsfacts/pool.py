@@ -151,6 +151,11 @@ class Pool:
         for process in processes:
             with contextlib.suppress(Exception):
                 process.join(timeout=5)
+        # Its manager thread notices the dead workers and closes its wake-up pipe; wait for that, or Python's
+        # exit handler may write to the pipe as it closes ("Bad file descriptor" at exit).
+        manager = getattr(executor, "_executor_manager_thread", None)
+        if manager is not None and manager is not threading.current_thread():
+            manager.join(timeout=10)
 
 
 class Inline:

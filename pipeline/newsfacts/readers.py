@@ -201,6 +201,26 @@ def _file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
+def missing(path: str) -> bool:
+    """No such file; one in a folder that cannot be searched exists, and reading it says why it fails."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def read_all(files: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | ReadFailure]:
+    """Every article in these files, in order; a file gone since the walk fails with the reason."""
+    for name in files:
+        if missing(name):  # gone since the walk (a broken link is "unreadable", below)
+            yield ReadFailure(shown(name), "no such file or folder")
+            continue
+        yield from read_path(Path(name), max_bytes)
+
+
 def read_text(path: str, raw: str, encoding: str, warnings: list[str]) -> RawArticle | ReadFailure:
     """Plain text: optional header fields, an optional headline line, then the story."""
     header = metadata.parse_header(raw)
