@@ -103,7 +103,7 @@ GOOD_RECORD = json.dumps({"id": "ok", "text": "ROME — Italy's cabinet approved
 
 
 @pytest.mark.parametrize("name, content, failure, good", [
-    ("deep.json", "[" * 10_000 + "]" * 10_000, "the file: JSON nested too deeply", 0),
+    ("deep.json", "[" * 10_000 + "]" * 10_000, "JSON nested too deeply", 0),
     ("deep.jsonl", "[" * 10_000 + "]" * 10_000 + "\n" + GOOD_RECORD + "\n", "line 1: JSON nested too deeply", 1),
     ("deep-title.jsonl", '{"text": "x", "title": ' + "[" * 10_000 + "]" * 10_000 + "}\n" + GOOD_RECORD + "\n",
      "line 1: JSON nested too deeply", 1),

@@ -21,13 +21,9 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from newsfacts.errors import NewsfactsError
+from newsfacts.errors import WorkersDied
 
 MAX_FRUITLESS_RESTARTS = 4  # deaths in a row with no batch finished between them: workers cannot start
-
-
-class WorkersDied(NewsfactsError):
-    """The worker processes keep dying before any batch finishes (they cannot load the model?)."""
 
 
 @dataclass

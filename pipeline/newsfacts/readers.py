@@ -256,7 +256,7 @@ def read_json(path: str, text: str, encoding: str, warnings: list[str]) -> Itera
     UTF-8 text can hold, become U+FFFD with a warning, so offsets still index the record's text."""
     for where, record in _json_records(text, lines=Path(path).suffix.lower() != ".json"):
         if isinstance(record, ReadFailure):
-            yield ReadFailure(path, f"{where}: {record.error}")
+            yield ReadFailure(path, record.error if where == "file" else f"{where}: {record.error}")
         elif not isinstance(record, dict):
             yield ReadFailure(path, f"{where}: not a JSON object")
         elif not isinstance(record.get("text"), str) or not record["text"].strip():
@@ -280,7 +280,7 @@ def _json_records(text: str, lines: bool) -> Iterator[tuple[str, object]]:
     if not lines:
         whole = _loads(text)
         if isinstance(whole, ReadFailure) and "nested" in whole.error:
-            yield "the file", whole
+            yield "file", whole
             return
         if not isinstance(whole, ReadFailure):  # else perhaps JSON lines under a .json name
             records = whole if isinstance(whole, list) else [whole]
