@@ -67,10 +67,30 @@ def test_an_edited_file_supersedes_its_old_version(db):
     assert current == {old["id"]: 0, new["id"]: 1}
 
 
-def test_a_new_run_marks_a_run_left_running_as_interrupted(db):
+@pytest.mark.parametrize("owner, status", [
+    ("dead", "interrupted"),  # its process is gone: a killed ingest
+    ("alive", "running"),  # another ingest still at work on the same file
+    ("other host", "interrupted"),  # cannot be checked from here
+])
+def test_a_new_run_marks_a_run_left_running_as_interrupted_only_when_its_process_is_gone(db, owner, status):
+    import socket
+    import subprocess
+    import sys
+
     first = store.start_run(db, SPEC, ["x"], 1)
-    store.start_run(db, SPEC, ["x"], 1)
-    assert db["runs"].get(first)["status"] == "interrupted"
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        if owner == "dead":
+            proc.kill()
+            proc.wait()
+        host = "elsewhere.example" if owner == "other host" else socket.gethostname()
+        db.execute("UPDATE runs SET pid = ?, host = ? WHERE id = ?", [proc.pid, host, first])
+        db.conn.commit()
+        store.start_run(db, SPEC, ["x"], 1)
+        assert db["runs"].get(first)["status"] == status
+    finally:
+        proc.kill()
+        proc.wait()
 
 
 def test_failures_are_recorded_with_their_level(db):

@@ -14,23 +14,29 @@ import itertools
 import multiprocessing
 import os
 import signal
+import sqlite3
 import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+from newsfacts import bounds, readers, store
 from newsfacts import nlp as nlp_module
-from newsfacts import readers, store
-from newsfacts.errors import NewsfactsError, NoInput
+from newsfacts.errors import NewsfactsError, NoInput, StoreError
+from newsfacts.pool import Inline, Job, Pool, shielded, watch_parent
+from newsfacts.records import KINDS
 
 Extracted = tuple[str, dict | None, str | None]  # article id, facts by kind (or None), error
 DEFAULT_BATCH_SIZE = 16
-# Characters of text per nlp.pipe call: 16 average news articles fit; 16 long ones would take a worker
-# from ~350 MB to over 800 MB.
-NLP_BATCH_CHARS = 60_000
+# Tokens per nlp.pipe call (about 60,000 characters of news prose): 16 average news articles fit; 16
+# long ones would take a worker from ~350 MB to over 800 MB. A longer article goes in pieces of this size.
+NLP_BATCH_TOKENS = 10_000
+# Characters of one article: a longer one is reported and skipped (spaCy's own default limit). With the
+# pieces above, time grows linearly with an article's tokens, so this bounds the time of one article.
+DEFAULT_MAX_CHARS = 1_000_000
 # Strings a pipeline may add to its vocabulary for good before every batch runs in a memory zone:
 # at most about 30 MB, reached after several thousand news articles.
 WARM_VOCAB_STRINGS = 50_000
@@ -72,13 +78,15 @@ _NLP = None
 def _init_worker(model: str | None, models: str | None) -> None:
     global _NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
+    watch_parent()  # and a killed parent takes its workers with it
     _NLP = nlp_module.load(model, Path(models) if models else None)
 
 
-def _docs(nlp, batch: list[tuple[str, str, dict]]):
+def _docs(nlp, batch: list[tuple]):
     from newsfacts.extensions import make_doc
 
-    for _id, text, context in batch:
+    for item in batch:
+        text, context = item[1], item[2]
         yield make_doc(nlp, text, published=context["published"], dateline=context["dateline"],
                        title=context["title"])
 
@@ -105,11 +113,32 @@ def _as_dict(record) -> dict:
 def extract_batch(batch: list[tuple[str, str, dict]], nlp=None) -> list[Extracted]:
     """Facts for a batch of (article id, text, context); a failing article is reported, not raised.
 
+    An article of more than ``NLP_BATCH_TOKENS`` tokens goes through the pipeline in pieces (see
+    ``newsfacts.bounds``), its facts' offsets moved back into the whole text.
     Only plain records leave: no Doc outlives the batch (see ``batch_zone`` for the vocabulary).
     """
     nlp = nlp or _NLP
+    parts = [(item[0], piece, item[2], offset) for item in batch
+             for offset, piece in bounds.pieces(item[1], NLP_BATCH_TOKENS)]
+    split = len(parts) > len(batch)
+    # A piece of a long article without a letter or digit (a wall of "&") holds no fact: no model for it.
+    keep = [not split or bounds.has_words(part[1]) for part in parts]
     with batch_zone(nlp):
-        return [item for group in by_size(batch) for item in _extract(group, nlp)]
+        ran = [item for group in by_size([p for p, k in zip(parts, keep, strict=True) if k])
+               for item in _extract(group, nlp)]
+    if not split:
+        return ran
+    results, nothing = iter(ran), {kind: [] for kind in KINDS}
+    joined: dict[str, list] = {}
+    for part, kept in zip(parts, keep, strict=True):
+        article_id, facts, error = next(results) if kept else (part[0], nothing, None)
+        entry = joined.setdefault(article_id, [article_id, {kind: [] for kind in KINDS}, None])
+        if error or entry[2]:
+            entry[2] = entry[2] or error
+            continue
+        for kind, records in facts.items():
+            entry[1][kind].extend(bounds.shift(r, part[3]) for r in records)
+    return [(article_id, None if error else facts, error) for article_id, facts, error in joined.values()]
 
 
 _BASE_STRINGS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -129,22 +158,25 @@ def batch_zone(nlp) -> contextlib.AbstractContextManager:
     return nlp.memory_zone()
 
 
-def by_size(batch: list[tuple[str, str, dict]], max_chars: int = NLP_BATCH_CHARS) -> Iterator[list]:
-    """Split a batch into runs of at most ``max_chars`` of text (a longer article goes alone): the model's
-    arrays for one ``nlp.pipe`` batch grow with its tokens, and so would a worker's peak memory."""
+def by_size(batch: list[tuple], max_tokens: int | None = None) -> Iterator[list]:
+    """Split a batch into runs of at most ``max_tokens`` (default ``NLP_BATCH_TOKENS``) tokens of text (a
+    longer item goes alone): the model's arrays for one ``nlp.pipe`` batch grow with its tokens, and so
+    would a worker's peak memory."""
+    max_tokens = max_tokens or NLP_BATCH_TOKENS
     group: list = []
     size = 0
     for item in batch:
-        if group and size + len(item[1]) > max_chars:
+        tokens = bounds.token_estimate(item[1])
+        if group and size + tokens > max_tokens:
             yield group
             group, size = [], 0
         group.append(item)
-        size += len(item[1])
+        size += tokens
     if group:
         yield group
 
 
-def _extract(batch: list[tuple[str, str, dict]], nlp) -> list[Extracted]:
+def _extract(batch: list[tuple], nlp) -> list[Extracted]:
     try:
         return [(b[0], _facts(doc), None) for b, doc in zip(batch, nlp.pipe(_docs(nlp, batch)), strict=True)]
     except Exception:
@@ -160,26 +192,11 @@ def _extract(batch: list[tuple[str, str, dict]], nlp) -> list[Extracted]:
 
 # --- parent side ------------------------------------------------------------------------------------
 
-class _Inline:
-    """The executor interface, run in this process: one worker needs no pool."""
-
-    def __init__(self, model, models):
-        self.nlp = nlp_module.load(model, models)
-
-    def submit(self, fn, batch):
-        future: Future = Future()
-        future.set_result(fn(batch, self.nlp))
-        return future
-
-    def shutdown(self, wait=True, cancel_futures=False):
-        pass
-
-
 def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.PathLike = "newsfacts.db", *,
            workers: int | None = None, model: str | None = None, models: str | os.PathLike | None = None,
            engine: str = "local", scheduler: str | None = None,
            pattern: str | None = None, exclude: Iterable[str] = (), max_bytes: int = readers.DEFAULT_MAX_BYTES,
-           batch_size: int = DEFAULT_BATCH_SIZE,
+           max_chars: int = DEFAULT_MAX_CHARS, batch_size: int = DEFAULT_BATCH_SIZE,
            on_error: Callable[[str], None] | None = None,
            progress: Callable[[int, int, int, int], None] | None = None,
            on_notice: Callable[[str], None] | None = None) -> IngestResult:
@@ -191,31 +208,40 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     processes, or the cluster whose ``scheduler`` address is given; see ``newsfacts.cluster``).
     ``on_error(line)`` is told of each bad input; ``progress(done, total, words, extracted)`` after each
     step (``extracted``: articles the model ran on, so far; ``newsfacts.progress`` rates only those);
-    ``on_notice(line)`` what the run is doing while nothing completes (loading the model).
+    ``on_notice(line)`` what the run is doing while nothing completes (loading the model, a worker's death).
+    KeyboardInterrupt ends the run as interrupted (the CLI turns SIGTERM into one); StoreError when the
+    database cannot be written (disk full), after which the batches stored before stay whole.
     """
     started = time.perf_counter()
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     workers = max(1, workers or os.cpu_count() or 1)
     if engine not in ("local", "dask"):
         raise NewsfactsError(f"unknown engine {engine!r}: use 'local' or 'dask'")
-    missing = [p for p in paths if not os.path.lexists(p)]
+    missing = [readers.shown(p) for p in paths if readers.missing(p)]
     if missing:
         raise NoInput(f"no such file or folder: {', '.join(missing)}")
     # Only the file names and the ids queued in this run (for texts found twice) are kept for the
     # whole run; what the database already knows is looked up a chunk of articles at a time.
-    files = [str(p) for p in readers.find_files(paths, pattern, exclude)]
+    unlisted: list[readers.ReadFailure] = []
+    files = [str(p) for p in readers.find_files(paths, pattern, exclude, errors=unlisted)]
     if not files:
+        if unlisted:
+            raise NoInput(f"{unlisted[0].path}: {unlisted[0].error}")
         kinds = f"files matching {pattern!r}" if pattern else "article files (.txt, .html, .json, .jsonl)"
-        raise NoInput(f"no {kinds} under {', '.join(paths)}")
+        raise NoInput(f"no {kinds} under {', '.join(readers.shown(p) for p in paths)}")
     spec = nlp_module.spec(model, Path(models) if models else None)
+    db_name = readers.shown(str(db))
     db = store.open_db(db)
     run_id = store.start_run(db, spec, paths, workers)
     result = IngestResult(run_id)
     on_error = on_error or (lambda line: print(line, file=sys.stderr))
-    total = len(files)
-    queued: set[str] = set()
-    pending: dict[Future, tuple[list[dict], list[dict]]] = {}
-    executor = None
+    total = len(files) + len(unlisted)
+    # Each text queued in this run: the sources met again under other names while it waits, then
+    # _STORED or _FAILED once its batch is written.
+    queued: dict[str, list[dict] | object] = {}
+    pool = Pool(lambda: _start(workers, spec, on_notice, engine, scheduler), extract_batch,
+                lambda job: [_task(r) for r in job.rows], on_notice)
+    side: tuple[list[dict], list[dict]] = ([], [])  # sources of unchanged or duplicate texts, failures
     done = extracted = 0
     status = "complete"
 
@@ -229,31 +255,55 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
         on_error(f"{'warning' if level == 'warning' else 'error'}: {path}: {error}")
         return {"path": path, "error": error, "level": level}
 
-    def collect(futures: Iterable[Future]) -> None:
-        for future in futures:
-            rows, seen = pending.pop(future)
-            extracted = future.result()
-            facts, failures = {}, []
-            by_id = {r["id"]: r for r in rows}
+    def write(rows: list[dict], facts: dict, seen: list[dict], failures: list[dict]) -> None:
+        try:
+            store.write_batch(db, run_id, spec.fingerprint, rows, facts, seen, failures)
+        except sqlite3.OperationalError as exc:  # disk full, read-only file, locked too long
+            raise StoreError(f"{db_name}: could not write ({exc}); run {run_id} stored {result.new} new "
+                             "articles before that, and running the same command again goes on from there") from None
+
+    def flush_side() -> None:
+        if side[0] or side[1]:
+            write([], {}, *side)
+            side[0].clear()
+            side[1].clear()
+
+    def collect(results: list) -> None:
+        for job, extracted in results:
+            facts, failures, seen = {}, [], []
+            by_id = {r["id"]: r for r in job.rows}
             for article_id, article_facts, error in extracted:
+                waiting = queued.get(article_id) or []
                 if error:
                     failures.append(fail(by_id[article_id]["path"], error))
-                    result.failed += 1
+                    failures += [fail(s["path"], f"{error} (the same text as {by_id[article_id]['path']})")
+                                 for s in waiting]
                 else:
                     facts[article_id] = article_facts
-                    result.new += 1
-            ok_rows = [r for r in rows if r["id"] in facts]
-            ok_seen = [s for s in seen if s["article_id"] in facts]
-            store.write_batch(db, run_id, spec.fingerprint, ok_rows, facts, ok_seen, failures)
-            report(len(rows), len(rows))
+                    seen += [s for s in job.seen if s["article_id"] == article_id] + waiting
+            write([r for r in job.rows if r["id"] in facts], facts, seen, failures)
+            for article_id in by_id:
+                queued[article_id] = _STORED if article_id in facts else _FAILED
+            result.new += len(facts)
+            result.failed += len(failures)
+            report(len(job.rows), len(job.rows))
 
     try:
-        side: tuple[list[dict], list[dict]] = ([], [])  # unchanged sources, read failures
+        for failure in unlisted:
+            side[1].append(fail(failure.path, failure.error))
+            result.failed += 1
+            report()
         batch: list[dict] = []
         batch_seen: list[dict] = []
-        for article, article_id, done_ids, sources in _with_known(_read_all(files, max_bytes), db, spec.fingerprint):
+        known = _with_known(readers.read_all(files, max_bytes), db, spec.fingerprint)
+        for article, article_id, done_ids, sources in known:
             if isinstance(article, readers.ReadFailure):
                 side[1].append(fail(article.path, article.error))
+                result.failed += 1
+                report()
+            elif len(article.text) > max_chars:
+                side[1].append(fail(article.path, f"too long: {len(article.text):,} characters (limit "
+                                                  f"{max_chars:,}; see --max-chars)"))
                 result.failed += 1
                 report()
             else:
@@ -263,9 +313,16 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
                     side[1].append(fail(article.path, warning, "warning"))
                     result.warnings += 1
                 entry = {"key": article.key, "path": article.path, "article_id": article_id}
-                if article_id in queued:
-                    batch_seen.append(entry)  # the same text under another name, already queued
+                if article_id in queued:  # the same text under another name, met before in this run
                     result.duplicates += 1
+                    state = queued[article_id]
+                    if state is _STORED:
+                        side[0].append(entry)
+                    elif state is _FAILED:
+                        side[1].append(fail(article.path, "the same text as an article whose extraction failed"))
+                        result.failed += 1
+                    else:
+                        state.append(entry)  # written with its batch
                     report()
                 elif article_id in done_ids:
                     result.unchanged += 1
@@ -273,41 +330,46 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
                         side[0].append(entry)
                     report()
                 else:
-                    queued.add(article_id)
+                    queued[article_id] = []
                     batch.append(_article_row(article, article_id))
                     batch_seen.append(entry)
             if len(side[0]) + len(side[1]) >= 500:
-                store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
-                side = ([], [])
+                flush_side()
             if len(batch) >= batch_size:
-                if executor is None:
-                    executor = _start(workers, spec, on_notice, engine, scheduler)
-                pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
+                pool.submit(Job(batch, batch_seen))
                 batch, batch_seen = [], []
-                while len(pending) >= 2 * workers:
-                    collect(wait(pending, return_when=FIRST_COMPLETED).done)
+                while len(pool) >= 2 * workers:
+                    collect(pool.finished())
         if batch:
-            executor = executor or _start(workers, spec, on_notice, engine, scheduler)
-            pending[executor.submit(extract_batch, [_task(r) for r in batch])] = (batch, batch_seen)
-        store.write_batch(db, run_id, spec.fingerprint, [], {}, *side)
-        while pending:
-            collect(wait(pending, return_when=FIRST_COMPLETED).done)
+            pool.submit(Job(batch, batch_seen))
+        flush_side()
+        while pool:
+            collect(pool.finished())
     except KeyboardInterrupt:
         result.interrupted = True
     except BaseException:
         status = "failed"
         raise
     finally:
-        if executor is not None:
-            executor.shutdown(wait=not result.interrupted, cancel_futures=True)
-        result.seconds = time.perf_counter() - started
-        # Nothing extracted, nothing to count: an unchanged re-run must not scan the fact tables.
-        result.facts = store.fact_counts(db, run_id) if result.new else {t: 0 for t in store.FACT_TABLES}
-        counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
-                  "failed": result.failed}
-        store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts, result.seconds)
-        db.close()
+        with shielded():  # a second Ctrl-C must not leave the run unrecorded
+            pool.stop(kill=result.interrupted or status == "failed")
+            result.seconds = time.perf_counter() - started
+            counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
+                      "failed": result.failed}
+            try:
+                if db.conn.in_transaction:  # a batch whose write an interrupt cut short: not stored
+                    db.conn.rollback()
+                # Nothing extracted, nothing to count: an unchanged re-run must not scan the fact tables.
+                result.facts = store.fact_counts(db, run_id) if result.new else {t: 0 for t in store.FACT_TABLES}
+                store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts,
+                                 result.seconds)
+            except sqlite3.Error as exc:  # the next run marks it interrupted once this process is gone
+                on_error(f"warning: {db_name}: could not record the end of run {run_id} ({exc})")
+            db.close()
     return result
+
+
+_STORED, _FAILED = object(), object()
 
 
 def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db, fingerprint: str,
@@ -326,16 +388,8 @@ def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db
             yield article, article_id, done_ids, sources
 
 
-def _read_all(files: list[str], max_bytes: int) -> Iterator[readers.RawArticle | readers.ReadFailure]:
-    for name in files:
-        path = Path(name)
-        if not path.exists() and not path.is_symlink():  # a broken link is "unreadable", below
-            yield readers.ReadFailure(str(path), "no such file or folder")
-            continue
-        yield from readers.read_path(path, max_bytes)
-
-
-def _start(workers: int, spec, on_notice: Callable[[str], None] | None, engine: str, scheduler: str | None):
+def _start(workers: int, spec, on_notice: Callable[[str], None] | None, engine: str = "local",
+           scheduler: str | None = None):
     if engine == "dask":
         from newsfacts.cluster import DaskExecutor
 
@@ -350,7 +404,7 @@ def _start(workers: int, spec, on_notice: Callable[[str], None] | None, engine: 
 
 def _executor(workers: int, spec):
     if workers == 1:
-        return _Inline(spec.model, spec.models)
+        return Inline(lambda: nlp_module.load(spec.model, spec.models))
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_init_worker, initargs=(spec.model, str(spec.models)))
 

@@ -29,3 +29,12 @@ class DecodeError(NewsfactsError, ValueError):
 
 class ModelsNotFound(NewsfactsError, FileNotFoundError):
     """No ``models/`` folder (the pipeline config and rule files) could be found."""
+
+
+class StoreError(NewsfactsError):
+    """The database could not be written: the disk is full, the file is read-only, or another process
+    held its lock too long. Batches written before stay whole; the same command resumes."""
+
+
+class WorkersDied(NewsfactsError):
+    """The worker processes keep dying before any batch finishes (they cannot load the model?)."""

@@ -6,16 +6,18 @@ naming the file and the reason, so one broken article never stops a batch.
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import hashlib
 import json
 import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsfacts import metadata
+from newsfacts.decoding import decode
 from newsfacts.errors import DecodeError
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -70,23 +72,28 @@ IGNORE_FILE = ".newsfactsignore"
 
 
 def find_files(paths: Iterable[str | os.PathLike], pattern: str | None = None,
-               exclude: Iterable[str] = ()) -> Iterator[Path]:
+               exclude: Iterable[str] = (), errors: list[ReadFailure] | None = None) -> Iterator[Path]:
     """Files under ``paths`` (walked recursively, sorted), in a known format or matching ``pattern``.
 
     Names matching an ``exclude`` glob, or a glob listed in a ``.newsfactsignore`` file of
     the folder or any folder above it, are left out. A path given
     explicitly is always yielded, so a wrong file named on the command line is reported
-    rather than silently skipped.
+    rather than silently skipped. A folder that cannot be listed is appended to ``errors``
+    (a ``ReadFailure`` naming it) rather than skipped without a word.
     """
+    def unlistable(exc: OSError) -> None:
+        if errors is not None:
+            errors.append(ReadFailure(shown(exc.filename or "?"), f"folder not readable: {exc.strerror or exc}"))
+
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not _is_dir(path):
             yield path
             continue
         above = path.resolve().parents
         inherited = list(exclude) + [g for parent in above for g in _ignore_globs(parent / IGNORE_FILE)]
         ignores: dict[Path, list[str]] = {}
-        for root, dirs, files in os.walk(path):
+        for root, dirs, files in os.walk(path, onerror=unlistable):
             here = Path(root)
             globs = ignores.get(here.parent, inherited) + _ignore_globs(here / IGNORE_FILE)
             ignores[here] = globs
@@ -100,10 +107,18 @@ def find_files(paths: Iterable[str | os.PathLike], pattern: str | None = None,
                     yield here / name
 
 
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a folder above is not searchable: reading it says why
+        return False
+
+
 def _ignore_globs(path: Path) -> list[str]:
-    if not path.is_file():
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:  # none there, or a folder that cannot be searched (reported by the walk)
         return []
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     return [g.strip().rstrip("/") for g in lines if g.strip() and not g.lstrip().startswith("#")]
 
 
@@ -111,93 +126,43 @@ def _matches(name: str, globs: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, g) for g in globs)
 
 
-def decode(data: bytes) -> tuple[str, str, list[str]]:
-    """Bytes to text; returns (text, encoding, warnings). Raises DecodeError for binary data."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                      (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name, []
-            except UnicodeDecodeError as exc:
-                raise DecodeError(f"invalid {name} data at byte {exc.start}") from None
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def shown(name: str) -> str:
+    r"""A file name as newsfacts stores and prints it: bytes that are not UTF-8 as ``\xff``, control
+    characters as ``\n`` or ``\x1b``, so that a name is one printable line that colours nothing."""
+    if name.isprintable():
+        return name
     try:
-        return data.decode("utf-8"), "utf-8", []
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise DecodeError("binary file (NUL bytes), not text")
-    if _mostly_utf8(data):
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        return text, "utf-8", [f"invalid UTF-8 at byte {first_bad}: {bad} byte sequence(s) replaced with U+FFFD"]
-    high = sum(1 for b in data if b > 127)
-    if high <= max(8, len(data) // 200):
-        # A few high bytes in ASCII text ("\xa315.8m"): too little for statistics to tell code pages
-        # apart; windows-1252 is the legacy encoding of English news and decodes every such byte.
-        try:
-            return data.decode("cp1252"), "cp1252", [f"not UTF-8 (byte {first_bad}): read as windows-1252"]
-        except UnicodeDecodeError:
-            pass
-    from charset_normalizer import from_bytes
-
-    best = _best_match(from_bytes(data))
-    if best is None or best.encoding is None:
-        raise DecodeError("binary or undecodable bytes, no text encoding fits")
-    text = str(best)
-    if _control_ratio(text) > 0.05:
-        raise DecodeError(f"binary file (decodes as {best.encoding} only to control characters)")
-    return text, best.encoding, [f"not UTF-8 (byte {first_bad}): detected {best.encoding}"]
-
-
-def _best_match(matches):
-    """charset-normalizer's best guess, but windows-1252 on a tie: Western European code pages
-    decode most letters alike, and windows-1252 is what the web means by latin-1 (WHATWG)."""
-    best = matches.best()
-    if best is None:
-        return None
-    for match in matches:
-        tied = match.chaos <= best.chaos and match.coherence >= best.coherence - 0.02
-        if tied and "cp1252" in match.could_be_from_charset:
-            return match
-    return best
-
-
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    return sample[1::2].count(0) > len(sample) // 4 or sample[0::2].count(0) > len(sample) // 4
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """True when the non-ASCII bytes are mostly valid UTF-8: a UTF-8 file with a few bad bytes."""
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
-    return good > 0 and bad <= max(3, good // 10)
-
-
-def _control_ratio(text: str) -> float:
-    sample = text[:10000]
-    if not sample:
-        return 0.0
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return control / len(sample)
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+        raw = name.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | ReadFailure]:
-    """Every article in one file, or failures saying why not."""
-    name = str(path)
+    """Every article in one file, or failures saying why not. Only regular files are opened: a named
+    pipe or a device would block or never end."""
+    name = shown(str(path))
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             yield ReadFailure(name, "is a directory")
             return
-        if size > max_bytes:
-            yield ReadFailure(name, f"too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
+        if not stat.S_ISREG(info.st_mode):
+            yield ReadFailure(name, f"not a regular file ({_file_kind(info.st_mode)}), not read")
             return
-        data = path.read_bytes()
+        if info.st_size > max_bytes:
+            yield ReadFailure(name, f"too large: {info.st_size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
+            return
+        data = _read_regular(path, max_bytes)
     except OSError as exc:
         yield ReadFailure(name, f"unreadable: {exc.strerror or exc}")
+        return
+    except DecodeError as exc:
+        yield ReadFailure(name, str(exc))
         return
     if not data.strip():
         yield ReadFailure(name, "empty file")
@@ -214,6 +179,46 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArt
         yield read_html(name, text, encoding, warnings)
     else:
         yield read_text(name, text, encoding, warnings)
+
+
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, never blocking: opened non-blocking and checked again once open, so
+    a file swapped for a pipe after ``stat`` cannot hang the run; at most ``max_bytes``."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as file:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise DecodeError(f"not a regular file ({_file_kind(mode)}), not read")
+        data = file.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise DecodeError(f"too large: over {max_bytes:,} bytes (see --max-bytes)")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
+
+
+def missing(path: str) -> bool:
+    """No such file; one in a folder that cannot be searched exists, and reading it says why it fails."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def read_all(files: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | ReadFailure]:
+    """Every article in these files, in order; a file gone since the walk fails with the reason."""
+    for name in files:
+        if missing(name):  # gone since the walk (a broken link is "unreadable", below)
+            yield ReadFailure(shown(name), "no such file or folder")
+            continue
+        yield from read_path(Path(name), max_bytes)
 
 
 def read_text(path: str, raw: str, encoding: str, warnings: list[str]) -> RawArticle | ReadFailure:
@@ -247,45 +252,71 @@ def read_html(path: str, html: str, encoding: str, warnings: list[str]) -> RawAr
 
 def read_json(path: str, text: str, encoding: str, warnings: list[str]) -> Iterator[RawArticle | ReadFailure]:
     """JSON lines (.jsonl), or a JSON array or object (.json, else read as lines); every record needs
-    a ``text`` string."""
+    a ``text`` string. A record nested too deeply fails alone; lone surrogates (``"\ud800"``), which no
+    UTF-8 text can hold, become U+FFFD with a warning, so offsets still index the record's text."""
     for where, record in _json_records(text, lines=Path(path).suffix.lower() != ".json"):
         if isinstance(record, ReadFailure):
-            yield ReadFailure(path, f"{where}: {record.error}")
+            yield ReadFailure(path, record.error if where == "file" else f"{where}: {record.error}")
         elif not isinstance(record, dict):
             yield ReadFailure(path, f"{where}: not a JSON object")
         elif not isinstance(record.get("text"), str) or not record["text"].strip():
             yield ReadFailure(path, f"{where}: no 'text' string")
         else:
-            rid = record.get("id")
-            key = f"{path}#{rid}" if rid is not None else f"{path}:{where.split()[-1]}"
-            article = RawArticle(key, path, record["text"], "json", encoding, warnings=list(warnings),
+            body, bad = _SURROGATE.subn("\ufffd", record["text"])
+            notes = [f"{where}: {bad} lone surrogate(s) replaced with U+FFFD"] if bad else []
+            rid = _str(record.get("id"))
+            key = f"{path}#{shown(rid)}" if rid is not None else f"{path}:{where.split()[-1]}"
+            article = RawArticle(key, path, body, "json", encoding, warnings=list(warnings) + notes,
                                  title=_str(record.get("title")), source=_str(record.get("source")),
-                                 url=_str(record.get("url")), record_id=_str(rid))
+                                 url=_str(record.get("url")), record_id=rid)
             _set_published(article, _str(record.get("published") or record.get("date")), "metadata")
             yield _finish(article)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _json_records(text: str, lines: bool) -> Iterator[tuple[str, object]]:
     if not lines:
-        try:
-            whole = json.loads(text)
-        except json.JSONDecodeError:
-            pass  # perhaps JSON lines under a .json name
-        else:
+        whole = _loads(text)
+        if isinstance(whole, ReadFailure) and "nested" in whole.error:
+            yield "file", whole
+            return
+        if not isinstance(whole, ReadFailure):  # else perhaps JSON lines under a .json name
             records = whole if isinstance(whole, list) else [whole]
             yield from ((f"record {i}", r) for i, r in enumerate(records, 1))
             return
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            yield f"line {number}", json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield f"line {number}", ReadFailure("", f"invalid JSON ({exc.msg})")
+        if line.strip():
+            yield f"line {number}", _loads(line)
+
+
+def _loads(text: str) -> object:
+    """A JSON value, or a ReadFailure saying why not. Integers longer than Python will convert
+    (``sys.get_int_max_str_digits``) are kept as their digits."""
+    try:
+        return json.loads(text, parse_int=_int)
+    except RecursionError:
+        return ReadFailure("", "JSON nested too deeply")
+    except json.JSONDecodeError as exc:
+        return ReadFailure("", f"invalid JSON ({exc.msg})")
+
+
+def _int(digits: str) -> int | str:
+    try:
+        return int(digits)
+    except ValueError:  # more digits than int() converts: keep them as written
+        return digits
 
 
 def _str(value: object) -> str | None:
-    return None if value is None else str(value)
+    if value is None:
+        return None
+    try:
+        text = value if isinstance(value, str) else str(value)
+    except (RecursionError, ValueError):
+        return None
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _set_published(article: RawArticle, value: str | None, origin: str) -> None:

@@ -85,7 +85,7 @@ def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
         failed += len(failures)
         rows.clear(), entries.clear(), failures.clear()
 
-    for article in batch._read_all(list(task.files), task.max_bytes):
+    for article in readers.read_all(task.files, task.max_bytes):
         if isinstance(article, readers.ReadFailure):
             failures.append({"path": article.path, "error": article.error})
             continue

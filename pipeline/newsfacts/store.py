@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from pathlib import Path
 
 import sqlite_utils
 
-from newsfacts import entity_keys
-from newsfacts.errors import NotANewsfactsDatabase
+from newsfacts import dbfile, entity_keys
+from newsfacts.dbfile import SCHEMA_VERSION, immediate
 from newsfacts.records import FACT_KINDS, TABLE_OF
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "open_db", "ensure_schema", "start_run", "finish_run", "write_batch", "run_alive"]
 # Fact kind -> table: quotes of every kind are "attributions"; the view ``quotes`` holds the direct ones.
 FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, dates, attributions
 SQL_TYPES = {int: int, float: float, str: str, bool: int}
@@ -44,30 +46,40 @@ def fact_columns(kind: str) -> dict:
     return {f.name: _column_type(str(f.type)) for f in fields(FACT_KINDS[kind])}
 
 
-def open_db(path: str | Path, create: bool = True) -> sqlite_utils.Database:
-    """Open (and with ``create``, set up) a newsfacts database."""
+def open_db(path: str | Path, create: bool = True, write: bool | None = None) -> sqlite_utils.Database:
+    """Open a newsfacts database: with ``create``, for writing (made and set up when new); else to read
+    (a read-only connection that leaves the file's bytes as they were) or, with ``write``, to change one
+    that exists. NotANewsfactsDatabase, before anything is written, for a file that is missing (unless
+    ``create``), not SQLite, another program's database or a newer newsfacts's.
+    """
     path = Path(path)
     if not create:
-        if not path.is_file():
-            raise NotANewsfactsDatabase(f"{path}: no such database")
-        db = sqlite_utils.Database(path)
-        try:
-            ok = "runs" in db.table_names() and "articles" in db.table_names()
-        except Exception as exc:  # sqlite3.DatabaseError: file is not a database
-            raise NotANewsfactsDatabase(f"{path}: not a SQLite database ({exc})") from None
-        if not ok:
-            raise NotANewsfactsDatabase(f"{path}: not a newsfacts database (no runs/articles tables)")
-        return db
-    db = sqlite_utils.Database(path)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    ensure_schema(db)
+        dbfile.check(path)
+        if not write:
+            return sqlite_utils.Database(dbfile.read_only(path), execute_plugins=False)
+    db = sqlite_utils.Database(dbfile.writable(path), execute_plugins=False)
+    if create:
+        ensure_schema(db)
     return db
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    with db.atomic():
+    """Create what is missing and bring an older schema up to ``SCHEMA_VERSION``, in one transaction
+    that waits for another process doing the same (two ingests starting on a new file both succeed)."""
+    with immediate(db.conn):
         _create_tables(db)
+        _migrate(db)
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    version = int(db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+    if version < 2:  # who runs an ingest: a run left 'running' by a live process is not interrupted
+        have = {row[1] for row in db.execute("PRAGMA table_info(runs)")}
+        for column, kind in (("pid", "INTEGER"), ("host", "TEXT")):
+            if column not in have:
+                db.execute(f"ALTER TABLE runs ADD COLUMN {column} {kind}")
+    if version < SCHEMA_VERSION:
+        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -77,6 +89,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             "id": int, "started": str, "finished": str, "status": str, "pipeline_version": str,
             "package_version": str, "model": str, "model_version": str, "fingerprint": str, "paths": str,
             "workers": int, "articles": int, "new": int, "unchanged": int, "failed": int, "seconds": float,
+            "pid": int, "host": str,
         }, pk="id")
     if "articles" not in existing:
         db["articles"].create(ARTICLE_COLUMNS, pk="id", foreign_keys=[("first_run", "runs", "id")])
@@ -167,23 +180,57 @@ def _create_views(db: sqlite_utils.Database) -> None:
 # --- runs -----------------------------------------------------------------------------------------
 
 def start_run(db: sqlite_utils.Database, spec, paths: Iterable[str], workers: int) -> int:
-    """Record a new run; runs left 'running' by a killed process are marked interrupted."""
-    with db.atomic():
-        db.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+    """Record a new run; runs left 'running' by a process that is gone are marked interrupted (a run
+    another ingest is still doing stays running)."""
+    with immediate(db.conn):
+        for run in db.execute("SELECT id, started, pid, host FROM runs WHERE status = 'running'").fetchall():
+            if not run_alive(*run[1:]):
+                db.execute("UPDATE runs SET status = 'interrupted' WHERE id = ?", [run[0]])
         runs = db["runs"]
         runs.insert({
             "started": now(), "status": "running", "pipeline_version": spec.version,
             "package_version": _package_version(), "model": spec.model, "model_version": spec.model_version,
             "fingerprint": spec.fingerprint, "paths": json.dumps([str(p) for p in paths]), "workers": workers,
-            "articles": 0, "new": 0, "unchanged": 0, "failed": 0,
+            "articles": 0, "new": 0, "unchanged": 0, "failed": 0, "pid": os.getpid(), "host": socket.gethostname(),
         })
         return runs.last_pk
 
 
 def finish_run(db: sqlite_utils.Database, run_id: int, status: str, counts: dict, seconds: float) -> None:
-    with db.atomic():
+    with immediate(db.conn):
         db["runs"].update(run_id, {"finished": now(), "status": status, "seconds": round(seconds, 3),
                                    **{k: counts.get(k, 0) for k in ("articles", "new", "unchanged", "failed")}})
+
+
+def run_alive(started: str | None, pid: int | None, host: str | None) -> bool:
+    """Whether the process that started a run is still running: on this host, that pid exists and (where
+    /proc tells) started no later than the run did, so a pid reused since is not taken for it. A run of
+    another host, or of a newsfacts too old to record its pid, cannot be checked and counts as gone."""
+    if not pid or host != socket.gethostname():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it exists
+        pass
+    begun = _process_start(pid)
+    if begun is None or not started:
+        return True
+    return begun <= dt.datetime.fromisoformat(started).timestamp() + 2
+
+
+def _process_start(pid: int) -> float | None:
+    """When process ``pid`` started (seconds since the epoch), from /proc; None where there is none."""
+    try:
+        fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(float(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
+                    if line.startswith("btime"))
+        if fields_[0] == "Z":  # a zombie has finished; only nobody has reaped it yet
+            return float("inf")
+        return boot + int(fields_[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def _package_version() -> str:
@@ -239,7 +286,7 @@ def write_batch(db: sqlite_utils.Database, run_id: int, fingerprint: str, articl
     """
     stamp = now()
     conn = db.conn
-    with db.atomic():
+    with immediate(conn):
         if articles:
             columns = list(ARTICLE_COLUMNS)
             fixed = {"first_run": run_id, "current": 1}

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 
 import click
 
-from newsfacts.batch import DEFAULT_BATCH_SIZE
+from newsfacts.batch import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS
 from newsfacts.cli.options import DB_OPTION, user_errors
 from newsfacts.readers import DEFAULT_MAX_BYTES
 
@@ -19,6 +20,11 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--model", default=None, help="spaCy pipeline name or path, instead of the one in models/pipeline.cfg.")
 @click.option("--models", "models", default=None, type=click.Path(exists=True, file_okay=False),
               help="A rules folder to use instead of the installed models/ (a copy you edit).")
+@click.option("--glob", "pattern", default=None, help="Only files whose name matches, e.g. '*.txt'.")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Leave out files and folders whose name matches (repeatable); see also .newsfactsignore.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Larger files are reported and skipped.")
 @click.option("--engine", type=click.Choice(("local", "dask")), default="local", show_default=True,
               help="Where NLP runs: local worker processes, or a Dask cluster (pip install 'newsfacts[dask]').")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -29,16 +35,13 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
               "fold them with newsfacts merge.")
 @click.option("--shard-size", type=click.IntRange(min=1), default=500, show_default=True,
               help="Files per shard, with --shards.")
-@click.option("--glob", "pattern", default=None, help="Only files whose name matches, e.g. '*.txt'.")
-@click.option("--exclude", multiple=True, metavar="GLOB",
-              help="Leave out files and folders whose name matches (repeatable); see also .newsfactsignore.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Larger files are reported and skipped.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Longer articles are reported and skipped (this bounds the time one article takes).")
 @click.option("--batch-size", type=click.IntRange(min=1), default=DEFAULT_BATCH_SIZE, show_default=True,
               help="Articles per NLP batch and per database transaction.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: when stderr is a terminal].")
 def ingest(paths, db_path, workers, model, models, engine, scheduler, shards, shard_size, pattern, exclude, max_bytes,
-           batch_size, progress) -> None:
+           max_chars, batch_size, progress) -> None:
     """Extract facts from article files and folders into the database.
 
     PATHS are files or folders, walked recursively.
@@ -46,7 +49,8 @@ def ingest(paths, db_path, workers, model, models, engine, scheduler, shards, sh
     Formats: .txt, .html/.htm, .json/.jsonl. Names listed in a folder's .newsfactsignore
     file (one glob a line) are left out, like --exclude. Articles already extracted by the same
     pipeline are skipped; a changed file becomes the current version of its article.
-    Exit status: 0 when every article was processed, 1 when some failed.
+    Exit status: 0 when every article was processed, 1 when some failed, 2 on an error,
+    130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM).
     """
     from newsfacts.batch import ingest as run_ingest
     from newsfacts.progress import reporter
@@ -62,13 +66,28 @@ def ingest(paths, db_path, workers, model, models, engine, scheduler, shards, sh
                                     on_notice=on_notice)
         click.echo(f"{written.summary()}; fold them with: newsfacts merge {shards} --db FILE")
         sys.exit(1 if written.failed else 0)
-    with user_errors(), reporter(show_bar) as (on_progress, on_error, on_notice):
-        result = run_ingest(paths, db_path, workers=workers, model=model, models=models, engine=engine,
-                            scheduler=scheduler, pattern=pattern, exclude=exclude, max_bytes=max_bytes,
-                            batch_size=batch_size, progress=on_progress, on_error=on_error, on_notice=on_notice)
-    click.echo(result.summary())
-    if result.interrupted:
-        sys.exit(130)
+    stopped_by: list[int] = []
+
+    def terminate(signum, frame):  # SIGTERM ends the run like Ctrl-C: workers stopped, run marked, summary
+        stopped_by.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        with user_errors(), reporter(show_bar) as (on_progress, on_error, on_notice):
+            result = run_ingest(paths, db_path, workers=workers, model=model, models=models, engine=engine,
+                                scheduler=scheduler, pattern=pattern, exclude=exclude, max_bytes=max_bytes,
+                                max_chars=max_chars, batch_size=batch_size, progress=on_progress, on_error=on_error,
+                                on_notice=on_notice)
+    except KeyboardInterrupt:  # before the run started: nothing was extracted
+        click.echo("interrupted before any article was extracted", err=True)
+        result = None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if result is not None:
+        click.echo(result.summary())
+    if result is None or result.interrupted:
+        sys.exit(128 + signal.SIGTERM if stopped_by else 130)
     sys.exit(1 if result.failed else 0)
 
 

@@ -45,6 +45,10 @@ class CommandError(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
     def show(self, file=None) -> None:
         click.echo(f"error: {self.format_message()}", err=True)
 

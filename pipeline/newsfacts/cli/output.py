@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 
 PIPED_WIDTH = 120  # text and tables on a pipe or in a file, unless $COLUMNS says otherwise
@@ -20,7 +21,17 @@ TABLE_COLUMNS = {  # the terminal table leaves out offsets and rarely-set fields
 }
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _cell(value, column: str = "") -> str:
+    """A value as a table shows it; control characters (ESC, carriage return) escaped, so that no cell
+    colours the terminal or overwrites its line."""
+    text = _plain_cell(value, column)
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text) if not text.isprintable() else text
+
+
+def _plain_cell(value, column: str) -> str:
     if column in ("article", "id") and isinstance(value, str) and len(value) == 16:
         return value[:8]  # an id prefix is enough for `newsfacts show`
     if column in ("started", "finished") and isinstance(value, str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import click
 
 from newsfacts.cli.options import (
@@ -10,11 +12,13 @@ from newsfacts.cli.options import (
     FORMAT_OPTION,
     LIMIT_OPTION,
     RUN_OPTION,
+    CommandError,
     PartialDate,
     connection,
     user_errors,
 )
 from newsfacts.cli.output import TABLE_COLUMNS, render
+from newsfacts.query.connection import DEFAULT_SQL_TIMEOUT
 from newsfacts.query.facts import QUERY_NAMES
 
 
@@ -99,11 +103,15 @@ def search(text, db_path, what, raw, limit, fmt) -> None:
 @click.argument("statement")
 @DB_OPTION
 @click.option("--param", "-p", "params", multiple=True, help="A value for the next ? placeholder (repeatable).")
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_SQL_TIMEOUT, show_default=True,
+              help="Stop the statement after this many seconds (0: no limit).")
 @FORMAT_OPTION
-def sql(statement, db_path, params, fmt) -> None:
+def sql(statement, db_path, params, timeout, fmt) -> None:
     """Run one read-only SQL statement.
 
     The database is opened with mode=ro: a statement that would write is refused.
+    A statement still running after --timeout seconds is stopped; so is one you stop with Ctrl-C.
+    Blobs are shown as X'hex' (json: {"$base64": true, "encoded": ...}, as Datasette writes them).
 
     \b
     Example:
@@ -111,9 +119,25 @@ def sql(statement, db_path, params, fmt) -> None:
     """
     from newsfacts import query as queries
 
-    with user_errors():
-        columns, found = queries.run_sql(db_path, statement, list(params))
-    render(found, fmt, columns=columns)
+    try:
+        with user_errors():
+            columns, found = queries.run_sql(db_path, statement, list(params), timeout=timeout or None)
+    except KeyboardInterrupt:
+        raise CommandError("sql interrupted", exit_code=130) from None
+    render([{k: _shown(v, fmt) for k, v in row.items()} for row in found], fmt, columns=columns)
+
+
+def _shown(value, fmt: str):
+    """A value every format can write: blobs as X'hex' or, in JSON, base64; infinities and NaN as text."""
+    if isinstance(value, bytes):
+        if fmt == "json":
+            import base64
+
+            return {"$base64": True, "encoded": base64.b64encode(value).decode("ascii")}
+        return f"X'{value.hex().upper()}'"
+    if isinstance(value, float) and not math.isfinite(value):  # what JavaScript calls them; JSON has no word
+        return "NaN" if math.isnan(value) else "Infinity" if value > 0 else "-Infinity"
+    return value
 
 
 @click.command("runs")

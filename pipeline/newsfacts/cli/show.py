@@ -105,7 +105,7 @@ def prune(db_path, keep, keep_versions, yes, fmt) -> None:
     from newsfacts import store
 
     with user_errors():
-        db = store.open_db(db_path, create=False)
+        db = store.open_db(db_path, create=False, write=yes)
         try:
             report = queries.prune(db.conn, keep, keep_versions=keep_versions, dry_run=not yes)
         finally:

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
-from newsfacts import store
+from newsfacts import dbfile
 from newsfacts.errors import QueryError
 from newsfacts.query.filters import timex_interval
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
-    """Open a newsfacts database read-only; NotANewsfactsDatabase for a missing or foreign file."""
-    store.open_db(path, create=False).close()
-    conn = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+    """Open a newsfacts database read-only, leaving the file's bytes as they were (no WAL checkpoint);
+    NotANewsfactsDatabase for a missing, foreign or newer file."""
+    conn = dbfile.read_only(path)
+    try:
+        dbfile.schema_version(conn, path)
+    except BaseException:
+        conn.close()
+        raise
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA query_only = 1")
     conn.create_function("timex_lo", 1, lambda v: timex_interval(v)[0], deterministic=True)
@@ -66,24 +75,64 @@ def _read_only_authorizer(denied: list[int]):
     return authorize
 
 
-def run_sql(path: str | Path, statement: str, params: list | tuple = ()) -> tuple[list[str], list[dict]]:
+DEFAULT_SQL_TIMEOUT = 5.0  # seconds `newsfacts sql` may run before it is stopped (--timeout)
+MAX_VALUE_BYTES = 100_000_000  # the longest string or blob a statement may build (zeroblob(1e9) would take 1 GB)
+
+
+def run_sql(path: str | Path, statement: str, params: list | tuple = (),
+            timeout: float | None = DEFAULT_SQL_TIMEOUT) -> tuple[list[str], list[dict]]:
     """Run one statement on a read-only connection: (column names, rows); QueryError for bad SQL or writes.
 
     Besides ``mode=ro`` an authorizer refuses anything but reading, so that statements
     SQLite allows on a read-only database (ATTACH, VACUUM INTO) cannot create files either.
+    The statement is stopped after ``timeout`` seconds (None or 0: never) with QueryError, and Ctrl-C
+    stops it at once with KeyboardInterrupt: SQLite asks a progress handler every few thousand steps,
+    so an endless recursive CTE ends too.
     """
     conn = connect(path)
     denied: list[int] = []
     conn.set_authorizer(_read_only_authorizer(denied))
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    stopped: list[str] = []
+    deadline = time.monotonic() + timeout if timeout else None
+
+    def progress() -> int:
+        if not stopped and deadline is not None and time.monotonic() > deadline:
+            stopped.append("timeout")
+        return 1 if stopped else 0
+
+    conn.set_progress_handler(progress, 10_000)
     try:
-        cursor = conn.execute(statement, params)
-        columns = [d[0] for d in cursor.description or ()]
-        return columns, [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    except (sqlite3.Error, sqlite3.Warning, ValueError) as exc:
+        with _interrupt_sets(stopped):
+            cursor = conn.execute(statement, params)
+            columns = [d[0] for d in cursor.description or ()]
+            return columns, [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    except (sqlite3.Error, sqlite3.Warning, ValueError, OverflowError) as exc:
         message = str(exc)
+        if "interrupt" in stopped:
+            raise KeyboardInterrupt from None
+        if stopped:
+            raise QueryError(f"sql stopped after {timeout:g} seconds (give --timeout SECONDS to allow more, "
+                             "0 for no limit)") from None
         if denied or "readonly" in message or "query_only" in message:
             verb = (statement.split() or ["this"])[0].upper()
             raise QueryError(f"sql is read-only: {verb} statements are not allowed") from None
         raise QueryError(f"SQL error: {message}") from None
     finally:
         conn.close()
+
+
+@contextlib.contextmanager
+def _interrupt_sets(stopped: list[str]) -> Iterator[None]:
+    """While SQLite runs, Ctrl-C marks the statement stopped (the progress handler then ends it) rather than
+    raising inside SQLite's callback, where the interrupt would be lost."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: stopped.append("interrupt"))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler if previous is None else previous)
+    if "interrupt" in stopped:
+        raise KeyboardInterrupt
