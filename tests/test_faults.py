@@ -369,7 +369,7 @@ def test_a_worker_killed_mid_run_costs_its_batch_a_retry(tmp_path, nlp):
         (folder / f"s{i:02d}.txt").write_text(text)
     killed: list[int] = []
 
-    def kill_one_worker(done, total, words):
+    def kill_one_worker(done, total, words, extracted):
         if not killed:
             worker = multiprocessing.active_children()[0]
             killed.append(worker.pid)
