@@ -1,11 +1,12 @@
 """``python -m newsfacts.eval money PATH``: score the money component.
 
 PATH is either a JSONL file of money expressions in sentences (``corpus/money/dev.jsonl``; one line
-``{"sentence", "text", "value", "currency", "max_value"?, "qualifier"?, "dateline"?}`` per expression), scored for
-accuracy, or a MEANTIME folder, scored for detection of its MONEY spans (MEANTIME marks the extent
-only, no value): recall, and precision over the sentences MEANTIME annotated (``timeml.annotated_until``). An expression is *found* when a predicted amount overlaps it and *right* when,
-in addition, its value, currency and upper bound (for ranges) are right, and its qualifier where the
-line gives one (``null``: no bound, "up to $190 million from $171 million").
+``{"sentence", "text", "value", "currency", "max_value"?, "qualifier"?, "dateline"?}`` per expression),
+scored for accuracy, or a MEANTIME folder, scored for detection of its MONEY spans (MEANTIME marks the
+extent only, no value): recall, and precision over the sentences MEANTIME annotated
+(``timeml.annotated_until``). An expression is *found* when a predicted amount overlaps it and *right*
+when, in addition, its value, currency and upper bound (for ranges) are right, and its qualifier where
+the line gives one (``null``: no bound, "up to $190 million from $171 million").
 
 Only the base model and this component run, so the numbers measure the component; ``--timing`` also
 reports what the component costs per article on already processed Docs.
