@@ -47,6 +47,7 @@ class Ctx:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
@@ -54,12 +55,32 @@ class Ctx:
         """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
         if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
             self.last_quarter = (year, q)
+            self.last_period = f"{year}-Q{q}"
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
         if char not in self._tense:
             self._tense[char] = _tense_at(self.doc, char, self.words)
         return self._tense[char]
+
+
+    def past_adjunct(self, char: int) -> bool:
+        """Whether the expression at ``char`` is a time adjunct of a verb in the past tense ("On January
+        13, gunmen killed her"): its date cannot lie after the publication date. "declared a dividend
+        payable Dec. 1" hangs on "payable", not on the verb, and may."""
+        tok = token_at(self.doc, char)
+        if tok is None:
+            return False
+        for _ in range(2):
+            if tok.dep_ in ("compound", "nummod", "appos") and tok.head.i != tok.i:
+                tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+        elif tok.dep_ in ("npadvmod", "tmod"):
+            verb = tok.head
+        else:
+            return False
+        return verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBD"
 
 
 def token_at(doc: Doc, char: int):
