@@ -297,3 +297,14 @@ def test_cldr_gives_names_codes_and_local_symbols_but_no_metals():
     assert not any(iso in ("XAU", "XTS", "XXX") for _, iso in forms)
     assert nouns["naira"] == "NGN" and "dollar" not in nouns  # a bare noun only when one currency has it
     assert adjectives["dollar"]["canadian"] == "CAD"
+
+
+def test_cldr_symbols_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    from newsfacts.money import cldr
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = cldr._local_symbols(cldr._tender())
+    cached = list((tmp_path / "newsfacts").glob("cldr-symbols-*.json"))
+    assert len(cached) == 1 and first["RM"] == "MYR"
+    cached[0].write_text('{"RM": "XYZ"}', encoding="utf-8")  # the file is what a later load reads
+    assert cldr._local_symbols(cldr._tender()) == {"RM": "XYZ"}

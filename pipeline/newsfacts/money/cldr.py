@@ -11,10 +11,13 @@ abbreviations such as "LE", "Tk", "KD"); its rows override these.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 _SINCE = date(1950, 1, 1)
 
@@ -33,8 +36,30 @@ def _tender() -> dict[str, list[tuple[str, bool]]]:
 def _local_symbols(tender: dict[str, list[tuple[str, bool]]]) -> dict[str, str]:
     """Symbol -> code for the symbols a currency's own country writes, where only one currency uses it.
 
-    Read from the raw locale files (without inheritance: loading whole locales costs seconds), the
-    territory's locale first ("ms_MY"), else its language's ("pl")."""
+    Reading some 300 locale files takes about a second, so the answer is kept in the user's cache
+    folder, one file per babel version (recomputed when it is missing or unreadable)."""
+    import babel
+
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts" / (
+        f"cldr-symbols-{babel.__version__}.json")
+    try:
+        return json.loads(cache.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    symbols = _read_local_symbols(tender)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(symbols, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: compute again next time
+    return symbols
+
+
+def _read_local_symbols(tender: dict[str, list[tuple[str, bool]]]) -> dict[str, str]:
+    """The symbols, read from the raw locale files (without inheritance: loading whole locales costs
+    seconds), the territory's locale first ("ms_MY"), else its language's ("pl")."""
     from babel import localedata
     from babel.languages import get_official_languages
 
