@@ -18,6 +18,14 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie_alt(words) -> str:
+    """``_alt`` factored by first letter, so that re rejects most positions on one character."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+
+
 class RulePatterns(RuleHelpers):
     """Builds the rule table (``rules``), the gates and the helper patterns the recognizer runs."""
 
@@ -141,7 +149,7 @@ class RulePatterns(RuleHelpers):
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
-        R.append(("holiday", re.compile(rf"\b(?P<h>{_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
+        R.append(("holiday", re.compile(rf"\b(?P<h>{_trie_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
             r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
@@ -203,7 +211,7 @@ class RulePatterns(RuleHelpers):
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
-            "after_next": r"after\s+next", "count_from": r"\b(?:ago|from|hence)\b", "bc": r"\bb\.?c",
+            "after_next": r"after\s+next", "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
         }
         self.gates = {name: re.compile(g, f) for name, g in gates.items()}
