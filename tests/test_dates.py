@@ -345,3 +345,21 @@ def test_dates_phrase_scorer_counts_found_exact_and_right(nlp, tmp_path):
     path = tmp_path / "phrases.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     assert score_jsonl(nlp, path) == {"phrases": 3, "found": 2, "exact_span": 2, "right": 1}
+
+
+@pytest.mark.parametrize("sentence", ["Plans to scrap the tax on Thursday.", "A plan to vote on Thursday."])
+def test_infinitive_under_a_noun_root_ends(process, sentence):
+    """The tense climb from "to scrap" reaches a noun root; it used to loop there for ever."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the tense climb did not stop at the root")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(30)
+    try:
+        doc = process(sentence, dct="2005-03-01")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [(f.text, f.value) for f in doc._.dates] == [("Thursday", "2005-03-03")]

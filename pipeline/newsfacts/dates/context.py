@@ -63,7 +63,6 @@ class Ctx:
             self._tense[char] = _tense_at(self.doc, char, self.words)
         return self._tense[char]
 
-
     def past_adjunct(self, char: int) -> bool:
         """Whether the expression at ``char`` is a time adjunct of a verb in the past tense ("On January
         13, gunmen killed her"): its date cannot lie after the publication date. "declared a dividend
@@ -94,7 +93,7 @@ def _governing_verb(tok):
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
             return verb
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     # No verb above (a headline, a list): the sentence root, if it is one.
@@ -136,9 +135,11 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
         if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
             infinitive = True
             head = verb.head
-            while head is not verb and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            # Tokens are compared by index: spaCy makes a new Token object on every access, so "is"
+            # never holds and the climb would not stop at the root.
+            while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
-            if head is verb or head.pos_ not in ("VERB", "AUX"):
+            if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
                 return "future"
             verb = head
             continue
@@ -151,7 +152,7 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             if infinitive:
                 return "future"
             return "past" if verb.lemma_ in words.reporting else "present"
-        if verb.tag_ == "VBG" and verb.head is not verb:
+        if verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = _governing_verb(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
             continue
         return None
