@@ -74,12 +74,17 @@ class Ctx:
             if tok.dep_ in ("compound", "nummod", "appos") and tok.head.i != tok.i:
                 tok = tok.head
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            verb = tok.head.head
+            link, verb = tok.head, tok.head.head
         elif tok.dep_ in ("npadvmod", "tmod"):
-            verb = tok.head
+            link, verb = tok, tok.head
         else:
             return False
-        return verb.pos_ in ("VERB", "AUX") and verb.tag_ == "VBD"
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBD":
+            return False
+        # Before the verb, or right after it: "hinted at a Budget giveaway on 16 March" may date the
+        # giveaway, whatever the parser attached it to.
+        between = self.doc[verb.i + 1:link.i] if link.i > verb.i else []
+        return not any(t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def token_at(doc: Doc, char: int):

@@ -84,7 +84,6 @@ class TimeRules(RuleHelpers):
                 return (min(after).isoformat(), True) if after else (None, False)
             if rel == "this":
                 return next((d.isoformat() for d in opts if d.year == c.dct.year), None), True
-            tense = c.tense(start)
-            return pick(c.dct, opts, "future" if tense == "present" else tense, self.slack).isoformat(), True
+            return pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
 
         return Cand(start, m.end(), "DATE", value)
