@@ -140,6 +140,8 @@ NO_MONEY = [
     "Two Afghani soldiers were wounded in the blast.",
     "Temperatures fell to minus 20C overnight.",
     "Scores of 5 c grade students took the test.",
+    "Owners of the series 5c organiser praised its keyboard.",
+    "A Grand Day Out won the animation prize.",
     "In 2025, the Kyrgyz Republic hosted the third Kazakhstan-Kyrgyz Youth Forum.",
     "The relations are developing on an upward trajectory every year.",
     "Call the hotline at +7 727 244 5000 before 10:30 on Feb. 13.",

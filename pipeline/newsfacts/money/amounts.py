@@ -39,6 +39,14 @@ def _modifies_noun(doc: Doc | None, pos: int) -> bool:
     return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "compound", "nmod")
 
 
+def _after_noun(doc: Doc | None, pos: int) -> bool:
+    """Whether the word before ``pos`` is a noun: "series 3c", "room 5p" are labels, not prices."""
+    if doc is None:
+        return False
+    i = token_index(doc).at(pos)
+    return i is not None and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
+
+
 @dataclass(slots=True)
 class _Money:
     start: int
@@ -98,7 +106,8 @@ class MoneyExtractor(QuantityFinder):
                 return _Money(start, adj.end(), num, self.adjective_forms[adj.group(1).lower()], True)
         if iso is None and not num.yearish:
             slang = self._lookup(text, end, {}, self.slang, 1)  # "a grand", "five grand"
-            if slang and not num.scaled and not _modifies_noun(doc, self._skip_space(text, end)):
+            if (slang and not num.scaled and slang[2].islower() and not text[num.start].isupper()
+                    and not _modifies_noun(doc, self._skip_space(text, end))):  # never "A Grand Don't Come"
                 mult, cur = slang[1]
                 return _Money(start, slang[0], _Num(num.start, num.end, value * mult, num.raw, True, num.words,
                                                     False), cur, True)
@@ -108,9 +117,10 @@ class MoneyExtractor(QuantityFinder):
             mm = self._lookup(text, end, {}, self.minor_lower, 2)
             if not mm:
                 return None
-            if len(mm[2]) == 1 and mm[2].isalpha() and (mm[2].isupper() or mm[0] - 1 != end and not
-                                                         self._spaced_letter_ok(text, num, mm[0])):
-                return None  # "50p", "99c", never "20C"; "10 c" only where nothing else can be meant
+            if len(mm[2]) == 1 and mm[2].isalpha() and (
+                    mm[2].isupper() or _after_noun(doc, num.start)
+                    or mm[0] - 1 != end and not self._spaced_letter_ok(text, num, mm[0])):
+                return None  # "50p", "99c", never "20C" or "series 3c"; "10 c" only as a unit price
             frac, cur = mm[1]
             return _Money(start, mm[0], _Num(num.start, num.end, value * frac, num.raw, False, num.words,
                                               False), cur, False)
