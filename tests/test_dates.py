@@ -107,7 +107,42 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence,dct,text,value,kind", CASES)
+# Holidays of any year, composed dates, numeric forms and dates read in context.
+BROAD = [
+    ("Ferry bookings doubled for Easter 2015, the operator said.", "2015-01-20", "Easter 2015", "2015-04-05", "date"),
+    ("Turnout at the malls was thin last Christmas, landlords said.", "2014-02-11", "last Christmas",
+     "2013-12-25", "date"),
+    ("Stores will open at 6 a.m. on Black Friday, the chain said.", "2016-11-01", "6 a.m. on Black Friday",
+     "2016-11-25T06:00", "time"),
+    ("The border crossing will close for Eid al-Adha 2019.", "2019-07-20", "Eid al-Adha 2019", "2019-08-11",
+     "date"),
+    ("Trains were packed before Chinese New Year, the railway said.", "2018-02-20", "Chinese New Year",
+     "2018-02-16", "date"),
+    ("Roads will be closed on Yom Kippur, police said.", "2016-10-03", "Yom Kippur", "2016-10-12", "date"),
+    ("The summit opens on the second Wednesday of November 2016.", "2016-06-01",
+     "the second Wednesday of November 2016", "2016-11-09", "date"),
+    ("The warranty ends on the last day of June 2019.", "2019-01-10", "the last day of June 2019",
+     "2019-06-30", "date"),
+    ("Wages are paid on the 25th of next month.", "2018-03-05", "the 25th of next month", "2018-04-25", "date"),
+    ("The envoy returns Wednesday after next, aides said.", "2017-05-08", "Wednesday after next", "2017-05-17",
+     "date"),
+    ("The bridge was closed four Saturdays ago.", "2017-05-08", "four Saturdays ago", "2017-04-15", "date"),
+    ("The licence lapses two years from today.", "2016-02-29", "two years from today", "2018-02-28", "date"),
+    ("Output peaked in 2016-11 before easing.", "2017-03-01", "2016-11", "2016-11", "date"),
+    ("The permit was granted in 7/2012 and revoked later.", "2014-03-01", "7/2012", "2012-07", "date"),
+    ("The fiscal 2011-12 budget was passed in March.", "2012-05-01", "fiscal 2011-12", "2011", "date"),
+    ("The temple was built around 1200 BC, the guide said.", "2016-03-01", "1200 BC", "BC1200", "date"),
+    ("Music from the 60s and 70s played all night.", "2016-03-01", "70s", "197", "date"),
+    ("Imports fell 4 percent last yr, the agency said.", "2016-02-01", "last yr", "2015", "date"),
+    ("On March 30, rebels seized the airport, officials said.", "2015-12-20", "March 30", "2015-03-30", "date"),
+    ("Sales in the first half fell 3 percent from the same period last year.", "2017-08-01",
+     "the same period last year", "2016-H1", "date"),
+    ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
+     "2017-05-07T21:00", "time"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value,kind", CASES + BROAD)
 def test_expression_value_and_kind(process, sentence, dct, text, value, kind):
     doc = process(sentence, dct=dct)
     found = {(f.text, f.value, f.kind) for f in doc._.dates}
@@ -166,6 +201,7 @@ def test_absolute_date_is_not_anchored_and_relative_is(process):
 
 
 FALSE_POSITIVES = [
+    "Retirees in their 70s make up a growing share of voters.",
     "We may see higher prices if the drought continues.",
     "Thousands of protesters march on the capital.",
     "Sun Microsystems reported higher profit on strong server demand.",
@@ -268,3 +304,62 @@ def test_meantime_reader_keeps_dct_span_and_unannotated_tail_out_of_scoring(tmp_
     dct_span, tail = doc.ignore
     assert doc.text[dct_span[0]:dct_span[1]] == "June 13 , 2005"
     assert doc.text[tail[0]:tail[1]] == "Sales rose in 2004"
+
+
+@pytest.mark.parametrize("rule,year,day", [
+    ("12-25", 2013, "2013-12-25"),
+    ("nov-thu-4", 2018, "2018-11-22"),
+    ("may-mon-last", 2019, "2019-05-27"),
+    ("easter", 2024, "2024-03-31"),
+    ("easter@-2", 2024, "2024-03-29"),
+    ("nov-thu-4@+1", 2019, "2019-11-29"),
+    ("IL:Yom Kippur", 2020, "2020-09-28"),
+    ("TR:Eid al-Fitr", 2019, "2019-06-04"),
+    ("CN:Chinese New Year", 2021, "2021-02-12"),
+])
+def test_holiday_rules_give_the_day_of_any_year(rule, year, day):
+    from newsfacts.dates.feasts import holiday_date
+
+    assert holiday_date(rule, year).isoformat() == day
+
+
+def test_holiday_rule_without_an_answer_is_none():
+    from newsfacts.dates.feasts import holiday_date
+
+    assert holiday_date("XX:Nothing", 2020) is None
+    assert holiday_date("not a rule", 2020) is None
+
+
+def test_dates_phrase_scorer_counts_found_exact_and_right(nlp, tmp_path):
+    import json
+
+    from newsfacts.eval.dates import score_jsonl
+
+    rows = [
+        {"sentence": "Talks resume after Easter 2016, officials said.", "text": "Easter 2016",
+         "value": "2016-03-27", "dct": "2016-01-04"},
+        {"sentence": "Talks resume after Easter 2016, officials said.", "text": "Easter 2016",
+         "value": "2016-04-03", "dct": "2016-01-04"},
+        {"sentence": "The weather was fine.", "text": "fine", "value": "2016", "dct": "2016-01-04"},
+    ]
+    path = tmp_path / "phrases.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert score_jsonl(nlp, path) == {"phrases": 3, "found": 2, "exact_span": 2, "right": 1}
+
+
+@pytest.mark.parametrize("sentence", ["Plans to scrap the tax on Thursday.", "A plan to vote on Thursday."])
+def test_infinitive_under_a_noun_root_ends(process, sentence):
+    """The tense climb from "to scrap" reaches a noun root; it used to loop there for ever."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the tense climb did not stop at the root")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(30)
+    try:
+        doc = process(sentence, dct="2005-03-01")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert [(f.text, f.value) for f in doc._.dates] == [("Thursday", "2005-03-03")]

@@ -78,12 +78,39 @@ AMOUNTS = [
 ]
 
 
+# Currencies CLDR knows (names with their country adjective, codes, each country's symbol), forms
+# written after the number, minor units, slang and the country adjective alone.
+CLDR_AND_FORMS = [
+    ("The utility borrowed 75 million Jordanian dinars from local banks.", "75 million Jordanian dinars",
+     75 * M, "JOD", None, None),
+    ("Accra paid 300 million Ghanaian cedis to contractors.", "300 million Ghanaian cedis", 300 * M, "GHS",
+     None, None),
+    ("The port was sold for 2 billion Philippine pesos.", "2 billion Philippine pesos", 2 * B, "PHP", None, None),
+    ("The treasury issued MZN 900 million in bonds.", "MZN 900 million", 900 * M, "MZN", None, None),
+    ("The miner paid 40 million kwanzas in fines.", "40 million kwanzas", 40 * M, "AOA", None, None),
+    ("The stadium cost GH₵ 80 million.", "GH₵ 80 million", 80 * M, "GHS", None, None),
+    ("A loaf of bread costs LE 12 in Alexandria.", "LE 12", 12, "EGP", None, None),
+    ("Entry to the fair costs 12.50US$ per person.", "12.50US$", 12.5, "USD", None, None),
+    ("A ticket costs 35 zł at the door.", "35 zł", 35, "PLN", None, None),
+    ("A box of matches costs 25¢ at the kiosk.", "25¢", 0.25, "USD", None, None),
+    ("Shares of the explorer rose to 42c.", "42c", 0.42, "USD", None, None),
+    ("The toll is 50 c per crossing.", "50 c", 0.5, "USD", None, None),
+    ("The bill came to $7 and 25c in all.", "$7 and 25c", 7.25, "USD", None, None),
+    ("A plate of rice costs 8 ringgit and 70 sen.", "8 ringgit and 70 sen", 8.7, "MYR", None, None),
+    ("He lent his brother three grand last summer.", "three grand", 3000, "USD", None, None),
+    ("Ottawa committed 2 billion Canadian to the fund.", "2 billion Canadian", 2 * B, "CAD", None, None),
+    ("Exports were up to $320 million from $290 million.", "$320 million", 320 * M, "USD", None, None),
+]
+
 CHANGES = [
     # a change between two amounts is two amounts, not a range
     ("The price of the iPhone will be cut by $200 to $399.", ["$200", "$399"]),
     ("Revenue rose from $2bn to $3bn last year.", ["$2bn", "$3bn"]),
     ("The minimum wage was raised from 70,000 tenge to 85,000 tenge.", ["70,000 tenge", "85,000 tenge"]),
     ("Fees range from $5 to $10 per visit.", ["$5", "$10"]),
+    ("Shares of the lender lost 12.40 rupees to 310.60 rupees.", ["12.40 rupees", "310.60 rupees"]),
+    ("Palm oil gained 35 ringgit to 2,480 ringgit a tonne.", ["35 ringgit", "2,480 ringgit"]),
+    ("The two loans are worth €40 million and €65 million.", ["€40 million", "€65 million"]),
 ]
 
 
@@ -94,7 +121,7 @@ def test_change_is_not_a_range(process, sentence, texts):
     assert all(a.max_value is None for a in amounts) == (len(texts) == 2 and "range" not in sentence)
 
 
-@pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS)
+@pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS + CLDR_AND_FORMS)
 def test_amounts(process, sentence, text, value, currency, max_value, qualifier):
     doc = process(sentence)
     found = [a for a in doc._.amounts if a.text == text]
@@ -108,6 +135,13 @@ def test_amounts(process, sentence, text, value, currency, max_value, qualifier)
 
 
 NO_MONEY = [
+    "A grand jury indicted the former mayor on Tuesday.",
+    "The survey reached 10 million US households.",
+    "Two Afghani soldiers were wounded in the blast.",
+    "Temperatures fell to minus 20C overnight.",
+    "Scores of 5 c grade students took the test.",
+    "Owners of the series 5c organiser praised its keyboard.",
+    "A Grand Day Out won the animation prize.",
     "In 2025, the Kyrgyz Republic hosted the third Kazakhstan-Kyrgyz Youth Forum.",
     "The relations are developing on an upward trajectory every year.",
     "Call the hotline at +7 727 244 5000 before 10:30 on Feb. 13.",
@@ -253,3 +287,26 @@ def test_quantulum_imports_inflect_without_leaving_a_stub_behind():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["yards", "kilowatt", "hour"]
+
+
+def test_cldr_gives_names_codes_and_local_symbols_but_no_metals():
+    from newsfacts.money.cldr import currency_forms
+
+    rows, nouns, adjectives = currency_forms()
+    forms = {(f, iso) for f, iso, _ in rows}
+    assert {("kuwaiti dinars", "KWD"), ("malaysian ringgit", "MYR"), ("LBP", "LBP"), ("RM", "MYR"),
+            ("zł", "PLN")} <= forms
+    assert not any(iso in ("XAU", "XTS", "XXX") for _, iso in forms)
+    assert nouns["naira"] == "NGN" and "dollar" not in nouns  # a bare noun only when one currency has it
+    assert adjectives["dollar"]["canadian"] == "CAD"
+
+
+def test_cldr_symbols_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    from newsfacts.money import cldr
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = cldr._local_symbols(cldr._tender())
+    cached = list((tmp_path / "newsfacts").glob("cldr-symbols-*.json"))
+    assert len(cached) == 1 and first["RM"] == "MYR"
+    cached[0].write_text('{"RM": "XYZ"}', encoding="utf-8")  # the file is what a later load reads
+    assert cldr._local_symbols(cldr._tender()) == {"RM": "XYZ"}

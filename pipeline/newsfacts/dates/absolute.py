@@ -19,8 +19,8 @@ class AbsoluteRules(RuleHelpers):
     """Calendar dates, years, decades, centuries, months and seasons."""
 
     def _h_mdy(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        if not self._cap(ctx, m, "mon"):
-            return None
+        if not self._cap(ctx, m, "mon") and not ctx.text[m.start("mon") - 1:m.start("mon")].isalnum():
+            return None  # "may" the verb; but "14april 2015", written without its space, is a date
         mo = self._month_num(m.group("mon"))
         d = int(m.group("day"))
         if safe_date(2000, mo, d) is None:  # a leap year, so Feb. 29 passes
@@ -44,7 +44,8 @@ class AbsoluteRules(RuleHelpers):
             tense = c.tense(start)
             if tense == "present":
                 tense = "future"  # "the law takes effect Oct. 1"
-            return pick(c.dct, opts, tense, self.slack).isoformat(), True
+            slack = 0 if tense == "past" and c.past_adjunct(start) else self.slack
+            return pick(c.dct, opts, tense, slack).isoformat(), True
 
         return Cand(m.start(), m.end(), "DATE", value)
 

@@ -47,6 +47,7 @@ class Ctx:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
@@ -54,12 +55,36 @@ class Ctx:
         """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
         if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
             self.last_quarter = (year, q)
+            self.last_period = f"{year}-Q{q}"
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
         if char not in self._tense:
             self._tense[char] = _tense_at(self.doc, char, self.words)
         return self._tense[char]
+
+    def past_adjunct(self, char: int) -> bool:
+        """Whether the expression at ``char`` is a time adjunct of a verb in the past tense ("On January
+        13, gunmen killed her"): its date cannot lie after the publication date. "declared a dividend
+        payable Dec. 1" hangs on "payable", not on the verb, and may."""
+        tok = token_at(self.doc, char)
+        if tok is None:
+            return False
+        for _ in range(2):
+            if tok.dep_ in ("compound", "nummod", "appos") and tok.head.i != tok.i:
+                tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            link, verb = tok.head, tok.head.head
+        elif tok.dep_ in ("npadvmod", "tmod"):
+            link, verb = tok, tok.head
+        else:
+            return False
+        if verb.pos_ not in ("VERB", "AUX") or verb.tag_ != "VBD":
+            return False
+        # Before the verb, or right after it: "hinted at a Budget giveaway on 16 March" may date the
+        # giveaway, whatever the parser attached it to.
+        between = self.doc[verb.i + 1:link.i] if link.i > verb.i else []
+        return not any(t.pos_ in ("NOUN", "PROPN") for t in between)
 
 
 def token_at(doc: Doc, char: int):
@@ -73,7 +98,7 @@ def _governing_verb(tok):
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
             return verb
-        if verb.head is verb:
+        if verb.head.i == verb.i:
             break
         verb = verb.head
     # No verb above (a headline, a list): the sentence root, if it is one.
@@ -115,9 +140,11 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
         if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
             infinitive = True
             head = verb.head
-            while head is not verb and head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            # Tokens are compared by index: spaCy makes a new Token object on every access, so "is"
+            # never holds and the climb would not stop at the root.
+            while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
                 head = head.head
-            if head is verb or head.pos_ not in ("VERB", "AUX"):
+            if head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
                 return "future"
             verb = head
             continue
@@ -130,7 +157,7 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             if infinitive:
                 return "future"
             return "past" if verb.lemma_ in words.reporting else "present"
-        if verb.tag_ == "VBG" and verb.head is not verb:
+        if verb.tag_ == "VBG" and verb.head.i != verb.i:
             verb = _governing_verb(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
             continue
         return None

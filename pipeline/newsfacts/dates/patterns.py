@@ -18,6 +18,14 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+def _trie_alt(words) -> str:
+    """``_alt`` factored by first letter, so that re rejects most positions on one character."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in sorted(groups.items()))
+
+
 class RulePatterns(RuleHelpers):
     """Builds the rule table (``rules``), the gates and the helper patterns the recognizer runs."""
 
@@ -50,13 +58,18 @@ class RulePatterns(RuleHelpers):
         R = []  # (name, regex, handler)
         R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
         R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
-        R.append(("dmy", re.compile(rf"\b{day}\s+(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
-        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s+(?:of\s+)?{mon}", f), self._h_mdy))
+        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
         R.append(("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), self._h_iso))
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
                   self._h_iso))
+        R.append(("year_month", re.compile(
+            r"(?<![\w/.-])(?P<y>1[6-9]\d\d|20\d\d)(?P<sep>[-/])(?P<m>\d{1,2})(?:(?P=sep)(?P<d>\d{1,2}))?"
+            r"(?![\w/-]|[.,]\d)"), self._h_year_month))
+        R.append(("month_year", re.compile(
+            r"(?<![\w/.-])(?P<m>\d{1,2})/(?P<y>1[6-9]\d\d|20\d\d)(?![\w/]|[.,]\d)"), self._h_year_month))
         R.append(("year", re.compile(
             rf"(?=[12fF])(?:(?<=\bmid-)|(?<=\bpre-)|(?<=\bpost-)|(?<=\d\d\d\d-)|(?<=\d\d\d\d–)|(?<![\w$£€¥.,/–-]))"
             rf"(?:(?P<fy>fiscal(?:\s+year)?|FY)\s*)?{year}(?:[-–/](?P<y2>\d\d)(?!\d))?"
@@ -85,7 +98,9 @@ class RulePatterns(RuleHelpers):
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
             r"\b(?:the\s+)?(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
-            r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b", f),
+            r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b"
+            r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b)?",
+            f),
             self._h_quarter_rel))
         R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b", f), self._h_quarter_rel))
         R.append(("quarter_year", re.compile(
@@ -95,7 +110,7 @@ class RulePatterns(RuleHelpers):
             r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
         R.append(("relunit", re.compile(
             rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
-            r"(?P<unit>week|weekend|month|year|decade|century)\b", f),
+            r"(?P<unit>week|weekend|month|year|yr|decade|century)\b", f),
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
@@ -134,7 +149,7 @@ class RulePatterns(RuleHelpers):
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
-        R.append(("holiday", re.compile(rf"\b(?P<h>{_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
+        R.append(("holiday", re.compile(rf"\b(?P<h>{_trie_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
             r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
@@ -156,6 +171,24 @@ class RulePatterns(RuleHelpers):
         R.append(("that_unit", re.compile(
             r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
             self._h_that_unit))
+        # Composed dates and the numeric forms of ``composed``.
+        R.append(("in_month", re.compile(
+            rf"\bthe\s+(?P<ord>{ordinal}|last|\d{{1,2}}(?:st|nd|rd|th))\s+"
+            rf"(?:(?P<what>{_alt(self.weekdays)}|day|week)\s+)?"
+            rf"(?:of|in)\s+(?:(?P<mrel>next|last|this|the|past)\s+month\b|{mon}(?:,?\s+{year})?)", f),
+            self._h_in_month))
+        R.append(("after_next", re.compile(
+            rf"\b(?:{wd}|{mon}|the\s+(?P<unit>week|month|year))\s+after\s+next\b", f), self._h_after_next))
+        R.append(("count_from", re.compile(
+            rf"\b(?P<num>{num})\s+(?:(?P<wd>{_alt(self.weekdays)})s\s+(?P<dir>ago|from\s+(?:today|now)|hence)|"
+            rf"(?P<unit>years?|months?|weeks?|days?)\s+(?P<dir2>from\s+today))\b", f), self._h_count_from))
+        R.append(("bc", re.compile(
+            rf"\b(?:(?P<y>\d{{1,4}}|\d,\d{{3}})\s*|"
+            rf"(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\s+)"
+            r"(?:b\.c\.(?:e\.)?|bce?\b)", f), self._h_bc))
+        R.append(("bare_decade", re.compile(
+            r"(?:\bthe\s+(?:(?:early|mid|late)[- ]?)?|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<d>[1-9])0s\b", f),
+            self._h_bare_decade))
         self.rules = R
         # The same rules without IGNORECASE, run on the lower-cased text: several times faster.
         self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
@@ -177,6 +210,9 @@ class RulePatterns(RuleHelpers):
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
+            "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
+            "after_next": r"after\s+next", "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
+            "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
         }
         self.gates = {name: re.compile(g, f) for name, g in gates.items()}
         self.gates_low = {name: re.compile(g) for name, g in gates.items()}

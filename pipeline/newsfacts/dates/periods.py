@@ -61,12 +61,12 @@ class PeriodRules(RuleHelpers):
 
     def _h_quarter_rel(self, m: re.Match, ctx: Ctx) -> Cand | None:
         rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "the").lower())
-        is_period = m.group(0).lower().rstrip().endswith("period")
+        is_period = re.search(r"\bperiod\b", m.group(0), re.I) is not None
         if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
                                      "latest", "most recent", "recent"):
             return None
 
-        def value(c: Ctx, rel=rel):
+        def value(c: Ctx, rel=rel, is_period=is_period):
             if c.dct is None:
                 return "XXXX-QX", False
             dq = (c.dct.month - 1) // 3 + 1
@@ -77,6 +77,9 @@ class PeriodRules(RuleHelpers):
             elif rel == "next":
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
             elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
+                if c.last_period and is_period:  # "the first half ... the same period last year"
+                    y, part = c.last_period.split("-")
+                    return f"{int(y) - 1}-{part}", True
                 y, q = c.last_quarter or prev
                 return f"{y - 1}-Q{q}", True
             elif rel in ("last", "previous", "past", "prior"):
@@ -105,7 +108,13 @@ class PeriodRules(RuleHelpers):
     def _h_half(self, m: re.Match, ctx: Ctx) -> Cand | None:
         h = 1 if m.group("ord").lower() in ("first", "1st") else 2
         if m.group("year"):
-            return Cand(m.start(), m.end(), "DATE", f"{m.group('year')}-H{h}")
+            year = m.group("year")
+
+            def fixed(c: Ctx, year=year, h=h):
+                c.last_period = f"{year}-H{h}"
+                return f"{year}-H{h}", False
+
+            return Cand(m.start(), m.end(), "DATE", fixed)
         yrel = (m.group("yrel") or "").lower()
         start = m.start()
         if not yrel and "year" not in m.group(0).lower() and not self._calendar_context(ctx, start):
@@ -117,6 +126,7 @@ class PeriodRules(RuleHelpers):
             y = c.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
             if not yrel and c.tense(start) != "future" and h == 2 and c.dct.month <= 6:
                 y -= 1
+            c.last_period = f"{y}-H{h}"
             return f"{y}-H{h}", True
 
         return Cand(m.start(), m.end(), "DATE", value)

@@ -61,7 +61,7 @@ class RelativeRules(RuleHelpers):
     def _h_relunit(self, m: re.Match, ctx: Ctx) -> Cand | None:
         gd = m.groupdict()
         rel = re.sub(r"\s+", " ", (gd.get("rel") or "the").lower())
-        unit = (gd.get("unit") or "weekend").lower()
+        unit = (gd.get("unit") or "weekend").lower().replace("yr", "year")
         if self._title_inside(ctx, m.start("unit") if gd.get("unit") else m.start()):
             return None
         if unit in ("decade", "century") and "past" in rel:
@@ -77,6 +77,8 @@ class RelativeRules(RuleHelpers):
                         "decade": "XXX", "century": "XX"}[unit], False
             d = c.dct
             if unit == "week":
+                if rel in ("coming", "the coming") and d.isoweekday() == 1:
+                    return iso_week(d), True  # "the coming week" said on a Monday is that week
                 return iso_week(d + timedelta(weeks=offset)), True
             if unit == "weekend":
                 if rel == "the":

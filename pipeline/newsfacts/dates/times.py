@@ -5,11 +5,11 @@ the day the publication date or the tense gives.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import nth_weekday, pick
+from newsfacts.dates.calendar import pick
 from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.feasts import holiday_date
 
 
 class TimeRules(RuleHelpers):
@@ -44,6 +44,8 @@ class TimeRules(RuleHelpers):
             word = lead.group(0).strip().lower()
             start = m.start() + (len(lead.group(0)) if word not in ("around", "about") else 0)
         clock = f"T{hh:02d}:{mi:02d}"
+        if (gd.get("tz") or "").lower() in ("gmt", "utc", "z"):
+            clock += "Z"  # ISO 8601 marks universal time
 
         def value(c: Ctx, clock=clock):
             if c.dct is None:
@@ -58,24 +60,30 @@ class TimeRules(RuleHelpers):
             return None
         rule = self.holidays[name]
         y = m.group("year")
-
-        def on(year: int) -> date:
-            if re.fullmatch(r"\d\d-\d\d", rule):
-                return date(year, int(rule[:2]), int(rule[3:]))
-            mon, wd, n = rule.split("-")
-            mo = self.months[mon]
-            wdn = {"mon": 1, "tue": 2, "wed": 3, "thu": 4, "fri": 5, "sat": 6, "sun": 7}[wd]
-            return nth_weekday(year, mo, wdn, -1 if n == "last" else int(n))
-
         if y:
-            return Cand(m.start(), m.end(), "DATE", on(int(y)).isoformat())
-        start = m.start()
+            day = holiday_date(rule, int(y))
+            return Cand(m.start(), m.end(), "DATE", day.isoformat()) if day else None
+        # "last Christmas", "next Easter", "this Thanksgiving"
+        rel_m = re.search(r"\b(last|next|this|past|coming)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
+        rel = rel_m.group(1).lower() if rel_m else ""
+        start = m.start() - (len(rel_m.group(0)) if rel_m else 0)
 
-        def value(c: Ctx, start=start):
+        def value(c: Ctx, start=start, rel=rel):
             if c.dct is None:
-                d = on(2001)
-                return f"XXXX-{d.month:02d}-{d.day:02d}" if re.fullmatch(r"\d\d-\d\d", rule) else "XXXX-XX-XX", False
-            opts = [on(c.dct.year + k) for k in (-1, 0, 1)]
+                if re.fullmatch(r"\d\d-\d\d", rule):
+                    return f"XXXX-{rule}", False
+                return "XXXX-XX-XX", False
+            opts = [d for d in (holiday_date(rule, c.dct.year + k) for k in (-1, 0, 1)) if d]
+            if not opts:
+                return None, False
+            if rel in ("last", "past"):
+                before = [d for d in opts if d < c.dct]
+                return (max(before).isoformat(), True) if before else (None, False)
+            if rel in ("next", "coming"):
+                after = [d for d in opts if d > c.dct]
+                return (min(after).isoformat(), True) if after else (None, False)
+            if rel == "this":
+                return next((d.isoformat() for d in opts if d.year == c.dct.year), None), True
             return pick(c.dct, opts, c.tense(start), self.slack).isoformat(), True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        return Cand(start, m.end(), "DATE", value)

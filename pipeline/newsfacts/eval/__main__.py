@@ -12,7 +12,7 @@ import importlib
 import click
 
 # Subcommand name = module of newsfacts.eval.
-SCORERS = ("gold", "conll", "meantime", "meantime_corpus", "timeml", "polnear", "money")
+SCORERS = ("gold", "conll", "meantime", "meantime_corpus", "timeml", "polnear", "money", "dates")
 
 
 class _EvalGroup(click.Group):

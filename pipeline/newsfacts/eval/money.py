@@ -1,10 +1,12 @@
 """``python -m newsfacts.eval money PATH``: score the money component.
 
 PATH is either a JSONL file of money expressions in sentences (``corpus/money/dev.jsonl``; one line
-``{"sentence", "text", "value", "currency", "max_value"?, "dateline"?}`` per expression), scored for
-accuracy, or a MEANTIME folder, scored for detection recall of its MONEY spans (MEANTIME marks the
-extent only, no value). An expression is *found* when a predicted amount overlaps it and *right* when,
-in addition, its value, currency and upper bound (for ranges) are right.
+``{"sentence", "text", "value", "currency", "max_value"?, "qualifier"?, "dateline"?}`` per expression),
+scored for accuracy, or a MEANTIME folder, scored for detection of its MONEY spans (MEANTIME marks the
+extent only, no value): recall, and precision over the sentences MEANTIME annotated
+(``timeml.annotated_until``). An expression is *found* when a predicted amount overlaps it and *right*
+when, in addition, its value, currency and upper bound (for ranges) are right, and its qualifier where
+the line gives one (``null``: no bound, "up to $190 million from $171 million").
 
 Only the base model and this component run, so the numbers measure the component; ``--timing`` also
 reports what the component costs per article on already processed Docs.
@@ -33,6 +35,11 @@ def _same(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
+def _bound(a) -> str | None:
+    """The qualifier that bounds or softens a single amount; a range's own marks are not bounds."""
+    return None if a.qualifier in ("range", "range_end") else a.qualifier
+
+
 def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
     from newsfacts.extensions import make_doc
 
@@ -55,7 +62,7 @@ def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
         whole = row["sentence"][a.start:ends[0].end] if a.qualifier == "range" and ends else a.text
         exact += row["text"] in (a.text, whole)  # a range is two Amounts, one per end
         ok = _same(a.value, row["value"]) and a.currency == row["currency"] and _same(
-            a.max_value, row.get("max_value"))
+            a.max_value, row.get("max_value")) and ("qualifier" not in row or _bound(a) == row["qualifier"])
         right += ok
         if not ok:
             errors.append(("wrong", row, a))
@@ -67,9 +74,11 @@ def score_jsonl(nlp, path: Path, show: bool = False) -> dict:
     return {"expressions": n, "found": found, "exact_span": exact, "right": right}
 
 
-def meantime_docs(folder: Path, kind: str = "MONEY") -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """(text, VALUE spans of one type: MONEY or PERCENT) per MEANTIME article, text rebuilt from its tokens."""
+def meantime_docs(folder: Path, kind: str = "MONEY") -> list[tuple[str, list[tuple[int, int, str]], int]]:
+    """(text, VALUE spans of one type: MONEY or PERCENT, end of the annotated sentences) per MEANTIME
+    article, text rebuilt from its tokens."""
     from newsfacts.eval.meantime_corpus import detokenize
+    from newsfacts.eval.timeml import annotated_until
 
     out = []
     for xml in sorted(folder.rglob("*.xml")):
@@ -88,16 +97,18 @@ def meantime_docs(folder: Path, kind: str = "MONEY") -> list[tuple[str, list[tup
             if ids:
                 s, e = offsets[min(ids)][0], offsets[max(ids)][1]
                 spans.append((s, e, text[s:e]))
-        out.append((text, spans))
+        last = annotated_until(root)
+        later = [offsets[tid][0] for tid, sent, _ in tokens if last is not None and sent > last]
+        out.append((text, spans, min(later, default=len(text))))
     return out
 
 
 def score_meantime(nlp, folder: Path, show: bool = False, timing: bool = False) -> dict:
     docs = meantime_docs(folder)
     n = found = predicted = unmatched = 0
-    for text, spans in docs:
+    for text, spans, scope in docs:
         doc = nlp(text)
-        preds = doc._.amounts
+        preds = [a for a in doc._.amounts if a.start < scope]  # only the sentences MEANTIME annotated
         predicted += len(preds)
         for s, e, t in spans:
             n += 1
@@ -111,7 +122,7 @@ def score_meantime(nlp, folder: Path, show: bool = False, timing: bool = False) 
                 if show:
                     click.echo(f"not in gold: {a.text!r} | {text[max(0, a.start - 60):a.end + 40]!r}")
     pct_n = pct_found = 0
-    for text, spans in meantime_docs(folder, "PERCENT"):
+    for text, spans, _ in meantime_docs(folder, "PERCENT"):
         doc = nlp(text)
         for s, e, _ in spans:
             pct_n += 1
@@ -151,11 +162,14 @@ def command(path: Path, model: str | None, show: bool, timing: bool) -> None:
     else:
         r = score_meantime(nlp, path, show)
         n = r["money_spans"] or 1
+        p = 1 - r["predicted_not_in_gold"] / (r["predicted"] or 1)
+        rec = r["found"] / n
         click.echo(f"money MEANTIME: {r['articles']} articles, {r['money_spans']} MONEY spans, "
-                   f"recall {r['found'] / n:.3f}, predicted {r['predicted']}, "
-                   f"predicted outside gold MONEY {r['predicted_not_in_gold']}; "
+                   f"recall {rec:.3f}, predicted {r['predicted']} in the annotated sentences, "
+                   f"outside gold MONEY {r['predicted_not_in_gold']}, precision {p:.3f}, "
+                   f"F1 {2 * p * rec / (p + rec) if p + rec else 0:.3f}; "
                    f"PERCENT recall {r['percent_found'] / (r['percent_spans'] or 1):.3f} of {r['percent_spans']}")
-        texts = [t for t, _ in meantime_docs(path)]
+        texts = [t for t, _, _ in meantime_docs(path)]
     if timing:
         comp, total = time_component(nlp, texts)
         click.echo(f"timing: component {comp:.4f} ms/article, whole (base model + component) {total:.2f} ms/article"

@@ -108,14 +108,27 @@ def read_meantime_xml(path: Path) -> TimeMLDoc | None:
         doc.timexes.append(Timex(start, end, doc.text[start:end], el.get("type", "DATE"), el.get("value", "")))
     doc.timexes.sort(key=lambda t: t.start)
     # MEANTIME annotates only the first sentences of an article: score predictions there only.
-    sent_of = {tok.get("t_id"): tok.get("sentence") for tok in tokens}
-    anchored = [a.get("t_id") for a in root.iter("token_anchor") if a.get("t_id") in offsets]
-    if anchored:
-        last_sentence = max(int(sent_of[t]) for t in anchored)
+    last_sentence = annotated_until(root)
+    if last_sentence is not None:
         after = [offsets[t.get("t_id")][0] for t in tokens if int(t.get("sentence")) > last_sentence]
         if after:
             doc.ignore.append((min(after), len(doc.text)))
     return doc
+
+
+def annotated_until(root: ET.Element) -> int | None:
+    """The last sentence MEANTIME annotated for times and values (title, date line, first sentences).
+
+    Its markables come type by type (entities, events, signals, TIMEX3, VALUE); mentions added later
+    for cross-document coreference follow the last VALUE or TIMEX3 and reach sentences whose times
+    and amounts were never annotated, so only the markables up to that point tell the extent.
+    """
+    sent_of = {tok.get("t_id"): int(tok.get("sentence")) for tok in root.iter("token")}
+    marks = list(next(root.iter("Markables"), []))
+    last = max((i for i, el in enumerate(marks) if el.tag in ("TIMEX3", "VALUE")), default=len(marks) - 1)
+    anchored = [sent_of[a.get("t_id")] for el in marks[:last + 1] for a in el.findall("token_anchor")
+                if a.get("t_id") in sent_of]
+    return max(anchored) if anchored else None
 
 
 def read_corpus(path: Path) -> list[TimeMLDoc]:

@@ -2,10 +2,12 @@
 
 The last stage, run only on the amounts and quantities found: ``about`` is the noun phrase the figure
 measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
-"$717m in disaster relief"); a pronoun ("bring it to $3 billion") takes the thing measured just
-before in the sentence. ``status`` is target / forecast when a governing word says so (plan, aim,
-goal, expect, will ...), actual for measuring verbs in the past or present. The words that decide
-are in ``models/money/`` (status.tsv and the verb and noun lists); dependency labels stay here.
+"$717m in disaster relief"; "profits" in "a rise in profits to $2bn"), words of the parse within one
+sentence, or nothing: never a piece of a figure, a parenthesis or a person's name. A pronoun ("bring
+it to $3 billion") takes the thing measured just before in the sentence. ``status`` is target /
+forecast when a governing word says so (plan, aim, goal, expect, will ...), actual for measuring
+verbs in the past or present. The words that decide are in ``models/money/`` (status.tsv and the
+verb and noun lists); dependency labels stay here.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class AboutWords:
     measure_verbs: set[str]  # measure_verbs.txt
     time_nouns: set[str]  # time_nouns.txt
     containers: set[str]  # containers.txt
+    change_nouns: set[str]  # change_nouns.txt
 
     @classmethod
     def read(cls, models: Path) -> AboutWords:
@@ -42,6 +45,7 @@ class AboutWords:
             measure_verbs=read_words(models / "measure_verbs.txt"),
             time_nouns=read_words(models / "time_nouns.txt"),
             containers=read_words(models / "containers.txt"),
+            change_nouns=read_words(models / "change_nouns.txt"),
         )
 
 
@@ -71,6 +75,8 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = None
         if about and a.per_unit and about.lower() == a.per_unit:
             about = None
+        if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
+            about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
         a.about = about
         if about:
             last_about = (sent_start, about)
@@ -105,10 +111,33 @@ def _phrase(tok: Token, span: Span | None = None) -> str:
     if span is not None and span.start >= start and span.end <= tok.i:
         start = span.end
     doc = tok.doc
-    while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "punct", "cc")
-                             or doc[start].like_num or doc[start].pos_ in ("SYM", "PUNCT", "NUM")):
+    start = max(start, tok.sent.start)
+    # A noun phrase is words: nothing of a figure or a parenthesis before the noun ("($35.7m; £19.1m)
+    # back-tax claim" is "back-tax claim", "a 134% rise" is "rise").
+    for j in range(tok.i - 1, start - 1, -1):
+        if _figure_piece(doc[j]):
+            start = j + 1
+            while start < tok.i and not doc[start - 1].whitespace_:
+                start += 1  # "four-month highs" is "highs"
+            break
+    while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "cc") or doc[start].is_punct):
         start += 1
     return doc[start:tok.i + 1].text.rsplit("\n", 1)[-1].strip()
+
+
+def _figure_piece(t: Token) -> bool:
+    """A token of a figure or of punctuation: "$", "35.7", the "m" of "35.7m", "%", ")", ";"."""
+    if t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
+        return t.doc[t.i - 1].like_num  # "pre-tax", "bail-out" are words; "$2-3bn" is a figure
+    if t.is_punct or t.like_num or t.pos_ in ("SYM", "NUM") or t.is_currency or t.text == "%":
+        return True
+    return t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_
+
+
+def _is_thing(tok: Token) -> bool:
+    """Whether a noun can say what an amount measures: not a piece of a figure ("m", "%"), not a person."""
+    return tok.pos_ in ("NOUN", "PROPN") and not _figure_piece(tok) and tok.ent_type_ not in (
+        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME")
 
 
 
@@ -133,6 +162,10 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 if target.lemma_.lower() in words.containers:
                     tok = target
                     continue
+                if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
+                    # "a 6% rise in profits to £280m": the figure is the profits, not the rise
+                    measured = _of_child(target)
+                    return _noun(measured, words, span) if measured is not None else (None, False, False)
                 return _noun(target, words, span)
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, words)
@@ -154,12 +187,22 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     return None, False, False
 
 
+def _of_child(noun: Token) -> Token | None:
+    """The noun after "in" or "of" under ``noun``: "rise in profits" -> "profits"."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            return next((x for x in child.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
 def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str | None, bool, bool]:
     if span is not None and span.start <= tok.i < span.end:
         return None, False, False
     if tok.lower_ in words.pronouns or tok.pos_ == "PRON":
         return tok.text, True, False
-    return _phrase(tok, span), False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
+    if not _is_thing(tok):
+        return None, False, False
+    return _phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 
 def _subject(verb: Token) -> Token | None:

@@ -23,6 +23,28 @@ from newsfacts.money.numbers import _clean, _Num
 from newsfacts.money.quantities import QuantityFinder
 from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
+from newsfacts.tokens import token_index
+
+_FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
+
+
+def _modifies_noun(doc: Doc | None, pos: int) -> bool:
+    """Whether the word at ``pos`` modifies a noun after it: "a grand jury", "10 million US households"."""
+    if doc is None:
+        return False
+    i = token_index(doc).at(pos)
+    if i is None:
+        return False
+    tok = doc[i]
+    return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "compound", "nmod")
+
+
+def _after_noun(doc: Doc | None, pos: int) -> bool:
+    """Whether the word before ``pos`` is a noun: "series 3c", "room 5p" are labels, not prices."""
+    if doc is None:
+        return False
+    i = token_index(doc).at(pos)
+    return i is not None and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
 
 
 @dataclass(slots=True)
@@ -58,7 +80,7 @@ class MoneyExtractor(QuantityFinder):
         self.split_ranges = split_ranges
 
     # -- money -----------------------------------------------------------------------------------
-    def _money_at(self, text: str, num: _Num) -> _Money | None:
+    def _money_at(self, text: str, num: _Num, doc: Doc | None = None) -> _Money | None:
         pre_iso, start = None, num.start
         if not num.words:
             pre = self._pre_at(text, num.start)
@@ -78,14 +100,27 @@ class MoneyExtractor(QuantityFinder):
             elif self._compatible(pre_iso, post[1]):
                 iso = pre_iso if post[1].startswith("?") else post[1]
                 end = post[0]
+        if iso is None and num.scaled and not num.yearish:
+            adj = self.adjective_re.match(text, end)  # "10 billion US", "300 million Canadian"
+            if adj and not _modifies_noun(doc, adj.start(1)):
+                return _Money(start, adj.end(), num, self.adjective_forms[adj.group(1).lower()], True)
+        if iso is None and not num.yearish:
+            slang = self._lookup(text, end, {}, self.slang, 1)  # "a grand", "five grand"
+            if (slang and not num.scaled and slang[2].islower() and not text[num.start].isupper()
+                    and not _modifies_noun(doc, self._skip_space(text, end))):  # never "A Grand Don't Come"
+                mult, cur = slang[1]
+                return _Money(start, slang[0], _Num(num.start, num.end, value * mult, num.raw, True, num.words,
+                                                    False), cur, True)
         if iso is None:
             if num.scaled or num.yearish:
                 return None
             mm = self._lookup(text, end, {}, self.minor_lower, 2)
             if not mm:
                 return None
-            if mm[2].lower() == "p" and mm[0] - 1 != end:
-                return None  # "50p", never "5 p"
+            if len(mm[2]) == 1 and mm[2].isalpha() and (
+                    mm[2].isupper() or _after_noun(doc, num.start)
+                    or mm[0] - 1 != end and not self._spaced_letter_ok(text, num, mm[0])):
+                return None  # "50p", "99c", never "20C" or "series 3c"; "10 c" only as a unit price
             frac, cur = mm[1]
             return _Money(start, mm[0], _Num(num.start, num.end, value * frac, num.raw, False, num.words,
                                               False), cur, False)
@@ -96,6 +131,14 @@ class MoneyExtractor(QuantityFinder):
                 num.value = value + int(cm.group(1)) / 100
                 end = cm.end()
         return _Money(start, end, num, iso, True)
+
+    def _spaced_letter_ok(self, text: str, num: _Num, end: int) -> bool:
+        """"10 c per transaction": a one-letter unit after a space only as a unit price, never "5 p were"
+        or "Section 10 c"."""
+        if text[end:end + 1].isalnum() or num.words or not self.per_re.match(text, end):
+            return False
+        before = text[max(0, num.start - 20):num.start].split()
+        return not (before and before[-1][:1].isupper())
 
     def _compatible(self, a: str, b: str) -> bool:
         """Both sides of "US$ 23 billion dollars" or "$249 USD" name the same currency."""
@@ -110,6 +153,10 @@ class MoneyExtractor(QuantityFinder):
         if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
             pos += 1
         found = self._lookup(text, pos, self.post_cased, self.post_lower)
+        if found is None:
+            sym = self.post_sym_re.match(text, pos)  # "3.14US$", "20Rs", "80 €"
+            if sym:
+                found = (sym.end(), self.post_forms[sym.group(1)], sym.group(1))
         if found is None:
             # "5 billion Indonesian rupiah", "2m Brunei dollars": a country word before a currency name
             adj = self.word_re.match(text, self._skip_space(text, pos))
@@ -161,7 +208,7 @@ class MoneyExtractor(QuantityFinder):
             return [], []
         monies: dict[int, _Money] = {}
         for i, n in enumerate(nums):
-            m = self._money_at(text, n)
+            m = self._money_at(text, n, doc)
             if m is not None:
                 monies[i] = m
         used: set[int] = set()
@@ -215,6 +262,8 @@ class MoneyExtractor(QuantityFinder):
             qm = self.qual_re.search(text, max(0, lo_start - 30), lo_start)
             if qm and qualifier is None:
                 qualifier = self.qualifiers[_norm(qm.group(1))]
+                if qualifier == "up_to" and _FROM_AMOUNT.match(text, hi_end):
+                    qualifier = None  # "volumes were up to $190 million from $171 million": a rise, no bound
             per = self.per_re.match(text, hi_end)
             per_unit = None
             if per:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from newsfacts.money.cldr import currency_forms
 from newsfacts.wordlists import read_table, read_words
 
 _SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
@@ -45,11 +46,25 @@ class MoneyTables:
     """The tables of one ``models/money`` folder and the scanners compiled from them."""
 
     def __init__(self, models: Path) -> None:
-        cur = read_table(models / "currencies.tsv")
+        # CLDR's codes, names and symbols first; the hand table adds and overrides (families, local forms).
+        cldr_rows, cldr_nouns, cldr_adjectives = currency_forms()
+        never = read_words(models / "not_currencies.txt")
+        hand = read_table(models / "currencies.tsv")
+        hand_forms = {f for f, _, _ in hand}
+        cur = [r for r in cldr_rows if r[0] not in never and r[0] not in hand_forms] + hand
         self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
         self.post_forms = {f: iso for f, iso, pos in cur if pos in ("post", "both")}
         self.post_lower = {f.lower(): iso for f, iso in self.post_forms.items() if not _is_cased(f)}
         self.post_cased = {f: iso for f, iso in self.post_forms.items() if _is_cased(f)}
+        # A bare CLDR noun ("ringgit", "cedis") only in lower case: "two Afghani soldiers" is no amount.
+        for noun, iso in cldr_nouns.items():
+            if noun not in never and noun not in self.post_lower:
+                self.post_cased[noun] = iso
+                self.post_forms[noun] = iso
+        # "10 billion US", "300 million Canadian": a country adjective whose currency noun writers drop.
+        elided = read_words(models / "elided_nouns.txt")
+        self.adjective_forms = {adj: iso for noun in elided for adj, iso in cldr_adjectives.get(noun, {}).items()}
+        self.slang = {f: (float(mult), iso) for f, mult, iso in read_table(models / "slang.tsv")}
         self.families: dict[str, tuple[str | None, set[str]]] = {}
         for fam, default, members in read_table(models / "families.tsv"):
             default_iso = None if default == "-" else default
@@ -84,7 +99,7 @@ class MoneyTables:
         self.digits_re = re.compile(
             r"(?=\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\.?\d)"
             r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?![\d])|\d+,\d{1,2}(?!,?\d)|\d+(?:\.\d+)?)")
-        names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor)
+        names = [f.lower() for f in self.post_forms if not _is_cased(f)] + list(self.minor) + list(self.slang)
         a_next = _alternation(list(self.scale_words) + names)
         words = _trie(list(self.word_values))
         word = rf"(?:{words}|hundred)"
@@ -99,11 +114,16 @@ class MoneyTables:
         self.minor_lower = {f.lower(): v for f, v in self.minor.items()}
         # First words of every form any table can match after a number: a quick way out.
         self.first_words = set()
-        for form in [*self.post_forms, *self.minor, *self.units]:
+        for form in [*self.post_forms, *self.minor, *self.units, *self.slang]:
             m = self.word_re.match(form)
             if m:
                 self.first_words.add(m.group(0).lower().rstrip("."))
         self.pre_last = {f[-1] for f in self.pre_forms}
+        # Symbols and codes written right after a number, with or without a space: "3.14US$", "20Rs", "80 €".
+        symbols = [f for f in self.post_forms if not re.fullmatch(r"[A-Za-z .'\-]+", f) or f.isupper()]
+        self.post_sym_re = re.compile(rf"{_SP}?({_alternation(symbols)})(?![A-Za-z0-9])")
+        written = [a.title() if len(a) > 2 else a.upper() for a in self.adjective_forms]  # "Canadian", "US"
+        self.adjective_re = re.compile(rf"{_SP}({_alternation(written)})(?![\w$])")
         self.qual_re = re.compile(
             rf"(?i:(?<![A-Za-z])({_alternation(list(self.qualifiers))})){_SP}+$")
         self.connector_re = re.compile(rf"^{_SP}*(?:-|–|—|to|and|or){_SP}*$", re.I)

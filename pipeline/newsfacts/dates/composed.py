@@ -1,0 +1,169 @@
+"""Handlers for dates composed of parts: a day, weekday or week counted inside a month ("the third
+Tuesday of September 2014", "the last day of October", "the first week of October 2014", "the 20th of
+next month"), "after next" ("Friday after next", "March after next"), counts from today ("three
+years from today", "three Fridays from now", "two Thursdays ago"), and numeric forms the calendar
+rules do not read ("2014-10", "2/2013", "2014 BC", "the 70s").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import add_months, iso_week, nth_weekday, pick, safe_date
+from newsfacts.dates.context import Cand, Ctx
+
+
+def _last_day(y: int, m: int) -> date:
+    ny, nm = add_months(y, m, 1)
+    return date(ny, nm, 1) - timedelta(days=1)
+
+
+class ComposedRules(RuleHelpers):
+    """Dates counted inside a month, after next, counts from today, numeric year-month forms."""
+
+    def _month_of(self, m: re.Match, c: Ctx, start: int) -> tuple[int, int] | None:
+        """(year, month) the match names: "September 2014", "next month", "the month", "March" by tense."""
+        gd = m.groupdict()
+        if gd.get("mrel"):
+            rel = gd["mrel"].lower()
+            if c.dct is None:
+                return None
+            return add_months(c.dct.year, c.dct.month, {"next": 1, "last": -1, "past": -1}.get(rel, 0))
+        mo = self._month_num(gd["mon"])
+        if gd.get("year"):
+            return int(gd["year"]), mo
+        if c.dct is None:
+            return None
+        opts = [date(c.dct.year + k, mo, 1) for k in (-1, 0, 1)]
+        tense = c.tense(start)
+        o = pick(date(c.dct.year, c.dct.month, 1), opts, "future" if tense == "present" else tense, self.slack)
+        return o.year, o.month
+
+    def _h_in_month(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the third Tuesday of September 2014", "the last day of October", "the first week of next month",
+        "the 20th of next month"."""
+        gd = m.groupdict()
+        if gd.get("mon") and not self._cap(ctx, m, "mon"):
+            return None
+        o = gd["ord"].lower()
+        n = -1 if o == "last" else self.ordinals.get(o) or int(re.sub(r"\D", "", o) or 0)
+        what = (gd.get("what") or "day").lower()
+        if n == 0 or what == "day" and not -1 <= n <= 31 or what != "day" and not -1 <= n <= 5:
+            return None
+        start = m.start()
+
+        def value(c: Ctx, n=n, what=what, start=start):
+            ym = self._month_of(m, c, start)
+            if ym is None:
+                return None, False
+            y, mo = ym
+            if what == "day":
+                d = _last_day(y, mo) if n == -1 else safe_date(y, mo, n)
+            elif what == "week":
+                first = date(y, mo, 1)
+                d = _last_day(y, mo) if n == -1 else first + timedelta(weeks=n - 1)
+                return (iso_week(d), True) if d.month == mo else (None, False)
+            else:
+                d = nth_weekday(y, mo, self.weekdays[what], n)
+                if d.month != mo:
+                    return None, False
+            return (d.isoformat(), True) if d else (None, False)
+
+        return Cand(start, m.end(), "DATE", value)
+
+    def _h_after_next(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"Friday after next", "March after next", "the week after next"."""
+        gd = m.groupdict()
+        if gd.get("wd") and not self._cap(ctx, m, "wd") or gd.get("mon") and not self._cap(ctx, m, "mon"):
+            return None
+
+        def value(c: Ctx):
+            if c.dct is None:
+                return None, False
+            d = c.dct
+            if gd.get("wd"):
+                ahead = (self.weekdays[gd["wd"].lower()] - d.isoweekday()) % 7 or 7
+                return (d + timedelta(days=ahead + 7)).isoformat(), True
+            if gd.get("mon"):
+                mo = self._month_num(gd["mon"])
+                y = d.year + (1 if mo <= d.month else 0) + 1
+                return f"{y}-{mo:02d}", True
+            unit = gd["unit"].lower()
+            if unit == "week":
+                return iso_week(d + timedelta(weeks=2)), True
+            if unit == "month":
+                y, mo = add_months(d.year, d.month, 2)
+                return f"{y}-{mo:02d}", True
+            return str(d.year + 2), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_count_from(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"three years from today" (a day), "three Fridays from now", "two Thursdays ago"."""
+        n = self._number(m.group("num"))
+        if not isinstance(n, float) or not n.is_integer() or n < 1:
+            return None
+        n = int(n)
+        gd = m.groupdict()
+        back = (gd.get("dir") or "").lower() == "ago"
+        if gd.get("wd") and not self._cap(ctx, m, "wd"):
+            return None
+
+        def value(c: Ctx):
+            if c.dct is None:
+                return None, False
+            d = c.dct
+            if gd.get("wd"):
+                wd = self.weekdays[gd["wd"].lower()]
+                if back:
+                    first = d - timedelta(days=(d.isoweekday() - wd) % 7 or 7)
+                    return (first - timedelta(weeks=n - 1)).isoformat(), True
+                first = d + timedelta(days=(wd - d.isoweekday()) % 7 or 7)
+                return (first + timedelta(weeks=n - 1)).isoformat(), True
+            unit = self.units[gd["unit"].lower()]
+            k = -n if back else n
+            if unit == "Y":
+                out = safe_date(d.year + k, d.month, d.day) or safe_date(d.year + k, d.month, d.day - 1)
+            elif unit == "M":
+                y, mo = add_months(d.year, d.month, k)
+                out = safe_date(y, mo, min(d.day, _last_day(y, mo).day))
+            elif unit in ("W", "D"):
+                out = d + timedelta(days=k * (7 if unit == "W" else 1))
+            else:
+                return None, False
+            return (out.isoformat(), True) if out else (None, False)
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_year_month(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"2014-10", "2014/10", "2015-3-3", "2/2013"; "2011-12" stays a fiscal year (rule ``year``)."""
+        y, mo = int(m.group("y")), int(m.group("m"))
+        d = m.groupdict().get("d")
+        if d:
+            day = safe_date(y, mo, int(d))
+            return Cand(m.start(), m.end(), "DATE", day.isoformat()) if day else None
+        if not 1 <= mo <= 12 or m.groupdict().get("sep") and mo == (y + 1) % 100:
+            return None
+        return Cand(m.start(), m.end(), "DATE", f"{y}-{mo:02d}")
+
+    def _h_bc(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"2014 BC", "the 5th century BC" (TIMEX2/3 writes years before Christ "BC2014")."""
+        if m.group("y"):
+            y = int(m.group("y").replace(",", ""))
+            return Cand(m.start(), m.end(), "DATE", f"BC{y:04d}") if 0 < y < 10000 else None
+        o = m.group("ord").lower()
+        n = self.ordinals.get(o) or int(re.sub(r"\D", "", o) or 0)
+        return Cand(m.start(), m.end(), "DATE", f"BC{n - 1:02d}") if 1 <= n <= 99 else None
+
+    def _h_bare_decade(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the 70s", "70s and 80s": a two-digit decade without its apostrophe, after "the" or another
+        decade, never "in their 70s"."""
+        before = ctx.text[max(0, m.start() - 24):m.start()].lower()
+        if re.search(r"\b(?:their|his|her|its|my|our|your|whose)\s+(?:(?:early|mid|late)[- ]?)?$", before):
+            return None
+        d = int(m.group("d"))
+        ref = ctx.dct.year if ctx.dct else 2000
+        cent = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
+        return Cand(m.start(), m.end(), "DATE", f"{cent}{d}")
