@@ -119,7 +119,7 @@ def _governing_verb(ctx: Context, seg: Segment) -> Token | None:
         return None
     token = inside[0]
     for _ in range(8):
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
         if ctx.in_quote(token.idx):

@@ -199,7 +199,7 @@ class Focus:
             return set()
         verb = token.head
         for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
                 break
             verb = verb.head
         for c in verb.children:
@@ -253,7 +253,7 @@ class Focus:
         """Inside the clause a reporting verb governs ("said [that Clinton should rest]")."""
         t = token
         for _ in range(12):
-            if t.head is t:
+            if t.head.i == t.i:
                 return False
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.verbs:
                 return True
@@ -264,4 +264,4 @@ class Focus:
 def _role_token(token: Token) -> Token:
     """The token whose dependency gives a mention's role: "Diba, a guard," and "Smith and Jones" take
     their head's."""
-    return token.head if token.dep_ in ("appos", "conj") and token.head is not token else token
+    return token.head if token.dep_ in ("appos", "conj") and token.head.i != token.i else token

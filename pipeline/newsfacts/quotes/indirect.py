@@ -223,7 +223,7 @@ def _impersonal(verb: Token) -> bool:
     """An infinitive under a clause whose subject is "it" or "there" ("it was wrong to suggest")."""
     t = verb
     for _ in range(4):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
         subjects = [c for c in t.children if c.dep_ in ("nsubj", "expl")]

@@ -55,7 +55,7 @@ class Speakers:
             return verb.nbor(-1)  # "footage of Clinton asking, “…”"
         head = verb
         for _ in range(4):
-            if head is not verb and head.lemma_ == "quote":  # "quoted Djamal as saying", "was quoted as"
+            if head.i != verb.i and head.lemma_ == "quote":  # "quoted Djamal as saying", "was quoted as"
                 quoted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
                 if quoted:
                     return quoted[0]
@@ -70,7 +70,7 @@ class Speakers:
                         return c
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 return head.head  # "Smith, who said …"
-            if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head is not head:
+            if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head.i != head.i:
                 head = head.head
                 continue
             break
