@@ -37,11 +37,10 @@ QUOTE_MARKS = "“\"‘'„«"
 PRONOUNS = {"i", "he", "she", "we", "they", "it", "you", "who"}
 
 
-@dataclass
-class GoldQuote:
+class Ranges:
+    """A quote that may come in parts: ``ranges`` of (start, end), its span from the first to the last."""
+
     ranges: list[tuple[int, int]]
-    source: list[tuple[int, int]]
-    source_text: str
 
     @property
     def start(self) -> int:
@@ -50,6 +49,13 @@ class GoldQuote:
     @property
     def end(self) -> int:
         return self.ranges[-1][1]
+
+
+@dataclass
+class GoldQuote(Ranges):
+    ranges: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    source_text: str
 
 
 def read_ann(path: Path, text: str, direct: bool = True) -> list[GoldQuote]:
@@ -130,7 +136,7 @@ def _named_right(quote, gold: GoldQuote) -> bool:
 
 
 @dataclass
-class Predicted:
+class Predicted(Ranges):
     """One of our quotes: its rows (the parts of a quote split by its attribution share ``quote_start``)."""
 
     ranges: list[tuple[int, int]]
@@ -140,14 +146,6 @@ class Predicted:
     speaker_start: int | None
     speaker_end: int | None
     speaker_label: str | None
-
-    @property
-    def start(self) -> int:
-        return self.ranges[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.ranges[-1][1]
 
 
 def whole_quotes(quotes, kinds: tuple[str, ...]) -> list[Predicted]:

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import click
 
-from newsfacts.eval.polnear import _shared, match, whole_quotes
+from newsfacts.eval.polnear import Ranges, _shared, match, whole_quotes
 
 NAMED_LABELS = {"PERSON", "ORG", "GPE"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof", "rev"}
 
 
 @dataclass
-class GoldSpeaker:
+class GoldSpeaker(Ranges):
     """A direct quote of the speakers file: who said it (canonical name and aliases), or not speech."""
 
     ranges: list[tuple[int, int]]
@@ -33,14 +33,6 @@ class GoldSpeaker:
     aliases: list[str]
     named: bool
     not_speech: bool
-
-    @property
-    def start(self) -> int:
-        return self.ranges[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.ranges[-1][1]
 
 
 def load_speakers(path: Path, articles) -> list[list[GoldSpeaker]]:
