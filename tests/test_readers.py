@@ -170,3 +170,12 @@ def test_ascii_text_with_one_latin1_byte_reads_as_windows_1252(tmp_path):
     article = read_one(path)
     assert article.encoding == "cp1252" and "a £15.8m signing" in article.text
     assert article.warnings and "windows-1252" in article.warnings[0]
+
+
+def test_the_bundled_corpus_is_read_as_its_articles_only():
+    """corpus/.newsfactsignore keeps the gold files and the phrase sets out of `newsfacts ingest corpus/`."""
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    found = list(readers.find_files([corpus]))
+    assert found and all(f.parent.name in ("dev", "test") and not f.name.endswith(".gold.json") for f in found)
+    gold = {f.name.removesuffix(".gold.json") for f in corpus.glob("*/*.gold.json")}
+    assert {f.stem for f in found} == gold  # every article has its gold file, and nothing else is read
