@@ -407,11 +407,12 @@ def gone(pid: int) -> bool:
 
 
 def start_ingest(tmp_path: Path, workers: int = 2) -> tuple[subprocess.Popen, Path]:
-    """`newsfacts ingest` in a process of its own, returned once it has stored a few articles."""
+    """`newsfacts ingest` in a process of its own, returned once it has stored a few articles. There are
+    enough articles that it is still running when the test signals it, however fast the machine."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(60):
-        (folder / f"a{i:02d}.txt").write_text(STORIES[i % 3] + f"Reporting by desk {i}.\n")
+    for i in range(1500):
+        (folder / f"a{i:04d}.txt").write_text(STORIES[i % 3] + f"Reporting by desk {i}.\n")
     db_path = tmp_path / "news.db"
     proc = subprocess.Popen([sys.executable, "-m", "newsfacts", "ingest", str(folder), "--db", str(db_path),
                              "--workers", str(workers), "--batch-size", "1", "--no-progress"], cwd=ROOT, env=ENV,
