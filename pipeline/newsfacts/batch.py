@@ -239,8 +239,8 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     # Each text queued in this run: the sources met again under other names while it waits, then
     # _STORED or _FAILED once its batch is written.
     queued: dict[str, list[dict] | object] = {}
-    pool = Pool(lambda: _start(workers, spec, on_notice, engine, scheduler), extract_batch,
-                lambda job: [_task(r) for r in job.rows], on_notice)
+    pool = Pool(lambda: start_executor(workers, spec, on_notice, engine, scheduler), extract_batch,
+                lambda job: [task_of(r) for r in job.rows], on_notice)
     side: tuple[list[dict], list[dict]] = ([], [])  # sources of unchanged or duplicate texts, failures
     done = extracted = 0
     status = "complete"
@@ -331,7 +331,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
                     report()
                 else:
                     queued[article_id] = []
-                    batch.append(_article_row(article, article_id))
+                    batch.append(article_row(article, article_id))
                     batch_seen.append(entry)
             if len(side[0]) + len(side[1]) >= 500:
                 flush_side()
@@ -388,8 +388,9 @@ def _with_known(articles: Iterator[readers.RawArticle | readers.ReadFailure], db
             yield article, article_id, done_ids, sources
 
 
-def _start(workers: int, spec, on_notice: Callable[[str], None] | None, engine: str = "local",
-           scheduler: str | None = None):
+def start_executor(workers: int, spec, on_notice: Callable[[str], None] | None, engine: str = "local",
+                   scheduler: str | None = None):
+    """Where batches run: this process (one worker), a local process pool, or a Dask cluster."""
     if engine == "dask":
         from newsfacts.cluster import DaskExecutor
 
@@ -409,13 +410,15 @@ def _executor(workers: int, spec):
                                initializer=_init_worker, initargs=(spec.model, str(spec.models)))
 
 
-def _article_row(article: readers.RawArticle, article_id: str) -> dict:
+def article_row(article: readers.RawArticle, article_id: str) -> dict:
+    """The ``articles`` row of an article read from disk (plus its source ``key``)."""
     row = {k: getattr(article, k) for k in ("path", "title", "dateline", "dateline_start", "dateline_end",
                                                "agency", "published", "published_from", "source", "url",
                                                "format", "encoding", "text", "record_id")}
     return row | {"id": article_id, "key": article.key, "words": article.words, "chars": len(article.text)}
 
 
-def _task(row: dict) -> tuple[str, str, dict]:
+def task_of(row: dict) -> tuple[str, str, dict]:
+    """What a worker needs of an article: (id, text, context), as ``extract_batch`` takes it."""
     return row["id"], row["text"], {"published": row["published"], "dateline": row["dateline"],
                                     "title": row["title"]}

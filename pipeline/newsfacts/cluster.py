@@ -17,6 +17,7 @@ from pathlib import Path
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.wordlists import read_folder
 
 RETRIES = 2  # a batch whose task raised (not a lost worker: those are rescheduled anyway) runs again
 
@@ -54,11 +55,6 @@ def run_on_worker(fn, arg):
     return fn(arg, _WORKER_NLP[0])
 
 
-def _rules(models: Path) -> dict[str, bytes]:
-    return {p.relative_to(models).as_posix(): p.read_bytes() for p in sorted(models.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts}
-
-
 class DaskExecutor:
     """The executor interface of ``batch.ingest`` (``submit``, ``shutdown``) over a Dask client.
 
@@ -76,7 +72,7 @@ class DaskExecutor:
                 self.client = Client(self.cluster)
         except OSError as exc:
             raise NewsfactsError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
-        self.client.register_plugin(PipelineRules(spec.model, _rules(Path(spec.models))))
+        self.client.register_plugin(PipelineRules(spec.model, read_folder(spec.models)))
         self._running: set = set()  # Dask cancels a task whose future nobody holds
 
     def submit(self, fn, arg) -> Future:

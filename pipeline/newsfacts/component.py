@@ -14,6 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsfacts.wordlists import read_folder
+
 
 class RuleComponent:
     """Base of the fact components: subclasses set ``folder`` and implement ``load`` and ``process``."""
@@ -43,8 +45,7 @@ class RuleComponent:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RuleComponent:
         path = Path(path)
-        files = {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*"))
-                 if p.is_file() and "__pycache__" not in p.parts}
+        files = read_folder(path)
         self.load(path)
         self._files = files
         return self

@@ -272,8 +272,13 @@ def normalize_date(value: str) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         pass
+    return parse_day(_date_parser(), value)
+
+
+def parse_day(parser, text: str) -> str | None:
+    """``YYYY-MM-DD`` of ``text`` by a dateparser ``DateDataParser``, or None where it finds no date."""
     try:
-        parsed = _date_parser().get_date_data(value)
+        parsed = parser.get_date_data(text)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if parsed is None or parsed.date_obj is None:

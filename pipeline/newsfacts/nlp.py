@@ -19,6 +19,7 @@ from pathlib import Path
 
 from newsfacts import __version__
 from newsfacts.errors import ModelsNotFound
+from newsfacts.wordlists import read_folder
 
 # Modules whose import registers the newsfacts factories with spaCy.
 COMPONENT_MODULES = ("newsfacts.entities", "newsfacts.money", "newsfacts.dates", "newsfacts.quotes")
@@ -79,10 +80,10 @@ def spec(model: str | None = None, models: Path | None = None) -> PipelineSpec:
     digest = hashlib.sha256()
     for part in (model, version, __version__):
         digest.update(part.encode() + b"\0")
-    for file in sorted(p for p in models.rglob("*")
-                       if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".md"):  # docs don't count
-        digest.update(file.relative_to(models).as_posix().encode() + b"\0")
-        digest.update(file.read_bytes())
+    for name, data in read_folder(models).items():
+        if not name.endswith(".md"):  # docs don't count
+            digest.update(name.encode() + b"\0")
+            digest.update(data)
     # The extraction code too: an edited component between releases must not pass as unchanged.
     for file in extraction_code():
         digest.update(file.read_bytes())

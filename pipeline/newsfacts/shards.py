@@ -74,7 +74,7 @@ def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
 
     def flush() -> None:
         nonlocal extracted, failed
-        results = batch.extract_batch([batch._task(r) for r in rows], nlp) if rows else []
+        results = batch.extract_batch([batch.task_of(r) for r in rows], nlp) if rows else []
         facts = {article_id: found for article_id, found, error in results if not error}
         paths = {r["id"]: r["path"] for r in rows}
         failures.extend({"path": paths[article_id], "error": error} for article_id, _, error in results if error)
@@ -93,7 +93,7 @@ def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
         entries.append({"key": article.key, "path": article.path, "article_id": article_id})
         if article_id not in seen_ids:
             seen_ids.add(article_id)
-            rows.append(batch._article_row(article, article_id))
+            rows.append(batch.article_row(article, article_id))
         if len(rows) >= task.batch_size:
             flush()
     flush()
@@ -139,7 +139,7 @@ def ingest_shards(paths: Iterable[str | os.PathLike] | str | os.PathLike, folder
             todo.append(ShardTask(tuple(part), str(target), spec, max_bytes, batch_size))
     if not todo:
         return result
-    executor = batch._start(workers, spec, on_notice, engine, scheduler)
+    executor = batch.start_executor(workers, spec, on_notice, engine, scheduler)
     try:
         pending = {executor.submit(write_shard, task): task for task in todo}
         while pending:

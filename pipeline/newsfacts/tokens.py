@@ -81,9 +81,17 @@ class TokenIndex:
 _INDEXES: weakref.WeakKeyDictionary[Doc, TokenIndex] = weakref.WeakKeyDictionary()
 
 
+# The Doc asked about last (weakly) and its index: the components ask hundreds of times per article
+# for the Doc in hand, and a weak-dictionary lookup each time cost more than the index saves.
+_LAST: list = [lambda: None, None]
+
+
 def token_index(doc: Doc) -> TokenIndex:
     """The Doc's index, built on first use."""
+    if _LAST[0]() is doc:
+        return _LAST[1]
     index = _INDEXES.get(doc)
     if index is None or index.n != len(doc):
         index = _INDEXES[doc] = TokenIndex(doc)
+    _LAST[:] = [weakref.ref(doc), index]
     return index

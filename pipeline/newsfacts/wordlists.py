@@ -43,3 +43,11 @@ def read_table(path: str | Path, *, missing_ok: bool = False) -> list[list[str]]
 
 def read_json(path: str | Path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def read_folder(path: str | Path) -> dict[str, bytes]:
+    """Every file of a rules folder, by its path relative to the folder, in a fixed order: what a
+    component saves with the pipeline, a Dask worker receives, and the fingerprint hashes."""
+    path = Path(path)
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts}

@@ -170,7 +170,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     def steps_of(batch: list[dict]) -> None:
         clock = time.perf_counter()
         docs: list = []
-        for group in ingest_module.by_size([ingest_module._task(r) for r in batch]):  # as extract_batch does
+        for group in ingest_module.by_size([ingest_module.task_of(r) for r in batch]):  # as extract_batch does
             part = list(ingest_module._docs(nlp, group))
             clock = _tick(steps, "tokenizer", clock)
             for name, proc in nlp.pipeline:
@@ -191,7 +191,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
         batch: list[dict] = []
         clock = time.perf_counter()
         for article in read_articles(map(Path, files)):
-            batch.append(ingest_module._article_row(article, article.id))
+            batch.append(ingest_module.article_row(article, article.id))
             articles += 1
             words += article.words
             if len(batch) >= batch_size:

@@ -10,6 +10,7 @@ import click
 from newsfacts.batch import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS
 from newsfacts.cli.options import DB_OPTION, user_errors
 from newsfacts.readers import DEFAULT_MAX_BYTES
+from newsfacts.shards import DEFAULT_SHARD_SIZE
 
 
 @click.command("ingest")
@@ -33,7 +34,7 @@ from newsfacts.readers import DEFAULT_MAX_BYTES
 @click.option("--shards", "shards", default=None, type=click.Path(file_okay=False),
               help="Instead of writing --db, have the workers write finished shards (databases) into this folder; "
               "fold them with newsfacts merge.")
-@click.option("--shard-size", type=click.IntRange(min=1), default=500, show_default=True,
+@click.option("--shard-size", type=click.IntRange(min=1), default=DEFAULT_SHARD_SIZE, show_default=True,
               help="Files per shard, with --shards.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=DEFAULT_MAX_CHARS, show_default=True,
               help="Longer articles are reported and skipped (this bounds the time one article takes).")

@@ -43,6 +43,16 @@ def pick(dct: date, options: list, tense: str | None, slack: int = 0):
     return min(options, key=lambda o: abs((o - dct).days))
 
 
+def weekday_after(d: date, weekday: int) -> date:
+    """The first ISO ``weekday`` strictly after ``d`` ("Friday" said on a Friday is a week on)."""
+    return d + timedelta(days=(weekday - d.isoweekday()) % 7 or 7)
+
+
+def weekday_before(d: date, weekday: int) -> date:
+    """The last ISO ``weekday`` strictly before ``d``."""
+    return d - timedelta(days=(d.isoweekday() - weekday) % 7 or 7)
+
+
 def nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
     """n-th (1-based, -1 = last) ISO weekday of a month."""
     if n > 0:

@@ -11,7 +11,15 @@ import re
 from datetime import date, timedelta
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months, iso_week, nth_weekday, pick, safe_date
+from newsfacts.dates.calendar import (
+    add_months,
+    iso_week,
+    nth_weekday,
+    pick,
+    safe_date,
+    weekday_after,
+    weekday_before,
+)
 from newsfacts.dates.context import Cand, Ctx
 
 
@@ -84,8 +92,7 @@ class ComposedRules(RuleHelpers):
                 return None, False
             d = c.dct
             if gd.get("wd"):
-                ahead = (self.weekdays[gd["wd"].lower()] - d.isoweekday()) % 7 or 7
-                return (d + timedelta(days=ahead + 7)).isoformat(), True
+                return (weekday_after(d, self.weekdays[gd["wd"].lower()]) + timedelta(days=7)).isoformat(), True
             if gd.get("mon"):
                 mo = self._month_num(gd["mon"])
                 y = d.year + (1 if mo <= d.month else 0) + 1
@@ -118,10 +125,8 @@ class ComposedRules(RuleHelpers):
             if gd.get("wd"):
                 wd = self.weekdays[gd["wd"].lower()]
                 if back:
-                    first = d - timedelta(days=(d.isoweekday() - wd) % 7 or 7)
-                    return (first - timedelta(weeks=n - 1)).isoformat(), True
-                first = d + timedelta(days=(wd - d.isoweekday()) % 7 or 7)
-                return (first + timedelta(weeks=n - 1)).isoformat(), True
+                    return (weekday_before(d, wd) - timedelta(weeks=n - 1)).isoformat(), True
+                return (weekday_after(d, wd) + timedelta(weeks=n - 1)).isoformat(), True
             unit = self.units[gd["unit"].lower()]
             k = -n if back else n
             if unit == "Y":

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsfacts.metadata import parse_day
 from newsfacts.records import DateFact
 
 
@@ -47,10 +48,4 @@ def _ent_parser():
 
 @lru_cache(maxsize=8192)
 def _dateparse(text: str) -> str | None:
-    try:
-        data = _ent_parser().get_date_data(text)
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj.date().isoformat()
+    return parse_day(_ent_parser(), text)
