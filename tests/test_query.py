@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from newsfacts import store
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 from newsfacts.query import timex_interval
@@ -324,6 +325,36 @@ def test_runs(db):
     table = run("runs", "--db", db)
     assert found[0]["fingerprint"][:8] in table.stdout
 
+
+
+@pytest.mark.parametrize("owner, shown", [
+    ("dead", "interrupted"),  # a killed ingest: shown as the next ingest will record it
+    ("alive", "running"),  # an ingest still at work
+    ("other host", "running"),  # cannot be checked from here
+])
+def test_runs_show_a_run_whose_process_is_gone_as_interrupted_and_write_nothing(db, tmp_path, owner, shown):
+    import socket
+    import subprocess
+    import sys
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db, copy)
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        if owner == "dead":
+            proc.kill()
+            proc.wait()
+        host = "elsewhere.example" if owner == "other host" else socket.gethostname()
+        with sqlite3.connect(copy) as conn:
+            conn.execute("UPDATE runs SET status = 'running', finished = NULL, started = ?, pid = ?, host = ? "
+                         "WHERE id = (SELECT MAX(id) FROM runs)", [store.now(), proc.pid, host])
+        conn.close()
+        before = hashlib.sha256(copy.read_bytes()).hexdigest()
+        assert as_json("runs", "--db", copy)[0]["status"] == shown
+        assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    finally:
+        proc.kill()
+        proc.wait()
 
 # --- bad input -----------------------------------------------------------------------------------
 

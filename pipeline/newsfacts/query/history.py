@@ -3,9 +3,11 @@ runs (`newsfacts runs`), and deleting old extractions and superseded versions (`
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 
 from newsfacts.errors import QueryError
+from newsfacts.liveness import run_alive
 from newsfacts.query.connection import rows
 from newsfacts.query.filters import _limit, check_run, resolve_article
 from newsfacts.records import TABLE_OF
@@ -50,15 +52,19 @@ def article(conn: sqlite3.Connection, ref: str, run: int | None = None) -> dict:
 # --- runs -------------------------------------------------------------------------------------
 
 def runs(conn: sqlite3.Connection, limit: int | None = None) -> list[dict]:
-    """Every run, newest first, with its counts and how many facts it extracted of each kind."""
+    """Every run, newest first, with its counts and how many facts it extracted of each kind. A run whose
+    process on this host is gone shows as interrupted (one of another host cannot be checked)."""
     counts = {table: dict(conn.execute(f"SELECT run_id, COUNT(*) FROM {table} GROUP BY run_id").fetchall())
               for table in TABLE_OF.values()}
     extracted = dict(conn.execute("SELECT run_id, COUNT(*) FROM extractions GROUP BY run_id").fetchall())
     current = dict(conn.execute("SELECT run_id, COUNT(*) FROM current_runs c JOIN articles a "
                                 "ON a.id = c.article_id AND a.current = 1 GROUP BY run_id").fetchall())
     found = rows(conn, "SELECT id, started, finished, status, fingerprint, pipeline_version, model, articles, new, "
-                       f"unchanged, failed, seconds FROM runs ORDER BY id DESC{_limit(limit)}")
+                       f"unchanged, failed, seconds, pid, host FROM runs ORDER BY id DESC{_limit(limit)}")
     for r in found:
+        pid, host = r.pop("pid"), r.pop("host")
+        if r["status"] == "running" and host == socket.gethostname() and not run_alive(r["started"], pid, host):
+            r["status"] = "interrupted"  # as the next ingest will record it; a read writes nothing
         r["extracted"] = extracted.get(r["id"], 0)
         r["current"] = current.get(r["id"], 0)
         for table in TABLE_OF.values():
