@@ -63,11 +63,12 @@ def test_people_groups_person_mentions_by_entity(db):
     assert people, "the dev corpus names people"
     assert {(p["name"], p["mentions"], p["articles"]) for p in people} == set(expected)
     assert [p["mentions"] for p in people] == sorted((p["mentions"] for p in people), reverse=True)
-    roles = sql(db, "SELECT person, role FROM current_roles")
+    roles = sql(db, "SELECT person, role, of FROM current_roles")
     by_name = {p["name"]: p["roles"] for p in people}
-    for person, role in roles:
+    assert any(of for _, _, of in roles), "the dev corpus states whose minister someone is"
+    for person, role, of in roles:
         if person in by_name:
-            assert role in by_name[person]
+            assert (f"{role} of {of}" if of else role) in by_name[person].split("; ")
 
 
 @pytest.mark.parametrize("labels", [("PERSON",), ("ORG", "GPE"), ("org,gpe",)])

@@ -40,7 +40,7 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
     roles: dict[str, list[str]] = defaultdict(list)
     for r in conn.execute(f"SELECT person, role, of FROM {roles_source} r{role_where} ORDER BY article_id, start",
                           role_params + role_where.params):
-        text = f"{r['role']}, {r['of']}" if r["of"] else r["role"]
+        text = f"{r['role']} of {r['of']}" if r["of"] else r["role"]
         if text not in roles[r["person"]]:
             roles[r["person"]].append(text)
     for row in found:
