@@ -35,6 +35,8 @@ class CueRules(Stage):
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
+        # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
+        teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         if len(teams) < 2:
             teams.clear()
         for m in mentions:

@@ -54,7 +54,7 @@ class TableRules(Stage):
                     continue
                 side = self._side(tk, i, j, hi)
                 if side:
-                    block.append((Mention(i, j, side[0], "rule", fixed=True), side[1]))
+                    block.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
                 i = j
         return out + self._decide(block)
 
