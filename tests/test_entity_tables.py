@@ -1,0 +1,71 @@
+"""Entities in results tables and standings (entities/tables.py): read by the layout of the lines."""
+
+import pytest
+
+
+def labels(nlp, text):
+    return {(e.text, e.label) for e in nlp(text)._.entities}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fixtures and results: a name before a score is a side, a club is an organisation
+        ("Results of English third division matches on Saturday:\nTorquay 3 Barnet 1\nHereford 0 Lincoln 2\n"
+         "Wycombe 1 Rochdale 1", {("Torquay", "ORG"), ("Barnet", "ORG"), ("Hereford", "ORG"), ("Lincoln", "ORG")}),
+        # a standings table, one team a line, a two-word team with "of" inside
+        ("Standings after Saturday's games:\nQueen of South 4 3 1 0 9 2 10\nAlloa 4 2 1 1 6 4 7\n"
+         "Kilmarnock 4 0 1 3 2 9 1", {("Queen of South", "ORG"), ("Alloa", "ORG"), ("Kilmarnock", "ORG")}),
+        # baseball standings in capitals: cities that name teams
+        ("American League standings:\nDENVER 70 62 .530 -\nPORTLAND 66 66 .500 4\nAUSTIN 61 71 .462 9",
+         {("DENVER", "ORG"), ("PORTLAND", "ORG"), ("AUSTIN", "ORG")}),
+        # countries in a results line are national sides, which stay places
+        ("World Cup qualifier results on Sunday:\nNorway 3 Hungary 0\nFinland 1 Austria 1",
+         {("Norway", "GPE"), ("Hungary", "GPE"), ("Finland", "GPE"), ("Austria", "GPE")}),
+        # a competitor with the country they represent, a time after: people, even with a hyphen
+        ("Women's 1,500 metres final:\n1. Maria Lindqvist ( Sweden ) 4:05.12\n2. Anne-Sophie Marchal ( France ) "
+         "4:06.40\n3. Teodora Ilic ( Serbia ) 4:07.91",
+         {("Maria Lindqvist", "PERSON"), ("Anne-Sophie Marchal", "PERSON"), ("Teodora Ilic", "PERSON")}),
+        # a cricket card: initials and bowling figures are players, the counties are teams
+        ("Cardiff : Glamorgan 312 ( R. Pemberton 88 , K. Alvarez 54 ) , Dorset 140-6 .\n"
+         "Bowling : Hartley 9-2-31-3 , Pemberton 7-0-40-1 .",
+         {("Glamorgan", "ORG"), ("R. Pemberton", "PERSON"), ("K. Alvarez", "PERSON"), ("Dorset", "ORG"),
+          ("Hartley", "PERSON")}),
+        # a golf leaderboard: "Firstname Surname" rows are people
+        ("Leading scores after the third round:\n204 Michael Harlow 68 67 69\n206 Peter Lindgren ( Sweden ) 70 68 68\n"
+         "207 David Ocampo 69 70 68",
+         {("Michael Harlow", "PERSON"), ("Peter Lindgren", "PERSON"), ("David Ocampo", "PERSON")}),
+    ],
+)
+def test_results_table_sides(nlp, text, expected):
+    assert expected <= labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # figures in a company table are no scores
+        ("Half-year results (in millions of euros):\nNet 415 million 490 million\nSales 9.06 9.31 8.42",
+         {"Net", "Sales"}),
+        # a dateline with a date is no results line
+        ("OSLO 1996-08-30\nThe central bank held rates on Friday.", {("OSLO", "ORG")}),
+        # an ALL-CAPS headline with a score: its verb is no team
+        ("SOCCER - NORWAY BEAT HUNGARY 3-0 IN QUALIFIER .\nNorway beat Hungary 3-0 on Sunday.",
+         {"NORWAY BEAT HUNGARY", ("NORWAY BEAT HUNGARY", "ORG")}),
+        # prose with numbers is no table
+        ("Kent had reached 108 for three by stumps , with Walker on 41 .", {("Walker", "ORG")}),
+    ],
+)
+def test_not_a_table(nlp, text, absent):
+    found = labels(nlp, text)
+    texts = {t for t, _ in found}
+    for item in absent:
+        assert (item not in found) if isinstance(item, tuple) else (item not in texts)
+
+
+def test_table_label_spreads_to_the_article(nlp):
+    """A county named as a side in the results line is a team in the report above it too."""
+    text = ("Yorkshire took control on the second day at Scarborough .\n"
+            "Yorkshire 398 ( B. Tanner 120 ) , Dorset 201-7 .")
+    found = [(e.text, e.label) for e in nlp(text)._.entities if e.text == "Yorkshire"]
+    assert found == [("Yorkshire", "ORG"), ("Yorkshire", "ORG")]
