@@ -1,4 +1,4 @@
-"""Entities in results tables and standings (entities/tables.py): read by the layout of the lines."""
+"""Entity labels from layout (results tables, entities/tables.py) and from agreement (entities/cues.py)."""
 
 import pytest
 
@@ -69,3 +69,22 @@ def test_table_label_spreads_to_the_article(nlp):
             "Yorkshire 398 ( B. Tanner 120 ) , Dorset 201-7 .")
     found = [(e.text, e.label) for e in nlp(text)._.entities if e.text == "Yorkshire"]
     assert found == [("Yorkshire", "ORG"), ("Yorkshire", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a singular name with a plural verb is a group: a team, whatever the model thought
+        ("Galatasaray have won all four of their league games this season.", "Galatasaray", "ORG"),
+        ("Leeds were beaten 2-0 at home on Saturday and Leeds manager Howard Wilkinson said he was disappointed.",
+         "Leeds", "ORG"),
+        # a singular verb, or a country (a national side stays a place), leaves the label alone
+        ("Leeds has become one of the fastest-growing cities in northern England.", "Leeds", "GPE"),
+        ("Norway were held to a goalless draw by Hungary in Oslo.", "Norway", "GPE"),
+        # two people joined by "and" agree as a pair
+        ("Michael Carter and Jones were arrested in Leeds on Friday.", "Jones", "PERSON"),
+    ],
+)
+def test_plural_agreement_makes_a_group(nlp, text, name, label):
+    found = {e.label for e in nlp(text)._.entities if e.text == name}
+    assert found == {label}

@@ -23,11 +23,12 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 class CueRules(Stage):
-    """Labels from kind nouns and from contests, decided once per name for the article."""
+    """Labels from kind nouns, contests and plural agreement, decided once per name for the article."""
 
     def _by_cues(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         kinds: dict[str, str] = {}
         teams = set()
+        groups = set()  # names that agree with a plural verb: a team, a band, a firm
         for m in mentions:
             key = name_key(self._name(doc, m))
             kind = self._kind_noun(doc, m)
@@ -35,6 +36,8 @@ class CueRules(Stage):
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
+            if self._plural_subject(doc, m):
+                groups.add(key)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         if len(teams) < 2:
@@ -47,6 +50,29 @@ class CueRules(Stage):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
+            elif key in groups and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
+                m.label = "ORG"
+
+    def _plural_subject(self, doc: Doc, m: Mention) -> bool:
+        """"Nice have been unable to win", "Deportivo were reduced to ten men": a singular name with a
+        plural verb is a group of people (British usage for teams, bands, firms), not a person or a
+        place. Countries stay places (national sides); coordinated subjects agree as a pair."""
+        if m.label not in PLACE_LABELS and m.label != "PERSON":
+            return False
+        key = name_key(self._name(doc, m))
+        alias = self.aliases.get(key)
+        if (alias is not None and alias.kind == "country") or key in self.demonyms or key[:-1] in self.demonyms:
+            return False  # "Chechens start talks": a people
+        head = doc[m.end - 1]
+        if head.tag_ not in ("NNP", "NNPS") or head.dep_ not in ("nsubj", "nsubjpass") \
+                or any(c.dep_ in ("conj", "cc") for c in head.children):
+            return False
+        tk = token_index(doc)
+        for verb in (head.head, *(c for c in head.head.children if c.dep_ in ("aux", "auxpass"))):
+            if (verb.tag_ == "VBP" or verb.lower_ == "were") and head.i < verb.i <= head.i + 3 \
+                    and "\n" not in tk.doc_text[tk.end[head.i]:tk.idx[verb.i]]:
+                return True  # the verb right after the name, on its line
+        return False
 
     def _may_be_team(self, doc: Doc, m: Mention) -> bool:
         """A place, or a one-word "person" no full name in the article explains (a county, a club)."""
