@@ -11,6 +11,7 @@ stay places (national sides). Every mention of such a name in the article takes 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -20,6 +21,8 @@ from newsfacts.tokens import token_index
 SCORE_RE = re.compile(r"^\d+(?:[-/]\d+)?$")
 CONTEST_PREPS = {"against", "v", "vs", "vs."}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 
 
 class CueRules(Stage):
@@ -38,6 +41,7 @@ class CueRules(Stage):
                 teams.add(key)
             if self._plural_subject(doc, m):
                 groups.add(key)
+        listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         if len(teams) < 2:
@@ -52,6 +56,33 @@ class CueRules(Stage):
                 m.label = "ORG"
             elif key in groups and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
                 m.label = "ORG"
+            elif key in listed and m.label in LIST_LABELS:
+                m.label = listed[key]
+
+    def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+        """"Breen, Staunton, Irwin, McAteer and Houghton": names listed together are one kind of thing.
+        In a list of three or more names on one line, where two thirds or more share a label, the
+        others take it (table names keep their own label)."""
+        tk = token_index(doc)
+        out: dict[str, str] = {}
+        chain: list[Mention] = []
+        names = [m for m in mentions if m.label in LIST_LABELS  # not "Ohio" of "Ohio-based"
+                 and not (m.end < tk.n and tk.text[m.end] == "-" and tk.idx[m.end] == tk.end[m.end - 1])]
+        for m in sorted(names, key=lambda m: m.start) + [None]:
+            if m is not None and chain and tuple(tk.lower[chain[-1].end:m.start]) in LIST_SEPARATORS \
+                    and "\n" not in tk.doc_text[tk.end[chain[-1].end - 1]:tk.idx[m.start]]:
+                chain.append(m)
+                continue
+            if len(chain) >= 3:
+                best, n = Counter(c.label for c in chain).most_common(1)[0]
+                if n >= 2 * len(chain) / 3:
+                    for c in chain:
+                        key = name_key(self._name(doc, c))
+                        alias = self.aliases.get(key)
+                        if c.label != best and not c.fixed and (alias is None or alias.label == best):
+                            out.setdefault(key, best)
+            chain = [m] if m is not None else []
+        return out
 
     def _plural_subject(self, doc: Doc, m: Mention) -> bool:
         """"Nice have been unable to win", "Deportivo were reduced to ten men": a singular name with a
