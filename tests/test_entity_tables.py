@@ -88,3 +88,16 @@ def test_table_label_spreads_to_the_article(nlp):
 def test_plural_agreement_makes_a_group(nlp, text, name, label):
     found = {e.label for e in nlp(text)._.entities if e.text == name}
     assert found == {label}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a list of names is one kind of thing: the odd one out takes the label most of it has
+        ("The team is Tom Baxter, Alan Reeve, Marsh and Peter Collins.", "Marsh", "PERSON"),
+        # a split list (two against two) is left as the model had it
+        ("Nokia, Ericsson, Siemens and Alcatel are bidding for the contract.", "Siemens", "ORG"),
+    ],
+)
+def test_listed_names_share_a_label(nlp, text, name, label):
+    assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
