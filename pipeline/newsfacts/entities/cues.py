@@ -34,7 +34,7 @@ class CueRules(Stage):
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m)
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
             if kind:
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
@@ -50,11 +50,11 @@ class CueRules(Stage):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key in kinds and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
+            if key in kinds and not self._named_person(doc, m):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
-            elif key in groups and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
+            elif key in groups and not self._named_person(doc, m):
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
@@ -83,6 +83,27 @@ class CueRules(Stage):
                             out.setdefault(key, best)
             chain = [m] if m is not None else []
         return out
+
+    def _named_person(self, doc: Doc, m: Mention) -> bool:
+        """A person the article names in full: the mention is, or ends, a full name ("Jones" of
+        "Ann Jones"); not a one-word name that only begins a longer "person" ("Cofinec GDRs")."""
+        if m.label != "PERSON" or not m.canonical or " " not in m.canonical:
+            return False
+        return m.canonical.split()[-1].lower() == token_index(doc).lower[m.end - 1]
+
+    def _role_owner(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+        """"Cofinec CEO Stephen Frater", "Deportivo chairman Augusto Lendoiro": a one-name "person"
+        right before a role and a person's full name is the body the role belongs to, an ORG."""
+        if m.label != "PERSON" or self._named_person(doc, m):
+            return None
+        tk = token_index(doc)
+        j = m.end
+        while j < tk.n and j - m.end < 3 and tk.lower[j] in self.role_words and not tk.text[j].istitle():
+            j += 1
+        if j == m.end or tk.lower[j - 1] not in self.title_heads:
+            return None
+        after = next((o for o in mentions if o.start == j), None)
+        return "ORG" if after is not None and after.label == "PERSON" and after.end - after.start >= 2 else None
 
     def _plural_subject(self, doc: Doc, m: Mention) -> bool:
         """"Nice have been unable to win", "Deportivo were reduced to ten men": a singular name with a
