@@ -101,3 +101,17 @@ def test_plural_agreement_makes_a_group(nlp, text, name, label):
 )
 def test_listed_names_share_a_label(nlp, text, name, label):
     assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a one-word "person" right before a role and a full name is the body the role belongs to
+        ("Vestalia CEO Martin Holm told reporters the plant would close. Vestalia said sales fell.",
+         "Vestalia", "ORG"),
+        # a person named in full keeps their label
+        ("Ann Whitlow said on Monday that Whitlow spokesman Tom Reyes would speak for her.", "Whitlow", "PERSON"),
+    ],
+)
+def test_role_owner_is_an_organisation(nlp, text, name, label):
+    assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
