@@ -115,3 +115,22 @@ def test_listed_names_share_a_label(nlp, text, name, label):
 )
 def test_role_owner_is_an_organisation(nlp, text, name, label):
     assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a place noun in the frame says what the name is, for every mention in the article
+        ("Kelvik is a small town on the coast. Rebels shelled Kelvik on Monday, and Kelvik said it needed help.",
+         "Kelvik", "GPE"),
+        ("Fighting spread to the mountain village of Tarkhanli, officials said. Tarkhanli had been quiet, "
+         "and Tarkhanli elders asked for help.", "Tarkhanli", "GPE"),
+        ("Aid reached the island of Vessa on Friday. Vessa has no airport and Vessa relies on ferries.",
+         "Vessa", "LOC"),
+        # an age in apposition is a person's
+        ("Kovacs , 34 , told reporters she would appeal. Kovacs lost the case in May. Kovacs plans to fight on.",
+         "Kovacs", "PERSON"),
+    ],
+)
+def test_kind_frames(nlp, text, name, label):
+    assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}

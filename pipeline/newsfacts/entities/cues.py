@@ -148,11 +148,25 @@ class CueRules(Stage):
                  or tk.text[m.end + 1][:1].isupper())
 
     def _kind_noun(self, doc: Doc, m: Mention) -> str | None:
-        """"the airline Emirates" or "Emirates, the airline": the kind noun's label."""
+        """"the airline Emirates", "Emirates, the airline", "Longyear is a town", "the town of
+        Tavildara" (places only: "the bank of X" says nothing of X): the kind noun's label. And
+        "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
         if m.start >= 2 and tk.lower[m.start - 2] in ("the", "a", "an", "its", "their") \
                 and tk.lower[m.start - 1] in self.type_nouns:
             return self.type_nouns[tk.lower[m.start - 1]]
+        if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
+                and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
+                and tk.lower[m.end - 1] not in self.name_heads:
+            return self.type_nouns[doc[m.start - 2].lemma_.lower()]
+        head = doc[m.end - 1]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i > head.i:
+            attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if attr is not None and attr.lemma_.lower() in self.type_nouns:
+                return self.type_nouns[attr.lemma_.lower()]
+        if m.end + 2 < tk.n and tk.text[m.end] == "," and tk.text[m.end + 2] in (",", ")") \
+                and tk.text[m.end + 1].isdigit() and 14 <= int(tk.text[m.end + 1]) <= 105:
+            return "PERSON"
         i = m.end
         if i + 2 < tk.n and tk.text[i] == "," and tk.lower[i + 1] in ("the", "a", "an"):
             j = i + 2
