@@ -134,3 +134,18 @@ def test_role_owner_is_an_organisation(nlp, text, name, label):
 )
 def test_kind_frames(nlp, text, name, label):
     assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a first name the model took for a country or a thing stays on the person's name
+        ("Chad Pennock singled home the winning run in the ninth inning on Tuesday.", "Chad Pennock", "PERSON"),
+        # an ordinal that begins an organisation's name is part of it
+        ("Analysts at First Meridian Corp. expect rates to rise.", "First Meridian Corp.", "ORG"),
+        # an organisation word after "of" is no place, whatever the noun before it
+        ("The stock capital of Harvel Inc tripled in 2004 and Harvel Inc shares rose.", "Harvel Inc", "ORG"),
+    ],
+)
+def test_span_edges(nlp, text, name, label):
+    assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}

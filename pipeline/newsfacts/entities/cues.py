@@ -157,7 +157,7 @@ class CueRules(Stage):
             return self.type_nouns[tk.lower[m.start - 1]]
         if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
                 and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
-                and tk.lower[m.end - 1] not in self.name_heads:
+                and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
             return self.type_nouns[doc[m.start - 2].lemma_.lower()]
         head = doc[m.end - 1]
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i > head.i:
