@@ -149,3 +149,30 @@ def test_kind_frames(nlp, text, name, label):
 )
 def test_span_edges(nlp, text, name, label):
     assert {e.label for e in nlp(text)._.entities if e.text == name} == {label}
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a first name from the lexicon and a capitalised surname: a person the model missed
+        ("Ireland: Shay Given, Gary Breen, Kobus Wiese and Jeff Wilson.", {"Shay Given", "Kobus Wiese"}),
+        ("The visitors brought on Shane Bortsch for the last ten minutes.", {"Shane Bortsch"}),
+    ],
+)
+def test_first_name_and_surname_is_a_person(nlp, text, names):
+    people = {e.text for e in nlp(text)._.entities if e.label == "PERSON"}
+    assert names <= people
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a title, a month, a table place or a place's head word is no first name and surname
+        ("General Director Ivan Petrov said the plant would reopen.", "General Director"),
+        ("Sales rose in June Monday said nothing about that.", "June Monday"),
+        ("The match was played at Grace Road in Leicester.", "Grace Road"),
+        ("Talks in Paris France said little about were held on Monday.", "Paris France"),
+    ],
+)
+def test_not_a_first_name_and_surname(nlp, text, name):
+    assert not [e for e in nlp(text)._.entities if e.text == name and e.label == "PERSON"]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
 from newsfacts.entities.cues import CueRules
+from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
@@ -28,7 +29,8 @@ from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, TableRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer,
+                      RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -79,6 +81,7 @@ class EntityComponent(SpanRules, TableRules, LabelRules, CueRules, NameRules, Ro
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
