@@ -97,6 +97,8 @@ def test_plural_agreement_makes_a_group(nlp, text, name, label):
         ("The team is Tom Baxter, Alan Reeve, Marsh and Peter Collins.", "Marsh", "PERSON"),
         # a split list (two against two) is left as the model had it
         ("Nokia, Ericsson, Siemens and Alcatel are bidding for the contract.", "Siemens", "ORG"),
+        # "A and B, the C" is an apposition, not a list of three
+        ("The Commission wrote to Vodafone and O2, Britain's other big operator, on Monday.", "Vodafone", "ORG"),
     ],
 )
 def test_listed_names_share_a_label(nlp, text, name, label):
@@ -176,3 +178,9 @@ def test_first_name_and_surname_is_a_person(nlp, text, names):
 )
 def test_not_a_first_name_and_surname(nlp, text, name):
     assert not [e for e in nlp(text)._.entities if e.text == name and e.label == "PERSON"]
+
+
+def test_german_is_no_first_name_before_a_name(nlp):
+    """A nationality before a name is no first name, even when the lexicon has it as one."""
+    doc = nlp("The German Boerse said it would bid for the London exchange.")
+    assert not [e for e in doc._.entities if e.text == "German Boerse" and e.label == "PERSON"]

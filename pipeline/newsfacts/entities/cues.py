@@ -61,27 +61,34 @@ class CueRules(Stage):
 
     def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """"Breen, Staunton, Irwin, McAteer and Houghton": names listed together are one kind of thing.
-        In a list of three or more names on one line, where two thirds or more share a label, the
-        others take it (table names keep their own label)."""
+        In a list of names on one line ("A, B and C": commas, then "and" or "or" before the last,
+        or four names or more between commas; not "A and B, the C", an apposition), where two
+        thirds share a label, the others take it; a place label only when one of the places is in
+        the tables (the model takes brand names for towns: "AEG, Zanussi and Frigidaire")."""
         tk = token_index(doc)
         out: dict[str, str] = {}
         chain: list[Mention] = []
+        seps: list[tuple[str, ...]] = []
         names = [m for m in mentions if m.label in LIST_LABELS  # not "Ohio" of "Ohio-based"
                  and not (m.end < tk.n and tk.text[m.end] == "-" and tk.idx[m.end] == tk.end[m.end - 1])]
         for m in sorted(names, key=lambda m: m.start) + [None]:
-            if m is not None and chain and tuple(tk.lower[chain[-1].end:m.start]) in LIST_SEPARATORS \
-                    and "\n" not in tk.doc_text[tk.end[chain[-1].end - 1]:tk.idx[m.start]]:
+            sep = tuple(tk.lower[chain[-1].end:m.start]) if m is not None and chain else None
+            if sep in LIST_SEPARATORS and "\n" not in tk.doc_text[tk.end[chain[-1].end - 1]:tk.idx[m.start]]:
                 chain.append(m)
+                seps.append(sep)
                 continue
-            if len(chain) >= 3:
+            if len(chain) >= 3 and all(x == (",",) for x in seps[:-1]) \
+                    and (seps[-1][-1] in ("and", "or") or len(chain) >= 4):
                 best, n = Counter(c.label for c in chain).most_common(1)[0]
-                if n >= 2 * len(chain) / 3:
+                known_place = any(c.label == best and name_key(self._name(doc, c)) in self.aliases for c in chain)
+                if n >= 2 * len(chain) / 3 and (best not in PLACE_LABELS or known_place):
                     for c in chain:
                         key = name_key(self._name(doc, c))
                         alias = self.aliases.get(key)
                         if c.label != best and not c.fixed and (alias is None or alias.label == best):
                             out.setdefault(key, best)
             chain = [m] if m is not None else []
+            seps = []
         return out
 
     def _named_person(self, doc: Doc, m: Mention) -> bool:

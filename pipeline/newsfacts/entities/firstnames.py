@@ -49,7 +49,7 @@ class FirstNameRules(Stage):
             if i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha() and i - 1 not in taken \
                     and not doc[i].is_sent_start:
                 continue  # "Viva Zapata", "Lake Placid Town": a longer capitalised phrase
-            if not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
+            if doc[i + 1].like_num or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
                 continue
             if first_name_gender(texts[i])[1] != SURE:
                 continue

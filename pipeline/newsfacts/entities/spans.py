@@ -184,8 +184,8 @@ class SpanRules(Stage):
         lexicon that the model took for a place or a thing ("Chad" of "Chad Curtis")."""
         if INITIAL_RE.match(text):
             return True
-        if not text.istitle() or prev.label in ("DATE", "TIME"):
-            return False
+        if not text.istitle() or prev.label not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
+            return False  # not "German" (NORP) of "German Boerse"
         from newsfacts.quotes.people import SURE, first_name_gender
 
         return first_name_gender(text)[1] == SURE
