@@ -85,7 +85,8 @@ class CueRules(Stage):
                     for c in chain:
                         key = name_key(self._name(doc, c))
                         alias = self.aliases.get(key)
-                        if c.label != best and not c.fixed and (alias is None or alias.label == best):
+                        if c.label != best and not c.fixed and (alias is None or alias.label == best) \
+                                and not (c.label in PLACE_LABELS and best in PLACE_LABELS):  # "Europe" stays LOC
                             out.setdefault(key, best)
             chain = [m] if m is not None else []
             seps = []
