@@ -17,7 +17,7 @@ class Entity:
     text: str
     label: str  # OntoNotes label: PERSON, ORG, GPE, LOC, NORP, EVENT, WORK_OF_ART, ...
     canonical: str  # one name per real thing within the article
-    source: str = "model"  # model | rule | propagated
+    source: str = "model"  # model | rule | table (a results table's layout) | propagated
 
 
 @dataclass(slots=True)

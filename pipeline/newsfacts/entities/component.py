@@ -15,19 +15,22 @@ from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
 from newsfacts.entities.cues import CueRules
+from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
+from newsfacts.entities.tables import TableRules
 from newsfacts.extensions import register_extensions
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer,
+                      RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -78,8 +81,11 @@ class EntityComponent(SpanRules, LabelRules, CueRules, NameRules, RoleRules, Gaz
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
+        # tables.py: names in results lines and standings
+        mentions = self._overlay(mentions, self._table_mentions(doc, lines))
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)

@@ -11,6 +11,7 @@ stay places (national sides). Every mention of such a name in the article takes 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -20,31 +21,118 @@ from newsfacts.tokens import token_index
 SCORE_RE = re.compile(r"^\d+(?:[-/]\d+)?$")
 CONTEST_PREPS = {"against", "v", "vs", "vs."}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 
 
 class CueRules(Stage):
-    """Labels from kind nouns and from contests, decided once per name for the article."""
+    """Labels from kind nouns, contests and plural agreement, decided once per name for the article."""
 
     def _by_cues(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         kinds: dict[str, str] = {}
         teams = set()
+        groups = set()  # names that agree with a plural verb: a team, a band, a firm
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m)
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
             if kind:
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
+            if self._plural_subject(doc, m):
+                groups.add(key)
+        listed = self._list_labels(doc, mentions)
+        # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
+        teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         if len(teams) < 2:
             teams.clear()
         for m in mentions:
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key in kinds and not (m.label == "PERSON" and m.canonical and " " in m.canonical):
+            if key in kinds and not self._named_person(doc, m):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
+            elif key in groups and not self._named_person(doc, m):
+                m.label = "ORG"
+            elif key in listed and m.label in LIST_LABELS:
+                m.label = listed[key]
+
+    def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+        """"Breen, Staunton, Irwin, McAteer and Houghton": names listed together are one kind of thing.
+        In a list of names on one line ("A, B and C": commas, then "and" or "or" before the last,
+        or four names or more between commas; not "A and B, the C", an apposition), where two
+        thirds share a label, the others take it; a place label only when one of the places is in
+        the tables (the model takes brand names for towns: "AEG, Zanussi and Frigidaire")."""
+        tk = token_index(doc)
+        out: dict[str, str] = {}
+        chain: list[Mention] = []
+        seps: list[tuple[str, ...]] = []
+        names = [m for m in mentions if m.label in LIST_LABELS  # not "Ohio" of "Ohio-based"
+                 and not (m.end < tk.n and tk.text[m.end] == "-" and tk.idx[m.end] == tk.end[m.end - 1])]
+        for m in sorted(names, key=lambda m: m.start) + [None]:
+            sep = tuple(tk.lower[chain[-1].end:m.start]) if m is not None and chain else None
+            if sep in LIST_SEPARATORS and "\n" not in tk.doc_text[tk.end[chain[-1].end - 1]:tk.idx[m.start]]:
+                chain.append(m)
+                seps.append(sep)
+                continue
+            if len(chain) >= 3 and all(x == (",",) for x in seps[:-1]) \
+                    and (seps[-1][-1] in ("and", "or") or len(chain) >= 4):
+                best, n = Counter(c.label for c in chain).most_common(1)[0]
+                known_place = any(c.label == best and name_key(self._name(doc, c)) in self.aliases for c in chain)
+                if n >= 2 * len(chain) / 3 and (best not in PLACE_LABELS or known_place):
+                    for c in chain:
+                        key = name_key(self._name(doc, c))
+                        alias = self.aliases.get(key)
+                        if c.label != best and not c.fixed and (alias is None or alias.label == best) \
+                                and not (c.label in PLACE_LABELS and best in PLACE_LABELS):  # "Europe" stays LOC
+                            out.setdefault(key, best)
+            chain = [m] if m is not None else []
+            seps = []
+        return out
+
+    def _named_person(self, doc: Doc, m: Mention) -> bool:
+        """A person the article names in full: the mention is, or ends, a full name ("Jones" of
+        "Ann Jones"); not a one-word name that only begins a longer "person" ("Cofinec GDRs")."""
+        if m.label != "PERSON" or not m.canonical or " " not in m.canonical:
+            return False
+        return m.canonical.split()[-1].lower() == token_index(doc).lower[m.end - 1]
+
+    def _role_owner(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+        """"Cofinec CEO Stephen Frater", "Deportivo chairman Augusto Lendoiro": a one-name "person"
+        right before a role and a person's full name is the body the role belongs to, an ORG."""
+        if m.label != "PERSON" or self._named_person(doc, m):
+            return None
+        tk = token_index(doc)
+        j = m.end
+        while j < tk.n and j - m.end < 3 and tk.lower[j] in self.role_words and not tk.text[j].istitle():
+            j += 1
+        if j == m.end or tk.lower[j - 1] not in self.title_heads:
+            return None
+        after = next((o for o in mentions if o.start == j), None)
+        return "ORG" if after is not None and after.label == "PERSON" and after.end - after.start >= 2 else None
+
+    def _plural_subject(self, doc: Doc, m: Mention) -> bool:
+        """"Nice have been unable to win", "Deportivo were reduced to ten men": a singular name with a
+        plural verb is a group of people (British usage for teams, bands, firms), not a person or a
+        place. Countries stay places (national sides); coordinated subjects agree as a pair."""
+        if m.label not in PLACE_LABELS and m.label != "PERSON":
+            return False
+        key = name_key(self._name(doc, m))
+        alias = self.aliases.get(key)
+        if (alias is not None and alias.kind == "country") or key in self.demonyms or key[:-1] in self.demonyms:
+            return False  # "Chechens start talks": a people
+        head = doc[m.end - 1]
+        if head.tag_ not in ("NNP", "NNPS") or head.dep_ not in ("nsubj", "nsubjpass") \
+                or any(c.dep_ in ("conj", "cc") for c in head.children):
+            return False
+        tk = token_index(doc)
+        for verb in (head.head, *(c for c in head.head.children if c.dep_ in ("aux", "auxpass"))):
+            if (verb.tag_ == "VBP" or verb.lower_ == "were") and head.i < verb.i <= head.i + 3 \
+                    and "\n" not in tk.doc_text[tk.end[head.i]:tk.idx[verb.i]]:
+                return True  # the verb right after the name, on its line
+        return False
 
     def _may_be_team(self, doc: Doc, m: Mention) -> bool:
         """A place, or a one-word "person" no full name in the article explains (a county, a club)."""
@@ -68,11 +156,25 @@ class CueRules(Stage):
                  or tk.text[m.end + 1][:1].isupper())
 
     def _kind_noun(self, doc: Doc, m: Mention) -> str | None:
-        """"the airline Emirates" or "Emirates, the airline": the kind noun's label."""
+        """"the airline Emirates", "Emirates, the airline", "Longyear is a town", "the town of
+        Tavildara" (places only: "the bank of X" says nothing of X): the kind noun's label. And
+        "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
         if m.start >= 2 and tk.lower[m.start - 2] in ("the", "a", "an", "its", "their") \
                 and tk.lower[m.start - 1] in self.type_nouns:
             return self.type_nouns[tk.lower[m.start - 1]]
+        if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
+                and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
+                and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
+            return self.type_nouns[doc[m.start - 2].lemma_.lower()]
+        head = doc[m.end - 1]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i > head.i:
+            attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+            if attr is not None and attr.lemma_.lower() in self.type_nouns:
+                return self.type_nouns[attr.lemma_.lower()]
+        if m.end + 2 < tk.n and tk.text[m.end] == "," and tk.text[m.end + 2] in (",", ")") \
+                and tk.text[m.end + 1].isdigit() and 14 <= int(tk.text[m.end + 1]) <= 105:
+            return "PERSON"
         i = m.end
         if i + 2 < tk.n and tk.text[i] == "," and tk.lower[i + 1] in ("the", "a", "an"):
             j = i + 2

@@ -36,7 +36,8 @@ class LabelRules(Stage):
 
 
     def _vote(self, doc: Doc, mentions: list[Mention]) -> None:
-        """Mentions with the same text get the label most of them have."""
+        """Mentions with the same text get the label most of them have, or most of the fixed ones
+        (a dateline "NEW YORK" stays a place beside the team "New York" of a standings table)."""
         groups: dict[str, list[Mention]] = defaultdict(list)
         tk = token_index(doc)
         for m in mentions:
@@ -55,7 +56,8 @@ class LabelRules(Stage):
             best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
                                                        if kv[0] in LABEL_PRIORITY else -99))[0]
             for m in group:
-                m.label = best
+                if not (m.fixed and fixed):  # a fixed label stays, even beside another fixed one
+                    m.label = best
 
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         """An acronym is no person ("MI6"); a two-word name whose surname the article

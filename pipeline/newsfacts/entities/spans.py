@@ -108,6 +108,8 @@ class SpanRules(Stage):
             low = tok.lower_
             if s + 1 < e and tok.whitespace_ == "" and any(ch.isalnum() for ch in tok.text):
                 break  # "al-Assad": the first word is kept whole
+            if m.label == "ORG" and tok.is_title and s + 1 < e and self._is_ordinal(tok) and doc[s + 1].is_title:
+                break  # "First Union", "First Bank System Inc.": the ordinal begins the name
             if low in self.determiners or self._is_ordinal(tok) or tok.is_space or set(tok.text) <= EDGE_PUNCT:
                 s += 1
             elif m.label == "PERSON" and e - s > 1 and (low in self.honorifics or low in self.role_words
@@ -153,6 +155,11 @@ class SpanRules(Stage):
             if m.label != "PERSON" or lines[m.start] != "text" or id(m) in absorbed:
                 continue
             s, e = m.start, m.end
+            prev = taken.get(s - 1)
+            if prev is not None and prev.end - prev.start == 1 and id(prev) not in absorbed \
+                    and tk.end[s - 1] + 1 == tk.idx[s] and self._first_name_before(texts[s - 1], prev):
+                absorbed.add(id(prev))  # "Chad Ogea", "D. Lehmann": the model cut the name in two
+                s -= 1
             while s > 0 and s - 1 not in taken and INITIAL_RE.match(texts[s - 1]):
                 s -= 1
             while e < n:
@@ -170,6 +177,18 @@ class SpanRules(Stage):
                     break
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
+
+    @staticmethod
+    def _first_name_before(text: str, prev: Mention) -> bool:
+        """A one-word mention before a person's name that is an initial, or a first name in the
+        lexicon that the model took for a place or a thing ("Chad" of "Chad Curtis")."""
+        if INITIAL_RE.match(text):
+            return True
+        if not text.istitle() or prev.label not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
+            return False  # not "German" (NORP) of "German Boerse"
+        from newsfacts.quotes.people import SURE, first_name_gender
+
+        return first_name_gender(text)[1] == SURE
 
     def _name_word(self, doc: Doc, i: int) -> bool:
         """A capitalised proper noun that can go on a person's name (not a title, place or nationality)."""

@@ -1,0 +1,66 @@
+"""People the model missed, found by the structure of their names.
+
+A reader knows "Shane Bortsch" and "Kobus Wiese" are people without having heard of them: a
+common first name, then a capitalised surname. The model, trained on other names, misses many
+such pairs in lists, line-ups and results. Here an untagged pair of capitalised words whose first
+is a first name in the ``gender-guesser`` lexicon (the one :mod:`newsfacts.quotes.people` reads;
+"sure" entries only) becomes a PERSON, unless a word says otherwise: a title ("General"), a
+month ("June"), a table place or nationality, a head word of an organisation or a place
+("Grace Road"). Two one-word mentions that make such a pair ("Kobus" and "Wiese") become one
+name. :meth:`SpanRules._extend_people` then adds the rest of a longer name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import NAME_LABELS, Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+WORD_RE = re.compile(r"^[A-Z][a-z]+$")  # a first name: "Shane"
+# a surname: "Bortsch", "O'Neill", "McAteer", "Tyler-Sharman" (the tokenizer splits hyphens, not apostrophes)
+SURNAME_RE = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+)(?:-[A-Z][a-z]+)?$")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
+
+
+class FirstNameRules(Stage):
+    """Untagged "Firstname Surname" pairs as people."""
+
+    def _first_name_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        from newsfacts.quotes.people import SURE, first_name_gender
+
+        tk = token_index(doc)
+        texts, lowers, n = tk.text, tk.lower, tk.n
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        # one-word mentions the model made of one name ("Kobus" ORG, "Wiese" GPE) may be rejoined
+        single = {m.start for m in mentions if m.end - m.start == 1 and m.label in NAME_LABELS}
+        out = []
+        for i in range(n - 1):
+            if lines[i] == "caps" or not WORD_RE.match(texts[i]) \
+                    or any(k in taken and k not in single for k in (i, i + 1)):
+                continue
+            if tk.end[i] + 1 != tk.idx[i + 1] or not SURNAME_RE.match(texts[i + 1]):
+                continue  # one space between the two words, on one line
+            if i > 0 and tk.end[i - 1] == tk.idx[i]:
+                continue  # inside a longer word
+            if i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha() and i - 1 not in taken \
+                    and not doc[i].is_sent_start:
+                continue  # "Viva Zapata", "Lake Placid Town": a longer capitalised phrase
+            if doc[i + 1].like_num or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
+                continue
+            if first_name_gender(texts[i])[1] != SURE:
+                continue
+            out.append(Mention(i, i + 2, "PERSON", "rule"))
+        return out
+
+    def _may_be_name(self, low: str, k: int) -> bool:
+        """Not a title, a month, a table name or nationality, nor an organisation's or place's head word."""
+        if low in self.role_words or low in MONTHS or low in self.determiners or low in self.linking:
+            return False
+        key = name_key(low)
+        if key in self.aliases or key in self.demonyms or key in self.regional:
+            return False
+        return not (k and (low in self.name_heads or low in self.org_suffixes or low in self.event_last))
