@@ -18,6 +18,7 @@ from newsfacts.dates.composed import ComposedRules
 from newsfacts.dates.context import Cand, Ctx, TenseWords, token_at
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
+from newsfacts.dates.narrative import NarrativeRules
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
@@ -33,7 +34,7 @@ _CLOCK_RULES = ("time", "time24", "noon")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
-                     ComposedRules, EntityFallback):
+                     ComposedRules, NarrativeRules, EntityFallback):
     """Finds and normalises time expressions; built once per pipeline."""
 
     def __init__(self, lexicon: dict, tense_words: TenseWords, part_of: set[str], rate_words: set[str],

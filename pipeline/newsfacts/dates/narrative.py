@@ -1,0 +1,77 @@
+"""Expressions that count from the time the story is at, not from the publication date.
+
+"Jobs left Apple in 1985. One year later he bought Pixar": the year is 1986, whatever the day of
+publication. "Three years later", "two days earlier", "the following year", "the next day" point
+from the last time the text named (``Ctx.last_ref``, a year, month or day); only when the text has
+named none do they fall back to the publication date. A comparative ("three days later than
+planned") measures a delay: in apposition to a date ("arrives on November 11, three days later than
+planned") it is that date, otherwise the length of the delay.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import add_months, duration_value, iso_week
+from newsfacts.dates.context import Cand, Ctx
+
+_NEEDS = {"Y": 4, "DE": 4, "CE": 4, "M": 7, "W": 10, "D": 10, "H": 10, "TM": 10, "S": 10}
+_APPOSED_DATE = re.compile(r"\d\s*,\s*$")  # "... November 11, |three days later than planned"
+
+
+def from_reference(ref: str | None, unit: str, k: float) -> str | None:
+    """``k`` units (negative: before) from the value ``ref``, at the unit's granularity; None when ``ref``
+    is missing or coarser than the unit ("four days later" after "in 1998")."""
+    need = _NEEDS.get(unit)
+    if ref is None or need is None or len(ref) < need or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", ref):
+        return None
+    y = int(ref[:4])
+    if unit in ("Y", "DE", "CE"):
+        years = k * {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return str(y + int(years)) if float(years).is_integer() else None
+    if unit == "M":
+        if not float(k).is_integer():
+            return None
+        ny, nm = add_months(y, int(ref[5:7]), int(k))
+        return f"{ny}-{nm:02d}"
+    day = date.fromisoformat(ref)
+    if unit == "W":
+        return iso_week(day + timedelta(weeks=k))
+    if unit == "D":
+        return (day + timedelta(days=k)).isoformat()
+    return day.isoformat()  # hours, minutes later: the same day, as far as a date can tell
+
+
+def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
+    """"three days later than planned": the apposed date's value, or the delay as a DURATION over
+    "three days"; None when the expression is not followed by "than"."""
+    if not re.match(r"\s+than\b", ctx.text[m.end():m.end() + 8], re.I):
+        return None
+    if _APPOSED_DATE.search(ctx.text[max(0, m.start() - 8):m.start()]):
+        def apposed(c: Ctx):
+            return (c.last_ref, True) if c.last_ref else (None, False)
+
+        return Cand(m.start(), m.end(), "DATE", apposed)
+    end = m.start("unit") + len(m.group("unit"))
+    return Cand(m.start(), end, "DURATION", duration_value(n, unit))
+
+
+class NarrativeRules(RuleHelpers):
+    """"the next day", "the following morning", "the previous day": the day after or before the last one named."""
+
+    def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        sign = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
+        part = self.parts.get((m.group("part") or "").lower())
+        if part is None and m.group("part"):
+            return None
+        suffix = f"T{part}" if part else ""
+
+        def value(c: Ctx, sign=sign, suffix=suffix):
+            ref = c.last_ref if c.last_ref and len(c.last_ref) == 10 else None
+            if ref is None:
+                return f"XXXX-XX-XX{suffix}", False
+            return from_reference(ref, "D", sign) + suffix, True
+
+        return Cand(m.start(), m.end(), "TIME" if part else "DATE", value)
