@@ -211,6 +211,8 @@ class RelativeRules(RuleHelpers):
         if phrase in ("future", "recent") and tok is not None:
             if tok.dep_ not in ("amod", "pobj", "dobj", "nsubj") and phrase == "recent":
                 return None
+        if phrase == "now" and re.match(r"-[a-z]", ctx.text[m.end():m.end() + 2], re.I):
+            return None  # "the now-cancelled deal": part of an adjective, not a time of its own
         if phrase == "now" and tok is not None:
             prev = tok.nbor(-1) if tok.i > 0 else None
             if prev is not None and prev.lower_ in ("from", "until", "till", "by", "right", "just"):
