@@ -31,6 +31,9 @@ NARRATIVE = [
      "2011-06-06", "the previous day", "2011-06-02", "date"),
     ("The first prototype flew in 1998; three years later the programme was cancelled.", "2011-10-06",
      "three years later", "2001", "date"),
+    # A quarter named last moves the story on, even though it names no month or day.
+    ("Profit rose to $2 billion in 2006 from $1 billion in 2005. In the first quarter, sales grew 30 percent "
+     "compared with the previous year.", "2007-04-20", "the previous year", "2006", "date"),
     # Nothing named before: the publication date is the only point to count from.
     ("Shares of the carmaker rose 4 percent a day later.", "2011-10-06", "a day later", "2011-10-07", "date"),
 ]
@@ -65,3 +68,15 @@ def test_relative_time_counts_from_the_story(process, sentence, dct, text, value
 def test_deictic_times_still_count_from_publication(process, sentence, dct, text, value):
     doc = process(sentence, dct=dct)
     assert (text, value) in {(f.text, f.value) for f in doc._.dates}
+
+
+@pytest.mark.parametrize("passage,dct,text,value", [
+    ("Revenue fell to $3 billion in 2010 from $4 billion a year earlier. Costs were also lower than a year "
+     "earlier, the company said.", "2011-02-10", "a year earlier", "2009"),
+    ("Exports rose 12 percent in 2004 from the previous year. Imports grew 8 percent on the previous year.",
+     "2005-01-20", "the previous year", "2003"),
+])
+def test_a_point_of_comparison_does_not_move_the_story(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    values = [f.value for f in doc._.dates if f.text == text]
+    assert values == [value, value], values

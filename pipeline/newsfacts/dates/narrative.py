@@ -2,8 +2,8 @@
 
 "Jobs left Apple in 1985. One year later he bought Pixar": the year is 1986, whatever the day of
 publication. "Three years later", "two days earlier", "the following year", "the next day" point
-from the last time the text named (``Ctx.last_ref``, a year, month or day); only when the text has
-named none do they fall back to the publication date. A comparative ("three days later than
+from the last time the text named (``Ctx.story_time``: a year, quarter, month, day...); only when the text
+has named none fine enough do they fall back to the publication date. A comparative ("three days later than
 planned") measures a delay: in apposition to a date ("arrives on November 11, three days later than
 planned") it is that date, otherwise the length of the delay.
 """
@@ -17,15 +17,17 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
 
-_NEEDS = {"Y": 4, "DE": 4, "CE": 4, "M": 7, "W": 10, "D": 10, "H": 10, "TM": 10, "S": 10}
+_YEAR, _MONTH, _DAY = (re.compile(r"\d{4}(?!\d)"), re.compile(r"\d{4}-\d\d(?!\d)"),
+                       re.compile(r"\d{4}-\d\d-\d\d(?!\d)"))  # a value that names at least a year, month, day
+_NEEDS = {"Y": _YEAR, "DE": _YEAR, "CE": _YEAR, "M": _MONTH, "W": _DAY, "D": _DAY, "H": _DAY, "TM": _DAY, "S": _DAY}
 _APPOSED_DATE = re.compile(r"\d\s*,\s*$")  # "... November 11, |three days later than planned"
 
 
 def from_reference(ref: str | None, unit: str, k: float) -> str | None:
-    """``k`` units (negative: before) from the value ``ref``, at the unit's granularity; None when ``ref``
-    is missing or coarser than the unit ("four days later" after "in 1998")."""
+    """``k`` units (negative: before) from the value ``ref`` ("1985", "2007-Q1", "2009-12-15T18:00"), at the
+    unit's granularity; None when ``ref`` is missing or coarser than the unit ("four days later" after "in 1998")."""
     need = _NEEDS.get(unit)
-    if ref is None or need is None or len(ref) < need or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", ref):
+    if ref is None or need is None or not need.match(ref):
         return None
     y = int(ref[:4])
     if unit in ("Y", "DE", "CE"):
@@ -36,7 +38,7 @@ def from_reference(ref: str | None, unit: str, k: float) -> str | None:
             return None
         ny, nm = add_months(y, int(ref[5:7]), int(k))
         return f"{ny}-{nm:02d}"
-    day = date.fromisoformat(ref)
+    day = date.fromisoformat(ref[:10])
     if unit == "W":
         return iso_week(day + timedelta(weeks=k))
     if unit == "D":
@@ -51,7 +53,7 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
         return None
     if _APPOSED_DATE.search(ctx.text[max(0, m.start() - 8):m.start()]):
         def apposed(c: Ctx):
-            return (c.last_ref, True) if c.last_ref else (None, False)
+            return (c.last_ref, True) if c.last_ref else (None, False)  # the date just before the comma
 
         return Cand(m.start(), m.end(), "DATE", apposed)
     end = m.start("unit") + len(m.group("unit"))
@@ -69,9 +71,9 @@ class NarrativeRules(RuleHelpers):
         suffix = f"T{part}" if part else ""
 
         def value(c: Ctx, sign=sign, suffix=suffix):
-            ref = c.last_ref if c.last_ref and len(c.last_ref) == 10 else None
-            if ref is None:
+            day = from_reference(c.story_time, "D", sign)
+            if day is None:
                 return f"XXXX-XX-XX{suffix}", False
-            return from_reference(ref, "D", sign) + suffix, True
+            return day + suffix, True
 
         return Cand(m.start(), m.end(), "TIME" if part else "DATE", value)

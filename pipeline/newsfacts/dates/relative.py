@@ -77,7 +77,7 @@ class RelativeRules(RuleHelpers):
 
         def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start, anaphoric=anaphoric):
             if anaphoric:  # "the following year": the year after the one the story is at
-                v = from_reference(c.last_ref, {"week": "W", "month": "M", "year": "Y"}[unit], offset)
+                v = from_reference(c.story_time, {"week": "W", "month": "M", "year": "Y"}[unit], offset)
                 if v is not None:
                     return v, True
             if c.dct is None:
@@ -109,7 +109,7 @@ class RelativeRules(RuleHelpers):
                 return str(d.year // 10 + offset), True
             return f"{d.year // 100 + offset:02d}", True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        return Cand(m.start(), m.end(), "DATE", value, info={"comparison": anaphoric and offset < 0})
 
     def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -132,7 +132,7 @@ class RelativeRules(RuleHelpers):
 
         def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
             if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
-                v = from_reference(c.last_ref, unit, sign * n)
+                v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
                     return v, True
             if c.dct is None:
@@ -161,7 +161,8 @@ class RelativeRules(RuleHelpers):
                 return (d + timedelta(days=k)).isoformat(), True
             return d.isoformat(), True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        # "a year ago", "a year earlier" are mostly points of comparison: they do not move the story on.
+        return Cand(m.start(), m.end(), "DATE", value, info={"comparison": sign < 0})
 
     def _h_deictic(self, m: re.Match, ctx: Ctx) -> Cand | None:
         word = re.sub(r"\s+", " ", m.group("word").lower())
