@@ -80,3 +80,17 @@ def test_a_point_of_comparison_does_not_move_the_story(process, passage, dct, te
     doc = process(passage, dct=dct)
     values = [f.value for f in doc._.dates if f.text == text]
     assert values == [value, value], values
+
+
+@pytest.mark.parametrize("passage,dct,text,value", [
+    ("The carmaker lost $630m in 2004, down from a profit of $1bn in 2003. Revenues rose to $51bn from $48bn "
+     "a year earlier.", "2005-01-27", "a year earlier", "2003"),
+    ("Net income jumped to 3bn yuan in 2004, compared with 1.4bn yuan in 2003. Sales surged to 6.2bn yuan, "
+     "from 3bn yuan the previous year.", "2005-03-01", "the previous year", "2003"),
+    # a time that dates no compared figure still moves the story
+    ("The founder moved the firm from London in 1998. Two years later it was listed.", "2005-03-01",
+     "Two years later", "2000"),
+])
+def test_a_compared_figure_does_not_move_the_story(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}

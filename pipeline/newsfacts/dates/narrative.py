@@ -23,6 +23,18 @@ _NEEDS = {"Y": _YEAR, "DE": _YEAR, "CE": _YEAR, "M": _MONTH, "W": _DAY, "D": _DA
 _APPOSED_DATE = re.compile(r"\d\s*,\s*$")  # "... November 11, |three days later than planned"
 
 
+_COMPARED = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|than)\s+(?:[^.;!?]|\.(?=\d))*?[\d$£€¥%](?:[^.;!?]|\.(?=\d))*$",
+    re.I)
+
+
+def comparison_point(text: str, start: int, prev_end: int) -> bool:
+    """Whether the time at ``start`` dates a figure compared with ("down from $1bn in the fourth quarter of
+    2003"): such a time does not move the story on. Looks back to the previous time expression, at most 80
+    characters."""
+    return _COMPARED.search(text[max(prev_end, start - 80):start]) is not None
+
+
 def from_reference(ref: str | None, unit: str, k: float) -> str | None:
     """``k`` units (negative: before) from the value ``ref`` ("1985", "2007-Q1", "2009-12-15T18:00"), at the
     unit's granularity; None when ``ref`` is missing or coarser than the unit ("four days later" after "in 1998")."""

@@ -18,7 +18,7 @@ from newsfacts.dates.composed import ComposedRules
 from newsfacts.dates.context import Cand, Ctx, TenseWords, token_at
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
-from newsfacts.dates.narrative import NarrativeRules
+from newsfacts.dates.narrative import NarrativeRules, comparison_point
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
@@ -169,7 +169,8 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 last_day = (c.start, value[:10])
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
-            if c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value):
+            if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
+                    and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
                 ctx.story_time = value
             facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
         if self.use_ents:
