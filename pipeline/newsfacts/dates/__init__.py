@@ -9,8 +9,9 @@ resolved against ``doc._.dct``. Without a DCT relative expressions keep an unres
 short spaCy DATE entities that no rule covers.
 
 Modules, in the order a document meets them: ``patterns`` (the rule table and its gates),
-the handler groups ``absolute``, ``relative``, ``periods``, ``durations``, ``times`` (a match
-to a candidate), ``context`` (candidate, per-document state, tense), ``calendar`` (date
+the handler groups ``absolute``, ``relative``, ``periods``, ``durations``, ``times``, ``composed``,
+``narrative`` ("three years later", "the next day": counted from the time the story is at) (a match to a
+candidate), ``context`` (candidate, per-document state, tense), ``calendar`` (date
 arithmetic), ``recognizer`` (choose, merge, resolve), ``fallback`` (dateparser), ``component``
 (the spaCy factory).
 """

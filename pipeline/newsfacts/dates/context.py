@@ -47,6 +47,7 @@ class Ctx:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
     last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start

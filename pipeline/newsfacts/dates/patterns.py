@@ -171,6 +171,9 @@ class RulePatterns(RuleHelpers):
         R.append(("that_unit", re.compile(
             r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
             self._h_that_unit))
+        R.append(("next_day", re.compile(
+            r"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))\b",
+            f), self._h_next_day))
         # Composed dates and the numeric forms of ``composed``.
         R.append(("in_month", re.compile(
             rf"\bthe\s+(?P<ord>{ordinal}|last|\d{{1,2}}(?:st|nd|rd|th))\s+"

@@ -18,6 +18,7 @@ from newsfacts.dates.composed import ComposedRules
 from newsfacts.dates.context import Cand, Ctx, TenseWords, token_at
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
+from newsfacts.dates.narrative import NarrativeRules, comparison_point
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
@@ -33,7 +34,7 @@ _CLOCK_RULES = ("time", "time24", "noon")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
-                     ComposedRules, EntityFallback):
+                     ComposedRules, NarrativeRules, EntityFallback):
     """Finds and normalises time expressions; built once per pipeline."""
 
     def __init__(self, lexicon: dict, tense_words: TenseWords, part_of: set[str], rate_words: set[str],
@@ -168,6 +169,9 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 last_day = (c.start, value[:10])
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
+            if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
+                    and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
+                ctx.story_time = value
             facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))

@@ -10,6 +10,7 @@ from datetime import timedelta
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, iso_week
 from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.narrative import comparative, from_reference
 from newsfacts.dates.periods import quarterly_context
 
 
@@ -71,7 +72,14 @@ class RelativeRules(RuleHelpers):
                   "the last": -1, "the past": -1}.get(rel, 0)
         start = m.start()
 
-        def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start):
+        anaphoric = rel in ("following", "the following", "previous", "the previous") and unit in ("week", "month",
+                                                                                                   "year")
+
+        def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start, anaphoric=anaphoric):
+            if anaphoric:  # "the following year": the year after the one the story is at
+                v = from_reference(c.story_time, {"week": "W", "month": "M", "year": "Y"}[unit], offset)
+                if v is not None:
+                    return v, True
             if c.dct is None:
                 return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                         "decade": "XXX", "century": "XX"}[unit], False
@@ -101,7 +109,7 @@ class RelativeRules(RuleHelpers):
                 return str(d.year // 10 + offset), True
             return f"{d.year // 100 + offset:02d}", True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        return Cand(m.start(), m.end(), "DATE", value, info={"comparison": anaphoric and offset < 0})
 
     def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
         direction = re.sub(r"\s+", " ", m.group("dir").lower())
@@ -117,9 +125,16 @@ class RelativeRules(RuleHelpers):
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         if n == "X":
             return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if direction in ("earlier", "later") and (comp := comparative(m, ctx, n, unit)) is not None:
+            return comp
         start = m.start()
+        narrative = direction in ("earlier", "later", "before", "after")  # from the story's time, not the DCT
 
-        def value(c: Ctx, n=n, unit=unit, sign=sign, start=start):
+        def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
+            if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
+                v = from_reference(c.story_time, unit, sign * n)
+                if v is not None:
+                    return v, True
             if c.dct is None:
                 return {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), False
             d = c.dct
@@ -146,7 +161,8 @@ class RelativeRules(RuleHelpers):
                 return (d + timedelta(days=k)).isoformat(), True
             return d.isoformat(), True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        # "a year ago", "a year earlier" are mostly points of comparison: they do not move the story on.
+        return Cand(m.start(), m.end(), "DATE", value, info={"comparison": sign < 0})
 
     def _h_deictic(self, m: re.Match, ctx: Ctx) -> Cand | None:
         word = re.sub(r"\s+", " ", m.group("word").lower())
@@ -196,6 +212,8 @@ class RelativeRules(RuleHelpers):
         if phrase in ("future", "recent") and tok is not None:
             if tok.dep_ not in ("amod", "pobj", "dobj", "nsubj") and phrase == "recent":
                 return None
+        if phrase == "now" and re.match(r"-[a-z]", ctx.text[m.end():m.end() + 2], re.I):
+            return None  # "the now-cancelled deal": part of an adjective, not a time of its own
         if phrase == "now" and tok is not None:
             prev = tok.nbor(-1) if tok.i > 0 else None
             if prev is not None and prev.lower_ in ("from", "until", "till", "by", "right", "just"):

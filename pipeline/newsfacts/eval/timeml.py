@@ -83,8 +83,9 @@ def read_tml(path: Path) -> TimeMLDoc:
 def read_meantime_xml(path: Path) -> TimeMLDoc | None:
     """A MEANTIME (NewsReader CAT XML) article: tokens joined by spaces, sentences by newlines.
 
-    Its creation-time TIMEX3 is anchored to the date line in the text; that span is kept in
-    ``ignore`` so predictions there are neither credited nor counted as spurious.
+    Its creation-time TIMEX3 is anchored to the date line in the text (the second sentence, where an
+    article has no TIMEX3 marked as creation time); that span is kept in ``ignore`` so predictions
+    there are neither credited nor counted as spurious.
     """
     root = ET.parse(path).getroot()
     tokens = root.findall("token")
@@ -94,14 +95,19 @@ def read_meantime_xml(path: Path) -> TimeMLDoc | None:
 
     text, offsets = token_text(tokens)
     doc = TimeMLDoc(Path(path).stem, text, None)
-    for el in root.iter("TIMEX3"):
+    timexes = list(root.iter("TIMEX3"))
+    # The creation time is the Wikinews date line (sentence 1); two articles tag it as an ordinary
+    # TIMEX3 and anchor their relative times to it all the same.
+    date_line = [t.get("t_id") for t in tokens if t.get("sentence") == "1"]
+    marked = any(el.get("functionInDocument") == "CREATION_TIME" for el in timexes)
+    for el in timexes:
         ids = [a.get("t_id") for a in el.findall("token_anchor") if a.get("t_id") in offsets]
         if not ids:
             if el.get("functionInDocument") == "CREATION_TIME":
                 doc.dct = (el.get("value") or "")[:10] or None
             continue
         start, end = offsets[ids[0]][0], offsets[ids[-1]][1]
-        if el.get("functionInDocument") == "CREATION_TIME":
+        if el.get("functionInDocument") == "CREATION_TIME" or (not marked and ids == date_line):
             doc.dct = (el.get("value") or "")[:10] or None
             doc.ignore.append((start, end))
             continue

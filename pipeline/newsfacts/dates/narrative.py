@@ -1,0 +1,91 @@
+"""Expressions that count from the time the story is at, not from the publication date.
+
+"Jobs left Apple in 1985. One year later he bought Pixar": the year is 1986, whatever the day of
+publication. "Three years later", "two days earlier", "the following year", "the next day" point
+from the last time the text named (``Ctx.story_time``: a year, quarter, month, day...); only when the text
+has named none fine enough do they fall back to the publication date. A comparative ("three days later than
+planned") measures a delay: in apposition to a date ("arrives on November 11, three days later than
+planned") it is that date, otherwise the length of the delay.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from newsfacts.dates.base import RuleHelpers
+from newsfacts.dates.calendar import add_months, duration_value, iso_week
+from newsfacts.dates.context import Cand, Ctx
+
+_YEAR, _MONTH, _DAY = (re.compile(r"\d{4}(?!\d)"), re.compile(r"\d{4}-\d\d(?!\d)"),
+                       re.compile(r"\d{4}-\d\d-\d\d(?!\d)"))  # a value that names at least a year, month, day
+_NEEDS = {"Y": _YEAR, "DE": _YEAR, "CE": _YEAR, "M": _MONTH, "W": _DAY, "D": _DAY, "H": _DAY, "TM": _DAY, "S": _DAY}
+_APPOSED_DATE = re.compile(r"\d\s*,\s*$")  # "... November 11, |three days later than planned"
+
+
+_COMPARED = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|than)\s+(?:[^.;!?]|\.(?=\d))*?[\d$£€¥%](?:[^.;!?]|\.(?=\d))*$",
+    re.I)
+
+
+def comparison_point(text: str, start: int, prev_end: int) -> bool:
+    """Whether the time at ``start`` dates a figure compared with ("down from $1bn in the fourth quarter of
+    2003"): such a time does not move the story on. Looks back to the previous time expression, at most 80
+    characters."""
+    return _COMPARED.search(text[max(prev_end, start - 80):start]) is not None
+
+
+def from_reference(ref: str | None, unit: str, k: float) -> str | None:
+    """``k`` units (negative: before) from the value ``ref`` ("1985", "2007-Q1", "2009-12-15T18:00"), at the
+    unit's granularity; None when ``ref`` is missing or coarser than the unit ("four days later" after "in 1998")."""
+    need = _NEEDS.get(unit)
+    if ref is None or need is None or not need.match(ref):
+        return None
+    y = int(ref[:4])
+    if unit in ("Y", "DE", "CE"):
+        years = k * {"Y": 1, "DE": 10, "CE": 100}[unit]
+        return str(y + int(years)) if float(years).is_integer() else None
+    if unit == "M":
+        if not float(k).is_integer():
+            return None
+        ny, nm = add_months(y, int(ref[5:7]), int(k))
+        return f"{ny}-{nm:02d}"
+    day = date.fromisoformat(ref[:10])
+    if unit == "W":
+        return iso_week(day + timedelta(weeks=k))
+    if unit == "D":
+        return (day + timedelta(days=k)).isoformat()
+    return day.isoformat()  # hours, minutes later: the same day, as far as a date can tell
+
+
+def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
+    """"three days later than planned": the apposed date's value, or the delay as a DURATION over
+    "three days"; None when the expression is not followed by "than"."""
+    if not re.match(r"\s+than\b", ctx.text[m.end():m.end() + 8], re.I):
+        return None
+    if _APPOSED_DATE.search(ctx.text[max(0, m.start() - 8):m.start()]):
+        def apposed(c: Ctx):
+            return (c.last_ref, True) if c.last_ref else (None, False)  # the date just before the comma
+
+        return Cand(m.start(), m.end(), "DATE", apposed)
+    end = m.start("unit") + len(m.group("unit"))
+    return Cand(m.start(), end, "DURATION", duration_value(n, unit))
+
+
+class NarrativeRules(RuleHelpers):
+    """"the next day", "the following morning", "the previous day": the day after or before the last one named."""
+
+    def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        sign = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
+        part = self.parts.get((m.group("part") or "").lower())
+        if part is None and m.group("part"):
+            return None
+        suffix = f"T{part}" if part else ""
+
+        def value(c: Ctx, sign=sign, suffix=suffix):
+            day = from_reference(c.story_time, "D", sign)
+            if day is None:
+                return f"XXXX-XX-XX{suffix}", False
+            return day + suffix, True
+
+        return Cand(m.start(), m.end(), "TIME" if part else "DATE", value)

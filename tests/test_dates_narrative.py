@@ -1,0 +1,96 @@
+"""Times that count from the point the story is at ("three years later", "the following day"), not from
+the publication date; comparatives ("two years later than planned") measure a delay."""
+
+import pytest
+
+# text, dct, expression, value, kind
+NARRATIVE = [
+    ("Jobs left Apple in 1985. One year later, he bought the animation studio Pixar.", "2011-10-06",
+     "One year later", "1986", "date"),
+    ("The carmaker was founded in 1908 and went public eight years later.", "2009-06-01",
+     "eight years later", "1916", "date"),
+    ("The plant closed in March 2009 and reopened two months later.", "2011-10-06", "two months later",
+     "2009-05", "date"),
+    ("The strike began on May 2. Four days later, the union accepted the offer.", "2011-10-06",
+     "Four days later", "2011-05-06", "date"),
+    ("The deal was signed on Monday. Two days earlier, the board had approved it.", "2011-10-06",
+     "Two days earlier", "2011-10-01", "date"),
+    ("The company will unveil the phone on Tuesday, and it will go on sale three days later.", "2011-10-06",
+     "three days later", "2011-10-14", "date"),
+    ("The airline ordered 20 jets in 2005 and 12 more the following year.", "2011-10-06",
+     "the following year", "2006", "date"),
+    ("Sales fell to $3 billion in 2010 from $4 billion the previous year.", "2011-10-06",
+     "the previous year", "2009", "date"),
+    ("Talks stalled in March 2008. The following month, the union called a strike.", "2011-10-06",
+     "The following month", "2008-04", "date"),
+    ("The jet first flew on December 15, 2009. The next day, Boeing shares rose 2 percent.", "2011-10-06",
+     "The next day", "2009-12-16", "date"),
+    ("The bank collapsed on September 15, 2008, and the government rescued AIG the following day.",
+     "2011-10-06", "the following day", "2008-09-16", "date"),
+    ("The shares were suspended on Friday, June 3; on the previous day they had lost a third of their value.",
+     "2011-06-06", "the previous day", "2011-06-02", "date"),
+    ("The first prototype flew in 1998; three years later the programme was cancelled.", "2011-10-06",
+     "three years later", "2001", "date"),
+    # A quarter named last moves the story on, even though it names no month or day.
+    ("Profit rose to $2 billion in 2006 from $1 billion in 2005. In the first quarter, sales grew 30 percent "
+     "compared with the previous year.", "2007-04-20", "the previous year", "2006", "date"),
+    # Nothing named before: the publication date is the only point to count from.
+    ("Shares of the carmaker rose 4 percent a day later.", "2011-10-06", "a day later", "2011-10-07", "date"),
+]
+
+# A comparative measures a delay: the apposed date, or the length of the delay.
+COMPARATIVE = [
+    ("The superjumbo will arrive in Sydney on November 11, three days later than originally planned.",
+     "2005-11-05", "three days later", "2005-11-11", "date"),
+    ("Production of the new model will start in 2013, two years later than planned.", "2011-10-06",
+     "two years later", "2013", "date"),
+    ("The first jets were delivered to the airline three years later than expected.", "2011-10-06",
+     "three years", "P3Y", "duration"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value,kind", NARRATIVE + COMPARATIVE)
+def test_relative_time_counts_from_the_story(process, sentence, dct, text, value, kind):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value, f.kind) for f in doc._.dates}
+    assert (text, value, kind) in found, found
+    fact = next(f for f in doc._.dates if f.text == text)
+    assert doc.text[fact.start:fact.end] == text
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", [
+    ("He said he would retire two years from now.", "2011-10-06", "two years from now", "2013"),
+    ("The company was founded in 1976, but the phone was launched four years ago.", "2011-10-06",
+     "four years ago", "2007"),
+    ("In 2005 the carmaker cut 30,000 jobs and said it would meet again next week.", "2011-10-06",
+     "next week", "2011-W41"),
+])
+def test_deictic_times_still_count_from_publication(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}
+
+
+@pytest.mark.parametrize("passage,dct,text,value", [
+    ("Revenue fell to $3 billion in 2010 from $4 billion a year earlier. Costs were also lower than a year "
+     "earlier, the company said.", "2011-02-10", "a year earlier", "2009"),
+    ("Exports rose 12 percent in 2004 from the previous year. Imports grew 8 percent on the previous year.",
+     "2005-01-20", "the previous year", "2003"),
+])
+def test_a_point_of_comparison_does_not_move_the_story(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    values = [f.value for f in doc._.dates if f.text == text]
+    assert values == [value, value], values
+
+
+@pytest.mark.parametrize("passage,dct,text,value", [
+    ("The carmaker lost $630m in 2004, down from a profit of $1bn in 2003. Revenues rose to $51bn from $48bn "
+     "a year earlier.", "2005-01-27", "a year earlier", "2003"),
+    ("Net income jumped to 3bn yuan in 2004, compared with 1.4bn yuan in 2003. Sales surged to 6.2bn yuan, "
+     "from 3bn yuan the previous year.", "2005-03-01", "the previous year", "2003"),
+    # a time that dates no compared figure still moves the story
+    ("The founder moved the firm from London in 1998. Two years later it was listed.", "2005-03-01",
+     "Two years later", "2000"),
+])
+def test_a_compared_figure_does_not_move_the_story(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}
