@@ -51,11 +51,17 @@ class Ctx:
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
-    def note_quarter(self, year: int, q: int) -> None:
-        """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
-        if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
-            self.last_quarter = (year, q)
-            self.last_period = f"{year}-Q{q}"
+    def note_quarter(self, year: int, q: int, over: bool = False) -> None:
+        """Remember a quarter being reported on for "the year-ago quarter": one already over (the
+        current quarter is still running: "a fourth-quarter charge" looks ahead), and not an earlier
+        one named for comparison ("after a flat second quarter") once a later one is being reported.
+        ``over``: the text says it ended ("its fourth quarter ended Sept. 30", a fiscal quarter)."""
+        if not over and self.dct is not None and (year, q) >= (self.dct.year, (self.dct.month - 1) // 3 + 1):
+            return
+        if self.last_quarter is not None and (year, q) < self.last_quarter:
+            return
+        self.last_quarter = (year, q)
+        self.last_period = f"{year}-Q{q}"
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
