@@ -31,3 +31,56 @@ def test_quarter_being_reported(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# "later"/"earlier" after a count: TimeML marks the length, since it counts from a time in the story
+COUNTED_FROM_THE_STORY = [
+    ("The ferry left Dover at dawn. Two hours later, coastguards lost contact with it.", "2014-03-02",
+     "Two hours", "PT2H", "duration"),
+    ("The bank cut rates in May. A few weeks later, it reversed course.", "2014-09-10", "A few weeks", "PXW",
+     "duration"),
+    ("The bank was rescued and sold a few years later.", "2014-09-10", "a few years", "PXY", "duration"),
+    ("A day earlier, thousands had marched through the capital.", "2014-09-10", "A day", "P1D", "duration"),
+    # a result compared with the same period a year before is a date
+    ("Net income rose to $5 million from $4 million a year earlier.", "2014-09-10", "a year earlier", "2013",
+     "date"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value,kind", COUNTED_FROM_THE_STORY)
+def test_later_and_earlier_after_a_count(process, passage, dct, text, value, kind):
+    doc = process(passage, dct=dct)
+    found = {f.text: (f.value, f.kind) for f in doc._.dates}
+    assert found.get(text) == (value, kind), found
+
+
+# The time a narrative is at: the last date named in the sentence or the one before.
+STORY_TIME = [
+    ("He joined the bank on May 22, 1995, and the following year he was posted to Paris.", "2014-05-10",
+     "the following year", "1996"),
+    ("The company was founded in 1984. The next year it went public.", "2014-05-10", "The next year", "1985"),
+    ("Police arrested him on March 3. The next day he was released on bail.", "2014-05-10", "The next day",
+     "2014-03-04"),
+    ("The referendum was held in March 2013. The following month, the law took effect.", "2014-05-10",
+     "The following month", "2013-04"),
+    ("The referendum was held in March 2013. The previous month, protests had erupted.", "2014-05-10",
+     "The previous month", "2013-02"),
+    ("Rebels took the town on Friday. The next morning, government troops arrived.", "2014-05-10",
+     "The next morning", "2014-05-10TMO"),
+    ("In 1984 the first Macintosh went on sale. One year later he was forced out.", "2014-05-10",
+     "One year later", "1985"),
+    ("The talks collapsed on March 3. Two weeks later, the minister resigned.", "2014-05-10",
+     "Two weeks later", "2014-W12"),
+    ("He was arrested in 2009 and released four years later.", "2014-09-10", "four years later", "2013"),
+    # no time named nearby: the publication date, as before
+    ("Sales will rise over the next year, analysts said.", "2014-05-10", "the next year", "2015"),
+    ("The minister will arrive on Tuesday and leave the following day.", "2014-05-10", "the following day",
+     "2014-05-14"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", STORY_TIME)
+def test_expressions_count_from_the_time_the_story_is_at(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

@@ -47,6 +47,7 @@ class Ctx:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    last_ref_at: int | None = None  # where it was named
     last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
@@ -62,6 +63,21 @@ class Ctx:
             return
         self.last_quarter = (year, q)
         self.last_period = f"{year}-Q{q}"
+
+    def story_ref(self, char: int, far: bool = False) -> str | None:
+        """The last date or year named, if it was named in the sentence of ``char`` or the one before
+        (or anywhere before, ``far``): the time a narrative is at ("He joined in 1995, and the following
+        year ...")."""
+        if self.last_ref is None or self.last_ref_at is None:
+            return None
+        if far:
+            return self.last_ref
+        here, there = token_at(self.doc, char), token_at(self.doc, self.last_ref_at)
+        if here is None or there is None:
+            return None
+        start = here.sent.start
+        before = self.doc[start - 1].sent.start if start > 0 else start
+        return self.last_ref if there.i >= before else None
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)

@@ -21,6 +21,7 @@ from newsfacts.dates.fallback import EntityFallback
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
+from newsfacts.dates.story import StoryRules
 from newsfacts.dates.times import TimeRules
 from newsfacts.extensions import doc_text
 from newsfacts.metadata import HEADER_FIELDS, parse_header
@@ -33,7 +34,7 @@ _CLOCK_RULES = ("time", "time24", "noon")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
-                     ComposedRules, EntityFallback):
+                     ComposedRules, StoryRules, EntityFallback):
     """Finds and normalises time expressions; built once per pipeline."""
 
     def __init__(self, lexicon: dict, tense_words: TenseWords, part_of: set[str], rate_words: set[str],
@@ -167,7 +168,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and c.rule not in _CLOCK_RULES:
                 last_day = (c.start, value[:10])
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
-                ctx.last_ref = value
+                ctx.last_ref, ctx.last_ref_at = value, c.start
             facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))

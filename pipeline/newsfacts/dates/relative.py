@@ -8,9 +8,14 @@ import re
 from datetime import timedelta
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months, iso_week
+from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.periods import quarterly_context
+from newsfacts.dates.story import story_offset
+
+# "the following year", "the previous month": anaphoric, from the time the story is at when it names one
+_ANAPHORIC = ("following", "the following", "previous", "the previous")
+_STORY_UNITS = {"week": "W", "month": "M", "year": "Y", "decade": "DE"}
 
 
 class RelativeRules(RuleHelpers):
@@ -76,6 +81,11 @@ class RelativeRules(RuleHelpers):
                 return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                         "decade": "XXX", "century": "XX"}[unit], False
             d = c.dct
+            if unit in _STORY_UNITS and (rel in _ANAPHORIC or rel in ("next", "the next") and c.tense(start) == "past"):
+                # "He joined in 1995, and the following year ...": from the time the story is at
+                told = story_offset(c, start, _STORY_UNITS[unit], offset)
+                if told is not None:
+                    return told, True
             if unit == "week":
                 if rel in ("coming", "the coming") and d.isoweekday() == 1:
                     return iso_week(d), True  # "the coming week" said on a Monday is that week
@@ -115,6 +125,24 @@ class RelativeRules(RuleHelpers):
             if rest[:1] not in (".", ",", ";", "") and not rest.startswith(" -"):
                 return None
         sign = -1 if direction in ("ago", "earlier", "before") else 1
+        if direction in ("later", "earlier") and not (unit == "Y" and n == 1 and direction == "earlier"):
+            # "Three days later" counts from a time in the story, not from the publication date: the
+            # date that time names moved by the count ("in 1984 ... one year later": 1985), or without
+            # one, as TimeML marks it, the length alone ("three days", with "later" as the signal).
+            # "A year earlier" in a comparison of results is the date a year back (below).
+            cand = Cand(m.start(), m.end("unit"), "DURATION", None)
+            end, length = m.end(), duration_value(n, unit)
+
+            def counted(c: Ctx, n=n, unit=unit, sign=sign, cand=cand, end=end, length=length):
+                told = None if n == "X" or not float(n).is_integer() else story_offset(
+                    c, cand.start, unit, sign * int(n))
+                if told is None:
+                    return length, False
+                cand.kind, cand.end = "DATE", end
+                return told, True
+
+            cand.value = counted
+            return cand
         if n == "X":
             return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         start = m.start()
