@@ -84,3 +84,26 @@ def test_expressions_count_from_the_time_the_story_is_at(process, passage, dct, 
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# A date without a year takes the year the tense points to.
+TENSE = [
+    # a present perfect progressive looks back
+    ("Police have been hunting the gunman since shortly after the Nov. 12 shooting.", "2014-05-06",
+     "Nov. 12", "2013-11-12"),
+    # a date before a noun dates that thing, not the verb's time: the nearest one
+    ("The firm is trying to sell itself under a June agreement with its lenders.", "2014-10-27", "June",
+     "2014-06"),
+    ("The unions will study the March accord before voting.", "2014-04-02", "March", "2014-03"),
+    # but a verb's future still counts for the date itself
+    ("The board will meet on June 3 to approve the deal.", "2014-10-27", "June 3", "2015-06-03"),
+    ("Officials postponed until Tuesday morning any action on the permit.", "2000-03-30", "Tuesday morning",
+     "2000-04-04TMO"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", TENSE)
+def test_year_by_tense(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

@@ -82,7 +82,10 @@ class Ctx:
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
         if char not in self._tense:
-            self._tense[char] = _tense_at(self.doc, char, self.words)
+            tense = _tense_at(self.doc, char, self.words)
+            if tense in ("future", "present") and _modifies_noun(token_at(self.doc, char)):
+                tense = None  # "under a June agreement": the agreement's time, not the verb's: the nearest
+            self._tense[char] = tense
         return self._tense[char]
 
     def past_adjunct(self, char: int) -> bool:
@@ -113,6 +116,13 @@ def token_at(doc: Doc, char: int):
     """The token containing (or, in whitespace, following) character ``char``."""
     i = token_index(doc).at(char)
     return None if i is None else doc[i]
+
+
+def _modifies_noun(tok) -> bool:
+    """A date before a noun it dates ("a June agreement", "the Oct. 23 slaying"), not one of its own
+    words ("Tuesday morning")."""
+    return (tok is not None and tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+            and tok.head.ent_type_ not in ("DATE", "TIME"))
 
 
 def _governing_verb(tok):
@@ -172,7 +182,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             continue
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
             verb.tag_ == "VBN" and not lowers & {"is", "are", "be", "been", "being", "am", "'s", "'re"}
-            or verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"})
+            or verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}
+            or verb.tag_ == "VBG" and "been" in lowers)  # "have been searching since the Oct. 23 slaying"
         if past:
             return None if infinitive else "past"
         if verb.tag_ in ("VBZ", "VBP") or lowers & {"is", "are", "am", "has", "have"}:
