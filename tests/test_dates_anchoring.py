@@ -91,6 +91,11 @@ TENSE = [
     # a present perfect progressive looks back
     ("Police have been hunting the gunman since shortly after the Nov. 12 shooting.", "2014-05-06",
      "Nov. 12", "2013-11-12"),
+    # a modal perfect looks back
+    ("Worries about the chip may have been behind a drop in the shares on Wednesday.", "2014-05-09",
+     "Wednesday", "2014-05-07"),
+    ("The strike might have cost the airline $10 million on Monday alone.", "2014-05-07", "Monday",
+     "2014-05-05"),
     # a date before a noun dates that thing, not the verb's time: the nearest one
     ("The firm is trying to sell itself under a June agreement with its lenders.", "2014-10-27", "June",
      "2014-06"),

@@ -167,6 +167,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
         if verb.lemma_ in words.plan_verbs:
             return "future"
         modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
+        if modals and "have" in lowers and verb.tag_ == "VBN":
+            return "past"  # "may have been responsible for a drop on Wednesday"
         if modals:
             return "future" if not infinitive and not modals & {"would", "could", "'d"} else None
         if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
