@@ -91,6 +91,8 @@ TENSE = [
     # a present perfect progressive looks back
     ("Police have been hunting the gunman since shortly after the Nov. 12 shooting.", "2014-05-06",
      "Nov. 12", "2013-11-12"),
+    # "last" before a day and month: the day, in the past
+    ("The doctor was shot dead at his home last Oct. 23, police said.", "2015-04-19", "Oct. 23", "2014-10-23"),
     # a modal perfect looks back
     ("Worries about the chip may have been behind a drop in the shares on Wednesday.", "2014-05-09",
      "Wednesday", "2014-05-07"),
