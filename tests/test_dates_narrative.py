@@ -34,8 +34,8 @@ NARRATIVE = [
     # A quarter named last moves the story on, even though it names no month or day.
     ("Profit rose to $2 billion in 2006 from $1 billion in 2005. In the first quarter, sales grew 30 percent "
      "compared with the previous year.", "2007-04-20", "the previous year", "2006", "date"),
-    # Nothing named before: the publication date is the only point to count from.
-    ("Shares of the carmaker rose 4 percent a day later.", "2011-10-06", "a day later", "2011-10-07", "date"),
+    # Nothing named before: no point in the story to count from, so, as TimeML marks it, the length alone.
+    ("Shares of the carmaker rose 4 percent a day later.", "2011-10-06", "a day", "P1D", "duration"),
 ]
 
 # A comparative measures a delay: the apposed date, or the length of the delay.

@@ -128,6 +128,8 @@ class AbsoluteRules(RuleHelpers):
                 return None
         mo = self._month_num(name)
         rel = (m.group("rel") or "").lower().rstrip("-")
+        if rel and re.match(r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![:.,]?\d)", ctx.text[m.end("mon"):]):
+            return None  # "last Oct. 23" is a day: the day-and-month rule reads it
         start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
         if m.group("yrel"):
             shift = {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]

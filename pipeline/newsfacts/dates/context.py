@@ -52,16 +52,25 @@ class Ctx:
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
-    def note_quarter(self, year: int, q: int) -> None:
-        """Remember a quarter being reported on (not a future one) for "the year-ago quarter"."""
-        if self.dct is None or (year, q) <= (self.dct.year, (self.dct.month - 1) // 3 + 1):
-            self.last_quarter = (year, q)
-            self.last_period = f"{year}-Q{q}"
+    def note_quarter(self, year: int, q: int, over: bool = False) -> None:
+        """Remember a quarter being reported on for "the year-ago quarter": one already over (the
+        current quarter is still running: "a fourth-quarter charge" looks ahead), and not an earlier
+        one named for comparison ("after a flat second quarter") once a later one is being reported.
+        ``over``: the text says it ended ("its fourth quarter ended Sept. 30", a fiscal quarter)."""
+        if not over and self.dct is not None and (year, q) >= (self.dct.year, (self.dct.month - 1) // 3 + 1):
+            return
+        if self.last_quarter is not None and (year, q) < self.last_quarter:
+            return
+        self.last_quarter = (year, q)
+        self.last_period = f"{year}-Q{q}"
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)
         if char not in self._tense:
-            self._tense[char] = _tense_at(self.doc, char, self.words)
+            tense = _tense_at(self.doc, char, self.words)
+            if tense in ("future", "present") and _modifies_noun(token_at(self.doc, char)):
+                tense = None  # "under a June agreement": the agreement's time, not the verb's: the nearest
+            self._tense[char] = tense
         return self._tense[char]
 
     def past_adjunct(self, char: int) -> bool:
@@ -92,6 +101,13 @@ def token_at(doc: Doc, char: int):
     """The token containing (or, in whitespace, following) character ``char``."""
     i = token_index(doc).at(char)
     return None if i is None else doc[i]
+
+
+def _modifies_noun(tok) -> bool:
+    """A date before a noun it dates ("a June agreement", "the Oct. 23 slaying"), not one of its own
+    words ("Tuesday morning")."""
+    return (tok is not None and tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN" and tok.head.i > tok.i
+            and tok.head.ent_type_ not in ("DATE", "TIME"))
 
 
 def _governing_verb(tok):
@@ -136,6 +152,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
         if verb.lemma_ in words.plan_verbs:
             return "future"
         modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
+        if modals and "have" in lowers and verb.tag_ == "VBN":
+            return "past"  # "may have been responsible for a drop on Wednesday"
         if modals:
             return "future" if not infinitive and not modals & {"would", "could", "'d"} else None
         if "to" in lowers and verb.tag_ == "VB" or verb.dep_ == "xcomp" and verb.tag_ == "VB":
@@ -151,7 +169,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             continue
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxes) or (
             verb.tag_ == "VBN" and not lowers & {"is", "are", "be", "been", "being", "am", "'s", "'re"}
-            or verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"})
+            or verb.tag_ == "VBN" and lowers & {"has", "have", "'ve"}
+            or verb.tag_ == "VBG" and "been" in lowers)  # "have been searching since the Oct. 23 slaying"
         if past:
             return None if infinitive else "past"
         if verb.tag_ in ("VBZ", "VBP") or lowers & {"is", "are", "am", "has", "have"}:

@@ -73,10 +73,11 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
 
 
 class NarrativeRules(RuleHelpers):
-    """"the next day", "the following morning", "the previous day": the day after or before the last one named."""
+    """"the next day", "the following morning", "the previous night", "the day before": the day after or
+    before the last one the story named, else the publication day's."""
 
     def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        sign = -1 if m.group("rel").lower() in ("previous", "preceding") else 1
+        sign = -1 if (m.group("rel") or m.group("dir")).lower() in ("previous", "preceding", "before") else 1
         part = self.parts.get((m.group("part") or "").lower())
         if part is None and m.group("part"):
             return None
@@ -84,8 +85,10 @@ class NarrativeRules(RuleHelpers):
 
         def value(c: Ctx, sign=sign, suffix=suffix):
             day = from_reference(c.story_time, "D", sign)
-            if day is None:
+            if day is not None:
+                return day + suffix, True
+            if c.dct is None:
                 return f"XXXX-XX-XX{suffix}", False
-            return day + suffix, True
+            return (c.dct + timedelta(days=sign)).isoformat() + suffix, True
 
         return Cand(m.start(), m.end(), "TIME" if part else "DATE", value)

@@ -10,6 +10,8 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months
 from newsfacts.dates.context import Cand, Ctx, token_at
 
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b", re.I)  # "the fourth quarter ended Sept. 30"
+
 
 class PeriodRules(RuleHelpers):
     """Quarters, halves, the (fiscal) year, year end and year-ago."""
@@ -35,6 +37,7 @@ class PeriodRules(RuleHelpers):
             return None
         y = gd.get("year") or gd.get("pyear") or (("20" + gd["yy"]) if gd.get("yy") else None)
         start = m.start()
+        over = _ENDED.match(ctx.text, m.end()) is not None
         if gd.get("pyrel") or gd.get("yago"):
             shift = {"this": 0, "last": -1, "next": 1}.get((gd.get("pyrel") or "last").lower(), -1)
 
@@ -46,15 +49,16 @@ class PeriodRules(RuleHelpers):
 
             return Cand(start, m.end(), "DATE", rel_value)
         if y:
-            return Cand(start, m.end(), "DATE", f"{y}-Q{q}", info={"quarter": (int(y), q)})
+            return Cand(start, m.end(), "DATE", f"{y}-Q{q}", info={"quarter": (int(y), q, over)})
         if not gd.get("pyrel") and not gd.get("yago") and not self._calendar_context(ctx, start):
             return None  # "inside the first quarter" of a game
 
-        def value(c: Ctx, q=q, start=start):
+        def value(c: Ctx, q=q, start=start, over=over):
             if c.dct is None:
                 return f"XXXX-Q{q}", False
             year = self._quarter_year(c, q, start)
-            c.note_quarter(year, q)
+            # reported in the past tense, the current quarter by number is a fiscal one already over
+            c.note_quarter(year, q, over or c.tense(start) == "past")
             return f"{year}-Q{q}", True
 
         return Cand(start, m.end(), "DATE", value)
@@ -65,10 +69,18 @@ class PeriodRules(RuleHelpers):
         if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
                                      "latest", "most recent", "recent"):
             return None
+        end_month = self._ended_month(ctx, m.end()) if rel == "the" and not is_period else None
 
-        def value(c: Ctx, rel=rel, is_period=is_period):
+        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month):
             if c.dct is None:
                 return "XXXX-QX", False
+            if end_month is not None and c.last_quarter is None:
+                # "the quarter ended July 31": the quarter of its last months, unless a (fiscal) quarter
+                # is already being reported on ("the fiscal first quarter ... the quarter ended Sept. 30")
+                y = c.dct.year - (end_month > c.dct.month)
+                y, mo = add_months(y, end_month, -1)
+                c.note_quarter(y, (mo - 1) // 3 + 1, over=True)
+                return f"{y}-Q{(mo - 1) // 3 + 1}", True
             dq = (c.dct.month - 1) // 3 + 1
             cur = (c.dct.year, dq)
             prev = (c.dct.year - 1, 4) if dq == 1 else (c.dct.year, dq - 1)
@@ -90,6 +102,12 @@ class PeriodRules(RuleHelpers):
             return f"{y}-Q{q}", True
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+    def _ended_month(self, ctx: Ctx, end: int) -> int | None:
+        """The month of "ended Sept. 30" right after a period, or None."""
+        m = _ENDED.match(ctx.text, end)
+        words = re.match(r"\s+([A-Z][a-z]+)\.?\s+\d", ctx.text[m.end(): m.end() + 14]) if m else None
+        return self.months.get(words.group(1).lower()) if words else None
 
     def _h_quarter_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
         """"the 1988 quarter": the quarter being reported on, in that year."""

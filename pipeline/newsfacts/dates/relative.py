@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months, iso_week
+from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import comparative, from_reference
 from newsfacts.dates.periods import quarterly_context
@@ -72,12 +72,13 @@ class RelativeRules(RuleHelpers):
                   "the last": -1, "the past": -1}.get(rel, 0)
         start = m.start()
 
-        anaphoric = rel in ("following", "the following", "previous", "the previous") and unit in ("week", "month",
-                                                                                                   "year")
+        story_unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE"}.get(unit)
+        anaphoric = rel in ("following", "the following", "previous", "the previous") and story_unit is not None
 
         def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start, anaphoric=anaphoric):
-            if anaphoric:  # "the following year": the year after the one the story is at
-                v = from_reference(c.story_time, {"week": "W", "month": "M", "year": "Y"}[unit], offset)
+            if anaphoric or story_unit and rel in ("next", "the next") and c.tense(start) == "past":
+                # "the following year", and "the next year" told in the past: from the time the story is at
+                v = from_reference(c.story_time, story_unit, offset)
                 if v is not None:
                     return v, True
             if c.dct is None:
@@ -123,18 +124,28 @@ class RelativeRules(RuleHelpers):
             if rest[:1] not in (".", ",", ";", "") and not rest.startswith(" -"):
                 return None
         sign = -1 if direction in ("ago", "earlier", "before") else 1
-        if n == "X":
+        if n == "X":  # "a few weeks later": the length, as TimeML marks it; "some years ago": a past time
+            if direction in ("later", "earlier"):
+                return Cand(m.start(), m.end("unit"), "DURATION", duration_value(n, unit))
             return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if direction in ("earlier", "later") and (comp := comparative(m, ctx, n, unit)) is not None:
             return comp
         start = m.start()
         narrative = direction in ("earlier", "later", "before", "after")  # from the story's time, not the DCT
+        # With no time in the story to count from, "three days later" is, as TimeML marks it, the length
+        # alone ("three days", "later" its signal); "a year earlier" comparing results is a year back.
+        as_length = direction in ("later", "earlier") and not (unit == "Y" and n == 1 and direction == "earlier")
+        cand = Cand(m.start(), m.end(), "DATE", None, info={"comparison": sign < 0})
+        length, unit_end = duration_value(n, unit), m.end("unit")
 
         def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
             if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
                 v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
                     return v, True
+                if as_length:
+                    cand.kind, cand.end = "DURATION", unit_end
+                    return length, False
             if c.dct is None:
                 return {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX"), False
             d = c.dct
@@ -162,7 +173,8 @@ class RelativeRules(RuleHelpers):
             return d.isoformat(), True
 
         # "a year ago", "a year earlier" are mostly points of comparison: they do not move the story on.
-        return Cand(m.start(), m.end(), "DATE", value, info={"comparison": sign < 0})
+        cand.value = value
+        return cand
 
     def _h_deictic(self, m: re.Match, ctx: Ctx) -> Cand | None:
         word = re.sub(r"\s+", " ", m.group("word").lower())

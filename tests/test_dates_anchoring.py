@@ -1,0 +1,116 @@
+"""Time expressions whose value depends on what the story already said: the quarter being reported on,
+the time a passage is about, the tense of the verb. Each case is a short passage in news style."""
+
+import pytest
+
+# passage, dct, expression text, value
+REPORTED_QUARTER = [
+    # a quarter still running, named for what lies ahead, is not the one being reported
+    ("Acme Corp. said third-quarter profit rose 12%. It expects a fourth-quarter charge of $5 million. "
+     "Net income in the latest quarter was $40 million, up from $30 million a year earlier.",
+     "2013-11-05", "the latest quarter", "2013-Q3"),
+    ("Acme Corp. said third-quarter profit rose 12%. It expects a fourth-quarter charge of $5 million. "
+     "Net income in the latest quarter was $40 million, up from $30 million a year earlier.",
+     "2013-11-05", "a year earlier", "2012-Q3"),
+    # an earlier quarter named for comparison does not displace it
+    ("Globex posted a 9% gain in third-quarter earnings. After a weak second quarter, sales recovered, "
+     "and margins were wider than a year ago.", "2013-10-28", "a year ago", "2012-Q3"),
+    # a quarter named by its end
+    ("Initech said its loss for the quarter ended June 30 narrowed to $2 million.", "2013-10-15",
+     "the quarter", "2013-Q2"),
+    # a fiscal quarter reported in the past tense is over, whatever its number
+    ("Hooli reported a 20% drop in fourth-quarter net income. Sales in the latest period rose 3%.",
+     "2013-11-02", "the latest period", "2013-Q4"),
+    ("Vandelay said its fourth quarter ended Sept. 30 was its best. Revenue rose from the year-ago period.",
+     "2013-10-29", "the year-ago period", "2012-Q4"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", REPORTED_QUARTER)
+def test_quarter_being_reported(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# "later"/"earlier" after a count: TimeML marks the length, since it counts from a time in the story
+COUNTED_FROM_THE_STORY = [
+    ("The ferry left Dover at dawn. Two hours later, coastguards lost contact with it.", "2014-03-02",
+     "Two hours", "PT2H", "duration"),
+    ("The bank cut rates in May. A few weeks later, it reversed course.", "2014-09-10", "A few weeks", "PXW",
+     "duration"),
+    ("The bank was rescued and sold a few years later.", "2014-09-10", "a few years", "PXY", "duration"),
+    ("A day earlier, thousands had marched through the capital.", "2014-09-10", "A day", "P1D", "duration"),
+    # a result compared with the same period a year before is a date
+    ("Net income rose to $5 million from $4 million a year earlier.", "2014-09-10", "a year earlier", "2013",
+     "date"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value,kind", COUNTED_FROM_THE_STORY)
+def test_later_and_earlier_after_a_count(process, passage, dct, text, value, kind):
+    doc = process(passage, dct=dct)
+    found = {f.text: (f.value, f.kind) for f in doc._.dates}
+    assert found.get(text) == (value, kind), found
+
+
+# The time a narrative is at: the last date named in the sentence or the one before.
+STORY_TIME = [
+    ("He joined the bank on May 22, 1995, and the following year he was posted to Paris.", "2014-05-10",
+     "the following year", "1996"),
+    ("The company was founded in 1984. The next year it went public.", "2014-05-10", "The next year", "1985"),
+    ("Police arrested him on March 3. The next day he was released on bail.", "2014-05-10", "The next day",
+     "2014-03-04"),
+    ("The referendum was held in March 2013. The following month, the law took effect.", "2014-05-10",
+     "The following month", "2013-04"),
+    ("The referendum was held in March 2013. The previous month, protests had erupted.", "2014-05-10",
+     "The previous month", "2013-02"),
+    ("Rebels took the town on Friday. The next morning, government troops arrived.", "2014-05-10",
+     "The next morning", "2014-05-10TMO"),
+    ("In 1984 the first Macintosh went on sale. One year later he was forced out.", "2014-05-10",
+     "One year later", "1985"),
+    ("The talks collapsed on March 3. Two weeks later, the minister resigned.", "2014-05-10",
+     "Two weeks later", "2014-W12"),
+    ("He was arrested in 2009 and released four years later.", "2014-09-10", "four years later", "2013"),
+    # no time named nearby: the publication date, as before
+    ("Sales will rise over the next year, analysts said.", "2014-05-10", "the next year", "2015"),
+    ("The minister will arrive on Tuesday and leave the following day.", "2014-05-10", "the following day",
+     "2014-05-14"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", STORY_TIME)
+def test_expressions_count_from_the_time_the_story_is_at(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# A date without a year takes the year the tense points to.
+TENSE = [
+    # a present perfect progressive looks back
+    ("Police have been hunting the gunman since shortly after the Nov. 12 shooting.", "2014-05-06",
+     "Nov. 12", "2013-11-12"),
+    # "last" before a day and month: the day, in the past
+    ("The doctor was shot dead at his home last Oct. 23, police said.", "2015-04-19", "Oct. 23", "2014-10-23"),
+    # a modal perfect looks back
+    ("Worries about the chip may have been behind a drop in the shares on Wednesday.", "2014-05-09",
+     "Wednesday", "2014-05-07"),
+    ("The strike might have cost the airline $10 million on Monday alone.", "2014-05-07", "Monday",
+     "2014-05-05"),
+    # a date before a noun dates that thing, not the verb's time: the nearest one
+    ("The firm is trying to sell itself under a June agreement with its lenders.", "2014-10-27", "June",
+     "2014-06"),
+    ("The unions will study the March accord before voting.", "2014-04-02", "March", "2014-03"),
+    # but a verb's future still counts for the date itself
+    ("The board will meet on June 3 to approve the deal.", "2014-10-27", "June 3", "2015-06-03"),
+    ("Officials postponed until Tuesday morning any action on the permit.", "2000-03-30", "Tuesday morning",
+     "2000-04-04TMO"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", TENSE)
+def test_year_by_tense(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
