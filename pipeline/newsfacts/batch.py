@@ -25,8 +25,6 @@ from newsfacts import readers, store
 from newsfacts.errors import NewsfactsError, NoInput, StoreError
 from newsfacts.pool import Inline, Job, Pool, shielded
 from newsfacts.work import (  # noqa: F401 - the worker side, also reachable here as before
-    NLP_BATCH_TOKENS,
-    WARM_VOCAB_STRINGS,
     Extracted,
     _docs,
     _facts,
