@@ -4,8 +4,8 @@ import pytest
 import spacy
 
 from newsfacts import nlp as nlp_module
+from newsfacts.errors import TaggingSetupError
 from newsfacts.extensions import make_doc
-from newsfacts.tagging import TaggingSetupError
 
 SENTENCES = [
     "The chancellor said on Tuesday that borrowing had risen to £2.1bn, its highest since 2009.",

@@ -12,10 +12,12 @@ saved with the pipeline and this component reads their patterns and tables from 
 Doc. What it does for each one it names:
 
 - absent, or enabled: nothing (the model's own component runs, as in any spaCy pipeline);
-- disabled: its work, from the cache. Ruler patterns the table cannot read (several tokens, REGEX
-  and other operators) go through a ``Matcher`` of only those patterns, applied in the ruler's order;
-  a lemmatizer that is not spaCy's ``Lemmatizer`` in a mode keyed by form, part of speech and
-  morphology is called itself.
+- disabled: its work, from the cache. Patterns of several tokens are matched on the cached
+  per-token tests; patterns the table cannot read (``OP`` and other operators, attributes outside
+  ``TABLE_ATTRS``, settings other than part of speech, morphology, lemma, tag and dependency) go
+  through a ``Matcher`` of only those patterns; all are applied in the ruler's order. A lemmatizer
+  that is not spaCy's ``Lemmatizer`` in a mode keyed by form, part of speech and morphology is
+  called itself.
 
 A disabled ruler with an enabled lemmatizer is refused: the lemmatizer would run before the ruler's
 part of speech is there.
@@ -35,7 +37,7 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-from newsfacts.errors import NewsfactsError
+from newsfacts.errors import TaggingSetupError
 
 # Token attributes a table pattern may test: read for every token with ``Doc.to_array``.
 TABLE_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "ENT_TYPE", "SHAPE", "IS_SPACE",
@@ -46,10 +48,6 @@ SET_ATTRS = (POS, MORPH, LEMMA, TAG, DEP)
 # Lemmatizer modes whose lemma depends on the token's form, part of speech and morphology only.
 KEYED_MODES = frozenset({"rule", "lookup", "pos_lookup"})
 OTHER = numpy.uint64(2**64 - 1)  # a tested attribute's value that no pattern names
-
-
-class TaggingSetupError(NewsfactsError):
-    """The base components named to ``newsfacts_tags`` cannot be replaced in this pipeline."""
 
 
 class RulerTable:
