@@ -84,3 +84,19 @@ def test_a_disabled_ruler_before_an_enabled_lemmatizer_is_refused():
     nlp.add_pipe("newsfacts_tags", before="ner")
     with pytest.raises(TaggingSetupError, match="disable both"):
         nlp("Prices rose.")
+
+
+def test_patterns_the_table_cannot_read_go_through_a_matcher_in_the_rulers_order():
+    model = nlp_module.read_config()["nlp"]["model"]
+    extra = [{"patterns": [[{"LOWER": "interest"}, {"LOWER": "rates", "OP": "+"}]], "attrs": {"POS": "PROPN"}},
+             {"patterns": [[{"LENGTH": 3, "TAG": "NN"}]], "attrs": {"LEMMA": "three-letter"}}]
+    stock = spacy.load(model)
+    stock.get_pipe("attribute_ruler").add_patterns(extra)
+    ours = spacy.load(model, disable=["attribute_ruler", "lemmatizer"])
+    ours.get_pipe("attribute_ruler").add_patterns(extra)
+    ours.add_pipe("newsfacts_tags", before="ner")
+    text = "Interest rates rose again, the man said, and the tax bill fell."
+    doc = ours(text)
+    assert annotations(doc) == annotations(stock(text))
+    assert doc[0].pos_ == "PROPN" and [t.lemma_ for t in doc if t.text in ("man", "tax")] == ["three-letter"] * 2
+    assert ours.get_pipe("newsfacts_tags").steps()[0].number_of  # those two went to the Matcher
