@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsfacts import batch, bounds, readers
+from newsfacts import batch, bounds, readers, work
 from newsfacts.cli import cli
 
 STORY = ("BERLIN — Chancellor Anna Weber met union leaders on Friday to discuss a €3 billion plan for the "
@@ -219,7 +219,7 @@ SENTENCES = [
 def test_a_long_article_goes_through_the_model_in_pieces_with_offsets_into_the_whole_text(nlp, monkeypatch):
     """A small model of the 990,000-character article: with a budget of 300 tokens per pipe call, an
     article of some 3,000 tokens goes in pieces, and every fact still indexes the whole text."""
-    monkeypatch.setattr(batch, "NLP_BATCH_TOKENS", 300)
+    monkeypatch.setattr(work, "NLP_BATCH_TOKENS", 300)
     text = "\n\n".join(" ".join(SENTENCES) for _ in range(40)) + "\n"
     recorder = Recorder(nlp)
     [(article_id, facts, error)] = batch.extract_batch([("long", text, {"published": "2026-03-20", "dateline": None,
@@ -240,7 +240,7 @@ def test_a_long_article_goes_through_the_model_in_pieces_with_offsets_into_the_w
 def test_pieces_of_a_long_article_without_a_letter_or_digit_skip_the_model(nlp, monkeypatch):
     """A wall of marks in a long article holds no fact: its pieces are not run through the model, the
     facts around it still are, at their offsets in the whole text."""
-    monkeypatch.setattr(batch, "NLP_BATCH_TOKENS", 300)
+    monkeypatch.setattr(work, "NLP_BATCH_TOKENS", 300)
     text = f"{SENTENCES[2]}\n\n{'&' * 3_000}\n\n{'= ' * 1_000}\n\n{SENTENCES[0]} {SENTENCES[2]}\n"
     recorder = Recorder(nlp)
     [(_, facts, error)] = batch.extract_batch([("wall", text, {"published": "2026-03-20", "dateline": None,

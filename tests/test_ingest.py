@@ -215,7 +215,7 @@ def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
 
 @pytest.mark.parametrize("budget, kept", [(10**9, True), (0, False)])
 def test_vocabulary_kept_only_up_to_its_budget(nlp, monkeypatch, budget, kept):
-    from newsfacts import batch as ingest_module
+    from newsfacts import work as ingest_module
 
     monkeypatch.setattr(ingest_module, "WARM_VOCAB_STRINGS", budget)
     words = f"Zqxwv{budget} Corp paid $3 million to Brxlf{budget} Holdings on Monday, Qorvik{budget} said."

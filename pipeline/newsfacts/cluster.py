@@ -76,7 +76,7 @@ class DaskExecutor:
         self._running: set = set()  # Dask cancels a task whose future nobody holds
 
     def submit(self, fn, arg) -> Future:
-        """``fn(arg, nlp)`` on a worker (``fn`` a module-level function such as ``batch.extract_batch``)."""
+        """``fn(arg, nlp)`` on a worker (``fn`` a module-level function such as ``work.extract_batch``)."""
         done: Future = Future()
         remote = self.client.submit(run_on_worker, fn, arg, pure=False, retries=RETRIES)
         self._running.add(remote)

@@ -38,3 +38,8 @@ class StoreError(NewsfactsError):
 
 class WorkersDied(NewsfactsError):
     """The worker processes keep dying before any batch finishes (they cannot load the model?)."""
+
+
+class TaggingSetupError(NewsfactsError):
+    """``newsfacts_tags`` was set to stand in for a disabled attribute ruler while the lemmatizer after
+    it still runs (it would lemmatize before the ruler's part of speech is there)."""

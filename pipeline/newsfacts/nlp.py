@@ -22,8 +22,11 @@ from newsfacts.errors import ModelsNotFound
 from newsfacts.wordlists import read_folder
 
 # Modules whose import registers the newsfacts factories with spaCy.
-COMPONENT_MODULES = ("newsfacts.entities", "newsfacts.money", "newsfacts.dates", "newsfacts.quotes")
+COMPONENT_MODULES = ("newsfacts.tagging", "newsfacts.entities", "newsfacts.money", "newsfacts.dates",
+                     "newsfacts.quotes")
 RESERVED_KEYS = ("factory", "before", "after", "from_disk")
+# Factories that stand in for base components: added whatever ``only`` says.
+BASE_FACTORIES = ("newsfacts_tags",)
 # The modules and subpackages whose code decides what is extracted (part of the fingerprint).
 EXTRACTION_CODE = ("records.py", "extensions.py", "tokens.py", "wordlists.py", "component.py", "nlp.py",
                    *(m.rsplit(".", 1)[1] for m in COMPONENT_MODULES))
@@ -109,7 +112,8 @@ def load(model: str | None = None, models: Path | None = None, *, only: Iterable
     """Load the base model once and add the newsfacts components as configured.
 
     ``only`` names the components of ``[nlp] components`` to add (the evaluations measure one
-    component at a time); the base model's own components are always there.
+    component at a time); the base model's own components are always there, and so is
+    ``newsfacts_tags``, which does the work of the ones ``[nlp] disable`` names.
     """
     import spacy
 
@@ -120,11 +124,16 @@ def load(model: str | None = None, models: Path | None = None, *, only: Iterable
         importlib.import_module(name)
     models = models or models_dir()
     cfg = read_config(models)
-    nlp = spacy.load(model or cfg["nlp"]["model"], exclude=list(cfg["nlp"].get("exclude", [])))
+    model = model or cfg["nlp"]["model"]
+    nlp = spacy.load(model, exclude=list(cfg["nlp"].get("exclude", [])))
+    # Disabled, not excluded: newsfacts_tags reads their patterns and tables, and a saved pipeline keeps them.
+    for name in cfg["nlp"].get("disable", []):
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
     for name in cfg["nlp"]["components"]:
-        if only is not None and name not in only:
-            continue
         settings = dict(cfg["components"][name])
+        if only is not None and name not in only and settings["factory"] not in BASE_FACTORIES:
+            continue
         factory = settings.pop("factory")
         place = {k: settings.pop(k) for k in ("before", "after") if k in settings}
         patterns = settings.pop("from_disk", None)

@@ -57,7 +57,7 @@ def plan(files: list[str], folder: Path, fingerprint: str, shard_size: int) -> l
 
 def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
     """On a worker: read the task's files, extract them, write the shard; (articles extracted, failed)."""
-    from newsfacts import batch, store
+    from newsfacts import store, work
 
     tmp = Path(task.target + ".tmp")
     tmp.unlink(missing_ok=True)
@@ -74,7 +74,7 @@ def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
 
     def flush() -> None:
         nonlocal extracted, failed
-        results = batch.extract_batch([batch.task_of(r) for r in rows], nlp) if rows else []
+        results = work.extract_batch([work.task_of(r) for r in rows], nlp) if rows else []
         facts = {article_id: found for article_id, found, error in results if not error}
         paths = {r["id"]: r["path"] for r in rows}
         failures.extend({"path": paths[article_id], "error": error} for article_id, _, error in results if error)
@@ -93,7 +93,7 @@ def write_shard(task: ShardTask, nlp=None) -> tuple[int, int]:
         entries.append({"key": article.key, "path": article.path, "article_id": article_id})
         if article_id not in seen_ids:
             seen_ids.add(article_id)
-            rows.append(batch.article_row(article, article_id))
+            rows.append(work.article_row(article, article_id))
         if len(rows) >= task.batch_size:
             flush()
     flush()
