@@ -78,6 +78,7 @@ class EntityComponent(SpanRules, LabelRules, CueRules, NameRules, RoleRules, Gaz
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._extend_org_names(doc, mentions)  # names.py
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # labels.py (and roles.py for title words)
