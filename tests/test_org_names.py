@@ -52,3 +52,14 @@ def test_an_opening_quote_is_no_part_of_a_name(process):
                   "`` JetBlue Airways is proud of its crews , '' he said .")
     assert all("`" not in e.text and "`" not in e.canonical for e in doc._.entities)
     assert len(named(doc, "JetBlue Airways")) == 2
+
+
+@pytest.mark.parametrize("text, airline", [
+    ("Investigators said Air France Flight 447 stalled before it fell into the Atlantic.", "Air France"),
+    ("The crash of Colgan Air Flight 3407 near Buffalo killed 50 people.", "Colgan Air"),
+])
+def test_an_airline_is_not_its_flight(process, text, airline):
+    doc = process(text)
+    hits = [e for e in doc._.entities if e.label == "ORG"]
+    assert [e.text for e in hits] == [airline] and hits[0].canonical == airline, \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]

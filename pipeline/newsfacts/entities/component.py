@@ -61,6 +61,7 @@ class EntityComponent(SpanRules, LabelRules, CueRules, NameRules, RoleRules, Gaz
         self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in self.linking}
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
+        self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.type_nouns = dict(line.split("\t")[:2] for line in read_lines(path / "type_nouns.tsv", missing_ok=True))

@@ -92,6 +92,7 @@ class Stage:
     work_nouns: set[str]
     role_words: set[str]
     org_suffixes: set[str]
+    numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:

@@ -183,13 +183,19 @@ class NameRules(Stage):
         an inner "and" or "&", or cuts it in two ORGs. The name goes on over capitalized words that
         belong to no other entity and end in an organisation word ("Company", "Group", "Airlines"), or
         over the next ORG when the article uses the initials of the whole ("KAMC"). "Boeing and
-        Lockheed Martin" stay two names: no such word ends them, no acronym joins them."""
+        Lockheed Martin" stay two names: no such word ends them, no acronym joins them. A name ends
+        before a numbered thing it runs ("Air France Flight 447")."""
         tk = token_index(doc)
         texts, lowers = tk.text, tk.lower
         by_start = {m.start: m for m in mentions}
         taken = {i for m in mentions for i in range(m.start, m.end)}
         acronyms = {t.replace(".", "") for t in texts if ACRONYM_RE.match(t.replace(".", ""))}
         dropped = set()
+        for m in mentions:  # "Air France Flight 447": the airline's name ends before "Flight"
+            cut = next((k for k in range(m.start + 1, m.end) if lowers[k] in self.numbered_words
+                        and k + 1 < tk.n and texts[k + 1][:1].isdigit()), None)
+            if m.label == "ORG" and cut is not None:
+                m.end = cut
         for m in sorted(mentions, key=lambda m: m.start):
             e = m.end
             if id(m) in dropped or m.label != "ORG" or e - m.start < 2 or e + 1 >= tk.n \
