@@ -63,3 +63,10 @@ def test_an_airline_is_not_its_flight(process, text, airline):
     hits = [e for e in doc._.entities if e.label == "ORG"]
     assert [e.text for e in hits] == [airline] and hits[0].canonical == airline, \
         [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+def test_an_airline_that_runs_a_flight_is_an_organisation_all_through(process):
+    doc = process("Two crashes this year, the loss of Garuda Indonesia Flight 200 among them, led to the ban.\n"
+                  "The president flies on a plane of the national flag carrier Garuda Indonesia.")
+    hits = [e for e in doc._.entities if e.text == "Garuda Indonesia"]
+    assert len(hits) == 2 and all(e.label == "ORG" for e in hits), [(e.text, e.label) for e in doc._.entities]

@@ -195,7 +195,7 @@ class NameRules(Stage):
             cut = next((k for k in range(m.start + 1, m.end) if lowers[k] in self.numbered_words
                         and k + 1 < tk.n and texts[k + 1][:1].isdigit()), None)
             if m.label == "ORG" and cut is not None:
-                m.end = cut
+                m.end, m.fixed = cut, True  # what runs a flight is an organisation, in the whole article
         for m in sorted(mentions, key=lambda m: m.start):
             e = m.end
             if id(m) in dropped or m.label != "ORG" or e - m.start < 2 or e + 1 >= tk.n \
