@@ -139,8 +139,8 @@ class NameRules(Stage):
 
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation. A
-        headline often gives the short form first, so a short ORG or GPE may precede the full name;
-        a short form the model took for a person must follow it ("Ford" then "Ford Motor")."""
+        short form the model took for a place that is in no place table is the organisation also
+        before its full name (a headline's "AirTran"); other short forms link only after it."""
         longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
         first_seen: dict[tuple[str, ...], int] = {}
         for m in mentions:
@@ -173,7 +173,7 @@ class NameRules(Stage):
                 continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
-                    and first_seen[words] < m.start \
+                    and (first_seen[words] < m.start or m.label == "GPE") \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
