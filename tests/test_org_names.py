@@ -77,3 +77,15 @@ def test_a_headline_short_form_taken_for_a_place_is_the_organisation(process):
     hits = [e for e in doc._.entities if e.text == "Iberia"]
     assert hits and all(e.label == "ORG" and e.canonical == "Iberia Airlines" for e in hits), \
         [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("ours, gold, same", [
+    ("EADS N.V.", "EADS", True),
+    ("Aer Lingus Group PLC", "Aer Lingus", True),
+    ("China Southern Airlines", "China Southern Airlines Company Limited", True),
+    ("Apple Computer", "Apple Inc.", False),
+    ("Air China", "China", False),
+])
+def test_meantime_compares_organisations_without_their_legal_forms(ours, gold, same):
+    from newsfacts.eval.meantime import normalize
+    assert (normalize(ours, "ORG") == normalize(gold, "ORG")) is same
