@@ -89,3 +89,18 @@ def test_a_headline_short_form_taken_for_a_place_is_the_organisation(process):
 def test_meantime_compares_organisations_without_their_legal_forms(ours, gold, same):
     from newsfacts.eval.meantime import normalize
     assert (normalize(ours, "ORG") == normalize(gold, "ORG")) is same
+
+
+@pytest.mark.parametrize("name, first, last", [
+    ("Michael O' Leary", "michael", "o'leary"),  # a spaced apostrophe, as tokenized text has it
+    ("O'Leary", "", "o'leary"),
+    ("Mr. Trump", "", "trump"),  # a surname alone, with its honorific
+    ("Vincent van Gogh", "vincent", "van gogh"),
+    ("Martin Luther King Jr.", "martin", "king"),
+])
+def test_speakers_and_entities_read_a_name_alike(name, first, last):
+    from newsfacts.namematch import parse
+    from newsfacts.quotes.people import parse_name
+    parsed = parse_name(name)
+    assert (parsed.first, parsed.last) == (first, last)
+    assert parsed.last == " ".join(parse(name).surname)
