@@ -72,13 +72,6 @@ def test_an_airline_that_runs_a_flight_is_an_organisation_all_through(process):
     assert len(hits) == 2 and all(e.label == "ORG" for e in hits), [(e.text, e.label) for e in doc._.entities]
 
 
-def test_a_headline_short_form_taken_for_a_place_is_the_organisation(process):
-    doc = process("Airbus delivers last A340 to Iberia\nIberia Airlines took the jet on Tuesday in Toulouse .")
-    hits = [e for e in doc._.entities if e.text == "Iberia"]
-    assert hits and all(e.label == "ORG" and e.canonical == "Iberia Airlines" for e in hits), \
-        [(e.text, e.label, e.canonical) for e in doc._.entities]
-
-
 @pytest.mark.parametrize("ours, gold, same", [
     ("EADS N.V.", "EADS", True),
     ("Aer Lingus Group PLC", "Aer Lingus", True),

@@ -138,9 +138,9 @@ class NameRules(Stage):
         return out
 
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation. A
-        short form the model took for a place that is in no place table is the organisation also
-        before its full name (a headline's "AirTran"); other short forms link only after it."""
+        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
+        A short form links only after its full name: a place before it ("Texas" ... "Texas Rangers")
+        is as often the place itself, and the place tables do not know every state and town."""
         longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
         first_seen: dict[tuple[str, ...], int] = {}
         for m in mentions:
@@ -173,7 +173,7 @@ class NameRules(Stage):
                 continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
-                    and (first_seen[words] < m.start or m.label == "GPE") \
+                    and first_seen[words] < m.start \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
