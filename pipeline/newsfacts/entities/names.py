@@ -290,8 +290,9 @@ class NameRules(Stage):
 
 
 def _name_cased(word: str) -> bool:
-    """Written as a name: a capital first ("Boeing", "AirTran", "McDonnell", "EADS")."""
-    return word[:1].isupper()
+    """Written as a name: a capital first ("Boeing", "AirTran", "McDonnell", "EADS"), not the plural
+    of an acronym ("GDRs", "MPs")."""
+    return word[:1].isupper() and not (len(word) > 2 and word.endswith("s") and word[:-1].isupper())
 
 
 def _acronym_form(name: str) -> bool:
