@@ -17,6 +17,9 @@ def named(doc, text):
     # an acronym with a legal form of its own
     ("The Korea Aerospace and Marine Company said profits rose. KAMC Co. shares gained 3 percent in Seoul.",
      "Korea Aerospace and Marine Company", "KAMC Co."),
+    # a short form of a two-word name whose second word is also a portfolio ("energy minister")
+    ("Shares in Harcourt Energy jumped 6% on Monday. Harcourt said its new field was larger than thought.",
+     "Harcourt Energy", "Harcourt"),
     # a short form of a two-word name with a legal form
     ("Lockheed Martin Corp. won the contract on Friday. Lockheed said the first jets would fly in 2012.",
      "Lockheed Martin Corp.", "Lockheed"),

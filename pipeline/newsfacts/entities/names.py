@@ -150,12 +150,15 @@ class NameRules(Stage):
             name = m.canonical or self._name(doc, m)
             # "Lockheed Martin Corp.": two words and a legal form
             two = len(words) > 2 and org_key(" ".join(words[:2])) == org_key(self._name(doc, m))
+            # "Boeing Executive Vice President ...": a title that runs on is no part of the name
+            after = token_index(doc).lower[m.end] if m.end < len(doc) else ""
+            role = words[1].lower() in self.role_words and after in self.role_words
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
                 if (len(words) == 2 or two and k == 1) and words[1][:1].isupper() and words[1].isalpha() \
-                        and words[1].lower() not in self.role_words \
+                        and not role \
                         or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
