@@ -122,6 +122,8 @@ class NameRules(Stage):
                     continue  # part of a longer name
                 if lines[i] != "caps" and not all(_name_cased(t) or not t.isalpha() for t in texts[i:i + n]):
                     continue
+                if label == "PERSON" and any(t[:2].isupper() and not t.isupper() for t in texts[i:i + n]):
+                    continue  # "BSkyB" is written as a company, whatever the model called it once
                 if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
                     continue
                 if label == "PERSON" and lines[i] == "text" and i - 1 not in covered and self._name_word(doc, i - 1):
