@@ -26,7 +26,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s"}
 OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
 CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
-EDGE_PUNCT = set("\"“”‘’'«»,;:!?()[]{}-–—/*|")
+EDGE_PUNCT = set("\"“”‘’'`«»,;:!?()[]{}-–—/*|")  # "``": the opening quote of tokenized (PTB-style) text
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 WORD_RE = re.compile(r"[^\W\d_]{2,}")
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
@@ -92,6 +92,7 @@ class Stage:
     work_nouns: set[str]
     role_words: set[str]
     org_suffixes: set[str]
+    numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:

@@ -111,17 +111,19 @@ class NameRules(Stage):
         i = 0
         while i < len(doc):
             text = texts[i]
-            cands = known.get(lowers[i]) if i not in covered and (text.istitle() or text.isupper()) else None
+            cands = known.get(lowers[i]) if i not in covered and _name_cased(text) else None
             hit = None
             for words, label in cands or ():
                 n = len(words)
                 if tuple(lowers[i:i + n]) != words or any(j in covered for j in range(i, i + n)):
                     continue
-                if i + n < len(doc) and texts[i + n].istitle() and texts[i + n].isalpha() and lines[i] == "text":
+                nxt = texts[i + n] if i + n < len(doc) else ""
+                if _name_cased(nxt) and not nxt.isupper() and nxt.isalpha() and lines[i] == "text":
                     continue  # part of a longer name
-                if lines[i] != "caps" and not all(t.istitle() or t.isupper() or not t.isalpha()
-                                                  for t in texts[i:i + n]):
+                if lines[i] != "caps" and not all(_name_cased(t) or not t.isalpha() for t in texts[i:i + n]):
                     continue
+                if label == "PERSON" and any(t[:2].isupper() and not t.isupper() for t in texts[i:i + n]):
+                    continue  # "BSkyB" is written as a company, whatever the model called it once
                 if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
                     continue
                 if label == "PERSON" and lines[i] == "text" and i - 1 not in covered and self._name_word(doc, i - 1):
@@ -138,7 +140,9 @@ class NameRules(Stage):
         return out
 
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation."""
+        """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
+        A short form links only after its full name: a place before it ("Texas" ... "Texas Rangers")
+        is as often the place itself, and the place tables do not know every state and town."""
         longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
         first_seen: dict[tuple[str, ...], int] = {}
         for m in mentions:
@@ -146,11 +150,17 @@ class NameRules(Stage):
             if m.label != "ORG" or len(words) < 2:
                 continue
             name = m.canonical or self._name(doc, m)
+            # "Lockheed Martin Corp.": two words and a legal form
+            two = len(words) > 2 and org_key(" ".join(words[:2])) == org_key(self._name(doc, m))
+            # "Boeing Executive Vice President ...": a title that runs on is no part of the name
+            after = token_index(doc).lower[m.end] if m.end < len(doc) else ""
+            role = words[1].lower() in self.role_words and after in self.role_words
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
-                if len(words) == 2 and words[1][:1].isupper() and words[1].isalpha() \
+                if (len(words) == 2 or two and k == 1) and words[1][:1].isupper() and words[1].isalpha() \
+                        and not role \
                         or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
@@ -168,9 +178,56 @@ class NameRules(Stage):
                 continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
-                    and first_seen[words] < m.start and name_key(" ".join(words)) not in self.aliases:
+                    and first_seen[words] < m.start \
+                    and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _extend_org_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"European Aeronautic Defence and Space Company": the model stops an organisation's name at
+        an inner "and" or "&", or cuts it in two ORGs. The name goes on over capitalized words that
+        belong to no other entity and end in an organisation word ("Company", "Group", "Airlines"), or
+        over the next ORG when the article uses the initials of the whole ("KAMC"). "Boeing and
+        Lockheed Martin" stay two names: no such word ends them, no acronym joins them. A name ends
+        before a numbered thing it runs ("Air France Flight 447")."""
+        tk = token_index(doc)
+        texts, lowers = tk.text, tk.lower
+        by_start = {m.start: m for m in mentions}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        acronyms = {t.replace(".", "") for t in texts if ACRONYM_RE.match(t.replace(".", ""))}
+        dropped = set()
+        for m in mentions:  # "Air France Flight 447": the airline's name ends before "Flight"
+            cut = next((k for k in range(m.start + 1, m.end) if lowers[k] in self.numbered_words
+                        and k + 1 < tk.n and texts[k + 1][:1].isdigit()), None)
+            if m.label == "ORG" and cut is not None:
+                m.end, m.fixed = cut, True  # what runs a flight is an organisation, in the whole article
+        for m in sorted(mentions, key=lambda m: m.start):
+            e = m.end
+            if id(m) in dropped or m.label != "ORG" or e - m.start < 2 or e + 1 >= tk.n \
+                    or lowers[e] not in ("and", "&"):
+                continue
+            nxt = by_start.get(e + 1)
+            k = e + 1
+            while k < tk.n and k not in taken and k - e <= 4 and texts[k].isalpha() and _name_cased(texts[k]):
+                k += 1
+            if k > e + 1 and (lowers[k - 1] in self.org_suffixes or self._initials(doc, m.start, k) & acronyms):
+                m.end = k
+            elif nxt is not None and nxt.label == "ORG" and self._initials(doc, m.start, nxt.end) & acronyms \
+                    and all(_name_cased(t) for t in texts[nxt.start:nxt.end]):
+                m.end = nxt.end
+                dropped.add(id(nxt))
+        return [m for m in mentions if id(m) not in dropped]
+
+    def _initials(self, doc: Doc, start: int, end: int, legal: bool = True) -> set[str]:
+        """The initials of a name, and (``legal``) without its legal form ("EADSC", "EADS")."""
+        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper()]
+        found = {"".join(t.text[0] for t in words)}
+        span = doc[start:end]
+        base = org_key(span.text).split() if legal else []
+        if 0 < len(base) < len(span.text.split()):
+            cut = span.start_char + sum(len(w) + 1 for w in span.text.split()[:len(base)])
+            found.add("".join(t.text[0] for t in words if t.idx < cut))
+        return {x for x in found if len(x) >= 2}
 
     def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"UN" after "the United Nations", "KMT" after "the Kuomintang (KMT)": an acronym of a longer
@@ -185,19 +242,21 @@ class NameRules(Stage):
             if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
                 acronym = texts[e + 1].replace(".", "")
                 if ACRONYM_RE.match(acronym) and _letters_in_order(acronym, self._name(doc, m)):
-                    longs.setdefault(acronym, m)
+                    if not _acronym_form(self._name(doc, m)):  # "EADS N.V. (EADS)": the expansion below
+                        longs.setdefault(acronym, m)
                     if e + 1 not in taken:
                         mentions.append(Mention(e + 1, e + 2, m.label, "rule"))
         for m in mentions:
             if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
-                initials = "".join(t.text[0] for t in doc[m.start:m.end]
-                                   if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper())
-                if len(initials) >= 2:
+                # "EADS" for "European Aeronautic Defence and Space Company": with or without the legal form
+                for initials in sorted(self._initials(doc, m.start, m.end, m.label == "ORG"), key=len, reverse=True):
                     longs.setdefault(initials, m)
         for m in mentions:
             text = tk.span(m.start, m.end).replace(".", "")
+            if m.end - m.start > 1 and m.label == "ORG" and _acronym_form(tk.span(m.start, m.end)):
+                text = org_key(tk.span(m.start, m.end)).upper()  # "EADS N.V.": the acronym and a legal form
             target = longs.get(text)
-            if m.end - m.start == 1 and text.isupper() and target is not None and target is not m and not m.fixed:
+            if " " not in text and text.isupper() and target is not None and target is not m and not m.fixed:
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 
@@ -233,6 +292,18 @@ class NameRules(Stage):
                 recased = name.title() if lines[m.start] == "caps" else name
                 m.canonical = mixed_case.get(name_key(name)) or recased
         return names
+
+
+def _name_cased(word: str) -> bool:
+    """Written as a name: a capital first ("Boeing", "AirTran", "McDonnell", "EADS"), not the plural
+    of an acronym ("GDRs", "MPs")."""
+    return word[:1].isupper() and not (len(word) > 2 and word.endswith("s") and word[:-1].isupper())
+
+
+def _acronym_form(name: str) -> bool:
+    """An acronym with or without a legal form: "EADS", "EADS N.V.", "BHP Ltd"."""
+    key = org_key(name)
+    return " " not in key and name.split()[0].replace(".", "").isupper() and len(key.replace(".", "")) >= 2
 
 
 def _letters_in_order(acronym: str, name: str) -> bool:

@@ -101,10 +101,13 @@ def read_meantime(path: Path) -> list[MeantimeDoc]:
 
 def normalize(name: str, kind: str) -> str:
     """Compare names case-, accent-, punctuation- and underscore-insensitively, without
-    parenthetical remarks, honorifics (people) or a trailing corporate suffix (organisations)."""
+    parenthetical remarks, honorifics (people) or trailing corporate suffixes (organisations:
+    "Group PLC", "N.V.")."""
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     name = re.sub(r"\(.*?\)", " ", name).replace("_", " ").replace("&amp;", "&").lower()
     name = re.sub(r"'s\b", "", name)
+    if kind == "ORG":  # "N.V.", "S.A." are one word ("nv"), as CORPORATE_SUFFIXES spells them
+        name = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group(0).replace(".", ""), name)
     words = re.sub(r"[^\w&\s]", " ", name).split()
     if words and words[0] == "the":
         words = words[1:]
@@ -113,8 +116,9 @@ def normalize(name: str, kind: str) -> str:
             words = words[1:]
         if words and words[-1] in ("jr", "sr"):
             words = words[:-1]
-    elif len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:
-        words = words[:-1]
+    else:
+        while len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:  # "Group PLC", "Company Limited"
+            words = words[:-1]
     return " ".join(words)
 
 
@@ -161,8 +165,8 @@ def command(path: Path, model: str | None, show_errors: bool) -> None:
     one of the mention's type (MEANTIME extents include descriptors), then the largest overlap.
     It is correct when our canonical name equals the instance's name (TAG_DESCRIPTOR) or its
     DBpedia page title after ``normalize``: case-, accent-, punctuation- and
-    underscore-insensitive, without parenthetical remarks, honorifics for people and a
-    trailing corporate suffix ("Inc.", "Corp.") for organisations.
+    underscore-insensitive, without parenthetical remarks, honorifics for people and
+    trailing corporate suffixes ("Inc.", "Corp.", "Group PLC", "N.V.") for organisations.
     Printed per type: found = mentions we have an entity for; accuracy = correct / found
     (the naming quality); end-to-end = correct / gold; label = entity label agrees.
     """

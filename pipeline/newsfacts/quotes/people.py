@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsfacts.extensions import doc_text
+from newsfacts.namematch import parse
 from newsfacts.quotes.context import Mention
 
 SURE, LEAN = 2, 1  # how strongly a gender is known
@@ -39,16 +40,13 @@ class Name:
 
 @lru_cache(maxsize=50_000)
 def parse_name(name: str) -> Name:
-    """Title, first and last name, lower case ("Sen. Elizabeth Warren" → sen., elizabeth, warren)."""
-    from nameparser import HumanName
-
-    words = name.split()
-    if len(words) == 1:  # a surname alone: nameparser would call it a first name
-        return Name("", "", words[0].lower().strip(".,"))
-    parsed = HumanName(name)
-    last = parsed.last or parsed.first
-    first = parsed.first if parsed.last else ""
-    return Name(parsed.title.lower(), first.lower(), last.lower())
+    """Title, first and last name, lower case ("Sen. Elizabeth Warren" → sen., elizabeth, warren), read
+    by the entities' parser (:func:`newsfacts.namematch.parse`), so speakers and entities agree on a
+    name: one word is a surname ("Trump"), "O' Leary" is "o'leary", particles stay ("van gogh")."""
+    parsed = parse(name)
+    if not parsed.full:
+        return Name(parsed.title, "", parsed.words[0].strip(".,") if parsed.words else "")
+    return Name(parsed.title, parsed.words[0], " ".join(parsed.surname))
 
 
 _DETECTOR = None

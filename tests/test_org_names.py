@@ -1,0 +1,102 @@
+"""Organisation names: inner "and", acronyms and legal forms bound to the full name, camel-case names."""
+
+import pytest
+
+
+def named(doc, text):
+    return [e for e in doc._.entities if e.text == text]
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # the model cuts the name at "and" into two ORGs; the acronym the article uses joins them
+    ("Officials of the Korea Aerospace and Marine Company (KAMC) met on Monday. KAMC shares rose.",
+     "Korea Aerospace and Marine Company", "KAMC"),
+    # an acronym anywhere in the article, of the name without its legal form
+    ("Shares of Nordic Shipping and Logistics Corporation rose on Monday. NSL said profits doubled.",
+     "Nordic Shipping and Logistics Corporation", "NSL"),
+    # an acronym with a legal form of its own
+    ("The Korea Aerospace and Marine Company said profits rose. KAMC Co. shares gained 3 percent in Seoul.",
+     "Korea Aerospace and Marine Company", "KAMC Co."),
+    # a short form of a two-word name whose second word is also a portfolio ("energy minister")
+    ("Shares in Harcourt Energy jumped 6% on Monday. Harcourt said its new field was larger than thought.",
+     "Harcourt Energy", "Harcourt"),
+    # a short form of a two-word name with a legal form
+    ("Lockheed Martin Corp. won the contract on Friday. Lockheed said the first jets would fly in 2012.",
+     "Lockheed Martin Corp.", "Lockheed"),
+])
+def test_short_forms_take_the_full_organisation_name(process, text, full, short):
+    doc = process(text)
+    assert named(doc, full), [(e.text, e.label) for e in doc._.entities]
+    hits = named(doc, short)
+    assert hits and all(e.canonical == full and e.label == "ORG" for e in hits), \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Northrop Grumman and Lockheed Martin Corp. bid for the tanker contract on Monday.",
+     "Northrop Grumman", "Lockheed Martin Corp."),
+    ("The Ford Motor and General Motors Company plants in Michigan closed on Friday.",
+     "Ford Motor", "General Motors Company"),
+])
+def test_two_organisations_joined_by_and_stay_two(process, text, first, second):
+    doc = process(text)
+    assert named(doc, first) and named(doc, second), [(e.text, e.label) for e in doc._.entities]
+
+
+def test_camel_case_names_are_found_again(process):
+    doc = process("SkyWest Airlines took delivery of two jets on Tuesday .\n"
+                  "`` SkyWest Airlines thanks the engineers who built them , '' a spokesman said .")
+    hits = named(doc, "SkyWest Airlines")
+    assert len(hits) == 2 and all(e.label == "ORG" for e in hits), [(e.text, e.label) for e in doc._.entities]
+
+
+def test_an_opening_quote_is_no_part_of_a_name(process):
+    doc = process("JetBlue Airways said on Monday it would add flights to Boston .\n"
+                  "`` JetBlue Airways is proud of its crews , '' he said .")
+    assert all("`" not in e.text and "`" not in e.canonical for e in doc._.entities)
+    assert len(named(doc, "JetBlue Airways")) == 2
+
+
+@pytest.mark.parametrize("text, airline", [
+    ("Investigators said Air France Flight 447 stalled before it fell into the Atlantic.", "Air France"),
+    ("The crash of Colgan Air Flight 3407 near Buffalo killed 50 people.", "Colgan Air"),
+])
+def test_an_airline_is_not_its_flight(process, text, airline):
+    doc = process(text)
+    hits = [e for e in doc._.entities if e.label == "ORG"]
+    assert [e.text for e in hits] == [airline] and hits[0].canonical == airline, \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+def test_an_airline_that_runs_a_flight_is_an_organisation_all_through(process):
+    doc = process("Two crashes this year, the loss of Garuda Indonesia Flight 200 among them, led to the ban.\n"
+                  "The president flies on a plane of the national flag carrier Garuda Indonesia.")
+    hits = [e for e in doc._.entities if e.text == "Garuda Indonesia"]
+    assert len(hits) == 2 and all(e.label == "ORG" for e in hits), [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("ours, gold, same", [
+    ("EADS N.V.", "EADS", True),
+    ("Aer Lingus Group PLC", "Aer Lingus", True),
+    ("China Southern Airlines", "China Southern Airlines Company Limited", True),
+    ("Apple Computer", "Apple Inc.", False),
+    ("Air China", "China", False),
+])
+def test_meantime_compares_organisations_without_their_legal_forms(ours, gold, same):
+    from newsfacts.eval.meantime import normalize
+    assert (normalize(ours, "ORG") == normalize(gold, "ORG")) is same
+
+
+@pytest.mark.parametrize("name, first, last", [
+    ("Michael O' Leary", "michael", "o'leary"),  # a spaced apostrophe, as tokenized text has it
+    ("O'Leary", "", "o'leary"),
+    ("Mr. Trump", "", "trump"),  # a surname alone, with its honorific
+    ("Vincent van Gogh", "vincent", "van gogh"),
+    ("Martin Luther King Jr.", "martin", "king"),
+])
+def test_speakers_and_entities_read_a_name_alike(name, first, last):
+    from newsfacts.namematch import parse
+    from newsfacts.quotes.people import parse_name
+    parsed = parse_name(name)
+    assert (parsed.first, parsed.last) == (first, last)
+    assert parsed.last == " ".join(parse(name).surname)
