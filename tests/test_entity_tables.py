@@ -174,6 +174,9 @@ def test_first_name_and_surname_is_a_person(nlp, text, names):
         ("Sales rose in June Monday said nothing about that.", "June Monday"),
         ("The match was played at Grace Road in Leicester.", "Grace Road"),
         ("Talks in Paris France said little about were held on Monday.", "Paris France"),
+        # a determiner or a possessive before the pair: a thing named for someone
+        ("The new scanner is quite a Heath Robinson affair, engineers admitted.", "Heath Robinson"),
+        ("The couple drove their Morris Minor to the rally in Devon.", "Morris Minor"),
     ],
 )
 def test_not_a_first_name_and_surname(nlp, text, name):
@@ -184,3 +187,26 @@ def test_german_is_no_first_name_before_a_name(nlp):
     """A nationality before a name is no first name, even when the lexicon has it as one."""
     doc = nlp("The German Boerse said it would bid for the London exchange.")
     assert not [e for e in doc._.entities if e.text == "German Boerse" and e.label == "PERSON"]
+
+
+MATCH_REPORT = (
+    "Chelsea stayed top after a 2-1 win at Highbury. Didier Drogba scored early and John Terry headed the "
+    "winner before Scott Parker came on.\n"
+    "Arsenal: Lehmann, Lauren, Campbell, Cole, Vieira, Pires (Reyes 70), Bergkamp, Henry.\n"
+    "Chelsea: Cech, Ferreira, Terry, Gallas, Makelele, Lampard, Duff (Parker 77), Drogba (Kezman 85).\n"
+    "Goals: Drogba 12, Terry 81; Henry 40.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Terry", "Drogba", "Parker", "Kezman", "Reyes"])
+def test_minutes_in_a_match_report_make_no_team(nlp, name):
+    """A substitute's minute in brackets and a scorer's minute are no score: the player is no team, and a
+    scorer the article names in full is that person."""
+    found = labels(nlp, MATCH_REPORT)
+    assert (name, "ORG") not in found, sorted(found)
+
+
+@pytest.mark.parametrize("name", ["Terry", "Drogba"])
+def test_a_scorer_named_in_full_is_that_person(nlp, name):
+    found = labels(nlp, MATCH_REPORT)
+    assert (name, "PERSON") in found, sorted(found)

@@ -3,7 +3,8 @@
 No spaCy here: the entities component links names within an article with these functions, and the
 store links canonical names across articles with them (``store._link_entities``).
 
-People's names are parsed by ``nameparser`` (honorific, given names, surname, suffix).
+People's names are parsed by ``nameparser`` (honorific, given names, surname, suffix); first names
+are looked up in ``gender-guesser``'s lexicon (whether a word is a first name, and its usual gender).
 
 A short form belongs to a full name when its words are the full name's words in order, ending
 with the surname, each either equal or an initial of it: "Singh", "Beng Hee", "M. Butcher" and
@@ -118,3 +119,28 @@ def org_key(name: str) -> str:
         text = text[4:]
     base = basename(text) or text
     return " ".join(base.lower().replace("’", "'").split())
+
+
+# --- first names ----------------------------------------------------------------------------------
+
+SURE, LEAN = 2, 1  # how strongly a first name's gender is known
+_DETECTOR = None
+
+
+@lru_cache(maxsize=50_000)
+def first_name_gender(first: str) -> tuple[str | None, int]:
+    """('f' or 'm', SURE or LEAN) for a first name in gender-guesser's lexicon, else (None, 0)."""
+    global _DETECTOR
+    if len(first.strip(".")) < 2:  # an initial
+        return None, 0
+    if _DETECTOR is None:
+        from gender_guesser.detector import Detector
+
+        _DETECTOR = Detector(case_sensitive=False)
+    guess = _DETECTOR.get_gender(first)
+    return {
+        "male": ("m", SURE),
+        "female": ("f", SURE),
+        "mostly_male": ("m", LEAN),
+        "mostly_female": ("f", LEAN),
+    }.get(guess, (None, 0))

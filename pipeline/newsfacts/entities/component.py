@@ -87,7 +87,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
-        mentions = self._overlay(mentions, self._table_mentions(doc, lines))
+        mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)

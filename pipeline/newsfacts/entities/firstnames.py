@@ -6,7 +6,8 @@ such pairs in lists, line-ups and results. Here an untagged pair of capitalised 
 is a first name in the ``gender-guesser`` lexicon (the one :mod:`newsfacts.quotes.people` reads;
 "sure" entries only) becomes a PERSON, unless a word says otherwise: a title ("General"), a
 month ("June"), a table place or nationality, a head word of an organisation or a place
-("Grace Road"). Two one-word mentions that make such a pair ("Kobus" and "Wiese") become one
+("Grace Road"), or a determiner or possessive before it ("their Morris Minor"). Two one-word
+mentions that make such a pair ("Kobus" and "Wiese") become one
 name. :meth:`SpanRules._extend_people` then adds the rest of a longer name.
 """
 
@@ -30,7 +31,7 @@ class FirstNameRules(Stage):
     """Untagged "Firstname Surname" pairs as people."""
 
     def _first_name_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
-        from newsfacts.quotes.people import SURE, first_name_gender
+        from newsfacts.namematch import SURE, first_name_gender
 
         tk = token_index(doc)
         texts, lowers, n = tk.text, tk.lower, tk.n
@@ -49,6 +50,8 @@ class FirstNameRules(Stage):
             if i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha() and i - 1 not in taken \
                     and not doc[i].is_sent_start:
                 continue  # "Viva Zapata", "Lake Placid Town": a longer capitalised phrase
+            if i > 0 and doc[i - 1].tag_ in ("DT", "PRP$", "WP$"):
+                continue  # "a Heath Robinson device", "their Morris Minor": a thing named for someone
             if doc[i + 1].like_num or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
                 continue
             if first_name_gender(texts[i])[1] != SURE:

@@ -186,7 +186,7 @@ class SpanRules(Stage):
             return True
         if not text.istitle() or prev.label not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
             return False  # not "German" (NORP) of "German Boerse"
-        from newsfacts.quotes.people import SURE, first_name_gender
+        from newsfacts.namematch import SURE, first_name_gender
 
         return first_name_gender(text)[1] == SURE
 

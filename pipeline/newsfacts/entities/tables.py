@@ -5,7 +5,9 @@ most names in them: "Hanwha 6 Lotte 5", "Millwall 4 2 1 1 7 5 7", "MINNESOTA 67 
 "Sussex 363 ( W. Athey 111 ) , Lancashire 197-8", "3. Claus Hirsbro ( Denmark ) 20.90". A line is
 a results line when its numbers outnumber its lower-case words (ALL-CAPS headlines are not read:
 their verbs are capitalised too). In it, a capitalised name followed by a score is a side, and a
-name followed by a bracketed country is a competitor. A side is a person when the name says so
+name followed by a bracketed country is a competitor; a name and a number in brackets is a player
+("(Parker 77)", a substitute's minute), and a name the article gives in full as a person's is that
+person ("Terry 17, Gudjohnsen 46" among the scorers). A side is a person when the name says so
 (an initial, bowling figures, a time or distance after the country), a country is a national
 side (GPE), a name with an organisation word is a team; the rest are decided by the table: a
 leaderboard of "Firstname Surname" rows is people, a standings table of towns is teams. The
@@ -36,8 +38,14 @@ SURE, GUESS = 2, 1
 class TableRules(Stage):
     """Team and competitor names in results lines."""
 
-    def _table_mentions(self, doc: Doc, lines: list[str]) -> list[Mention]:
+    def _table_mentions(self, doc: Doc, lines: list[str], mentions: list[Mention] = ()) -> list[Mention]:
         tk = token_index(doc)
+        # the full names of people the article gives: "Terry 17" in a scorers' line is John Terry
+        people = set()
+        for m in mentions:
+            name = tk.span(m.start, m.end)
+            if m.label == "PERSON" and m.end - m.start > 1 and "\n" not in name and not any(c.isdigit() for c in name):
+                people.add(" ".join(tk.lower[m.start:m.end]))
         out: list[Mention] = []
         block: list[tuple[Mention, int]] = []  # the sides of consecutive results lines
         for line in re.finditer(r"[^\n]+", tk.doc_text):
@@ -53,6 +61,8 @@ class TableRules(Stage):
                     i += 1
                     continue
                 side = self._side(tk, i, j, hi)
+                if side and side[1] == GUESS and any(p.endswith(" " + " ".join(tk.lower[i:j])) for p in people):
+                    side = ("PERSON", SURE)
                 if side:
                     block.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
                 i = j
@@ -125,6 +135,9 @@ class TableRules(Stage):
             return "PERSON", SURE  # a time, a distance, "beat"
         if j >= hi or not SCORE_RE.match(texts[j]):
             return None
+        if i > 0 and texts[i - 1] == "(" and j + 1 < hi and texts[j + 1] == ")":
+            # "( W. Athey 111 )", "(Parker 77)": a batsman's runs, a substitute's minute: a player, no side
+            return ("PERSON", SURE) if person or INITIALS_RE.match(texts[i]) else None
         after = tk.doc_text[tk.idx[j]:].split(None, 1)[0]
         if BOWLING_RE.match(after) or (person and INITIALS_RE.match(texts[i])):
             return "PERSON", SURE
@@ -144,7 +157,7 @@ class TableRules(Stage):
         if INITIALS_RE.match(texts[i]) and j - i <= 3:
             return True
         if j - i >= 2:
-            from newsfacts.quotes.people import first_name_gender
+            from newsfacts.namematch import first_name_gender
 
             return first_name_gender(texts[i])[0] is not None
         return False

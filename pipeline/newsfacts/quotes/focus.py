@@ -24,8 +24,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from newsfacts.namematch import SURE
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention, Speaker
-from newsfacts.quotes.people import SURE, People
+from newsfacts.quotes.people import People
 
 WINDOW_SENTENCES = 8  # how far back a person can still be in focus
 HALF_LIFE = 0.5  # weight kept per sentence back

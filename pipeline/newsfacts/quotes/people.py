@@ -25,10 +25,8 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsfacts.extensions import doc_text
-from newsfacts.namematch import parse
+from newsfacts.namematch import LEAN, SURE, first_name_gender, parse
 from newsfacts.quotes.context import Mention
-
-SURE, LEAN = 2, 1  # how strongly a gender is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,34 +47,12 @@ def parse_name(name: str) -> Name:
     return Name(parsed.title, parsed.words[0], " ".join(parsed.surname))
 
 
-_DETECTOR = None
-
-
 def warm() -> None:
     """Load the first-name lexicon (about 0.5 s and 23 MB, once per process) and the name parser
     with the pipeline, not inside the first article."""
     first_name_gender.cache_clear()
     first_name_gender("john")
     parse_name("John Smith")
-
-
-@lru_cache(maxsize=50_000)
-def first_name_gender(first: str) -> tuple[str | None, int]:
-    """('f' or 'm', SURE or LEAN) for a first name in gender-guesser's lexicon, else (None, 0)."""
-    global _DETECTOR
-    if len(first.strip(".")) < 2:  # an initial
-        return None, 0
-    if _DETECTOR is None:
-        from gender_guesser.detector import Detector
-
-        _DETECTOR = Detector(case_sensitive=False)
-    guess = _DETECTOR.get_gender(first)
-    return {
-        "male": ("m", SURE),
-        "female": ("f", SURE),
-        "mostly_male": ("m", LEAN),
-        "mostly_female": ("f", LEAN),
-    }.get(guess, (None, 0))
 
 
 class People:
