@@ -14,12 +14,24 @@ import tempfile
 from concurrent.futures import Future
 from pathlib import Path
 
+import dask.config
 from distributed import Client, LocalCluster, WorkerPlugin
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.wordlists import read_folder
 
 RETRIES = 2  # a batch whose task raised (not a lost worker: those are rescheduled anyway) runs again
+# What a local cluster's workers need not do while one long task holds the interpreter: sample its stack
+# every 10 ms for the dashboard's profile, and wake every 20 ms (tick), 100 ms (memory) and 500 ms (system
+# monitor). Measured on 200 BBC articles, one worker: 0.75 of the local engine's words/s with Dask's
+# defaults, 0.86 without. Workers of a cluster started by hand take the same settings from their
+# environment (README, "Past one machine").
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class PipelineRules(WorkerPlugin):
@@ -67,8 +79,9 @@ class DaskExecutor:
             if scheduler:
                 self.client = Client(scheduler, timeout="10s")
             else:
-                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                            dashboard_address=None, silence_logs=40)
+                with dask.config.set(QUIET_WORKERS):  # the nannies hand this config to their workers
+                    self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                dashboard_address=None, silence_logs=40)
                 self.client = Client(self.cluster)
         except OSError as exc:
             raise NewsfactsError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
