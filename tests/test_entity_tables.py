@@ -83,6 +83,9 @@ def test_table_label_spreads_to_the_article(nlp):
         ("Norway were held to a goalless draw by Hungary in Oslo.", "Norway", "GPE"),
         # two people joined by "and" agree as a pair
         ("Michael Carter and Jones were arrested in Leeds on Friday.", "Jones", "PERSON"),
+        # a plural name after "the" is a group: a band is no person
+        ("The label was set up by the Beatles in 1968 to manage their affairs.", "Beatles", "ORG"),
+        ("The publisher is locked in a royalty dispute with the Kinks over the early recordings.", "Kinks", "ORG"),
     ],
 )
 def test_plural_agreement_makes_a_group(nlp, text, name, label):

@@ -5,7 +5,8 @@ airline Emirates", "the band Coldplay") or with one in apposition ("Emirates, th
 that kind's label (``models/entities/type_nouns.tsv``). A place name that takes part in a contest
 ("Leicestershire beat Somerset", "the match against Kent", a results line "Surrey 429-7") is a
 team, an organisation; at least two names must do so, as a contest has two sides, and countries
-stay places (national sides). Every mention of such a name in the article takes the label.
+stay places (national sides). A plural name after "the" ("the Beatles") or a name with a plural verb
+("Deportivo were") is a group. Every mention of such a name in the article takes the label.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class CueRules(Stage):
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
-            if self._plural_subject(doc, m):
+            if self._plural_subject(doc, m) or self._plural_name(doc, m):
                 groups.add(key)
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
@@ -133,6 +134,15 @@ class CueRules(Stage):
                     and "\n" not in tk.doc_text[tk.end[head.i]:tk.idx[verb.i]]:
                 return True  # the verb right after the name, on its line
         return False
+
+    def _plural_name(self, doc: Doc, m: Mention) -> bool:
+        """"the Beatles", "the Rolling Stones": a plural proper noun after "the" names a group, not a person
+        (a people, "the Chechens", stays as it is)."""
+        tk = token_index(doc)
+        if m.label != "PERSON" or m.start == 0 or tk.lower[m.start - 1] != "the":
+            return False
+        key = name_key(self._name(doc, m))
+        return doc[m.end - 1].tag_ in ("NNPS", "NNS") and key not in self.demonyms and key[:-1] not in self.demonyms
 
     def _may_be_team(self, doc: Doc, m: Mention) -> bool:
         """A place, or a one-word "person" no full name in the article explains (a county, a club)."""
