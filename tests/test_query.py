@@ -333,29 +333,19 @@ def test_runs(db):
     ("alive", "running"),  # an ingest still at work
     ("other host", "running"),  # cannot be checked from here
 ])
-def test_runs_show_a_run_whose_process_is_gone_as_interrupted_and_write_nothing(db, tmp_path, owner, shown):
-    import socket
-    import subprocess
-    import sys
-
+def test_runs_show_a_run_whose_process_is_gone_as_interrupted_and_write_nothing(db, tmp_path, run_owner, owner,
+                                                                                shown):
     copy = tmp_path / "copy.db"
     shutil.copy(db, copy)
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        if owner == "dead":
-            proc.kill()
-            proc.wait()
-        host = "elsewhere.example" if owner == "other host" else socket.gethostname()
-        with sqlite3.connect(copy) as conn:
-            conn.execute("UPDATE runs SET status = 'running', finished = NULL, started = ?, pid = ?, host = ? "
-                         "WHERE id = (SELECT MAX(id) FROM runs)", [store.now(), proc.pid, host])
-        conn.close()
-        before = hashlib.sha256(copy.read_bytes()).hexdigest()
-        assert as_json("runs", "--db", copy)[0]["status"] == shown
-        assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
-    finally:
-        proc.kill()
-        proc.wait()
+    pid, host = run_owner(owner)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE runs SET status = 'running', finished = NULL, started = ?, pid = ?, host = ? "
+                     "WHERE id = (SELECT MAX(id) FROM runs)", [store.now(), pid, host])
+    conn.close()
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    assert as_json("runs", "--db", copy)[0]["status"] == shown
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+
 
 # --- bad input -----------------------------------------------------------------------------------
 

@@ -72,25 +72,14 @@ def test_an_edited_file_supersedes_its_old_version(db):
     ("alive", "running"),  # another ingest still at work on the same file
     ("other host", "interrupted"),  # cannot be checked from here
 ])
-def test_a_new_run_marks_a_run_left_running_as_interrupted_only_when_its_process_is_gone(db, owner, status):
-    import socket
-    import subprocess
-    import sys
-
+def test_a_new_run_marks_a_run_left_running_as_interrupted_only_when_its_process_is_gone(db, run_owner, owner,
+                                                                                         status):
     first = store.start_run(db, SPEC, ["x"], 1)
-    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        if owner == "dead":
-            proc.kill()
-            proc.wait()
-        host = "elsewhere.example" if owner == "other host" else socket.gethostname()
-        db.execute("UPDATE runs SET pid = ?, host = ? WHERE id = ?", [proc.pid, host, first])
-        db.conn.commit()
-        store.start_run(db, SPEC, ["x"], 1)
-        assert db["runs"].get(first)["status"] == status
-    finally:
-        proc.kill()
-        proc.wait()
+    pid, host = run_owner(owner)
+    db.execute("UPDATE runs SET pid = ?, host = ? WHERE id = ?", [pid, host, first])
+    db.conn.commit()
+    store.start_run(db, SPEC, ["x"], 1)
+    assert db["runs"].get(first)["status"] == status
 
 
 def test_failures_are_recorded_with_their_level(db):
