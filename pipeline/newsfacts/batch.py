@@ -26,8 +26,6 @@ from newsfacts.errors import NewsfactsError, NoInput, StoreError
 from newsfacts.pool import Inline, Job, Pool, shielded
 from newsfacts.work import (  # noqa: F401 - the worker side, also reachable here as before
     Extracted,
-    _docs,
-    _facts,
     article_row,
     batch_zone,
     by_size,
