@@ -146,9 +146,8 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     import io
     import pstats
 
-    from newsfacts import batch as ingest_module
     from newsfacts import nlp as nlp_module
-    from newsfacts import store
+    from newsfacts import store, work
 
     steps: dict[str, float] = {"read files": 0.0}
     started = time.perf_counter()
@@ -164,14 +163,14 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
     articles = words = 0
 
     def run(batch: list[dict]) -> None:
-        with ingest_module.batch_zone(nlp):  # as ingest.extract_batch does
+        with work.batch_zone(nlp):  # as work.extract_batch does
             steps_of(batch)
 
     def steps_of(batch: list[dict]) -> None:
         clock = time.perf_counter()
         docs: list = []
-        for group in ingest_module.by_size([ingest_module.task_of(r) for r in batch]):  # as extract_batch does
-            part = list(ingest_module._docs(nlp, group))
+        for group in work.by_size([work.task_of(r) for r in batch]):  # as extract_batch does
+            part = list(work._docs(nlp, group))
             clock = _tick(steps, "tokenizer", clock)
             for name, proc in nlp.pipeline:
                 if profiler and name in ours:
@@ -181,7 +180,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
                     profiler.disable()
                 clock = _tick(steps, name, clock)
             docs += part
-        facts = {row["id"]: ingest_module._facts(doc) for row, doc in zip(batch, docs, strict=True)}
+        facts = {row["id"]: work._facts(doc) for row, doc in zip(batch, docs, strict=True)}
         clock = _tick(steps, "fact records", clock)
         seen = [{"key": r["key"], "path": r["path"], "article_id": r["id"]} for r in batch]
         store.write_batch(db, run_id, spec.fingerprint, batch, facts, seen, [])
@@ -191,7 +190,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
         batch: list[dict] = []
         clock = time.perf_counter()
         for article in read_articles(map(Path, files)):
-            batch.append(ingest_module.article_row(article, article.id))
+            batch.append(work.article_row(article, article.id))
             articles += 1
             words += article.words
             if len(batch) >= batch_size:
