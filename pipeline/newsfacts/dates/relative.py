@@ -163,13 +163,8 @@ class RelativeRules(RuleHelpers):
                 dq = (d.month - 1) // 3 + int(k)
                 y = d.year + (dq // 4)
                 return f"{y}-Q{dq % 4 + 1}", True
-            if unit == "M":
-                y, mo = add_months(d.year, d.month, int(k))
-                return f"{y}-{mo:02d}", True
-            if unit == "W":
-                return iso_week(d + timedelta(weeks=k)), True
-            if unit == "D":
-                return (d + timedelta(days=k)).isoformat(), True
+            if unit in ("M", "W", "D"):  # the same count from the publication day as from a time in the story
+                return from_reference(d.isoformat(), unit, int(k) if unit == "M" else k), True
             return d.isoformat(), True
 
         # "a year ago", "a year earlier" are mostly points of comparison: they do not move the story on.

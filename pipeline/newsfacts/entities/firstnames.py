@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import NAME_LABELS, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 WORD_RE = re.compile(r"^[A-Z][a-z]+$")  # a first name: "Shane"
@@ -31,8 +32,6 @@ class FirstNameRules(Stage):
     """Untagged "Firstname Surname" pairs as people."""
 
     def _first_name_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
-        from newsfacts.namematch import SURE, first_name_gender
-
         tk = token_index(doc)
         texts, lowers, n = tk.text, tk.lower, tk.n
         taken = {i for m in mentions for i in range(m.start, m.end)}

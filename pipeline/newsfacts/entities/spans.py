@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsfacts import namematch
 from newsfacts.entities.mentions import (
     CLOSE_QUOTES,
     EDGE_PUNCT,
@@ -186,9 +187,7 @@ class SpanRules(Stage):
             return True
         if not text.istitle() or prev.label not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
             return False  # not "German" (NORP) of "German Boerse"
-        from newsfacts.namematch import SURE, first_name_gender
-
-        return first_name_gender(text)[1] == SURE
+        return namematch.first_name_gender(text)[1] == namematch.SURE
 
     def _name_word(self, doc: Doc, i: int) -> bool:
         """A capitalised proper noun that can go on a person's name (not a title, place or nationality)."""

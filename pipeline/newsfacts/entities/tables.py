@@ -20,6 +20,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsfacts import namematch
 from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
@@ -40,12 +41,7 @@ class TableRules(Stage):
 
     def _table_mentions(self, doc: Doc, lines: list[str], mentions: list[Mention] = ()) -> list[Mention]:
         tk = token_index(doc)
-        # the full names of people the article gives: "Terry 17" in a scorers' line is John Terry
-        people = set()
-        for m in mentions:
-            name = tk.span(m.start, m.end)
-            if m.label == "PERSON" and m.end - m.start > 1 and "\n" not in name and not any(c.isdigit() for c in name):
-                people.add(" ".join(tk.lower[m.start:m.end]))
+        people: set[str] | None = None  # read when a guessed side needs it, not for every article
         out: list[Mention] = []
         block: list[tuple[Mention, int]] = []  # the sides of consecutive results lines
         for line in re.finditer(r"[^\n]+", tk.doc_text):
@@ -61,12 +57,25 @@ class TableRules(Stage):
                     i += 1
                     continue
                 side = self._side(tk, i, j, hi)
-                if side and side[1] == GUESS and any(p.endswith(" " + " ".join(tk.lower[i:j])) for p in people):
-                    side = ("PERSON", SURE)
+                if side and side[1] == GUESS:
+                    people = self._full_person_names(tk, mentions) if people is None else people
+                    if any(p.endswith(" " + " ".join(tk.lower[i:j])) for p in people):
+                        side = ("PERSON", SURE)
                 if side:
                     block.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
                 i = j
         return out + self._decide(block)
+
+    @staticmethod
+    def _full_person_names(tk, mentions: list[Mention]) -> set[str]:
+        """The full names of people the article gives in prose, lower case: "Terry 17" in a scorers' line
+        is John Terry."""
+        names = set()
+        for m in mentions:
+            name = tk.span(m.start, m.end)
+            if m.label == "PERSON" and m.end - m.start > 1 and "\n" not in name and not any(c.isdigit() for c in name):
+                names.add(" ".join(tk.lower[m.start:m.end]))
+        return names
 
     @staticmethod
     def _decide(block: list[tuple[Mention, int]]) -> list[Mention]:
@@ -157,7 +166,5 @@ class TableRules(Stage):
         if INITIALS_RE.match(texts[i]) and j - i <= 3:
             return True
         if j - i >= 2:
-            from newsfacts.namematch import first_name_gender
-
-            return first_name_gender(texts[i])[0] is not None
+            return namematch.first_name_gender(texts[i])[0] is not None
         return False
