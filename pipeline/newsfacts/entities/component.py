@@ -83,6 +83,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
         mentions = self._extend_org_names(doc, mentions)  # names.py
+        mentions = self._join_split_names(doc, mentions)
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)

@@ -143,6 +143,12 @@ class NameRules(Stage):
         """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
         A short form links only after its full name: a place before it ("Texas" ... "Texas Rangers")
         is as often the place itself, and the place tables do not know every state and town."""
+        full_names: dict[str, str] = {}  # "Apple" and "Apple Inc.": one name but for the legal form
+        for m in mentions:
+            if m.label == "ORG" and not m.canonical:
+                name = self._name(doc, m)
+                if _org_rank(name) > _org_rank(full_names.get(org_key(name), "")):
+                    full_names[org_key(name)] = name
         longs: dict[tuple[str, ...], set[str]] = defaultdict(set)
         first_seen: dict[tuple[str, ...], int] = {}
         for m in mentions:
@@ -150,6 +156,7 @@ class NameRules(Stage):
             if m.label != "ORG" or len(words) < 2:
                 continue
             name = m.canonical or self._name(doc, m)
+            name = full_names.get(org_key(name), name)
             # "Lockheed Martin Corp.": two words and a legal form
             two = len(words) > 2 and org_key(" ".join(words[:2])) == org_key(self._name(doc, m))
             # "Boeing Executive Vice President ...": a title that runs on is no part of the name
@@ -164,12 +171,6 @@ class NameRules(Stage):
                         or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
-        full_names: dict[str, str] = {}  # "Apple" and "Apple Inc.": one name but for the legal form
-        for m in mentions:
-            if m.label == "ORG" and not m.canonical:
-                name = self._name(doc, m)
-                if len(name) > len(full_names.get(org_key(name), "")):
-                    full_names[org_key(name)] = name
         for m in mentions:
             words = self._words(doc, m)
             longest = full_names.get(org_key(self._name(doc, m))) if m.label == "ORG" and not m.canonical else None
@@ -182,6 +183,27 @@ class NameRules(Stage):
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _join_split_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Lockheed" + "Martin": the model cuts in two a name the article writes whole elsewhere
+        ("Lockheed Martin Corp.", "Lockheed Martin's"). Two touching mentions on one line whose words
+        together are a name of the article (an organisation's without its legal form) become one name,
+        labelled as the first piece: which of the two readings wins is decided by the votes later."""
+        tk = token_index(doc)
+        whole = {tuple(org_key(tk.span(m.start, m.end)).split()) for m in mentions
+                 if m.label in ("ORG", "PERSON") and m.end - m.start >= 2}
+        whole.discard(())
+        if not whole:
+            return mentions
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            prev = out[-1] if out else None
+            if prev is not None and prev.end == m.start and "\n" not in doc[m.start - 1].whitespace_ \
+                    and tuple(tk.lower[prev.start:m.end]) in whole and not (prev.fixed or m.fixed):
+                out[-1] = Mention(prev.start, m.end, prev.label, prev.source)
+            else:
+                out.append(m)
+        return out
 
     def _extend_org_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"European Aeronautic Defence and Space Company": the model stops an organisation's name at
@@ -292,6 +314,13 @@ class NameRules(Stage):
                 recased = name.title() if lines[m.start] == "caps" else name
                 m.canonical = mixed_case.get(name_key(name)) or recased
         return names
+
+
+def _org_rank(name: str) -> tuple[bool, int]:
+    """Which of an organisation's names the article writes is canonical: one without a legal form
+    ("Apple" over "Apple Inc."), then the longest. A legal form the article never leaves out stays:
+    it can be part of the name ("News Corp")."""
+    return bool(name) and len(org_key(name).split()) >= len(name.split()) - name.lower().startswith("the "), len(name)
 
 
 def _name_cased(word: str) -> bool:
