@@ -23,14 +23,15 @@ from newsfacts.entities.names import NameRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
+from newsfacts.entities.words import WordRules
 from newsfacts.extensions import register_extensions
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules, RoleRules, Gazetteer,
-                      RuleComponent):
+class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules, RoleRules, WordRules,
+                      Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -86,6 +87,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         mentions = self._join_split_names(doc, mentions)
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
+        mentions = self._whole_words(doc, mentions)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
         mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))

@@ -53,6 +53,10 @@ class RoleRules(Stage):
                 s = end - n
                 while s > 0 and lowers[s - 1] in self.modifiers:
                     s -= 1
+                tk = token_index(doc)
+                while s > 1 and lowers[s - 1] in ("-", "–") and tk.idx[s] == tk.end[s - 1] == tk.idx[s - 1] + 1 \
+                        and tk.idx[s - 1] == tk.end[s - 2] and lowers[s - 2].isalpha():
+                    s -= 2  # "co-chairman", "ex-foreign secretary", "Vice-Prime Minister": the whole word
                 if s > 1 and doc[s - 1].lower_ == "and":
                     earlier = self._title_before(doc, s - 1)  # "chairman and chief executive"
                     if earlier:

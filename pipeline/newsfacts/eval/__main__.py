@@ -12,7 +12,7 @@ import importlib
 import click
 
 # Subcommand name = module of newsfacts.eval.
-SCORERS = ("gold", "conll", "meantime", "meantime_corpus", "timeml", "polnear", "money", "dates")
+SCORERS = ("gold", "conll", "meantime", "meantime_corpus", "timeml", "polnear", "money", "dates", "cuts")
 
 
 class _EvalGroup(click.Group):

@@ -1,0 +1,69 @@
+"""A person's name is never cut inside a word.
+
+The tokenizer splits a hyphen between letters ("Kilroy", "-", "Silk"), and the model often ends or
+starts a name at it: "Kilroy" of "Robert Kilroy-Silk", "Nursultan Abish" of "Nursultan Abish-uly
+Nazarbayev", "Silk" of "Mr Kilroy-Silk". A piece joined to the name by a hyphen or an apostrophe with
+no space around it belongs to the name when the tagger reads it as a proper noun (NNP, also for
+lower-case pieces such as "hui" or "uly"). A common word joined to a name ("Singh-led",
+"Ontario-based", "pro-Moscow") is no part of it: the name is whole, the compound is not a name.
+Two names joined by a hyphen stay two ("US-China talks", "the Blair-Brown feud": both the surnames
+of people the article names in full).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+JOINERS = ("-", "–", "'", "’")
+
+
+class WordRules(Stage):
+    """Complete people's names over hyphen- or apostrophe-joined name pieces."""
+
+    def _whole_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        tk = token_index(doc)
+        texts, n = tk.text, tk.n
+        at: dict[int, Mention] = {}
+        for m in mentions:
+            at.update(dict.fromkeys(range(m.start, m.end), m))
+        surnames = {tk.lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+
+        def glued(i: int) -> bool:  # token i touches the token before it
+            return 0 < i < n and tk.idx[i] == tk.end[i - 1]
+
+        def piece(i: int, m: Mention) -> Mention | None | bool:
+            """False when token i is no piece of m's name; else the mention it belongs to (or None)."""
+            tok = doc[i]
+            other = at.get(i)
+            if not tok.is_alpha or tok.tag_ not in ("NNP", "NNPS") or name_key(tok.text) in self.aliases \
+                    or name_key(tok.text) in self.demonyms or (other is not None and other.label != "PERSON"):
+                return False
+            edge = tk.lower[m.end - 1] if i >= m.end else tk.lower[m.start]
+            if tok.lower_ in surnames and edge in surnames and tok.lower_ != edge:
+                return False  # "Blair-Brown": two people the article names
+            return other
+
+        absorbed: set[int] = set()
+        for m in mentions:
+            if m.label != "PERSON" or id(m) in absorbed:
+                continue
+            while m.end + 1 < n and texts[m.end] in JOINERS and glued(m.end) and glued(m.end + 1):
+                other = piece(m.end + 1, m)
+                if other is False:
+                    break
+                if other is not None and other is not m:
+                    absorbed.add(id(other))
+                m.end = max(m.end + 2, other.end if other else 0)
+            while m.start > 1 and texts[m.start - 1] in JOINERS and glued(m.start) and glued(m.start - 1):
+                other = piece(m.start - 2, m)
+                if other is False:
+                    break
+                if other is not None and other is not m:
+                    absorbed.add(id(other))
+                m.start = min(m.start - 2, other.start if other else n)
+            for i in range(m.start, m.end):
+                at[i] = m
+        return [m for m in mentions if id(m) not in absorbed]

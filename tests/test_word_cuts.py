@@ -1,0 +1,59 @@
+"""No fact span cuts a word: people's names keep their hyphen- and apostrophe-joined pieces, roles their
+prefixes; a name inside a compound ("Ontario-based") is whole. The check itself (newsfacts.eval.cuts)."""
+
+import pytest
+
+from newsfacts.eval.cuts import DEFECTS, cuts
+
+
+def nnp(text, offset):
+    return "NNP"
+
+
+@pytest.mark.parametrize("text, span, person, expected", [
+    ("Former president Lee Teng-hui said on Monday.", "Lee Teng", True, [("end", "name")]),
+    ("Mr Kilroy-Silk left the party.", "Silk", True, [("start", "name")]),
+    ("Shares in Ontario-based Magna rose.", "Ontario", False, [("end", "compound")]),
+    ("The pro-Moscow rebels agreed.", "Moscow", False, [("start", "compound")]),
+    ("Talks on US-China trade resumed.", "US", False, [("end", "pair")]),
+    ("Tory co-chairman Liam Fox said so.", "chairman", False, [("start", "word")]),
+    ("Applesauce sales rose.", "Apple", False, [("end", "glued")]),
+    ("Apple's profits rose.", "Apple", False, []),
+    ("Joseph Ndung'u said rates would stay.", "Joseph Ndung'u", True, []),
+])
+def test_the_check_classes_each_cut(text, span, person, expected):
+    start = text.index(span)
+    assert cuts(text, start, start + len(span), person, nnp) == expected
+
+
+def spans(doc):
+    """(text, start, end, is a person's name) of every entity and role span of a processed article."""
+    for e in doc._.entities:
+        yield e.text, e.start, e.end, e.label == "PERSON"
+    for r in doc._.roles:
+        yield r.text, r.start, r.end, False
+        yield doc.text[r.person_start:r.person_end], r.person_start, r.person_end, True
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("Robert Kilroy-Silk quit the party on Friday. Mr Kilroy-Silk said he would stand in Erewash.",
+     ["Kilroy-Silk"]),
+    ("The Boix-Vives family, which owns 40% of the ski maker, rejected the bid on Tuesday.", ["Boix-Vives"]),
+    ("Kazakhstan is led by its president Nursultan Abish-uly Nazarbayev, who won the vote.", ["Abish-uly"]),
+    ("Taiwan's former president Lee Teng-hui arrived in Osaka on Monday for a heart check.", ["Lee Teng-hui"]),
+    ("Central Bank governor Joseph Ndung'u said interest rates would stay at 8.5%.", ["Joseph Ndung'u"]),
+    ("Tory co-chairman Liam Fox said the plans would cost £2bn.", ["co-chairman"]),
+    ("The ex-foreign secretary Robin Cook said the war had been a mistake.", ["ex-foreign secretary"]),
+    ("Vice-Prime Minister Oleg Rybachuk met the envoys in Kiev on Thursday.", ["Vice-Prime Minister"]),
+    # a whole name inside a compound is accepted, and the compound is not taken into the name
+    ("Shares in Ontario-based Magna rose 3% after the Manmohan Singh-led government cut tariffs.",
+     ["Manmohan Singh"]),
+])
+def test_no_entity_or_role_span_cuts_a_word(process, text, whole):
+    doc = process(text)
+    tags = {t.idx: t.tag_ for t in doc}
+    found = [(t, cuts(doc.text, s, e, person, lambda _, i: tags.get(i, ""))) for t, s, e, person in spans(doc)]
+    assert not [(t, c) for t, cs in found for c in cs if c[1] in DEFECTS], found
+    names = {t for t, _ in found}
+    assert all(any(w in n for n in names) for w in whole), names
+    assert not any(n.endswith(("-based", "-led")) for n in names), names
