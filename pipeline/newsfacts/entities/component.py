@@ -101,6 +101,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
+            mentions = self._whole_words(doc, mentions)  # words.py: the names found again, too
             self._link_people(doc, mentions, seen_as_person)
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)

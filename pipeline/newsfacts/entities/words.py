@@ -50,6 +50,7 @@ class WordRules(Stage):
         for m in mentions:
             if m.label != "PERSON" or id(m) in absorbed:
                 continue
+            span = m.start, m.end
             while m.end + 1 < n and texts[m.end] in JOINERS and glued(m.end) and glued(m.end + 1):
                 other = piece(m.end + 1, m)
                 if other is False:
@@ -64,6 +65,8 @@ class WordRules(Stage):
                 if other is not None and other is not m:
                     absorbed.add(id(other))
                 m.start = min(m.start - 2, other.start if other else n)
+            if (m.start, m.end) != span:
+                m.canonical = None  # named again by the whole name
             for i in range(m.start, m.end):
                 at[i] = m
         return [m for m in mentions if id(m) not in absorbed]
