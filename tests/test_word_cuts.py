@@ -57,3 +57,22 @@ def test_no_entity_or_role_span_cuts_a_word(process, text, whole):
     names = {t for t, _ in found}
     assert all(any(w in n for n in names) for w in whole), names
     assert not any(n.endswith(("-based", "-led")) for n in names), names
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will not take him back," its co-chairman has said.', "its co-chairman"),
+    ('"It needs proper scrutiny," said co-ordinator Peter Facey.', None),
+    ('"We want approval next month," said agency vice-director Pan Yue.', None),
+    ("But an all-party committee said it was not convinced by the plan.", "all-party committee"),
+])
+def test_no_quote_span_cuts_a_word(process, text, speaker):
+    doc = process(text)
+    quotes = doc._.quotes
+    assert quotes
+    for q in quotes:
+        for s, e in ((q.start, q.end), (q.speaker_start, q.speaker_end)):
+            if s is not None:
+                assert not [c for c in cuts(doc.text, s, e) if c[1] in DEFECTS], (doc.text[s:e], q)
+        assert q.text == doc.text[q.start:q.end]
+    if speaker:
+        assert any(q.speaker == speaker for q in quotes), quotes

@@ -27,7 +27,8 @@ from pathlib import Path
 
 import click
 
-JOINERS = "-–'’"
+from newsfacts.wordspan import JOINERS, run
+
 DEFECTS = ("glued", "word", "name")
 # table -> (start, end, is the span a person's name) per span column pair; label column or None
 TABLES = {
@@ -45,9 +46,7 @@ Tagger = Callable[[str, int], str]
 
 def _word(text: str, i: int, step: int) -> tuple[int, int]:
     """The run of letters and digits from ``i`` going ``step`` (1 right, -1 left), as (start, end)."""
-    j = i
-    while 0 <= j < len(text) and text[j].isalnum():
-        j += step
+    j = run(text, i, step)
     return (i, j) if step > 0 else (j + 1, i + 1)
 
 

@@ -29,6 +29,7 @@ from newsfacts.quotes.marks import Segment, find_segments
 from newsfacts.quotes.speakers import Speakers
 from newsfacts.records import Quote
 from newsfacts.wordlists import read_words
+from newsfacts.wordspan import whole_words
 
 # What may stand between the attribution and the next part for the parts to join (setting "join").
 JOIN_AFTER = {
@@ -97,7 +98,7 @@ class QuoteFinder(RuleComponent):
         used = {seg.verb.start for seg in direct if seg.verb is not None}
         quotes += self.reported.indirect(ctx, used, [(seg.open_at, seg.close_at) for seg in direct])
         quotes.sort(key=lambda q: q.start)
-        doc._.quotes = self.carry_speakers(ctx, quotes)
+        doc._.quotes = [_whole_words(text, q) for q in self.carry_speakers(ctx, quotes)]
         return doc
 
     def join_split(self, ctx: Context, segments: list[Segment]) -> list[Segment]:
@@ -161,6 +162,21 @@ class QuoteFinder(RuleComponent):
             if q.speaker_start is not None:
                 previous = q
         return quotes
+
+
+def _whole_words(text: str, q: Quote) -> Quote:
+    """No span of a quote cuts a word: "its co" of "its co-chairman", "mails ..." of "e-mails ..."."""
+    if q.kind == "indirect":  # the words inside quotation marks are whole already
+        start = q.start
+        q.start, q.end = whole_words(text, q.start, q.end)
+        q.text = text[q.start:q.end]
+        q.quote_start = q.start if q.quote_start == start else q.quote_start
+    if q.speaker_start is not None and q.speaker_end is not None:
+        words = text[q.speaker_start:q.speaker_end]
+        q.speaker_start, q.speaker_end = whole_words(text, q.speaker_start, q.speaker_end)
+        if q.speaker == words:  # a description named by its words: "its co-chairman"
+            q.speaker = text[q.speaker_start:q.speaker_end]
+    return q
 
 
 def _another_clause(tokens: list[Token], verb: Token) -> bool:
