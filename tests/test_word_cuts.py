@@ -4,6 +4,7 @@ prefixes; a name inside a compound ("Ontario-based") is whole. The check itself 
 import pytest
 
 from newsfacts.eval.cuts import DEFECTS, cuts
+from newsfacts.wordspan import whole_words
 
 
 def nnp(text, offset):
@@ -24,6 +25,21 @@ def nnp(text, offset):
 def test_the_check_classes_each_cut(text, span, person, expected):
     start = text.index(span)
     assert cuts(text, start, start + len(span), person, nnp) == expected
+
+
+@pytest.mark.parametrize("text, span, widened", [
+    ('"No," its co-chairman has said.', "its co", "its co-chairman"),
+    ("The guidance said e-mails should be kept.", "mails should be kept", "e-mails should be kept"),
+    ("Mr Fox's plan was dropped.", "Mr Fox", "Mr Fox"),
+    # a name or a number joined to another word is whole as it is
+    ("Silkway, an Almaty-based group, said so.", "Almaty", "Almaty"),
+    ("Talks on US-China trade resumed.", "China", "China"),
+    ("It paid $30-35 a share.", "$30", "$30"),
+])
+def test_spans_widen_to_whole_words_only_where_they_cut_one(text, span, widened):
+    start = text.index(span)
+    s, e = whole_words(text, start, start + len(span))
+    assert text[s:e] == widened
 
 
 def spans(doc):

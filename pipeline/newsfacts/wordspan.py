@@ -32,15 +32,17 @@ def joined_before(text: str, start: int) -> bool:
 
 
 def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """``(start, end)`` widened to whole words: "its co" of "its co-chairman" is "its co-chairman"."""
+    """``(start, end)`` widened to whole words where it cuts one: "its co" of "its co-chairman" is
+    "its co-chairman", "mails should" of "e-mails should" is "e-mails should". A name or a number
+    joined to another word is whole as it is ("Almaty" of "Almaty-based", "US" of "US-China")."""
     if start >= end:
         return start, end
     while start > 0 and text[start].isalnum() and text[start - 1].isalnum():
         start = run(text, start, -1) + 1
-    while joined_before(text, start):
+    while joined_before(text, start) and text[start].islower():
         start = run(text, start - 2, -1) + 1
     while end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         end = run(text, end, 1)
-    while joined_after(text, end):
+    while joined_after(text, end) and text[run(text, end - 1, -1) + 1].islower():
         end = run(text, end + 1, 1)
     return start, end
