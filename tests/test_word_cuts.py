@@ -92,3 +92,10 @@ def test_no_quote_span_cuts_a_word(process, text, speaker):
         assert q.text == doc.text[q.start:q.end]
     if speaker:
         assert any(q.speaker == speaker for q in quotes), quotes
+
+
+def test_a_sport_before_a_name_in_a_capitals_headline_is_no_part_of_it(process):
+    doc = process("CYCLING-JAN KOWALSKI TAKES THE LEAD IN POLAND.\nWARSAW 1996-08-30\n"
+                  "Jan Kowalski took the lead in the Tour of Poland on Friday, his team said.")
+    assert not [e.text for e in doc._.entities if "CYCLING" in e.text], [(e.text, e.label) for e in doc._.entities]
+    assert all(e.label == "PERSON" for e in doc._.entities if "Kowalski" in e.text or "KOWALSKI" in e.text)

@@ -87,7 +87,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         mentions = self._join_split_names(doc, mentions)
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
-        mentions = self._whole_words(doc, mentions)  # words.py
+        mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
         mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))
@@ -101,7 +101,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
-            mentions = self._whole_words(doc, mentions)  # words.py: the names found again, too
+            mentions = self._whole_words(doc, mentions, lines)  # words.py: the names found again, too
             self._link_people(doc, mentions, seen_as_person)
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)

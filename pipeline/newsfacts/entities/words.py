@@ -23,7 +23,9 @@ JOINERS = ("-", "–", "'", "’")
 class WordRules(Stage):
     """Complete people's names over hyphen- or apostrophe-joined name pieces."""
 
-    def _whole_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _whole_words(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """Not in an ALL-CAPS line: there the tagger reads every word as a name
+        ("FOOTBALL-RANDALL CUNNINGHAM")."""
         tk = token_index(doc)
         texts, n = tk.text, tk.n
         at: dict[int, Mention] = {}
@@ -48,7 +50,7 @@ class WordRules(Stage):
 
         absorbed: set[int] = set()
         for m in mentions:
-            if m.label != "PERSON" or id(m) in absorbed:
+            if m.label != "PERSON" or id(m) in absorbed or lines[m.start] == "caps":
                 continue
             span = m.start, m.end
             while m.end + 1 < n and texts[m.end] in JOINERS and glued(m.end) and glued(m.end + 1):
