@@ -320,7 +320,11 @@ def _org_rank(name: str) -> tuple[bool, int]:
     """Which of an organisation's names the article writes is canonical: one without a legal form
     ("Apple" over "Apple Inc."), then the longest. A legal form the article never leaves out stays:
     it can be part of the name ("News Corp")."""
-    return bool(name) and len(org_key(name).split()) >= len(name.split()) - name.lower().startswith("the "), len(name)
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    has_legal_form = len(org_key(name).split()) < len(words)
+    return bool(words) and not has_legal_form, len(name)
 
 
 def _name_cased(word: str) -> bool:

@@ -46,14 +46,14 @@ class RoleRules(Stage):
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
         """Longest listed title ending at token ``end`` (exclusive), extended by modifiers."""
-        lowers = token_index(doc).lower
+        tk = token_index(doc)
+        lowers = tk.lower
         for n in range(min(self.max_title, end), 0, -1):
             words = tuple(lowers[end - n:end])
             if words in self.titles:
                 s = end - n
                 while s > 0 and lowers[s - 1] in self.modifiers:
                     s -= 1
-                tk = token_index(doc)
                 while s > 1 and lowers[s - 1] in ("-", "–") and tk.idx[s] == tk.end[s - 1] == tk.idx[s - 1] + 1 \
                         and tk.idx[s - 1] == tk.end[s - 2] and lowers[s - 2].isalpha():
                     s -= 2  # "co-chairman", "ex-foreign secretary", "Vice-Prime Minister": the whole word
