@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months, duration_value, iso_week
+from newsfacts.dates.calendar import add_months, duration_value, iso_week, weekday_after, weekday_before
 from newsfacts.dates.context import Cand, Ctx
 
 _YEAR, _MONTH, _DAY = (re.compile(r"\d{4}(?!\d)"), re.compile(r"\d{4}-\d\d(?!\d)"),
@@ -73,8 +73,23 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
 
 
 class NarrativeRules(RuleHelpers):
-    """"the next day", "the following morning", "the previous night", "the day before": the day after or
-    before the last one the story named, else the publication day's."""
+    """"the next day", "the following morning", "the previous night", "the day before", "the previous
+    Friday": the day after or before the last one the story named, else the publication day's."""
+
+    def _h_story_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"Shares fell on Wednesday, down 3% from the previous Friday": the Friday before the day the
+        story is at; "arrived on Monday and left the following Thursday": the Thursday after it."""
+        wd = self.weekdays[m.group("wd").lower()]
+        after = m.group("rel").lower() == "following"
+
+        def value(c: Ctx, wd=wd, after=after):
+            ref = c.story_time if c.story_time and _DAY.match(c.story_time) else None
+            day = date.fromisoformat(ref[:10]) if ref else c.dct
+            if day is None:
+                return None, False
+            return (weekday_after(day, wd) if after else weekday_before(day, wd)).isoformat(), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
         sign = -1 if (m.group("rel") or m.group("dir")).lower() in ("previous", "preceding", "before") else 1

@@ -174,6 +174,8 @@ class RulePatterns(RuleHelpers):
         R.append(("next_day", re.compile(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))"
             r"|the\s+day\s+(?P<dir>before|after)(?=\s*[.,;:]))\b", f), self._h_next_day))
+        R.append(("story_weekday", re.compile(
+            rf"\bthe\s+(?P<rel>previous|preceding|following)\s+{wd}\b", f), self._h_story_weekday))
         # Composed dates and the numeric forms of ``composed``.
         R.append(("in_month", re.compile(
             rf"\bthe\s+(?P<ord>{ordinal}|last|\d{{1,2}}(?:st|nd|rd|th))\s+"
@@ -217,6 +219,7 @@ class RulePatterns(RuleHelpers):
             "after_next": r"after\s+next", "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
             "next_day": r"\bthe\s+(?:next|following|previous|preceding|day)\s",
+            "story_weekday": r"\bthe\s+(?:following|previous|preceding)\s",
         }
         self.gates = {name: re.compile(g, f) for name, g in gates.items()}
         self.gates_low = {name: re.compile(g) for name, g in gates.items()}

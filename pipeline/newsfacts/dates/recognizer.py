@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from newsfacts.dates.absolute import AbsoluteRules
 from newsfacts.dates.calendar import parse_dct
 from newsfacts.dates.composed import ComposedRules
-from newsfacts.dates.context import Cand, Ctx, TenseWords, token_at
+from newsfacts.dates.context import Cand, Ctx, TenseWords
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
 from newsfacts.dates.narrative import NarrativeRules, comparison_point
+from newsfacts.dates.passage import PassageDay
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
@@ -136,15 +137,6 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             ctx.note_quarter(*c.info["quarter"])
         return v, False
 
-    @staticmethod
-    def _on_day(ctx: Ctx, last_day: tuple[int, str], start: int, value: str) -> str:
-        """A clock time alone ("by 3 p.m.") is on the day its sentence names ("on Tuesday"), not always
-        the publication day."""
-        day_tok, time_tok = token_at(ctx.doc, last_day[0]), token_at(ctx.doc, start)
-        if day_tok is None or time_tok is None or day_tok.sent.start != time_tok.sent.start:
-            return value
-        return last_day[1] + value[10:]
-
     def __call__(self, doc: Doc) -> Doc:
         dct = parse_dct(doc._.dct)
         ctx = Ctx(doc, dct, self.tense_words, doc_text(doc))
@@ -155,7 +147,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         chosen = self._merge_times(text, chosen, ctx)
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
-        last_day: tuple[int, str] | None = None  # (start, YYYY-MM-DD) of the last day named
+        passage = PassageDay(ctx)
         for c in chosen:
             try:
                 value, anchored = self._resolve(c, ctx)
@@ -163,16 +155,19 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 continue
             if value is None:
                 continue
-            if c.rule in _CLOCK_RULES and last_day and ctx.dct and value.startswith(ctx.dct.isoformat()):
-                value = self._on_day(ctx, last_day, c.start, value)
-            if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and c.rule not in _CLOCK_RULES:
-                last_day = (c.start, value[:10])
+            fact = DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored)
+            clock = c.rule in _CLOCK_RULES or c.rule == "thispart" and text[c.start:c.start + 4].lower() == "the "
+            if clock and ctx.dct and value.startswith(ctx.dct.isoformat()):
+                passage.clock(fact)
+                value = fact.value
+            elif re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and not clock:
+                passage.day(c.start, c.end, value[:10])
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
                     and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
                 ctx.story_time = value
-            facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
+            facts.append(fact)
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
             facts.sort(key=lambda f: f.start)
