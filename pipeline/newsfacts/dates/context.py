@@ -136,6 +136,11 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
     if verb is not None and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children):
         return "past"  # past perfect, even "had been scheduled to expire Friday"
     if tok.i > 0 and tok.nbor(-1).lower_ in ("until", "till", "til", "through"):
+        # "extended its deadline until Tuesday", "closed the road until Friday" set an end ahead; a state
+        # in the past tense ("stayed open until March", "were flat this year through August") has ended.
+        if (verb is not None and verb.tag_ == "VBD" and verb.lemma_ not in words.plan_verbs
+                and not any(c.dep_ == "dobj" for c in verb.children)):
+            return "past"
         return "future"
     if tok.i > 0 and tok.nbor(-1).lower_ == "since":
         return "past"
