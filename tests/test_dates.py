@@ -139,6 +139,20 @@ BROAD = [
      "the same period last year", "2016-H1", "date"),
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
+    # the week of a date; a second day sharing the first one's month and year; parts of the day
+    ("Voting is scheduled for the week of June 3.", "2024-05-10", "the week of June 3", "2024-W23", "date"),
+    ("Output fell 5 percent in the week of Jan. 15, 2018.", "2024-05-10", "the week of Jan. 15, 2018",
+     "2018-W03", "date"),
+    ("Leaders will meet in Madrid on June 24 and 25 to discuss the budget.", "2024-05-10", "25", "2024-06-25",
+     "date"),
+    ("The ministers met on April 8 and 9, 2019, in Brussels.", "2024-05-10", "April 8", "2019-04-08", "date"),
+    ("The ministers met on April 8 and 9, 2019, in Brussels.", "2024-05-10", "9, 2019", "2019-04-09", "date"),
+    ("By mid-afternoon, the crowd had swelled to thousands.", "2024-05-10", "mid-afternoon", "2024-05-10TAF",
+     "time"),
+    ("The fire broke out in mid-afternoon yesterday, firefighters said.", "2024-05-10", "mid-afternoon yesterday",
+     "2024-05-09TAF", "time"),
+    ("The storm hit the coast on Tuesday. By late afternoon, thousands had fled.", "2024-05-10", "late afternoon",
+     "2024-05-07TAF", "time"),
 ]
 
 
@@ -363,3 +377,12 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert [(f.text, f.value) for f in doc._.dates] == [("Thursday", "2005-03-03")]
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("The trial resumed on March 4 and 12 witnesses testified.", "12"),
+    ("Prices rose on May 3 and 40 shops closed.", "40"),
+])
+def test_number_counting_a_noun_is_not_a_second_day(process, sentence, number):
+    doc = process(sentence, dct="2024-05-10")
+    assert number not in {f.text for f in doc._.dates}

@@ -59,6 +59,8 @@ class RulePatterns(RuleHelpers):
         R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
         R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("first_day", re.compile(
+            rf"\b{mon}\s+{day}(?=\s+(?:and|or|&)\s+[0-3]?\d(?:st|nd|rd|th)?\s?,?\s+{year})", f), self._h_first_day))
         R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
         R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
@@ -148,6 +150,9 @@ class RulePatterns(RuleHelpers):
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
+        R.append(("daypart", re.compile(
+            r"\b(?:mid|late|early)[- ]?(?P<part>morning|afternoon|evening)\b", f),
+            self._h_daypart))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
         R.append(("holiday", re.compile(rf"\b(?P<h>{_trie_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
@@ -182,6 +187,11 @@ class RulePatterns(RuleHelpers):
             rf"(?:(?P<what>{_alt(self.weekdays)}|day|week)\s+)?"
             rf"(?:of|in)\s+(?:(?P<mrel>next|last|this|the|past)\s+month\b|{mon}(?:,?\s+{year})?)", f),
             self._h_in_month))
+        R.append(("week_of", re.compile(rf"\bthe\s+week\s+of\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f),
+                  self._h_week_of))
+        R.append(("second_day", re.compile(
+            rf"\b{mon}\s+(?:[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+{day}(?:\s?,?\s+{year})?\b", f),
+            self._h_second_day))
         R.append(("after_next", re.compile(
             rf"\b(?:{wd}|{mon}|the\s+(?P<unit>week|month|year))\s+after\s+next\b", f), self._h_after_next))
         R.append(("count_from", re.compile(
@@ -216,7 +226,10 @@ class RulePatterns(RuleHelpers):
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
-            "after_next": r"after\s+next", "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
+            "after_next": r"after\s+next", "week_of": r"\bweek\s+of\s",
+            "second_day": r"\d\s+(?:and|or|&)\s+\d", "first_day": r"\d\s+(?:and|or|&)\s+\d",
+            "daypart": r"(?:mid|late|early)[- ]?(?:mor|aft|eve)",
+            "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
             "next_day": r"\bthe\s+(?:next|following|previous|preceding|day)\s",
             "story_weekday": r"\bthe\s+(?:following|previous|preceding)\s",

@@ -31,7 +31,7 @@ from newsfacts.records import DateFact
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
-_CLOCK_RULES = ("time", "time24", "noon")
+_CLOCK_RULES = ("time", "time24", "noon", "daypart")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,

@@ -1,5 +1,5 @@
-"""Handlers for clock times ("3 p.m.", "noon", "14:30") and holidays ("Christmas Eve"), both resolved on
-the day the publication date or the tense gives.
+"""Handlers for clock times ("3 p.m.", "noon", "14:30"), parts of the day ("mid-afternoon") and holidays
+("Christmas Eve"), resolved on the day the publication date or the tense gives.
 """
 
 from __future__ import annotations
@@ -53,6 +53,18 @@ class TimeRules(RuleHelpers):
             return c.dct.isoformat() + clock, True
 
         return Cand(start, m.end(), "TIME", value, info={"clock": clock})
+
+    def _h_daypart(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"by mid-afternoon", "in the late evening": a part of the day, on the day its passage names;
+        before a day ("mid-afternoon yesterday") the two are merged like a clock time."""
+        clock = "T" + self.parts[m.group("part").lower()]
+
+        def value(c: Ctx, clock=clock):
+            if c.dct is None:
+                return f"XXXX-XX-XX{clock}", False
+            return c.dct.isoformat() + clock, True
+
+        return Cand(m.start(), m.end(), "TIME", value, info={"clock": clock})
 
     def _h_holiday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         name = re.sub(r"\s+", " ", m.group("h").lower())
