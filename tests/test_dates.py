@@ -139,6 +139,15 @@ BROAD = [
      "the same period last year", "2016-H1", "date"),
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
+    # the period being reported on, a year before
+    ("Third-quarter profit rose 12% from the corresponding period last year.", "2024-10-25",
+     "the corresponding period last year", "2023-Q3", "date"),
+    ("Third-quarter profit rose 12% from last year's quarter.", "2024-10-25", "last year's quarter", "2023-Q3",
+     "date"),
+    ("Third-quarter profit rose 12% from the quarter a year ago.", "2024-10-25", "the quarter a year ago",
+     "2023-Q3", "date"),
+    ("First-half sales rose 5% from the corresponding period of the previous year.", "2024-10-25",
+     "the corresponding period of the previous year", "2023-H1", "date"),
     # the week of a date; a second day sharing the first one's month and year; parts of the day
     ("Voting is scheduled for the week of June 3.", "2024-05-10", "the week of June 3", "2024-W23", "date"),
     ("Output fell 5 percent in the week of Jan. 15, 2018.", "2024-05-10", "the week of Jan. 15, 2018",

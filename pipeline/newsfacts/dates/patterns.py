@@ -99,12 +99,14 @@ class RulePatterns(RuleHelpers):
             rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
-            r"\b(?:the\s+)?(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
-            r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b"
+            r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
+            r"year-earlier|year-ago|year\s+earlier|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?|"
+            r"year-before)|(?P<yrs>last|previous|prior)\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|period)\b"
             r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b)?",
             f),
             self._h_quarter_rel))
-        R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b", f), self._h_quarter_rel))
+        R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b(?:\s+a\s+year\s+(?:earlier|ago|before)\b)?", f),
+                  self._h_quarter_rel))
         R.append(("quarter_year", re.compile(
             r"\bthe\s+(?P<pyear>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b", f), self._h_quarter_year))
         R.append(("half", re.compile(

@@ -65,6 +65,11 @@ class PeriodRules(RuleHelpers):
 
     def _h_quarter_rel(self, m: re.Match, ctx: Ctx) -> Cand | None:
         rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "the").lower())
+        # "the corresponding period", "last year's quarter", "the quarter a year ago": the period being
+        # reported on, a year before
+        if (rel.startswith(("comparable", "corresponding")) or m.groupdict().get("yrs")
+                or re.search(r"\sa\s+year\s+\w+$", m.group(0))):
+            rel = "year-ago"
         is_period = re.search(r"\bperiod\b", m.group(0), re.I) is not None
         if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
                                      "latest", "most recent", "recent"):
