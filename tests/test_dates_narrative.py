@@ -141,3 +141,31 @@ def test_weekday_counted_from_the_story_day(process, sentence, dct, text, value)
     doc = process(sentence, dct=dct)
     found = {(f.text, f.value) for f in doc._.dates}
     assert (text, value) in found, found
+
+
+# A date without a year in a story told in the past takes its year from the day or month the story is at.
+STORY_YEAR = [
+    ("Slepian was killed on Oct. 23, 1998. Police found the rifle on Nov. 2.", "2024-05-10", "Nov. 2",
+     "1998-11-02"),
+    ("The war began in August 1990. On Jan. 17, allied jets struck Baghdad.", "2024-05-10", "Jan. 17",
+     "1991-01-17"),
+    ("The storm made landfall on Aug. 29, 2005. By Sept. 1, the levees had failed.", "2024-05-10", "Sept. 1",
+     "2005-09-01"),
+    # the news reported now, a start that runs up to now, an event named by its date, a look ahead: the
+    # publication date decides
+    ("The firm was founded in March 2001. It said on May 2 that profit rose.", "2024-05-10", "May 2",
+     "2024-05-02"),
+    ("Prices have risen since March 2008. On May 2, the index fell 3 percent.", "2024-05-10", "May 2",
+     "2024-05-02"),
+    ("He rejected the August 1988 ceasefire. Iran had condemned the invasion on Aug. 2.", "2024-05-10", "Aug. 2",
+     "2023-08-02"),
+    ("Slepian was killed on Oct. 23, 1998. Prosecutors will ask for a retrial on June 3.", "2024-05-10",
+     "June 3", "2024-06-03"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", STORY_YEAR)
+def test_yearless_date_takes_the_story_year(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value) for f in doc._.dates}
+    assert (text, value) in found, found

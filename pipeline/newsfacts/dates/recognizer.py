@@ -166,7 +166,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 ctx.last_ref = value
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
                     and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
-                ctx.story_time = value
+                ctx.story_time, ctx.story_at = value, c.start
             facts.append(fact)
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
