@@ -139,6 +139,16 @@ BROAD = [
      "the same period last year", "2016-H1", "date"),
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
+    # "or so" is part of the expression; a month or season takes a year spelled out after it
+    ("Rates should fall over the next year or so, economists said.", "1989-10-27", "the next year or so", "1990",
+     "date"),
+    ("The plant will close within the next two years or so.", "1989-10-27", "the next two years or so", "P2Y",
+     "duration"),
+    ("Then, a week or so ago, the general picked the date.", "1991-02-25", "a week or so ago", "1991-W08", "date"),
+    ("Prices rose in January nineteen ninety-seven, the minister said.", "1998-02-27",
+     "January nineteen ninety-seven", "1997-01", "date"),
+    ("The river froze in the winter of nineteen ninety-four.", "1998-02-27", "the winter of nineteen ninety-four",
+     "1994-WI", "date"),
     # the period being reported on, a year before
     ("Third-quarter profit rose 12% from the corresponding period last year.", "2024-10-25",
      "the corresponding period last year", "2023-Q3", "date"),

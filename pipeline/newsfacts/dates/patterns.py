@@ -118,7 +118,8 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?:\s+or\s+so)?\s+"
+            rf"(?P<dir>ago|earlier|later|from\s+now|hence|"
             rf"before|after)\b", f), self._h_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
@@ -223,7 +224,7 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)})\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
+            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
@@ -247,4 +248,5 @@ class RulePatterns(RuleHelpers):
         # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.
         self.set_prefix_re = re.compile(rf"(?:[\d%]|\b(?:{_alt(self.rate_words)}))\s*$", f)
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
+        self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)

@@ -112,9 +112,30 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             i += 1
         return out
 
+    @staticmethod
+    def _merge_spelled_years(text: str, chosen: list[Cand]) -> list[Cand]:
+        """"January nineteen ninety-seven", "the winter of nineteen ninety-four": a month or season takes the
+        year spelled out after it, as it takes "1997"."""
+        out: list[Cand] = []
+        for c in chosen:
+            prev = out[-1] if out else None
+            if (c.rule == "spelled_year" and prev is not None and prev.rule in ("month", "season")
+                    and re.fullmatch(r"\s+(?:of\s+)?", text[prev.end:c.start])):
+                def value(ctx: Ctx, inner=prev.value, year=c.value):
+                    v, _ = inner(ctx) if callable(inner) else (inner, False)
+                    return (year + v[4:], False) if v and re.match(r"\d{4}-", v) else (None, False)
+
+                out[-1] = Cand(prev.start, c.end, "DATE", value, rule="spelled_merged")
+                continue
+            out.append(c)
+        return out
+
     def _extend_modifiers(self, text: str, chosen: list[Cand]) -> None:
         prev_end = 0
         for c in chosen:
+            approx = self.or_so.match(text, c.end)
+            if approx and c.kind in ("DATE", "DURATION"):
+                c.end = approx.end()  # "the next year or so"
             if c.kind == "DATE" and c.rule not in ("ref", "deictic", "ago"):
                 window = text[max(prev_end, c.start - 40): c.start]
                 mm = self.modifier_re.search(window)
@@ -144,7 +165,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
-        chosen = self._merge_times(text, chosen, ctx)
+        chosen = self._merge_times(text, self._merge_spelled_years(text, chosen), ctx)
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
         passage = PassageDay(ctx)
