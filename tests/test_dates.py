@@ -139,6 +139,7 @@ BROAD = [
      "the same period last year", "2016-H1", "date"),
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
+    ("Shops expect record sales in Christmas week.", "2016-12-20", "Christmas week", "2016-W51", "date"),
     # "or so" is part of the expression; a month or season takes a year spelled out after it
     ("Rates should fall over the next year or so, economists said.", "1989-10-27", "the next year or so", "1990",
      "date"),

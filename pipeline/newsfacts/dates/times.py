@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import pick
+from newsfacts.dates.calendar import iso_week, pick
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.feasts import holiday_date
 
@@ -72,15 +73,20 @@ class TimeRules(RuleHelpers):
             return None
         rule = self.holidays[name]
         y = m.group("year")
+        week = m.group("week") is not None  # "Easter week", "Christmas week": the week holding the day
         if y:
             day = holiday_date(rule, int(y))
-            return Cand(m.start(), m.end(), "DATE", day.isoformat()) if day else None
+            return Cand(m.start(), m.end(), "DATE", (iso_week(day) if week else day.isoformat())) if day else None
         # "last Christmas", "next Easter", "this Thanksgiving"
         rel_m = re.search(r"\b(last|next|this|past|coming)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
         rel = rel_m.group(1).lower() if rel_m else ""
         start = m.start() - (len(rel_m.group(0)) if rel_m else 0)
 
-        def value(c: Ctx, start=start, rel=rel):
+        def value(c: Ctx, start=start, rel=rel, week=week):
+            v, anchored = day_value(c, start, rel)
+            return (iso_week(date.fromisoformat(v)) if week and v and v[:1].isdigit() else v), anchored
+
+        def day_value(c: Ctx, start: int, rel: str):
             if c.dct is None:
                 if re.fullmatch(r"\d\d-\d\d", rule):
                     return f"XXXX-{rule}", False
