@@ -406,3 +406,13 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
 def test_number_counting_a_noun_is_not_a_second_day(process, sentence, number):
     doc = process(sentence, dct="2024-05-10")
     assert number not in {f.text for f in doc._.dates}
+
+
+def test_timeml_match_pairs_an_exact_span_with_the_nested_gold_tag():
+    from newsfacts.eval.timeml import Pred, Timex
+
+    # "from 2009 to 2011": a DURATION listed first, with the DATE "2009" nested in it
+    duration = Timex(0, 17, "from 2009 to 2011", "DURATION", "P2Y")
+    year = Timex(5, 9, "2009", "DATE", "2009")
+    pred = Pred(5, 9, "2009", "DATE", "2009")
+    assert match([duration, year], [pred]) == [(year, pred)]
