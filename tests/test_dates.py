@@ -163,6 +163,13 @@ BROAD = [
     ("Voting is scheduled for the week of June 3.", "2024-05-10", "the week of June 3", "2024-W23", "date"),
     ("Output fell 5 percent in the week of Jan. 15, 2018.", "2024-05-10", "the week of Jan. 15, 2018",
      "2018-W03", "date"),
+    ("Sales rose in the week to May 4, data showed.", "2024-05-10", "the week to May 4", "2024-W18", "date"),
+    ("Sales rose in the week ended May 4, 2019, data showed.", "2024-05-10", "the week ended May 4, 2019",
+     "2019-W18", "date"),
+    ("Production data for 2024-W18 were revised on Friday.", "2024-05-10", "2024-W18", "2024-W18", "date"),
+    ("Deliveries slipped to calendar week 23, the carmaker said.", "2024-05-10", "calendar week 23", "2024-W23",
+     "date"),
+    ("Output in week 52 of 2020 fell sharply.", "2024-05-10", "week 52 of 2020", "2020-W52", "date"),
     ("Leaders will meet in Madrid on June 24 and 25 to discuss the budget.", "2024-05-10", "25", "2024-06-25",
      "date"),
     ("The ministers met on April 8 and 9, 2019, in Brussels.", "2024-05-10", "April 8", "2019-04-08", "date"),
@@ -402,8 +409,10 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
 @pytest.mark.parametrize("sentence,number", [
     ("The trial resumed on March 4 and 12 witnesses testified.", "12"),
     ("Prices rose on May 3 and 40 shops closed.", "40"),
+    ("The Patriots won in week 3 of the season.", "week 3"),
+    ("Output in week 53 of 2021 fell.", "week 53 of 2021"),
 ])
-def test_number_counting_a_noun_is_not_a_second_day(process, sentence, number):
+def test_not_a_day_or_week_of_the_calendar(process, sentence, number):
     doc = process(sentence, dct="2024-05-10")
     assert number not in {f.text for f in doc._.dates}
 

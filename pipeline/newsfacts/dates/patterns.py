@@ -191,8 +191,12 @@ class RulePatterns(RuleHelpers):
             rf"(?:(?P<what>{_alt(self.weekdays)}|day|week)\s+)?"
             rf"(?:of|in)\s+(?:(?P<mrel>next|last|this|the|past)\s+month\b|{mon}(?:,?\s+{year})?)", f),
             self._h_in_month))
-        R.append(("week_of", re.compile(rf"\bthe\s+week\s+of\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f),
-                  self._h_week_of))
+        R.append(("week_of", re.compile(
+            rf"\bthe\s+week\s+(?:of|to|ended|ending|through)\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f),
+            self._h_week_of))
+        R.append(("iso_week", re.compile(
+            rf"\b(?:(?P<y>1[6-9]\d\d|20\d\d)-?w(?P<w>\d\d?)|(?P<cal>calendar\s+)?week\s+(?P<w2>\d\d?)"
+            rf"(?:\s+of\s+{year})?)\b", f), self._h_iso_week))
         R.append(("second_day", re.compile(
             rf"\b{mon}\s+(?:[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+{day}(?:\s?,?\s+{year})?\b", f),
             self._h_second_day))
@@ -230,7 +234,8 @@ class RulePatterns(RuleHelpers):
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
-            "after_next": r"after\s+next", "week_of": r"\bweek\s+of\s",
+            "after_next": r"after\s+next", "week_of": r"\bweek\s+(?:of|to|end|through)",
+            "iso_week": r"\d-?w\d|week\s+\d",
             "second_day": r"\d\s+(?:and|or|&)\s+\d", "first_day": r"\d\s+(?:and|or|&)\s+\d",
             "daypart": r"(?:mid|late|early)[- ]?(?:mor|aft|eve)",
             "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
