@@ -151,6 +151,8 @@ BROAD = [
     ("The river froze in the winter of nineteen ninety-four.", "1998-02-27", "the winter of nineteen ninety-four",
      "1994-WI", "date"),
     # the period being reported on, a year before
+    ("Sales in the first nine months rose 5% from the same period last year.", "2024-10-25",
+     "the same period last year", "2023", "date"),
     ("Third-quarter profit rose 12% from the corresponding period last year.", "2024-10-25",
      "the corresponding period last year", "2023-Q3", "date"),
     ("Third-quarter profit rose 12% from last year's quarter.", "2024-10-25", "last year's quarter", "2023-Q3",

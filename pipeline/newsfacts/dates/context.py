@@ -49,7 +49,7 @@ class Ctx:
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
     story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
     story_at: int = -1  # where the text named it
-    last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
+    last_period: str | None = None  # the last quarter, half ("2016-H1") or months of a year ("2016") reported on
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 

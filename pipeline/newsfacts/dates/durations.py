@@ -66,7 +66,17 @@ class DurationRules(RuleHelpers):
             start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
             start = m.start("rel") if rel in ("first", "final", "initial") else start
-        return Cand(start, m.end(), "DURATION", duration_value(n, unit))
+        value = duration_value(n, unit)
+        if (rel == "first" and unit == "M" and isinstance(n, float) and 2 <= n <= 11
+                and self._calendar_context(ctx, start)):
+            # "the first nine months": the months so far of a year being reported on, for "the same period last year"
+            def months_so_far(c: Ctx, n=n, value=value):
+                if c.dct is not None:
+                    c.last_period = str(c.dct.year if n < c.dct.month else c.dct.year - 1)
+                return value, False
+
+            return Cand(start, m.end(), "DURATION", months_so_far)
+        return Cand(start, m.end(), "DURATION", value)
 
     def _h_vague_dur(self, m: re.Match, ctx: Ctx) -> Cand | None:
         pre = re.sub(r"\s+", " ", m.group("pre").lower())

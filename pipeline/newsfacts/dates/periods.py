@@ -95,8 +95,8 @@ class PeriodRules(RuleHelpers):
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
             elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
                 if c.last_period and is_period:  # "the first half ... the same period last year"
-                    y, part = c.last_period.split("-")
-                    return f"{int(y) - 1}-{part}", True
+                    y, _, part = c.last_period.partition("-")
+                    return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
                 y, q = c.last_quarter or prev
                 return f"{y - 1}-Q{q}", True
             elif rel in ("last", "previous", "past", "prior"):
