@@ -140,6 +140,15 @@ BROAD = [
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
     ("Shops expect record sales in Christmas week.", "2016-12-20", "Christmas week", "2016-W51", "date"),
+    # lengths: "as long as a month", "several quarters of losses", "by one day"
+    ("The appeal could take as long as a month or two.", "2024-05-10", "a month", "P1M", "duration"),
+    ("The firm turned a profit after several quarters of losses.", "2024-05-10", "several quarters", "PXQ",
+     "duration"),
+    ("The filing followed by one day an announcement by its rival.", "2024-05-10", "one day", "P1D", "duration"),
+    ("Demand will stay weak through the first two quarters of 2025, the firm said.", "2024-10-10",
+     "the first two quarters of 2025", "2025-H1", "date"),
+    ("Sales rose 4% in the first six months of 2019.", "2024-10-10", "the first six months of 2019", "2019-H1",
+     "date"),
     # "or so" is part of the expression; a month or season takes a year spelled out after it
     ("Rates should fall over the next year or so, economists said.", "1989-10-27", "the next year or so", "1990",
      "date"),
@@ -413,6 +422,8 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
     ("Prices rose on May 3 and 40 shops closed.", "40"),
     ("The Patriots won in week 3 of the season.", "week 3"),
     ("Output in week 53 of 2021 fell.", "week 53 of 2021"),
+    ("Iraq imports three quarters of its food.", "three quarters"),
+    ("Friday was declared as a day of mourning.", "a day"),
 ])
 def test_not_a_day_or_week_of_the_calendar(process, sentence, number):
     doc = process(sentence, dct="2024-05-10")
