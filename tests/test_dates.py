@@ -144,6 +144,8 @@ BROAD = [
     ("The appeal could take as long as a month or two.", "2024-05-10", "a month", "P1M", "duration"),
     ("The firm turned a profit after several quarters of losses.", "2024-05-10", "several quarters", "PXQ",
      "duration"),
+    ("A recession is two consecutive quarters of falling output.", "2024-05-10", "two consecutive quarters", "P6M",
+     "duration"),
     ("The filing followed by one day an announcement by its rival.", "2024-05-10", "one day", "P1D", "duration"),
     ("Demand will stay weak through the first two quarters of 2025, the firm said.", "2024-10-10",
      "the first two quarters of 2025", "2025-H1", "date"),
@@ -424,6 +426,7 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
     ("Output in week 53 of 2021 fell.", "week 53 of 2021"),
     ("Iraq imports three quarters of its food.", "three quarters"),
     ("Friday was declared as a day of mourning.", "a day"),
+    ("Less than a quarter of companies get their reports checked.", "Less than a quarter"),
 ])
 def test_not_a_day_or_week_of_the_calendar(process, sentence, number):
     doc = process(sentence, dct="2024-05-10")

@@ -30,10 +30,12 @@ class DurationRules(RuleHelpers):
             return None  # an age
         if self._title_inside(ctx, m.start("unit")):
             return None
-        if unit == "Q" and (text[m.end("num"):m.end("num") + 1] == "-" and isinstance(n, float) and n <= 3 or re.match(
-                r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that)\b", after + text[m.end() + 12:m.end() + 20],
-                re.I)):
-            return None  # "three-quarters of its food", not "several quarters of losses"
+        if unit == "Q" and re.match(r"\s+of\b", after):
+            # a fraction ("a quarter of companies", "three-quarters of its food"), not "several quarters of losses"
+            tail = text[m.end():m.end() + 20]
+            if (n == 1 or text[m.end("num"):m.end("num") + 1] == "-"
+                    or re.match(r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\b", tail, re.I)):
+                return None
         hyphen = text[m.end("num"):m.end("num") + 1] == "-"
         if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
             before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
