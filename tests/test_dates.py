@@ -170,6 +170,8 @@ BROAD = [
      "date"),
     ("Third-quarter profit rose 12% from the quarter a year ago.", "2024-10-25", "the quarter a year ago",
      "2023-Q3", "date"),
+    ("Sales in the first half rose 4% from the same period in 2003.", "2005-08-20", "the same period in 2003",
+     "2003-H1", "date"),
     ("First-half sales rose 5% from the corresponding period of the previous year.", "2024-10-25",
      "the corresponding period of the previous year", "2023-H1", "date"),
     # the week of a date; a second day sharing the first one's month and year; parts of the day

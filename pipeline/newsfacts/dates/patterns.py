@@ -102,7 +102,8 @@ class RulePatterns(RuleHelpers):
             r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
             r"year-earlier|year-ago|year\s+earlier|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?|"
             r"year-before)|(?P<yrs>last|previous|prior)\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|period)\b"
-            r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b)?",
+            r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|"
+            r"(?:in|of)\s+(?P<inyear>(?:1[6-9]|20)\d\d))\b)?",
             f),
             self._h_quarter_rel))
         R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b(?:\s+a\s+year\s+(?:earlier|ago|before)\b)?", f),

@@ -76,7 +76,14 @@ class PeriodRules(RuleHelpers):
             return None
         end_month = self._ended_month(ctx, m.end()) if rel == "the" and not is_period else None
 
-        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month):
+        in_year = m.groupdict().get("inyear")
+
+        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year):
+            if in_year and rel in ("same", "year-ago"):  # "the same period in 2003": the period just named, then
+                part = c.last_period.partition("-")[2] if c.last_period else None
+                if part is None and c.last_quarter:
+                    part = f"Q{c.last_quarter[1]}"
+                return (f"{in_year}-{part}" if part else in_year), False
             if c.dct is None:
                 return "XXXX-QX", False
             if end_month is not None and c.last_quarter is None:
