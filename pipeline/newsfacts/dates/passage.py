@@ -43,7 +43,7 @@ class PassageDay:
         if previous == there and self.ctx.tense(fact.start) == "past":
             fact.value = self.last_day[1] + fact.value[10:]
 
-    def day(self, start: int, end: int, day: str) -> None:
+    def day(self, start: int, day: str) -> None:
         """A day named at ``start``: it dates the clock times just before it in the same clause."""
         doc = self.ctx.doc
         first = token_at(doc, start)
