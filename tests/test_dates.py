@@ -139,6 +139,62 @@ BROAD = [
      "the same period last year", "2016-H1", "date"),
     ("The plant exploded on Sunday and the fire was out by 9 p.m., police said.", "2017-05-10", "9 p.m.",
      "2017-05-07T21:00", "time"),
+    ("Shops expect record sales in Christmas week.", "2016-12-20", "Christmas week", "2016-W51", "date"),
+    # lengths: "as long as a month", "several quarters of losses", "by one day"
+    ("The appeal could take as long as a month or two.", "2024-05-10", "a month", "P1M", "duration"),
+    ("The firm turned a profit after several quarters of losses.", "2024-05-10", "several quarters", "PXQ",
+     "duration"),
+    ("A recession is two consecutive quarters of falling output.", "2024-05-10", "two consecutive quarters", "P6M",
+     "duration"),
+    ("The filing followed by one day an announcement by its rival.", "2024-05-10", "one day", "P1D", "duration"),
+    ("Demand will stay weak through the first two quarters of 2025, the firm said.", "2024-10-10",
+     "the first two quarters of 2025", "2025-H1", "date"),
+    ("Sales rose 4% in the first six months of 2019.", "2024-10-10", "the first six months of 2019", "2019-H1",
+     "date"),
+    # "or so" is part of the expression; a month or season takes a year spelled out after it
+    ("Rates should fall over the next year or so, economists said.", "1989-10-27", "the next year or so", "1990",
+     "date"),
+    ("The plant will close within the next two years or so.", "1989-10-27", "the next two years or so", "P2Y",
+     "duration"),
+    ("Then, a week or so ago, the general picked the date.", "1991-02-25", "a week or so ago", "1991-W08", "date"),
+    ("Prices rose in January nineteen ninety-seven, the minister said.", "1998-02-27",
+     "January nineteen ninety-seven", "1997-01", "date"),
+    ("The river froze in the winter of nineteen ninety-four.", "1998-02-27", "the winter of nineteen ninety-four",
+     "1994-WI", "date"),
+    # the period being reported on, a year before
+    ("Sales in the first nine months rose 5% from the same period last year.", "2024-10-25",
+     "the same period last year", "2023", "date"),
+    ("Third-quarter profit rose 12% from the corresponding period last year.", "2024-10-25",
+     "the corresponding period last year", "2023-Q3", "date"),
+    ("Third-quarter profit rose 12% from last year's quarter.", "2024-10-25", "last year's quarter", "2023-Q3",
+     "date"),
+    ("Third-quarter profit rose 12% from the quarter a year ago.", "2024-10-25", "the quarter a year ago",
+     "2023-Q3", "date"),
+    ("Sales in the first half rose 4% from the same period in 2003.", "2005-08-20", "the same period in 2003",
+     "2003-H1", "date"),
+    ("First-half sales rose 5% from the corresponding period of the previous year.", "2024-10-25",
+     "the corresponding period of the previous year", "2023-H1", "date"),
+    # the week of a date; a second day sharing the first one's month and year; parts of the day
+    ("Voting is scheduled for the week of June 3.", "2024-05-10", "the week of June 3", "2024-W23", "date"),
+    ("Output fell 5 percent in the week of Jan. 15, 2018.", "2024-05-10", "the week of Jan. 15, 2018",
+     "2018-W03", "date"),
+    ("Sales rose in the week to May 4, data showed.", "2024-05-10", "the week to May 4", "2024-W18", "date"),
+    ("Sales rose in the week ended May 4, 2019, data showed.", "2024-05-10", "the week ended May 4, 2019",
+     "2019-W18", "date"),
+    ("Production data for 2024-W18 were revised on Friday.", "2024-05-10", "2024-W18", "2024-W18", "date"),
+    ("Deliveries slipped to calendar week 23, the carmaker said.", "2024-05-10", "calendar week 23", "2024-W23",
+     "date"),
+    ("Output in week 52 of 2020 fell sharply.", "2024-05-10", "week 52 of 2020", "2020-W52", "date"),
+    ("Leaders will meet in Madrid on June 24 and 25 to discuss the budget.", "2024-05-10", "25", "2024-06-25",
+     "date"),
+    ("The ministers met on April 8 and 9, 2019, in Brussels.", "2024-05-10", "April 8", "2019-04-08", "date"),
+    ("The ministers met on April 8 and 9, 2019, in Brussels.", "2024-05-10", "9, 2019", "2019-04-09", "date"),
+    ("By mid-afternoon, the crowd had swelled to thousands.", "2024-05-10", "mid-afternoon", "2024-05-10TAF",
+     "time"),
+    ("The fire broke out in mid-afternoon yesterday, firefighters said.", "2024-05-10", "mid-afternoon yesterday",
+     "2024-05-09TAF", "time"),
+    ("The storm hit the coast on Tuesday. By late afternoon, thousands had fled.", "2024-05-10", "late afternoon",
+     "2024-05-07TAF", "time"),
 ]
 
 
@@ -363,3 +419,27 @@ def test_infinitive_under_a_noun_root_ends(process, sentence):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert [(f.text, f.value) for f in doc._.dates] == [("Thursday", "2005-03-03")]
+
+
+@pytest.mark.parametrize("sentence,number", [
+    ("The trial resumed on March 4 and 12 witnesses testified.", "12"),
+    ("Prices rose on May 3 and 40 shops closed.", "40"),
+    ("The Patriots won in week 3 of the season.", "week 3"),
+    ("Output in week 53 of 2021 fell.", "week 53 of 2021"),
+    ("Iraq imports three quarters of its food.", "three quarters"),
+    ("Friday was declared as a day of mourning.", "a day"),
+    ("Less than a quarter of companies get their reports checked.", "Less than a quarter"),
+])
+def test_not_a_day_or_week_of_the_calendar(process, sentence, number):
+    doc = process(sentence, dct="2024-05-10")
+    assert number not in {f.text for f in doc._.dates}
+
+
+def test_timeml_match_pairs_an_exact_span_with_the_nested_gold_tag():
+    from newsfacts.eval.timeml import Pred, Timex
+
+    # "from 2009 to 2011": a DURATION listed first, with the DATE "2009" nested in it
+    duration = Timex(0, 17, "from 2009 to 2011", "DURATION", "P2Y")
+    year = Timex(5, 9, "2009", "DATE", "2009")
+    pred = Pred(5, 9, "2009", "DATE", "2009")
+    assert match([duration, year], [pred]) == [(year, pred)]

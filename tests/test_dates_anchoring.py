@@ -106,6 +106,11 @@ TENSE = [
     ("The board will meet on June 3 to approve the deal.", "2014-10-27", "June 3", "2015-06-03"),
     ("Officials postponed until Tuesday morning any action on the permit.", "2000-03-30", "Tuesday morning",
      "2000-04-04TMO"),
+    # "until" a date: an end set ahead ("extended its deadline"), or a past state that ended there
+    ("The agency extended its deadline until 9 a.m. Tuesday.", "2024-05-10", "9 a.m. Tuesday", "2024-05-14T09:00"),
+    ("The regulator suspended all flights until January.", "2024-10-10", "January", "2025-01"),
+    ("He served as finance minister until January, when he resigned.", "2024-10-10", "January", "2024-01"),
+    ("Sales were flat through August, the fund said.", "2024-10-25", "August", "2024-08"),
 ]
 
 

@@ -94,3 +94,78 @@ def test_a_point_of_comparison_does_not_move_the_story(process, passage, dct, te
 def test_a_compared_figure_does_not_move_the_story(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     assert (text, value) in {(f.text, f.value) for f in doc._.dates}
+
+
+# A clock time belongs to the day its passage is about: the day named right after it in the same clause, earlier
+# in its sentence, or, in a past-tense sentence with no day of its own, in the sentence before.
+PASSAGE_DAY = [
+    ("The explosion ripped through the market at about 11:20 a.m. (0820 GMT) Wednesday, killing six people.",
+     "2024-05-10", "about 11:20 a.m.", "2024-05-08T11:20"),
+    ("The bridge collapsed on Tuesday. At 9 a.m., police closed the road to all traffic.", "2024-05-10",
+     "9 a.m.", "2024-05-07T09:00"),
+    ("The market slumped on Wednesday. Traders sold heavily in the morning as rate fears grew.", "2024-05-10",
+     "the morning", "2024-05-08TMO"),
+    ("The plane landed in Rome on Thursday. Its crew said they had taken off at 3 p.m. local time.", "2024-05-10",
+     "3 p.m.", "2024-05-09T15:00"),
+    ("On Monday the ferry left port at 7 a.m., two hours late.", "2024-05-10", "7 a.m.", "2024-05-06T07:00"),
+    # Looking ahead, or a day in another clause: the publication day stays.
+    ("The council met on Monday. The vote will take place at 3 p.m.", "2024-05-10", "3 p.m.", "2024-05-10T15:00"),
+    ("The talks opened at 10 a.m. and the two sides signed a deal on Wednesday.", "2024-05-10", "10 a.m.",
+     "2024-05-10T10:00"),
+    ("Rescuers reached the village on Sunday. The storm is expected to ease by noon.", "2024-05-10", "noon",
+     "2024-05-10T12:00"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", PASSAGE_DAY)
+def test_clock_time_on_the_day_of_its_passage(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value) for f in doc._.dates}
+    assert (text, value) in found, found
+
+
+# "the previous Friday", "the following Thursday": counted from the day the story is at.
+STORY_WEEKDAY = [
+    ("Shares fell sharply on Wednesday, down 3% from the previous Friday.", "2024-05-10",
+     "the previous Friday", "2024-05-03"),
+    ("The minister arrived in Paris on Monday, May 6, and left the following Thursday.", "2024-05-10",
+     "the following Thursday", "2024-05-09"),
+    ("The strike began on March 4, 2019, and the union gave in the following Friday.", "2024-05-10",
+     "the following Friday", "2019-03-08"),
+    ("Turnout was lower than on the preceding Saturday.", "2024-05-10", "the preceding Saturday", "2024-05-04"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", STORY_WEEKDAY)
+def test_weekday_counted_from_the_story_day(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value) for f in doc._.dates}
+    assert (text, value) in found, found
+
+
+# A date without a year in a story told in the past takes its year from the day or month the story is at.
+STORY_YEAR = [
+    ("Slepian was killed on Oct. 23, 1998. Police found the rifle on Nov. 2.", "2024-05-10", "Nov. 2",
+     "1998-11-02"),
+    ("The war began in August 1990. On Jan. 17, allied jets struck Baghdad.", "2024-05-10", "Jan. 17",
+     "1991-01-17"),
+    ("The storm made landfall on Aug. 29, 2005. By Sept. 1, the levees had failed.", "2024-05-10", "Sept. 1",
+     "2005-09-01"),
+    # the news reported now, a start that runs up to now, an event named by its date, a look ahead: the
+    # publication date decides
+    ("The firm was founded in March 2001. It said on May 2 that profit rose.", "2024-05-10", "May 2",
+     "2024-05-02"),
+    ("Prices have risen since March 2008. On May 2, the index fell 3 percent.", "2024-05-10", "May 2",
+     "2024-05-02"),
+    ("He rejected the August 1988 ceasefire. Iran had condemned the invasion on Aug. 2.", "2024-05-10", "Aug. 2",
+     "2023-08-02"),
+    ("Slepian was killed on Oct. 23, 1998. Prosecutors will ask for a retrial on June 3.", "2024-05-10",
+     "June 3", "2024-06-03"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", STORY_YEAR)
+def test_yearless_date_takes_the_story_year(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {(f.text, f.value) for f in doc._.dates}
+    assert (text, value) in found, found

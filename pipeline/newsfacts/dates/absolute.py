@@ -13,6 +13,7 @@ from datetime import date
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import SEASON_ORDER, pick, safe_date
 from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.narrative import story_year
 
 
 class AbsoluteRules(RuleHelpers):
@@ -38,6 +39,9 @@ class AbsoluteRules(RuleHelpers):
         def value(c: Ctx, mo=mo, d=d, start=start):
             if c.dct is None:
                 return f"XXXX-{mo:02d}-{d:02d}", False
+            told = story_year(c, start, mo, d)
+            if told is not None and safe_date(told, mo, d):
+                return f"{told}-{mo:02d}-{d:02d}", True
             opts = [x for x in (safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
             if not opts:
                 return None, False
@@ -157,6 +161,9 @@ class AbsoluteRules(RuleHelpers):
                 tense = None
             else:
                 tense = c.tense(start)
+                told = story_year(c, start, mo)
+                if told is not None:
+                    return f"{told}-{mo:02d}", True
             month_dct = date(c.dct.year, c.dct.month, 1)
             o = pick(month_dct, opts or [date(y, mo, 1)], tense, self.slack)
             return f"{o.year}-{o.month:02d}", True

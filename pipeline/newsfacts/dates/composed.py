@@ -1,8 +1,10 @@
 """Handlers for dates composed of parts: a day, weekday or week counted inside a month ("the third
 Tuesday of September 2014", "the last day of October", "the first week of October 2014", "the 20th of
-next month"), "after next" ("Friday after next", "March after next"), counts from today ("three
-years from today", "three Fridays from now", "two Thursdays ago"), and numeric forms the calendar
-rules do not read ("2014-10", "2/2013", "2014 BC", "the 70s").
+next month"), the week of a date ("the week of March 6", "the week to May 4") or by number ("2024-W18",
+"calendar week 23"), a second day sharing a first one's month ("on June 24 and 25"), "after next"
+("Friday after next", "March after next"), counts from today ("three years from today", "three Fridays
+from now", "two Thursdays ago"), and numeric forms the calendar rules do not read ("2014-10", "2/2013",
+"2014 BC", "the 70s").
 """
 
 from __future__ import annotations
@@ -80,6 +82,57 @@ class ComposedRules(RuleHelpers):
             return (d.isoformat(), True) if d else (None, False)
 
         return Cand(start, m.end(), "DATE", value)
+
+    def _h_week_of(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the week of March 6": the ISO week holding that day, its year as for the day alone."""
+        day = self._h_mdy(m, ctx)
+        if day is None:
+            return None
+
+        def value(c: Ctx, inner=day.value):
+            v, anchored = inner(c) if callable(inner) else (inner, False)
+            if v is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+                return None, False
+            return iso_week(date.fromisoformat(v)), anchored
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_iso_week(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"2024-W18", "calendar week 23", "week 23 of 2024": a week of the year by its ISO number; without a
+        year, "calendar week 23" is in the publication year."""
+        gd = m.groupdict()
+        if gd.get("y") and not ctx.text[m.start("w") - 1:m.start("w")].isupper():
+            return None  # "2024-w18" is not how a week is written
+        if gd.get("w2") and not (gd.get("cal") or gd.get("year")):
+            return None  # "in week 3 of the season"
+        w = int(gd.get("w") or gd.get("w2"))
+        y = gd.get("y") or gd.get("year")
+        if not 1 <= w <= 53:
+            return None
+
+        def value(c: Ctx, w=w, y=y):
+            year = int(y) if y else c.dct.year if c.dct else None
+            if year is None:
+                return f"XXXX-W{w:02d}", False
+            if w == 53 and date(year, 12, 28).isocalendar()[1] != 53:
+                return None, False  # that year has 52 weeks
+            return f"{year}-W{w:02d}", not y
+
+        return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_second_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"on June 24 and 25": the second number is a day of the same month (and year), a date of its own."""
+        tok = self._tok(ctx, m.start("day"))
+        if tok is not None and tok.dep_ == "nummod":
+            return None  # "on March 4 and 12 witnesses testified"
+        day = self._h_mdy(m, ctx)
+        if day is None:
+            return None
+        return Cand(m.start("day"), m.end(), "DATE", day.value)
+
+    def _h_first_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"on April 8 and 9, 2019": the first day takes the year written after the second."""
+        return self._h_mdy(m, ctx)
 
     def _h_after_next(self, m: re.Match, ctx: Ctx) -> Cand | None:
         """"Friday after next", "March after next", "the week after next"."""

@@ -48,7 +48,8 @@ class Ctx:
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
     story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
-    last_period: str | None = None  # the last quarter or half reported on ("2016-H1"), for "the same period"
+    story_at: int = -1  # where the text named it
+    last_period: str | None = None  # the last quarter, half ("2016-H1") or months of a year ("2016") reported on
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 
@@ -110,7 +111,8 @@ def _modifies_noun(tok) -> bool:
             and tok.head.ent_type_ not in ("DATE", "TIME"))
 
 
-def _governing_verb(tok):
+def governing_verb(tok):
+    """The verb a token's phrase hangs on, or the sentence root if it is one."""
     verb = tok
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "amod":
@@ -132,10 +134,15 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
     tok = token_at(doc, char)
     if tok is None:
         return None
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     if verb is not None and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children):
         return "past"  # past perfect, even "had been scheduled to expire Friday"
     if tok.i > 0 and tok.nbor(-1).lower_ in ("until", "till", "til", "through"):
+        # "extended its deadline until Tuesday", "closed the road until Friday" set an end ahead; a state
+        # in the past tense ("stayed open until March", "were flat this year through August") has ended.
+        if (verb is not None and verb.tag_ == "VBD" and verb.lemma_ not in words.plan_verbs
+                and not any(c.dep_ == "dobj" for c in verb.children)):
+            return "past"
         return "future"
     if tok.i > 0 and tok.nbor(-1).lower_ == "since":
         return "past"
@@ -178,7 +185,7 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
                 return "future"
             return "past" if verb.lemma_ in words.reporting else "present"
         if verb.tag_ == "VBG" and verb.head.i != verb.i:
-            verb = _governing_verb(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
+            verb = governing_verb(verb.head) if verb.head.pos_ not in ("VERB", "AUX") else verb.head
             continue
         return None
     return None

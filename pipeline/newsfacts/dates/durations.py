@@ -31,11 +31,16 @@ class DurationRules(RuleHelpers):
         if self._title_inside(ctx, m.start("unit")):
             return None
         if unit == "Q" and re.match(r"\s+of\b", after):
-            return None  # "three-quarters of its food"
+            # a fraction ("a quarter of companies", "three-quarters of its food"), not "several quarters of losses"
+            tail = text[m.end():m.end() + 20]
+            if (n == 1 or text[m.end("num"):m.end("num") + 1] == "-"
+                    or re.match(r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\b", tail, re.I)):
+                return None
         hyphen = text[m.end("num"):m.end("num") + 1] == "-"
         if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
             before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
-            if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only"):
+            if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only",
+                                                             "by"):
                 return None  # "one day" = some day
         det = (m.group("det") or "").lower()
         rel = (m.group("rel") or "").lower()
@@ -44,11 +49,13 @@ class DurationRules(RuleHelpers):
             if self.set_prefix_re.search(before):
                 return Cand(m.start(), m.end(), "SET", duration_value(1, unit))
             prev = re.search(r"(\w+)\s*$", before)
-            if not prev or prev.group(1).lower() not in (
+            # "as long as a month" is a length; "as a day of mourning" is not
+            long_as = re.search(r"\b(?:long|much|little|short)\s+as\s*$", before, re.I)
+            if not long_as and (not prev or prev.group(1).lower() not in (
                 "for", "in", "within", "over", "about", "nearly", "than", "almost", "around", "after", "than",
                 "lasting", "lasted", "last", "least", "took", "take", "takes", "spent", "spend", "only", "just",
                 "half", "quarter", "once", "during", "throughout", "least", "of", "up", "to", "under",
-            ):
+            )):
                 return None
         if n == "X" and raw.lower() in ("recent", "coming"):
             return None
@@ -66,7 +73,21 @@ class DurationRules(RuleHelpers):
             start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
             start = m.start("rel") if rel in ("first", "final", "initial") else start
-        return Cand(start, m.end(), "DURATION", duration_value(n, unit))
+        value = duration_value(n, unit)
+        part = {("Q", 1.0): "Q1", ("Q", 2.0): "H1", ("M", 3.0): "Q1", ("M", 6.0): "H1"}.get((unit, n))
+        of_year = re.match(r"\s+of\s+((?:1[6-9]|20)\d\d)\b", text[m.end():m.end() + 12])
+        if rel == "first" and part and of_year:  # "the first two quarters of 1990" is the first half of it
+            return Cand(start, m.end() + of_year.end(), "DATE", f"{of_year.group(1)}-{part}")
+        if (rel == "first" and unit == "M" and isinstance(n, float) and 2 <= n <= 11
+                and self._calendar_context(ctx, start)):
+            # "the first nine months": the months so far of a year being reported on, for "the same period last year"
+            def months_so_far(c: Ctx, n=n, value=value):
+                if c.dct is not None:
+                    c.last_period = str(c.dct.year if n < c.dct.month else c.dct.year - 1)
+                return value, False
+
+            return Cand(start, m.end(), "DURATION", months_so_far)
+        return Cand(start, m.end(), "DURATION", value)
 
     def _h_vague_dur(self, m: re.Match, ctx: Ctx) -> Cand | None:
         pre = re.sub(r"\s+", " ", m.group("pre").lower())

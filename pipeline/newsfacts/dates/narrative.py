@@ -14,8 +14,8 @@ import re
 from datetime import date, timedelta
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months, duration_value, iso_week
-from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.calendar import add_months, duration_value, iso_week, weekday_after, weekday_before
+from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
 
 _YEAR, _MONTH, _DAY = (re.compile(r"\d{4}(?!\d)"), re.compile(r"\d{4}-\d\d(?!\d)"),
                        re.compile(r"\d{4}-\d\d-\d\d(?!\d)"))  # a value that names at least a year, month, day
@@ -58,6 +58,50 @@ def from_reference(ref: str | None, unit: str, k: float) -> str | None:
     return day.isoformat()  # hours, minutes later: the same day, as far as a date can tell
 
 
+def story_year(c: Ctx, char: int, month: int, day: int = 1) -> int | None:
+    """The year a yearless date at ``char`` takes from a story set in the past ("Slepian was killed on Oct. 23,
+    1998. Police found the rifle on Nov. 2": 1998): the first such date on or after the day or month the same
+    or the previous sentence named, when that lies over a year before publication and the date's verb is not
+    in the present or future. None where the publication date decides."""
+    if c.dct is None or c.story_at < 0 or not c.story_time or not _MONTH.match(c.story_time):
+        return None
+    if c.tense(char) in ("present", "future") or re.search(r"\b(?:since|the)\s+$",
+                                                            c.text[max(0, c.story_at - 8):c.story_at], re.I):
+        # "Prices have risen since March 2008": a start that runs up to now, not a story set then; "the Dec. 21,
+        # 1988, bombing" names an event by its date
+        return None
+    told = date(int(c.story_time[:4]), int(c.story_time[5:7]), int(c.story_time[8:10] or 1)
+                if _DAY.match(c.story_time) else 1)
+    if (c.dct - told).days <= 366:
+        return None
+    here, there = token_at(c.doc, char), token_at(c.doc, c.story_at)
+    if here is None or there is None:
+        return None
+    verb = governing_verb(here)
+    if verb is not None and verb.lemma_ in c.words.reporting:
+        return None  # "It said on May 2": the news being reported, not the past story
+    if not _dates_event(there) or not _dates_event(here):
+        return None  # "the August 1988 cease-fire", "the late-November trip" name an event, not the story's time
+    sent = here.sent
+    previous = c.doc[sent.start - 1].sent if sent.start > 0 else None
+    if there.sent.start != sent.start and (previous is None or there.sent.start != previous.start):
+        return None
+    return told.year if (month, day) >= (told.month, told.day) else told.year + 1
+
+
+def _dates_event(tok) -> bool:
+    """Whether a time expression is the time adjunct of a verb ("was killed on Oct. 23", "On Jan. 17, jets
+    struck"), not a modifier of a noun."""
+    for _ in range(3):
+        if tok.dep_ in ("compound", "nummod", "appos", "nmod", "amod") and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    elif tok.dep_ not in ("npadvmod", "tmod"):
+        return False
+    return tok.head.pos_ in ("VERB", "AUX")
+
+
 def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
     """"three days later than planned": the apposed date's value, or the delay as a DURATION over
     "three days"; None when the expression is not followed by "than"."""
@@ -73,8 +117,23 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
 
 
 class NarrativeRules(RuleHelpers):
-    """"the next day", "the following morning", "the previous night", "the day before": the day after or
-    before the last one the story named, else the publication day's."""
+    """"the next day", "the following morning", "the previous night", "the day before", "the previous
+    Friday": the day after or before the last one the story named, else the publication day's."""
+
+    def _h_story_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"Shares fell on Wednesday, down 3% from the previous Friday": the Friday before the day the
+        story is at; "arrived on Monday and left the following Thursday": the Thursday after it."""
+        wd = self.weekdays[m.group("wd").lower()]
+        after = m.group("rel").lower() == "following"
+
+        def value(c: Ctx, wd=wd, after=after):
+            ref = c.story_time if c.story_time and _DAY.match(c.story_time) else None
+            day = date.fromisoformat(ref[:10]) if ref else c.dct
+            if day is None:
+                return None, False
+            return (weekday_after(day, wd) if after else weekday_before(day, wd)).isoformat(), True
+
+        return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
         sign = -1 if (m.group("rel") or m.group("dir")).lower() in ("previous", "preceding", "before") else 1

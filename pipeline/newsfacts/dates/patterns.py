@@ -59,6 +59,8 @@ class RulePatterns(RuleHelpers):
         R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
         R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
+        R.append(("first_day", re.compile(
+            rf"\b{mon}\s+{day}(?=\s+(?:and|or|&)\s+[0-3]?\d(?:st|nd|rd|th)?\s?,?\s+{year})", f), self._h_first_day))
         R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
         R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
@@ -97,12 +99,15 @@ class RulePatterns(RuleHelpers):
             rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
-            r"\b(?:the\s+)?(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
-            r"year-earlier|year-ago|year\s+earlier|comparable|year-before)\s+(?:fiscal\s+)?(?:quarter|period)\b"
-            r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)\b)?",
+            r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
+            r"year-earlier|year-ago|year\s+earlier|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?|"
+            r"year-before)|(?P<yrs>last|previous|prior)\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|period)\b"
+            r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|"
+            r"(?:in|of)\s+(?P<inyear>(?:1[6-9]|20)\d\d))\b)?",
             f),
             self._h_quarter_rel))
-        R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b", f), self._h_quarter_rel))
+        R.append(("quarter_the", re.compile(r"\bthe\s+quarter\b(?:\s+a\s+year\s+(?:earlier|ago|before)\b)?", f),
+                  self._h_quarter_rel))
         R.append(("quarter_year", re.compile(
             r"\bthe\s+(?P<pyear>1[6-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?:quarter|period)\b", f), self._h_quarter_year))
         R.append(("half", re.compile(
@@ -114,7 +119,8 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}\s+(?P<dir>ago|earlier|later|from\s+now|hence|"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?:\s+or\s+so)?\s+"
+            rf"(?P<dir>ago|earlier|later|from\s+now|hence|"
             rf"before|after)\b", f), self._h_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
@@ -148,8 +154,12 @@ class RulePatterns(RuleHelpers):
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
+        R.append(("daypart", re.compile(
+            r"\b(?:mid|late|early)[- ]?(?P<part>morning|afternoon|evening)\b", f),
+            self._h_daypart))
         R.append(("noon", re.compile(r"\b(?P<w>noon|midnight|midday)\b", f), self._h_time))
-        R.append(("holiday", re.compile(rf"\b(?P<h>{_trie_alt(self.holidays)})(?:\s+{year})?\b", f), self._h_holiday))
+        R.append(("holiday", re.compile(rf"\b(?P<h>{_trie_alt(self.holidays)})(?:\s+{year})?(?P<week>\s+week)?\b", f),
+                  self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
             r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
@@ -174,12 +184,23 @@ class RulePatterns(RuleHelpers):
         R.append(("next_day", re.compile(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))"
             r"|the\s+day\s+(?P<dir>before|after)(?=\s*[.,;:]))\b", f), self._h_next_day))
+        R.append(("story_weekday", re.compile(
+            rf"\bthe\s+(?P<rel>previous|preceding|following)\s+{wd}\b", f), self._h_story_weekday))
         # Composed dates and the numeric forms of ``composed``.
         R.append(("in_month", re.compile(
             rf"\bthe\s+(?P<ord>{ordinal}|last|\d{{1,2}}(?:st|nd|rd|th))\s+"
             rf"(?:(?P<what>{_alt(self.weekdays)}|day|week)\s+)?"
             rf"(?:of|in)\s+(?:(?P<mrel>next|last|this|the|past)\s+month\b|{mon}(?:,?\s+{year})?)", f),
             self._h_in_month))
+        R.append(("week_of", re.compile(
+            rf"\bthe\s+week\s+(?:of|to|ended|ending|through)\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f),
+            self._h_week_of))
+        R.append(("iso_week", re.compile(
+            rf"\b(?:(?P<y>1[6-9]\d\d|20\d\d)-?w(?P<w>\d\d?)|(?P<cal>calendar\s+)?week\s+(?P<w2>\d\d?)"
+            rf"(?:\s+of\s+{year})?)\b", f), self._h_iso_week))
+        R.append(("second_day", re.compile(
+            rf"\b{mon}\s+(?:[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|or|&)\s+{day}(?:\s?,?\s+{year})?\b", f),
+            self._h_second_day))
         R.append(("after_next", re.compile(
             rf"\b(?:{wd}|{mon}|the\s+(?P<unit>week|month|year))\s+after\s+next\b", f), self._h_after_next))
         R.append(("count_from", re.compile(
@@ -209,14 +230,19 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)})\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
+            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
-            "after_next": r"after\s+next", "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
+            "after_next": r"after\s+next", "week_of": r"\bweek\s+(?:of|to|end|through)",
+            "iso_week": r"\d-?w\d|week\s+\d",
+            "second_day": r"\d\s+(?:and|or|&)\s+\d", "first_day": r"\d\s+(?:and|or|&)\s+\d",
+            "daypart": r"(?:mid|late|early)[- ]?(?:mor|aft|eve)",
+            "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
             "next_day": r"\bthe\s+(?:next|following|previous|preceding|day)\s",
+            "story_weekday": r"\bthe\s+(?:following|previous|preceding)\s",
         }
         self.gates = {name: re.compile(g, f) for name, g in gates.items()}
         self.gates_low = {name: re.compile(g) for name, g in gates.items()}
@@ -229,4 +255,5 @@ class RulePatterns(RuleHelpers):
         # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.
         self.set_prefix_re = re.compile(rf"(?:[\d%]|\b(?:{_alt(self.rate_words)}))\s*$", f)
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
+        self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)

@@ -65,13 +65,25 @@ class PeriodRules(RuleHelpers):
 
     def _h_quarter_rel(self, m: re.Match, ctx: Ctx) -> Cand | None:
         rel = re.sub(r"\s+", " ", (m.groupdict().get("rel") or "the").lower())
+        # "the corresponding period", "last year's quarter", "the quarter a year ago": the period being
+        # reported on, a year before
+        if (rel.startswith(("comparable", "corresponding")) or m.groupdict().get("yrs")
+                or re.search(r"\sa\s+year\s+\w+$", m.group(0))):
+            rel = "year-ago"
         is_period = re.search(r"\bperiod\b", m.group(0), re.I) is not None
         if is_period and rel not in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same",
                                      "latest", "most recent", "recent"):
             return None
         end_month = self._ended_month(ctx, m.end()) if rel == "the" and not is_period else None
 
-        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month):
+        in_year = m.groupdict().get("inyear")
+
+        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year):
+            if in_year and rel in ("same", "year-ago"):  # "the same period in 2003": the period just named, then
+                part = c.last_period.partition("-")[2] if c.last_period else None
+                if part is None and c.last_quarter:
+                    part = f"Q{c.last_quarter[1]}"
+                return (f"{in_year}-{part}" if part else in_year), False
             if c.dct is None:
                 return "XXXX-QX", False
             if end_month is not None and c.last_quarter is None:
@@ -90,8 +102,8 @@ class PeriodRules(RuleHelpers):
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
             elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
                 if c.last_period and is_period:  # "the first half ... the same period last year"
-                    y, part = c.last_period.split("-")
-                    return f"{int(y) - 1}-{part}", True
+                    y, _, part = c.last_period.partition("-")
+                    return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
                 y, q = c.last_quarter or prev
                 return f"{y - 1}-Q{q}", True
             elif rel in ("last", "previous", "past", "prior"):

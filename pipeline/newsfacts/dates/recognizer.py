@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from newsfacts.dates.absolute import AbsoluteRules
 from newsfacts.dates.calendar import parse_dct
 from newsfacts.dates.composed import ComposedRules
-from newsfacts.dates.context import Cand, Ctx, TenseWords, token_at
+from newsfacts.dates.context import Cand, Ctx, TenseWords
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
 from newsfacts.dates.narrative import NarrativeRules, comparison_point
+from newsfacts.dates.passage import PassageDay
 from newsfacts.dates.patterns import RulePatterns
 from newsfacts.dates.periods import PeriodRules
 from newsfacts.dates.relative import RelativeRules
@@ -30,7 +31,7 @@ from newsfacts.records import DateFact
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
-_CLOCK_RULES = ("time", "time24", "noon")
+_CLOCK_RULES = ("time", "time24", "noon", "daypart")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
@@ -111,9 +112,30 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             i += 1
         return out
 
+    @staticmethod
+    def _merge_spelled_years(text: str, chosen: list[Cand]) -> list[Cand]:
+        """"January nineteen ninety-seven", "the winter of nineteen ninety-four": a month or season takes the
+        year spelled out after it, as it takes "1997"."""
+        out: list[Cand] = []
+        for c in chosen:
+            prev = out[-1] if out else None
+            if (c.rule == "spelled_year" and prev is not None and prev.rule in ("month", "season")
+                    and re.fullmatch(r"\s+(?:of\s+)?", text[prev.end:c.start])):
+                def value(ctx: Ctx, inner=prev.value, year=c.value):
+                    v, _ = inner(ctx) if callable(inner) else (inner, False)
+                    return (year + v[4:], False) if v and re.match(r"\d{4}-", v) else (None, False)
+
+                out[-1] = Cand(prev.start, c.end, "DATE", value, rule="spelled_merged")
+                continue
+            out.append(c)
+        return out
+
     def _extend_modifiers(self, text: str, chosen: list[Cand]) -> None:
         prev_end = 0
         for c in chosen:
+            approx = self.or_so.match(text, c.end)
+            if approx and c.kind in ("DATE", "DURATION"):
+                c.end = approx.end()  # "the next year or so"
             if c.kind == "DATE" and c.rule not in ("ref", "deictic", "ago"):
                 window = text[max(prev_end, c.start - 40): c.start]
                 mm = self.modifier_re.search(window)
@@ -136,15 +158,6 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             ctx.note_quarter(*c.info["quarter"])
         return v, False
 
-    @staticmethod
-    def _on_day(ctx: Ctx, last_day: tuple[int, str], start: int, value: str) -> str:
-        """A clock time alone ("by 3 p.m.") is on the day its sentence names ("on Tuesday"), not always
-        the publication day."""
-        day_tok, time_tok = token_at(ctx.doc, last_day[0]), token_at(ctx.doc, start)
-        if day_tok is None or time_tok is None or day_tok.sent.start != time_tok.sent.start:
-            return value
-        return last_day[1] + value[10:]
-
     def __call__(self, doc: Doc) -> Doc:
         dct = parse_dct(doc._.dct)
         ctx = Ctx(doc, dct, self.tense_words, doc_text(doc))
@@ -152,10 +165,10 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
-        chosen = self._merge_times(text, chosen, ctx)
+        chosen = self._merge_times(text, self._merge_spelled_years(text, chosen), ctx)
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
-        last_day: tuple[int, str] | None = None  # (start, YYYY-MM-DD) of the last day named
+        passage = PassageDay(ctx)
         for c in chosen:
             try:
                 value, anchored = self._resolve(c, ctx)
@@ -163,16 +176,19 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 continue
             if value is None:
                 continue
-            if c.rule in _CLOCK_RULES and last_day and ctx.dct and value.startswith(ctx.dct.isoformat()):
-                value = self._on_day(ctx, last_day, c.start, value)
-            if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and c.rule not in _CLOCK_RULES:
-                last_day = (c.start, value[:10])
+            fact = DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored)
+            clock = c.rule in _CLOCK_RULES or c.rule == "thispart" and text[c.start:c.start + 4].lower() == "the "
+            if clock and ctx.dct and value.startswith(ctx.dct.isoformat()):
+                passage.clock(fact)
+                value = fact.value
+            elif re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and not clock:
+                passage.day(c.start, value[:10])
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
                     and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
-                ctx.story_time = value
-            facts.append(DateFact(c.start, c.end, text[c.start:c.end], value, KINDS[c.kind], anchored))
+                ctx.story_time, ctx.story_at = value, c.start
+            facts.append(fact)
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
             facts.sort(key=lambda f: f.start)

@@ -1,13 +1,14 @@
-"""Handlers for clock times ("3 p.m.", "noon", "14:30") and holidays ("Christmas Eve"), both resolved on
-the day the publication date or the tense gives.
+"""Handlers for clock times ("3 p.m.", "noon", "14:30"), parts of the day ("mid-afternoon") and holidays
+("Christmas Eve"), resolved on the day the publication date or the tense gives.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import pick
+from newsfacts.dates.calendar import iso_week, pick
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.feasts import holiday_date
 
@@ -54,21 +55,38 @@ class TimeRules(RuleHelpers):
 
         return Cand(start, m.end(), "TIME", value, info={"clock": clock})
 
+    def _h_daypart(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"by mid-afternoon", "in the late evening": a part of the day, on the day its passage names;
+        before a day ("mid-afternoon yesterday") the two are merged like a clock time."""
+        clock = "T" + self.parts[m.group("part").lower()]
+
+        def value(c: Ctx, clock=clock):
+            if c.dct is None:
+                return f"XXXX-XX-XX{clock}", False
+            return c.dct.isoformat() + clock, True
+
+        return Cand(m.start(), m.end(), "TIME", value, info={"clock": clock})
+
     def _h_holiday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         name = re.sub(r"\s+", " ", m.group("h").lower())
         if not self._cap(ctx, m, "h"):
             return None
         rule = self.holidays[name]
         y = m.group("year")
+        week = m.group("week") is not None  # "Easter week", "Christmas week": the week holding the day
         if y:
             day = holiday_date(rule, int(y))
-            return Cand(m.start(), m.end(), "DATE", day.isoformat()) if day else None
+            return Cand(m.start(), m.end(), "DATE", (iso_week(day) if week else day.isoformat())) if day else None
         # "last Christmas", "next Easter", "this Thanksgiving"
         rel_m = re.search(r"\b(last|next|this|past|coming)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I)
         rel = rel_m.group(1).lower() if rel_m else ""
         start = m.start() - (len(rel_m.group(0)) if rel_m else 0)
 
-        def value(c: Ctx, start=start, rel=rel):
+        def value(c: Ctx, start=start, rel=rel, week=week):
+            v, anchored = day_value(c, start, rel)
+            return (iso_week(date.fromisoformat(v)) if week and v and v[:1].isdigit() else v), anchored
+
+        def day_value(c: Ctx, start: int, rel: str):
             if c.dct is None:
                 if re.fullmatch(r"\d\d-\d\d", rule):
                     return f"XXXX-{rule}", False

@@ -157,16 +157,18 @@ class Pred:
 
 
 def match(gold: list[Timex], pred: list[Pred]) -> list[tuple[Timex, Pred]]:
-    """One-to-one pairs of overlapping spans, largest overlap first."""
+    """One-to-one pairs of overlapping spans, largest overlap first; on a tie the tighter pair (smaller union)
+    first, so that where gold nests tags (MEANTIME's "from 2009 to 2011" DURATION around its DATE "2009") a
+    prediction of exactly "2009" pairs with that DATE, not with whichever enclosing tag the file lists first."""
     pairs = []
     for g in gold:
         for p in pred:
             overlap = min(g.end, p.end) - max(g.start, p.start)
             if overlap > 0:
-                pairs.append((overlap, g, p))
-    pairs.sort(key=lambda x: -x[0])
+                pairs.append((overlap, max(g.end, p.end) - min(g.start, p.start), g, p))
+    pairs.sort(key=lambda x: (-x[0], x[1]))
     used_g, used_p, out = set(), set(), []
-    for _, g, p in pairs:
+    for _, _, g, p in pairs:
         if id(g) in used_g or id(p) in used_p:
             continue
         used_g.add(id(g))
