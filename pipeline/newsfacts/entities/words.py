@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsfacts import wordspan
 from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
-JOINERS = ("-", "–", "'", "’")
+JOINERS = tuple(wordspan.JOINERS)  # one character per token: a tuple, so a token matches whole
 
 
 class WordRules(Stage):
