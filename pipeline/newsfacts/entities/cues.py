@@ -16,7 +16,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 SCORE_RE = re.compile(r"^\d+(?:[-/]\d+)?$")
@@ -24,6 +25,9 @@ CONTEST_PREPS = {"against", "v", "vs", "vs."}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
+RELATIVES = {"which", "that", "who", "whose"}  # "Grange Hill, the school drama serial which ..."
+KIND_LABELS = {"EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
+CALLED = {"called", "named", "titled", "entitled", "dubbed"}
 
 
 class CueRules(Stage):
@@ -33,9 +37,11 @@ class CueRules(Stage):
         kinds: dict[str, str] = {}
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
+        agents = self._agents(doc, mentions)
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions) \
+                or (None if key in agents else self._kind_after(doc, m))
             if kind:
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
@@ -51,7 +57,8 @@ class CueRules(Stage):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key in kinds and not self._named_person(doc, m):
+            if key in kinds and not (self._named_person(doc, m) and (
+                    kinds[key] not in KIND_LABELS or first_name_gender(self._words(doc, m)[0])[1] == SURE)):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
@@ -59,6 +66,7 @@ class CueRules(Stage):
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
+        self._head_short_forms(doc, mentions)
 
     def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """"Breen, Staunton, Irwin, McAteer and Houghton": names listed together are one kind of thing.
@@ -170,9 +178,15 @@ class CueRules(Stage):
         Tavildara" (places only: "the bank of X" says nothing of X): the kind noun's label. And
         "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
-        if m.start >= 2 and tk.lower[m.start - 2] in ("the", "a", "an", "its", "their") \
-                and tk.lower[m.start - 1] in self.type_nouns:
-            return self.type_nouns[tk.lower[m.start - 1]]
+        prev = m.start - 1
+        if prev >= 1 and tk.lower[prev] in self.type_nouns and self._kind_word(doc, prev) \
+                and self.type_nouns[tk.lower[prev]] != "EVENT" and (
+                    tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
+                    or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") and self._same_phrase(doc, prev, m)):
+            return self.type_nouns[tk.lower[prev]]  # "the airline Emirates", "TV soap Brookside"
+        kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m) or self._kind_listed(doc, m)
+        if kind:
+            return kind
         if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
                 and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
                 and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
@@ -188,10 +202,121 @@ class CueRules(Stage):
         i = m.end
         if i + 2 < tk.n and tk.text[i] == "," and tk.lower[i + 1] in ("the", "a", "an"):
             j = i + 2
-            while j < tk.n and j - i <= 4 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and tk.lower[j] \
-                    not in self.type_nouns:
+            while j < tk.n and j - i <= 6 and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or doc[j].tag_ == "VBN"
+                                              or tk.text[j] == "-" and not doc[j - 1].whitespace_) \
+                    and tk.lower[j] not in self.type_nouns:  # "the school-based drama serial"
                 j += 1
+            while j + 1 < tk.n and tk.lower[j] in self.type_nouns and tk.lower[j + 1] in self.type_nouns \
+                    and doc[j + 1].pos_ == "NOUN":
+                j += 1  # "the drama serial"
             if j < tk.n and tk.lower[j] in self.type_nouns and doc[j].pos_ == "NOUN" and (
-                    j + 1 >= tk.n or doc[j + 1].is_punct):
+                    j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES):
                 return self.type_nouns[tk.lower[j]]
         return None
+
+    # --- kind nouns around a name: the looser forms, each checked by the parse or the punctuation ---------
+
+    @staticmethod
+    def _kind_word(doc: Doc, i: int) -> bool:
+        """A kind noun as a common noun: lower-case, not part of a name ("Soap Awards")."""
+        return doc[i].pos_ == "NOUN" and doc[i].text.islower()
+
+    @staticmethod
+    def _same_phrase(doc: Doc, i: int, m: Mention) -> bool:
+        """The noun ``i`` and the name are one noun phrase (a compound or an apposition), not two
+        phrases side by side ("in the film Tom Hanks plays")."""
+        head = doc[m.end - 1]
+        return m.start <= doc[i].head.i < m.end or head.head.i == i
+
+    def _kind_apposed_before(self, doc: Doc, m: Mention) -> str | None:
+        """"the Cuban capital, Havana -", "the band's seventh studio album, Lifeblood,": a kind noun
+        with its determiner, a comma, then the name and a punctuation mark (an apposition, not a list)."""
+        tk = token_index(doc)
+        noun = m.start - 2
+        if noun < 1 or tk.text[m.start - 1] != "," or tk.lower[noun] not in self.type_nouns \
+                or not self._kind_word(doc, noun) or (m.end < tk.n and not doc[m.end].is_punct):
+            return None
+        k = noun - 1
+        while k >= 0 and noun - k <= 4 and doc[k].pos_ in ("ADJ", "NOUN", "NUM", "PROPN") and not doc[k].is_punct:
+            k -= 1
+        if k >= 0 and (tk.lower[k] in ("the", "a", "an", "its", "their", "his", "her") or tk.lower[k] in POSSESSIVES):
+            return self.type_nouns[tk.lower[noun]]
+        return None
+
+    def _kind_called(self, doc: Doc, m: Mention) -> str | None:
+        """"a song called Judge Y'Self", "a song dedicated to him called X": the kind noun that
+        "called", "named" or "titled" describes (the nearest noun before it, within its clause)."""
+        tk = token_index(doc)
+        if m.start < 2 or tk.lower[m.start - 1] not in CALLED:
+            return None
+        for k in range(m.start - 2, max(m.start - 8, -1), -1):
+            if doc[k].is_punct or doc[k].tag_ in ("VBD", "VBZ", "VBP", "MD") or doc[k].dep_ in ("nsubj", "nsubjpass"):
+                return None  # another clause: "he called Smith"
+            if doc[k].pos_ == "NOUN":
+                return self.type_nouns.get(doc[k].lemma_.lower()) if doc[k].text.islower() else None
+        return None
+
+    def _kind_listed(self, doc: Doc, m: Mention) -> str | None:
+        """"consoles such as Microsoft's Xbox and the PlayStation", "songs including X": a name listed
+        after a kind noun (not a possessor: Microsoft is the Xbox's maker)."""
+        tk = token_index(doc)
+        if m.end < tk.n and tk.lower[m.end] in POSSESSIVES:
+            return None
+        k = m.start - 1
+        while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
+            if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")
+                    or tk.lower[k] in POSSESSIVES):
+                return None
+            k -= 1
+        if k < 1 or tk.lower[k] not in ("as", "including", "like") \
+                or (tk.lower[k] == "as" and tk.lower[k - 1] != "such"):
+            return None
+        noun = k - (2 if tk.lower[k] == "as" else 1)
+        if noun >= 0 and tk.text[noun] == ",":
+            noun -= 1
+        if noun < 0 or not self._kind_word(doc, noun):
+            return None
+        return self.type_nouns.get(doc[noun].lemma_.lower())
+
+    def _kind_after(self, doc: Doc, m: Mention) -> str | None:
+        """"Linux software", "the Tri-Nations tournament", "a Subaru Impreza rally car": a kind noun
+        of the "after" list right after the name (one other noun may stand between) types the name;
+        not a country ("the England trials") and not a full person's name."""
+        tk = token_index(doc)
+        j = m.end
+        if j < tk.n and self._kind_word(doc, j) and tk.lower[j] not in self.after_nouns:
+            j += 1  # "rally car", "film soundtrack"
+        if j >= tk.n or tk.lower[j] not in self.after_nouns or not self._kind_word(doc, j) \
+                or not m.end <= doc[m.end - 1].head.i <= j:  # the name modifies the noun
+            return None
+        alias = self.aliases.get(name_key(self._name(doc, m)))
+        if alias is not None and alias.kind == "country" or self._named_person(doc, m):
+            return None
+        return self.type_nouns[tk.lower[j]]
+
+    def _agents(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Names the article has act as a maker or owner: a possessor ("IBM's software") or the
+        subject of "say"; a kind noun after such a name ("the IBM software") is what it makes."""
+        tk = token_index(doc)
+        out = set()
+        for m in mentions:
+            head = doc[m.end - 1]
+            if (m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS") \
+                    or (head.dep_ == "nsubj" and head.head.lemma_ == "say"):
+                out.add(name_key(self._name(doc, m)))
+            alias = self.aliases.get(name_key(self._name(doc, m)))
+            if alias is not None and alias.kind == "org":
+                out.add(name_key(self._name(doc, m)))
+        return out
+
+    def _head_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
+        """"the Prevention of Terrorism Bill" ... "the Bill": a one-word name after "the" that is the
+        head word of a law, event, venue or work the article names in full takes its label."""
+        tk = token_index(doc)
+        heads = {tk.lower[m.end - 1]: m.label for m in mentions
+                 if m.label in KIND_LABELS and m.end - m.start >= 2
+                 and (tk.lower[m.end - 1] in self.name_heads or tk.lower[m.end - 1] in self.event_last)}
+        for m in mentions:
+            if m.end - m.start == 1 and m.start > 0 and tk.lower[m.start - 1] == "the" and not m.fixed \
+                    and m.label in ("PERSON", "ORG") and tk.lower[m.start] in heads:
+                m.label = heads[tk.lower[m.start]]

@@ -75,6 +75,7 @@ class Stage:
     city_country: dict[str, str]  # name_key(city) -> country (GeoNames)
     team_verbs: set[str]  # lemmas of contest verbs ("beat"): their place-name subjects and objects are teams
     type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
+    after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
@@ -94,6 +95,7 @@ class Stage:
     org_suffixes: set[str]
     numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
+    over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
         return token_index(doc).words(m.start, m.end)
