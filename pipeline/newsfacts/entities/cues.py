@@ -27,6 +27,7 @@ LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 RELATIVES = {"which", "that", "who", "whose"}  # "Grange Hill, the school drama serial which ..."
 KIND_LABELS = {"EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
+SHORT_FORM_DETS = {"the", "no", "this", "that", "any", "every", "a"}  # "the Bill", "no Bill goes through"
 CALLED = {"called", "named", "titled", "entitled", "dubbed"}
 
 
@@ -187,6 +188,10 @@ class CueRules(Stage):
         kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m) or self._kind_listed(doc, m)
         if kind:
             return kind
+        head = doc[m.end - 1]
+        if head.dep_ == "dobj" and head.head.lemma_ in self.prize_verbs and prev >= 0 and tk.lower[prev] == "the" \
+                and (m.label != "PERSON" or m.end - m.start == 1):
+            return "EVENT"  # "won the Ashes"
         if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
                 and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
                 and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
@@ -310,13 +315,13 @@ class CueRules(Stage):
         return out
 
     def _head_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"the Prevention of Terrorism Bill" ... "the Bill": a one-word name after "the" that is the
+        """"the Prevention of Terrorism Bill" ... "the Bill": a one-word name after "the" ("no", ...) that is the
         head word of a law, event, venue or work the article names in full takes its label."""
         tk = token_index(doc)
         heads = {tk.lower[m.end - 1]: m.label for m in mentions
                  if m.label in KIND_LABELS and m.end - m.start >= 2
                  and (tk.lower[m.end - 1] in self.name_heads or tk.lower[m.end - 1] in self.event_last)}
         for m in mentions:
-            if m.end - m.start == 1 and m.start > 0 and tk.lower[m.start - 1] == "the" and not m.fixed \
+            if m.end - m.start == 1 and m.start > 0 and tk.lower[m.start - 1] in SHORT_FORM_DETS and not m.fixed \
                     and m.label in ("PERSON", "ORG") and tk.lower[m.start] in heads:
                 m.label = heads[tk.lower[m.start]]
