@@ -211,12 +211,13 @@ class CueRules(Stage):
                                               or tk.text[j] == "-" and not doc[j - 1].whitespace_) \
                     and tk.lower[j] not in self.type_nouns:  # "the school-based drama serial"
                 j += 1
-            while j + 1 < tk.n and tk.lower[j] in self.type_nouns and tk.lower[j + 1] in self.type_nouns \
-                    and doc[j + 1].pos_ == "NOUN":
-                j += 1  # "the drama serial"
-            if j < tk.n and tk.lower[j] in self.type_nouns and doc[j].pos_ == "NOUN" and (
+            kind = j
+            while j + 1 < tk.n and tk.lower[kind] in self.type_nouns and self._kind_word(doc, j + 1):
+                j += 1  # "the drama serial", "the police drama series": the last kind noun of the compound
+                kind = j if tk.lower[j] in self.type_nouns else kind
+            if j < tk.n and tk.lower[kind] in self.type_nouns and doc[kind].pos_ == "NOUN" and (
                     j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES):
-                return self.type_nouns[tk.lower[j]]
+                return self.type_nouns[tk.lower[kind]]
         return None
 
     # --- kind nouns around a name: the looser forms, each checked by the parse or the punctuation ---------
