@@ -301,14 +301,16 @@ class CueRules(Stage):
         return self.type_nouns[tk.lower[j]]
 
     def _agents(self, doc: Doc, mentions: list[Mention]) -> set[str]:
-        """Names the article has act as a maker or owner: a possessor ("IBM's software") or the
-        subject of "say"; a kind noun after such a name ("the IBM software") is what it makes."""
+        """Names the article has act as a maker or owner: a possessor ("IBM's software"), the
+        subject of "say" or the agent of a passive ("launched by Apple"); a kind noun after such a name
+        ("Apple software") is what it makes."""
         tk = token_index(doc)
         out = set()
         for m in mentions:
             head = doc[m.end - 1]
             if (m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS") \
-                    or (head.dep_ == "nsubj" and head.head.lemma_ == "say"):
+                    or (head.dep_ == "nsubj" and head.head.lemma_ == "say") \
+                    or (head.dep_ == "pobj" and head.head.dep_ == "agent"):  # "launched by Apple"
                 out.add(name_key(self._name(doc, m)))
             alias = self.aliases.get(name_key(self._name(doc, m)))
             if alias is not None and alias.kind == "org":

@@ -63,7 +63,8 @@ class LabelRules(Stage):
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         """An acronym is no person ("MI6"); a name ending in a head word is what the word says
         ("Apollo Theatre"; an ORG only for over-org heads: "Wembley Stadium", "Hunting Act"), unless a
-        first name begins a facility ("Nick Park"); a two-word name whose surname the article
+        first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
+        Centre"); a two-word name whose surname the article
         elsewhere has as a person is one ("Phillips Idowu" ... "Idowu")."""
         singles: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
@@ -77,7 +78,8 @@ class LabelRules(Stage):
                     and ACRONYM_RE.match(words[0]):
                 m.label = "ORG"
             elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
-                    and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE):
+                    and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
+                             and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):
                 m.label = self.name_heads[words[-1].lower()]  # "Manchester United", "Apollo Theatre"; not "Nick Park"
             elif m.label == "ORG" and len(words) >= 2 and words[-1].lower() in self.over_org_heads:
                 m.label = self.name_heads[words[-1].lower()]  # "Wembley Stadium", "the Hunting Act"
