@@ -28,6 +28,7 @@ LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 RELATIVES = {"which", "that", "who", "whose"}  # "Grange Hill, the school drama serial which ..."
 KIND_LABELS = {"EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 SHORT_FORM_DETS = {"the", "no", "this", "that", "any", "every", "a"}  # "the Bill", "no Bill goes through"
+PLACE_PREPS = {"in", "near", "outside"}  # prepositions of place: "near Bristol"
 CALLED = {"called", "named", "titled", "entitled", "dubbed"}
 
 
@@ -39,14 +40,23 @@ class CueRules(Stage):
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
+        local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
+        surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions) \
-                or (None if key in agents else self._kind_after(doc, m))
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
+            if not kind and key not in agents:
+                kind = self._kind_after(doc, m)
+                if kind and self._place_name(key):
+                    local[id(m)], kind = kind, None  # the city stays a city elsewhere
+            if not kind and self._place_after_preposition(doc, m, surnames):
+                local[id(m)] = "GPE"
             if kind:
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
+            elif self._competitor(doc, m) and (self._in_contest(doc, m, lines) or self._opponent(doc, m)):
+                kinds.setdefault(key, "PERSON")  # "the final against Ivo Minar": a player, not a club
             if self._plural_subject(doc, m) or self._plural_name(doc, m):
                 groups.add(key)
         listed = self._list_labels(doc, mentions)
@@ -67,6 +77,8 @@ class CueRules(Stage):
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
+            if id(m) in local:
+                m.label = local[id(m)]
         self._head_short_forms(doc, mentions)
 
     def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
@@ -292,7 +304,9 @@ class CueRules(Stage):
         j = m.end
         if j < tk.n and self._kind_word(doc, j) and tk.lower[j] not in self.after_nouns:
             j += 1  # "rally car", "film soundtrack"
-        if j >= tk.n or tk.lower[j] not in self.after_nouns or not self._kind_word(doc, j) \
+        noun_role = doc[j].pos_ == "ADJ" and doc[j].dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos") \
+            if j < tk.n else False  # "the Rotterdam final", tagged as an adjective
+        if j >= tk.n or tk.lower[j] not in self.after_nouns or not (self._kind_word(doc, j) or noun_role) \
                 or not m.end <= doc[m.end - 1].head.i <= j:  # the name modifies the noun
             return None
         alias = self.aliases.get(name_key(self._name(doc, m)))
@@ -328,3 +342,38 @@ class CueRules(Stage):
             if m.end - m.start == 1 and m.start > 0 and tk.lower[m.start - 1] in SHORT_FORM_DETS and not m.fixed \
                     and m.label in ("PERSON", "ORG") and tk.lower[m.start] in heads:
                 m.label = heads[tk.lower[m.start]]
+
+    def _place_name(self, key: str) -> bool:
+        alias = self.aliases.get(key)
+        return key in self.city_country or alias is not None and alias.kind in ("place", "country")
+
+    def _place_after_preposition(self, doc: Doc, m: Mention, surnames: set[str]) -> bool:
+        """"near Bristol", "came two years ago in Valencia": a one-word "person" or "organisation" that
+        the place tables or GeoNames know as a city, governed by a preposition of place, is the place;
+        not a surname of the article's people, nor a possessor ("in Valencia's win"), nor the start of a
+        longer name. For this mention only: a club of the same name stays a club elsewhere."""
+        tk = token_index(doc)
+        if m.end - m.start != 1 or m.label not in ("PERSON", "ORG") or m.fixed or m.start == 0 \
+                or tk.lower[m.start - 1] not in PLACE_PREPS or tk.lower[m.start] in surnames:
+            return False
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()):
+            return False
+        head = doc[m.start]
+        return head.dep_ == "pobj" and head.head.i == m.start - 1 and self._place_name(name_key(self._name(doc, m)))
+
+    def _competitor(self, doc: Doc, m: Mention) -> bool:
+        """An "organisation" written as a first name and a surname ("Ivo Minar"): in a contest, a player."""
+        words = self._words(doc, m)
+        return m.label == "ORG" and len(words) == 2 and all(w.istitle() and w.isalpha() for w in words) \
+            and first_name_gender(words[0])[1] == SURE \
+            and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads for w in words) \
+            and name_key(" ".join(words)) not in self.aliases
+
+    def _opponent(self, doc: Doc, m: Mention) -> bool:
+        """"... against Ivo Minar in the first round": the object of "against" or "v" in a sentence about a
+        contest (a word of ``team_verbs``: "final", "beat", "match")."""
+        head = doc[m.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
+            and any(t.lemma_ in self.team_verbs for t in head.sent)
