@@ -68,8 +68,9 @@ class CueRules(Stage):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key in kinds and not (self._named_person(doc, m) and (
-                    kinds[key] not in KIND_LABELS or first_name_gender(self._words(doc, m)[0])[1] == SURE)):
+            # a person's full name ("Franz Ferdinand") keeps its label; a title taken for one does not
+            if key in kinds and not (self._named_person(doc, m)
+                                     and first_name_gender(self._words(doc, m)[0])[1] == SURE):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
@@ -324,12 +325,28 @@ class CueRules(Stage):
             head = doc[m.end - 1]
             if (m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS") \
                     or (head.dep_ == "nsubj" and head.head.lemma_ == "say") \
-                    or (head.dep_ == "pobj" and head.head.dep_ == "agent"):  # "launched by Apple"
+                    or self._passive_agent(head):  # "launched by Apple"
                 out.add(name_key(self._name(doc, m)))
             alias = self.aliases.get(name_key(self._name(doc, m)))
             if alias is not None and alias.kind == "org":
                 out.add(name_key(self._name(doc, m)))
         return out
+
+    @staticmethod
+    def _passive_agent(head) -> bool:
+        """The object of "by" under a passive participle: "launched (amid much fanfare) by Apple"."""
+        if head.dep_ != "pobj" or head.head.lower_ != "by":
+            return False
+        if head.head.dep_ == "agent":
+            return True
+        up = head.head.head
+        for _ in range(3):
+            if up.tag_ == "VBN":
+                return True
+            if up.head.i == up.i:
+                return False
+            up = up.head
+        return False
 
     def _head_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"the Prevention of Terrorism Bill" ... "the Bill": a one-word name after "the" ("no", ...) that is the
