@@ -66,3 +66,30 @@ def test_a_cued_name_keeps_its_kind_in_every_mention(process):
     doc = process("The firm will put more money into Mandrake software. Mandrake is used in many schools, "
                   "and Mandrake now runs on phones.")
     assert {e.label for e in doc._.entities if e.text == "Mandrake"} == {"PRODUCT"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a known city after a preposition of place is the place, for that mention
+    ("Police discovered the singer's car near Bristol - a notorious suicide spot.", "Bristol", "GPE"),
+    ("The band then played a sell-out show in Rotterdam - the first western act to do so.", "Rotterdam", "GPE"),
+    ("Smith, who grew up near Derby, joined the club in 2001.", "Derby", "GPE"),
+    # a person's name typed ORG: an opponent in a contest, or a subject with "his"/"her"
+    ("The world number one needed three sets against Ivo Kral in the first round of the Dubai final.",
+     "Ivo Kral", "PERSON"),
+    ("Serena will be up against Tatiana Golovin in the final on Sunday.", "Tatiana Golovin", "PERSON"),
+    ("Phillips Ezeh lit up the meeting, not only with his hair but with his leap of 17.30m.",
+     "Phillips Ezeh", "PERSON"),
+])
+def test_places_and_people_the_model_typed_as_organisations(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The bank filed a lawsuit against Morgan Stanley in New York.", "Morgan Stanley", "ORG"),
+    ("Morgan Stanley said its profits rose, and chief executive John Mack said he was pleased.",
+     "Morgan Stanley", "ORG"),
+])
+def test_firms_named_after_people_stay_firms(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
