@@ -93,3 +93,11 @@ def test_places_and_people_the_model_typed_as_organisations(process, text, name,
 def test_firms_named_after_people_stay_firms(process, text, name, label):
     doc = process(text)
     assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
+def test_linked_short_forms_and_plurals_follow_the_decision(process):
+    doc = process("Phillips Ezeh lit up the meeting, not only with his hair but with his leap of 17.30m. "
+                  "Then again Phillips always jumps well indoors.")
+    assert {e.label for e in doc._.entities if e.text.startswith("Phillips")} == {"PERSON"}
+    doc = process("The stand shows a Subaru Impreza rally car. The team runs two manual Subaru Imprezas this season.")
+    assert {e.label for e in doc._.entities if e.text.startswith("Subaru")} == {"PRODUCT"}

@@ -69,6 +69,10 @@ class CueRules(KindRules):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
+            if key not in kinds and m.canonical and name_key(m.canonical) in kinds:
+                key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
+            elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
+                key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name ("Franz Ferdinand") keeps its label; a title taken for one does not
             if key in kinds and not (self._named_person(doc, m)
                                      and first_name_gender(self._words(doc, m)[0])[1] == SURE):
