@@ -40,6 +40,8 @@ class CueRules(KindRules):
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
+        contests: set[str] = set()  # names before a contest noun ("the X final")
+        actors: set[str] = set()  # names that do something: a subject, an object, a possessor
         local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
         surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
@@ -60,6 +62,14 @@ class CueRules(KindRules):
                 kinds.setdefault(key, "PERSON")  # "the final against Ivo Minar": a player, not a club
             if self._plural_subject(doc, m) or self._plural_name(doc, m):
                 groups.add(key)
+            if self._before_contest_noun(doc, m):
+                contests.add(key)
+            if self._acts(doc, m):
+                actors.add(key)
+        # "Tuesday's Champions League group tie": a name that only ever qualifies a contest noun, and never
+        # plays, owns or does anything in the article, is the competition, not a side
+        for key in contests - actors - teams:
+            kinds.setdefault(key, "EVENT")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
@@ -226,3 +236,21 @@ class CueRules(KindRules):
             if t.lower_ in GENDERED_PRONOUNS:
                 return True
         return False
+
+    def _before_contest_noun(self, doc: Doc, m: Mention) -> bool:
+        """A name of two words or more, labelled ORG and not in the tables, that modifies a lower-case
+        contest noun of ``team_verbs`` ("Champions League group tie", "Heineken Cup final")."""
+        tk = token_index(doc)
+        if m.label != "ORG" or m.end - m.start < 2 or name_key(self._name(doc, m)) in self.aliases:
+            return False
+        for j in (m.end, m.end + 1):
+            if j < tk.n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
+                return m.end <= doc[m.end - 1].head.i <= j
+        return False
+
+    def _acts(self, doc: Doc, m: Mention) -> bool:
+        """The name does something: a subject or object, a possessor, an opponent ("against X")."""
+        tk = token_index(doc)
+        head = doc[m.end - 1]
+        return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (m.end < tk.n and tk.lower[m.end] in ("'s", "’s")) \
+            or head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS
