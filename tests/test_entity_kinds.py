@@ -95,6 +95,17 @@ def test_firms_named_after_people_stay_firms(process, text, name, label):
     assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
 
 
+@pytest.mark.parametrize("text, name, label", [
+    ("Lopez will start Wednesday's Champions League group tie in Oslo. The club needs Champions League money.",
+     "Champions League", "EVENT"),
+    ("Arsenal beat Manchester United 2-0, and the Manchester United match drew a big crowd.",
+     "Manchester United", "ORG"),
+])
+def test_a_name_that_only_qualifies_a_contest_is_the_competition(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
 def test_linked_short_forms_and_plurals_follow_the_decision(process):
     doc = process("Phillips Ezeh lit up the meeting, not only with his hair but with his leap of 17.30m. "
                   "Then again Phillips always jumps well indoors.")

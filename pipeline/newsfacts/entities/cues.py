@@ -241,16 +241,20 @@ class CueRules(KindRules):
         """A name of two words or more, labelled ORG and not in the tables, that modifies a lower-case
         contest noun of ``team_verbs`` ("Champions League group tie", "Heineken Cup final")."""
         tk = token_index(doc)
-        if m.label != "ORG" or m.end - m.start < 2 or name_key(self._name(doc, m)) in self.aliases:
-            return False
+        if m.label != "ORG" or m.end - m.start < 2 or name_key(self._name(doc, m)) in self.aliases \
+                or self.name_heads.get(tk.lower[m.end - 1]) == "ORG" or tk.lower[m.end - 1] in self.org_suffixes \
+                or doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in doc[m.end - 1].children):
+            return False  # "Manchester United", "the Arsenal and Manchester United game": sides
         for j in (m.end, m.end + 1):
             if j < tk.n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
                 return m.end <= doc[m.end - 1].head.i <= j
         return False
 
     def _acts(self, doc: Doc, m: Mention) -> bool:
-        """The name does something: a subject or object, a possessor, an opponent ("against X")."""
+        """The name does something: a subject or object, a possessor, an opponent ("against X"), the
+        body of a role ("X manager")."""
         tk = token_index(doc)
         head = doc[m.end - 1]
         return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (m.end < tk.n and tk.lower[m.end] in ("'s", "’s")) \
-            or head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS
+            or head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
+            or m.end < tk.n and tk.lower[m.end] in self.title_heads  # "Ulster coach", "Wasps chairman"
