@@ -48,7 +48,7 @@ class CueRules(KindRules):
             key = name_key(self._name(doc, m))
             kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
             if not kind and key not in agents:
-                kind = self._kind_after(doc, m)
+                kind = self._kind_listed(doc, m) or self._kind_after(doc, m)
                 if kind and (self._place_name(key) or key in self.demonyms):
                     local[id(m)], kind = kind, None  # the city stays a city, "European" an adjective, elsewhere
             if not kind and self._place_after_preposition(doc, m, surnames):
@@ -239,14 +239,14 @@ class CueRules(KindRules):
 
     def _before_contest_noun(self, doc: Doc, m: Mention) -> bool:
         """A name of two words or more, labelled ORG and not in the tables, that modifies a lower-case
-        contest noun of ``team_verbs`` ("Champions League group tie", "Heineken Cup final")."""
+        contest noun of ``contest_nouns`` ("Champions League group tie", "Heineken Cup final")."""
         tk = token_index(doc)
         if m.label != "ORG" or m.end - m.start < 2 or name_key(self._name(doc, m)) in self.aliases \
                 or self.name_heads.get(tk.lower[m.end - 1]) == "ORG" or tk.lower[m.end - 1] in self.org_suffixes \
                 or doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in doc[m.end - 1].children):
             return False  # "Manchester United", "the Arsenal and Manchester United game": sides
         for j in (m.end, m.end + 1):
-            if j < tk.n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
+            if j < tk.n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.contest_nouns:
                 return m.end <= doc[m.end - 1].head.i <= j
         return False
 
@@ -257,4 +257,4 @@ class CueRules(KindRules):
         head = doc[m.end - 1]
         return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (m.end < tk.n and tk.lower[m.end] in ("'s", "’s")) \
             or head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
-            or m.end < tk.n and tk.lower[m.end] in self.title_heads  # "Ulster coach", "Wasps chairman"
+            or m.end < tk.n and tk.lower[m.end] in self.title_heads and doc[m.end].is_alpha  # "Ulster coach"

@@ -38,7 +38,7 @@ class KindRules(Stage):
                     tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
                     or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") and self._same_phrase(doc, prev, m)):
             return self.type_nouns[tk.lower[prev]]  # "the airline Emirates", "TV soap Brookside"
-        kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m) or self._kind_listed(doc, m)
+        kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m)
         if kind:
             return kind
         head = doc[m.end - 1]
@@ -115,10 +115,11 @@ class KindRules(Stage):
 
     def _kind_listed(self, doc: Doc, m: Mention) -> str | None:
         """"consoles such as Microsoft's Xbox and the PlayStation", "songs including X": a name listed
-        after a kind noun (not a possessor: Microsoft is the Xbox's maker)."""
+        after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
+        Xbox and the PSP; nor a name the article has act, see ``_agents``)."""
         tk = token_index(doc)
-        if m.end < tk.n and tk.lower[m.end] in POSSESSIVES:
-            return None
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()):
+            return None  # "Microsoft's Xbox", "the Sony PSP": the maker
         k = m.start - 1
         while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")

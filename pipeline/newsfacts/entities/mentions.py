@@ -75,6 +75,7 @@ class Stage:
     city_country: dict[str, str]  # name_key(city) -> country (GeoNames)
     team_verbs: set[str]  # lemmas of contest verbs ("beat"): their place-name subjects and objects are teams
     prize_verbs: set[str]  # lemmas of "win": their objects after "the" are competitions or trophies
+    contest_nouns: set[str]  # "tie", "final": a name that only qualifies one is the competition
     type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
     after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
