@@ -112,3 +112,16 @@ def test_linked_short_forms_and_plurals_follow_the_decision(process):
     assert {e.label for e in doc._.entities if e.text.startswith("Phillips")} == {"PERSON"}
     doc = process("The stand shows a Subaru Impreza rally car. The team runs two manual Subaru Imprezas this season.")
     assert {e.label for e in doc._.entities if e.text.startswith("Subaru")} == {"PRODUCT"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Robbie Williams' Angels is the song Britons would most like played at their funeral.", "Britons", "NORP"),
+    ("England A won the match against France A on Friday, coach Rob Andrew said.", "France", "GPE"),
+    ('"Spam is big business now," said Gary Stowell, spokesman for St Bernard software.', "St Bernard", "ORG"),
+    ("Shoppers can choose smartphones like the XDA II, Nokia 6600 and the Orange SPV.", "Nokia", "ORG"),
+    ("Sony, Microsoft and Nintendo will show new handheld consoles like the Sony PSP and the Nintendo DS.",
+     "Sony", "ORG"),
+])
+def test_kind_cues_leave_peoples_and_makers(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]

@@ -207,9 +207,10 @@ class CueRules(KindRules):
 
     def _competitor(self, doc: Doc, m: Mention, first_name: bool) -> bool:
         """An "organisation" written like a person's name, two capitalised words ("Ivo Minar"; the first a
-        known first name when ``first_name``), none an organisation's word and not in the tables."""
+        known first name when ``first_name``; not "France A"), none an organisation's word or in the tables."""
         words = self._words(doc, m)
-        return m.label == "ORG" and len(words) == 2 and all(w.istitle() and w.isalpha() for w in words) \
+        return m.label == "ORG" and len(words) == 2 and all(w.istitle() and w.isalpha() and len(w) > 1 for w in words) \
+            and not any(name_key(w) in self.aliases for w in words) \
             and (not first_name or first_name_gender(words[0])[1] == SURE) \
             and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads for w in words) \
             and name_key(" ".join(words)) not in self.aliases

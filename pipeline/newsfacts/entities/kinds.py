@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -33,10 +34,15 @@ class KindRules(Stage):
         "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
         prev = m.start - 1
+        # "the song Britons would most like played": a work noun before a clause's subject is no apposition,
+        # so the labels of things (works, products, venues) need the parse to join noun and name
         if prev >= 1 and tk.lower[prev] in self.type_nouns and self._kind_word(doc, prev) \
                 and self.type_nouns[tk.lower[prev]] != "EVENT" and (
                     tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
-                    or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") and self._same_phrase(doc, prev, m)):
+                    or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART")) \
+                and (self.type_nouns[tk.lower[prev]] not in KIND_LABELS or self._same_phrase(doc, prev, m)
+                     and name_key(self._name(doc, m)) not in self.demonyms) \
+                and (tk.lower[prev - 1] in ("the", "a", "an", "its", "their") or self._same_phrase(doc, prev, m)):
             return self.type_nouns[tk.lower[prev]]  # "the airline Emirates", "TV soap Brookside"
         kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m)
         if kind:
@@ -118,8 +124,9 @@ class KindRules(Stage):
         after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
         Xbox and the PSP; nor a name the article has act, see ``_agents``)."""
         tk = token_index(doc)
-        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()):
-            return None  # "Microsoft's Xbox", "the Sony PSP": the maker
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()
+                             or tk.text[m.end][:1].isdigit()):
+            return None  # "Microsoft's Xbox", "the Sony PSP", "Nokia 6600": the maker
         k = m.start - 1
         while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")
@@ -149,14 +156,19 @@ class KindRules(Stage):
         if j >= tk.n or tk.lower[j] not in self.after_nouns or not (self._kind_word(doc, j) or noun_role) \
                 or not m.end <= doc[m.end - 1].head.i <= j:  # the name modifies the noun
             return None
-        alias = self.aliases.get(name_key(self._name(doc, m)))
-        if alias is not None and alias.kind == "country" or self._named_person(doc, m):
-            return None
+        if doc[j].dep_ == "pobj" and doc[j].head.lower_ in ("for", "of", "at") \
+                and doc[j].head.head.lower_ in self.title_heads:
+            return None  # "spokesman for St Bernard software": the firm
+        key = name_key(self._name(doc, m))
+        alias = self.aliases.get(key)
+        if alias is not None and alias.kind == "country" or key in self.demonyms or self._named_person(doc, m):
+            return None  # "the British trials": the word says whose trials, it is no name of them
         return self.type_nouns[tk.lower[j]]
 
     def _agents(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Names the article has act as a maker or owner: a possessor ("IBM's software"), the
-        subject of "say" or the agent of a passive ("launched by Apple"); a kind noun after such a name
+        subject of "say", the agent of a passive ("launched by Apple") or the body of a role ("spokesman
+        for St Bernard"); a kind noun after such a name
         ("Apple software") is what it makes."""
         tk = token_index(doc)
         out = set()
@@ -164,7 +176,9 @@ class KindRules(Stage):
             head = doc[m.end - 1]
             if (m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS") \
                     or (head.dep_ == "nsubj" and head.head.lemma_ == "say") \
-                    or self._passive_agent(head):  # "launched by Apple"
+                    or self._passive_agent(head) \
+                    or head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at") \
+                    and head.head.head.lower_ in self.title_heads:  # "spokesman for St Bernard"
                 out.add(name_key(self._name(doc, m)))
             alias = self.aliases.get(name_key(self._name(doc, m)))
             if alias is not None and alias.kind == "org":
@@ -212,7 +226,8 @@ class KindRules(Stage):
         if m.end - m.start != 1 or m.label not in ("PERSON", "ORG") or m.fixed or m.start == 0 \
                 or tk.lower[m.start - 1] not in PLACE_PREPS or tk.lower[m.start] in surnames:
             return False
-        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()):
-            return False
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()) \
+                or first_name_gender(tk.text[m.start])[1] == SURE:
+            return False  # "her role in Elizabeth": a first name is more often a title or a person
         head = doc[m.start]
         return head.dep_ == "pobj" and head.head.i == m.start - 1 and self._place_name(name_key(self._name(doc, m)))
