@@ -16,7 +16,7 @@ def labels(doc, text):
     ("The band's fourth studio album, Quiet Harbour, went straight to number one.", "Quiet Harbour", "WORK_OF_ART"),
     ("The team flew on to the Kenyan capital, Nairobi, for the last leg.", "Nairobi", "GPE"),
     # the name in apposition, with a kind noun after a longer description
-    ("Jenkins also wrote Copper Street, the gritty police drama series which ran for ten years.",
+    ("Jenkins also wrote Copper Street, the gritty police drama serial which ran for ten years.",
      "Copper Street", "WORK_OF_ART"),
     # "a song called X"
     ("The record closes with a short song called Silver Morning.", "Silver Morning", "WORK_OF_ART"),
@@ -121,7 +121,14 @@ def test_linked_short_forms_and_plurals_follow_the_decision(process):
     ("Shoppers can choose smartphones like the XDA II, Nokia 6600 and the Orange SPV.", "Nokia", "ORG"),
     ("Sony, Microsoft and Nintendo will show new handheld consoles like the Sony PSP and the Nintendo DS.",
      "Sony", "ORG"),
+    ("Nokia, the Finnish handset maker, is planning to launch a TV phone this spring.", "Nokia", "ORG"),
+    ("Venus Williams lost to her sister in the Melbourne final two years ago.", "Melbourne", "GPE"),
 ])
 def test_kind_cues_leave_peoples_and_makers(process, text, name, label):
     doc = process(text)
     assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
+def test_an_event_name_keeps_the_models_longer_start(process):
+    doc = process("More than 13,000 readers voted for the Quality and Service Awards, twice as many as last year.")
+    assert ("Quality and Service Awards", "EVENT") in [(e.text, e.label) for e in doc._.entities]

@@ -57,7 +57,8 @@ class CueRules(KindRules):
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
-            elif self._competitor(doc, m, True) and (self._in_contest(doc, m, lines) or self._opponent(doc, m)) \
+            elif self._competitor(doc, m, True) and (self._opponent(doc, m) or self._in_contest(doc, m, lines)
+                                                     and doc[m.end - 1].head.lemma_ not in self.prize_verbs) \
                     or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions):
                 kinds.setdefault(key, "PERSON")  # "the final against Ivo Minar": a player, not a club
             if self._plural_subject(doc, m) or self._plural_name(doc, m):
@@ -226,7 +227,7 @@ class CueRules(KindRules):
 
     def _gendered_subject(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Phillips Idowu lit up the field events, not only with his hair": the subject of a clause whose
-        next personal pronoun ("his", "she") comes before any other name in the sentence is a person."""
+        next personal pronoun ("his", "she") is in that clause and comes before any other name is a person."""
         head = doc[m.end - 1]
         if head.dep_ != "nsubj":
             return False
@@ -234,8 +235,8 @@ class CueRules(KindRules):
         for t in doc[m.end:head.sent.end]:
             if t.i in starts:
                 return False
-            if t.lower_ in GENDERED_PRONOUNS:
-                return True
+            if t.lower_ in GENDERED_PRONOUNS:  # in the name's own clause, not "if X wins, he added"
+                return any(a.i == head.head.i for a in t.ancestors)
         return False
 
     def _before_contest_noun(self, doc: Doc, m: Mention) -> bool:

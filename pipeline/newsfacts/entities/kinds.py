@@ -70,10 +70,9 @@ class KindRules(Stage):
                                               or tk.text[j] == "-" and not doc[j - 1].whitespace_) \
                     and tk.lower[j] not in self.type_nouns:  # "the school-based drama serial"
                 j += 1
+            while j + 1 < tk.n and tk.lower[j] in self.type_nouns and self._kind_word(doc, j + 1):
+                j += 1  # "the drama serial", "the Finnish handset maker": the head noun decides
             kind = j
-            while j + 1 < tk.n and tk.lower[kind] in self.type_nouns and self._kind_word(doc, j + 1):
-                j += 1  # "the drama serial", "the police drama series": the last kind noun of the compound
-                kind = j if tk.lower[j] in self.type_nouns else kind
             if j < tk.n and tk.lower[kind] in self.type_nouns and doc[kind].pos_ == "NOUN" and (
                     j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES):
                 return self.type_nouns[tk.lower[kind]]
@@ -163,6 +162,8 @@ class KindRules(Stage):
         alias = self.aliases.get(key)
         if alias is not None and alias.kind == "country" or key in self.demonyms or self._named_person(doc, m):
             return None  # "the British trials": the word says whose trials, it is no name of them
+        if m.label in PLACE_LABELS and self._place_name(key):
+            return None  # "the Melbourne final": a known place the model has as a place stays one
         return self.type_nouns[tk.lower[j]]
 
     def _agents(self, doc: Doc, mentions: list[Mention]) -> set[str]:
