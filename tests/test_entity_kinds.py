@@ -132,3 +132,12 @@ def test_kind_cues_leave_peoples_and_makers(process, text, name, label):
 def test_an_event_name_keeps_the_models_longer_start(process):
     doc = process("More than 13,000 readers voted for the Quality and Service Awards, twice as many as last year.")
     assert ("Quality and Service Awards", "EVENT") in [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Many first-time voters believed the Lib Dems were in power.", "Lib Dems", "ORG"),
+    ("Tom Jones were not expected to win, his manager said.", "Tom Jones", "PERSON"),
+])
+def test_a_plural_verb_makes_a_group_unless_the_name_begins_with_a_first_name(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]

@@ -84,13 +84,13 @@ class CueRules(KindRules):
                 key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
             elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
-            # a person's full name ("Franz Ferdinand") keeps its label; a title taken for one does not
-            if key in kinds and not (self._named_person(doc, m)
-                                     and first_name_gender(self._words(doc, m)[0])[1] == SURE):
+            # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
+            person = self._named_person(doc, m) and first_name_gender(self._words(doc, m)[0])[1] == SURE
+            if key in kinds and not person:
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
-            elif key in groups and not self._named_person(doc, m):
+            elif key in groups and not person:  # "the Lib Dems were in power"
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
