@@ -137,6 +137,7 @@ def test_an_event_name_keeps_the_models_longer_start(process):
 @pytest.mark.parametrize("text, name, label", [
     ("Many first-time voters believed the Lib Dems were in power.", "Lib Dems", "ORG"),
     ("Tom Jones were not expected to win, his manager said.", "Tom Jones", "PERSON"),
+    ("Pop manager Simon Fuller has sold his firm. Mr Fuller were said to be pleased.", "Fuller", "PERSON"),
 ])
 def test_a_plural_verb_makes_a_group_unless_the_name_begins_with_a_first_name(process, text, name, label):
     doc = process(text)

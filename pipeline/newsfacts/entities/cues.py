@@ -85,7 +85,7 @@ class CueRules(KindRules):
             elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
-            person = self._named_person(doc, m) and first_name_gender(self._words(doc, m)[0])[1] == SURE
+            person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
             if key in kinds and not person:
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
