@@ -68,8 +68,14 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
-        self.type_nouns = dict(line.split("\t")[:2] for line in read_lines(path / "type_nouns.tsv", missing_ok=True))
-        self.name_heads = dict(line.split("\t")[:2] for line in read_lines(path / "name_heads.tsv", missing_ok=True))
+        self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
+        self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
+        type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
+        self.type_nouns = {row[0]: row[1] for row in type_rows}
+        self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
+        head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]
+        self.name_heads = {row[0]: row[1] for row in head_rows}
+        self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
 
     def process(self, doc: Doc) -> Doc:
         tk = token_index(doc)

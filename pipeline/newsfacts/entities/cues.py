@@ -2,7 +2,10 @@
 
 The model labels one mention at a time; the article says more. A name after a kind noun ("the
 airline Emirates", "the band Coldplay") or with one in apposition ("Emirates, the airline") has
-that kind's label (``models/entities/type_nouns.tsv``). A place name that takes part in a contest
+that kind's label (``models/entities/type_nouns.tsv``; the cues are read in :mod:`.kinds`). An
+"organisation" written like a person's name is a person when it is an opponent in a contest ("against
+Ivo Minar") or the subject of a clause with "his"/"her" ("Phillips Idowu lit up ... with his hair").
+A place name that takes part in a contest
 ("Leicestershire beat Somerset", "the match against Kent", a results line "Surrey 429-7") is a
 team, an organisation; at least two names must do so, as a contest has two sides, and countries
 stay places (national sides). A plural name after "the" ("the Beatles") or a name with a plural verb
@@ -16,7 +19,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.kinds import KindRules
+from newsfacts.entities.mentions import Mention, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 SCORE_RE = re.compile(r"^\d+(?:[-/]\d+)?$")
@@ -24,24 +29,48 @@ CONTEST_PREPS = {"against", "v", "vs", "vs."}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
+GENDERED_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
 
 
-class CueRules(Stage):
+class CueRules(KindRules):
     """Labels from kind nouns, contests and plural agreement, decided once per name for the article."""
 
     def _by_cues(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         kinds: dict[str, str] = {}
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
+        agents = self._agents(doc, mentions)
+        contests: set[str] = set()  # names before a contest noun ("the X final")
+        actors: set[str] = set()  # names that do something: a subject, an object, a possessor
+        local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
+        surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
             key = name_key(self._name(doc, m))
             kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
+            if not kind and key not in agents:
+                kind = self._kind_listed(doc, m) or self._kind_after(doc, m)
+                if kind and (self._place_name(key) or key in self.demonyms):
+                    local[id(m)], kind = kind, None  # the city stays a city, "European" an adjective, elsewhere
+            if not kind and self._place_after_preposition(doc, m, surnames):
+                local[id(m)] = "GPE"
             if kind:
                 kinds.setdefault(key, kind)
             elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
                 teams.add(key)
+            elif self._competitor(doc, m, True) and (self._opponent(doc, m) or self._in_contest(doc, m, lines)
+                                                     and doc[m.end - 1].head.lemma_ not in self.prize_verbs) \
+                    or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions):
+                kinds.setdefault(key, "PERSON")  # "the final against Ivo Minar": a player, not a club
             if self._plural_subject(doc, m) or self._plural_name(doc, m):
                 groups.add(key)
+            if self._before_contest_noun(doc, m):
+                contests.add(key)
+            if self._acts(doc, m):
+                actors.add(key)
+        # "Tuesday's Champions League group tie": a name that only ever qualifies a contest noun, and never
+        # plays, owns or does anything in the article, is the competition, not a side
+        for key in contests - actors - teams:
+            kinds.setdefault(key, "EVENT")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
@@ -51,14 +80,23 @@ class CueRules(Stage):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key in kinds and not self._named_person(doc, m):
+            if key not in kinds and m.canonical and name_key(m.canonical) in kinds:
+                key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
+            elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
+                key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
+            # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
+            person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
+            if key in kinds and not person:
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
-            elif key in groups and not self._named_person(doc, m):
+            elif key in groups and not person:  # "the Lib Dems were in power"
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
+            if id(m) in local:
+                m.label = local[id(m)]
+        self._head_short_forms(doc, mentions)
 
     def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """"Breen, Staunton, Irwin, McAteer and Houghton": names listed together are one kind of thing.
@@ -165,33 +203,60 @@ class CueRules(Stage):
             and (m.end + 1 >= tk.n or "\n" in doc[m.end].whitespace_ or not tk.text[m.end + 1][:1].isalpha()
                  or tk.text[m.end + 1][:1].isupper())
 
-    def _kind_noun(self, doc: Doc, m: Mention) -> str | None:
-        """"the airline Emirates", "Emirates, the airline", "Longyear is a town", "the town of
-        Tavildara" (places only: "the bank of X" says nothing of X): the kind noun's label. And
-        "Duran, 45," (an age in apposition): a person."""
-        tk = token_index(doc)
-        if m.start >= 2 and tk.lower[m.start - 2] in ("the", "a", "an", "its", "their") \
-                and tk.lower[m.start - 1] in self.type_nouns:
-            return self.type_nouns[tk.lower[m.start - 1]]
-        if m.start >= 3 and tk.lower[m.start - 1] == "of" and doc[m.start - 2].pos_ == "NOUN" \
-                and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
-                and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
-            return self.type_nouns[doc[m.start - 2].lemma_.lower()]
+
+    # --- kind nouns around a name: the looser forms, each checked by the parse or the punctuation ---------
+
+    def _competitor(self, doc: Doc, m: Mention, first_name: bool) -> bool:
+        """An "organisation" written like a person's name, two capitalised words ("Ivo Minar"; the first a
+        known first name when ``first_name``; not "France A"), none an organisation's word or in the tables."""
+        words = self._words(doc, m)
+        return m.label == "ORG" and len(words) == 2 and all(w.istitle() and w.isalpha() and len(w) > 1 for w in words) \
+            and not any(name_key(w) in self.aliases for w in words) \
+            and (not first_name or first_name_gender(words[0])[1] == SURE) \
+            and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads for w in words) \
+            and name_key(" ".join(words)) not in self.aliases
+
+    def _opponent(self, doc: Doc, m: Mention) -> bool:
+        """"... against Ivo Minar in the first round": the object of "against" or "v" in a sentence about a
+        contest (a word of ``team_verbs``: "final", "beat", "match")."""
         head = doc[m.end - 1]
-        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i > head.i:
-            attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-            if attr is not None and attr.lemma_.lower() in self.type_nouns:
-                return self.type_nouns[attr.lemma_.lower()]
-        if m.end + 2 < tk.n and tk.text[m.end] == "," and tk.text[m.end + 2] in (",", ")") \
-                and tk.text[m.end + 1].isdigit() and 14 <= int(tk.text[m.end + 1]) <= 105:
-            return "PERSON"
-        i = m.end
-        if i + 2 < tk.n and tk.text[i] == "," and tk.lower[i + 1] in ("the", "a", "an"):
-            j = i + 2
-            while j < tk.n and j - i <= 4 and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and tk.lower[j] \
-                    not in self.type_nouns:
-                j += 1
-            if j < tk.n and tk.lower[j] in self.type_nouns and doc[j].pos_ == "NOUN" and (
-                    j + 1 >= tk.n or doc[j + 1].is_punct):
-                return self.type_nouns[tk.lower[j]]
-        return None
+        while head.dep_ == "conj" and head.head.i < head.i:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
+            and any(t.lemma_ in self.team_verbs for t in head.sent)
+
+    def _gendered_subject(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Phillips Idowu lit up the field events, not only with his hair": the subject of a clause whose
+        next personal pronoun ("his", "she") is in that clause and comes before any other name is a person."""
+        head = doc[m.end - 1]
+        if head.dep_ != "nsubj":
+            return False
+        starts = {o.start for o in mentions}
+        for t in doc[m.end:head.sent.end]:
+            if t.i in starts:
+                return False
+            if t.lower_ in GENDERED_PRONOUNS:  # in the name's own clause, not "if X wins, he added"
+                return any(a.i == head.head.i for a in t.ancestors)
+        return False
+
+    def _before_contest_noun(self, doc: Doc, m: Mention) -> bool:
+        """A name of two words or more, labelled ORG and not in the tables, that modifies a lower-case
+        contest noun of ``contest_nouns`` ("Champions League group tie", "Heineken Cup final")."""
+        tk = token_index(doc)
+        if m.label != "ORG" or m.end - m.start < 2 or name_key(self._name(doc, m)) in self.aliases \
+                or self.name_heads.get(tk.lower[m.end - 1]) == "ORG" or tk.lower[m.end - 1] in self.org_suffixes \
+                or doc[m.end - 1].dep_ == "conj" or any(c.dep_ == "conj" for c in doc[m.end - 1].children):
+            return False  # "Manchester United", "the Arsenal and Manchester United game": sides
+        for j in (m.end, m.end + 1):
+            if j < tk.n and doc[j].text.islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.contest_nouns:
+                return m.end <= doc[m.end - 1].head.i <= j
+        return False
+
+    def _acts(self, doc: Doc, m: Mention) -> bool:
+        """The name does something: a subject or object, a possessor, an opponent ("against X"), the
+        body of a role ("X manager")."""
+        tk = token_index(doc)
+        head = doc[m.end - 1]
+        return head.dep_ in ("nsubj", "nsubjpass", "dobj") or (m.end < tk.n and tk.lower[m.end] in ("'s", "’s")) \
+            or head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
+            or m.end < tk.n and tk.lower[m.end] in self.title_heads and doc[m.end].is_alpha  # "Ulster coach"

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, LABEL_PRIORITY, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 
@@ -60,7 +61,10 @@ class LabelRules(Stage):
                     m.label = best
 
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
-        """An acronym is no person ("MI6"); a two-word name whose surname the article
+        """An acronym is no person ("MI6"); a name ending in a head word is what the word says
+        ("Apollo Theatre"; an ORG only for over-org heads: "Wembley Stadium", "Hunting Act"), unless a
+        first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
+        Centre"); a two-word name whose surname the article
         elsewhere has as a person is one ("Phillips Idowu" ... "Idowu")."""
         singles: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
@@ -73,8 +77,12 @@ class LabelRules(Stage):
             if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
                     and ACRONYM_RE.match(words[0]):
                 m.label = "ORG"
-            elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads:
-                m.label = self.name_heads[words[-1].lower()]  # "Manchester United", "Apollo Theatre"
+            elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
+                    and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
+                             and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):
+                m.label = self.name_heads[words[-1].lower()]  # "Manchester United", "Apollo Theatre"; not "Nick Park"
+            elif m.label == "ORG" and len(words) >= 2 and words[-1].lower() in self.over_org_heads:
+                m.label = self.name_heads[words[-1].lower()]  # "Wembley Stadium", "the Hunting Act"
             elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
                     and singles.get(words[-1]) == {"PERSON"} and all(w.istitle() for w in words) \
                     and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()

@@ -74,7 +74,10 @@ class Stage:
     regional: set[str]  # name_key of regional adjectives ("Californian")
     city_country: dict[str, str]  # name_key(city) -> country (GeoNames)
     team_verbs: set[str]  # lemmas of contest verbs ("beat"): their place-name subjects and objects are teams
+    prize_verbs: set[str]  # lemmas of "win": their objects after "the" are competitions or trophies
+    contest_nouns: set[str]  # "tie", "final": a name that only qualifies one is the competition
     type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
+    after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
@@ -94,6 +97,7 @@ class Stage:
     org_suffixes: set[str]
     numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
+    over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
         return token_index(doc).words(m.start, m.end)

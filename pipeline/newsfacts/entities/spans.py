@@ -272,6 +272,11 @@ class SpanRules(Stage):
                     s -= 1
                 else:
                     break
+            # the model's longer span of the same name keeps its start ("Reliability and Service Awards",
+            # "People's Choice Awards"), but not a year before it ("2005 Golden Globe Awards")
+            longer = [m.start for m in mentions if m.end == i + 1 and m.start < s and doc[m.start].is_title
+                      and all(t.is_alpha or t.text in ("'s", "’s", "&") for t in doc[m.start:s])]
+            s = min(longer, default=s)
             if s < i - match + 1:
                 out.append(Mention(s, i + 1, "EVENT", "rule", fixed=True))
         return out
