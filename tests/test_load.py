@@ -59,3 +59,15 @@ def test_load_restores_the_threshold_even_when_loading_fails(monkeypatch):
         nlp_module.load("missing_model")
     assert during[0][0] >= nlp_module.LOAD_GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+def test_the_first_name_lexicon_is_gender_guessers_own():
+    from gender_guesser.detector import Detector
+
+    from newsfacts.namematch import detector
+
+    ours, theirs = detector(), Detector(case_sensitive=False)
+    assert ours.names == theirs.names
+    assert len(ours.names) > 40_000
+    for name in ("john", "Maria", "ANDREA", "jean-pierre", "kim", "sasha", "zzxq"):
+        assert ours.get_gender(name) == theirs.get_gender(name)
