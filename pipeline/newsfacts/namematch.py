@@ -134,9 +134,7 @@ def first_name_gender(first: str) -> tuple[str | None, int]:
     if len(first.strip(".")) < 2:  # an initial
         return None, 0
     if _DETECTOR is None:
-        from gender_guesser.detector import Detector
-
-        _DETECTOR = Detector(case_sensitive=False)
+        _DETECTOR = detector()
     guess = _DETECTOR.get_gender(first)
     return {
         "male": ("m", SURE),
@@ -144,3 +142,22 @@ def first_name_gender(first: str) -> tuple[str | None, int]:
         "mostly_male": ("m", LEAN),
         "mostly_female": ("f", LEAN),
     }.get(guess, (None, 0))
+
+
+def detector():
+    """gender-guesser's ``Detector(case_sensitive=False)``, its lexicon read twice as fast.
+
+    The Detector reads its 48,000 lines through ``codecs.open``, whose line reader costs more than
+    the parsing; this one reads the same file with the same per-line parser through ``open``.
+    """
+    from gender_guesser.detector import Detector
+
+    class _Detector(Detector):
+        def _parse(self, filename: str) -> None:
+            self.names = {}
+            eat = self._eat_name_line
+            with open(filename, encoding="utf-8") as lines:
+                for line in lines:
+                    eat(line.strip())
+
+    return _Detector(case_sensitive=False)

@@ -8,6 +8,8 @@ version) decides whether stored facts are still current.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import importlib
 import importlib.metadata
@@ -108,6 +110,28 @@ def extraction_code() -> list[Path]:
     return files
 
 
+# Allocations between two collections of the youngest generation while the pipeline loads (Python's
+# default is 700): see ``few_collections``.
+LOAD_GC_THRESHOLD = 100_000
+
+
+@contextlib.contextmanager
+def few_collections(threshold: int = LOAD_GC_THRESHOLD):
+    """Run the cyclic garbage collector rarely inside the block, then as before.
+
+    Loading builds some hundred thousand long-lived objects (spaCy's vocabulary, the word lists,
+    name and place tables), none of them garbage; at Python's default threshold the collector walks
+    them again and again, a third of the load time. Only when it collects changes, not what is kept.
+    """
+    old = gc.get_threshold()
+    if old[0]:  # 0: the collector is off by threshold, and stays so
+        gc.set_threshold(max(old[0], threshold), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+
+
 def load(model: str | None = None, models: Path | None = None, *, only: Iterable[str] | None = None):
     """Load the base model once and add the newsfacts components as configured.
 
@@ -115,6 +139,11 @@ def load(model: str | None = None, models: Path | None = None, *, only: Iterable
     component at a time); the base model's own components are always there, and so is
     ``newsfacts_tags``, which does the work of the ones ``[nlp] disable`` names.
     """
+    with few_collections():
+        return _load(model, models, only)
+
+
+def _load(model: str | None, models: Path | None, only: Iterable[str] | None):
     import spacy
 
     from newsfacts.extensions import register_extensions

@@ -269,15 +269,14 @@ def write_batch(db: sqlite_utils.Database, run_id: int, fingerprint: str, articl
             for article_id, by_kind in facts.items():
                 for kind, records in by_kind.items():
                     by_table.setdefault(TABLE_OF[kind], []).extend(
-                        _row(r) | {"article_id": article_id, "run_id": run_id} for r in records)
+                        {**_row(r), "article_id": article_id, "run_id": run_id} for r in records)
             for table, rows in by_table.items():
                 if not rows:
                     continue
                 if table == "entities":
                     _link_entities(db, rows)
                 columns = _table_columns(db, table)
-                conn.executemany(_insert_sql(table, columns),
-                                 [tuple(_plain(row.get(c)) for c in columns) for row in rows])
+                conn.executemany(_insert_sql(table, columns), _values(rows, columns))
         if seen:
             previous = source_map(db, [item["key"] for item in seen])
             conn.executemany("INSERT OR REPLACE INTO sources (key, path, article_id, run_id, seen) "
@@ -310,9 +309,18 @@ def _plain(value):
     return json.dumps(value, default=str)
 
 
+# The types ``_plain`` returns unchanged (not bool, a subclass of int it turns into one).
+_AS_IS = frozenset({int, float, str, bytes, type(None)})
+
+
+def _values(rows: list[dict], columns: list[str]) -> list[tuple]:
+    """The rows as ``_plain`` values in column order; the common types skip the call."""
+    return [tuple([v if type(v) in _AS_IS else _plain(v) for v in map(row.get, columns)]) for row in rows]
+
+
 def _row(record) -> dict:
-    row = record if isinstance(record, dict) else asdict(record)
-    return {k: int(v) if isinstance(v, bool) else v for k, v in row.items()}
+    """A fact record as a dict (a record stays as it is: rows are written through ``_values``)."""
+    return record if isinstance(record, dict) else asdict(record)
 
 
 def _refresh_current(db: sqlite_utils.Database, article_id: str) -> None:

@@ -47,7 +47,7 @@ STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "ENT_TYP
 SET_ATTRS = (POS, MORPH, LEMMA, TAG, DEP)
 # Lemmatizer modes whose lemma depends on the token's form, part of speech and morphology only.
 KEYED_MODES = frozenset({"rule", "lookup", "pos_lookup"})
-OTHER = numpy.uint64(2**64 - 1)  # a tested attribute's value that no pattern names
+OTHER = 2**64 - 1  # a tested attribute's value that no pattern names
 
 
 class RulerTable:
@@ -84,8 +84,8 @@ class RulerTable:
         self.columns = sorted(columns, key=columns.get)
         self.read = sorted({name for name, _ in self.columns})  # attributes read with to_array
         # Values each plain column's patterns name: any other value behaves the same, so it is one key.
-        self.known = {k: numpy.array(sorted({v for spec in self.specs for c, vs, _ in spec if c == k for v in vs}),
-                                     dtype=numpy.uint64) for k, (_, regex) in enumerate(self.columns) if regex is None}
+        self.known = {k: frozenset(v for spec in self.specs for c, vs, _ in spec if c == k for v in vs)
+                      for k, (_, regex) in enumerate(self.columns) if regex is None}
         self.regexes = {k: _RegexColumn(vocab, regex) for k, (_, regex) in enumerate(self.columns) if regex}
         multi_specs = sorted({s for _, ids, _ in multi for s in ids})
         place = {s: k for k, s in enumerate(multi_specs)}
@@ -135,8 +135,9 @@ class RulerTable:
             cols = []
             for k, (name, _) in enumerate(self.columns):
                 values = raw[:, self.read.index(name)]
-                if k in self.known:
-                    cols.append(numpy.where(numpy.isin(values, self.known[k]), values, OTHER).tolist())
+                if k in self.known:  # a set test per token: cheaper than numpy.isin on a few hundred values
+                    known = self.known[k]
+                    cols.append([v if v in known else OTHER for v in values.tolist()])
                 else:
                     cols.append(list(map(self.regexes[k].__getitem__, values.tolist())))
             get, new = self.outcome.get, self._new_outcome

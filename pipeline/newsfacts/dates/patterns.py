@@ -218,7 +218,9 @@ class RulePatterns(RuleHelpers):
         self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
         # Gates: a rule runs only on a text where its gate matches, and every match of the rule contains
         # a match of its gate. A rule starting with optional words makes re try it at every character;
-        # a gate starting with a fixed word or a digit is found by a quick scan.
+        # a gate starting with a fixed word or a digit is found by a quick scan (and so a gate does not
+        # start with \b, which makes re try it at every character too). A rule costs a scan of the
+        # whole text even when it finds nothing, so a rule whose words are rare has a gate.
         months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
         gates = {
             "wd_date": weekdays, "weekday": weekdays,
@@ -235,17 +237,25 @@ class RulePatterns(RuleHelpers):
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
-            "after_next": r"after\s+next", "week_of": r"\bweek\s+(?:of|to|end|through)",
+            "after_next": r"after\s+next", "week_of": r"week\s+(?:of|to|end|through)",
             "iso_week": r"\d-?w\d|week\s+\d",
             "second_day": r"\d\s+(?:and|or|&)\s+\d", "first_day": r"\d\s+(?:and|or|&)\s+\d",
             "daypart": r"(?:mid|late|early)[- ]?(?:mor|aft|eve)",
-            "count_from": r"\b(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"\bb\.?c",
+            "count_from": r"(?:ago|from\s+(?:today|now)|hence)\b", "bc": r"b\.?c",
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
-            "next_day": r"\bthe\s+(?:next|following|previous|preceding|day)\s",
-            "story_weekday": r"\bthe\s+(?:following|previous|preceding)\s",
+            "next_day": r"the\s+(?:next|following|previous|preceding|day)\s",
+            "story_weekday": r"the\s+(?:following|previous|preceding)\s",
+            "weekend": "weekend", "year_end": r"year(?:[- ]end|['’]s\s+end)", "long_adj": "-long",
+            "thispart": _alt(self.parts), "that_unit": r"(?:that|same)\s+(?:year|month|day|quarter)\b",
+            "iso": r"\d-\d\d-\d", "quarter_q": "[qQ][1-4]", "noon": "noon|midnight|midday",
+            "spelled_decade": _alt(lx["decade_words"]), "year_ago_adj": r"year[- ](?:earlier|ago)",
+            "set_by": r"(?:day|week|month|year|hour)\s+(?:by|after|to)\s",
+            "deictic": r"today|tomorrow|tonight|yesterday|last\s+night", "holiday": _trie_alt(self.holidays),
         }
-        self.gates = {name: re.compile(g, f) for name, g in gates.items()}
-        self.gates_low = {name: re.compile(g) for name, g in gates.items()}
+        # One compiled gate per pattern: rules sharing a gate (the month names) test it once per text.
+        compiled: dict[tuple[str, int], re.Pattern] = {}
+        self.gates = {name: compiled.setdefault((g, f), re.compile(g, f)) for name, g in gates.items()}
+        self.gates_low = {name: compiled.setdefault((g, 0), re.compile(g)) for name, g in gates.items()}
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
             r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"

@@ -71,10 +71,14 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         if len(low) != len(text):  # a few characters change length when lower-cased
             low, rules, gates = text, self.rules, self.gates
         found: list[Cand] = []
+        opened: dict = {}  # gate -> whether the text has it (rules share gates)
         for prio, (name, regex, handler) in enumerate(rules):
             gate = gates.get(name)
-            if gate is not None and gate.search(low) is None:
-                continue
+            if gate is not None:
+                if (is_open := opened.get(gate)) is None:
+                    is_open = opened[gate] = gate.search(low) is not None
+                if not is_open:
+                    continue
             for m in regex.finditer(low):
                 c = handler(m, ctx)
                 if c is not None and c.end > c.start:

@@ -216,7 +216,8 @@ class NameRules(Stage):
         texts, lowers = tk.text, tk.lower
         by_start = {m.start: m for m in mentions}
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        acronyms = {t.replace(".", "") for t in texts if ACRONYM_RE.match(t.replace(".", ""))}
+        # (a word with a lower-case letter is none: most words skip the pattern)
+        acronyms = {t.replace(".", "") for t in texts if not t.islower() and ACRONYM_RE.match(t.replace(".", ""))}
         dropped = set()
         for m in mentions:  # "Air France Flight 447": the airline's name ends before "Flight"
             cut = next((k for k in range(m.start + 1, m.end) if lowers[k] in self.numbered_words

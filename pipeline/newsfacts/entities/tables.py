@@ -89,9 +89,14 @@ class TableRules(Stage):
 
     @staticmethod
     def _results_line(texts: list[str]) -> bool:
+        lower = 0
+        for t in texts:
+            if t.isalpha() and t.islower():
+                lower += 1
+                if lower == 8:  # prose: most lines stop here, without the scores counted
+                    return False
         numbers = sum(bool(SCORE_RE.match(t)) for t in texts)
-        lower = sum(t.isalpha() and t.islower() for t in texts)
-        return numbers >= 2 and lower <= numbers and lower < 8
+        return numbers >= 2 and lower <= numbers
 
     def _name_run(self, tk, i: int, hi: int) -> int:
         """End of the capitalised name starting at ``i`` ("Queen of South", "Anne-Gaelle Sidot"), or ``i``."""
