@@ -33,7 +33,7 @@ MONTH_RE = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
                       r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$")
 INNER = {"of", "'s", "de", "da", "van", "von", "den", "der", "le", "la", "&"}
 # how sure a side's label is: by its own words, or only by the shape of the name
-SURE, GUESS = 2, 1
+BY_WORDS, BY_SHAPE = 2, 1
 
 
 class TableRules(Stage):
@@ -57,10 +57,10 @@ class TableRules(Stage):
                     i += 1
                     continue
                 side = self._side(tk, i, j, hi)
-                if side and side[1] == GUESS:
+                if side and side[1] == BY_SHAPE:
                     people = self._full_person_names(tk, mentions) if people is None else people
                     if any(p.endswith(" " + " ".join(tk.lower[i:j])) for p in people):
-                        side = ("PERSON", SURE)
+                        side = ("PERSON", BY_WORDS)
                 if side:
                     block.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
                 i = j
@@ -80,10 +80,10 @@ class TableRules(Stage):
     @staticmethod
     def _decide(block: list[tuple[Mention, int]]) -> list[Mention]:
         """Guessed sides follow the table: people if most guesses in it read as people."""
-        guesses = [m.label for m, how in block if how == GUESS]
+        guesses = [m.label for m, how in block if how == BY_SHAPE]
         label = "PERSON" if guesses.count("PERSON") > len(guesses) / 2 else "ORG"
         for m, how in block:
-            if how == GUESS:
+            if how == BY_SHAPE:
                 m.label = label
         return [m for m, _ in block]
 
@@ -143,26 +143,26 @@ class TableRules(Stage):
             if alias is not None:
                 return None
             if org_word:
-                return "ORG", SURE
+                return "ORG", BY_WORDS
             if close + 1 < hi and POINTS_RE.match(texts[close + 1]):  # a golfer's rounds, a club's score
-                return ("PERSON" if person else "ORG"), GUESS
-            return "PERSON", SURE  # a time, a distance, "beat"
+                return ("PERSON" if person else "ORG"), BY_SHAPE
+            return "PERSON", BY_WORDS  # a time, a distance, "beat"
         if j >= hi or not SCORE_RE.match(texts[j]):
             return None
         if i > 0 and texts[i - 1] == "(" and j + 1 < hi and texts[j + 1] == ")":
             # "( W. Athey 111 )", "(Parker 77)": a batsman's runs, a substitute's minute: a player, no side
-            return ("PERSON", SURE) if person or INITIALS_RE.match(texts[i]) else None
+            return ("PERSON", BY_WORDS) if person or INITIALS_RE.match(texts[i]) else None
         after = tk.doc_text[tk.idx[j]:].split(None, 1)[0]
         if BOWLING_RE.match(after) or (person and INITIALS_RE.match(texts[i])):
-            return "PERSON", SURE
+            return "PERSON", BY_WORDS
         if not POINTS_RE.match(texts[j]) or (j + 1 < hi and texts[j + 1].isalpha() and texts[j + 1].islower()
                                              and texts[j + 1] != "and"):
             return None  # "Net 415 million": a figure, not a score
         if alias is not None and alias.kind == "country":
-            return "GPE", SURE  # a national side
+            return "GPE", BY_WORDS  # a national side
         if org_word:
-            return "ORG", SURE
-        return ("PERSON" if person else "ORG"), GUESS
+            return "ORG", BY_WORDS
+        return ("PERSON" if person else "ORG"), BY_SHAPE
 
     def _reads_as_person(self, texts: list[str], i: int, j: int, org_word: bool) -> bool:
         """An initial ("W. Athey") or a known first name ("Ian Woosnam"), not an organisation's words."""
