@@ -99,3 +99,30 @@ def test_a_sport_before_a_name_in_a_capitals_headline_is_no_part_of_it(process):
                   "Jan Kowalski took the lead in the Tour of Poland on Friday, his team said.")
     assert not [e.text for e in doc._.entities if "CYCLING" in e.text], [(e.text, e.label) for e in doc._.entities]
     assert all(e.label == "PERSON" for e in doc._.entities if "Kowalski" in e.text or "KOWALSKI" in e.text)
+
+
+# Money and dates: a figure or date joined to a common word after it only modifies that word; one joined
+# to a word before it takes the whole word; a frequency with a count ("three-monthly") is one SET.
+@pytest.mark.parametrize("text, amounts, dates", [
+    ("The group plans to restructure 2.4bn euros-worth of debt by 2006.",
+     [("2.4bn euros-worth", 2.4e9, "EUR", None)], [("2006", "2006")]),
+    ("The exchange tabled a 530 pence-a-share offer on Monday.",
+     [("530 pence-a-share", 5.3, "GBP", "share")], [("Monday", "2005-02-28")]),
+    ("As a euro-enthusiast, she backed the single currency.", [], []),
+    ("He earns between £5,001and £10,000 a year.",
+     [("£5,001", 5001.0, "GBP", "year"), ("£10,000", 10000.0, "GBP", "year")], [("a year", "P1Y")]),
+    ("Ministers promised a three-monthly report on the powers.", [], [("three-monthly", "P3M")]),
+    ("A half-hourly bus service runs to the airport.", [], [("half-hourly", "PT30M")]),
+    ("The firm publishes half-yearly results.", [], [("half-yearly", "P6M")]),
+    ("House prices fell at the back-end of 2004, the lender said.", [], [("back-end of 2004", "2004")]),
+    ("Turkey wants to join the recently-expanded EU.", [], []),
+    ("The bank pushed through three quarter-point rate rises last year.", [], [("last year", "2004")]),
+])
+def test_no_figure_or_date_cuts_a_word(process, text, amounts, dates):
+    doc = process(text, dct="2005-03-01")
+    assert [(a.text, a.value, a.currency, a.per_unit) for a in doc._.amounts] == amounts
+    assert [(d.text, d.value) for d in doc._.dates] == dates
+    for fact in (*doc._.amounts, *doc._.dates):
+        assert fact.text == doc.text[fact.start:fact.end]
+        # letters glued to a figure with no joiner ("£5,001and") are a typo in the source, kept as written
+        assert not [c for c in cuts(doc.text, fact.start, fact.end) if c[1] in DEFECTS and c[1] != "glued"], fact

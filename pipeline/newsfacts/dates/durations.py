@@ -139,7 +139,8 @@ class DurationRules(RuleHelpers):
         return Cand(m.start(), m.end(), "SET", duration_value(1, self.units[m.group("u").lower()]))
 
     def _h_set_adv(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        tok = self._tok(ctx, m.start())
+        """"monthly" is every month; "three-monthly", "half-hourly" count the unit."""
+        tok = self._tok(ctx, m.start("w"))
         nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
         if (tok is not None and tok.pos_ in ("NOUN", "PROPN")
                 or nxt is not None and nxt.is_title and nxt.pos_ == "PROPN"):
@@ -147,7 +148,15 @@ class DurationRules(RuleHelpers):
         if tok is not None and (tok.ent_type_ in ("ORG", "WORK_OF_ART") or tok.is_title and tok.i > 0
                                 and not tok.is_sent_start):
             return None
-        return Cand(m.start(), m.end(), "SET", self.set_adverbs[m.group("w").lower()])
+        value = self.set_adverbs[m.group("w").lower()]
+        if m.group("n"):
+            n = 0.5 if m.group("n").lower() == "half" else self._number(m.group("n").replace("-", " "))
+            every = re.fullmatch(r"P(T?)(\d+)([A-Z])", value)
+            if not isinstance(n, float | int) or every is None:
+                return None
+            unit = "TM" if every[1] and every[3] == "M" else every[3]
+            value = duration_value(n * int(every[2]), unit)
+        return Cand(m.start(), m.end(), "SET", value)
 
     def _h_long_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = self.units[m.group("unit").lower()]

@@ -148,7 +148,9 @@ class RulePatterns(RuleHelpers):
             f), self._h_set_times))
         R.append(("set_by", re.compile(r"\b(?P<u>day|week|month|year|hour)\s+(?:by|after|to)\s+(?P=u)\b", f),
                   self._h_set_by))
-        R.append(("set_adv", re.compile(rf"\b(?P<w>{_alt(self.set_adverbs)})\b", f), self._h_set_adv))
+        times = rf"(?:{tens})-(?:{ones})|{_alt(w for w in num_words if ' ' not in w)}|\d+|half"  # "three-monthly"
+        R.append(("set_adv", re.compile(rf"(?:\b(?P<n>{times})-)?\b(?P<w>{_alt(self.set_adverbs)})\b", f),
+                  self._h_set_adv))
         R.append(("time", re.compile(
             rf"\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))

@@ -27,6 +27,7 @@ from newsfacts.dates.times import TimeRules
 from newsfacts.extensions import doc_text
 from newsfacts.metadata import HEADER_FIELDS, parse_header
 from newsfacts.records import DateFact
+from newsfacts.wordspan import head_of_compound
 
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -196,5 +197,16 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
             facts.sort(key=lambda f: f.start)
-        doc._.dates = facts
+        doc._.dates = [f for f in facts if _whole_words(text, f)]
         return doc
+
+
+def _whole_words(text: str, fact: DateFact) -> bool:
+    """No date cuts a word: "back-[end of 2004]" takes the whole word; "[recently]-expanded" only
+    modifies the word after it and is no date of its own (False: drop it)."""
+    span = head_of_compound(text, fact.start, fact.end)
+    if span is None:
+        return False
+    fact.start = span[0]
+    fact.text = text[fact.start:fact.end]
+    return True

@@ -10,8 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.extensions import doc_text
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
+from newsfacts.wordspan import whole_words
 
 
 class RoleRules(Stage):
@@ -92,9 +94,9 @@ class RoleRules(Stage):
             w if w.isupper() or w.lower() in ("of", "for", "and", "the")
             else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
             for w in doc[s:e].text.split())
-        start = doc[of_start].idx
-        end = doc[e - 1].idx + len(doc[e - 1].text)
-        return Role(start, end, doc[of_start:e].text, role, person.canonical or self._name(doc, person),
+        text = doc_text(doc)
+        start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        return Role(start, end, text[start:end], role, person.canonical or self._name(doc, person),
                     doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
 
     def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:

@@ -6,6 +6,7 @@ The factory takes settings only; the tables are read by ``load`` from a ``models
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -15,6 +16,8 @@ from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text, register_extensions
 from newsfacts.money.about import AboutWords, annotate
 from newsfacts.money.amounts import MoneyExtractor
+from newsfacts.records import Amount, Quantity
+from newsfacts.wordspan import JOINERS, whole_words
 
 
 class MoneyComponent(RuleComponent):
@@ -38,11 +41,34 @@ class MoneyComponent(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         amounts, quantities = self.extractor.find(doc, text)
+        amounts = [a for a in amounts if _whole_words(text, a)]
+        quantities = [q for q in quantities if _whole_words(text, q)]
         if amounts or quantities:
             annotate(doc, amounts, quantities, text, self.about_words)
         doc._.amounts = amounts
         doc._.quantities = quantities
         return doc
+
+
+# what may follow a figure inside one word: "2bn euros-worth", "530 pence-a-share", "$5-per-ticket"
+_JOINED_TAIL = re.compile(r"[-–](?:worth|(?:a|per)[-–](?P<unit>[a-z]+))")
+
+
+def _whole_words(text: str, fact: Amount | Quantity) -> bool:
+    """No figure cuts a word. "back-[$5]" takes the whole word; "530 pence-a-share" is a price per
+    share; a figure that only modifies the word joined after it ("[a euro]-enthusiast") is no figure
+    (False: drop it). Letters glued to it with no joiner ("£5,001and") are a typo: left as they are."""
+    start, end = whole_words(text, fact.start, fact.end)
+    if end != fact.end and text[fact.end] not in JOINERS:  # "£5,001and": a typo in the source
+        end = fact.end
+    if end != fact.end:
+        tail = _JOINED_TAIL.fullmatch(text, fact.end, end)
+        if tail is None:
+            return False
+        if tail["unit"] and isinstance(fact, Amount) and fact.per_unit is None:
+            fact.per_unit = tail["unit"]
+    fact.start, fact.end, fact.text = start, end, text[start:end]
+    return True
 
 
 @Language.factory(
