@@ -71,3 +71,18 @@ def test_the_first_name_lexicon_is_gender_guessers_own():
     assert len(ours.names) > 40_000
     for name in ("john", "Maria", "ANDREA", "jean-pierre", "kim", "sasha", "zzxq"):
         assert ours.get_gender(name) == theirs.get_gender(name)
+
+
+def test_a_worker_sets_its_pipeline_aside_from_the_collector_and_inline_gives_it_back():
+    """One worker runs in the caller's process: what it froze is unfrozen when the run ends."""
+    from newsfacts.pool import Inline
+    from newsfacts.work import load_pipeline
+
+    assert gc.get_freeze_count() == 0
+    inline = Inline(lambda: load_pipeline(None, None))
+    try:
+        assert gc.get_freeze_count() > 100_000  # the vocabulary, word lists and tables
+        assert inline.nlp("Shares in Acme rose 3% on Monday.").text
+    finally:
+        inline.shutdown()
+    assert gc.get_freeze_count() == 0

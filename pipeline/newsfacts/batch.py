@@ -31,6 +31,7 @@ from newsfacts.work import (  # noqa: F401 - the worker side, also reachable her
     by_size,
     extract_batch,
     init_worker,
+    load_pipeline,
     task_of,
 )
 
@@ -283,6 +284,6 @@ def start_executor(workers: int, spec, on_notice: Callable[[str], None] | None, 
 
 def _executor(workers: int, spec):
     if workers == 1:
-        return Inline(lambda: nlp_module.load(spec.model, spec.models))
+        return Inline(lambda: load_pipeline(spec.model, spec.models))
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker, initargs=(spec.model, str(spec.models)))

@@ -59,11 +59,11 @@ _WORKER_NLP: list = []  # the loaded pipeline, one per worker process
 def run_on_worker(fn, arg):
     """``fn(arg, nlp)`` with this worker's pipeline, loaded on the first call (not in the plugin, which runs
     on the worker's event loop: a model load there would stall its heartbeats)."""
-    from newsfacts import nlp as nlp_module
+    from newsfacts.work import load_pipeline
 
     if not _WORKER_NLP:
         model, folder = _WORKER_SETUP
-        _WORKER_NLP.append(nlp_module.load(model, Path(folder)))
+        _WORKER_NLP.append(load_pipeline(model, Path(folder)))
     return fn(arg, _WORKER_NLP[0])
 
 

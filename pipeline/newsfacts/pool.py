@@ -11,6 +11,7 @@ article that kills its worker alone is reported as failed, and the run goes on.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -166,7 +167,7 @@ class Inline:
         return future
 
     def shutdown(self, wait=True, cancel_futures=False):
-        pass
+        gc.unfreeze()  # what loading the pipeline here set aside (work.load_pipeline) is collected again
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ imports the store: sqlite-utils pulls in pandas where that is installed, some 65
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import weakref
 from collections.abc import Iterator
@@ -35,12 +36,27 @@ WARM_VOCAB_STRINGS = 50_000
 _NLP = None
 
 
+def load_pipeline(model: str | None, models: str | Path | None):
+    """The pipeline of a worker, and what it loaded set aside from the garbage collector.
+
+    Its vocabulary, word lists and tables stay alive as long as the worker does. ``gc.freeze`` moves them
+    to the collector's permanent generation, so the collections that the Python objects of every Doc
+    set off no longer walk them (about 9 % of a worker's CPU time on BBC news). Objects a frozen cycle
+    holds are never freed, so this is for processes that load the pipeline to work, not for a library
+    call: ``pool.Inline.shutdown`` unfreezes them again.
+    """
+    nlp = nlp_module.load(model, Path(models) if models else None)
+    gc.collect()
+    gc.freeze()
+    return nlp
+
+
 def init_worker(model: str | None, models: str | None) -> None:
     """A local pool worker's initializer: the pipeline loaded once per process."""
     global _NLP
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt means
     watch_parent()  # and a killed parent takes its workers with it
-    _NLP = nlp_module.load(model, Path(models) if models else None)
+    _NLP = load_pipeline(model, models)
 
 
 def _docs(nlp, batch: list[tuple]):

@@ -151,7 +151,7 @@ def measure_breakdown(files: list[str], batch_size: int, model: str | None = Non
 
     steps: dict[str, float] = {"read files": 0.0}
     started = time.perf_counter()
-    nlp = nlp_module.load(model)
+    nlp = work.load_pipeline(model, None)  # as a worker loads it
     load_seconds = time.perf_counter() - started
     steps |= {"tokenizer": 0.0, **{name: 0.0 for name in nlp.pipe_names}, "fact records": 0.0, "sqlite writes": 0.0}
     spec = nlp_module.spec(model)
