@@ -7,6 +7,8 @@ inside one; ``newsfacts.eval.cuts`` counts the spans that do.
 
 from __future__ import annotations
 
+import re
+
 JOINERS = "-–'’"
 
 
@@ -48,10 +50,15 @@ def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def head_of_compound(text: str, start: int, end: int) -> tuple[int, int] | None:
+def head_of_compound(text: str, start: int, end: int, keep: re.Pattern | None = None) -> tuple[int, int] | None:
     """A fact span as the head of the word it is in: widened over a joined word before it ("back-[end
     of 2004]" is "back-end of 2004"); None when a joined common word follows it, for then it only
-    modifies that word ("[recently]-expanded", "[three quarter]-point", "[a euro]-enthusiast"). Letters
+    modifies that word ("[recently]-expanded", "[three quarter]-point", "[a euro]-enthusiast"), unless
+    ``keep`` matches that joined tail ("-worth" of "2bn euros-worth"): then the span takes it. Letters
     glued to its end with no joiner ("£5,001and") are a typo in the source: the span stays as it is."""
     wide_start, wide_end = whole_words(text, start, end)
-    return None if wide_end != end and text[end] in JOINERS else (wide_start, end)
+    if wide_end == end or text[end] not in JOINERS:
+        return wide_start, end
+    if keep is not None and keep.fullmatch(text, end, wide_end):
+        return wide_start, wide_end
+    return None

@@ -34,16 +34,15 @@ class KindRules(Stage):
         "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
         prev = m.start - 1
-        # "the song Britons would most like played": a work noun before a clause's subject is no apposition,
-        # so the labels of things (works, products, venues) need the parse to join noun and name
-        if prev >= 1 and tk.lower[prev] in self.type_nouns and self._kind_word(doc, prev) \
-                and self.type_nouns[tk.lower[prev]] != "EVENT" and (
-                    tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
-                    or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART")) \
-                and (self.type_nouns[tk.lower[prev]] not in KIND_LABELS or self._same_phrase(doc, prev, m)
-                     and name_key(self._name(doc, m)) not in self.demonyms) \
-                and (tk.lower[prev - 1] in ("the", "a", "an", "its", "their") or self._same_phrase(doc, prev, m)):
-            return self.type_nouns[tk.lower[prev]]  # "the airline Emirates", "TV soap Brookside"
+        noun = self.type_nouns.get(tk.lower[prev]) if prev >= 1 else None
+        if noun is not None and noun != "EVENT" and self._kind_word(doc, prev):
+            # "the song Britons would most like played": a work noun before a clause's subject is no
+            # apposition, so the labels of things (works, products, venues) need the parse to join noun and name
+            determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
+            joined = self._same_phrase(doc, prev, m)
+            if (determined or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART")) and (determined or joined) \
+                    and (noun not in KIND_LABELS or joined and name_key(self._name(doc, m)) not in self.demonyms):
+                return noun  # "the airline Emirates", "TV soap Brookside"
         kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m)
         if kind:
             return kind
@@ -55,7 +54,6 @@ class KindRules(Stage):
                 and self.type_nouns.get(doc[m.start - 2].lemma_.lower()) in PLACE_LABELS \
                 and tk.lower[m.end - 1] not in self.name_heads and tk.lower[m.end - 1] not in self.org_suffixes:
             return self.type_nouns[doc[m.start - 2].lemma_.lower()]
-        head = doc[m.end - 1]
         if head.dep_ == "nsubj" and head.head.lemma_ == "be" and head.head.i > head.i:
             attr = next((c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
             if attr is not None and attr.lemma_.lower() in self.type_nouns:

@@ -17,7 +17,7 @@ from newsfacts.extensions import doc_text, register_extensions
 from newsfacts.money.about import AboutWords, annotate
 from newsfacts.money.amounts import MoneyExtractor
 from newsfacts.records import Amount, Quantity
-from newsfacts.wordspan import JOINERS, whole_words
+from newsfacts.wordspan import head_of_compound
 
 
 class MoneyComponent(RuleComponent):
@@ -55,19 +55,16 @@ _JOINED_TAIL = re.compile(r"[-–](?:worth|(?:a|per)[-–](?P<unit>[a-z]+))")
 
 
 def _whole_words(text: str, fact: Amount | Quantity) -> bool:
-    """No figure cuts a word. "back-[$5]" takes the whole word; "530 pence-a-share" is a price per
-    share; a figure that only modifies the word joined after it ("[a euro]-enthusiast") is no figure
-    (False: drop it). Letters glued to it with no joiner ("£5,001and") are a typo: left as they are."""
-    start, end = whole_words(text, fact.start, fact.end)
-    if end != fact.end and text[fact.end] not in JOINERS:  # "£5,001and": a typo in the source
-        end = fact.end
-    if end != fact.end:
-        tail = _JOINED_TAIL.fullmatch(text, fact.end, end)
-        if tail is None:
-            return False
-        if tail["unit"] and isinstance(fact, Amount) and fact.per_unit is None:
-            fact.per_unit = tail["unit"]
-    fact.start, fact.end, fact.text = start, end, text[start:end]
+    """No figure cuts a word (``wordspan.head_of_compound``): "530 pence-a-share" is a price per share;
+    a figure that only modifies the word joined after it ("[a euro]-enthusiast") is no figure (False:
+    drop it)."""
+    span = head_of_compound(text, fact.start, fact.end, _JOINED_TAIL)
+    if span is None:
+        return False
+    if span[1] != fact.end and isinstance(fact, Amount) and fact.per_unit is None:
+        fact.per_unit = _JOINED_TAIL.fullmatch(text, fact.end, span[1])["unit"]
+    fact.start, fact.end = span
+    fact.text = text[fact.start:fact.end]
     return True
 
 
