@@ -191,6 +191,7 @@ QUANTITIES = [
         "The team has played just two cup ties this season.",
         "The chip combines a modem and a processor on one bit of silicon.",
         "The ministry said 5 in 10 firms were affected.",
+        "Polls closed at 10pm and the count ended at 3.30pm on Friday.",
     ],
 )
 def test_no_quantity_from_ordinary_words(process, sentence):

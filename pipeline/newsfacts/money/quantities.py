@@ -26,6 +26,7 @@ class QuantityFinder(NumberScanner):
         self.q_lower, self.q_cased = _quantulum_words(set(quantulum_entities or ()))
         for word in read_words(models / "not_units.txt"):
             self.q_lower.pop(word, None)
+            self.q_cased.pop(word, None)
         if self.q_lower:
             _quantulum_parse("1 kWh", {"energy"})  # quantulum3 compiles its patterns on first use
         self._q_cache: dict[str, tuple[int, str] | None] = {}
