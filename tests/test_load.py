@@ -73,16 +73,46 @@ def test_the_first_name_lexicon_is_gender_guessers_own():
         assert ours.get_gender(name) == theirs.get_gender(name)
 
 
-def test_a_worker_sets_its_pipeline_aside_from_the_collector_and_inline_gives_it_back():
-    """One worker runs in the caller's process: what it froze is unfrozen when the run ends."""
+def _blas_threads() -> list[int]:
+    from threadpoolctl import threadpool_info
+
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_a_worker_sets_its_pipeline_aside_and_inline_gives_the_process_back():
+    """One worker runs in the caller's process: its one BLAS thread and what it froze last only for the run."""
     from newsfacts.pool import Inline
-    from newsfacts.work import load_pipeline
+    from newsfacts.work import load_pipeline, release_pipeline
 
     assert gc.get_freeze_count() == 0
-    inline = Inline(lambda: load_pipeline(None, None))
+    before = _blas_threads()
+    inline = Inline(lambda: load_pipeline(None, None), release_pipeline)
     try:
         assert gc.get_freeze_count() > 100_000  # the vocabulary, word lists and tables
+        assert set(_blas_threads()) == {1}
         assert inline.nlp("Shares in Acme rose 3% on Monday.").text
     finally:
         inline.shutdown()
     assert gc.get_freeze_count() == 0
+    assert _blas_threads() == before
+
+
+def test_matmul_setting_chooses_the_layers_ops_and_not_the_analysis():
+    """``[nlp] matmul``: numpy's BLAS or blis multiply the model's matrices; the parse and entities agree."""
+    import spacy
+
+    from newsfacts.nlp import matmul_ops, read_config
+
+    text = ("The European Central Bank left rates unchanged on Thursday, and its president, Mario Draghi, "
+            "told reporters in Frankfurt that growth in the euro zone would pick up in 2015.")
+    analyses = {}
+    for matmul in ("numpy", "blis"):
+        with matmul_ops(matmul):
+            base = spacy.load(read_config()["nlp"]["model"], exclude=["lemmatizer"])
+        assert base.get_pipe("ner").model.ops.use_blis is (matmul == "blis")
+        doc = base(text)
+        analyses[matmul] = ([(t.tag_, t.dep_, t.head.i) for t in doc], [(e.text, e.label_) for e in doc.ents])
+    assert analyses["numpy"] == analyses["blis"]
+    assert ("Mario Draghi", "PERSON") in analyses["numpy"][1]
+    with pytest.raises(ValueError, match="matmul"):
+        matmul_ops("fortran")

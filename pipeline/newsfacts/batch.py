@@ -32,6 +32,7 @@ from newsfacts.work import (  # noqa: F401 - the worker side, also reachable her
     extract_batch,
     init_worker,
     load_pipeline,
+    release_pipeline,
     task_of,
 )
 
@@ -284,6 +285,6 @@ def start_executor(workers: int, spec, on_notice: Callable[[str], None] | None, 
 
 def _executor(workers: int, spec):
     if workers == 1:
-        return Inline(lambda: load_pipeline(spec.model, spec.models))
+        return Inline(lambda: load_pipeline(spec.model, spec.models), release_pipeline)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker, initargs=(spec.model, str(spec.models)))

@@ -11,7 +11,6 @@ article that kills its worker alone is reported as failed, and the run goes on.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import signal
 import threading
@@ -156,10 +155,12 @@ class Pool:
 
 
 class Inline:
-    """The executor interface, run in this process: one worker needs no pool. ``load()`` gives the pipeline."""
+    """The executor interface, run in this process: one worker needs no pool. ``load()`` gives the pipeline,
+    ``release()`` undoes what loading set for the process."""
 
-    def __init__(self, load: Callable[[], object]):
+    def __init__(self, load: Callable[[], object], release: Callable[[], None]):
         self.nlp = load()
+        self._release = release
 
     def submit(self, fn, batch):
         future: Future = Future()
@@ -167,7 +168,7 @@ class Inline:
         return future
 
     def shutdown(self, wait=True, cancel_futures=False):
-        gc.unfreeze()  # what loading the pipeline here set aside (work.load_pipeline) is collected again
+        self._release()
 
 
 @contextlib.contextmanager

@@ -37,18 +37,33 @@ _NLP = None
 
 
 def load_pipeline(model: str | None, models: str | Path | None):
-    """The pipeline of a worker, and what it loaded set aside from the garbage collector.
+    """The pipeline of a worker, on one BLAS thread, and what it loaded set aside from the garbage collector.
 
+    One thread: a worker is one core's share of the work, and ``--workers`` says how many cores; a
+    BLAS library would otherwise start a thread per core in every worker.
     Its vocabulary, word lists and tables stay alive as long as the worker does. ``gc.freeze`` moves them
     to the collector's permanent generation, so the collections that the Python objects of every Doc
     set off no longer walk them (about 9 % of a worker's CPU time on BBC news). Objects a frozen cycle
     holds are never freed, so this is for processes that load the pipeline to work, not for a library
-    call: ``pool.Inline.shutdown`` unfreezes them again.
+    call: ``release_pipeline`` undoes both.
     """
+    from threadpoolctl import threadpool_limits
+
     nlp = nlp_module.load(model, Path(models) if models else None)
+    _LIMITS.append(threadpool_limits(limits=1, user_api="blas"))
     gc.collect()
     gc.freeze()
     return nlp
+
+
+_LIMITS: list = []
+
+
+def release_pipeline() -> None:
+    """Undo what ``load_pipeline`` set for this process (when the pipeline ran in it, not in a worker)."""
+    gc.unfreeze()
+    while _LIMITS:
+        _LIMITS.pop().restore_original_limits()
 
 
 def init_worker(model: str | None, models: str | None) -> None:
