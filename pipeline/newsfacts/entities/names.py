@@ -130,6 +130,9 @@ class NameRules(Stage):
                     # "the Manmohan Singh-led government": another person of that surname
                     hit = Mention(i - 1, i + n, label, "propagated")
                     break
+                if label == "PERSON" and i - 1 not in covered and i > 0 and self._initial_before(doc, i - 1):
+                    i -= 1  # "S Easterby": an initial belongs to the name, and tells two Easterbys apart
+                    n += 1
                 hit = Mention(i, i + n, label, "propagated")
                 break
             if hit:

@@ -30,6 +30,8 @@ from newsfacts.entities.mentions import (
 from newsfacts.tokens import token_index
 
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
+BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def _in_word(doc: Doc, i: int) -> bool:
     """Token ``i`` continues the word of the token before it (no space between): "hui" in "Teng-hui"."""
@@ -75,7 +77,7 @@ class SpanRules(Stage):
             tok = doc[i] if i < m.end else None
             cut = tok is None or "\n" in tok.text or tok.text in ("(", ")", "[", "]") or (
                 tok.text in ("-", "–", "—", "v", "vs", "vs.") and tok.whitespace_
-                and i > 0 and doc[i - 1].whitespace_)
+                and i > 0 and doc[i - 1].whitespace_) or (tok.text == "," and self._list_comma(doc, i, m))
             if not cut and i > m.start and "\n" in doc[i - 1].whitespace_:
                 cut = True
                 tok = None
@@ -101,6 +103,22 @@ class SpanRules(Stage):
             if alias:
                 part.label = alias.label
         return parts
+
+    def _list_comma(self, doc: Doc, i: int, m: Mention) -> bool:
+        """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of
+        Commons, European Parliament"); not before a legal form or suffix ("Apple, Inc.", "King, Jr."),
+        a place that says which branch ("University of California, Berkeley"), nor in a firm of
+        partners ("Skidmore, Owings & Merrill")."""
+        if m.label not in ("PERSON", "ORG") or not m.start < i < m.end - 1:
+            return False
+        after = doc[i + 1]
+        if not (after.is_title or after.is_upper) or not after.is_alpha or not doc[i - 1].is_alpha:
+            return False
+        low = after.lower_.rstrip(".")
+        if low in self.org_suffixes or low in _NAME_SUFFIXES or any(t.text in ("&", "and") for t in doc[m.start:m.end]):
+            return False
+        rest = doc[i + 1:m.end].text
+        return not (m.end - i - 1 == 1 and name_key(rest) in self.aliases)
 
     def _trim(self, doc: Doc, m: Mention) -> Mention | None:
         s, e = m.start, m.end
@@ -137,6 +155,8 @@ class SpanRules(Stage):
                 break
         if s >= e or not any(ch.isalpha() for ch in doc[s:e].text):
             return None
+        if m.label in NAME_LABELS and all(t.lower_ in self.honorifics for t in doc[s:e]):
+            return None  # "Mr" alone ("Said Mr: ...") names no one
         if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words and not doc[s].is_title:
             return None
         m.start, m.end = s, e
@@ -153,15 +173,20 @@ class SpanRules(Stage):
         numeric = {i for e in doc.ents if e.label_ in self.drop_labels for i in range(e.start, e.end)}
         absorbed: set[int] = set()
         for m in mentions:
-            if m.label != "PERSON" or lines[m.start] != "text" or id(m) in absorbed:
+            if m.label != "PERSON" or lines[m.start] == "caps" or id(m) in absorbed:
                 continue
             s, e = m.start, m.end
+            if lines[m.start] != "text":  # a Title Case line (a line-up): only its initials
+                while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
+                    s -= 1
+                m.start = s
+                continue
             prev = taken.get(s - 1)
             if prev is not None and prev.end - prev.start == 1 and id(prev) not in absorbed \
                     and tk.end[s - 1] + 1 == tk.idx[s] and self._first_name_before(texts[s - 1], prev):
                 absorbed.add(id(prev))  # "Chad Ogea", "D. Lehmann": the model cut the name in two
                 s -= 1
-            while s > 0 and s - 1 not in taken and INITIAL_RE.match(texts[s - 1]):
+            while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
                 s -= 1
             while e < n:
                 if len(texts[e - 1]) == 1 and texts[e - 1].isupper() and e + 1 < n and texts[e] in ("'", "’") \
@@ -178,6 +203,20 @@ class SpanRules(Stage):
                     break
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
+
+    @staticmethod
+    def _initial_before(doc: Doc, i: int) -> bool:
+        """Token ``i`` is an initial of the name after it: "M." or, written without a dot, one capital
+        letter that begins an item of a list or a sentence ("S Easterby, G Easterby"; not the article "A"
+        inside a sentence)."""
+        text = doc[i].text
+        if INITIAL_RE.match(text):
+            return True
+        if not BARE_INITIAL_RE.match(text) or not doc[i].whitespace_ or (i > 0 and not doc[i - 1].whitespace_
+                                                                          and doc[i - 1].is_alpha):
+            return False
+        prev = doc[i - 1].text if i > 0 else "\n"
+        return text != "A" or prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
 
     @staticmethod
     def _first_name_before(text: str, prev: Mention) -> bool:

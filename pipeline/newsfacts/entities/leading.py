@@ -1,0 +1,109 @@
+"""A capitalised word that opens a sentence is not a name word just because it is capitalised.
+
+The model often takes the first word of a sentence or heading into the name that follows it:
+a preposition or verb ("Without Charles, ...", "Said Mr Fogg: ...") or a noun that says what the
+person is ("Winger Nitoglia dropped the ball"). Such a word is dropped from a PERSON or ORG span
+when what the model and our lists already know says it is no name word:
+
+- a word whose own tag in the sentence is a closed class or a finite verb (IN, RB, VBD, MD, ...),
+  unless it is a first name ("Will Greenwood") that no honorific follows;
+- in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
+  an honorific opens a name;
+- in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name and that the
+  tagger, reading the sentence again with that word in lower case, takes for anything but a proper
+  noun ("Veteran Ian Botham" → "veteran/NN"). The title list (``titles.txt``) already removes the
+  roles it knows ("Flanker", "Striker"), which :mod:`.roles` then gives the person as a role.
+
+Lines in capitals are left alone: their tags say little.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage
+from newsfacts.namematch import first_name_gender
+
+# Tags of words that never begin a name: prepositions, adverbs, pronouns, modals, finite verbs.
+# Not VB ("Save the Children", "Take That"), VBN ("United") or JJ ("General Motors").
+CLOSED_TAGS = frozenset({"IN", "TO", "CC", "RB", "RBR", "RBS", "WRB", "WDT", "WP", "WP$", "PRP", "PRP$",
+                         "MD", "VBD", "VBZ", "VBP", "VBG", "EX", "UH", "DT", "PDT"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
+NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
+
+
+class LeadingWordRules(Stage):
+    """Drop the opening word of a sentence from a PERSON or ORG span when it is no name word."""
+
+    _lower_tags: dict[tuple, str]
+    _dictionary: frozenset[str] | None
+
+    def _drop_leading(self, doc: Doc, m: Mention, lines: list[str]) -> Mention | None:
+        """``m`` without the leading words that are no part of the name (trimmed again), or as it was."""
+        if m.label not in ("PERSON", "ORG") or m.end - m.start < 2 or lines[m.start] == "caps":
+            return m
+        s = m.start
+        if m.label == "PERSON":
+            opening = [k for k in range(s + 1, m.end - 1)
+                       if doc[k].lower_ in self.honorifics and doc[k].lower_ not in NOT_OPENING]
+            if opening:
+                s = opening[0]
+        if s == m.start and self._opens_sentence(doc, s) and self._no_name_word(doc, s, m):
+            s += 1
+        if s == m.start:
+            return m
+        m.start = s
+        return self._trim(doc, m)
+
+    @staticmethod
+    def _opens_sentence(doc: Doc, i: int) -> bool:
+        """Token ``i`` begins a sentence, a line, a quote or a bracket."""
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1]
+        return prev.is_space or "\n" in prev.whitespace_ or prev.text in OPEN_QUOTES or prev.text in ("(", "[")
+
+    def _no_name_word(self, doc: Doc, i: int, m: Mention) -> bool:
+        tok = doc[i]
+        if not (tok.is_title and tok.is_alpha):
+            return False
+        known = first_name_gender(tok.text)[1] > 0
+        if tok.tag_ in CLOSED_TAGS:
+            return not known or doc[i + 1].lower_ in self.honorifics
+        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
+            return False
+        return self._tag_in_lower_case(doc, i) not in PROPER_TAGS
+
+    def _words_known(self) -> frozenset[str]:
+        """Every word of the lemmatizer's index (nouns, verbs, adjectives, adverbs), read once."""
+        if getattr(self, "_dictionary", None) is None:
+            words: set[str] = set()
+            if "lemmatizer" in self.nlp.component_names:
+                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+                index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
+                for forms in index.values():
+                    words.update(forms)
+            self._dictionary = frozenset(words)
+        return self._dictionary
+
+    def _tag_in_lower_case(self, doc: Doc, i: int) -> str:
+        """The tagger's tag for word ``i`` when the sentence is read with that word in lower case
+        (only the components up to the tagger run, on a few tokens; cached by the words read)."""
+        if "tagger" not in self.nlp.pipe_names:
+            return "NNP"
+        end = min(doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc), i + RETAG_WINDOW)
+        words = [t.text for t in doc[i:end]]
+        words[0] = words[0].lower()
+        key = tuple(words)
+        cache = self.__dict__.setdefault("_lower_tags", {})
+        if key not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            probe = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc[i:end]])
+            for name, proc in self.nlp.pipeline:
+                probe = proc(probe)
+                if name == "tagger":
+                    break
+            cache[key] = probe[0].tag_
+        return cache[key]
