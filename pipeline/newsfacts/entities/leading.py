@@ -11,7 +11,8 @@ when what the model and our lists already know says it is no name word:
   an honorific opens a name;
 - in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name and that the
   tagger, reading the sentence again with that word in lower case, takes for anything but a proper
-  noun ("Veteran Ian Botham" → "veteran/NN"). The title list (``titles.txt``) already removes the
+  noun ("Rookie Tom Hardwick" → "rookie/NN"), and that the article never writes capitalised inside a
+  sentence (where it would be a name: "... said Rice"). The title list (``titles.txt``) already removes the
   roles it knows ("Flanker", "Striker"), which :mod:`.roles` then gives the person as a role.
 
 Lines in capitals are left alone: their tags say little.
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage
 from newsfacts.namematch import first_name_gender
+from newsfacts.tokens import token_index
 
 # Tags of words that never begin a name: prepositions, adverbs, pronouns, modals, finite verbs.
 # Not VB ("Save the Children", "Take That"), VBN ("United") or JJ ("General Motors").
@@ -37,7 +39,6 @@ class LeadingWordRules(Stage):
     """Drop the opening word of a sentence from a PERSON or ORG span when it is no name word."""
 
     _lower_tags: dict[tuple, str]
-    _dictionary: frozenset[str] | None
 
     def _drop_leading(self, doc: Doc, m: Mention, lines: list[str]) -> Mention | None:
         """``m`` without the leading words that are no part of the name (trimmed again), or as it was."""
@@ -62,7 +63,10 @@ class LeadingWordRules(Stage):
         if i == 0 or doc[i].is_sent_start:
             return True
         prev = doc[i - 1]
-        return prev.is_space or "\n" in prev.whitespace_ or prev.text in OPEN_QUOTES or prev.text in ("(", "[")
+        if prev.is_space or "\n" in prev.whitespace_:
+            return True
+        # an opening quote or bracket, not the apostrophe of "Elvis' Wooden Heart"
+        return (prev.text in OPEN_QUOTES or prev.text in ("(", "[")) and (i == 1 or bool(doc[i - 2].whitespace_))
 
     def _no_name_word(self, doc: Doc, i: int, m: Mention) -> bool:
         tok = doc[i]
@@ -73,19 +77,16 @@ class LeadingWordRules(Stage):
             return not known or doc[i + 1].lower_ in self.honorifics
         if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
             return False
+        if self._named_elsewhere(doc, i):
+            return False
         return self._tag_in_lower_case(doc, i) not in PROPER_TAGS
 
-    def _words_known(self) -> frozenset[str]:
-        """Every word of the lemmatizer's index (nouns, verbs, adjectives, adverbs), read once."""
-        if getattr(self, "_dictionary", None) is None:
-            words: set[str] = set()
-            if "lemmatizer" in self.nlp.component_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
-                for forms in index.values():
-                    words.update(forms)
-            self._dictionary = frozenset(words)
-        return self._dictionary
+    def _named_elsewhere(self, doc: Doc, i: int) -> bool:
+        """The article writes the word capitalised inside a sentence too ("... said Rice"): a name there."""
+        tk = token_index(doc)
+        low = tk.lower[i]
+        return any(tk.lower[k] == low and k != i and tk.text[k][:1].isupper() and not self._opens_sentence(doc, k)
+                   for k in range(tk.n))
 
     def _tag_in_lower_case(self, doc: Doc, i: int) -> str:
         """The tagger's tag for word ``i`` when the sentence is read with that word in lower case

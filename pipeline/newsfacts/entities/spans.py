@@ -204,19 +204,21 @@ class SpanRules(Stage):
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
 
-    @staticmethod
-    def _initial_before(doc: Doc, i: int) -> bool:
+    def _initial_before(self, doc: Doc, i: int) -> bool:
         """Token ``i`` is an initial of the name after it: "M." or, written without a dot, one capital
-        letter that begins an item of a list or a sentence ("S Easterby, G Easterby"; not the article "A"
-        inside a sentence)."""
+        letter ("S Easterby, G Easterby"); "A" only at the head of a list item or line and before a word
+        that is no dictionary word ("A Freeland", not "A Different Story")."""
         text = doc[i].text
         if INITIAL_RE.match(text):
             return True
         if not BARE_INITIAL_RE.match(text) or not doc[i].whitespace_ or (i > 0 and not doc[i - 1].whitespace_
                                                                           and doc[i - 1].is_alpha):
             return False
+        if text != "A":
+            return True
         prev = doc[i - 1].text if i > 0 else "\n"
-        return text != "A" or prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+        head = prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self._words_known()
 
     @staticmethod
     def _first_name_before(text: str, prev: Mention) -> bool:
