@@ -9,11 +9,13 @@ when what the model and our lists already know says it is no name word:
   unless it is a first name ("Will Greenwood") that no honorific follows;
 - in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
   an honorific opens a name;
-- in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name and that the
-  tagger, reading the sentence again with that word in lower case, takes for anything but a proper
-  noun ("Rookie Tom Hardwick" → "rookie/NN"), and that the article never writes capitalised inside a
-  sentence (where it would be a name: "... said Rice"). The title list (``titles.txt``) already removes the
-  roles it knows ("Flanker", "Striker"), which :mod:`.roles` then gives the person as a role.
+- in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name, that the
+  tagger, reading the sentence again with that word in lower case, takes for a common noun or an
+  adjective ("Rookie Tom Hardwick" → "rookie/NN"; not "Tiger Woods" → "tiger/VB"), and that the
+  article never writes capitalised inside a sentence (there it would be a name: "... said Rice").
+
+The title list (``titles.txt``) already removes the roles it knows ("Flanker", "Striker") in
+:meth:`SpanRules._trim`, and :mod:`.roles` then gives them to the person as a role.
 
 Lines in capitals are left alone: their tags say little.
 """
@@ -31,6 +33,9 @@ from newsfacts.tokens import token_index
 CLOSED_TAGS = frozenset({"IN", "TO", "CC", "RB", "RBR", "RBS", "WRB", "WDT", "WP", "WP$", "PRP", "PRP$",
                          "MD", "VBD", "VBZ", "VBP", "VBG", "EX", "UH", "DT", "PDT"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# What a word that describes the person is, read in lower case: "winger/NN", "comic/JJ"; not "tiger/VB" of
+# "Tiger Woods", a name the tagger cannot read as a noun there.
+DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
 NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
 
@@ -79,7 +84,7 @@ class LeadingWordRules(Stage):
             return False
         if self._named_elsewhere(doc, i):
             return False
-        return self._tag_in_lower_case(doc, i) not in PROPER_TAGS
+        return self._tag_in_lower_case(doc, i) in DESCRIBING_TAGS
 
     def _named_elsewhere(self, doc: Doc, i: int) -> bool:
         """The article writes the word capitalised inside a sentence too ("... said Rice"): a name there."""
