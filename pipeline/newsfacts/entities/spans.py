@@ -30,8 +30,6 @@ from newsfacts.entities.mentions import (
 from newsfacts.tokens import token_index
 
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
-BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 def _in_word(doc: Doc, i: int) -> bool:
     """Token ``i`` continues the word of the token before it (no space between): "hui" in "Teng-hui"."""
@@ -103,22 +101,6 @@ class SpanRules(Stage):
             if alias:
                 part.label = alias.label
         return parts
-
-    def _list_comma(self, doc: Doc, i: int, m: Mention) -> bool:
-        """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of
-        Commons, European Parliament"); not before a legal form or suffix ("Apple, Inc.", "King, Jr."),
-        a place that says which branch ("University of California, Berkeley"), nor in a firm of
-        partners ("Skidmore, Owings & Merrill")."""
-        if m.label not in ("PERSON", "ORG") or not m.start < i < m.end - 1:
-            return False
-        after = doc[i + 1]
-        if not (after.is_title or after.is_upper) or not after.is_alpha or not doc[i - 1].is_alpha:
-            return False
-        low = after.lower_.rstrip(".")
-        if low in self.org_suffixes or low in _NAME_SUFFIXES or any(t.text in ("&", "and") for t in doc[m.start:m.end]):
-            return False
-        rest = doc[i + 1:m.end].text
-        return not (m.end - i - 1 == 1 and name_key(rest) in self.aliases)
 
     def _trim(self, doc: Doc, m: Mention) -> Mention | None:
         s, e = m.start, m.end
@@ -203,22 +185,6 @@ class SpanRules(Stage):
                     break
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
-
-    def _initial_before(self, doc: Doc, i: int) -> bool:
-        """Token ``i`` is an initial of the name after it: "M." or, written without a dot, one capital
-        letter ("S Easterby, G Easterby"); "A" only at the head of a list item or line and before a word
-        that is no dictionary word ("A Freeland", not "A Different Story")."""
-        text = doc[i].text
-        if INITIAL_RE.match(text):
-            return True
-        if not BARE_INITIAL_RE.match(text) or not doc[i].whitespace_ or (i > 0 and not doc[i - 1].whitespace_
-                                                                          and doc[i - 1].is_alpha):
-            return False
-        if text != "A":
-            return True
-        prev = doc[i - 1].text if i > 0 else "\n"
-        head = prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self._words_known()
 
     @staticmethod
     def _first_name_before(text: str, prev: Mention) -> bool:

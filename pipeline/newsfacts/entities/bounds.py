@@ -1,4 +1,6 @@
-"""A capitalised word that opens a sentence is not a name word just because it is capitalised.
+"""Where a person's or organisation's name begins and ends.
+
+A capitalised word that opens a sentence is not a name word just because it is capitalised.
 
 The model often takes the first word of a sentence or heading into the name that follows it:
 a preposition or verb ("Without Charles, ...", "Said Mr Fogg: ...") or a noun that says what the
@@ -18,13 +20,20 @@ The title list (``titles.txt``) already removes the roles it knows ("Flanker", "
 :meth:`SpanRules._trim`, and :mod:`.roles` then gives them to the person as a role.
 
 Lines in capitals are left alone: their tags say little.
+
+An initial before a surname is part of the name, with its dot or without ("S Easterby" in a line-up):
+it tells two people of one surname apart. A comma between two names of a list ends a name
+("House of Commons, European Parliament").
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage
+from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
 
@@ -36,12 +45,15 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # What a word that describes the person is, read in lower case: "winger/NN", "comic/JJ"; not "tiger/VB" of
 # "Tiger Woods", a name the tagger cannot read as a noun there.
 DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
+BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
 NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
 
 
-class LeadingWordRules(Stage):
-    """Drop the opening word of a sentence from a PERSON or ORG span when it is no name word."""
+class NameBoundRules(Stage):
+    """Where a PERSON or ORG name begins: not at an opening word that is no name word, at its initial;
+    and where it ends: at a list comma."""
 
     _lower_tags: dict[tuple, str]
 
@@ -113,3 +125,45 @@ class LeadingWordRules(Stage):
                     break
             cache[key] = probe[0].tag_
         return cache[key]
+
+    def _initial_before(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is an initial of the name after it: "M." or, written without a dot, one capital
+        letter ("S Easterby, G Easterby"); "A" only at the head of a list item or line and before a word
+        that is no dictionary word ("A Freeland", not "A Different Story")."""
+        text = doc[i].text
+        if INITIAL_RE.match(text):
+            return True
+        if not BARE_INITIAL_RE.match(text) or not doc[i].whitespace_ or (i > 0 and not doc[i - 1].whitespace_
+                                                                          and doc[i - 1].is_alpha):
+            return False
+        if text != "A":
+            return True
+        prev = doc[i - 1].text if i > 0 else "\n"
+        head = prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self._words_known()
+
+    def _list_comma(self, doc: Doc, i: int, m: Mention) -> bool:
+        """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of
+        Commons, European Parliament"); not before a legal form or suffix ("Apple, Inc.", "King, Jr."),
+        a place that says which branch ("University of California, Berkeley"), nor in a firm of
+        partners ("Skidmore, Owings & Merrill", "Cravath, Swaine and Moore")."""
+        if m.label not in ("PERSON", "ORG") or not m.start < i < m.end - 1:
+            return False
+        after = doc[i + 1]
+        if not (after.is_title or after.is_upper) or not after.is_alpha or not doc[i - 1].is_alpha:
+            return False
+        low = after.lower_.rstrip(".")
+        if low in self.org_suffixes or low in NAME_SUFFIXES:
+            return False
+        pieces, size = [], 0  # words between commas and "and"
+        for t in doc[m.start:m.end]:
+            if t.text in (",", "and", "&"):
+                pieces.append(size)
+                size = 0
+            else:
+                size += 1
+        pieces.append(size)
+        if any(t.text == "&" for t in doc[m.start:m.end]) or (
+                any(t.text == "and" for t in doc[m.start:m.end]) and max(pieces) == 1):
+            return False
+        return not (m.end - i - 1 == 1 and name_key(after.text) in self.aliases)
