@@ -100,7 +100,7 @@ class NameRules(Stage):
         seen = set()
         _, short = self._person_names(doc, mentions)
         forms = [(self._words(doc, m), m.label) for m in mentions if m.source != "rule" or m.label == "GPE"]
-        forms += [(k, "PERSON") for k in short]
+        forms += [(k, "PERSON") for k in (*short, *self._shared)]  # a shared surname is found too, with its initial
         for words, label in forms:
             if not words or (words, label) in seen:
                 continue
