@@ -8,7 +8,8 @@ person is ("Winger Nitoglia dropped the ball"). Such a word is dropped from a PE
 when what the model and our lists already know says it is no name word:
 
 - a word whose own tag in the sentence is a closed class or a finite verb (IN, RB, VBD, MD, ...),
-  unless it is a first name ("Will Greenwood") that no honorific follows;
+  unless it is a first name ("Will Greenwood") that no honorific follows; a gerund opens a
+  person's name only ("Describing Mr Jackson"; "Fostering Network" is an organisation's name);
 - in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
   an honorific opens a name;
 - in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name, that the
@@ -90,10 +91,12 @@ class NameBoundRules(Stage):
         if not (tok.is_title and tok.is_alpha):
             return False
         known = first_name_gender(tok.text)[1] > 0
-        if tok.tag_ in CLOSED_TAGS:
+        if tok.tag_ in CLOSED_TAGS and not (m.label == "ORG" and tok.tag_ == "VBG"):  # "Fostering Network"
             return not known or doc[i + 1].lower_ in self.honorifics
         if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
             return False
+        if doc[m.end - 1].tag_ == "NNPS":
+            return False  # "Law Lords": a plural is a body, and its first word a part of its name
         if self._named_elsewhere(doc, i):
             return False
         return self._tag_in_lower_case(doc, i) in DESCRIBING_TAGS
@@ -146,7 +149,8 @@ class NameBoundRules(Stage):
         """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of
         Commons, European Parliament"); not before a legal form or suffix ("Apple, Inc.", "King, Jr."),
         a place that says which branch ("University of California, Berkeley"), nor in a firm of
-        partners ("Skidmore, Owings & Merrill", "Cravath, Swaine and Moore")."""
+        partners ("Skidmore, Owings & Merrill", "Cravath, Swaine and Moore"), nor in a body named for its
+        remits ("Department of the Environment, Food and Rural Affairs")."""
         if m.label not in ("PERSON", "ORG") or not m.start < i < m.end - 1:
             return False
         after = doc[i + 1]
@@ -155,6 +159,9 @@ class NameBoundRules(Stage):
         low = after.lower_.rstrip(".")
         if low in self.org_suffixes or low in NAME_SUFFIXES:
             return False
+        words = [t.lower_ for t in doc[m.start:m.end]]
+        if "of" in words[:i - m.start] and "and" in words[i - m.start:]:
+            return False  # "Ministry of Economy, Trade and Industry": the remits of one body
         pieces, size = [], 0  # words between commas and "and"
         for t in doc[m.start:m.end]:
             if t.text in (",", "and", "&"):

@@ -87,8 +87,9 @@ class LabelRules(Stage):
             elif m.label == "ORG" and len(words) >= 2 and words[-1].lower() in self.over_org_heads:
                 m.label = self.name_heads[words[-1].lower()]  # "Wembley Stadium", "the Hunting Act"
             elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
-                    and (singles.get(words[-1]) == {"PERSON"} or len(words) == 2 and words[-1] in surnames
-                         and first_name_gender(words[0])[1] == SURE) and all(w.istitle() for w in words) \
+                    and (singles.get(words[-1]) == {"PERSON"} or m.label in ("GPE", "LOC") and len(words) == 2
+                         and words[-1] in surnames and first_name_gender(words[0])[1] == SURE) \
+                    and all(w.istitle() for w in words) \
                     and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()
                                 for w in words) \
                     and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):

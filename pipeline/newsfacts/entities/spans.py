@@ -137,7 +137,7 @@ class SpanRules(Stage):
                 break
         if s >= e or not any(ch.isalpha() for ch in doc[s:e].text):
             return None
-        if m.label in NAME_LABELS and all(t.lower_ in self.honorifics for t in doc[s:e]):
+        if m.label in NAME_LABELS and all(t.lower_ in self.honorifics and not t.is_upper for t in doc[s:e]):
             return None  # "Mr" alone ("Said Mr: ...") names no one
         if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words and not doc[s].is_title:
             return None
