@@ -19,6 +19,7 @@ def names(doc, labels=("PERSON", "ORG")):
         # a preposition, an adverb or a finite verb opens the sentence
         ('Said Mrs Hapwood: "We are delighted with the result and the fans were superb."', "Hapwood", "Said"),
         ("Meanwhile Greenbury Holdings said profits had risen by a fifth.", "Greenbury Holdings", "Meanwhile"),
+        ("Praising Celtic and Rangers for their efforts, she said the clubs had done well.", "Celtic", "Praising"),
         ("Under Mr Dobson, the department's budget has doubled.", "Dobson", "Under"),
         # a noun that says what the person is
         ("Rookie Tom Hardwick impressed on his debut for the county.", "Tom Hardwick", "Rookie"),
@@ -42,6 +43,9 @@ def test_an_opening_word_that_is_no_name_word_is_dropped(process, text, name, dr
         ("Chelsea Clinton visited the school on Tuesday with her mother.", "Chelsea Clinton"),
         ("United Airlines said it would cut 500 jobs at its Chicago hub.", "United Airlines"),
         ("General Motors said sales fell by 4% in March.", "General Motors"),
+        ("Fostering Network executive director Robert Tapsfield criticised the existing system.",
+         "Fostering Network"),
+        ("Housing Corporation figures show a fall in the number of new homes.", "Housing Corporation"),
     ],
 )
 def test_a_name_that_opens_a_sentence_keeps_its_first_word(process, text, name):
@@ -138,6 +142,8 @@ def test_a_list_comma_ends_a_name(process, text, parts):
     [
         ("The lawyers at Skidmore, Owings & Merrill declined to comment on the case.", "Skidmore, Owings & Merrill"),
         ("Shares in Apple, Inc. rose on Monday after the results.", "Apple, Inc."),
+        ("A further 300 posts at the Department of the Environment, Food and Rural Affairs will go.",
+         "Department of the Environment, Food and Rural Affairs"),
     ],
 )
 def test_a_comma_inside_a_name_stays(process, text, name):

@@ -8,8 +8,9 @@ person is ("Winger Nitoglia dropped the ball"). Such a word is dropped from a PE
 when what the model and our lists already know says it is no name word:
 
 - a word whose own tag in the sentence is a closed class or a finite verb (IN, RB, VBD, MD, ...),
-  unless it is a first name ("Will Greenwood") that no honorific follows; a gerund opens a
-  person's name only ("Describing Mr Jackson"; "Fostering Network" is an organisation's name);
+  unless it is a first name ("Will Greenwood") that no honorific follows; before an organisation's
+  name, a gerund only when the parser makes it a clause of its own ("Praising Celtic and Rangers, ...",
+  not "Fostering Network executive director X");
 - in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
   an honorific opens a name;
 - in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name, that the
@@ -91,7 +92,7 @@ class NameBoundRules(Stage):
         if not (tok.is_title and tok.is_alpha):
             return False
         known = first_name_gender(tok.text)[1] > 0
-        if tok.tag_ in CLOSED_TAGS and not (m.label == "ORG" and tok.tag_ == "VBG"):  # "Fostering Network"
+        if tok.tag_ in CLOSED_TAGS and not (m.label == "ORG" and tok.tag_ == "VBG" and tok.dep_ != "advcl"):
             return not known or doc[i + 1].lower_ in self.honorifics
         if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
             return False
