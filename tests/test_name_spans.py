@@ -19,13 +19,12 @@ def names(doc, labels=("PERSON", "ORG")):
         # a preposition, an adverb or a finite verb opens the sentence
         ('Said Mrs Hapwood: "We are delighted with the result and the fans were superb."', "Hapwood", "Said"),
         ("Meanwhile Greenbury Holdings said profits had risen by a fifth.", "Greenbury Holdings", "Meanwhile"),
-        ("Praising Celtic and Rangers for their efforts, she said the clubs had done well.", "Celtic", "Praising"),
         ("Under Mr Dobson, the department's budget has doubled.", "Dobson", "Under"),
         # a noun that says what the person is
         ("Rookie Tom Hardwick impressed on his debut for the county.", "Tom Hardwick", "Rookie"),
-        ("Comic Joe Farrant remains the favourite to win the show.", "Joe Farrant", "Comic"),
-        ("Winger Alvaro Pettinelli dropped the ball over the line in the second half.", "Alvaro Pettinelli",
-         "Winger"),
+        ("Comic Joe Farrant will host the charity gala at the Palladium next month.", "Joe Farrant", "Comic"),
+        ("Winger Alvaro Pettinelli knocked on with the line at his mercy in the second half.",
+         "Alvaro Pettinelli", "Winger"),
     ],
 )
 def test_an_opening_word_that_is_no_name_word_is_dropped(process, text, name, dropped):
@@ -38,13 +37,13 @@ def test_an_opening_word_that_is_no_name_word_is_dropped(process, text, name, dr
     "text, name",
     [
         ("Will Greenwood scored twice as England ran riot in the second half.", "Will Greenwood"),
-        ("Tiger Woods, who made the cut on Friday, shot a 68 in the third round.", "Tiger Woods"),
+        ("Tiger Woods birdied four of the last six holes to lead by two shots in Dubai.", "Tiger Woods"),
+        ("Tiger Woods said he was pleased with his putting after a round of 66.", "Tiger Woods"),
         ("Mark Hughes said his side had been unlucky not to win the game.", "Mark Hughes"),
         ("Chelsea Clinton visited the school on Tuesday with her mother.", "Chelsea Clinton"),
         ("United Airlines said it would cut 500 jobs at its Chicago hub.", "United Airlines"),
         ("General Motors said sales fell by 4% in March.", "General Motors"),
-        ("Fostering Network executive director Robert Tapsfield criticised the existing system.",
-         "Fostering Network"),
+        ("Fostering Network chief Helen Marsh welcomed the new allowance for carers.", "Fostering Network"),
         ("Housing Corporation figures show a fall in the number of new homes.", "Housing Corporation"),
     ],
 )
@@ -89,8 +88,8 @@ def test_an_initial_without_a_dot_belongs_to_the_name(process, name):
     [
         ("Both Simon Kilbride and Guy Kilbride started for Leinster. S Kilbride scored first, and Kilbride "
          "later added a second.", "S Kilbride", "Simon Kilbride", "Guy Kilbride"),
-        ("Mark Butcher and Gary Butcher both made fifties. M Butcher was out soon after tea.",
-         "M Butcher", "Mark Butcher", "Gary Butcher"),
+        ("Owen Farrell and Andy Farrell both spoke after training. O Farrell said the squad was fit.",
+         "O Farrell", "Owen Farrell", "Andy Farrell"),
     ],
 )
 def test_an_initial_tells_two_people_of_one_surname_apart(process, text, name, canonical, other):
@@ -142,7 +141,7 @@ def test_a_list_comma_ends_a_name(process, text, parts):
     [
         ("The lawyers at Skidmore, Owings & Merrill declined to comment on the case.", "Skidmore, Owings & Merrill"),
         ("Shares in Apple, Inc. rose on Monday after the results.", "Apple, Inc."),
-        ("A further 300 posts at the Department of the Environment, Food and Rural Affairs will go.",
+        ("The Department of the Environment, Food and Rural Affairs will move its York office next year.",
          "Department of the Environment, Food and Rural Affairs"),
     ],
 )

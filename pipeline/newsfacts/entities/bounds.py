@@ -8,15 +8,16 @@ person is ("Winger Nitoglia dropped the ball"). Such a word is dropped from a PE
 when what the model and our lists already know says it is no name word:
 
 - a word whose own tag in the sentence is a closed class or a finite verb (IN, RB, VBD, MD, ...),
-  unless it is a first name ("Will Greenwood") that no honorific follows; before an organisation's
-  name, a gerund only when the parser makes it a clause of its own ("Praising Celtic and Rangers, ...",
-  not "Fostering Network executive director X");
+  unless it is a first name ("Will Greenwood") that no honorific follows; a gerund only when the
+  parser makes it a clause of its own ("Praising Celtic and Rangers, ...", not "Fostering Network
+  executive director X");
 - in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
   an honorific opens a name;
-- in a person's name, a dictionary word (spaCy's lemmatizer index) that is no first name, that the
-  tagger, reading the sentence again with that word in lower case, takes for a common noun or an
-  adjective ("Rookie Tom Hardwick" → "rookie/NN"; not "Tiger Woods" → "tiger/VB"), and that the
-  article never writes capitalised inside a sentence (there it would be a name: "... said Rice").
+- in a person's name, a dictionary word (spaCy's lemmatizer index) before a first name, itself no
+  first name, that the tagger, reading the sentence again with that word in lower case, takes for a
+  common noun or an adjective ("Rookie Tom Hardwick" → "rookie/NN"), and that the article never
+  writes capitalised inside a sentence (there it would be a name: "... said Rice"). Not "Tiger Woods":
+  a nickname stands where the first name would, so no first name follows it.
 
 The title list (``titles.txt``) already removes the roles it knows ("Flanker", "Striker") in
 :meth:`SpanRules._trim`, and :mod:`.roles` then gives them to the person as a role.
@@ -44,8 +45,7 @@ from newsfacts.tokens import token_index
 CLOSED_TAGS = frozenset({"IN", "TO", "CC", "RB", "RBR", "RBS", "WRB", "WDT", "WP", "WP$", "PRP", "PRP$",
                          "MD", "VBD", "VBZ", "VBP", "VBG", "EX", "UH", "DT", "PDT"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
-# What a word that describes the person is, read in lower case: "winger/NN", "comic/JJ"; not "tiger/VB" of
-# "Tiger Woods", a name the tagger cannot read as a noun there.
+# What a word that describes the person is, read in lower case: "rookie/NN", "comic/JJ".
 DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
 BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -92,12 +92,14 @@ class NameBoundRules(Stage):
         if not (tok.is_title and tok.is_alpha):
             return False
         known = first_name_gender(tok.text)[1] > 0
-        if tok.tag_ in CLOSED_TAGS and not (m.label == "ORG" and tok.tag_ == "VBG" and tok.dep_ != "advcl"):
+        if tok.tag_ in CLOSED_TAGS and (tok.tag_ != "VBG" or tok.dep_ == "advcl"):
             return not known or doc[i + 1].lower_ in self.honorifics
         if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
             return False
         if doc[m.end - 1].tag_ == "NNPS":
             return False  # "Law Lords": a plural is a body, and its first word a part of its name
+        if not first_name_gender(doc[i + 1].text)[1]:
+            return False  # only a word before a first name is surely not the person's own ("Tiger Woods")
         if self._named_elsewhere(doc, i):
             return False
         return self._tag_in_lower_case(doc, i) in DESCRIBING_TAGS
