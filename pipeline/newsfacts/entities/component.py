@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
+from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.cues import CueRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
@@ -30,8 +31,8 @@ from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules, RoleRules, WordRules,
-                      Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules,
+                      RoleRules, WordRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -85,6 +86,7 @@ class EntityComponent(SpanRules, TableRules, FirstNameRules, LabelRules, CueRule
         mentions = [part for m in mentions for part in self._split(doc, m)]
         mentions = [m for m in (self._fix_role_words(doc, m) for m in mentions) if m is not None]
         mentions = [m for m in (self._trim(doc, m) for m in mentions) if m is not None]
+        mentions = [m for m in (self._drop_leading(doc, m, lines) for m in mentions) if m is not None]  # bounds.py
         mentions = self._overlay(mentions, self._events(doc, lines, mentions))
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))

@@ -65,11 +65,14 @@ class LabelRules(Stage):
         ("Apollo Theatre"; an ORG only for over-org heads: "Wembley Stadium", "Hunting Act"), unless a
         first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
         Centre"); a two-word name whose surname the article
-        elsewhere has as a person is one ("Phillips Idowu" ... "Idowu")."""
+        elsewhere has as a person is one ("Phillips Idowu" ... "Idowu"), and so is a first name with the surname
+        of a person named in full ("Guy Kilbride", taken for a place, beside "Simon Kilbride")."""
         singles: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             if m.end - m.start == 1:
                 singles[doc[m.start].text].add(m.label)
+        # surnames of people named in full: "Guy Kilbride" (taken for a place) beside "Simon Kilbride"
+        surnames = {self._words(doc, m)[-1] for m in mentions if m.label == "PERSON" and len(self._words(doc, m)) >= 2}
         for m in mentions:
             if m.fixed:
                 continue
@@ -84,7 +87,9 @@ class LabelRules(Stage):
             elif m.label == "ORG" and len(words) >= 2 and words[-1].lower() in self.over_org_heads:
                 m.label = self.name_heads[words[-1].lower()]  # "Wembley Stadium", "the Hunting Act"
             elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
-                    and singles.get(words[-1]) == {"PERSON"} and all(w.istitle() for w in words) \
+                    and (singles.get(words[-1]) == {"PERSON"} or m.label in ("GPE", "LOC") and len(words) == 2
+                         and words[-1] in surnames and first_name_gender(words[0])[1] == SURE) \
+                    and all(w.istitle() for w in words) \
                     and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()
                                 for w in words) \
                     and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):

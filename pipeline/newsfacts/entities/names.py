@@ -49,6 +49,7 @@ class NameRules(Stage):
             for form in short_forms(pn):
                 short[form].add(canonical)
         self._people = people
+        self._shared = {k for k, v in short.items() if len(v) > 1}  # "Kilbride" of Simon and Guy Kilbride
         return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
 
     def _given_names(self) -> dict[tuple[str, ...], str]:
@@ -83,6 +84,11 @@ class NameRules(Stage):
             if canonical and not (self.aliases.get(name_key(text)) and m.label == "GPE"):
                 m.label = "PERSON"
                 m.canonical = canonical
+            elif key in self._shared and not self.aliases.get(name_key(text)) and text[:1].isupper():
+                m.label = "PERSON"  # a surname two people share: a person, named as written
+                if m.start > 0 and self._initial_before(doc, m.start - 1) and not any(
+                        o.start <= m.start - 1 < o.end for o in mentions):
+                    m.start -= 1  # "S Kilbride": the initial says which one
             elif key in given and not self.aliases.get(name_key(text)) and (
                     self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start):
                 m.label = "PERSON"
@@ -94,7 +100,7 @@ class NameRules(Stage):
         seen = set()
         _, short = self._person_names(doc, mentions)
         forms = [(self._words(doc, m), m.label) for m in mentions if m.source != "rule" or m.label == "GPE"]
-        forms += [(k, "PERSON") for k in short]
+        forms += [(k, "PERSON") for k in (*short, *self._shared)]  # a shared surname is found too, with its initial
         for words, label in forms:
             if not words or (words, label) in seen:
                 continue
@@ -130,6 +136,9 @@ class NameRules(Stage):
                     # "the Manmohan Singh-led government": another person of that surname
                     hit = Mention(i - 1, i + n, label, "propagated")
                     break
+                if label == "PERSON" and i - 1 not in covered and i > 0 and self._initial_before(doc, i - 1):
+                    i -= 1  # "S Easterby": an initial belongs to the name, and tells two Easterbys apart
+                    n += 1
                 hit = Mention(i, i + n, label, "propagated")
                 break
             if hit:

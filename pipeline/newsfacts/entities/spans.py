@@ -75,7 +75,7 @@ class SpanRules(Stage):
             tok = doc[i] if i < m.end else None
             cut = tok is None or "\n" in tok.text or tok.text in ("(", ")", "[", "]") or (
                 tok.text in ("-", "–", "—", "v", "vs", "vs.") and tok.whitespace_
-                and i > 0 and doc[i - 1].whitespace_)
+                and i > 0 and doc[i - 1].whitespace_) or (tok.text == "," and self._list_comma(doc, i, m))
             if not cut and i > m.start and "\n" in doc[i - 1].whitespace_:
                 cut = True
                 tok = None
@@ -137,6 +137,8 @@ class SpanRules(Stage):
                 break
         if s >= e or not any(ch.isalpha() for ch in doc[s:e].text):
             return None
+        if m.label in NAME_LABELS and all(t.lower_ in self.honorifics and not t.is_upper for t in doc[s:e]):
+            return None  # "Mr" alone ("Said Mr: ...") names no one
         if m.label == "EVENT" and e - s == 1 and (doc[s].lower_,) in self.event_words and not doc[s].is_title:
             return None
         m.start, m.end = s, e
@@ -153,15 +155,20 @@ class SpanRules(Stage):
         numeric = {i for e in doc.ents if e.label_ in self.drop_labels for i in range(e.start, e.end)}
         absorbed: set[int] = set()
         for m in mentions:
-            if m.label != "PERSON" or lines[m.start] != "text" or id(m) in absorbed:
+            if m.label != "PERSON" or lines[m.start] == "caps" or id(m) in absorbed:
                 continue
             s, e = m.start, m.end
+            if lines[m.start] != "text":  # a Title Case line (a line-up): only its initials
+                while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
+                    s -= 1
+                m.start = s
+                continue
             prev = taken.get(s - 1)
             if prev is not None and prev.end - prev.start == 1 and id(prev) not in absorbed \
                     and tk.end[s - 1] + 1 == tk.idx[s] and self._first_name_before(texts[s - 1], prev):
                 absorbed.add(id(prev))  # "Chad Ogea", "D. Lehmann": the model cut the name in two
                 s -= 1
-            while s > 0 and s - 1 not in taken and INITIAL_RE.match(texts[s - 1]):
+            while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
                 s -= 1
             while e < n:
                 if len(texts[e - 1]) == 1 and texts[e - 1].isupper() and e + 1 < n and texts[e] in ("'", "’") \

@@ -1,0 +1,179 @@
+"""Where a person's or organisation's name begins and ends.
+
+A capitalised word that opens a sentence is not a name word just because it is capitalised.
+
+The model often takes the first word of a sentence or heading into the name that follows it:
+a preposition or verb ("Without Charles, ...", "Said Mr Fogg: ...") or a noun that says what the
+person is ("Winger Nitoglia dropped the ball"). Such a word is dropped from a PERSON or ORG span
+when what the model and our lists already know says it is no name word:
+
+- a word whose own tag in the sentence is a closed class or a finite verb (IN, RB, VBD, MD, ...),
+  unless it is a first name ("Will Greenwood") that no honorific follows; a gerund only when the
+  parser makes it a clause of its own ("Praising Celtic and Rangers, ...", not "Fostering Network
+  executive director X");
+- in a person's name, every word before an honorific ("Said Mr Fogg", "Added Ms Clarke"):
+  an honorific opens a name;
+- in a person's name, a dictionary word (spaCy's lemmatizer index) before a first name, itself no
+  first name, that the tagger, reading the sentence again with that word in lower case, takes for a
+  common noun or an adjective ("Rookie Tom Hardwick" → "rookie/NN"), and that the article never
+  writes capitalised inside a sentence (there it would be a name: "... said Rice"). Not "Tiger Woods":
+  a nickname stands where the first name would, so no first name follows it.
+
+The title list (``titles.txt``) already removes the roles it knows ("Flanker", "Striker") in
+:meth:`SpanRules._trim`, and :mod:`.roles` then gives them to the person as a role.
+
+Lines in capitals are left alone: their tags say little.
+
+An initial before a surname is part of the name, with its dot or without ("S Easterby" in a line-up):
+it tells two people of one surname apart. A comma between two names of a list ends a name
+("House of Commons, European Parliament").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.spans import INITIAL_RE
+from newsfacts.namematch import first_name_gender
+from newsfacts.tokens import token_index
+
+# Tags of words that never begin a name: prepositions, adverbs, pronouns, modals, finite verbs.
+# Not VB ("Save the Children", "Take That"), VBN ("United") or JJ ("General Motors").
+CLOSED_TAGS = frozenset({"IN", "TO", "CC", "RB", "RBR", "RBS", "WRB", "WDT", "WP", "WP$", "PRP", "PRP$",
+                         "MD", "VBD", "VBZ", "VBP", "VBG", "EX", "UH", "DT", "PDT"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+# What a word that describes the person is, read in lower case: "rookie/NN", "comic/JJ".
+DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
+BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
+NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
+
+
+class NameBoundRules(Stage):
+    """Where a PERSON or ORG name begins: not at an opening word that is no name word, at its initial;
+    and where it ends: at a list comma."""
+
+    _lower_tags: dict[tuple, str]
+
+    def _drop_leading(self, doc: Doc, m: Mention, lines: list[str]) -> Mention | None:
+        """``m`` without the leading words that are no part of the name (trimmed again), or as it was."""
+        if m.label not in ("PERSON", "ORG") or m.end - m.start < 2 or lines[m.start] == "caps":
+            return m
+        s = m.start
+        if m.label == "PERSON":
+            opening = [k for k in range(s + 1, m.end - 1)
+                       if doc[k].lower_ in self.honorifics and doc[k].lower_ not in NOT_OPENING]
+            if opening:
+                s = opening[0]
+        if s == m.start and self._opens_sentence(doc, s) and self._no_name_word(doc, s, m):
+            s += 1
+        if s == m.start:
+            return m
+        m.start = s
+        return self._trim(doc, m)
+
+    @staticmethod
+    def _opens_sentence(doc: Doc, i: int) -> bool:
+        """Token ``i`` begins a sentence, a line, a quote or a bracket."""
+        if i == 0 or doc[i].is_sent_start:
+            return True
+        prev = doc[i - 1]
+        if prev.is_space or "\n" in prev.whitespace_:
+            return True
+        # an opening quote or bracket, not the apostrophe of "Elvis' Wooden Heart"
+        return (prev.text in OPEN_QUOTES or prev.text in ("(", "[")) and (i == 1 or bool(doc[i - 2].whitespace_))
+
+    def _no_name_word(self, doc: Doc, i: int, m: Mention) -> bool:
+        tok = doc[i]
+        if not (tok.is_title and tok.is_alpha):
+            return False
+        known = first_name_gender(tok.text)[1] > 0
+        if tok.tag_ in CLOSED_TAGS and (tok.tag_ != "VBG" or tok.dep_ == "advcl"):
+            return not known or doc[i + 1].lower_ in self.honorifics
+        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
+            return False
+        if doc[m.end - 1].tag_ == "NNPS":
+            return False  # "Law Lords": a plural is a body, and its first word a part of its name
+        if not first_name_gender(doc[i + 1].text)[1]:
+            return False  # only a word before a first name is surely not the person's own ("Tiger Woods")
+        if self._named_elsewhere(doc, i):
+            return False
+        return self._tag_in_lower_case(doc, i) in DESCRIBING_TAGS
+
+    def _named_elsewhere(self, doc: Doc, i: int) -> bool:
+        """The article writes the word capitalised inside a sentence too ("... said Rice"): a name there."""
+        tk = token_index(doc)
+        low = tk.lower[i]
+        return any(tk.lower[k] == low and k != i and tk.text[k][:1].isupper() and not self._opens_sentence(doc, k)
+                   for k in range(tk.n))
+
+    def _tag_in_lower_case(self, doc: Doc, i: int) -> str:
+        """The tagger's tag for word ``i`` when the sentence is read with that word in lower case
+        (only the components up to the tagger run, on a few tokens; cached by the words read)."""
+        if "tagger" not in self.nlp.pipe_names:
+            return "NNP"
+        end = min(doc[i].sent.end if doc.has_annotation("SENT_START") else len(doc), i + RETAG_WINDOW)
+        words = [t.text for t in doc[i:end]]
+        words[0] = words[0].lower()
+        key = tuple(words)
+        cache = self.__dict__.setdefault("_lower_tags", {})
+        if key not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            probe = Doc(self.nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc[i:end]])
+            for name, proc in self.nlp.pipeline:
+                probe = proc(probe)
+                if name == "tagger":
+                    break
+            cache[key] = probe[0].tag_
+        return cache[key]
+
+    def _initial_before(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is an initial of the name after it: "M." or, written without a dot, one capital
+        letter ("S Easterby, G Easterby"); "A" only at the head of a list item or line and before a word
+        that is no dictionary word ("A Freeland", not "A Different Story")."""
+        text = doc[i].text
+        if INITIAL_RE.match(text):
+            return True
+        if not BARE_INITIAL_RE.match(text) or not doc[i].whitespace_ or (i > 0 and not doc[i - 1].whitespace_
+                                                                          and doc[i - 1].is_alpha):
+            return False
+        if text != "A":
+            return True
+        prev = doc[i - 1].text if i > 0 else "\n"
+        head = prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self._words_known()
+
+    def _list_comma(self, doc: Doc, i: int, m: Mention) -> bool:
+        """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of
+        Commons, European Parliament"); not before a legal form or suffix ("Apple, Inc.", "King, Jr."),
+        a place that says which branch ("University of California, Berkeley"), nor in a firm of
+        partners ("Skidmore, Owings & Merrill", "Cravath, Swaine and Moore"), nor in a body named for its
+        remits ("Department of the Environment, Food and Rural Affairs")."""
+        if m.label not in ("PERSON", "ORG") or not m.start < i < m.end - 1:
+            return False
+        after = doc[i + 1]
+        if not (after.is_title or after.is_upper) or not after.is_alpha or not doc[i - 1].is_alpha:
+            return False
+        low = after.lower_.rstrip(".")
+        if low in self.org_suffixes or low in NAME_SUFFIXES:
+            return False
+        words = [t.lower_ for t in doc[m.start:m.end]]
+        if "of" in words[:i - m.start] and "and" in words[i - m.start:]:
+            return False  # "Ministry of Economy, Trade and Industry": the remits of one body
+        pieces, size = [], 0  # words between commas and "and"
+        for t in doc[m.start:m.end]:
+            if t.text in (",", "and", "&"):
+                pieces.append(size)
+                size = 0
+            else:
+                size += 1
+        pieces.append(size)
+        if any(t.text == "&" for t in doc[m.start:m.end]) or (
+                any(t.text == "and" for t in doc[m.start:m.end]) and max(pieces) == 1):
+            return False
+        return not (m.end - i - 1 == 1 and name_key(after.text) in self.aliases)

@@ -1,0 +1,166 @@
+"""Where a person's or organisation's name begins and ends: opening words, initials, list commas."""
+
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from newsfacts.cli import cli
+from newsfacts.namematch import fits, parse, same_person
+
+
+def names(doc, labels=("PERSON", "ORG")):
+    return [e.text for e in doc._.entities if e.label in labels]
+
+
+@pytest.mark.parametrize(
+    "text, name, dropped",
+    [
+        # a preposition, an adverb or a finite verb opens the sentence
+        ('Said Mrs Hapwood: "We are delighted with the result and the fans were superb."', "Hapwood", "Said"),
+        ("Meanwhile Greenbury Holdings said profits had risen by a fifth.", "Greenbury Holdings", "Meanwhile"),
+        ("Under Mr Dobson, the department's budget has doubled.", "Dobson", "Under"),
+        # a noun that says what the person is
+        ("Rookie Tom Hardwick impressed on his debut for the county.", "Tom Hardwick", "Rookie"),
+        ("Comic Joe Farrant will host the charity gala at the Palladium next month.", "Joe Farrant", "Comic"),
+        ("Winger Alvaro Pettinelli knocked on with the line at his mercy in the second half.",
+         "Alvaro Pettinelli", "Winger"),
+    ],
+)
+def test_an_opening_word_that_is_no_name_word_is_dropped(process, text, name, dropped):
+    found = names(process(text))
+    assert name in found
+    assert not any(n.startswith(dropped) for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Will Greenwood scored twice as England ran riot in the second half.", "Will Greenwood"),
+        ("Tiger Woods birdied four of the last six holes to lead by two shots in Dubai.", "Tiger Woods"),
+        ("Tiger Woods said he was pleased with his putting after a round of 66.", "Tiger Woods"),
+        ("Mark Hughes said his side had been unlucky not to win the game.", "Mark Hughes"),
+        ("Chelsea Clinton visited the school on Tuesday with her mother.", "Chelsea Clinton"),
+        ("United Airlines said it would cut 500 jobs at its Chicago hub.", "United Airlines"),
+        ("General Motors said sales fell by 4% in March.", "General Motors"),
+        ("Fostering Network chief Helen Marsh welcomed the new allowance for carers.", "Fostering Network"),
+        ("Housing Corporation figures show a fall in the number of new homes.", "Housing Corporation"),
+    ],
+)
+def test_a_name_that_opens_a_sentence_keeps_its_first_word(process, text, name):
+    assert name in names(process(text))
+
+
+@pytest.mark.parametrize(
+    "text, person, role",
+    [
+        ("Winger Alvaro Pettinelli dropped the ball over the line in the second half.", "Alvaro Pettinelli",
+         "Winger"),
+        ("Flanker Huw Pettigrew was sent to the sin bin for a high tackle.", "Huw Pettigrew", "Flanker"),
+        ("Hooker Daniel Walsby barged over for the first try after ten minutes.", "Daniel Walsby", "Hooker"),
+    ],
+)
+def test_a_playing_position_before_a_name_is_the_players_role(process, text, person, role):
+    doc = process(text)
+    assert person in names(doc, ("PERSON",))
+    assert role not in names(doc)
+    assert any(r.person == person and r.role == role for r in doc._.roles)
+
+
+def test_an_honorific_alone_is_no_name(process):
+    doc = process('Said Mr: "We will fight this all the way to the high court."')
+    assert not any(e.text in ("Mr", "Said Mr") for e in doc._.entities)
+
+
+LINE_UP = ("Scotland beat Italy 24-10 at Murrayfield on Saturday.\n\n"
+           "Scotland: C Paterson; R Lamond, A Craig, H Dunlop, S Lamond; D Park, M Blair; T Smith, G Bulloch.\n")
+
+
+@pytest.mark.parametrize("name", ["R Lamond", "S Lamond", "T Smith", "G Bulloch"])
+def test_an_initial_without_a_dot_belongs_to_the_name(process, name):
+    doc = process(LINE_UP)
+    person = [e for e in doc._.entities if e.text == name]
+    assert person and person[0].label == "PERSON" and person[0].canonical == name
+
+
+@pytest.mark.parametrize(
+    "text, name, canonical, other",
+    [
+        ("Both Simon Kilbride and Guy Kilbride started for Leinster. S Kilbride scored first, and Kilbride "
+         "later added a second.", "S Kilbride", "Simon Kilbride", "Guy Kilbride"),
+        ("Owen Farrell and Andy Farrell both spoke after training. O Farrell said the squad was fit.",
+         "O Farrell", "Owen Farrell", "Andy Farrell"),
+    ],
+)
+def test_an_initial_tells_two_people_of_one_surname_apart(process, text, name, canonical, other):
+    doc = process(text)
+    assert any(e.text == name and e.canonical == canonical for e in doc._.entities)
+    assert any(e.text == other and e.canonical == other and e.label == "PERSON" for e in doc._.entities)
+    # the surname alone fits both: it stays as written, given to neither
+    assert not any(e.text == canonical.split()[-1] and e.canonical in (canonical, other) for e in doc._.entities)
+
+
+def test_a_different_story_is_no_initial_and_name(process):
+    doc = process("The film, A Different Story, will be screened at the festival in March.")
+    assert not any(e.text.startswith("A ") for e in doc._.entities)
+
+
+@pytest.mark.parametrize(
+    "short, full, fit",
+    [
+        ("S Easterby", "Simon Easterby", True),
+        ("S. Easterby", "Simon Easterby", True),
+        ("G Easterby", "Simon Easterby", False),
+        ("S Easterby", "G Easterby", False),
+        ("Easterby", "Simon Easterby", True),
+    ],
+)
+def test_conflicting_initials_never_fit(short, full, fit):
+    assert fits(parse(short), parse(full)) is fit
+    if len(parse(short).words) > 1:
+        assert same_person(parse(short), parse(full)) is fit
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Delegates came from the House of Commons, European Parliament, Scottish Parliament and the Welsh "
+         "Assembly.", ["House of Commons", "European Parliament", "Scottish Parliament"]),
+        ("He has worked for Barclays, Lloyds TSB, Royal Bank of Scotland and HSBC.",
+         ["Barclays", "Lloyds TSB", "Royal Bank of Scotland"]),
+    ],
+)
+def test_a_list_comma_ends_a_name(process, text, parts):
+    found = names(process(text), ("ORG",))
+    assert all(p in found for p in parts)
+    assert not any("," in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The lawyers at Skidmore, Owings & Merrill declined to comment on the case.", "Skidmore, Owings & Merrill"),
+        ("Shares in Apple, Inc. rose on Monday after the results.", "Apple, Inc."),
+        ("The Department of the Environment, Food and Rural Affairs will move its York office next year.",
+         "Department of the Environment, Food and Rural Affairs"),
+    ],
+)
+def test_a_comma_inside_a_name_stays(process, text, name):
+    assert name in names(process(text), ("ORG",))
+
+
+def test_line_up_people_are_stored_apart(tmp_path):
+    """End to end: an ingest keeps two players of one surname as two people, each with its initial."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "match.txt").write_text(LINE_UP + "\nR Lamond and S Lamond both played the full eighty minutes.\n",
+                                      encoding="utf-8")
+    db_path = tmp_path / "facts.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db_path) as db:
+        text = db.execute("SELECT text FROM articles").fetchone()[0]
+        rows = db.execute("SELECT start, end, text, canonical FROM entities WHERE label = 'PERSON'").fetchall()
+    assert all(text[s:e] == t for s, e, t, _ in rows)
+    lamonds = {c for _, _, t, c in rows if t.endswith("Lamond")}
+    assert lamonds == {"R Lamond", "S Lamond"}
