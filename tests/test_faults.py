@@ -406,6 +406,12 @@ def gone(pid: int) -> bool:
         return True
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a shell that runs the tests as a background job starts them with
+    SIGINT ignored, the ingest would inherit that, and an ingest started so rightly ignores Ctrl-C."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_ingest(tmp_path: Path, workers: int = 2) -> tuple[subprocess.Popen, Path]:
     """`newsfacts ingest` in a process of its own, returned once it has stored a few articles. There are
     enough articles that it is still running when the test signals it, however fast the machine."""
@@ -416,7 +422,8 @@ def start_ingest(tmp_path: Path, workers: int = 2) -> tuple[subprocess.Popen, Pa
     db_path = tmp_path / "news.db"
     proc = subprocess.Popen([sys.executable, "-m", "newsfacts", "ingest", str(folder), "--db", str(db_path),
                              "--workers", str(workers), "--batch-size", "1", "--no-progress"], cwd=ROOT, env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_as_from_a_terminal)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
         try:

@@ -192,6 +192,7 @@ QUANTITIES = [
         "The chip combines a modem and a processor on one bit of silicon.",
         "The ministry said 5 in 10 firms were affected.",
         "Polls closed at 10pm and the count ended at 3.30pm on Friday.",
+        "The boxer weighed in at 14st before the 21st fight of his career.",
     ],
 )
 def test_no_quantity_from_ordinary_words(process, sentence):

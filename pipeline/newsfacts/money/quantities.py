@@ -3,7 +3,8 @@
 The unit must be in units.tsv or, for the kinds of measure the config lists, be read by quantulum3 on
 the number and the next few words only (quantulum3 over whole texts invents units: "an upward" -> 1
 atomic mass unit), so years, dates, ordinals and ordinary words never become quantities. The
-quantulum3 readings are cached per short span, and quantulum3 itself is imported once, quickly.
+quantulum3 readings are cached per short span, and quantulum3 itself is imported once, quickly, and
+compiles its patterns only when a text first needs them.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ class QuantityFinder(NumberScanner):
         for word in read_words(models / "not_units.txt"):
             self.q_lower.pop(word, None)
             self.q_cased.pop(word, None)
-        if self.q_lower:
-            _quantulum_parse("1 kWh", {"energy"})  # quantulum3 compiles its patterns on first use
         self._q_cache: dict[str, tuple[int, str] | None] = {}
 
     def _quantities(self, text: str, nums: list[_Num], covered: list[tuple[int, int]]) -> list[Quantity]:
@@ -130,7 +129,9 @@ def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]
 
 
 def _quantulum_parse(span: str, entities: set[str]) -> tuple[int, str] | None:
-    """(end within span, unit name) of the quantity quantulum3 reads at the start of a short span."""
+    """(end within span, unit name) of the quantity quantulum3 reads at the start of a short span; the
+    first call compiles quantulum3's patterns (half a second), so a process that meets no unit outside
+    units.tsv never pays it."""
     quantities = _quantulum().parser.parse(span)
     for q in quantities:
         if q.span[0] == 0 and q.unit.entity.name in entities:
