@@ -34,6 +34,7 @@ NLP_BATCH_TOKENS = 10_000
 WARM_VOCAB_STRINGS = 50_000
 
 _NLP = None
+_LIMITS: list = []  # the BLAS thread limits load_pipeline set in this process, for release_pipeline
 
 
 def load_pipeline(model: str | None, models: str | Path | None):
@@ -54,9 +55,6 @@ def load_pipeline(model: str | None, models: str | Path | None):
     gc.collect()
     gc.freeze()
     return nlp
-
-
-_LIMITS: list = []
 
 
 def release_pipeline() -> None:

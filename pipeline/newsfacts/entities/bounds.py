@@ -31,6 +31,7 @@ it tells two people of one surname apart. A comma between two names of a list en
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc
@@ -57,7 +58,10 @@ class NameBoundRules(Stage):
     """Where a PERSON or ORG name begins: not at an opening word that is no name word, at its initial;
     and where it ends: at a list comma."""
 
-    _lower_tags: dict[tuple, str]
+    @functools.cached_property
+    def _lower_tags(self) -> dict[tuple, str]:
+        """The cache of ``_tag_in_lower_case``: the words read -> the tag of the first."""
+        return {}
 
     def _drop_leading(self, doc: Doc, m: Mention, lines: list[str]) -> Mention | None:
         """``m`` without the leading words that are no part of the name (trimmed again), or as it was."""
@@ -94,7 +98,7 @@ class NameBoundRules(Stage):
         known = first_name_gender(tok.text)[1] > 0
         if tok.tag_ in CLOSED_TAGS and (tok.tag_ != "VBG" or tok.dep_ == "advcl"):
             return not known or doc[i + 1].lower_ in self.honorifics
-        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self._words_known():
+        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self.known_words:
             return False
         if doc[m.end - 1].tag_ == "NNPS":
             return False  # "Law Lords": a plural is a body, and its first word a part of its name
@@ -120,7 +124,7 @@ class NameBoundRules(Stage):
         words = [t.text for t in doc[i:end]]
         words[0] = words[0].lower()
         key = tuple(words)
-        cache = self.__dict__.setdefault("_lower_tags", {})
+        cache = self._lower_tags
         if key not in cache:
             if len(cache) > 10_000:
                 cache.clear()
@@ -146,7 +150,7 @@ class NameBoundRules(Stage):
             return True
         prev = doc[i - 1].text if i > 0 else "\n"
         head = prev in (",", ";", ":", "\n") or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
-        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self._words_known()
+        return head and i + 1 < len(doc) and doc[i + 1].lower_ not in self.known_words
 
     def _list_comma(self, doc: Doc, i: int, m: Mention) -> bool:
         """The comma at ``i`` separates two names of a list inside one PERSON or ORG span ("House of

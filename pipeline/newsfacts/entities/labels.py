@@ -72,7 +72,7 @@ class LabelRules(Stage):
             if m.end - m.start == 1:
                 singles[doc[m.start].text].add(m.label)
         # surnames of people named in full: "Guy Kilbride" (taken for a place) beside "Simon Kilbride"
-        surnames = {self._words(doc, m)[-1] for m in mentions if m.label == "PERSON" and len(self._words(doc, m)) >= 2}
+        surnames = {words[-1] for m in mentions if m.label == "PERSON" and len(words := self._words(doc, m)) >= 2}
         for m in mentions:
             if m.fixed:
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -100,19 +100,17 @@ class Stage:
     name_heads: dict[str, str]
     over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
     nlp: Language
-    _dictionary: frozenset[str] | None
 
-    def _words_known(self) -> frozenset[str]:
-        """Every word of the lemmatizer's index (nouns, verbs, adjectives, adverbs), read once."""
-        if getattr(self, "_dictionary", None) is None:
-            words: set[str] = set()
-            if "lemmatizer" in self.nlp.component_names:
-                lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
-                index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
-                for forms in index.values():
-                    words.update(forms)
-            self._dictionary = frozenset(words)
-        return self._dictionary
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word of the lemmatizer's index (nouns, verbs, adjectives, adverbs), read on first use."""
+        words: set[str] = set()
+        if "lemmatizer" in self.nlp.component_names:
+            lookups = getattr(self.nlp.get_pipe("lemmatizer"), "lookups", None)
+            index = lookups.get_table("lemma_index", {}) if lookups is not None else {}
+            for forms in index.values():
+                words.update(forms)
+        return frozenset(words)
 
     def _words(self, doc: Doc, m: Mention) -> tuple[str, ...]:
         return token_index(doc).words(m.start, m.end)
