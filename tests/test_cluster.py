@@ -57,6 +57,26 @@ def test_a_local_cluster_gives_the_facts_of_the_local_engine(articles, local_db,
     assert (again.new, again.unchanged) == (0, 20)  # incremental, as with the local engine
 
 
+def _worker_settings() -> dict:
+    import dask.config
+
+    return {"profile": dask.config.get("distributed.worker.profile.enabled"),
+            "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "mmap": os.environ.get("MALLOC_MMAP_THRESHOLD_")}
+
+
+def test_the_local_cluster_starts_quiet_workers_with_the_allocator_settings():
+    """No stack sampling in the workers, and glibc left to serve the model's arrays from its heap."""
+    from newsfacts.cluster import DaskExecutor
+    from newsfacts.nlp import spec
+
+    executor = DaskExecutor(spec(None), workers=1)
+    try:
+        (settings,) = executor.client.run(_worker_settings).values()
+    finally:
+        executor.shutdown()
+    assert settings == {"profile": False, "trim": str(64 * 1024 * 1024), "mmap": str(32 * 1024 * 1024)}
+
+
 def test_a_killed_worker_loses_nothing(articles, local_db, tmp_path):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=50) as cluster, Client(cluster) as client:

@@ -26,11 +26,19 @@ RETRIES = 2  # a batch whose task raised (not a lost worker: those are reschedul
 # monitor). Measured on 200 BBC articles, one worker: 0.75 of the local engine's words/s with Dask's
 # defaults, 0.86 without. Workers of a cluster started by hand take the same settings from their
 # environment (README, "Past one machine").
+#
+# And memory: a nanny starts its worker with glibc's MALLOC_TRIM_THRESHOLD_ at 64 KiB, which also fixes the
+# threshold above which malloc maps fresh pages at 128 KiB instead of letting glibc raise it. Every array of
+# the model above that size then comes from the kernel as new zeroed pages: 777,000 page faults for 150 BBC
+# articles on one worker against 120,000 for the local engine's worker. Both thresholds set higher bring it
+# back to 120,000 (about a tenth less worker CPU), and the memory a worker holds on to grows by at most 64 MB.
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": 64 * 1024 * 1024,
+    "distributed.nanny.pre-spawn-environ.MALLOC_MMAP_THRESHOLD_": 32 * 1024 * 1024,
 }
 
 
