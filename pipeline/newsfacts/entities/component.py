@@ -19,6 +19,7 @@ from newsfacts.entities.cues import CueRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
+from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
 from newsfacts.entities.roles import RoleRules
@@ -31,8 +32,8 @@ from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules,
-                      RoleRules, WordRules, Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
+                      NameRules, RoleRules, WordRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -99,6 +100,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, Lab
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
         mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))
+        mentions = self._overlay(mentions, self._lineup_mentions(doc, lines))  # lineups.py: sides listed by name
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)
