@@ -60,6 +60,8 @@ class LineupRules(Stage):
     def _team(self, tk, start: int, end: int) -> list[Mention]:
         """The header of a line-up ("Leeds:") is the side when it is a name, not a common word ("Replacements:",
         "Forwards:" are in the lemmatizer's word list)."""
+        if end <= start:
+            return []
         last = tk.lower[end - 1]
         if self._listed_name(tk, start, end) != end or last in self.known_words or last[:-1] in self.known_words:
             return []
