@@ -26,6 +26,7 @@ from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
 from newsfacts.entities.words import WordRules
+from newsfacts.entities.works import WorkRules
 from newsfacts.extensions import register_extensions
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
@@ -33,7 +34,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      NameRules, RoleRules, WordRules, Gazetteer, RuleComponent):
+                      NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -75,6 +76,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
+        self.work_cues = {(row[0], row[1]) for row in (line.split("\t") for line in
+                                                       read_lines(path / "work_cues.tsv", missing_ok=True))}
         head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}

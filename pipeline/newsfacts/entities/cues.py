@@ -40,13 +40,15 @@ class CueRules(KindRules):
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
+        works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
         contests: set[str] = set()  # names before a contest noun ("the X final")
         actors: set[str] = set()  # names that do something: a subject, an object, a possessor
         local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
         surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions) \
+                or ("WORK_OF_ART" if id(m) in works else None)
             if not kind and key not in agents:
                 kind = self._kind_listed(doc, m) or self._kind_after(doc, m)
                 if kind and (self._place_name(key) or key in self.demonyms):
