@@ -22,7 +22,8 @@ from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
 WORK_LABEL = "WORK_OF_ART"
-RETYPED = {"PERSON", "ORG", "GPE"}  # the model's guesses a cue may overrule (not "Native American actress")
+RETYPED = frozenset({"PERSON", "ORG", "GPE"})  # the model's guesses a cue may overrule (not "Native American")
+LISTED = RETYPED | {"FAC"}  # in a list after the cue also a venue-like title: "roles in Closer and Hotel Rwanda"
 PERFORMERS = {"actor", "actress", "co-star"}  # "X Files actress Gillian Anderson"
 FILM_WORDS = {"film", "films", "movie", "movies"}  # an article about films: "star" follows a work there
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
@@ -54,17 +55,17 @@ class WorkRules(Stage):
             out.add(id(m))
             prev = m
             for nxt in ordered[n + 1:]:  # "roles in Closer, Alfie and Hotel Rwanda"
-                if tuple(tk.lower[prev.end:nxt.start]) not in LIST_GLUE or not self._may_be_work(doc, nxt):
+                if tuple(tk.lower[prev.end:nxt.start]) not in LIST_GLUE or not self._may_be_work(doc, nxt, LISTED):
                     break
                 out.add(id(nxt))
                 prev = nxt
         return out
 
-    def _may_be_work(self, doc: Doc, m: Mention) -> bool:
+    def _may_be_work(self, doc: Doc, m: Mention, labels: frozenset[str] = RETYPED) -> bool:
         """A guess the cue may overrule: no fixed label, no place or table name, not before a possessive or
         a common noun it qualifies."""
         tk = token_index(doc)
-        if m.fixed or m.label not in RETYPED:
+        if m.fixed or m.label not in labels:
             return False
         key = name_key(self._name(doc, m))
         if key in self.aliases or key in self.demonyms or key in self.city_country:
