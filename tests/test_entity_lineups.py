@@ -30,6 +30,10 @@ def labels(nlp, text):
          "D Hollis (Australia), T Nonu (NZ); B Mosese (Fiji), K Lealiifano (Aus), Others to be confirmed.",
          {("J Kerevi", "PERSON"), ("Fiji", "GPE"), ("SA", "GPE"), ("NZ", "GPE"), ("Aus", "GPE"),
           ("K Lealiifano", "PERSON")}),
+        # two players for one place ("/"), particles in surnames, a header that closes a bracket
+        ("Replacements (from): Ashdown/Pemberton, Colley, W Tolley/B Okafor, CJ van der Merwe, D dal Pozzo, Furlong.",
+         {("Ashdown", "PERSON"), ("Pemberton", "PERSON"), ("W Tolley", "PERSON"), ("B Okafor", "PERSON"),
+          ("CJ van der Merwe", "PERSON"), ("D dal Pozzo", "PERSON")}),
         # the surname a line-up lists is the same person in the report's prose
         ("Brannigan missed two penalties before the break.\n\nAshdown; Pemberton, Colley, Brannigan, Tolley; "
          "Okafor, Dimmock; Haskett, Furlong, Yardley.",

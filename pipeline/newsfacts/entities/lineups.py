@@ -27,7 +27,7 @@ MIN_ITEMS = 5  # a side's forwards or its replacements; prose lists of five name
 MAX_NAME = 4  # tokens of one listed name ("P de Villiers", "Ma Bergamasco")
 MAX_BRACKET = 8  # tokens inside one bracket: "(Toulouse, capt)", "(Sale Sharks, capt)"
 CAPTAIN = {"capt", "capt.", "c", "captain", "vc", "vice-captain", "from"}
-SEPARATORS = {",", ";"}
+SEPARATORS = {",", ";", "/"}  # "W Johnson/B Deacon": two players for one place on the bench
 ENDS = {".", ":"}  # a full stop ends a stretch, a colon ends its header ("Leeds:", "Replacements (from):")
 
 
@@ -41,12 +41,12 @@ class LineupRules(Stage):
             lo, hi = tk.first_from(line.start()), tk.first_from(line.end())
             start, header = lo, None
             for k in range(lo, hi + 1):
-                if k == hi or tk.text[k] in ENDS and not self._initial_dot(tk, k):
+                if k == hi or self._end_mark(tk.text[k]) and not self._initial_dot(tk, k):
                     found = self._stretch(tk, start, k) if lines[start:start + 1] != ["caps"] else []
                     if found and header is not None:
                         found += self._team(tk, *header)
                     out += found
-                    header = (start, k) if k < hi and tk.text[k] == ":" else None
+                    header = (start, k) if k < hi and tk.text[k] == ":" else None  # not "Replacements (from):"
                     start = k + 1
         # the sides in brackets: a country of the tables is a national side; where the line-ups name two
         # countries or more they list nations, and the other brackets ("NZ", "Aus") are nations too
@@ -66,6 +66,11 @@ class LineupRules(Stage):
         if self._listed_name(tk, start, end) != end or last in self.known_words or last[:-1] in self.known_words:
             return []
         return [Mention(start, end, "GPE" if self._national(tk, start, end) else "ORG", "table", fixed=True)]
+
+    @staticmethod
+    def _end_mark(text: str) -> bool:
+        """A full stop or a colon, alone or closing a bracket ("Replacements (from):")."""
+        return text in ENDS or len(text) > 1 and text[-1] == ":" and not any(c.isalnum() for c in text)
 
     @staticmethod
     def _initial_dot(tk, k: int) -> bool:
@@ -103,7 +108,7 @@ class LineupRules(Stage):
                     return []
                 players.pop()  # "..., Others to be added."
                 break
-            marked = marked or j < hi and tk.text[j] == ";"
+            marked = marked or j < hi and tk.text[j] in (";", "/")
             i = j + 1
         if len(players) < MIN_ITEMS:
             return []
@@ -125,11 +130,12 @@ class LineupRules(Stage):
             t = texts[j]
             if t[:1].isupper() and any(c.isalpha() for c in t) and not any(c.isdigit() for c in t):
                 j += 1
-            elif j > i and t.lower() in self.particles and j + 1 < hi and texts[j + 1][:1].isupper():
-                j += 1  # "P de Villiers", "CA del Fava"
-            elif j > i and t in ("-", "–", "/") and j + 1 < hi and tk.end[j - 1] == tk.idx[j] \
+            elif j > i and t.lower() in self.particles and j + 1 < hi \
+                    and (texts[j + 1][:1].isupper() or texts[j + 1].lower() in self.particles):
+                j += 1  # "P de Villiers", "CA del Fava", "CJ van der Linde"
+            elif j > i and t in ("-", "–") and j + 1 < hi and tk.end[j - 1] == tk.idx[j] \
                     and tk.end[j] == tk.idx[j + 1] and texts[j + 1][:1].isupper():
-                j += 1  # "Neath-Swansea", "Sale/ENG"
+                j += 1  # "Neath-Swansea"
             else:
                 break
         if j == i or len(tk.words(i, j)) > MAX_NAME:
