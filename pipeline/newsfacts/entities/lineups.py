@@ -97,7 +97,9 @@ class LineupRules(Stage):
                     return []
                 marked = True
                 side = self._listed_name(tk, j + 1, close)
-                if side > j + 1 and tk.lower[j + 1] not in CAPTAIN:
+                # "(Sale Sharks, capt)" names the club; "(Parker 77)" a substitute and his minute, no side
+                if side > j + 1 and tk.lower[j + 1] not in CAPTAIN \
+                        and not any(c.isdigit() for k in range(side, close) for c in tk.text[k]):
                     sides.append((j + 1, side))
                 j = close + 1
                 if j < hi and tk.text[j] not in SEPARATORS:
