@@ -19,20 +19,22 @@ from newsfacts.entities.cues import CueRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
+from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
 from newsfacts.entities.words import WordRules
+from newsfacts.entities.works import WorkRules
 from newsfacts.extensions import register_extensions
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, LabelRules, CueRules, NameRules,
-                      RoleRules, WordRules, Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
+                      NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -74,6 +76,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, Lab
         type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
+        self.work_cues = {(row[0], row[1]) for row in (line.split("\t") for line in
+                                                       read_lines(path / "work_cues.tsv", missing_ok=True))}
         head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
@@ -99,6 +103,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, FirstNameRules, Lab
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
         # tables.py: names in results lines and standings
         mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))
+        mentions = self._overlay(mentions, self._lineup_mentions(doc, lines))  # lineups.py: sides listed by name
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)

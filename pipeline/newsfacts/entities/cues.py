@@ -4,7 +4,9 @@ The model labels one mention at a time; the article says more. A name after a ki
 airline Emirates", "the band Coldplay") or with one in apposition ("Emirates, the airline") has
 that kind's label (``models/entities/type_nouns.tsv``; the cues are read in :mod:`.kinds`). An
 "organisation" written like a person's name is a person when it is an opponent in a contest ("against
-Ivo Minar") or the subject of a clause with "his"/"her" ("Phillips Idowu lit up ... with his hair").
+Ivo Minar") or the subject of a clause with "his"/"her" ("Phillips Idowu lit up ... with his hair"); so
+is a guessed organisation or place that begins with a first name after a title ("Italy skipper Marco
+Bortolami") or joined by "and" to a person's full name ("Hugh Jackman and Ewan McGregor").
 A place name that takes part in a contest
 ("Leicestershire beat Somerset", "the match against Kent", a results line "Surrey 429-7") is a
 team, an organisation; at least two names must do so, as a contest has two sides, and countries
@@ -40,13 +42,15 @@ class CueRules(KindRules):
         teams = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
+        works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
         contests: set[str] = set()  # names before a contest noun ("the X final")
         actors: set[str] = set()  # names that do something: a subject, an object, a possessor
         local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
         surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions)
+            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions) \
+                or ("WORK_OF_ART" if id(m) in works else None)
             if not kind and key not in agents:
                 kind = self._kind_listed(doc, m) or self._kind_after(doc, m)
                 if kind and (self._place_name(key) or key in self.demonyms):
@@ -59,7 +63,9 @@ class CueRules(KindRules):
                 teams.add(key)
             elif self._competitor(doc, m, True) and (self._opponent(doc, m) or self._in_contest(doc, m, lines)
                                                      and doc[m.end - 1].head.lemma_ not in self.prize_verbs) \
-                    or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions):
+                    or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions) \
+                    or self._named_like_person(doc, m) and key not in agents \
+                    and (self._after_title(doc, m) or self._paired_with_person(doc, m, mentions)):
                 kinds.setdefault(key, "PERSON")  # "the final against Ivo Minar": a player, not a club
             if self._plural_subject(doc, m) or self._plural_name(doc, m):
                 groups.add(key)
@@ -215,6 +221,35 @@ class CueRules(KindRules):
             and (not first_name or first_name_gender(words[0])[1] == SURE) \
             and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads for w in words) \
             and name_key(" ".join(words)) not in self.aliases
+
+    def _named_like_person(self, doc: Doc, m: Mention) -> bool:
+        """A guessed organisation or place of two or three capitalised words, the first a known first name
+        ("Marco Bortolami", "Ewan McGregor"), none an organisation's word nor in the tables."""
+        words = self._words(doc, m)
+        return m.label in ("ORG", "GPE", "LOC", "FAC") and 2 <= len(words) <= 3 and not m.fixed \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+            and first_name_gender(words[0])[1] == SURE \
+            and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads or name_key(w) in self.aliases
+                        for w in words) and name_key(" ".join(words)) not in self.aliases
+
+    def _after_title(self, doc: Doc, m: Mention) -> bool:
+        """"Italy skipper Marco Bortolami", "French writer Christophe Barratie": a lower-case title right
+        before the name (``titles.txt``)."""
+        tk = token_index(doc)
+        return m.start > 0 and tk.lower[m.start - 1] in self.title_heads and tk.text[m.start - 1].islower()
+
+    def _paired_with_person(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Hugh Jackman and Ewan McGregor", "Keanu Reeves and Pierce Brosnan": a name joined by "and" or
+        "or" to a person's full name is one too."""
+        tk = token_index(doc)
+        for o in mentions:
+            if o.label != "PERSON" or o.end - o.start < 2 or o is m:
+                continue
+            between = tk.lower[o.end:m.start] if o.end <= m.start else tk.lower[m.end:o.start]
+            if between in (["and"], ["or"]) and "\n" not in tk.doc_text[tk.idx[min(o.start, m.start)]:
+                                                                        tk.end[max(o.end, m.end) - 1]]:
+                return True
+        return False
 
     def _opponent(self, doc: Doc, m: Mention) -> bool:
         """"... against Ivo Minar in the first round": the object of "against" or "v" in a sentence about a
