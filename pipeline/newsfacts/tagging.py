@@ -23,8 +23,6 @@ A disabled ruler with an enabled lemmatizer is refused: the lemmatizer would run
 part of speech is there.
 """
 
-from __future__ import annotations
-
 import re
 import warnings
 

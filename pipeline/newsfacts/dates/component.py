@@ -5,8 +5,6 @@ The factory takes settings only; ``load`` builds the ``DateRecognizer`` from the
 word lists that decide tense and a few readings (``*.txt``).
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from spacy.language import Language

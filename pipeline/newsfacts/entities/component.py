@@ -6,8 +6,6 @@ thing within an article, plus the roles people hold (:mod:`.roles`). The word li
 they read are the files in ``models/entities/``, read by :meth:`EntityComponent.load`.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from spacy.language import Language

@@ -4,8 +4,6 @@ The factory takes settings only; the tables are read by ``load`` from a ``models
 (``from_disk`` in pipeline.cfg, else the folder shipped with newsfacts on the first call).
 """
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 

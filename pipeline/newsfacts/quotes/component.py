@@ -10,8 +10,6 @@ holds the outer marks nor the comma before the closing mark. A direct quote with
 continues the speaker of the previous quote or reported speech in the same or the previous paragraph.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 
 from spacy.language import Language
