@@ -14,6 +14,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
+from newsfacts import store
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 
@@ -160,6 +161,24 @@ def test_interrupt_leaves_whole_articles_and_the_next_run_resumes(folder, tmp_pa
     assert second.new == 4 - first.new and second.unchanged == first.new
     assert rows(db_path, "SELECT COUNT(*) AS n FROM current_articles")[0]["n"] == 4
     _assert_consistent(db_path)
+
+
+def test_an_interrupt_right_after_a_commit_is_counted_from_the_database(folder, tmp_path, monkeypatch):
+    """The run's count of new articles is what it stored, wherever the interrupt strikes."""
+    db_path = tmp_path / "facts.db"
+    real, writes = store.write_batch, []
+
+    def commit_then_interrupt(db, run_id, fingerprint, articles, facts, seen, failures):
+        real(db, run_id, fingerprint, articles, facts, seen, failures)
+        writes.append(len(facts))
+        if sum(writes) >= 2:
+            raise KeyboardInterrupt  # after the commit, before ingest counts the batch
+
+    monkeypatch.setattr(store, "write_batch", commit_then_interrupt)
+    first = ingest([folder], db_path, workers=1, batch_size=1)
+    stored = rows(db_path, "SELECT COUNT(*) AS n FROM extractions WHERE run_id = 1")[0]["n"]
+    assert first.interrupted and first.new == stored == 2
+    assert rows(db_path, "SELECT status, new FROM runs WHERE id = 1") == [{"status": "interrupted", "new": 2}]
 
 
 def test_killed_process_leaves_a_consistent_database(tmp_path):

@@ -234,11 +234,13 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
         with shielded():  # a second Ctrl-C must not leave the run unrecorded
             pool.stop(kill=result.interrupted or status == "failed")
             result.seconds = time.perf_counter() - started
-            counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
-                      "failed": result.failed}
             try:
                 if db.conn.in_transaction:  # a batch whose write an interrupt cut short: not stored
                     db.conn.rollback()
+                if result.interrupted or status == "failed":  # it may have struck between a commit and its count
+                    result.new = store.extracted_count(db, run_id)
+                counts = {"articles": result.seen, "new": result.new, "unchanged": result.unchanged,
+                          "failed": result.failed}
                 # Nothing extracted, nothing to count: an unchanged re-run must not scan the fact tables.
                 result.facts = store.fact_counts(db, run_id) if result.new else {t: 0 for t in store.FACT_TABLES}
                 store.finish_run(db, run_id, "interrupted" if result.interrupted else status, counts,

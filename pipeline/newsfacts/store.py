@@ -343,6 +343,11 @@ def record_failures(db: sqlite_utils.Database, run_id: int, failures: list[dict]
     write_batch(db, run_id, "", [], {}, [], failures)
 
 
+def extracted_count(db: sqlite_utils.Database, run_id: int) -> int:
+    """Articles the run stored facts for, as the database holds them."""
+    return db.execute("SELECT COUNT(*) FROM extractions WHERE run_id = ?", [run_id]).fetchone()[0]
+
+
 def fact_counts(db: sqlite_utils.Database, run_id: int) -> dict[str, int]:
     return {k: db.execute(f"SELECT COUNT(*) FROM {k} WHERE run_id = ?", [run_id]).fetchone()[0]
             for k in FACT_TABLES}
