@@ -26,6 +26,7 @@ from newsfacts.tokens import token_index
 SCORE_RE = re.compile(r"^\d+-\d+$")  # "24-10", not a lone number
 FIXTURE_WORDS = {"v", "vs", "vs.", "v."}
 SIDE_PREPS = {"with", "over", "against"}  # "the match with Munster", "the win over Leeds"
+ROLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "fly-half" is three tokens
 PRIZE_DETS = {"a", "an", "another", "his", "her", "their", "its", "first", "second", "third", "fourth"}
 NOMINATE = {"nominate", "shortlist"}
 
@@ -36,6 +37,7 @@ class ContestRules(Stage):
     prize_verbs: set[str]
     team_verbs: set[str]
     award_nouns: set[str]
+    side_roles: set[str]
 
     def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
@@ -54,10 +56,41 @@ class ContestRules(Stage):
             return True
         if m.end >= tk.n or tk.lower[m.end] not in POSSESSIVES:
             return False
-        j = m.end + 1  # "Leicester's 24-10 win": the score one token or three ("24 - 10")
-        k = j + 3 if j + 2 < tk.n and tk.text[j + 1] == "-" else j + 1
-        return k < tk.n and SCORE_RE.match("".join(tk.text[j:k])) is not None and doc[k].pos_ == "NOUN" \
-            and doc[k].lemma_ in self.team_verbs
+        j = m.end + 1  # "Leicester's 24-10 win", "Leicester's record 83-10 win": a score, then a contest noun
+        score = False
+        while j < tk.n and j - m.end <= 6:
+            if j + 2 < tk.n and tk.text[j + 1] == "-" and SCORE_RE.match("".join(tk.text[j:j + 3])):
+                score, j = True, j + 3  # "24 - 10"
+            elif SCORE_RE.match(tk.text[j]):
+                score, j = True, j + 1
+            elif tk.text[j].islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
+                return score
+            elif tk.text[j].islower() and doc[j].pos_ in ("ADJ", "NOUN", "ADV"):
+                j += 1
+            else:
+                return False
+        return False
+
+    def _club_role(self, doc: Doc, m: Mention) -> bool:
+        """"Newcastle prop Ed Kalman", "the Leicester flanker", "Leicester's England centre": a name before a
+        playing position or a side's coach (``side_roles.txt``; at most two names between) owns the player."""
+        tk = token_index(doc)
+        j = m.end
+        if j < tk.n and tk.text[j] in ("-", "–"):
+            return False  # "Dublin-born"
+        if j < tk.n and tk.lower[j] in POSSESSIVES:
+            j += 1
+        k = j
+        while k < tk.n and k - j < 2 and tk.text[k].istitle() and doc[k].pos_ == "PROPN":
+            k += 1  # "Leicester's England centre"
+        if k >= tk.n or not tk.text[k].islower():
+            return False
+        word = ROLE_RE.match(tk.doc_text, tk.idx[k])
+        role = word.group() if word else ""
+        if role not in self.side_roles and " ".join(tk.lower[k:k + 2]) not in self.side_roles:
+            return False
+        after = tk.first_from(tk.idx[k] + len(role))
+        return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
 
     def _prizes(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
         """Keys of the names the article has won, be nominated for or qualify an award noun."""
@@ -68,9 +101,46 @@ class ContestRules(Stage):
             key = name_key(self._name(doc, m))
             if key in agents or key in self.aliases or key in self.demonyms:
                 continue
-            if self._won(doc, m) or self._before_award_noun(doc, m, mentions):
+            if self._won(doc, m) or self._before_award_noun(doc, m, mentions) or self._category(doc, m) \
+                    or self._yearly(doc, m):
                 out.add(key)
+        out |= self._event_short_forms(doc, mentions, agents)
         return out | {k[:-1] for k in out if k.endswith("s")} | {k + "s" for k in out}
+
+    def _category(self, doc: Doc, m: Mention) -> bool:
+        """"the best actress Oscar", "best supporting actor Bafta": a prize's category ("best" and lower-case
+        words) right before the name, which ends its phrase."""
+        tk = token_index(doc)
+        if m.end < tk.n and doc[m.end].pos_ in ("NOUN", "PROPN"):
+            return False  # "the best actress Oscar nominations" is the award noun's cue
+        k = m.start - 1
+        while k >= 0 and m.start - k <= 4 and tk.text[k].islower() and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+            if tk.lower[k] == "best":
+                return k < m.start - 1
+            k -= 1
+        return False
+
+    def _yearly(self, doc: Doc, m: Mention) -> bool:
+        """"at this year's Oscars", "last year's Glastonbury": a name one has every year, alone (not
+        "this year's Microsoft results")."""
+        tk = token_index(doc)
+        return m.start >= 3 and tk.lower[m.start - 1] in POSSESSIVES and tk.lower[m.start - 2] == "year" \
+            and tk.lower[m.start - 3] in ("this", "last", "next") \
+            and (m.end >= tk.n or doc[m.end].pos_ not in ("NOUN", "PROPN", "NUM"))
+
+    def _event_short_forms(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
+        """"the Sundance Film Festival" ... "Robert Redford founded Sundance": a name that is the leading words
+        of an event the article names in full, and that one is "at", is that event; never a name the article
+        has as a place."""
+        tk = token_index(doc)
+        leads = {name_key(tk.span(e.start, k)) for e in mentions if e.label == "EVENT" and e.end - e.start >= 2
+                 for k in range(e.start + 1, e.end)}  # "Sundance", "Sundance Film"
+        places = {name_key(self._name(doc, m)) for m in mentions if m.label in ("GPE", "LOC")}  # "in Cannes"
+        # the short form is an occasion one is at ("films on war triumph at Sundance"), not a body ("the Academy")
+        at = {name_key(self._name(doc, m)) for m in mentions if m.start and tk.lower[m.start - 1] == "at"
+              and (m.end >= tk.n or doc[m.end].pos_ not in ("NOUN", "PROPN"))}
+        leads = (leads & at) - places
+        return {key for key in leads if key not in self.aliases and key not in agents and key not in self.demonyms}
 
     def _won(self, doc: Doc, m: Mention) -> bool:
         """"won an Oscar", "won two Grammys", "nominated for a Bafta": one of many, not a side ("beat Leeds")."""

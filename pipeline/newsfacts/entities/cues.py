@@ -42,6 +42,7 @@ class CueRules(KindRules, ContestRules):
         kinds: dict[str, str] = {}
         teams = set()
         org_sides: set[str] = set()
+        clubs: set[str] = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
         works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
@@ -64,6 +65,9 @@ class CueRules(KindRules, ContestRules):
                 kind = "EVENT"
             if kind:
                 kinds.setdefault(key, kind)
+            elif self._may_be_team(doc, m) and self._club_role(doc, m):
+                teams.add(key)
+                clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
             elif self._may_be_team(doc, m) and (self._in_contest(doc, m, lines)
                                                 or self._side_in_prose(doc, m, mentions)):
                 teams.add(key)
@@ -89,7 +93,7 @@ class CueRules(KindRules, ContestRules):
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         if len(teams | org_sides) < 2:
-            teams.clear()
+            teams &= clubs
         for m in mentions:
             if m.fixed:
                 continue
