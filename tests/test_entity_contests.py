@@ -80,3 +80,57 @@ def test_prize_every_mention(nlp):
 )
 def test_prize_not(nlp, text, name, label):
     assert (name, label) in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, prize",
+    [
+        ("The actor has won a Golden Globe and a Bafta for the part.", "Bafta"),
+        ("Arnold received her Oscar from actor Jeremy Irons on Sunday.", "Oscar"),
+        ("The film collected two Baftas and a Golden Globe.", "Golden Globe"),
+        ("She is the favourite to win the best actress Oscar on Sunday.", "Oscar"),
+        ("Critics expect the film to do well at this year's Grammys.", "Grammys"),
+        ("Hundreds of photographers waited outside the Bafta film awards in London.", "Bafta"),
+        ("Kate Reid hopes her Bafta success will help her in Hollywood.", "Bafta"),
+    ],
+)
+def test_prize_more_cues(nlp, text, prize):
+    assert (prize, "EVENT") in labels(nlp, text)
+
+
+def test_event_short_form_one_is_at(nlp):
+    text = ("The Kestrel Film Festival opened on Thursday in Utah. Films on the war won prizes at Kestrel, "
+            "and Kestrel has grown every year.")
+    found = labels(nlp, text)
+    assert not any(t == "Kestrel" and lab in ("PERSON", "ORG", "GPE") for t, lab in found), found
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        ("The Tykes have signed Newcastle prop Ed Kalman on loan until the end of the season.", "Newcastle"),
+        ("The RFU fined Northampton coach Budge Pountney £2,000 on Thursday.", "Northampton"),
+        ("Despite joining the squad, the Leicester flanker has only a slim chance of playing.", "Leicester"),
+        ("He left for the collapse of his move to union side Swansea in 2001.", "Swansea"),
+    ],
+)
+def test_club_by_role(nlp, text, club):
+    assert (club, "ORG") in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a country before a position is a national side, a place
+        ("Wales coach Mike Ruddock named his side on Tuesday.", "Wales", "GPE"),
+        # a birthplace joined by a hyphen owns no player
+        ("The Dublin-born prop Sean Kelly has joined the squad.", "Dublin", "GPE"),
+        # a city that only hosts a team is a place, and "a win" after a club says nothing of a prize
+        ("A Leeds win on Saturday would lift them to fourth. Fans queued in Leeds overnight.", "Leeds", None),
+    ],
+)
+def test_club_by_role_not(nlp, text, name, label):
+    found = labels(nlp, text)
+    if label is not None:
+        assert (name, label) in found, found
+    assert not any(t == name and lab == "EVENT" for t, lab in found), found
