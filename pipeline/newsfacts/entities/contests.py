@@ -42,7 +42,7 @@ class ContestRules(Stage):
     prize_verbs: set[str]
     team_verbs: set[str]
     award_nouns: dict[str, str]  # noun -> "", "counted" or "hyphen" (award_nouns.tsv)
-    side_roles: set[str]
+    side_roles: dict[str, str]  # word -> "" or "person" (only before a person's name)
 
     def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
@@ -99,9 +99,12 @@ class ContestRules(Stage):
             return False
         word = ROLE_RE.match(tk.doc_text, tk.idx[k])
         role = word.group() if word else ""
-        if role not in self.side_roles and " ".join(tk.lower[k:k + 2]) not in self.side_roles:
+        kind = self.side_roles.get(role, self.side_roles.get(" ".join(tk.lower[k:k + 2])))
+        if kind is None:
             return False
         after = tk.first_from(tk.idx[k] + len(role))
+        if kind == "person":  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
+            return after < tk.n and doc[after].ent_type_ == "PERSON" and tk.text[after].istitle()
         return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
 
     def _prizes(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
@@ -139,8 +142,8 @@ class ContestRules(Stage):
         if m.end < tk.n and doc[m.end].pos_ in ("NOUN", "PROPN", "NUM", "PART"):
             return False
         if m.start >= 2 and tk.lower[m.start - 2:m.start] == ["at", "the"] and doc[m.end - 1].tag_ == "NNPS" \
-                and m.label != "PERSON":
-            return True  # "at the Baftas", "at the Grammys": a plural name one is at
+                and m.label != "PERSON" and m.end - m.start == 1:
+            return True  # "at the Baftas", "at the Grammys": a plural name one is at (not "the National Archives")
         return m.start >= 3 and tk.lower[m.start - 1] in POSSESSIVES and tk.lower[m.start - 2] in OCCASION_TIMES \
             and tk.lower[m.start - 3] in ("this", "last", "next")
 
@@ -167,8 +170,9 @@ class ContestRules(Stage):
         """"won an Oscar", "won two Grammys", "nominated for a Bafta": one of many, not a side ("beat Leeds")."""
         tk = token_index(doc)
         head = doc[m.end - 1]
-        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or doc[m.end].pos_ in ("NOUN", "PROPN", "NUM")):
-            return False  # "won a Bafta award" is the award's; "won a Leeds game" a side's
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or doc[m.end].pos_ in ("NOUN", "PROPN", "NUM")
+                             or "-" in tk.text[m.end:m.end + 2]):
+            return False  # "won a Bafta award" is the award's; "won a Leeds game" a side's; "the Horsham by-election"
         prev = tk.lower[m.start - 1] if m.start else ""
         counted = prev in PRIZE_DETS or (m.start and doc[m.start - 1].pos_ == "NUM") \
             or head.tag_ in ("NNS", "NNPS") and prev not in ("the",)
