@@ -71,6 +71,10 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
+        award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
+        self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
+        role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]
+        self.side_roles = {row[0]: (row[1] if len(row) > 1 else "") for row in role_rows}
         type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}

@@ -21,6 +21,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.contests import ContestRules
 from newsfacts.entities.kinds import KindRules
 from newsfacts.entities.mentions import Mention, name_key
 from newsfacts.namematch import SURE, first_name_gender
@@ -34,15 +35,18 @@ LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
 GENDERED_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
 
 
-class CueRules(KindRules):
+class CueRules(KindRules, ContestRules):
     """Labels from kind nouns, contests and plural agreement, decided once per name for the article."""
 
     def _by_cues(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         kinds: dict[str, str] = {}
         teams = set()
+        org_sides: set[str] = set()
+        clubs: set[str] = set()
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
         works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
+        prizes = self._prizes(doc, mentions, agents)  # contests.py: "won an Oscar", "Bafta nominations"
         contests: set[str] = set()  # names before a contest noun ("the X final")
         actors: set[str] = set()  # names that do something: a subject, an object, a possessor
         local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
@@ -57,10 +61,18 @@ class CueRules(KindRules):
                     local[id(m)], kind = kind, None  # the city stays a city, "European" an adjective, elsewhere
             if not kind and self._place_after_preposition(doc, m, surnames):
                 local[id(m)] = "GPE"
+            if not kind and key in prizes:
+                kind = "EVENT"
             if kind:
                 kinds.setdefault(key, kind)
-            elif self._may_be_team(doc, m) and self._in_contest(doc, m, lines):
+            elif self._may_be_team(doc, m) and self._club_role(doc, m):
                 teams.add(key)
+                clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
+            elif self._may_be_team(doc, m) and (self._in_contest(doc, m, lines)
+                                                or self._side_in_prose(doc, m, mentions)):
+                teams.add(key)
+            elif m.label == "ORG" and self._side_in_prose(doc, m, mentions):
+                org_sides.add(key)  # "Gloucester's win over Bath": the club the model knew is the other side
             elif self._competitor(doc, m, True) and (self._opponent(doc, m) or self._in_contest(doc, m, lines)
                                                      and doc[m.end - 1].head.lemma_ not in self.prize_verbs) \
                     or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions) \
@@ -80,8 +92,8 @@ class CueRules(KindRules):
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
-        if len(teams) < 2:
-            teams.clear()
+        if len(teams | org_sides) < 2:
+            teams &= clubs
         for m in mentions:
             if m.fixed:
                 continue

@@ -1,0 +1,215 @@
+"""Sides and prizes named in prose: what a name does in a report of a contest or an award.
+
+A reader knows "Leeds v Saracens", "the Celtic League match with Munster" or "Leicester's record 24-10
+win over Bath" names sides, clubs, even when the model takes the names for a town or a person: the
+fixture's "v" between two names, the name after "with"/"over"/"against" under a contest noun of
+``team_verbs`` ("match", "win"), a possessive name before a score and a contest noun. These add to the
+team cues of :mod:`.cues` (two sides at least; countries stay places). A name before a playing position
+or a side's coach (``side_roles.txt``: "Newcastle prop Ed Kalman", "the Leicester flanker") is a club
+even when the article names no other side.
+
+A name is a prize (an EVENT, as "won the Ashes") when it is what one wins or is nominated for ("won an
+Oscar", "won two Grammys", "nominated for a Bafta"), a category's prize ("the best actress Oscar"), an
+occasion of every year ("at this year's Baftas"), or before a noun of ``award_nouns.tsv`` ("the Golden
+Globe ceremony", "three Bafta nominations", "Oscar-winning"). A name that begins an event the article
+names in full, and that one is "at", is that event ("the Sundance Film Festival" ... "at Sundance").
+The singular and the plural are one prize ("an Oscar", "the Oscars"). Every mention in the article
+takes the label, but never a name the article has act (say, own), nor a person named in full.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
+from newsfacts.tokens import token_index
+
+SCORE_RE = re.compile(r"^\d+-\d+$")  # "24-10", not a lone number
+FIXTURE_WORDS = {"v", "vs", "vs.", "v."}
+SIDE_PREPS = {"with", "over", "against"}  # "the match with Munster", "the win over Leeds"
+ROLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "fly-half" is three tokens
+PRIZE_DETS = {"a", "an", "another", "his", "her", "their", "its", "first", "second", "third", "fourth"}
+NOMINATE = {"nominate", "shortlist"}
+OCCASION_TIMES = {"year", "week", "weekend", "month", "season"}  # "last weekend's Oscars"
+
+
+class ContestRules(Stage):
+    """Teams and prizes by the cues of contests in prose (read per mention; decided per name in cues.py)."""
+
+    prize_verbs: set[str]
+    team_verbs: set[str]
+    award_nouns: dict[str, str]  # noun -> "", "counted" or "hyphen" (award_nouns.tsv)
+    side_roles: dict[str, str]  # word -> "" or "person" (only before a person's name)
+
+    def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
+        tk = token_index(doc)
+        if m.end + 1 < tk.n and tk.lower[m.end] in FIXTURE_WORDS \
+                and any(o.start == m.end + 1 for o in mentions) and "\n" not in doc[m.end - 1].whitespace_:
+            return True  # the home side of a fixture
+        if m.start >= 2 and tk.lower[m.start - 1] in FIXTURE_WORDS \
+                and any(o.end == m.start - 1 for o in mentions) and "\n" not in doc[m.start - 2].whitespace_:
+            return True  # the away side
+        head = doc[m.end - 1]
+        while head.dep_ == "conj" and head.head.i < head.i:  # "the games with Munster and Ulster"
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in SIDE_PREPS and head.head.head.pos_ == "NOUN" \
+                and head.head.head.lemma_ in self.team_verbs and head.head.head.i < head.head.i:
+            return True
+        if m.end >= tk.n or tk.lower[m.end] not in POSSESSIVES:
+            return False
+        j = m.end + 1  # "Leicester's 24-10 win", "Leicester's record 83-10 win": a score, then a contest noun
+        score = False
+        while j < tk.n and j - m.end <= 6:
+            if j + 2 < tk.n and tk.text[j + 1] == "-" and SCORE_RE.match("".join(tk.text[j:j + 3])):
+                score, j = True, j + 3  # "24 - 10"
+            elif SCORE_RE.match(tk.text[j]):
+                score, j = True, j + 1
+            elif tk.text[j].islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
+                return score
+            elif tk.text[j].islower() and doc[j].pos_ in ("ADJ", "NOUN", "ADV"):
+                j += 1
+            else:
+                return False
+        return False
+
+    def _club_role(self, doc: Doc, m: Mention) -> bool:
+        """"Newcastle prop Ed Kalman", "the Leicester flanker", "Leicester's England centre": a name before a
+        playing position or a side's coach (``side_roles.txt``; at most two names between) owns the player;
+        a name with "side" ("club side Newcastle", "a Swansea side") is one."""
+        tk = token_index(doc)
+        if m.start >= 2 and tk.lower[m.start - 1] == "side" and doc[m.start - 2].pos_ in ("NOUN", "ADJ") \
+                and tk.text[m.start - 2].islower():
+            return True  # "club side Newcastle", "union side Swansea"
+        if m.start >= 1 and tk.lower[m.start - 1] in ("a", "the") and m.end < tk.n and tk.lower[m.end] == "side" \
+                and (m.end + 1 >= tk.n or tk.lower[m.end + 1] != "of"):
+            return True  # "a Swansea side", not "the Gaza side of the border"
+        j = m.end
+        if j < tk.n and tk.text[j] in ("-", "–"):
+            return False  # "Dublin-born"
+        if j < tk.n and tk.lower[j] in POSSESSIVES:
+            j += 1
+        k = j
+        while k < tk.n and k - j < 2 and tk.text[k].istitle() and doc[k].pos_ == "PROPN":
+            k += 1  # "Leicester's England centre"
+        if k >= tk.n or not tk.text[k].islower():
+            return False
+        word = ROLE_RE.match(tk.doc_text, tk.idx[k])
+        role = word.group() if word else ""
+        kind = self.side_roles.get(role, self.side_roles.get(" ".join(tk.lower[k:k + 2])))
+        if kind is None:
+            return False
+        after = tk.first_from(tk.idx[k] + len(role))
+        if kind == "person":  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
+            return after < tk.n and doc[after].ent_type_ == "PERSON" and tk.text[after].istitle()
+        return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
+
+    def _prizes(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
+        """Keys of the names the article has won, be nominated for or qualify an award noun."""
+        out: set[str] = set()
+        for m in mentions:
+            if m.fixed or m.label not in ("PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART"):
+                continue
+            key = name_key(self._name(doc, m))
+            if key in agents or key in self.aliases or key in self.demonyms or self._full_name(doc, m):
+                continue
+            if self._won(doc, m) or self._before_award_noun(doc, m, mentions) or self._category(doc, m) \
+                    or self._yearly(doc, m):
+                out.add(key)
+        out |= self._event_short_forms(doc, mentions, agents)
+        return out | {k[:-1] for k in out if k.endswith("s")} | {k + "s" for k in out}
+
+    def _category(self, doc: Doc, m: Mention) -> bool:
+        """"the best actress Oscar", "best supporting actor Bafta": a prize's category ("best" and lower-case
+        words) right before the name, which ends its phrase."""
+        tk = token_index(doc)
+        if m.end < tk.n and doc[m.end].pos_ in ("NOUN", "PROPN"):
+            return False  # "the best actress Oscar nominations" is the award noun's cue
+        k = m.start - 1
+        while k >= 0 and m.start - k <= 4 and tk.text[k].islower() and doc[k].pos_ in ("NOUN", "ADJ", "VERB"):
+            if tk.lower[k] == "best":
+                return k < m.start - 1
+            k -= 1
+        return False
+
+    def _yearly(self, doc: Doc, m: Mention) -> bool:
+        """"at this year's Oscars", "last weekend's Oscars", "at the Baftas": an occasion, alone (not "this
+        year's Microsoft results")."""
+        tk = token_index(doc)
+        if m.end < tk.n and doc[m.end].pos_ in ("NOUN", "PROPN", "NUM", "PART"):
+            return False
+        if m.start >= 2 and tk.lower[m.start - 2:m.start] == ["at", "the"] and doc[m.end - 1].tag_ == "NNPS" \
+                and m.label != "PERSON" and m.end - m.start == 1:
+            return True  # "at the Baftas", "at the Grammys": a plural name one is at (not "the National Archives")
+        return m.start >= 3 and tk.lower[m.start - 1] in POSSESSIVES and tk.lower[m.start - 2] in OCCASION_TIMES \
+            and tk.lower[m.start - 3] in ("this", "last", "next")
+
+    def _event_short_forms(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
+        """"the Sundance Film Festival" ... "Robert Redford founded Sundance": a name that is the leading words
+        of an event the article names in full, and that one is "at", is that event; never a name the article
+        has as a place."""
+        tk = token_index(doc)
+        leads = {name_key(tk.span(e.start, k)) for e in mentions if e.label == "EVENT" and e.end - e.start >= 2
+                 for k in range(e.start + 1, e.end)}  # "Sundance", "Sundance Film"
+        places = {name_key(self._name(doc, m)) for m in mentions if m.label in ("GPE", "LOC")}  # "in Cannes"
+        # the short form is an occasion one is at ("films on war triumph at Sundance"), not a body ("the Academy")
+        at = {name_key(self._name(doc, m)) for m in mentions if m.start and tk.lower[m.start - 1] == "at"
+              and (m.end >= tk.n or doc[m.end].pos_ not in ("NOUN", "PROPN"))}
+        leads = (leads & at) - places
+        return {key for key in leads if key not in self.aliases and key not in agents and key not in self.demonyms}
+
+    def _full_name(self, doc: Doc, m: Mention) -> bool:
+        """A person named in full, a first name and more ("Imelda Staunton nominated for best actress")."""
+        words = (m.canonical or token_index(doc).span(m.start, m.end)).split()
+        return m.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0])[1] == SURE
+
+    def _won(self, doc: Doc, m: Mention) -> bool:
+        """"won an Oscar", "won two Grammys", "nominated for a Bafta": one of many, not a side ("beat Leeds")."""
+        tk = token_index(doc)
+        head = doc[m.end - 1]
+        if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or doc[m.end].pos_ in ("NOUN", "PROPN", "NUM")
+                             or "-" in tk.text[m.end:m.end + 2]):
+            return False  # "won a Bafta award" is the award's; "won a Leeds game" a side's; "the Horsham by-election"
+        prev = tk.lower[m.start - 1] if m.start else ""
+        counted = prev in PRIZE_DETS or (m.start and doc[m.start - 1].pos_ == "NUM") \
+            or head.tag_ in ("NNS", "NNPS") and prev not in ("the",)
+        while head.dep_ == "conj" and head.head.i < head.i:  # "won a Golden Globe and a Bafta"
+            head = head.head
+        verb = head.head.lemma_
+        if head.dep_ == "dobj" and (verb in self.prize_verbs or self.award_nouns.get(verb) == "verb") and counted:
+            return True  # "won an Oscar", "earned him a Golden Globe"
+        return head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.head.lemma_ in NOMINATE \
+            and (prev in PRIZE_DETS or prev == "the")  # not "nominated for Sideways", a film
+
+    def _before_award_noun(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Bafta nominations", "Oscar winner", "the Golden Globes ceremony", "Golden Globe and Bafta
+        nominations": the name (or the name it is joined to by "and") qualifies an award noun."""
+        tk = token_index(doc)
+        j = m.end
+        joined = False
+        if j + 1 < tk.n and tk.lower[j] in ("and", "or"):
+            nxt = next((o for o in mentions if o.start == j + 1), None)
+            if nxt is None:
+                return False
+            j, joined = nxt.end, True
+        hyphen = j + 1 < tk.n and tk.text[j] == "-" and not doc[j - 1].whitespace_
+        j += hyphen  # "Oscar-winning", "Bafta-nominated"
+        if j >= tk.n or not doc[j].text.islower():
+            return False
+        if not hyphen and j + 1 < tk.n and doc[j].pos_ == "NOUN" and tk.lower[j] not in self.award_nouns \
+                and self.award_nouns.get(tk.lower[j + 1]) == "":
+            j += 1  # "the Bafta film awards", "the Grammy music awards"
+        kind = self.award_nouns.get(tk.lower[j])
+        if kind is None or kind == "verb" or kind == "hyphen" and not hyphen:
+            return False
+        if kind == "not-org":
+            return m.label != "ORG"  # "Oscar nominee Clive Owen", not "Labour nominee", "Directors Guild nominees"
+        counted = m.start > 0 and (tk.lower[m.start - 1] in PRIZE_DETS or doc[m.start - 1].pos_ == "NUM")
+        joined = joined or m.start > 1 and tk.lower[m.start - 1] in ("and", "or") \
+            and any(o.end == m.start - 1 for o in mentions)  # "Golden Globe and Bafta nominations"
+        if kind == "owned":
+            return m.start > 0 and tk.lower[m.start - 1] in ("his", "her", "their")
+        return kind != "counted" or counted or joined
