@@ -31,7 +31,7 @@ RETRIES = 2  # a batch whose task raised (not a lost worker: those are reschedul
 # threshold above which malloc maps fresh pages at 128 KiB instead of letting glibc raise it. Every array of
 # the model above that size then comes from the kernel as new zeroed pages: 777,000 page faults for 150 BBC
 # articles on one worker against 120,000 for the local engine's worker. Both thresholds set higher bring it
-# back to 120,000 (about a tenth less worker CPU), and the memory a worker holds on to grows by at most 64 MB.
+# back to about 125,000 (a tenth less worker CPU), and the memory a worker holds on to grows by at most 64 MB.
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
