@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, first_conjunct, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -53,9 +53,7 @@ class ContestRules(Stage):
         if m.start >= 2 and tk.lower[m.start - 1] in FIXTURE_WORDS \
                 and any(o.end == m.start - 1 for o in mentions) and "\n" not in doc[m.start - 2].whitespace_:
             return True  # the away side
-        head = doc[m.end - 1]
-        while head.dep_ == "conj" and head.head.i < head.i:  # "the games with Munster and Ulster"
-            head = head.head
+        head = first_conjunct(doc[m.end - 1])  # "the games with Munster and Ulster"
         if head.dep_ == "pobj" and head.head.lower_ in SIDE_PREPS and head.head.head.pos_ == "NOUN" \
                 and head.head.head.lemma_ in self.team_verbs and head.head.head.i < head.head.i:
             return True
@@ -166,6 +164,11 @@ class ContestRules(Stage):
         words = (m.canonical or token_index(doc).span(m.start, m.end)).split()
         return m.label == "PERSON" and len(words) >= 2 and first_name_gender(words[0])[1] == SURE
 
+    @staticmethod
+    def _counted(doc: Doc, m: Mention) -> bool:
+        """One of several: after "a", "another", "her" or a number ("an Oscar", "two Grammys")."""
+        return m.start > 0 and (token_index(doc).lower[m.start - 1] in PRIZE_DETS or doc[m.start - 1].pos_ == "NUM")
+
     def _won(self, doc: Doc, m: Mention) -> bool:
         """"won an Oscar", "won two Grammys", "nominated for a Bafta": one of many, not a side ("beat Leeds")."""
         tk = token_index(doc)
@@ -174,10 +177,8 @@ class ContestRules(Stage):
                              or "-" in tk.text[m.end:m.end + 2]):
             return False  # "won a Bafta award" is the award's; "won a Leeds game" a side's; "the Horsham by-election"
         prev = tk.lower[m.start - 1] if m.start else ""
-        counted = prev in PRIZE_DETS or (m.start and doc[m.start - 1].pos_ == "NUM") \
-            or head.tag_ in ("NNS", "NNPS") and prev not in ("the",)
-        while head.dep_ == "conj" and head.head.i < head.i:  # "won a Golden Globe and a Bafta"
-            head = head.head
+        counted = self._counted(doc, m) or head.tag_ in ("NNS", "NNPS") and prev not in ("the",)
+        head = first_conjunct(head)  # "won a Golden Globe and a Bafta"
         verb = head.head.lemma_
         if head.dep_ == "dobj" and (verb in self.prize_verbs or self.award_nouns.get(verb) == "verb") and counted:
             return True  # "won an Oscar", "earned him a Golden Globe"
@@ -207,7 +208,7 @@ class ContestRules(Stage):
             return False
         if kind == "not-org":
             return m.label != "ORG"  # "Oscar nominee Clive Owen", not "Labour nominee", "Directors Guild nominees"
-        counted = m.start > 0 and (tk.lower[m.start - 1] in PRIZE_DETS or doc[m.start - 1].pos_ == "NUM")
+        counted = self._counted(doc, m)
         joined = joined or m.start > 1 and tk.lower[m.start - 1] in ("and", "or") \
             and any(o.end == m.start - 1 for o in mentions)  # "Golden Globe and Bafta nominations"
         if kind == "owned":

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from newsfacts.entities.contests import ContestRules
 from newsfacts.entities.kinds import KindRules
-from newsfacts.entities.mentions import Mention, name_key
+from newsfacts.entities.mentions import Mention, first_conjunct, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -229,10 +229,7 @@ class CueRules(KindRules, ContestRules):
         known first name when ``first_name``; not "France A"), none an organisation's word or in the tables."""
         words = self._words(doc, m)
         return m.label == "ORG" and len(words) == 2 and all(w.istitle() and w.isalpha() and len(w) > 1 for w in words) \
-            and not any(name_key(w) in self.aliases for w in words) \
-            and (not first_name or first_name_gender(words[0])[1] == SURE) \
-            and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads for w in words) \
-            and name_key(" ".join(words)) not in self.aliases
+            and (not first_name or first_name_gender(words[0])[1] == SURE) and self._no_org_or_table_word(words)
 
     def _named_like_person(self, doc: Doc, m: Mention) -> bool:
         """A guessed organisation or place of two or three capitalised words, the first a known first name
@@ -240,9 +237,13 @@ class CueRules(KindRules, ContestRules):
         words = self._words(doc, m)
         return m.label in ("ORG", "GPE", "LOC", "FAC") and 2 <= len(words) <= 3 and not m.fixed \
             and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
-            and first_name_gender(words[0])[1] == SURE \
-            and not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads or name_key(w) in self.aliases
-                        for w in words) and name_key(" ".join(words)) not in self.aliases
+            and first_name_gender(words[0])[1] == SURE and self._no_org_or_table_word(words)
+
+    def _no_org_or_table_word(self, words: tuple[str, ...]) -> bool:
+        """Neither the name nor any of its words is in the tables, and none is an organisation's word
+        ("Group", "Bank"): what a person's name written like a firm's must pass."""
+        return not any(w.lower() in self.org_suffixes or w.lower() in self.name_heads or name_key(w) in self.aliases
+                       for w in words) and name_key(" ".join(words)) not in self.aliases
 
     def _after_title(self, doc: Doc, m: Mention) -> bool:
         """"Italy skipper Marco Bortolami", "French writer Christophe Barratie": a lower-case title right
@@ -266,9 +267,7 @@ class CueRules(KindRules, ContestRules):
     def _opponent(self, doc: Doc, m: Mention) -> bool:
         """"... against Ivo Minar in the first round": the object of "against" or "v" in a sentence about a
         contest (a word of ``team_verbs``: "final", "beat", "match")."""
-        head = doc[m.end - 1]
-        while head.dep_ == "conj" and head.head.i < head.i:
-            head = head.head
+        head = first_conjunct(doc[m.end - 1])
         return head.dep_ == "pobj" and head.head.lower_ in CONTEST_PREPS \
             and any(t.lemma_ in self.team_verbs for t in head.sent)
 

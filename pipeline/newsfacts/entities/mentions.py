@@ -62,6 +62,14 @@ class Mention:
     fixed: bool = False  # label decided by a rule that outranks voting
 
 
+def first_conjunct(token):
+    """The first of the words joined to ``token`` by "and"/"or" before it ("Munster" for "Ulster" in "the games
+    with Munster and Ulster"): where the whole coordination attaches in the parse."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 class Stage:
     """The tables every stage reads (built by ``EntityComponent.load``) and the text of a mention."""
 
