@@ -193,6 +193,9 @@ QUANTITIES = [
         "The ministry said 5 in 10 firms were affected.",
         "Polls closed at 10pm and the count ended at 3.30pm on Friday.",
         "The boxer weighed in at 14st before the 21st fight of his career.",
+        # Forms quantulum3 gives to units of two kinds (megabyte or millibarn, megabit or mega base pair)
+        "The handset ships with 512mb of storage and a camera.",
+        "Subscribers can move from 2Mb to 8Mb lines next month.",
     ],
 )
 def test_no_quantity_from_ordinary_words(process, sentence):

@@ -113,7 +113,8 @@ def _capitalised_word_before(text: str, pos: int) -> bool:
 
 def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Unit names (any case) and symbols (exact) quantulum3 knows for the given kinds of measure,
-    minus English function words ("in" is also the inch)."""
+    minus English function words ("in" is also the inch) and forms of units of two kinds: without
+    its classifier quantulum3 picks one blindly ("512mb" as millibarns, "2Mb" as mega base pairs)."""
     if not entities:
         return {}, {}
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -123,7 +124,7 @@ def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]
     for table, out in ((units.surfaces_lower, lower), (units.symbols, cased)):
         for form, found in table.items():
             kinds = {u.entity.name for u in found}
-            if len(form) > 1 and kinds <= entities and form.lower() not in STOP_WORDS:
+            if len(form) > 1 and len(kinds) == 1 and kinds <= entities and form.lower() not in STOP_WORDS:
                 out[form] = next(iter(kinds))
     return lower, cased
 
