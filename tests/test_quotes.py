@@ -72,6 +72,25 @@ DIRECT = [
         "Ahmed Khan",
         "noted",
     ),
+    # The quote is all the verb reports, with no comma or colon: direct, whatever its first letter.
+    (
+        'Union leader Tom Reilly told reporters "We will not sign anything until the nurses have voted."',
+        "We will not sign anything until the nurses have voted.",
+        "Tom Reilly",
+        "told",
+    ),
+    (
+        'Health Minister Sara Dunne said of the new contract "It gives every nurse a fair raise this year."',
+        "It gives every nurse a fair raise this year.",
+        "Sara Dunne",
+        "said",
+    ),
+    (
+        'Union leader Tom Reilly said "the nurses have waited long enough for a fair deal."',
+        "the nurses have waited long enough for a fair deal.",
+        "Tom Reilly",
+        "said",
+    ),
 ]
 
 
@@ -127,6 +146,19 @@ PARTIAL = [
         "temporary and driven by energy costs",
         "central bank",
         "described",
+    ),
+    # After "that", or as the object of the verb, quoted words stay the writer's sentence.
+    (
+        'Union leader Tom Reilly said that "the offer is an insult to every nurse in the country."',
+        "the offer is an insult to every nurse in the country.",
+        "Tom Reilly",
+        "said",
+    ),
+    (
+        'Union leader Tom Reilly added "that the offer is an insult to every nurse in the country."',
+        "that the offer is an insult to every nurse in the country.",
+        "Tom Reilly",
+        "added",
     ),
 ]
 

@@ -1,8 +1,9 @@
 """Classification of a quoted span: direct speech, a partial quote inside the writer's sentence, or
 dropped (titles of works, nicknames, slogans, scare quotes), and the reporting verb next to it.
 
-A span is ``direct`` when it opens a sentence, follows a colon or a dash, or a reporting clause is
-attached to it with a comma; ``partial`` when it is a fragment of ``min_partial_words`` or more words,
+A span is ``direct`` when it opens a sentence, follows a colon or a dash, a reporting clause is
+attached to it with a comma, or it is a whole clause that a reporting verb before it reports (Smith told
+reporters “We …”); ``partial`` when it is a fragment of ``min_partial_words`` or more words,
 or any attributed fragment; dropped when a naming word from ``title_cues.txt`` stands next to it,
 it is a WORK_OF_ART entity, short title case, or a short fragment with no reporting verb.
 """
@@ -66,8 +67,11 @@ class Classifier:
         if verb is None and n_words < self.min_partial_words:
             seg.kind = "drop"
             return
-        if content[:1].islower() and not pre.endswith(":"):
+        reported = verb is not None and _reported_words(ctx, seg, before, verb, after)
+        if content[:1].islower() and not pre.endswith(":") and not (reported and verb.i == before[-1].i):
             opens_sentence = False  # “… said that under Obama, “the generals have been …”
+        if reported and content[:1].isupper():
+            opens_sentence = True  # Smith told reporters “We …” / Smith said of the deal “It …”
         seg.kind = "direct" if opens_sentence else "partial"
         if verb is not None:
             seg.verb = verb_span(doc, verb)
@@ -127,6 +131,28 @@ def _governing_verb(ctx: Context, seg: Segment) -> Token | None:
         if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
             return token
     return None
+
+
+_REPORT_DEPS = {"ccomp", "parataxis", "ROOT"}  # how a clause of its own hangs from the verb, or stands alone
+_LEADS_IN = {"that", "whether", "if"}  # reported speech, not the speaker's own words
+
+
+def _reported_words(ctx: Context, seg: Segment, before: list[Token], verb: Token, after: list[Token]) -> bool:
+    """The quote is the whole of what the verb reports, so direct speech however it is introduced: the
+    verb is before it in the same sentence with no other verb or "that" between them, and the quote is a
+    clause of its own (a subject inside) that runs to the end of the sentence."""
+    if not before or verb.i > before[-1].i or after:
+        return False
+    between = [t for t in before if t.i > verb.i]
+    if any(t.pos_ in ("VERB", "AUX", "CCONJ") or t.lower_ in _LEADS_IN for t in between):
+        return False
+    inside = ctx.tokens_between(seg.start, seg.end)
+    if not inside or inside[0].lower_ in _LEADS_IN:
+        return False  # He added “that the system …”: the writer's "that" is quoted too
+    first, last = inside[0].i, inside[-1].i
+    tops = [t for t in inside if not first <= t.head.i <= last or t.head.i == t.i]
+    return bool(tops) and all(t.dep_ in _REPORT_DEPS or t.is_punct for t in tops) and any(
+        t.dep_ in SUBJECT_DEPS and first <= t.head.i <= last for t in inside)
 
 
 def _attaches_after(window: list[Token], ends_sentence: bool, subordinators: set[str]) -> bool:
