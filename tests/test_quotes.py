@@ -365,6 +365,11 @@ DESCRIPTIONS = [
         "Elizabeth Warren",
         "senator",
     ),
+    (
+        "A statement on the Labour Party's website said: “We will fight this decision in the courts.”",
+        "Labour Party",
+        "statement",
+    ),
 ]
 
 

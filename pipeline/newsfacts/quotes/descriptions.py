@@ -2,7 +2,8 @@
 
 - A document or statement (``document_nouns.txt``: "statement", "filing", "report"): its author, the
   possessor ("Peabody's statement"), the name compounded with it ("the IMF report") or the object of
-  "from"/"by"/"of" ("a statement from the company"); without one, the description itself.
+  "from"/"by"/"of" ("a statement from the company"), or the person or organisation owning the page it is
+  on or in ("a statement on Apple's website"); without one, the description itself.
 - A role ("the minister"): the person who holds it (``doc._.roles``, a title word before a name).
 - An organisation noun ("the company", ``organisation_nouns.txt``) or a noun of a name ("the
   ministry"): that organisation.
@@ -29,6 +30,7 @@ from newsfacts.quotes.context import Context, Speaker
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
 AUTHOR_PREPS = {"from", "by", "of"}
+PLACE_PREPS = {"on", "in"}  # where the owner of the page published it
 LOOK_BACK = 4000  # characters searched for an earlier mention of the same noun
 
 
@@ -117,6 +119,13 @@ def _author(ctx: Context, token: Token) -> Token | None:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    for c in token.children:  # "a statement on Apple's website", "a post on the party's account"
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            for o in c.children:
+                owner = next((p for p in o.children if p.dep_ == "poss"), None) if o.dep_ == "pobj" else None
+                mention = ctx.mention_at(owner.idx) if owner is not None else None
+                if mention is not None and mention.label in ("PERSON", "ORG"):
+                    return owner
     return None
 
 
