@@ -1,10 +1,9 @@
 """Non-money quantities: a number with a unit right after it ("5%", "2 million tonnes", "300 workers").
 
-The unit must be in units.tsv or, for the kinds of measure the config lists, be read by quantulum3 on
-the number and the next few words only (quantulum3 over whole texts invents units: "an upward" -> 1
-atomic mass unit), so years, dates, ordinals and ordinary words never become quantities. The
-quantulum3 readings are cached per short span, and quantulum3 itself is imported once, quickly, and
-compiles its patterns only when a text first needs them.
+The unit must be in units.tsv or, for the kinds of measure the config lists, be a name or symbol of
+quantulum3's unit table right after the number (quantulum3's parser over whole texts invents units: "an
+upward" -> 1 atomic mass unit), so years, dates, ordinals and ordinary words never become quantities.
+Only the table is read: the parser's pattern of every unit takes 0.4 s to compile in each process.
 """
 
 from __future__ import annotations
@@ -24,11 +23,11 @@ class QuantityFinder(NumberScanner):
 
     def __init__(self, models: Path, quantulum_entities: list[str] | None = None) -> None:
         super().__init__(models)
-        self.q_lower, self.q_cased = _quantulum_words(set(quantulum_entities or ()))
+        self.q_lower, self.q_cased, self.q_parts, self.q_units = _quantulum_words(set(quantulum_entities or ()))
         for word in read_words(models / "not_units.txt"):
             self.q_lower.pop(word, None)
             self.q_cased.pop(word, None)
-        self._q_cache: dict[str, tuple[int, str] | None] = {}
+        self.q_words = max((len(f.split()) for f in self.q_lower), default=0)
 
     def _quantities(self, text: str, nums: list[_Num], covered: list[tuple[int, int]]) -> list[Quantity]:
         out: list[Quantity] = []
@@ -44,7 +43,9 @@ class QuantityFinder(NumberScanner):
             if unit_m:
                 end, value = abbr
             else:
-                unit_m = self._unit_at(text, end) or self._quantulum_at(text, n.start, end)
+                unit_m = self._unit_at(text, end)
+                if unit_m is None or _PER.match(text, unit_m[0]):  # "km/h": quantulum3 may know the unit per unit
+                    unit_m = self._quantulum_at(text, end) or unit_m
             if not unit_m:
                 continue
             uend, unit, form = unit_m
@@ -76,27 +77,36 @@ class QuantityFinder(NumberScanner):
             out.append(Quantity(start, uend, text[start:uend], _clean(value), unit, _clean(max_value), qualifier, noun))
         return out
 
-    def _quantulum_at(self, text: str, start: int, pos: int) -> tuple[int, str, str] | None:
-        """Units outside our table ("5 kWh", "40 °C", "300 horsepower"): quantulum3 reads the number and
-        the next words only, and only when the first word is a unit name of a measuring kind."""
+    def _quantulum_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
+        """Units outside our table ("5 kWh", "40 °C", "300 horsepower", "25 km/h"): the longest unit name or
+        symbol of quantulum3 after the number, when it is of a measuring kind the config lists."""
         if not (self.q_lower or self.q_cased):
             return None
         p = self._skip_space(text, pos)
-        m = self.word_re.match(text, p)
-        if not m:
-            return None
-        word = m.group(0).rstrip(".")
-        if word not in self.q_cased and word.lower() not in self.q_lower:
-            return None
-        span = text[start:p] + text[p:p + 24].split("\n", 1)[0]
-        if span not in self._q_cache:
-            if len(self._q_cache) > 20000:
-                self._q_cache.clear()
-            self._q_cache[span] = _quantulum_parse(span, set(self.q_lower.values()) | set(self.q_cased.values()))
-        found = self._q_cache[span]
-        if found is None or found[0] <= p - start:
-            return None
-        return start + found[0], found[1], text[p:start + found[0]]
+        found, q = None, p
+        for _ in range(self.q_words):
+            m = _WORD.match(text, q)
+            if not m:
+                break
+            for end in (m.end(), m.end() - 1) if m.group(0).endswith(".") else (m.end(),):
+                form = text[p:end]
+                unit = self.q_cased.get(form, self.q_lower.get(form.lower()))
+                if unit is not None:
+                    found = (end, unit)
+                    break
+            if text[m.end():m.end() + 1] != " ":
+                break
+            q = m.end() + 1
+        if found is None or not found[1]:
+            return None  # no unit, or the longest one is of another kind ("megabits per second")
+        end, unit = found
+        per = _PER.match(text, end)  # "km/h", "barrels per day": a unit per a unit, if quantulum3 has it
+        if per and (per.group(1) in self.q_parts or per.group(1).lower() in self.q_parts):
+            compound = f"{unit} per {self.q_parts.get(per.group(1)) or self.q_parts[per.group(1).lower()]}"
+            if compound not in self.q_units:
+                return None
+            end, unit = per.end(), compound
+        return end, unit, text[p:end]
 
     def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
         return self._lookup(text, pos, self.units_cased, self.units_lower)
@@ -111,33 +121,32 @@ def _capitalised_word_before(text: str, pos: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\n\"“"
 
 
-def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Unit names (any case) and symbols (exact) quantulum3 knows for the given kinds of measure,
-    minus English function words ("in" is also the inch) and forms of units of two kinds: without
-    its classifier quantulum3 picks one blindly ("512mb" as millibarns, "2Mb" as mega base pairs)."""
+_WORD = re.compile(r"[^\W\d_][\w'.²°]*|°\w")
+_PER = re.compile(r"(?:/| per )([^\W\d_]+)\b")
+
+
+def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
+    """quantulum3's unit names (any case) and symbols (exact) -> unit name, for the given kinds of measure;
+    "" for a form of another kind, so that a longer unit is not read as a shorter one ("megabits per
+    second" as megabits). Left out: English function words ("in" is also the inch) and forms of units
+    of two kinds, which quantulum3 could only tell apart by context ("512mb": megabytes or millibarns).
+    Then every name or symbol of one unit -> its name ("h" -> hour, "day" -> day), and the names of the
+    units of the given kinds, for "km/h" and "barrels per day"."""
     if not entities:
-        return {}, {}
+        return {}, {}, {}, set()
     from spacy.lang.en.stop_words import STOP_WORDS
 
     units = _quantulum().load.units("en")
     lower, cased = {}, {}
     for table, out in ((units.surfaces_lower, lower), (units.symbols, cased)):
         for form, found in table.items():
-            kinds = {u.entity.name for u in found}
-            if len(form) > 1 and len(kinds) == 1 and kinds <= entities and form.lower() not in STOP_WORDS:
-                out[form] = next(iter(kinds))
-    return lower, cased
-
-
-def _quantulum_parse(span: str, entities: set[str]) -> tuple[int, str] | None:
-    """(end within span, unit name) of the quantity quantulum3 reads at the start of a short span; the
-    first call compiles quantulum3's patterns (half a second), so a process that meets no unit outside
-    units.tsv never pays it."""
-    quantities = _quantulum().parser.parse(span)
-    for q in quantities:
-        if q.span[0] == 0 and q.unit.entity.name in entities:
-            return q.span[1], q.unit.name
-    return None
+            kinds, names = {u.entity.name for u in found}, {u.name for u in found}
+            if len(form) < 2 or form.lower() in STOP_WORDS:
+                continue
+            out[form] = next(iter(names)) if len(names) == 1 and kinds <= entities else ""
+    parts = {form: next(iter(found)).name for table in (units.surfaces_lower, units.symbols)
+             for form, found in table.items() if len({u.name for u in found}) == 1}
+    return lower, cased, parts, {name for name, u in units.names.items() if u.entity.name in entities}
 
 
 @functools.cache
@@ -165,5 +174,4 @@ def _quantulum():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # quantulum3 warns that its optional classifier is missing
         import quantulum3.load
-        import quantulum3.parser
     return quantulum3

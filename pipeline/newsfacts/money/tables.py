@@ -95,6 +95,7 @@ class MoneyTables:
     def _compile(self) -> None:
         # Scanners start with a literal character class so that re can skip ahead quickly; boundary
         # checks are done in Python on the few hits.
+        # "and" joins number words only after "hundred" ("two hundred and ten", not "five and ten").
         # 1,234.5 | 1.234.567,8 | 1 234 567 | 12,5 (decimal comma) | 1234.5
         self.digits_re = re.compile(
             r"(?=\d)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!,?\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?(?!\.?\d)"
@@ -105,7 +106,8 @@ class MoneyTables:
         word = rf"(?:{words}|hundred)"
         first = "".join(sorted({w[0] for w in self.word_values} | set("ah")))
         self.words_re = re.compile(
-            rf"(?=[{first}])(?:half an?|an?(?= (?:{a_next})\b)|{words}(?:(?:-| | and ){word}\b)*(?: and a half)?)\b")
+            rf"(?=[{first}])(?:half an?|an?(?= (?:{a_next})\b)"
+            rf"|{words}(?:(?:-| |(?<=hundred) and ){word}\b)*(?: and a half)?)\b")
         self.word_scale_re = re.compile(
             rf"(?:{_SP}|-)?(?i:({_alternation(list(self.scale_words))}))(?![A-Za-z])")
         self.abbr_scale_re = re.compile(rf"{_SP}?({_alternation(list(self.scale_abbr))})(?![A-Za-z0-9])")
