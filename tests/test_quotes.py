@@ -91,6 +91,14 @@ DIRECT = [
         "Tom Reilly",
         "said",
     ),
+    # The parser joins "said" to the first verb; the name right before it is still who speaks.
+    (
+        "The European Commission welcomed the announcement and in a reaction to the news Competition "
+        'Commissioner Mario Monti said "the Commission is very much in favour of solutions."',
+        "the Commission is very much in favour of solutions.",
+        "Mario Monti",
+        "said",
+    ),
 ]
 
 

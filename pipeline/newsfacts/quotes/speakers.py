@@ -70,6 +70,8 @@ class Speakers:
                         return c
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 return head.head  # "Smith, who said …"
+            if head.i == verb.i and head.dep_ == "conj" and _person_right_before(ctx, verb):
+                return verb.nbor(-1)  # "… welcomed it and in a reaction Commissioner Neelie Kroes said": a misparse
             if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head.i != head.i:
                 head = head.head
                 continue
@@ -138,6 +140,17 @@ def _antecedent(relative: Token) -> Token | None:
     if i >= 0 and relative.doc[i].pos_ in ("PROPN", "NOUN"):
         return relative.doc[i]
     return relative.head.head if relative.head.dep_ == "relcl" else None
+
+
+def _person_right_before(ctx: Context, verb: Token) -> bool:
+    """A person's name ends right before the verb, outside quotes and not its object: the verb's subject
+    whatever the parser joined the verb to."""
+    if verb.i == 0:
+        return False
+    last = verb.nbor(-1)
+    mention = ctx.mention_at(last.idx)
+    return (last.pos_ == "PROPN" and mention is not None and mention.label == "PERSON"
+            and mention.end == last.idx + len(last.text) and not ctx.in_quote(last.idx))
 
 
 def _next_to(ctx: Context, verb: Token) -> Token | None:
