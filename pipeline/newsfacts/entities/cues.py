@@ -139,6 +139,8 @@ class CueRules(KindRules, ContestRules):
                 best, n = Counter(c.label for c in chain).most_common(1)[0]
                 known_place = any(c.label == best and name_key(self._name(doc, c)) in self.aliases for c in chain)
                 if n >= 2 * len(chain) / 3 and (best not in PLACE_LABELS or known_place):
+                    if best == "ORG" and chain[0].label != "ORG" and self._word_before_item(doc, chain[0], mentions):
+                        chain[0].start -= 1  # "six airlines - Air China, China Eastern Airlines, ...": not "China"
                     for c in chain:
                         key = name_key(self._name(doc, c))
                         alias = self.aliases.get(key)
@@ -148,6 +150,20 @@ class CueRules(KindRules, ContestRules):
             chain = [m] if m is not None else []
             seps = []
         return out
+
+    def _word_before_item(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """The first item of a list of organisations begins one capitalised word earlier than the model
+        thought: a proper noun of no other name, after the dash, colon or word that opens the list, on its
+        line ("airlines - Air China, ..."); not a title, a determiner, a nationality or a place."""
+        i = m.start - 1
+        tk = token_index(doc)
+        if i < 1 or any(o.start <= i < o.end for o in mentions) or tk.end[i] + 1 != tk.idx[m.start]:
+            return False
+        word, low = tk.text[i], tk.lower[i]
+        return word.istitle() and word.isalpha() and len(word) > 1 and doc[i].tag_ == "NNP" \
+            and "\n" not in doc[i - 1].whitespace_ and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
+            and low not in self.role_words and low not in self.determiners and low not in self.linking \
+            and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
 
     def _named_person(self, doc: Doc, m: Mention) -> bool:
         """A person the article names in full: the mention is, or ends, a full name ("Jones" of

@@ -54,11 +54,23 @@ class LabelRules(Stage):
                     continue
             fixed = [m.label for m in group if m.fixed]
             counts = Counter(fixed or [m.label for m in group])
+            if not fixed and counts["PERSON"] == counts["ORG"] > 0 and " " in key:
+                counts["ORG"] += self._first_word_org(key, groups)
             best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
                                                        if kv[0] in LABEL_PRIORITY else -99))[0]
             for m in group:
                 if not (m.fixed and fixed):  # a fixed label stays, even beside another fixed one
                     m.label = best
+
+    @staticmethod
+    def _first_word_org(key: str, groups: dict[str, list[Mention]]) -> bool:
+        """A two-reading name ("Lockheed Martin", once an ORG, once a PERSON) whose first word the article
+        writes alone, and the model reads there as an organisation ("Lockheed had bid before"): a firm is
+        called by its first word, a person by the surname, so it is the firm. Not when the first word is a
+        first name, nor when the model reads it alone as a person too ("Xi" of "Xi Jinping")."""
+        first = key.split()[0]
+        alone = [m.label for m in groups.get(first, ())]
+        return "ORG" in alone and "PERSON" not in alone and first_name_gender(first)[1] == 0
 
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
         """An acronym is no person ("MI6"); a name ending in a head word is what the word says
