@@ -161,7 +161,8 @@ class CueRules(KindRules, ContestRules):
             return False
         word, low = tk.text[i], tk.lower[i]
         return word.istitle() and word.isalpha() and len(word) > 1 and doc[i].tag_ == "NNP" \
-            and "\n" not in doc[i - 1].whitespace_ and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
+            and "\n" not in doc[i - 1].whitespace_ \
+            and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
             and low not in self.role_words and low not in self.determiners and low not in self.linking \
             and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
 

@@ -229,13 +229,15 @@ class NameRules(Stage):
         """"Lockheed" (ORG) + "Martin" (PRODUCT or PERSON): a firm named for its founders, cut by the model
         before a word that is a personal name. One capitalised word, a first name in gender-guesser's lexicon,
         right after an organisation's name that is no first name itself, on one line and with one space
-        between: "Airbus A330", "Apple iPod", "Toyota Prius" are products, and their words are no first names."""
+        between: "Airbus A330", "Apple iPod", "Toyota Prius" are products, and their words are no first names; a
+        product cut so after "a" or "the" stays one ("the Renault Clio")."""
         tk = token_index(doc)
         word = tk.text[m.start]
         return prev.label == "ORG" and m.label in ("PERSON", "PRODUCT") and m.end - m.start == 1 \
             and tk.end[prev.end - 1] + 1 == tk.idx[m.start] and word.istitle() and word.isalpha() \
             and name_key(word) not in self.aliases and first_name_gender(word)[1] > 0 \
-            and first_name_gender(tk.text[prev.start])[1] == 0
+            and first_name_gender(tk.text[prev.start])[1] == 0 \
+            and not (m.label == "PRODUCT" and prev.start and tk.lower[prev.start - 1] in self.determiners)
 
     def _extend_org_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"European Aeronautic Defence and Space Company": the model stops an organisation's name at

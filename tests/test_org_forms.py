@@ -1,0 +1,112 @@
+"""Organisations the model cuts, splits or takes for something else: a firm named for its founders
+("Lockheed Martin"), a party whose name begins with a nationality, a headline's short form, an owner
+and what it owns, a list of airlines, a name ending in a capitalised particle ("El Al")."""
+
+import pytest
+
+
+def entities(doc):
+    return [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+def named(doc, text):
+    return [e for e in doc._.entities if e.text == text]
+
+
+@pytest.mark.parametrize("text", [
+    # the model reads "Lockheed" as an ORG and "Martin" as a product, and once the whole as a person
+    "The contract was contested by Boeing and Lockheed Martin. Lockheed had bid before. "
+    "Lockheed Martin said it would appeal.",
+    # the full name only once, cut in two, then its first word alone
+    "The tender was fought between Boeing and Lockheed Martin, Lockheed winning it in the end.",
+])
+def test_a_firm_named_for_its_founders_is_one_organisation(process, text):
+    doc = process(text)
+    hits = [e for e in doc._.entities if e.text.startswith("Lockheed")]
+    assert any(e.text == "Lockheed Martin" for e in hits), entities(doc)
+    assert all(e.label == "ORG" and e.canonical == "Lockheed Martin" for e in hits), entities(doc)
+    assert not [e for e in doc._.entities if e.text == "Martin"], entities(doc)
+
+
+@pytest.mark.parametrize("text, product", [
+    ("Airbus delivered the first Airbus A330 tanker to the air force on Friday.", "A330"),
+])
+def test_a_product_after_its_maker_is_not_joined_to_it(process, text, product):
+    doc = process(text)
+    assert not [e for e in doc._.entities if e.label == "ORG" and product in e.text], entities(doc)
+
+
+@pytest.mark.parametrize("text, party", [
+    ("British Labour Party leader Tony Blair won a narrow vote on Saturday.", "British Labour Party"),
+    ("The Scottish National Party came second in the Glasgow poll.", "Scottish National Party"),
+])
+def test_a_party_named_with_a_nationality_stays_an_organisation(process, text, party):
+    doc = process(text)
+    hits = named(doc, party)
+    assert hits and hits[0].label == "ORG", entities(doc)
+
+
+@pytest.mark.parametrize("text, nationality", [
+    ("Kazakh Foreign Minister Murat Nurtleu arrived in Bishkek on Monday.", "Kazakh"),
+])
+def test_a_nationality_before_a_title_is_still_no_organisation(process, text, nationality):
+    doc = process(text)
+    assert not [e for e in doc._.entities if e.label == "ORG" and nationality in e.text], entities(doc)
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Boeing hands last 717 to AirTran, closing an era\n"
+     "Boeing on Tuesday delivered the last 717 jet to AirTran Airways at a ceremony in Long Beach, California.",
+     "AirTran", "AirTran Airways"),
+])
+def test_a_headline_short_form_takes_the_full_name_of_the_story(process, text, short, full):
+    doc = process(text)
+    hits = named(doc, short)
+    assert hits and all(e.label == "ORG" and e.canonical == full for e in hits), entities(doc)
+
+
+def test_a_headline_ending_in_a_stop_is_a_sentence_not_a_headline(process):
+    doc = process("Shares of Harcourt fell on Monday.\nHarcourt Energy said its new field was smaller than thought.")
+    first = [e for e in doc._.entities if e.text == "Harcourt"]
+    assert first and first[0].canonical == "Harcourt", entities(doc)
+
+
+@pytest.mark.parametrize("text, owner, owned", [
+    ("The Beatles' Apple Corps has sued Apple Computer in a London court. "
+     "Apple Corps was founded by the Beatles in 1968.", "Beatles", "Apple Corps"),
+    ("Farrakhan's Nation of Islam rejected the ruling on Monday, and Farrakhan said he would appeal.",
+     "Farrakhan", "Nation of Islam"),
+])
+def test_an_owner_and_what_it_owns_are_two_names(process, text, owner, owned):
+    doc = process(text)
+    assert named(doc, owner) and named(doc, owned), entities(doc)
+    assert not [e for e in doc._.entities if owner in e.text and owned in e.text], entities(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Shares of McDonald's Corp rose on Monday after McDonald's said sales grew.", "McDonald's Corp"),
+])
+def test_a_possessive_that_is_part_of_a_name_stays(process, text, name):
+    doc = process(text)
+    assert named(doc, name), entities(doc)
+
+
+@pytest.mark.parametrize("text, airline", [
+    ("The jets will go to six airlines - Air China, China Eastern Airlines, China Southern Airlines "
+     "and Hainan Airlines.", "Air China"),
+])
+def test_the_first_airline_of_a_list_keeps_its_first_word(process, text, airline):
+    doc = process(text)
+    hits = named(doc, airline)
+    assert hits and hits[0].label == "ORG" and hits[0].canonical == airline, entities(doc)
+
+
+def test_a_list_of_countries_is_left_as_it_is(process):
+    doc = process("Exports went to three countries - China, Japan and Korea.")
+    assert [e.label for e in doc._.entities] == ["GPE", "GPE", "GPE"], entities(doc)
+    assert named(doc, "China"), entities(doc)
+
+
+def test_a_name_keeps_a_capitalised_particle_at_its_end(process):
+    doc = process("Dutch investigators reopened the inquiry into the 1992 crash of an El Al freighter.")
+    assert named(doc, "El Al"), entities(doc)
