@@ -189,12 +189,11 @@ class NameBoundRules(Stage):
         own elsewhere, the span is two names; the labels are voted later with the owner's other mentions.
         Not "McDonald's Corp", "Lloyd's Register", "Standard & Poor's": their first part is no name alone."""
         tk = token_index(doc)
-        alone = {tuple(tk.lower[m.start:m.end]) for m in mentions  # not "McDonald" of "McDonald's said"
-                 if m.end >= tk.n or tk.lower[m.end] not in POSSESSIVE_MARKS or tk.idx[m.end] != tk.end[m.end - 1]}
+        alone = {tuple(tk.lower[m.start:m.end]) for m in mentions if not _possessive_at(tk, m.end)}
         out: list[Mention] = []
         for m in mentions:
-            k = next((k for k in range(m.start + 1, m.end - 1) if tk.lower[k] in POSSESSIVE_MARKS
-                      and tk.idx[k] == tk.end[k - 1] and tk.text[k + 1][:1].isupper()), None)
+            k = next((k for k in range(m.start + 1, m.end - 1)
+                      if _possessive_at(tk, k) and tk.text[k + 1][:1].isupper()), None)
             if k is None or m.fixed:
                 out.append(m)
                 continue
@@ -204,3 +203,10 @@ class NameBoundRules(Stage):
             else:
                 out.append(m)
         return out
+
+
+def _possessive_at(tk, k: int) -> bool:
+    """Token ``k`` is a possessive: "'s", spaced too as tokenized text writes it, or a bare "'" attached to
+    its word (spaced, it is a quote mark)."""
+    return 0 < k < tk.n and tk.lower[k] in POSSESSIVE_MARKS and (
+        tk.lower[k] in ("'s", "’s") or tk.idx[k] == tk.end[k - 1])
