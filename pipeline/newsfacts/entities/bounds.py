@@ -186,10 +186,13 @@ class NameBoundRules(Stage):
     def _split_possessives(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"The Beatles' Apple Corps", "Farrakhan's Nation of Islam": the model runs an owner and what it
         owns into one name. Where the words before an inner possessive are a name the article has on its
-        own elsewhere, the span is two names; the labels are voted later with the owner's other mentions.
+        own elsewhere, the span is two names, the owner labelled as it is there.
         Not "McDonald's Corp", "Lloyd's Register", "Standard & Poor's": their first part is no name alone."""
         tk = token_index(doc)
-        alone = {tuple(tk.lower[m.start:m.end]) for m in mentions if not _possessive_at(tk, m.end)}
+        alone: dict[tuple[str, ...], str] = {}  # the owner's words -> its label where the article has it alone
+        for m in mentions:
+            if not _possessive_at(tk, m.end):
+                alone.setdefault(tuple(tk.lower[m.start:m.end]), m.label)
         out: list[Mention] = []
         for m in mentions:
             k = next((k for k in range(m.start + 1, m.end - 1)
@@ -199,7 +202,7 @@ class NameBoundRules(Stage):
                 continue
             s = m.start + (tk.lower[m.start] == "the")
             if s < k and tuple(tk.lower[s:k]) in alone:
-                out += [Mention(s, k, m.label, m.source), Mention(k + 1, m.end, m.label, m.source)]
+                out += [Mention(s, k, alone[tuple(tk.lower[s:k])], m.source), Mention(k + 1, m.end, m.label, m.source)]
             else:
                 out.append(m)
         return out

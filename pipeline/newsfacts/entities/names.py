@@ -188,19 +188,25 @@ class NameRules(Stage):
                 continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
-                    and (first_seen[words] < m.start or self._headline_short_form(doc, m, words)) \
+                    and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
+                                                                                  mentions)) \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
 
-    def _headline_short_form(self, doc: Doc, m: Mention, words: tuple[str, ...]) -> bool:
+    def _headline_short_form(self, doc: Doc, m: Mention, words: tuple[str, ...], full_at: int,
+                             mentions: list[Mention]) -> bool:
         """A headline calls a firm by the short form its story spells out below ("Boeing delivers final 717
         to AirTran" over "... to AirTran Airways"): in a first line with no closing stop, above the story, a
-        short form that names no place the tables know links forward too."""
+        short form that names no place the tables know links forward too, unless the story itself uses the
+        short form before the full name ("Ford, the US car company" before "the Ford Freestyle crossover",
+        "the Fiat conglomerate" before "Fiat Auto"): then it names a thing of its own."""
         tk = token_index(doc)
         text = tk.doc_text
         cut = text.find("\n")
         if cut < 0 or tk.end[m.end - 1] > cut or text[:cut].rstrip()[-1:] in ".!?\"'”’:":
+            return False
+        if any(o.start < full_at and tk.idx[o.start] > cut and self._words(doc, o) == words for o in mentions):
             return False
         key = name_key(" ".join(words))
         return key not in self.city_country and key not in self.demonyms and key not in self.regional
