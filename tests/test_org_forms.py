@@ -69,7 +69,8 @@ def test_a_headline_short_form_the_story_uses_on_its_own_is_not_linked(process):
     # the story calls the group by the short form before it names one of its units
     doc = process("Fiat profits rise in final quarter\n"
                   "Fiat, the Italian industrial group, said on Monday profits rose 8%. "
-                  "Its car unit Fiat Auto still lost money, and Fiat Auto chief Sergio Marchionne said more cuts would come.")
+                  "Its car unit Fiat Auto still lost money, and Fiat Auto chief Sergio Marchionne said "
+                  "more cuts would come.")
     head = [e for e in doc._.entities if e.text == "Fiat" and e.start == 0]
     assert head and head[0].canonical == "Fiat", entities(doc)
 
