@@ -124,3 +124,18 @@ def test_a_list_of_countries_is_left_as_it_is(process):
 def test_a_name_keeps_a_capitalised_particle_at_its_end(process):
     doc = process("Dutch investigators reopened the inquiry into the 1992 crash of an El Al freighter.")
     assert named(doc, "El Al"), entities(doc)
+
+
+@pytest.mark.parametrize("text, firm, person", [
+    ("Ford, the US car company, said profits rose. Ford shares gained 2%. Chairman Bill Ford said he was "
+     "pleased, and Mr Ford thanked staff.", "Ford", "Bill Ford"),
+    ("Dell, the computer maker, cut prices on Monday. Dell shares fell 3%, and founder Michael Dell said "
+     "margins would recover.", "Dell", "Michael Dell"),
+])
+def test_a_firm_named_for_a_family_is_not_the_family_member(process, text, firm, person):
+    doc = process(text)
+    first = [e for e in doc._.entities if e.text == firm][0]
+    assert first.label == "ORG" and first.canonical == firm, entities(doc)
+    assert named(doc, person) and named(doc, person)[0].label == "PERSON", entities(doc)
+    honorific = [e for e in doc._.entities if e.text == firm and text[max(0, e.start - 3):e.start] == "Mr "]
+    assert all(e.label == "PERSON" and e.canonical == person for e in honorific), entities(doc)

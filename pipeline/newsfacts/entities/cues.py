@@ -104,7 +104,9 @@ class CueRules(KindRules, ContestRules):
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
             person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
-            if key in kinds and not person:
+            if person and kinds.get(key) == "ORG" and self._firm_of_family(doc, m):
+                m.label, m.canonical = "ORG", self._name(doc, m)  # "Ford, the US car company" beside "Bill Ford"
+            elif key in kinds and not person:
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
@@ -165,6 +167,12 @@ class CueRules(KindRules, ContestRules):
             and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
             and low not in self.role_words and low not in self.determiners and low not in self.linking \
             and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
+
+    def _firm_of_family(self, doc: Doc, m: Mention) -> bool:
+        """A surname alone that a kind noun makes an organisation ("Ford, the US car company", "the computer
+        maker Dell") names the firm, not the family member the article names in full; "Mr Ford" stays him."""
+        tk = token_index(doc)
+        return m.end - m.start == 1 and not (m.start and tk.lower[m.start - 1].rstrip(".") in self.honorifics)
 
     def _named_person(self, doc: Doc, m: Mention) -> bool:
         """A person the article names in full: the mention is, or ends, a full name ("Jones" of
