@@ -139,3 +139,24 @@ def test_a_firm_named_for_a_family_is_not_the_family_member(process, text, firm,
     assert named(doc, person) and named(doc, person)[0].label == "PERSON", entities(doc)
     honorific = [e for e in doc._.entities if e.text == firm and text[max(0, e.start - 3):e.start] == "Mr "]
     assert all(e.label == "PERSON" and e.canonical == person for e in honorific), entities(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sales at Sainsbury's rose 5% over Christmas, and Sainsbury's said it would hire 2,000 staff.", "Sainsbury's"),
+    ("Analysts said Wendy's was looking for a buyer, and Wendy's shares rose 4% on Friday.", "Wendy's"),
+    # tokenized text
+    ("Analysts said Wendy 's was looking for a buyer , and Wendy 's shares rose 4 % on Friday .", "Wendy 's"),
+])
+def test_a_firm_whose_name_ends_in_s_keeps_it(process, text, name):
+    doc = process(text)
+    hits = [e for e in doc._.entities if name.split()[0].split("'")[0] in e.text]
+    assert len(hits) == 2 and all(e.text == name and e.label == "ORG" for e in hits), entities(doc)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Boeing's board met on Monday, and Boeing said it would name a new chief.", "Boeing"),
+    ("Toyota's sales rose 6% in March, Toyota said.", "Toyota"),
+])
+def test_a_possessive_before_a_noun_is_no_part_of_the_name(process, text, name):
+    doc = process(text)
+    assert [e.text for e in doc._.entities if e.label == "ORG"] == [name, name], entities(doc)

@@ -36,7 +36,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.mentions import NAME_LABELS, OPEN_QUOTES, Mention, Stage, name_key
 from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -206,6 +206,26 @@ class NameBoundRules(Stage):
             else:
                 out.append(m)
         return out
+
+    def _names_ending_in_s(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"McDonald's said", "Boatmen's was shopping itself": an "'s" with no noun after it, before a finite
+        verb, a modal, "and"/"or" or the end of a clause, is no possessive but the end of a firm's name (a
+        contraction of "is" or "has" never comes before "was", "said", "will"). The organisation's other
+        mentions followed by "'s" take it too ("McDonald's shares"), whatever the model called them there."""
+        tk = token_index(doc)
+        ending: set[tuple[str, ...]] = set()
+        for m in mentions:
+            k = m.end
+            if m.label in NAME_LABELS and k + 1 < tk.n and tk.lower[k] in ("'s", "’s") and not m.fixed \
+                    and (doc[k + 1].tag_ in ("VBD", "VBZ", "MD")  # "Wendy's was": no person's possessive either
+                         or m.label == "ORG" and tk.lower[k + 1] in (",", ".", ";", "and", "or")):
+                ending.add(tuple(tk.lower[m.start:m.end]))
+        for m in mentions:
+            if m.end < tk.n and tk.lower[m.end] in ("'s", "’s") and tuple(tk.lower[m.start:m.end]) in ending \
+                    and not m.fixed:
+                m.end += 1
+                m.label = "ORG"  # the model's person or place readings of the firm's name, too
+        return mentions
 
 
 def _possessive_at(tk, k: int) -> bool:
