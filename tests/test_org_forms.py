@@ -156,7 +156,21 @@ def test_a_firm_whose_name_ends_in_s_keeps_it(process, text, name):
 @pytest.mark.parametrize("text, name", [
     ("Boeing's board met on Monday, and Boeing said it would name a new chief.", "Boeing"),
     ("Toyota's sales rose 6% in March, Toyota said.", "Toyota"),
+    # an ellipsis: the owner is written bare elsewhere
+    ("Harcourt said costs rose 4%, and Harcourt's are expected to rise again next year.", "Harcourt"),
 ])
 def test_a_possessive_before_a_noun_is_no_part_of_the_name(process, text, name):
     doc = process(text)
     assert [e.text for e in doc._.entities if e.label == "ORG"] == [name, name], entities(doc)
+
+
+def test_a_place_before_an_elided_noun_stays_a_place(process):
+    doc = process("The German deficit will fall to 2.9% next year, while France's is forecast to drop to 3%.")
+    assert [(e.text, e.label) for e in doc._.entities if "France" in e.text] == [("France", "GPE")], entities(doc)
+
+
+def test_a_person_after_a_maker_noun_stays_a_person(process):
+    doc = process("Documentary maker Michael Cockerell filmed the minister for a year. "
+                  "Ms Robinson tells Cockerell that she despaired of the plan.")
+    hits = [e for e in doc._.entities if "Cockerell" in e.text]
+    assert hits and all(e.label == "PERSON" and e.canonical == "Michael Cockerell" for e in hits), entities(doc)

@@ -208,25 +208,34 @@ class NameBoundRules(Stage):
         return out
 
     def _names_ending_in_s(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """"McDonald's said", "Boatmen's was shopping itself": an "'s" with no noun after it, before a finite
-        verb, a modal, "and"/"or" or the end of a clause, is no possessive but the end of a firm's name (a
-        contraction of "is" or "has" never comes before "was", "said", "will"). The organisation's other
-        mentions followed by "'s" take it too ("McDonald's shares"), whatever the model called them there."""
+        """"McDonald's said", "Boatmen's was shopping itself": a firm's name that ends in "'s". The article
+        writes the name with its "'s" every time, and once at least with no noun after it: before a finite
+        verb, a modal or (an organisation) the end of a clause. An owner is written bare somewhere too, and
+        its "'s" before a verb is an ellipsis ("the German deficit ... while France's is forecast to drop",
+        "Mr Blair said ... Mr Blair's plans"); places the tables know are owners. Every mention of the name
+        then takes its "'s", whatever the model called it there."""
         tk = token_index(doc)
         ending: set[tuple[str, ...]] = set()
+        bare: set[tuple[str, ...]] = set()
         for m in mentions:
             k = m.end
-            if m.label in NAME_LABELS and k + 1 < tk.n and tk.lower[k] in ("'s", "’s") and not m.fixed \
-                    and (doc[k + 1].tag_ in ("VBD", "VBZ", "MD")  # "Wendy's was": no person's possessive either
+            words = tuple(tk.lower[m.start:m.end])
+            if k >= tk.n or tk.lower[k] not in ("'s", "’s"):
+                bare.add(words)
+            elif m.label in NAME_LABELS and k + 1 < tk.n and not m.fixed \
+                    and (doc[k + 1].tag_ in ("VBD", "VBZ", "MD")
                          or m.label == "ORG" and tk.lower[k + 1] in (",", ".", ";", "and", "or")):
-                ending.add(tuple(tk.lower[m.start:m.end]))
+                ending.add(words)
+        ending -= bare
         for m in mentions:
-            if m.end < tk.n and tk.lower[m.end] in ("'s", "’s") and tuple(tk.lower[m.start:m.end]) in ending \
-                    and not m.fixed:
+            words = tuple(tk.lower[m.start:m.end])
+            key = name_key(" ".join(words))
+            if words in ending and m.end < tk.n and tk.lower[m.end] in ("'s", "’s") and not m.fixed \
+                    and key not in self.aliases and key not in self.city_country \
+                    and not (m.start and tk.lower[m.start - 1].rstrip(".") in self.honorifics):
                 m.end += 1
-                m.label = "ORG"  # the model's person or place readings of the firm's name, too
+                m.label = "ORG"
         return mentions
-
 
 def _possessive_at(tk, k: int) -> bool:
     """Token ``k`` is a possessive: "'s", spaced too as tokenized text writes it, or a bare "'" attached to

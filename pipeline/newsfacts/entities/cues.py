@@ -104,7 +104,7 @@ class CueRules(KindRules, ContestRules):
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
             person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
-            if person and kinds.get(key) == "ORG" and self._firm_of_family(doc, m):
+            if person and kinds.get(name_key(self._name(doc, m))) == "ORG" and self._firm_of_family(doc, m):
                 m.label, m.canonical = "ORG", self._name(doc, m)  # "Ford, the US car company" beside "Bill Ford"
             elif key in kinds and not person:
                 m.label = kinds[key]
