@@ -174,3 +174,22 @@ def test_a_person_after_a_maker_noun_stays_a_person(process):
                   "Ms Robinson tells Cockerell that she despaired of the plan.")
     hits = [e for e in doc._.entities if "Cockerell" in e.text]
     assert hits and all(e.label == "PERSON" and e.canonical == "Michael Cockerell" for e in hits), entities(doc)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # the dateline with its date reads like a results line ("Surrey 429"): it names no side
+    ("WASHINGTON 1996-08-30\nPresident Clinton took to the road on Monday. Clinton won in 1992 with a promise "
+     "of lower taxes.", "Clinton", "PERSON"),
+    ("BRISBANE 1996-08-30\nCoach Harris named his side on Friday. Harris won twice against Leeds last season.",
+     "Harris", "PERSON"),
+])
+def test_a_name_written_after_a_title_is_a_person_not_a_side(process, text, name, label):
+    doc = process(text)
+    hits = [e for e in doc._.entities if e.text == name]
+    assert hits and all(e.label == label for e in hits), entities(doc)
+
+
+def test_a_dateline_counts_as_no_side_of_a_contest(process):
+    doc = process("SALZBURG 1996-08-30\nThe United States edged Austria in Salzburg 3-2 in the opening round.")
+    hits = [e for e in doc._.entities if e.text == "Salzburg"]
+    assert hits and all(e.label == "GPE" for e in hits), entities(doc)

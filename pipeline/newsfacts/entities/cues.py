@@ -68,8 +68,9 @@ class CueRules(KindRules, ContestRules):
             elif self._may_be_team(doc, m) and self._club_role(doc, m):
                 teams.add(key)
                 clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
-            elif self._may_be_team(doc, m) and (self._in_contest(doc, m, lines)
-                                                or self._side_in_prose(doc, m, mentions)):
+            elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
+                    and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
+                # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)
                 teams.add(key)
             elif m.label == "ORG" and self._side_in_prose(doc, m, mentions):
                 org_sides.add(key)  # "Gloucester's win over Bath": the club the model knew is the other side
@@ -92,6 +93,7 @@ class CueRules(KindRules, ContestRules):
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
+        teams -= self._titled_people(doc, mentions)  # "President Clinton ... Clinton won in 1992": no club
         if len(teams | org_sides) < 2:
             teams &= clubs
         for m in mentions:
@@ -152,6 +154,13 @@ class CueRules(KindRules, ContestRules):
             chain = [m] if m is not None else []
             seps = []
         return out
+
+    def _titled_people(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Names the article writes once at least right after a title or an honorific ("President Clinton",
+        "Mr Dole", "coach Hoddle"), left out of the span: people, whatever verbs of contests they take."""
+        tk = token_index(doc)
+        return {name_key(self._name(doc, m)) for m in mentions if m.label == "PERSON" and m.start
+                and (tk.lower[m.start - 1] in self.title_heads or tk.lower[m.start - 1].rstrip(".") in self.honorifics)}
 
     def _word_before_item(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """The first item of a list of organisations begins one capitalised word earlier than the model
