@@ -160,6 +160,7 @@ class CueRules(KindRules, ContestRules):
         "Mr Dole", "coach Hoddle"), left out of the span: people, whatever verbs of contests they take."""
         tk = token_index(doc)
         return {name_key(self._name(doc, m)) for m in mentions if m.label == "PERSON" and m.start
+                and tk.lower[m.start - 1][:1].isalpha()  # not the "." that ends a title of the list ("Gen.")
                 and (tk.lower[m.start - 1] in self.title_heads or tk.lower[m.start - 1].rstrip(".") in self.honorifics)}
 
     def _word_before_item(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
