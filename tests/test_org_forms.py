@@ -193,3 +193,15 @@ def test_a_dateline_counts_as_no_side_of_a_contest(process):
     doc = process("SALZBURG 1996-08-30\nThe United States edged Austria in Salzburg 3-2 in the opening round.")
     hits = [e for e in doc._.entities if e.text == "Salzburg"]
     assert hits and all(e.label == "GPE" for e in hits), entities(doc)
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("The cable plant in Shanghai was opened by Pirelli SpA on Monday.", "Pirelli SpA", "ORG"),
+    ("Kessler AG said on Tuesday that orders rose.", "Kessler AG", "ORG"),
+    # a two-letter surname in title case is no legal form
+    ("Manila tycoon Lucio Co said on Monday he would sell his stake.", "Lucio Co", "PERSON"),
+])
+def test_a_legal_form_ends_no_persons_name(process, text, name, label):
+    doc = process(text)
+    hits = named(doc, name)
+    assert hits and hits[0].label == label, entities(doc)

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, LABEL_PRIORITY, Mention, Stage, name_key
-from newsfacts.namematch import SURE, first_name_gender
+from newsfacts.namematch import SURE, first_name_gender, org_key
 from newsfacts.tokens import token_index
 
 
@@ -92,6 +92,8 @@ class LabelRules(Stage):
             if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
                     and ACRONYM_RE.match(words[0]):
                 m.label = "ORG"
+            elif m.label == "PERSON" and len(words) >= 2 and _legal_form(words):
+                m.label = "ORG"  # "Pirelli SpA", "Apic Yamada Corp": a legal form ends no person's name
             elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
                     and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
                              and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):
@@ -107,3 +109,12 @@ class LabelRules(Stage):
                     and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):
                 m.label = "PERSON"
 
+
+
+def _legal_form(words: tuple[str, ...]) -> bool:
+    """The name ends in a company's legal form (cleanco's terms of many countries: "SpA", "Ltd", "AG", "Corp.",
+    "S.A."), written as one: upper case, with a dot, mixed case or of three letters or more; a two-letter word
+    in title case ("Sa", "Co") can be a surname."""
+    kept = len(org_key(" ".join(words)).split())
+    tail = words[kept:] if 0 < kept < len(words) else ()
+    return bool(tail) and all(w.isupper() or "." in w or not w.istitle() or len(w) >= 3 for w in tail)
