@@ -205,3 +205,20 @@ def test_a_legal_form_ends_no_persons_name(process, text, name, label):
     doc = process(text)
     hits = named(doc, name)
     assert hits and hits[0].label == label, entities(doc)
+
+
+@pytest.mark.parametrize("text, full, acronym", [
+    ("The committee will meet at the headquarters of the U.N. Interim Force in Lebanon (UNIFIL) on Monday. "
+     "UNIFIL has 4,500 troops.", "U.N. Interim Force in Lebanon", "UNIFIL"),
+    ("The Alliance for Reform and Democracy in Kenya (ARDK) urged voters to stay calm. ARDK leaders met on "
+     "Friday.", "Alliance for Reform and Democracy in Kenya", "ARDK"),
+])
+def test_a_place_the_acronym_spells_belongs_to_the_name(process, text, full, acronym):
+    doc = process(text)
+    assert named(doc, full) and named(doc, full)[0].label == "ORG", entities(doc)
+    assert all(e.canonical == full for e in named(doc, acronym)), entities(doc)
+
+
+def test_a_place_after_a_name_stays_a_place_without_an_acronym(process):
+    doc = process("Officials of the Bank of England met in London on Monday.")
+    assert named(doc, "London") and named(doc, "London")[0].label == "GPE", entities(doc)

@@ -36,7 +36,8 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import NAME_LABELS, OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.mentions import ACRONYM_RE, NAME_LABELS, OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.names import _letters_in_order
 from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -236,6 +237,33 @@ class NameBoundRules(Stage):
                 m.end += 1
                 m.label = "ORG"
         return mentions
+    def _join_place_by_acronym(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the U.N. Interim Force in Lebanon (UNIFIL)", "the Rally for ... Democracy in Rwanda (RDR)": the
+        model ends an organisation's name before "in", "of" or "for" and a place. The bracketed acronym right
+        after the place says the place belongs to the name: its letters run in order through the whole name,
+        and its last letter is the place's first."""
+        tk = token_index(doc)
+        starts = {m.start: m for m in mentions}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        dropped = set()
+        for m in mentions:
+            s = m.end + 1
+            if m.label != "ORG" or s + 3 >= tk.n or tk.lower[m.end] not in ("in", "of", "for"):
+                continue
+            e = next((k for k in range(s, min(s + 4, tk.n - 2)) if tk.text[k] == "("), None)
+            place = starts.get(s)
+            if e is None or e == s or tk.text[e + 2] != ")" or not all(
+                    tk.text[k].isalpha() and tk.text[k].istitle() for k in range(s, e)) \
+                    or any(k in taken for k in range(s, e)) and (place is None or place.end != e
+                                                                 or place.label not in ("GPE", "LOC")):
+                continue
+            acronym = tk.text[e + 1].replace(".", "")
+            if ACRONYM_RE.match(acronym) and acronym[-1] == tk.text[s][:1] \
+                    and _letters_in_order(acronym, tk.span(m.start, e).replace(".", "")):
+                m.end = e
+                if place is not None:
+                    dropped.add(id(place))
+        return [m for m in mentions if id(m) not in dropped]
 
 def _possessive_at(tk, k: int) -> bool:
     """Token ``k`` is a possessive: "'s", spaced too as tokenized text writes it, or a bare "'" attached to
