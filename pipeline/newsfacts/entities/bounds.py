@@ -27,6 +27,11 @@ Lines in capitals are left alone: their tags say little.
 An initial before a surname is part of the name, with its dot or without ("S Easterby" in a line-up):
 it tells two people of one surname apart. A comma between two names of a list ends a name
 ("House of Commons, European Parliament").
+
+An inner possessive ends an owner's name where the article names the owner alone too ("the Beatles'
+Apple Corps"); an "'s" with no noun after it ends a firm's name the article never writes without it
+("McDonald's said"); a place and the bracketed acronym that spells the whole belong to an
+organisation's name ("U.N. Interim Force in Lebanon (UNIFIL)").
 """
 
 from __future__ import annotations

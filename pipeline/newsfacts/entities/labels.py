@@ -73,8 +73,9 @@ class LabelRules(Stage):
         return "ORG" in alone and "PERSON" not in alone and first_name_gender(first)[1] == 0
 
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
-        """An acronym is no person ("MI6"); a name ending in a head word is what the word says
-        ("Apollo Theatre"; an ORG only for over-org heads: "Wembley Stadium", "Hunting Act"), unless a
+        """An acronym is no person ("MI6"), nor a name ending in a legal form ("Pirelli SpA"); a name ending
+        in a head word is what the word says ("Apollo Theatre"; an ORG only for over-org heads: "Wembley
+        Stadium", "Hunting Act"), unless a
         first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
         Centre"); a two-word name whose surname the article
         elsewhere has as a person is one ("Phillips Idowu" ... "Idowu"), and so is a first name with the surname
@@ -108,7 +109,6 @@ class LabelRules(Stage):
                                 for w in words) \
                     and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):
                 m.label = "PERSON"
-
 
 
 def _legal_form(words: tuple[str, ...]) -> bool:

@@ -2,7 +2,8 @@
 
 A surname or a first name takes the full name the article gives a person; further occurrences of
 a known name become mentions; "UN" after "the United Nations" and "Lockheed" after "Lockheed
-Martin" take the long form; table entries take the fullest name the article uses for them.
+Martin" take the long form (and a headline's short form above its story's full name); table entries
+take the fullest name the article uses for them.
 """
 
 from __future__ import annotations
