@@ -27,6 +27,11 @@ Lines in capitals are left alone: their tags say little.
 An initial before a surname is part of the name, with its dot or without ("S Easterby" in a line-up):
 it tells two people of one surname apart. A comma between two names of a list ends a name
 ("House of Commons, European Parliament").
+
+An inner possessive ends an owner's name where the article names the owner alone too ("the Beatles'
+Apple Corps"); an "'s" with no noun after it ends a firm's name the article never writes without it
+("McDonald's said"); a place and the bracketed acronym that spells the whole belong to an
+organisation's name ("U.N. Interim Force in Lebanon (UNIFIL)").
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.mentions import ACRONYM_RE, NAME_LABELS, OPEN_QUOTES, Mention, Stage, name_key
+from newsfacts.entities.names import _letters_in_order
 from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -52,6 +58,7 @@ BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up;
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
 NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 class NameBoundRules(Stage):
@@ -181,3 +188,90 @@ class NameBoundRules(Stage):
                 any(t.text == "and" for t in doc[m.start:m.end]) and max(pieces) == 1):
             return False
         return not (m.end - i - 1 == 1 and name_key(after.text) in self.aliases)
+
+    def _split_possessives(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"The Beatles' Apple Corps", "Farrakhan's Nation of Islam": the model runs an owner and what it
+        owns into one name. Where the words before an inner possessive are a name the article has on its
+        own elsewhere, the span is two names, the owner labelled as it is there.
+        Not "McDonald's Corp", "Lloyd's Register", "Standard & Poor's": their first part is no name alone."""
+        tk = token_index(doc)
+        alone: dict[tuple[str, ...], str] = {}  # the owner's words -> its label where the article has it alone
+        for m in mentions:
+            if not _possessive_at(tk, m.end):
+                alone.setdefault(tuple(tk.lower[m.start:m.end]), m.label)
+        out: list[Mention] = []
+        for m in mentions:
+            k = next((k for k in range(m.start + 1, m.end - 1)
+                      if _possessive_at(tk, k) and tk.text[k + 1][:1].isupper()), None)
+            if k is None or m.fixed:
+                out.append(m)
+                continue
+            s = m.start + (tk.lower[m.start] == "the")
+            if s < k and tuple(tk.lower[s:k]) in alone:
+                out += [Mention(s, k, alone[tuple(tk.lower[s:k])], m.source), Mention(k + 1, m.end, m.label, m.source)]
+            else:
+                out.append(m)
+        return out
+
+    def _names_ending_in_s(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"McDonald's said", "Boatmen's was shopping itself": a firm's name that ends in "'s". The article
+        writes the name with its "'s" every time, and once at least with no noun after it: before a finite
+        verb, a modal or (an organisation) the end of a clause. An owner is written bare somewhere too, and
+        its "'s" before a verb is an ellipsis ("the German deficit ... while France's is forecast to drop",
+        "Mr Blair said ... Mr Blair's plans"); places the tables know are owners. Every mention of the name
+        then takes its "'s", whatever the model called it there."""
+        tk = token_index(doc)
+        ending: set[tuple[str, ...]] = set()
+        bare: set[tuple[str, ...]] = set()
+        for m in mentions:
+            k = m.end
+            words = tuple(tk.lower[m.start:m.end])
+            if k >= tk.n or tk.lower[k] not in ("'s", "’s"):
+                bare.add(words)
+            elif m.label in NAME_LABELS and k + 1 < tk.n and not m.fixed \
+                    and (doc[k + 1].tag_ in ("VBD", "VBZ", "MD")
+                         or m.label == "ORG" and tk.lower[k + 1] in (",", ".", ";", "and", "or")):
+                ending.add(words)
+        ending -= bare
+        for m in mentions:
+            words = tuple(tk.lower[m.start:m.end])
+            key = name_key(" ".join(words))
+            if words in ending and m.end < tk.n and tk.lower[m.end] in ("'s", "’s") and not m.fixed \
+                    and key not in self.aliases and key not in self.city_country \
+                    and not (m.start and tk.lower[m.start - 1].rstrip(".") in self.honorifics):
+                m.end += 1
+                m.label = "ORG"
+        return mentions
+    def _join_place_by_acronym(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the U.N. Interim Force in Lebanon (UNIFIL)", "the Rally for ... Democracy in Rwanda (RDR)": the
+        model ends an organisation's name before "in", "of" or "for" and a place. The bracketed acronym right
+        after the place says the place belongs to the name: its letters run in order through the whole name,
+        and its last letter is the place's first."""
+        tk = token_index(doc)
+        starts = {m.start: m for m in mentions}
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        dropped = set()
+        for m in mentions:
+            s = m.end + 1
+            if m.label != "ORG" or s + 3 >= tk.n or tk.lower[m.end] not in ("in", "of", "for"):
+                continue
+            e = next((k for k in range(s, min(s + 4, tk.n - 2)) if tk.text[k] == "("), None)
+            place = starts.get(s)
+            if e is None or e == s or tk.text[e + 2] != ")" or not all(
+                    tk.text[k].isalpha() and tk.text[k].istitle() for k in range(s, e)) \
+                    or any(k in taken for k in range(s, e)) and (place is None or place.end != e
+                                                                 or place.label not in ("GPE", "LOC")):
+                continue
+            acronym = tk.text[e + 1].replace(".", "")
+            if ACRONYM_RE.match(acronym) and acronym[-1] == tk.text[s][:1] \
+                    and _letters_in_order(acronym, tk.span(m.start, e).replace(".", "")):
+                m.end = e
+                if place is not None:
+                    dropped.add(id(place))
+        return [m for m in mentions if id(m) not in dropped]
+
+def _possessive_at(tk, k: int) -> bool:
+    """Token ``k`` is a possessive: "'s", spaced too as tokenized text writes it, or a bare "'" attached to
+    its word (spaced, it is a quote mark)."""
+    return 0 < k < tk.n and tk.lower[k] in POSSESSIVE_MARKS and (
+        tk.lower[k] in ("'s", "’s") or tk.idx[k] == tk.end[k - 1])

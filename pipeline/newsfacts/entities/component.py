@@ -97,7 +97,10 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._overlay(mentions, self._works(doc))
         mentions = self._overlay(mentions, self._dateline(doc))
         mentions = self._join_coordinated_orgs(doc, mentions)
+        mentions = self._split_possessives(doc, mentions)  # bounds.py
+        mentions = self._names_ending_in_s(doc, mentions)
         mentions = self._extend_org_names(doc, mentions)  # names.py
+        mentions = self._join_place_by_acronym(doc, mentions)  # bounds.py
         mentions = self._join_split_names(doc, mentions)
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)

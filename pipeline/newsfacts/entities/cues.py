@@ -68,8 +68,9 @@ class CueRules(KindRules, ContestRules):
             elif self._may_be_team(doc, m) and self._club_role(doc, m):
                 teams.add(key)
                 clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
-            elif self._may_be_team(doc, m) and (self._in_contest(doc, m, lines)
-                                                or self._side_in_prose(doc, m, mentions)):
+            elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
+                    and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
+                # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)
                 teams.add(key)
             elif m.label == "ORG" and self._side_in_prose(doc, m, mentions):
                 org_sides.add(key)  # "Gloucester's win over Bath": the club the model knew is the other side
@@ -92,6 +93,7 @@ class CueRules(KindRules, ContestRules):
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
+        teams -= self._titled_people(doc, mentions)  # "President Clinton ... Clinton won in 1992": no club
         if len(teams | org_sides) < 2:
             teams &= clubs
         for m in mentions:
@@ -104,7 +106,9 @@ class CueRules(KindRules, ContestRules):
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
             person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
-            if key in kinds and not person:
+            if person and kinds.get(name_key(self._name(doc, m))) == "ORG" and self._firm_of_family(doc, m):
+                m.label, m.canonical = "ORG", self._name(doc, m)  # "Ford, the US car company" beside "Bill Ford"
+            elif key in kinds and not person:
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
@@ -139,6 +143,8 @@ class CueRules(KindRules, ContestRules):
                 best, n = Counter(c.label for c in chain).most_common(1)[0]
                 known_place = any(c.label == best and name_key(self._name(doc, c)) in self.aliases for c in chain)
                 if n >= 2 * len(chain) / 3 and (best not in PLACE_LABELS or known_place):
+                    if best == "ORG" and chain[0].label != "ORG" and self._word_before_item(doc, chain[0], mentions):
+                        chain[0].start -= 1  # "six airlines - Air China, China Eastern Airlines, ...": not "China"
                     for c in chain:
                         key = name_key(self._name(doc, c))
                         alias = self.aliases.get(key)
@@ -148,6 +154,35 @@ class CueRules(KindRules, ContestRules):
             chain = [m] if m is not None else []
             seps = []
         return out
+
+    def _titled_people(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Names the article writes once at least right after a title or an honorific ("President Clinton",
+        "Mr Dole", "coach Hoddle"), left out of the span: people, whatever verbs of contests they take."""
+        tk = token_index(doc)
+        return {name_key(self._name(doc, m)) for m in mentions if m.label == "PERSON" and m.start
+                and tk.lower[m.start - 1][:1].isalpha()  # not the "." that ends a title of the list ("Gen.")
+                and (tk.lower[m.start - 1] in self.title_heads or tk.lower[m.start - 1].rstrip(".") in self.honorifics)}
+
+    def _word_before_item(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """The first item of a list of organisations begins one capitalised word earlier than the model
+        thought: a proper noun of no other name, after the dash, colon or word that opens the list, on its
+        line ("airlines - Air China, ..."); not a title, a determiner, a nationality or a place."""
+        i = m.start - 1
+        tk = token_index(doc)
+        if i < 1 or any(o.start <= i < o.end for o in mentions) or tk.end[i] + 1 != tk.idx[m.start]:
+            return False
+        word, low = tk.text[i], tk.lower[i]
+        return word.istitle() and word.isalpha() and len(word) > 1 and doc[i].tag_ == "NNP" \
+            and "\n" not in doc[i - 1].whitespace_ \
+            and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
+            and low not in self.role_words and low not in self.determiners and low not in self.linking \
+            and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
+
+    def _firm_of_family(self, doc: Doc, m: Mention) -> bool:
+        """A surname alone that a kind noun makes an organisation ("Ford, the US car company", "the computer
+        maker Dell") names the firm, not the family member the article names in full; "Mr Ford" stays him."""
+        tk = token_index(doc)
+        return m.end - m.start == 1 and not (m.start and tk.lower[m.start - 1].rstrip(".") in self.honorifics)
 
     def _named_person(self, doc: Doc, m: Mention) -> bool:
         """A person the article names in full: the mention is, or ends, a full name ("Jones" of

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, LABEL_PRIORITY, Mention, Stage, name_key
-from newsfacts.namematch import SURE, first_name_gender
+from newsfacts.namematch import SURE, first_name_gender, org_key
 from newsfacts.tokens import token_index
 
 
@@ -54,15 +54,28 @@ class LabelRules(Stage):
                     continue
             fixed = [m.label for m in group if m.fixed]
             counts = Counter(fixed or [m.label for m in group])
+            if not fixed and counts["PERSON"] == counts["ORG"] > 0 and " " in key:
+                counts["ORG"] += self._first_word_org(key, groups)
             best = max(counts.items(), key=lambda kv: (kv[1], -LABEL_PRIORITY.index(kv[0])
                                                        if kv[0] in LABEL_PRIORITY else -99))[0]
             for m in group:
                 if not (m.fixed and fixed):  # a fixed label stays, even beside another fixed one
                     m.label = best
 
+    @staticmethod
+    def _first_word_org(key: str, groups: dict[str, list[Mention]]) -> bool:
+        """A two-reading name ("Lockheed Martin", once an ORG, once a PERSON) whose first word the article
+        writes alone, and the model reads there as an organisation ("Lockheed had bid before"): a firm is
+        called by its first word, a person by the surname, so it is the firm. Not when the first word is a
+        first name, nor when the model reads it alone as a person too ("Xi" of "Xi Jinping")."""
+        first = key.split()[0]
+        alone = [m.label for m in groups.get(first, ())]
+        return "ORG" in alone and "PERSON" not in alone and first_name_gender(first)[1] == 0
+
     def _fix_people(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> None:
-        """An acronym is no person ("MI6"); a name ending in a head word is what the word says
-        ("Apollo Theatre"; an ORG only for over-org heads: "Wembley Stadium", "Hunting Act"), unless a
+        """An acronym is no person ("MI6"), nor a name ending in a legal form ("Pirelli SpA"); a name ending
+        in a head word is what the word says ("Apollo Theatre"; an ORG only for over-org heads: "Wembley
+        Stadium", "Hunting Act"), unless a
         first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
         Centre"); a two-word name whose surname the article
         elsewhere has as a person is one ("Phillips Idowu" ... "Idowu"), and so is a first name with the surname
@@ -80,6 +93,8 @@ class LabelRules(Stage):
             if m.label == "PERSON" and len(words) == 1 and lines[m.start] != "caps" \
                     and ACRONYM_RE.match(words[0]):
                 m.label = "ORG"
+            elif m.label == "PERSON" and len(words) >= 2 and _legal_form(words):
+                m.label = "ORG"  # "Pirelli SpA", "Apic Yamada Corp": a legal form ends no person's name
             elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
                     and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
                              and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):
@@ -95,3 +110,11 @@ class LabelRules(Stage):
                     and not any(name_key(w) in self.aliases for w in (" ".join(words), *words)):
                 m.label = "PERSON"
 
+
+def _legal_form(words: tuple[str, ...]) -> bool:
+    """The name ends in a company's legal form (cleanco's terms of many countries: "SpA", "Ltd", "AG", "Corp.",
+    "S.A."), written as one: upper case, with a dot, mixed case or of three letters or more; a two-letter word
+    in title case ("Sa", "Co") can be a surname."""
+    kept = len(org_key(" ".join(words)).split())
+    tail = words[kept:] if 0 < kept < len(words) else ()
+    return bool(tail) and all(w.isupper() or "." in w or not w.istitle() or len(w) >= 3 for w in tail)

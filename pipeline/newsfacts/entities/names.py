@@ -2,7 +2,8 @@
 
 A surname or a first name takes the full name the article gives a person; further occurrences of
 a known name become mentions; "UN" after "the United Nations" and "Lockheed" after "Lockheed
-Martin" take the long form; table entries take the fullest name the article uses for them.
+Martin" take the long form (and a headline's short form above its story's full name); table entries
+take the fullest name the article uses for them.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, name_key
-from newsfacts.namematch import PersonName, clean_name, fits, org_key, parse, short_forms
+from newsfacts.namematch import PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
 
@@ -188,10 +189,28 @@ class NameRules(Stage):
                 continue
             names = longs.get(words)
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
-                    and first_seen[words] < m.start \
+                    and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
+                                                                                  mentions)) \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _headline_short_form(self, doc: Doc, m: Mention, words: tuple[str, ...], full_at: int,
+                             mentions: list[Mention]) -> bool:
+        """A headline calls a firm by the short form its story spells out below ("Boeing delivers final 717
+        to AirTran" over "... to AirTran Airways"): in a first line with no closing stop, above the story, a
+        short form that names no place the tables know links forward too, unless the story itself uses the
+        short form before the full name ("Ford, the US car company" before "the Ford Freestyle crossover",
+        "the Fiat conglomerate" before "Fiat Auto"): then it names a thing of its own."""
+        tk = token_index(doc)
+        text = tk.doc_text
+        cut = text.find("\n")
+        if cut < 0 or tk.end[m.end - 1] > cut or text[:cut].rstrip()[-1:] in ".!?\"'”’:":
+            return False
+        if any(o.start < full_at and tk.idx[o.start] > cut and self._words(doc, o) == words for o in mentions):
+            return False
+        key = name_key(" ".join(words))
+        return key not in self.city_country and key not in self.demonyms and key not in self.regional
 
     def _join_split_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"Lockheed" + "Martin": the model cuts in two a name the article writes whole elsewhere
@@ -202,17 +221,30 @@ class NameRules(Stage):
         whole = {tuple(org_key(tk.span(m.start, m.end)).split()) for m in mentions
                  if m.label in ("ORG", "PERSON") and m.end - m.start >= 2}
         whole.discard(())
-        if not whole:
-            return mentions
         out: list[Mention] = []
         for m in sorted(mentions, key=lambda m: m.start):
             prev = out[-1] if out else None
             if prev is not None and prev.end == m.start and "\n" not in doc[m.start - 1].whitespace_ \
-                    and tuple(tk.lower[prev.start:m.end]) in whole and not (prev.fixed or m.fixed):
+                    and (tuple(tk.lower[prev.start:m.end]) in whole or self._founder_name(doc, prev, m)) \
+                    and not (prev.fixed or m.fixed):
                 out[-1] = Mention(prev.start, m.end, prev.label, prev.source)
             else:
                 out.append(m)
         return out
+
+    def _founder_name(self, doc: Doc, prev: Mention, m: Mention) -> bool:
+        """"Lockheed" (ORG) + "Martin" (PRODUCT or PERSON): a firm named for its founders, cut by the model
+        before a word that is a personal name. One capitalised word, a first name in gender-guesser's lexicon,
+        right after an organisation's name that is no first name itself, on one line and with one space
+        between: "Airbus A330", "Apple iPod", "Toyota Prius" are products, and their words are no first names; a
+        product cut so after "a" or "the" stays one ("the Renault Clio")."""
+        tk = token_index(doc)
+        word = tk.text[m.start]
+        return prev.label == "ORG" and m.label in ("PERSON", "PRODUCT") and m.end - m.start == 1 \
+            and tk.end[prev.end - 1] + 1 == tk.idx[m.start] and word.istitle() and word.isalpha() \
+            and name_key(word) not in self.aliases and first_name_gender(word)[1] > 0 \
+            and first_name_gender(tk.text[prev.start])[1] == 0 \
+            and not (m.label == "PRODUCT" and prev.start and tk.lower[prev.start - 1] in self.determiners)
 
     def _extend_org_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"European Aeronautic Defence and Space Company": the model stops an organisation's name at

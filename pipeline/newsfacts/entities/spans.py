@@ -128,7 +128,8 @@ class SpanRules(Stage):
             if _in_word(doc, e - 1) and tok.lower_ not in POSSESSIVES and any(ch.isalpha() for ch in tok.text):
                 break  # "Lee Teng-hui": a piece of a word goes with the word
             if tok.lower_ in POSSESSIVES and e - 1 > s or tok.is_space or set(tok.text) <= EDGE_PUNCT \
-                    or (tok.lower_ in self.linking and e - 1 > s):
+                    or (tok.lower_ in self.linking and e - 1 > s
+                        and not (tok.is_title and tok.lower_ in self.particles)):  # "El Al", "Jean Le" end so
                 e -= 1
             elif m.label in NAME_LABELS and e - 1 > s and (
                     (tok.is_lower and tok.is_alpha) or NUMBERISH.match(tok.text)):
@@ -223,7 +224,9 @@ class SpanRules(Stage):
                     and name_key(" ".join(t.text for t in rest)) not in self.aliases and len(rest) <= 3:
                 # "Spokeswoman Sandy Angers", "Mr. Kulubaev": a title before a name, labelled ORG
                 return Mention(rest[0].i, rest[-1].i + 1, "PERSON", "rule")
-        if dem and all(t in dem or t.lower_ in self.role_words for t in words):
+        org_head = self.name_heads.get(words[-1].lower_) == "ORG" if words else False
+        if dem and all(t in dem or t.lower_ in self.role_words for t in words) and not (
+                m.label == "ORG" and len(words) > len(dem) and org_head):  # "Scottish Labour Party" is a party
             if len(dem) == len(words):
                 m.label = "NORP"
                 return m
