@@ -237,6 +237,32 @@ def test_unattributed_quote_continues_previous_speaker(process):
     doc = process(text)
     direct = quotes_of(doc, "direct")
     assert [q.speaker for q in direct] == ["Joe Biden", "Joe Biden"]
+    # the attribution it continues: the same mention and the same verb, offsets into the text
+    assert [(q.verb, q.verb_start, q.speaker_start) for q in direct[1:]] == [
+        (direct[0].verb, direct[0].verb_start, direct[0].speaker_start)]
+    assert text[direct[1].verb_start:direct[1].verb_end] == "said"
+
+
+@pytest.mark.parametrize("text", [
+    'Coach Tom Reilly added: "I have the scan this afternoon and we will know more then." '
+    '"As hard as it is, I have to stay positive."',
+    '"We played well for an hour and then lost our way," said coach Tom Reilly.\n\n'
+    '"The second half was the worst I have seen from this team."',
+])
+def test_a_quote_that_is_a_sentence_of_its_own_continues_the_speaker_and_the_verb(process, text):
+    direct = quotes_of(process(text), "direct")
+    assert [(q.speaker, q.verb) for q in direct] == [("Tom Reilly", direct[0].verb)] * 2
+    assert direct[0].verb in ("added", "said")
+
+
+def test_a_quote_with_a_verb_of_its_own_keeps_it_unknown(process):
+    """An attribution with a verb the list lacks ("enthused") is no continuation's verb."""
+    text = (
+        '"We will open two more plants next year," chief executive Anna Berg said.\n\n'
+        '"Demand is rising faster than anyone planned for," Berg enthused.'
+    )
+    direct = quotes_of(process(text), "direct")
+    assert [(q.speaker, q.verb) for q in direct] == [("Anna Berg", "said"), ("Anna Berg", None)]
 
 
 INDIRECT = [

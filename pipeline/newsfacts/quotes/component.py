@@ -7,7 +7,8 @@ of a split quote, a paragraph of a quote that runs over several, a sentence reop
 mark), each with its own words, so ``text == doc.text[start:end]`` for every record; the parts of one
 quote share its speaker, its verb and ``quote_start``, the start of its first part. ``text`` never
 holds the outer marks nor the comma before the closing mark. A direct quote without attribution
-continues the speaker of the previous quote or reported speech in the same or the previous paragraph.
+continues the speaker of the previous quote or reported speech in the same or the previous paragraph,
+and its verb when the quote is a sentence of its own.
 """
 
 from pathlib import Path
@@ -144,8 +145,8 @@ class QuoteFinder(RuleComponent):
     def carry_speakers(self, ctx: Context, quotes: list[Quote]) -> list[Quote]:
         """A direct quote with no attribution of its own continues the previous speaker nearby.
 
-        Its speaker mention is the one the previous quote (or reported speech) was attributed
-        through, in the same or the previous paragraph; its verb stays empty.
+        Its speaker mention is the one the previous quote (or reported speech) was attributed through,
+        in the same or the previous paragraph, and so is its verb when the quote is all its sentence.
         """
         previous: Quote | None = None
         for q in quotes:
@@ -156,10 +157,20 @@ class QuoteFinder(RuleComponent):
                         previous.speaker_start,
                         previous.speaker_end,
                     )
-                    q.speaker_label = previous.speaker_label  # no verb: this quote has none of its own
+                    q.speaker_label = previous.speaker_label
+                    if _stands_alone(ctx, q):  # not “…,” Smith enthused: a verb we do not know is still its own
+                        q.verb, q.verb_start, q.verb_end = previous.verb, previous.verb_start, previous.verb_end
             if q.speaker_start is not None:
                 previous = q
         return quotes
+
+
+def _stands_alone(ctx: Context, q: Quote) -> bool:
+    """Every word of the quote's sentence is inside quote marks: nothing of the writer's attributes it."""
+    first = ctx.tokens.first_from(q.start)
+    if first >= len(ctx.doc):
+        return False
+    return all(t.is_punct or t.is_space or ctx.in_quote(t.idx) for t in ctx.sentence(ctx.doc[first]))
 
 
 def _whole_words(text: str, q: Quote) -> Quote:
