@@ -246,6 +246,10 @@ def test_short_forms_link_to_the_full_name(process, text, mention, canonical):
          "Foreign Minister", "Russia"),
         ("Goldman Sachs chairman and chief executive Lloyd Blankfein said profits fell.", "Lloyd Blankfein",
          "Chairman and Chief Executive", "Goldman Sachs"),
+        # a listed title with what it is of or for, in lower case
+        ("The club's director of rugby Tom Reilly left on Friday.", "Tom Reilly", "Director of Rugby", None),
+        ("The Indian minister for external affairs Natwar Singh arrived on Monday.", "Natwar Singh",
+         "Minister for External Affairs", "India"),
     ],
 )
 def test_more_roles(process, text, person, role, of):

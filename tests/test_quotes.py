@@ -91,6 +91,19 @@ DIRECT = [
         "Tom Reilly",
         "said",
     ),
+    # An affiliation and a title before the name: the person speaks, not the team or the title.
+    (
+        '"We have the players to win the title," said Wales sevens coach Tom Reilly.',
+        "We have the players to win the title",
+        "Tom Reilly",
+        "said",
+    ),
+    (
+        'Leeds director of rugby Tom Reilly said: "Phil has broken his arm and will miss the final."',
+        "Phil has broken his arm and will miss the final.",
+        "Tom Reilly",
+        "said",
+    ),
     # The parser joins "said" to the first verb; the name right before it is still who speaks.
     (
         "The European Commission welcomed the announcement and in a reaction to the news Competition "
@@ -398,6 +411,12 @@ DESCRIPTIONS = [
         "“The bank must return every dollar,” the senator said.",
         "Elizabeth Warren",
         "senator",
+    ),
+    (
+        "French President Jacques Chirac met President Bush in Brussels. "
+        "The French president told reporters: “Europe needs to reinforce itself.”",
+        "Jacques Chirac",
+        "French president",
     ),
     (
         "A statement on the Labour Party's website said: “We will fight this decision in the courts.”",

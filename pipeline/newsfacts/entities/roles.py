@@ -47,7 +47,20 @@ class RoleRules(Stage):
 
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
-        """Longest listed title ending at token ``end`` (exclusive), extended by modifiers."""
+        """Longest listed title ending at token ``end`` (exclusive), extended by modifiers; or a listed
+        title with what it is of or for in lower case ("director of rugby", "minister for sport")."""
+        span = self._listed_title_before(doc, end)
+        if span is None and end > 2:
+            for k in (end - 1, end - 2):  # "of rugby", "for external affairs"
+                words = doc[k:end]
+                if k > 0 and doc[k - 1].lower_ in ("of", "for") and all(
+                        t.is_alpha and t.text.islower() and not t.is_stop for t in words):
+                    title = self._listed_title_before(doc, k - 1)
+                    if title is not None:
+                        return title[0], end
+        return span
+
+    def _listed_title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
         tk = token_index(doc)
         lowers = tk.lower
         for n in range(min(self.max_title, end), 0, -1):
@@ -60,7 +73,7 @@ class RoleRules(Stage):
                         and tk.idx[s - 1] == tk.end[s - 2] and lowers[s - 2].isalpha():
                     s -= 2  # "co-chairman", "ex-foreign secretary", "Vice-Prime Minister": the whole word
                 if s > 1 and doc[s - 1].lower_ == "and":
-                    earlier = self._title_before(doc, s - 1)  # "chairman and chief executive"
+                    earlier = self._listed_title_before(doc, s - 1)  # "chairman and chief executive"
                     if earlier:
                         s = earlier[0]
                 return s, end

@@ -142,6 +142,27 @@ def _antecedent(relative: Token) -> Token | None:
     return relative.head.head if relative.head.dep_ == "relcl" else None
 
 
+_NOT_TITLE = {"ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "ADV"}
+
+
+def _person_after_title(ctx: Context, i: int) -> Token | None:
+    """The last word of a person's name that title words lead up to from token ``i`` ("said England sevens
+    coach Mike Friday"), unless the name owns what follows ("said Tony Blair's spokesman")."""
+    doc = ctx.doc
+    for j in range(i, min(i + 5, len(doc))):
+        t = doc[j]
+        mention = ctx.mention_at(t.idx)
+        if mention is not None and mention.label == "PERSON" and mention.start == t.idx:
+            if j == i:
+                return None  # the name itself comes first: the walk below reads it
+            end = ctx.tokens.first_from(mention.end)
+            after = doc[end].lower_ if end < len(doc) else ""
+            return doc[end - 1] if after not in ("'s", "’s", "'") and not ctx.in_quote(t.idx) else None
+        if t.pos_ in _NOT_TITLE or t.is_punct or t.is_space or ctx.in_quote(t.idx):
+            return None  # the tagger may call a title word a verb ("sevens" of "England sevens coach")
+    return None
+
+
 def _person_right_before(ctx: Context, verb: Token) -> bool:
     """A person's name ends right before the verb, outside quotes and not its object: the verb's subject
     whatever the parser joined the verb to."""
@@ -163,6 +184,9 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
     i = verb.i + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
+    person = _person_after_title(ctx, i)
+    if person is not None:
+        return person
     if (
         i < len(doc)
         and doc[i].pos_ in ("PROPN", "PRON", "NOUN")
