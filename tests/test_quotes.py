@@ -413,6 +413,11 @@ DESCRIPTIONS = [
         "senator",
     ),
     (
+        "Peter Jackson was in Wellington on Monday. “I think it will be a long fight,” said the New Zealander.",
+        "Peter Jackson",
+        "New Zealander",
+    ),
+    (
         "French President Jacques Chirac met President Bush in Brussels. "
         "The French president told reporters: “Europe needs to reinforce itself.”",
         "Jacques Chirac",

@@ -112,6 +112,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         # labels.py (and roles.py for title words)
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)
+        self._nationalities(doc, mentions)
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)

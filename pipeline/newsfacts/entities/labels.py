@@ -36,6 +36,13 @@ class LabelRules(Stage):
         return out
 
 
+    def _nationalities(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A name that is all a nationality word of the tables ("the New Zealander", "Briton") is a NORP,
+        whatever the model guessed (a PRODUCT, a person)."""
+        for m in mentions:
+            if m.label not in ("NORP", "GPE") and not m.fixed and name_key(self._name(doc, m)) in self.demonyms:
+                m.label = "NORP"
+
     def _vote(self, doc: Doc, mentions: list[Mention]) -> None:
         """Mentions with the same text get the label most of them have, or most of the fixed ones
         (a dateline "NEW YORK" stays a place beside the team "New York" of a standings table)."""

@@ -173,14 +173,21 @@ class Context:
         return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
     def role_holder(self, token: Token) -> tuple[str, int, int] | None:
-        """The person whose stated role or title contains the noun ("the minister", "the senator"), and
-        the capitalised words before it: "the French president" is not "President Bush"."""
+        """The person whose stated role or title contains the noun ("the minister", "the senator"): the
+        role of this very phrase ("Leeds director of rugby Tom Reilly said"), else the last one before it,
+        one with the capitalised words before the noun first ("the French president": "French President
+        Jacques Chirac" before "President Bush")."""
         word = token.lower_
         marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()}
-        best = None
+        best = marked = None
         for r in self.doc._.roles or []:
-            if word in r.role.lower().split() and r.start <= token.idx and marks <= set(r.text.lower().split()):
-                best = (r.person, r.person_start, r.person_end)  # an earlier role, or this one
+            if word in r.role.lower().split() and r.start <= token.idx:
+                best = (r.person, r.person_start, r.person_end)
+                if r.start <= token.idx < r.end:
+                    return best
+                if marks and marks <= set(r.text.lower().split()):
+                    marked = best
+        best = marked or best
         if best is not None or token.pos_ not in ("NOUN", "PROPN"):
             return best
         # Without roles: a person named right after the same title word ("Senator Elizabeth Warren").
@@ -199,8 +206,7 @@ class Context:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None:
                 titles += list(span[:-1])
-            if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles) and (
-                    marks <= {t.lower_ for t in titles}):
+            if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles):
                 return (m.canonical, m.start, m.end)
         return None
 

@@ -81,6 +81,11 @@ class Speakers:
     def resolve(self, ctx: Context, token: Token) -> Speaker:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
         mention = ctx.mention_at(token.idx)
+        if mention is not None and mention.label == "NORP" and token.tag_ == "NNP" and token.i > 0 \
+                and ctx.doc[token.left_edge.i].lower_ == "the":
+            person = ctx.focus.best(token, None, subject=True)  # "said the New Zealander": the story's person
+            if person is not None and person.label == "PERSON":
+                return (person.canonical, mention.start, mention.end, "PERSON")
         if mention is not None:
             return named(ctx, mention)
         if token.dep_ == "appos" and token.head.i < token.i:
