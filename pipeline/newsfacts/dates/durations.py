@@ -14,6 +14,14 @@ from newsfacts.dates.context import Cand, Ctx
 class DurationRules(RuleHelpers):
     """Durations and sets."""
 
+    def _fraction_subject(self, ctx: Ctx, m: re.Match) -> bool:
+        """"one quarter said", "three quarters voted": counted quarters right before their verb are a share."""
+        tok = self._tok(ctx, m.start("unit"))
+        if tok is None or m.group("det") or m.group("rel") or tok.i + 1 >= len(tok.doc):
+            return False
+        nxt = tok.nbor(1)
+        return tok.dep_.startswith("nsubj") and nxt.tag_.startswith(("VB", "MD"))
+
     def _h_duration(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = self.units[m.group("unit").lower()]
         if unit == "WE":
@@ -30,6 +38,8 @@ class DurationRules(RuleHelpers):
             return None  # an age
         if self._title_inside(ctx, m.start("unit")):
             return None
+        if unit == "Q" and self._fraction_subject(ctx, m):
+            return None  # "around one quarter said they...": a share of people, the subject of a verb
         if unit == "Q" and re.match(r"\s+of\b", after):
             # a fraction ("a quarter of companies", "three-quarters of its food"), not "several quarters of losses"
             tail = text[m.end():m.end() + 20]
@@ -61,8 +71,9 @@ class DurationRules(RuleHelpers):
             return None
         if isinstance(n, float) and n > 10000:
             return None
-        if raw.isdigit() and 1600 <= int(raw) <= 2100 and unit not in ("Y", "M", "D"):
-            return None
+        if raw.isdigit() and 1600 <= int(raw) <= 2100 and (
+                unit not in ("Y", "M", "D") or m.group("unit").lower() in ("year", "yr")):
+            return None  # "the 2005 year" is the year 2005 (the year rule reads it), not 2005 years
         start = m.start()
         if rel == "last" and not det:
             start = m.start("qual") if m.group("qual") else m.start("num")  # "expected to last five months"

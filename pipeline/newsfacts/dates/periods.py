@@ -9,6 +9,7 @@ import re
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months
 from newsfacts.dates.context import Cand, Ctx, token_at
+from newsfacts.dates.narrative import named_month
 
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b", re.I)  # "the fourth quarter ended Sept. 30"
 
@@ -189,7 +190,9 @@ class PeriodRules(RuleHelpers):
             return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
         latest = "latest" in m.group("the").lower()
 
-        def value(c: Ctx, unit=unit, latest=latest):
+        def value(c: Ctx, unit=unit, latest=latest, start=start):
+            if unit == "month" and not latest and (named := named_month(c, start)) is not None:
+                return named, not named.startswith("X")
             if c.dct is None:
                 return ("XXXX" if unit == "year" else "XXXX-XX"), False
             if unit == "year":

@@ -188,6 +188,8 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 value = fact.value
             elif re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and not clock:
                 passage.day(c.start, value[:10])
+            if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", value) and c.kind == "DATE" and not c.info.get("comparison"):
+                ctx.last_month = (value, c.end)
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
