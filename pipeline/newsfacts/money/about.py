@@ -24,6 +24,9 @@ from newsfacts.wordlists import read_table, read_words
 _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 
 
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+
+
 @dataclass(frozen=True, slots=True)
 class AboutWords:
     """The vocabulary of this stage, read from a ``models/money`` folder."""
@@ -81,6 +84,10 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         if about:
             last_about = (sent_start, about)
         prev = a
+    # "$1.48 to $1.52 per share": one range measures one thing, what its first end measures
+    for lo, hi in zip(amounts, amounts[1:], strict=False):
+        if lo.qualifier == "range" and hi.qualifier == "range_end":
+            hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
     fuller = {}
     for a in amounts:
@@ -200,8 +207,8 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
         return None, False, False
     if tok.lower_ in words.pronouns or tok.pos_ == "PRON":
         return tok.text, True, False
-    if not _is_thing(tok):
-        return None, False, False
+    if not _is_thing(tok) or tok.lemma_.lower() in _TIME_UNITS:
+        return None, False, False  # "a 35 hour week at £5.05": a rate for the time, not the time
     return _phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 

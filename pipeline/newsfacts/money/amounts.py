@@ -80,6 +80,8 @@ class MoneyExtractor(QuantityFinder):
         self.split_ranges = split_ranges
 
     # -- money -----------------------------------------------------------------------------------
+    _CENTS_AFTER = re.compile(r"[ \u00a0]+cents?\b", re.I)
+
     def _money_at(self, text: str, num: _Num, doc: Doc | None = None) -> _Money | None:
         pre_iso, start = None, num.start
         if not num.words:
@@ -88,6 +90,10 @@ class MoneyExtractor(QuantityFinder):
                 start, pre_iso = pre
         end, value, scaled = num.end, num.value, num.scaled
         abbr = self._abbr_scale(text, num)
+        if abbr and pre_iso is None and not num.words and not self._post_at(text, abbr[0]):
+            named = self._name_before(text, num.start)  # "a record Australian dollars 648m": the name first
+            if named:
+                start, pre_iso = named
         if abbr and (pre_iso or self._post_at(text, abbr[0])):
             end, value, scaled = abbr[0], abbr[1], True
         elif abbr and text[abbr[0]:abbr[0] + 1] == "." and self._post_at(text, abbr[0] + 1):
@@ -95,8 +101,15 @@ class MoneyExtractor(QuantityFinder):
         iso = pre_iso
         post = self._post_at(text, end)
         if post and not (pre_iso is None and num.yearish):
+            if (num.words and text[num.start:num.end].lower() in ("a", "an")
+                    and _modifies_noun(doc, self._skip_space(text, end))):
+                return None  # "a renminbi revaluation", "a dollar sell-off": the currency, not an amount of it
             if pre_iso is None:
                 iso, end = post[1], post[0]
+                hundredth = self._CENTS_AFTER.match(text, end)
+                if hundredth and not num.scaled and not iso.startswith("?"):  # "22 euro cents", "50 US cents"
+                    return _Money(start, hundredth.end(), _Num(num.start, num.end, value / 100, num.raw, False,
+                                                               num.words, False), iso, True)
             elif self._compatible(pre_iso, post[1]):
                 iso = pre_iso if post[1].startswith("?") else post[1]
                 end = post[0]
@@ -148,6 +161,22 @@ class MoneyExtractor(QuantityFinder):
             if fam.startswith("?") and (other in self.families.get(fam, (None, set()))[1] or other == fam):
                 return True
         return False
+
+    _WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+ ){0,2}[A-Za-z]+ $")
+
+    def _name_before(self, text: str, pos: int) -> tuple[int, str] | None:
+        """(start, ISO) of a currency name in the plural written before a number ("Australian dollars 648m");
+        only the caller's case, a number with a scale abbreviation, reads it so."""
+        m = self._WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            return None
+        words = m.group(0).split()
+        for k in range(len(words), 0, -1):
+            form = " ".join(words[-k:])
+            iso = self.post_cased.get(form) or self.post_lower.get(form.lower())
+            if iso and form.endswith("s") and (k > 1 or not iso.startswith("?")):
+                return pos - len(form) - 1, iso
+        return None
 
     def _post_at(self, text: str, pos: int) -> tuple[int, str] | None:
         if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
