@@ -80,7 +80,7 @@ class DurationRules(RuleHelpers):
         if m.group("qual") and raw.lower().startswith("the "):
             start = m.start("num")  # "over the past few years": "over" is the preposition here
         plain_det = det in ("the", "this", "these", "those", "a") and not (rel or m.group("yago") or m.group("qual"))
-        if plain_det and raw.lower() not in ("a", "an"):
+        if plain_det and raw.lower() not in ("a", "an") and not (det == "a" and raw.lower() == "few"):
             start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
             start = m.start("rel") if rel in ("first", "final", "initial") else start

@@ -114,7 +114,7 @@ class RulePatterns(RuleHelpers):
             r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|last)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
             r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
         R.append(("relunit", re.compile(
-            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
+            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+(?:(?:fiscal|financial)\s+(?=year))?"
             r"(?P<unit>week|weekend|month|year|yr|decade|century)\b", f),
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
