@@ -78,13 +78,20 @@ class PeriodRules(RuleHelpers):
         end_month = self._ended_month(ctx, m.end()) if rel == "the" and not is_period else None
 
         in_year = m.groupdict().get("inyear")
+        # "jobs grew during the same period": the period just named itself, not a year before it
+        same_now = rel == "same" and re.fullmatch(r"[\w\s]*?(?:quarter|period)", m.group(0), re.I) is not None
 
-        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year):
+        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year, same_now=same_now):
             if in_year and rel in ("same", "year-ago"):  # "the same period in 2003": the period just named, then
                 part = c.last_period.partition("-")[2] if c.last_period else None
                 if part is None and c.last_quarter:
                     part = f"Q{c.last_quarter[1]}"
                 return (f"{in_year}-{part}" if part else in_year), False
+            if same_now or rel == "the" and not is_period:
+                if c.last_period and (same_now or "-Q" in c.last_period):
+                    return c.last_period, not c.last_period.startswith("X")
+                if same_now and c.last_quarter:
+                    return f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", True
             if c.dct is None:
                 return "XXXX-QX", False
             if end_month is not None and c.last_quarter is None:
@@ -102,8 +109,8 @@ class PeriodRules(RuleHelpers):
             elif rel == "next":
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
             elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
-                if c.last_period and is_period:  # "the first half ... the same period last year"
-                    y, _, part = c.last_period.partition("-")
+                if c.last_period and is_period and not c.last_period.startswith("X"):
+                    y, _, part = c.last_period.partition("-")  # "the first half ... the same period last year"
                     return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
                 y, q = c.last_quarter or prev
                 return f"{y - 1}-Q{q}", True

@@ -58,12 +58,16 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         return
     last_about: tuple[int, str] | None = None  # (sentence start, about)
     prev: Amount | None = None
+    chain: list[Amount] = []  # an amount and its conversions so far
     for a in amounts:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        # "$186m (£98m; 143m euros)": a conversion says what the amount before it says
-        if prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]):
+        # "$186m (£98m; 143m euros)": a conversion says what the amount before it says; when the parse
+        # gives the first none, the last may ("A$648m ($492m) profit"), and says it for all of them
+        converted = prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None
+        chain = [*chain, a] if converted else [a]
+        if converted and prev.about is not None:
             a.about, a.status = prev.about, prev.status
             prev = a
             continue
@@ -81,6 +85,9 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
         a.about = about
+        if about and converted:
+            for b in chain:
+                b.about = about
         if about:
             last_about = (sent_start, about)
         prev = a
