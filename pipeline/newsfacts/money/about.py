@@ -24,6 +24,7 @@ from newsfacts.wordlists import read_table, read_words
 _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 
 
+_BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
 
 
@@ -181,13 +182,21 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                     measured = _of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
                 return _noun(target, words, span)
+            if prep.lower_ in _BOUND_PREPS:
+                # "capitalisations below $700m" measures capitalisations; "fund care ... over £100,000" hung
+                # on a verb that measures nothing says nothing of what the bound is on
+                if target.pos_ in ("NOUN", "PROPN"):
+                    return _noun(target, words, span)
+                if target.pos_ in ("VERB", "AUX") and target.lemma_.lower() not in words.measure_verbs:
+                    return None, False, False
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, words)
             tok = target
             continue
         if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
-            if head.lemma_.lower() in words.containers:
+            if head.lemma_.lower() in words.containers or head.dep_ == "poss" and head.head.i > head.i and (
+                    head.head.pos_ == "NOUN"):  # "a $1.7bn donors' aid package" is the package's figure
                 tok = head
                 continue
             return _noun(head, words, span)
