@@ -187,8 +187,10 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 # on a verb that measures nothing says nothing of what the bound is on
                 if target.pos_ in ("NOUN", "PROPN"):
                     return _noun(target, words, span)
-                if target.pos_ in ("VERB", "AUX") and target.lemma_.lower() not in words.measure_verbs:
-                    return None, False, False
+                obj = next((c for c in target.children if c.dep_ == "dobj"), None)
+                if (target.pos_ in ("VERB", "AUX") and target.lemma_.lower() not in words.measure_verbs
+                        and not (obj is not None and (obj.pos_ == "PRON" or obj.lower_ in words.pronouns))):
+                    return None, False, False  # "leaves it under £11,000" still says what "it" is
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, words)
             tok = target
