@@ -42,6 +42,7 @@ IN_CONTEXT = [
     ("Sales collapsed in 2002. Three years previously the chain had opened 40 stores.", None,
      "Three years previously", "1999", "date"),
     ("The bonds were sold in a few minutes on Tuesday morning.", None, "a few minutes", "PTXM", "duration"),
+    ("Visitors who plan to stay a year or more will need a permit.", None, "a year", "P1Y", "duration"),
 ]
 
 

@@ -61,6 +61,7 @@ class DurationRules(RuleHelpers):
             prev = re.search(r"(\w+)\s*$", before)
             # "as long as a month" is a length; "as a day of mourning" is not
             long_as = re.search(r"\b(?:long|much|little|short)\s+as\s*$", before, re.I)
+            long_as = long_as or re.match(r"\s+or\s+(?:more|longer|less)\b(?!\s+ago)", text[m.end():m.end() + 16], re.I)
             if not long_as and (not prev or prev.group(1).lower() not in (
                 "for", "in", "within", "over", "about", "nearly", "than", "almost", "around", "after", "than",
                 "lasting", "lasted", "last", "least", "took", "take", "takes", "spent", "spend", "only", "just",
