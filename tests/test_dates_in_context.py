@@ -43,6 +43,12 @@ IN_CONTEXT = [
      "Three years previously", "1999", "date"),
     ("The bonds were sold in a few minutes on Tuesday morning.", None, "a few minutes", "PTXM", "duration"),
     ("Visitors who plan to stay a year or more will need a permit.", None, "a year", "P1Y", "duration"),
+    # quarters without a publication date: from the quarter the story reports on
+    ("The carrier lost $90m in the third quarter of 2005, against a $40m loss in the same period a year "
+     "earlier.", None, "the same period a year earlier", "2004-Q3", "date"),
+    ("The bank's profit rose 8% in the last quarter of 2005.", None, "the last quarter of 2005", "2005-Q4", "date"),
+    ("Profit rose in the second quarter of 2005. Second-quarter sales in Asia grew 12%.", None,
+     "Second-quarter", "2005-Q2", "date"),
 ]
 
 

@@ -56,6 +56,8 @@ class PeriodRules(RuleHelpers):
 
         def value(c: Ctx, q=q, start=start, over=over):
             if c.dct is None:
+                if c.last_quarter and c.last_quarter[1] == q:  # "the fourth quarter of 2004 ... fourth-quarter losses"
+                    return f"{c.last_quarter[0]}-Q{q}", True
                 return f"XXXX-Q{q}", False
             year = self._quarter_year(c, q, start)
             # reported in the past tense, the current quarter by number is a fiscal one already over
@@ -82,6 +84,9 @@ class PeriodRules(RuleHelpers):
         same_now = rel == "same" and re.fullmatch(r"[\w\s]*?(?:quarter|period)", m.group(0), re.I) is not None
 
         def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year, same_now=same_now):
+            if in_year and rel in ("last", "final") and not is_period:  # "the last quarter of 2004"
+                c.note_quarter(int(in_year), 4, over=True)
+                return f"{in_year}-Q4", False
             if in_year and rel in ("same", "year-ago"):  # "the same period in 2003": the period just named, then
                 part = c.last_period.partition("-")[2] if c.last_period else None
                 if part is None and c.last_quarter:
@@ -92,7 +97,14 @@ class PeriodRules(RuleHelpers):
                     return c.last_period, not c.last_period.startswith("X")
                 if same_now and c.last_quarter:
                     return f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", True
+            year_ago = rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same")
             if c.dct is None:
+                # "the fourth quarter of 2004, against a loss for the same period a year earlier"
+                if year_ago and c.last_period and is_period and c.last_period[:4].isdigit():
+                    y, _, part = c.last_period.partition("-")
+                    return f"{int(y) - 1}{'-' if part else ''}{part}", True
+                if year_ago and c.last_quarter:
+                    return f"{c.last_quarter[0] - 1}-Q{c.last_quarter[1]}", True
                 return "XXXX-QX", False
             if end_month is not None and c.last_quarter is None:
                 # "the quarter ended July 31": the quarter of its last months, unless a (fiscal) quarter
@@ -108,7 +120,7 @@ class PeriodRules(RuleHelpers):
                 y, q = cur
             elif rel == "next":
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
-            elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
+            elif year_ago:
                 if c.last_period and is_period and not c.last_period.startswith("X"):
                     y, _, part = c.last_period.partition("-")  # "the first half ... the same period last year"
                     return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
