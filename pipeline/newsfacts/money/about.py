@@ -25,6 +25,7 @@ _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|ar
 
 
 _BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
+_ORDINALS = frozenset({"first", "second", "third", "fourth"})  # of quarters: "Fourth quarter turnover"
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
 
 
@@ -97,9 +98,11 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         if lo.qualifier == "range" and hi.qualifier == "range_end":
             hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
+    # but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
     fuller = {}
     for a in amounts:
-        if a.about and " " in a.about:
+        if a.about and " " in a.about and not any(
+                w.lower() in words.time_nouns or w.lower() in _ORDINALS for w in a.about.split()[:-1]):
             fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
     for a in amounts:
         if a.about and " " not in a.about and a.about.lower() in fuller:
@@ -144,6 +147,10 @@ def _figure_piece(t: Token) -> bool:
     """A token of a figure or of punctuation: "$", "35.7", the "m" of "35.7m", "%", ")", ";"."""
     if t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
         return t.doc[t.i - 1].like_num  # "pre-tax", "bail-out" are words; "$2-3bn" is a figure
+    if t.like_num and t.text[:1].isupper() and not t.text[:1].isdigit() and (
+            t.pos_ == "PROPN" or t.lower_ in _ORDINALS
+            or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN" and t.doc[t.i + 1].text[:1].isupper()):
+        return False  # "the Three Gorges Dam project", "Fourth quarter turnover": a name, a period
     if t.is_punct or t.like_num or t.pos_ in ("SYM", "NUM") or t.is_currency or t.text == "%":
         return True
     return t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_
