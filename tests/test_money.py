@@ -269,9 +269,8 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         # a time is no thing measured: "a 40 hour week at £6.10" is a rate for the hour
         ("If my sums are right, a 40 hour week at £6.10 pays less than rent.", "£6.10", None, "actual"),
         # a number word in a name is no figure; a quarter's figure lends its name to no yearly one
-        ("Two power plants were built at the $22bn Three Rivers Dam project.", "$22bn", "Three Rivers Dam project",
-         None),
-        ("Turnover rose $7.2bn to $170.8bn. Fourth quarter turnover was $44.7bn.", "$170.8bn", "turnover", "actual"),
+        ("Two power plants were built at the $22bn Three Rivers Dam site.", "$22bn", "Three Rivers Dam site", None),
+        ("Turnover rose $7.2bn to $170.8bn. Fourth quarter turnover was $44.7bn.", "$170.8bn", "Turnover", "actual"),
         # one range measures one thing
         ("The firm expects earnings excluding items of $2.10 to $2.25 per share.", "$2.25", None, "forecast"),
     ],
