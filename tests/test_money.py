@@ -271,6 +271,7 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         # a number word in a name is no figure; a quarter's figure lends its name to no yearly one
         ("Two power plants were built at the $22bn Three Rivers Dam site.", "$22bn", "Three Rivers Dam site", None),
         ("Turnover rose $7.2bn to $170.8bn. Fourth quarter turnover was $44.7bn.", "$170.8bn", "Turnover", "actual"),
+        ("The former boss is accused of looting the group to the tune of $600m.", "$600m", None, None),
         # one range measures one thing
         ("The firm expects earnings excluding items of $2.10 to $2.25 per share.", "$2.25", None, "forecast"),
     ],

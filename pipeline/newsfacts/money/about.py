@@ -184,6 +184,8 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 if target.lemma_.lower() in words.containers:
                     tok = target
                     continue
+                if target.lemma_.lower() in words.time_nouns:
+                    return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
                     # "a 6% rise in profits to £280m": the figure is the profits, not the rise
                     measured = _of_child(target)
