@@ -49,6 +49,9 @@ IN_CONTEXT = [
     ("The bank's profit rose 8% in the last quarter of 2005.", None, "the last quarter of 2005", "2005-Q4", "date"),
     ("Profit rose in the second quarter of 2005. Second-quarter sales in Asia grew 12%.", None,
      "Second-quarter", "2005-Q2", "date"),
+    ("The airline lost $90m in the third quarter of 2005 and said it expected another loss in the fourth quarter "
+     "of 2005. The loss for the quarter was wider than analysts had forecast.", None, "the quarter", "2005-Q3",
+     "date"),
 ]
 
 

@@ -159,7 +159,8 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             return dv + clock, anchored
         if callable(v):
             return v(ctx)
-        if c.info.get("quarter"):
+        if c.info.get("quarter") and not (ctx.dct is None and ctx.last_quarter and ctx.tense(c.start) == "future"):
+            # without a publication date, a quarter ahead (by its verb) does not replace the one reported on
             ctx.note_quarter(*c.info["quarter"])
         return v, False
 
