@@ -274,6 +274,7 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         ("The former boss is accused of looting the group to the tune of $600m.", "$600m", None, None),
         # one range measures one thing
         ("The firm expects earnings excluding items of $2.10 to $2.25 per share.", "$2.25", None, "forecast"),
+        ("The figures leave out the likely $4-$5.5 trillion costs of the health plan.", "$4", "costs", None),
     ],
 )
 def test_about_and_status(process, sentence, text, about, status):

@@ -93,9 +93,13 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         if about:
             last_about = (sent_start, about)
         prev = a
-    # "$1.48 to $1.52 per share": one range measures one thing, what its first end measures
+    # one range measures one thing: what its first end measures, or the noun right after the range ("the
+    # $2-$3.8 trillion costs"); not a noun the parse hung the second end on ("items of $1.48 to $1.52")
     for lo, hi in zip(amounts, amounts[1:], strict=False):
         if lo.qualifier == "range" and hi.qualifier == "range_end":
+            if lo.about is None and hi.about and re.match(
+                    r"[\s)]*(?:per\s+\w+\s+|a\s+\w+\s+)?" + re.escape(hi.about), text[hi.end:hi.end + 80]):
+                lo.about = hi.about
             hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
     # but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
