@@ -43,6 +43,8 @@ IN_CONTEXT = [
      "Three years previously", "1999", "date"),
     ("The bonds were sold in a few minutes on Tuesday morning.", None, "a few minutes", "PTXM", "duration"),
     ("Visitors who plan to stay a year or more will need a permit.", None, "a year", "P1Y", "duration"),
+    ("The minister pledged £800m ($1.5bn) over 12 years to the vaccine fund.", None, "12 years", "P12Y", "duration"),
+    ("The talks have dragged on for over 12 years.", None, "over 12 years", "P12Y", "duration"),
     # quarters without a publication date: from the quarter the story reports on
     ("The carrier lost $90m in the third quarter of 2005, against a $40m loss in the same period a year "
      "earlier.", None, "the same period a year earlier", "2004-Q3", "date"),

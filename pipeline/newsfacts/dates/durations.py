@@ -10,6 +10,8 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import duration_value
 from newsfacts.dates.context import Cand, Ctx
 
+_AFTER_MONEY = re.compile(r"(?:\d|\d(?:bn|m|k)|million|billion|trillion)\)?\s+$", re.I)
+
 
 class DurationRules(RuleHelpers):
     """Durations and sets."""
@@ -78,6 +80,9 @@ class DurationRules(RuleHelpers):
         start = m.start()
         if rel == "last" and not det:
             start = m.start("qual") if m.group("qual") else m.start("num")  # "expected to last five months"
+        after_money = _AFTER_MONEY.search(text, max(0, m.start() - 30), m.start())
+        if (m.group("qual") or "").lower() == "over" and not det and after_money:
+            start = m.start("num")  # "£960m over 15 years": spread over them, not more than 15 years
         if m.group("qual") and raw.lower().startswith("the "):
             start = m.start("num")  # "over the past few years": "over" is the preposition here
         plain_det = det in ("the", "this", "these", "those", "a") and not (rel or m.group("yago") or m.group("qual"))
