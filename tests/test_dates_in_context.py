@@ -72,6 +72,10 @@ NOT_A_TIME = [
     ("The Sunday Courier said the deal was close, citing two bankers.", "Sunday"),
     ("Fewer voters back the plan because around one quarter said they had no view.", "one quarter"),
     ("Three quarters voted against the merger at the meeting.", "Three quarters"),
+    # a name used once as one ("the Herald on Sunday poll") makes every "Herald on Sunday" of the article one
+    ("Pollsters questioned 900 adults for the Herald on Sunday. The Herald on Sunday poll put Labour ahead.",
+     "Sunday"),
+    ("The Courier on Sunday's editor said the paper stood by its story.", "Sunday"),
 ]
 
 
@@ -85,6 +89,9 @@ def test_no_time_in_a_name_or_a_share(process, sentence, word):
     ("The minister spoke to the Sunday Chronicle on Sunday.", "Sunday", "2006-10-29"),
     ("The team will meet the Queen on Monday morning.", "Monday morning", "2006-11-06TMO"),
     ("Shares fell on Friday, the Tribune reported.", "Friday", "2006-10-27"),
+    ("The premier will ask the Queen on Monday to dissolve Parliament.", "Monday", "2006-11-06"),
+    ("The Herald on Sunday poll was published after the minister met the Queen on Sunday.", "Sunday",
+     "2006-10-29"),
 ])
 def test_a_weekday_beside_a_name_is_still_a_date(process, sentence, text, value):
     doc = process(sentence, dct="2006-11-02")

@@ -13,6 +13,8 @@ from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import comparative, from_reference, named_month
 from newsfacts.dates.periods import quarterly_context
 
+_TITLE_ON_WEEKDAY = re.compile(r"\b[Tt]he (?P<x>[A-Z][a-z]+) on (?P<wd>[A-Z][a-z]+day)(?:(?P<poss>['’]s)| [a-z])")
+
 
 class RelativeRules(RuleHelpers):
     """Weekdays, relative units, ago, deictic words, parts of today, reference words."""
@@ -24,6 +26,10 @@ class RelativeRules(RuleHelpers):
         tok = self._tok(ctx, m.start("wd"))
         if tok is None or m.group("rel") or m.group("part"):
             return False
+        if ctx.weekday_titles is None:
+            ctx.weekday_titles = self._weekday_titles(ctx)
+        if ctx.weekday_titles and ctx.text[max(0, m.start() - 24):m.end()].lower().endswith(tuple(ctx.weekday_titles)):
+            return True
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
             if tok.ent_iob_ == "I" or nxt is not None and nxt.is_title:
@@ -34,6 +40,20 @@ class RelativeRules(RuleHelpers):
         return not (low in self.months or low in self.weekdays or low in self.parts or low in self.units
                     or nxt.ent_type_ in ("DATE", "TIME") and nxt.ent_iob_ == "I"
                     or any(h.startswith(low) for h in self.holidays))
+
+    def _weekday_titles(self, ctx: Ctx) -> frozenset[str]:
+        """Names like "the Mail on Sunday", from the article itself: "the X on Sunday" used as a name once,
+        before a noun it qualifies ("the Mail on Sunday survey") or with a possessive, makes every "X on
+        Sunday" of the article a name, "for the Mail on Sunday." too; a date is never "on Sunday survey"."""
+        titles = set()
+        for mm in _TITLE_ON_WEEKDAY.finditer(ctx.text):
+            if mm.group("wd").lower() not in self.weekdays:
+                continue
+            after = self._tok(ctx, mm.end("wd") + 1) if mm.group("poss") is None else None
+            if mm.group("poss") or after is not None and after.tag_ in ("NN", "NNS") and after.text.islower() and (
+                    after.lower_ not in self.parts and after.lower_ not in self.units):
+                titles.add(f"{mm.group('x')} on {mm.group('wd')}".lower())
+        return frozenset(titles)
 
     def _h_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         if not self._cap(ctx, m, "wd"):
