@@ -13,7 +13,9 @@ from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import comparative, from_reference, named_month
 from newsfacts.dates.periods import quarterly_context
 
-_TITLE_ON_WEEKDAY = re.compile(r"\b[Tt]he (?P<x>[A-Z][a-z]+) on (?P<wd>[A-Z][a-z]+day)(?:(?P<poss>['’]s)| [a-z])")
+# starts with a literal, so that re skips ahead quickly; "the X" before it is checked on the few hits
+_ON_WEEKDAY = re.compile(r"on (?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?P<poss>['’]s)| [a-z])")
+_THE_TITLE = re.compile(r"\b[Tt]he (?P<x>[A-Z][a-z]+) $")
 
 
 class RelativeRules(RuleHelpers):
@@ -46,13 +48,14 @@ class RelativeRules(RuleHelpers):
         before a noun it qualifies ("the Mail on Sunday survey") or with a possessive, makes every "X on
         Sunday" of the article a name, "for the Mail on Sunday." too; a date is never "on Sunday survey"."""
         titles = set()
-        for mm in _TITLE_ON_WEEKDAY.finditer(ctx.text):
-            if mm.group("wd").lower() not in self.weekdays:
+        for mm in _ON_WEEKDAY.finditer(ctx.text):
+            title = _THE_TITLE.search(ctx.text, max(0, mm.start() - 30), mm.start())
+            if title is None:
                 continue
             after = self._tok(ctx, mm.end("wd") + 1) if mm.group("poss") is None else None
             if mm.group("poss") or after is not None and after.tag_ in ("NN", "NNS") and after.text.islower() and (
                     after.lower_ not in self.parts and after.lower_ not in self.units):
-                titles.add(f"{mm.group('x')} on {mm.group('wd')}".lower())
+                titles.add(f"{title.group('x')} on {mm.group('wd')}".lower())
         return frozenset(titles)
 
     def _h_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
