@@ -90,6 +90,8 @@ def test_no_time_in_a_name_or_a_share(process, sentence, word):
     ("The team will meet the Queen on Monday morning.", "Monday morning", "2006-11-06TMO"),
     ("Shares fell on Friday, the Tribune reported.", "Friday", "2006-10-27"),
     ("The premier will ask the Queen on Monday to dissolve Parliament.", "Monday", "2006-11-06"),
+    ("The minister gave the new figures to the Commons on Thursday. Aid groups welcomed them.", "Thursday",
+     "2006-11-02"),
     ("The Herald on Sunday poll was published after the minister met the Queen on Sunday.", "Sunday",
      "2006-10-29"),
 ])

@@ -22,9 +22,10 @@ class RelativeRules(RuleHelpers):
     """Weekdays, relative units, ago, deictic words, parts of today, reference words."""
 
     def _weekday_in_name(self, ctx: Ctx, m: re.Match) -> bool:
-        """A weekday that is part of a name: inside a named thing the model found ("the Independent on
-        Sunday"), or between "the" and a capitalised word that is no time word ("the Sunday Telegraph",
-        "the Sunday Business"); a date is never "the Sunday X"."""
+        """A weekday that is part of a name: one the article uses as a name ("the Mail on Sunday survey"),
+        before a capitalised word inside a named thing the model found ("the Sunday Times"), or between "the"
+        and a capitalised word that is no time word ("the Sunday Telegraph", "the Sunday Business"); a date
+        is never "the Sunday X"."""
         tok = self._tok(ctx, m.start("wd"))
         if tok is None or m.group("rel") or m.group("part"):
             return False
@@ -34,7 +35,8 @@ class RelativeRules(RuleHelpers):
             return True
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
         if tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
-            if tok.ent_iob_ == "I" or nxt is not None and nxt.is_title:
+            # not every weekday the model took into a name: it takes "the Commons on Thursday" for one
+            if nxt is not None and nxt.is_title:
                 return True
         if nxt is None or not nxt.is_title or tok.i == 0 or tok.nbor(-1).lower_ != "the":
             return False
