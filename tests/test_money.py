@@ -273,7 +273,8 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         ("Turnover rose $7.2bn to $170.8bn. Fourth quarter turnover was $44.7bn.", "$170.8bn", "Turnover", "actual"),
         ("The former boss is accused of looting the group to the tune of $600m.", "$600m", None, None),
         # one range measures one thing
-        ("The firm expects earnings excluding items of $2.10 to $2.25 per share.", "$2.25", None, "forecast"),
+        ("Analysts have valued the six stores at between £40m-£50m.", "£40m", "stores", None),
+        ("Cold weather pushed US crude oil prices above $50 a barrel.", "$50", "US crude oil prices", None),
         ("The figures leave out the likely $4-$5.5 trillion costs of the health plan.", "$4", "costs", None),
     ],
 )

@@ -93,12 +93,11 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         if about:
             last_about = (sent_start, about)
         prev = a
-    # one range measures one thing: what its first end measures, or the noun right after the range ("the
-    # $2-$3.8 trillion costs"); not a noun the parse hung the second end on ("items of $1.48 to $1.52")
+    # one range measures one thing: what its first end measures, else what the parse gives its second end
+    # ("the $2-$3.8 trillion costs", "penalties of between $50-100,000")
     for lo, hi in zip(amounts, amounts[1:], strict=False):
         if lo.qualifier == "range" and hi.qualifier == "range_end":
-            if lo.about is None and hi.about and re.match(
-                    r"[\s)]*(?:per\s+\w+\s+|a\s+\w+\s+)?" + re.escape(hi.about), text[hi.end:hi.end + 80]):
+            if lo.about is None:
                 lo.about = hi.about
             hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
@@ -195,15 +194,8 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                     measured = _of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
                 return _noun(target, words, span)
-            if prep.lower_ in _BOUND_PREPS:
-                # "capitalisations below $700m" measures capitalisations; "fund care ... over £100,000" hung
-                # on a verb that measures nothing says nothing of what the bound is on
-                if target.pos_ in ("NOUN", "PROPN"):
-                    return _noun(target, words, span)
-                obj = next((c for c in target.children if c.dep_ == "dobj"), None)
-                if (target.pos_ in ("VERB", "AUX") and target.lemma_.lower() not in words.measure_verbs
-                        and not (obj is not None and (obj.pos_ == "PRON" or obj.lower_ in words.pronouns))):
-                    return None, False, False  # "leaves it under £11,000" still says what "it" is
+            if prep.lower_ in _BOUND_PREPS and target.pos_ in ("NOUN", "PROPN"):
+                return _noun(target, words, span)  # "capitalisations below $700m" measures capitalisations
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, words)
             tok = target
