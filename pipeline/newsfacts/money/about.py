@@ -86,10 +86,14 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = None
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
-        a.about = about
         if about and converted:
-            for b in chain:
-                b.about = about
+            # only the noun right after the chain is what all of it measures: "A$648m ($492m) profit"
+            if re.match(r"[\s)\]]*" + re.escape(about.split()[0]), text[a.end:a.end + 40]):
+                for b in chain:
+                    b.about = about
+            else:
+                about = None
+        a.about = about
         if about:
             last_about = (sent_start, about)
         prev = a
