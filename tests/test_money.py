@@ -102,6 +102,18 @@ CLDR_AND_FORMS = [
     ("Exports were up to $320 million from $290 million.", "$320 million", 320 * M, "USD", None, None),
 ]
 
+# Read in context on news nobody tuned for (issue 16): minor units after a currency name, a name before the
+# figure, a figure whose currency is the one of the amount it is compared with
+IN_CONTEXT = [
+    ("The shares slid 8% to 41 euro cents in Milan.", "41 euro cents", 0.41, "EUR", None, None),
+    ("The stock closed at 65 US cents on Friday.", "65 US cents", 0.65, "USD", None, None),
+    ("The airline made a record New Zealand dollars 312m profit.", "New Zealand dollars 312m", 312 * M, "NZD",
+     None, None),
+    ("Net income was 6.1bn rupees ($140m; £75m), against 4.8bn a year earlier.", "4.8bn", 4.8 * B, "INR",
+     None, None),
+    ("Revenue was £4bn, compared with 3.2bn in the same period.", "3.2bn", 3.2 * B, "GBP", None, None),
+]
+
 CHANGES = [
     # a change between two amounts is two amounts, not a range
     ("The price of the iPhone will be cut by $200 to $399.", ["$200", "$399"]),
@@ -121,7 +133,7 @@ def test_change_is_not_a_range(process, sentence, texts):
     assert all(a.max_value is None for a in amounts) == (len(texts) == 2 and "range" not in sentence)
 
 
-@pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS + CLDR_AND_FORMS)
+@pytest.mark.parametrize("sentence,text,value,currency,max_value,qualifier", AMOUNTS + CLDR_AND_FORMS + IN_CONTEXT)
 def test_amounts(process, sentence, text, value, currency, max_value, qualifier):
     doc = process(sentence)
     found = [a for a in doc._.amounts if a.text == text]
@@ -153,6 +165,8 @@ NO_MONEY = [
     "The air force ordered 20 F-16 jets and the airline flies Boeing 747 jets.",
     "Scores of 5 p were recorded at 5 p.m. on the 2nd of May.",
     "Between 2020 and 2025 the population grew steadily.",
+    "Traders betting on a yuan revaluation were disappointed.",
+    "The talk of a dollar sell-off worried the central bank.",
 ]
 
 
@@ -258,6 +272,19 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
         ("Donor nations have promised $717m in disaster relief.", "$717m", "disaster relief", None),
         ("Net profit was $186m (£98m) in the quarter.", "£98m", "Net profit", "actual"),
         ("Net profit was $186m (£98m) in the quarter.", "$186m", "Net profit", "actual"),
+        # a bound measures the noun it hangs on; a figure on a possessor the possessed noun
+        ("The rule spares small firms with market values below $500m.", "$500m", "market values", None),
+        ("Ministers agreed a $2.4bn donors' reconstruction fund on Monday.", "$2.4bn", "reconstruction fund", None),
+        # a time is no thing measured: "a 40 hour week at £6.10" is a rate for the hour
+        ("If my sums are right, a 40 hour week at £6.10 pays less than rent.", "£6.10", None, "actual"),
+        # a number word in a name is no figure; a quarter's figure lends its name to no yearly one
+        ("Two power plants were built at the $22bn Three Rivers Dam site.", "$22bn", "Three Rivers Dam site", None),
+        ("Turnover rose $7.2bn to $170.8bn. Fourth quarter turnover was $44.7bn.", "$170.8bn", "Turnover", "actual"),
+        ("The former boss is accused of looting the group to the tune of $600m.", "$600m", None, None),
+        # one range measures one thing
+        ("Analysts have valued the six stores at between £40m-£50m.", "£40m", "stores", None),
+        ("Cold weather pushed US crude oil prices above $50 a barrel.", "$50", "US crude oil prices", None),
+        ("The figures leave out the likely $4-$5.5 trillion costs of the health plan.", "$4", "costs", None),
     ],
 )
 def test_about_and_status(process, sentence, text, about, status):
@@ -321,3 +348,19 @@ def test_cldr_symbols_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
     assert len(cached) == 1 and first["RM"] == "MYR"
     cached[0].write_text('{"RM": "XYZ"}', encoding="utf-8")  # the file is what a later load reads
     assert cldr._local_symbols(cldr._tender()) == {"RM": "XYZ"}
+
+
+@pytest.mark.parametrize("sentence,text,per_unit", [
+    ("Profit rose to $95m, from $71m a year earlier.", "$71m", None),
+    ("Sales were £40m, against £36m a year ago.", "£36m", None),
+    ("The deal will save the council £3m a year.", "£3m", "year"),
+])
+def test_a_year_earlier_is_no_rate(process, sentence, text, per_unit):
+    (a,) = [a for a in process(sentence)._.amounts if a.text == text]
+    assert a.per_unit == per_unit
+
+
+def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
+    doc = process("Revenue was €2bn, up from 1.5bn, while output rose to 3m barrels, up from 2.5m barrels.")
+    assert [(a.text, a.currency, a.currency_guessed) for a in doc._.amounts] == [
+        ("€2bn", "EUR", False), ("1.5bn", "EUR", True)]

@@ -50,6 +50,8 @@ class Ctx:
     story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
     story_at: int = -1  # where the text named it
     last_period: str | None = None  # the last quarter, half ("2016-H1") or months of a year ("2016") reported on
+    last_month: tuple[str, int] | None = None  # the last month named ("2004-12", "XXXX-12") and where it ended
+    weekday_titles: frozenset[str] | None = None  # "mail on sunday": names of the form "the X on <weekday>"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start
 

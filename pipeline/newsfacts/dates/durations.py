@@ -10,9 +10,19 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import duration_value
 from newsfacts.dates.context import Cand, Ctx
 
+_AFTER_MONEY = re.compile(r"(?:\d|\d(?:bn|m|k)|million|billion|trillion)\)?\s+$", re.I)
+
 
 class DurationRules(RuleHelpers):
     """Durations and sets."""
+
+    def _fraction_subject(self, ctx: Ctx, m: re.Match) -> bool:
+        """"one quarter said", "three quarters voted": counted quarters right before their verb are a share."""
+        tok = self._tok(ctx, m.start("unit"))
+        if tok is None or m.group("det") or m.group("rel") or tok.i + 1 >= len(tok.doc):
+            return False
+        nxt = tok.nbor(1)
+        return tok.dep_.startswith("nsubj") and nxt.tag_.startswith(("VB", "MD"))
 
     def _h_duration(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = self.units[m.group("unit").lower()]
@@ -30,6 +40,8 @@ class DurationRules(RuleHelpers):
             return None  # an age
         if self._title_inside(ctx, m.start("unit")):
             return None
+        if unit == "Q" and self._fraction_subject(ctx, m):
+            return None  # "around one quarter said they...": a share of people, the subject of a verb
         if unit == "Q" and re.match(r"\s+of\b", after):
             # a fraction ("a quarter of companies", "three-quarters of its food"), not "several quarters of losses"
             tail = text[m.end():m.end() + 20]
@@ -51,6 +63,7 @@ class DurationRules(RuleHelpers):
             prev = re.search(r"(\w+)\s*$", before)
             # "as long as a month" is a length; "as a day of mourning" is not
             long_as = re.search(r"\b(?:long|much|little|short)\s+as\s*$", before, re.I)
+            long_as = long_as or re.match(r"\s+or\s+(?:more|longer|less)\b(?!\s+ago)", text[m.end():m.end() + 16], re.I)
             if not long_as and (not prev or prev.group(1).lower() not in (
                 "for", "in", "within", "over", "about", "nearly", "than", "almost", "around", "after", "than",
                 "lasting", "lasted", "last", "least", "took", "take", "takes", "spent", "spend", "only", "just",
@@ -61,15 +74,19 @@ class DurationRules(RuleHelpers):
             return None
         if isinstance(n, float) and n > 10000:
             return None
-        if raw.isdigit() and 1600 <= int(raw) <= 2100 and unit not in ("Y", "M", "D"):
-            return None
+        if raw.isdigit() and 1600 <= int(raw) <= 2100 and (
+                unit not in ("Y", "M", "D") or m.group("unit").lower() in ("year", "yr")):
+            return None  # "the 2005 year" is the year 2005 (the year rule reads it), not 2005 years
         start = m.start()
         if rel == "last" and not det:
             start = m.start("qual") if m.group("qual") else m.start("num")  # "expected to last five months"
+        after_money = _AFTER_MONEY.search(text, max(0, m.start() - 30), m.start())
+        if (m.group("qual") or "").lower() == "over" and not det and after_money:
+            start = m.start("num")  # "£960m over 15 years": spread over them, not more than 15 years
         if m.group("qual") and raw.lower().startswith("the "):
             start = m.start("num")  # "over the past few years": "over" is the preposition here
         plain_det = det in ("the", "this", "these", "those", "a") and not (rel or m.group("yago") or m.group("qual"))
-        if plain_det and raw.lower() not in ("a", "an"):
+        if plain_det and raw.lower() not in ("a", "an") and not (det == "a" and raw.lower() == "few"):
             start = m.start("num")  # "the two years": TimeML keeps "the" only with past/next/first...
         if rel in ("first", "final", "initial", "remaining", "latest", "same", "full", "entire", "whole") and not det:
             start = m.start("rel") if rel in ("first", "final", "initial") else start

@@ -58,6 +58,28 @@ def from_reference(ref: str | None, unit: str, k: float) -> str | None:
     return day.isoformat()  # hours, minutes later: the same day, as far as a date can tell
 
 
+_NAMED_MONTH = re.compile(r"(?:\d{4}|XXXX)-(\d\d)")
+
+
+def named_month(c: Ctx, start: int, k: int = 0) -> str | None:
+    """"Sales rose 1.2% in the month", "slower than the previous month" after "in December": the month the same
+    or the previous sentence named (``k`` months on), also without a year ("XXXX-11" for "the previous month"
+    after "XXXX-12"); None when no month was named that close."""
+    if c.last_month is None:
+        return None
+    value, end = c.last_month
+    between = c.text[end:start]
+    if len(between) > 300 or len(re.findall(r"[.!?]\s", between)) > 1:
+        return None
+    m = _NAMED_MONTH.fullmatch(value)
+    if m is None:
+        return None
+    if value.startswith("X"):
+        return f"XXXX-{(int(m.group(1)) - 1 + k) % 12 + 1:02d}"
+    y, mo = add_months(int(value[:4]), int(m.group(1)), k)
+    return f"{y}-{mo:02d}"
+
+
 def story_year(c: Ctx, char: int, month: int, day: int = 1) -> int | None:
     """The year a yearless date at ``char`` takes from a story set in the past ("Slepian was killed on Oct. 23,
     1998. Police found the rifle on Nov. 2": 1998): the first such date on or after the day or month the same

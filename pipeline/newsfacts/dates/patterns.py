@@ -114,13 +114,13 @@ class RulePatterns(RuleHelpers):
             r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|last)[- ]half\b(?:\s+of\s+(?:(?P<yrel>this|last|next)\s+year|"
             r"the\s+year|(?P<year>1[6-9]\d\d|20\d\d)))?", f), self._h_half))
         R.append(("relunit", re.compile(
-            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+"
+            rf"\b(?:(?P<mod>earlier|later|early|late)\s+)?{rel}\s+(?:(?:fiscal|financial)\s+(?=year))?"
             r"(?P<unit>week|weekend|month|year|yr|decade|century)\b", f),
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
             rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?:\s+or\s+so)?\s+"
-            rf"(?P<dir>ago|earlier|later|from\s+now|hence|"
+            rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
             rf"before|after)\b", f), self._h_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
@@ -166,7 +166,8 @@ class RulePatterns(RuleHelpers):
         R.append(("the_year", re.compile(
             r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
             r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
-            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)))?", f), self._h_the_year))
+            r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)(?!\s+(?:[$£€¥]|an?\s|\d[\d.,]*\s*"
+            r"(?:%|bn|m\b|billion|million|per)))))?", f), self._h_the_year))
         R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
         ones = "one|two|three|four|five|six|seven|eight|nine"
         tens_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -234,7 +235,8 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence|before|after)\b",
+            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+"
+                   r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "spelled_year": "nineteen|eighteen|thousand",

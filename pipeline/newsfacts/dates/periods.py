@@ -9,6 +9,7 @@ import re
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months
 from newsfacts.dates.context import Cand, Ctx, token_at
+from newsfacts.dates.narrative import named_month
 
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b", re.I)  # "the fourth quarter ended Sept. 30"
 
@@ -55,6 +56,8 @@ class PeriodRules(RuleHelpers):
 
         def value(c: Ctx, q=q, start=start, over=over):
             if c.dct is None:
+                if c.last_quarter and c.last_quarter[1] == q:  # "the fourth quarter of 2004 ... fourth-quarter losses"
+                    return f"{c.last_quarter[0]}-Q{q}", True
                 return f"XXXX-Q{q}", False
             year = self._quarter_year(c, q, start)
             # reported in the past tense, the current quarter by number is a fiscal one already over
@@ -77,14 +80,31 @@ class PeriodRules(RuleHelpers):
         end_month = self._ended_month(ctx, m.end()) if rel == "the" and not is_period else None
 
         in_year = m.groupdict().get("inyear")
+        # "jobs grew during the same period": the period just named itself, not a year before it
+        same_now = rel == "same" and re.fullmatch(r"[\w\s]*?(?:quarter|period)", m.group(0), re.I) is not None
 
-        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year):
+        def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year, same_now=same_now):
+            if in_year and rel in ("last", "final") and not is_period:  # "the last quarter of 2004"
+                c.note_quarter(int(in_year), 4, over=True)
+                return f"{in_year}-Q4", False
             if in_year and rel in ("same", "year-ago"):  # "the same period in 2003": the period just named, then
                 part = c.last_period.partition("-")[2] if c.last_period else None
                 if part is None and c.last_quarter:
                     part = f"Q{c.last_quarter[1]}"
                 return (f"{in_year}-{part}" if part else in_year), False
+            if same_now or rel == "the" and not is_period:
+                if c.last_period and (same_now or "-Q" in c.last_period):
+                    return c.last_period, not c.last_period.startswith("X")
+                if same_now and c.last_quarter:
+                    return f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", True
+            year_ago = rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same")
             if c.dct is None:
+                # "the fourth quarter of 2004, against a loss for the same period a year earlier"
+                if year_ago and c.last_period and is_period and c.last_period[:4].isdigit():
+                    y, _, part = c.last_period.partition("-")
+                    return f"{int(y) - 1}{'-' if part else ''}{part}", True
+                if year_ago and c.last_quarter:
+                    return f"{c.last_quarter[0] - 1}-Q{c.last_quarter[1]}", True
                 return "XXXX-QX", False
             if end_month is not None and c.last_quarter is None:
                 # "the quarter ended July 31": the quarter of its last months, unless a (fiscal) quarter
@@ -100,9 +120,9 @@ class PeriodRules(RuleHelpers):
                 y, q = cur
             elif rel == "next":
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
-            elif rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same"):
-                if c.last_period and is_period:  # "the first half ... the same period last year"
-                    y, _, part = c.last_period.partition("-")
+            elif year_ago:
+                if c.last_period and is_period and not c.last_period.startswith("X"):
+                    y, _, part = c.last_period.partition("-")  # "the first half ... the same period last year"
                     return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
                 y, q = c.last_quarter or prev
                 return f"{y - 1}-Q{q}", True
@@ -189,7 +209,9 @@ class PeriodRules(RuleHelpers):
             return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
         latest = "latest" in m.group("the").lower()
 
-        def value(c: Ctx, unit=unit, latest=latest):
+        def value(c: Ctx, unit=unit, latest=latest, start=start):
+            if unit == "month" and not latest and (named := named_month(c, start)) is not None:
+                return named, not named.startswith("X")
             if c.dct is None:
                 return ("XXXX" if unit == "year" else "XXXX-XX"), False
             if unit == "year":

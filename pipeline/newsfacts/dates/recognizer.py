@@ -159,7 +159,8 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             return dv + clock, anchored
         if callable(v):
             return v(ctx)
-        if c.info.get("quarter"):
+        if c.info.get("quarter") and not (ctx.dct is None and ctx.last_quarter and ctx.tense(c.start) == "future"):
+            # without a publication date, a quarter ahead (by its verb) does not replace the one reported on
             ctx.note_quarter(*c.info["quarter"])
         return v, False
 
@@ -188,6 +189,9 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 value = fact.value
             elif re.fullmatch(r"\d{4}-\d\d-\d\d(?:T.*)?", value) and not clock:
                 passage.day(c.start, value[:10])
+            if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", value) and c.kind == "DATE" and not c.info.get("comparison"):
+                _note_months_quarter(ctx, facts[-1] if facts else None, value, c.start)
+                ctx.last_month = (value, c.end)
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
@@ -199,6 +203,24 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             facts.sort(key=lambda f: f.start)
         doc._.dates = [f for f in facts if _whole_words(text, f)]
         return doc
+
+
+_MONTHS_JOINED = re.compile(r"\s*(?:-|–|to|and|through|until)\s*", re.I)
+
+
+def _note_months_quarter(ctx: Ctx, prev: DateFact | None, value: str, start: int) -> None:
+    """"between July and September", "October to December": three months that make a calendar quarter are
+    the quarter a later "the quarter" or "the same period" means."""
+    if prev is None or not _MONTHS_JOINED.fullmatch(ctx.text[prev.end:start]):
+        return
+    if not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", prev.value) or prev.value[:4] != value[:4]:
+        return
+    first, last = int(prev.value[5:]), int(value[5:])
+    if first % 3 == 1 and last == first + 2:
+        if value[:4].isdigit():
+            ctx.note_quarter(int(value[:4]), (first - 1) // 3 + 1, over=True)
+        else:
+            ctx.last_period = f"XXXX-Q{(first - 1) // 3 + 1}"
 
 
 def _whole_words(text: str, fact: DateFact) -> bool:

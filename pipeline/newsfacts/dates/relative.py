@@ -10,21 +10,61 @@ from datetime import timedelta
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
-from newsfacts.dates.narrative import comparative, from_reference
+from newsfacts.dates.narrative import comparative, from_reference, named_month
 from newsfacts.dates.periods import quarterly_context
+
+# starts with a literal, so that re skips ahead quickly; "the X" before it is checked on the few hits
+_ON_WEEKDAY = re.compile(r"on (?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?P<poss>['’]s)| [a-z])")
+_THE_TITLE = re.compile(r"\b[Tt]he (?P<x>[A-Z][a-z]+) $")
 
 
 class RelativeRules(RuleHelpers):
     """Weekdays, relative units, ago, deictic words, parts of today, reference words."""
 
+    def _weekday_in_name(self, ctx: Ctx, m: re.Match) -> bool:
+        """A weekday that is part of a name: one the article uses as a name ("the Mail on Sunday survey"),
+        before a capitalised word inside a named thing the model found ("the Sunday Times"), or between "the"
+        and a capitalised word that is no time word ("the Sunday Telegraph", "the Sunday Business"); a date
+        is never "the Sunday X"."""
+        tok = self._tok(ctx, m.start("wd"))
+        if tok is None or m.group("rel") or m.group("part"):
+            return False
+        if ctx.weekday_titles is None:
+            ctx.weekday_titles = self._weekday_titles(ctx)
+        if ctx.weekday_titles and ctx.text[max(0, m.start() - 24):m.end()].lower().endswith(tuple(ctx.weekday_titles)):
+            return True
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
+            # not every weekday the model took into a name: it takes "the Commons on Thursday" for one
+            if nxt is not None and nxt.is_title:
+                return True
+        if nxt is None or not nxt.is_title or tok.i == 0 or tok.nbor(-1).lower_ != "the":
+            return False
+        low = nxt.lower_
+        return not (low in self.months or low in self.weekdays or low in self.parts or low in self.units
+                    or nxt.ent_type_ in ("DATE", "TIME") and nxt.ent_iob_ == "I"
+                    or any(h.startswith(low) for h in self.holidays))
+
+    def _weekday_titles(self, ctx: Ctx) -> frozenset[str]:
+        """Names like "the Mail on Sunday", from the article itself: "the X on Sunday" used as a name once,
+        before a noun it qualifies ("the Mail on Sunday survey") or with a possessive, makes every "X on
+        Sunday" of the article a name, "for the Mail on Sunday." too; a date is never "on Sunday survey"."""
+        titles = set()
+        for mm in _ON_WEEKDAY.finditer(ctx.text):
+            title = _THE_TITLE.search(ctx.text, max(0, mm.start() - 30), mm.start())
+            if title is None:
+                continue
+            after = self._tok(ctx, mm.end("wd") + 1) if mm.group("poss") is None else None
+            if mm.group("poss") or after is not None and after.tag_ in ("NN", "NNS") and after.text.islower() and (
+                    after.lower_ not in self.parts and after.lower_ not in self.units):
+                titles.add(f"{title.group('x')} on {mm.group('wd')}".lower())
+        return frozenset(titles)
+
     def _h_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         if not self._cap(ctx, m, "wd"):
             return None
-        tok = self._tok(ctx, m.start("wd"))
-        if tok is not None and tok.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "PERSON"):
-            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.is_title:
-                return None
+        if self._weekday_in_name(ctx, m):
+            return None
         wd = self.weekdays[m.group("wd").lower()]
         part = self.parts.get((m.group("part") or "").lower())
         rel = (m.group("rel") or "").lower()
@@ -76,11 +116,14 @@ class RelativeRules(RuleHelpers):
         anaphoric = rel in ("following", "the following", "previous", "the previous") and story_unit is not None
 
         def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start, anaphoric=anaphoric):
-            if anaphoric or story_unit and rel in ("next", "the next") and c.tense(start) == "past":
-                # "the following year", and "the next year" told in the past: from the time the story is at
+            if anaphoric or story_unit and rel == "the next" and c.tense(start) == "past":
+                # "the following year", and "the next year" told in the past: from the time the story is at;
+                # "next year" without "the" counts from now even in reported speech ("called for it by next year")
                 v = from_reference(c.story_time, story_unit, offset)
                 if v is not None:
                     return v, True
+            if anaphoric and unit == "month" and (named := named_month(c, start, offset)) is not None:
+                return named, not named.startswith("X")  # "slower than the previous month" after "in November"
             if c.dct is None:
                 return {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
                         "decade": "XXX", "century": "XX"}[unit], False
@@ -113,7 +156,7 @@ class RelativeRules(RuleHelpers):
         return Cand(m.start(), m.end(), "DATE", value, info={"comparison": anaphoric and offset < 0})
 
     def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        direction = re.sub(r"\s+", " ", m.group("dir").lower())
+        direction = re.sub(r"\s+", " ", m.group("dir").lower()).replace("previously", "earlier")
         n = self._number(m.group("num"))
         unit = self.units[m.group("unit").lower()]
         if n is None:
@@ -143,6 +186,8 @@ class RelativeRules(RuleHelpers):
                 v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
                     return v, True
+                if unit == "M" and float(n).is_integer() and (v := named_month(c, start, int(sign * n))):
+                    return v, not v.startswith("X")  # "0.1% a month earlier" after "in December"
                 if as_length:
                     cand.kind, cand.end = "DURATION", unit_end
                     return length, False

@@ -19,8 +19,10 @@ in ``qualifier`` and left out of the span.
 Ambiguous signs and names ("$", "dollars", "Rs", "dinars", "¥") belong to a family (families.tsv): a
 statement such as "all figures in Canadian dollars" decides it; otherwise the dateline place
 (``doc._.dateline``, places.tsv: "Sydney" -> AUD) or the family default ("$" -> USD) is used and
-``currency_guessed`` is set. "US$", "C$", "A$" and codes are never guessed. Unit prices ("$80 a
-barrel", "$5/share") get ``per_unit``.
+``currency_guessed`` is set. "US$", "C$", "A$" and codes are never guessed. A figure with a scale and
+no currency compared with an amount just before it ("4.3bn rupees ($98m), against 2.7bn a year earlier")
+takes that amount's currency, with ``currency_guessed`` set. Unit prices ("$80 a barrel", "$5/share")
+get ``per_unit``; "from $142m a year earlier" dates a figure and is no rate.
 
 The dependency parse is consulted only for the amounts found: ``about`` is the noun phrase the figure
 measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";

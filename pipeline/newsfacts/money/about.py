@@ -24,6 +24,11 @@ from newsfacts.wordlists import read_table, read_words
 _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 
 
+_BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
+_ORDINALS = frozenset({"first", "second", "third", "fourth"})  # of quarters: "Fourth quarter turnover"
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+
+
 @dataclass(frozen=True, slots=True)
 class AboutWords:
     """The vocabulary of this stage, read from a ``models/money`` folder."""
@@ -55,12 +60,16 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
         return
     last_about: tuple[int, str] | None = None  # (sentence start, about)
     prev: Amount | None = None
+    chain: list[Amount] = []  # an amount and its conversions so far
     for a in amounts:
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        # "$186m (£98m; 143m euros)": a conversion says what the amount before it says
-        if prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]):
+        # "$186m (£98m; 143m euros)": a conversion says what the amount before it says; when the parse
+        # gives the first none, the last may ("A$648m ($492m) profit"), and says it for all of them
+        converted = prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None
+        chain = [*chain, a] if converted else [a]
+        if converted and prev.about is not None:
             a.about, a.status = prev.about, prev.status
             prev = a
             continue
@@ -77,14 +86,30 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = None
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
+        if about and converted:
+            # only the noun right after the chain is what all of it measures: "A$648m ($492m) profit"
+            if re.match(r"[\s)\]]*" + re.escape(about.split()[0]), text[a.end:a.end + 40]):
+                for b in chain:
+                    b.about = about
+            else:
+                about = None
         a.about = about
         if about:
             last_about = (sent_start, about)
         prev = a
+    # one range measures one thing: what its first end measures, else what the parse gives its second end
+    # ("the $2-$3.8 trillion costs", "penalties of between $50-100,000")
+    for lo, hi in zip(amounts, amounts[1:], strict=False):
+        if lo.qualifier == "range" and hi.qualifier == "range_end":
+            if lo.about is None:
+                lo.about = hi.about
+            hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
+    # but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
     fuller = {}
     for a in amounts:
-        if a.about and " " in a.about:
+        if a.about and " " in a.about and not any(
+                w.lower() in words.time_nouns or w.lower() in _ORDINALS for w in a.about.split()[:-1]):
             fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
     for a in amounts:
         if a.about and " " not in a.about and a.about.lower() in fuller:
@@ -129,6 +154,10 @@ def _figure_piece(t: Token) -> bool:
     """A token of a figure or of punctuation: "$", "35.7", the "m" of "35.7m", "%", ")", ";"."""
     if t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
         return t.doc[t.i - 1].like_num  # "pre-tax", "bail-out" are words; "$2-3bn" is a figure
+    if t.like_num and t.text[:1].isupper() and not t.text[:1].isdigit() and (
+            t.pos_ == "PROPN" or t.lower_ in _ORDINALS
+            or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN" and t.doc[t.i + 1].text[:1].isupper()):
+        return False  # "the Three Gorges Dam project", "Fourth quarter turnover": a name, a period
     if t.is_punct or t.like_num or t.pos_ in ("SYM", "NUM") or t.is_currency or t.text == "%":
         return True
     return t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_
@@ -162,18 +191,23 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 if target.lemma_.lower() in words.containers:
                     tok = target
                     continue
+                if target.lemma_.lower() in words.time_nouns:
+                    return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
                     # "a 6% rise in profits to £280m": the figure is the profits, not the rise
                     measured = _of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
                 return _noun(target, words, span)
+            if prep.lower_ in _BOUND_PREPS and target.pos_ in ("NOUN", "PROPN"):
+                return _noun(target, words, span)  # "capitalisations below $700m" measures capitalisations
             if target.pos_ in ("VERB", "AUX"):
                 return _verb_about(target, prep, words)
             tok = target
             continue
         if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
-            if head.lemma_.lower() in words.containers:
+            if head.lemma_.lower() in words.containers or head.dep_ == "poss" and head.head.i > head.i and (
+                    head.head.pos_ == "NOUN"):  # "a $1.7bn donors' aid package" is the package's figure
                 tok = head
                 continue
             return _noun(head, words, span)
@@ -200,8 +234,8 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
         return None, False, False
     if tok.lower_ in words.pronouns or tok.pos_ == "PRON":
         return tok.text, True, False
-    if not _is_thing(tok):
-        return None, False, False
+    if not _is_thing(tok) or tok.lemma_.lower() in _TIME_UNITS:
+        return None, False, False  # "a 35 hour week at £5.05": a rate for the time, not the time
     return _phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 

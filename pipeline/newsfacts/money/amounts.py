@@ -25,6 +25,8 @@ from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
 
+_CONVERSION = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
+_COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus)\s+", re.I)
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
 
 
@@ -37,6 +39,15 @@ def _modifies_noun(doc: Doc | None, pos: int) -> bool:
         return False
     tok = doc[i]
     return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "compound", "nmod")
+
+
+def _counts_noun(doc: Doc | None, pos: int) -> bool:
+    """Whether the word at ``pos`` is a noun (what a figure before it counts: "1.5bn barrels")."""
+    if doc is None:
+        return True
+    i = token_index(doc).at(pos)
+    return (i is not None and doc[i].idx == pos and doc[i].pos_ in ("NOUN", "PROPN")
+            and doc[i].ent_type_ not in ("DATE", "TIME"))
 
 
 def _after_noun(doc: Doc | None, pos: int) -> bool:
@@ -54,6 +65,7 @@ class _Money:
     num: _Num
     currency: str | None  # ISO or ?family
     explicit: bool  # currency written next to this number
+    elided: bool = False  # no currency written: that of the amount it is compared with
 
 
 @dataclass(slots=True)
@@ -67,6 +79,7 @@ class _Found:
     per_unit: str | None = None
     unit: str | None = None  # for quantities
     noun: str | None = None  # counted noun for quantities ("workers")
+    guessed: bool = False  # the currency is not written ("against 2.7bn")
 
 
 class MoneyExtractor(QuantityFinder):
@@ -80,6 +93,8 @@ class MoneyExtractor(QuantityFinder):
         self.split_ranges = split_ranges
 
     # -- money -----------------------------------------------------------------------------------
+    _CENTS_AFTER = re.compile(r"[ \u00a0]+cents?\b", re.I)
+
     def _money_at(self, text: str, num: _Num, doc: Doc | None = None) -> _Money | None:
         pre_iso, start = None, num.start
         if not num.words:
@@ -88,6 +103,10 @@ class MoneyExtractor(QuantityFinder):
                 start, pre_iso = pre
         end, value, scaled = num.end, num.value, num.scaled
         abbr = self._abbr_scale(text, num)
+        if abbr and pre_iso is None and not num.words and not self._post_at(text, abbr[0]):
+            named = self._name_before(text, num.start)  # "a record Australian dollars 648m": the name first
+            if named:
+                start, pre_iso = named
         if abbr and (pre_iso or self._post_at(text, abbr[0])):
             end, value, scaled = abbr[0], abbr[1], True
         elif abbr and text[abbr[0]:abbr[0] + 1] == "." and self._post_at(text, abbr[0] + 1):
@@ -95,8 +114,15 @@ class MoneyExtractor(QuantityFinder):
         iso = pre_iso
         post = self._post_at(text, end)
         if post and not (pre_iso is None and num.yearish):
+            if (num.words and text[num.start:num.end].lower() in ("a", "an")
+                    and _modifies_noun(doc, self._skip_space(text, end))):
+                return None  # "a renminbi revaluation", "a dollar sell-off": the currency, not an amount of it
             if pre_iso is None:
                 iso, end = post[1], post[0]
+                hundredth = self._CENTS_AFTER.match(text, end)
+                if hundredth and not num.scaled and not iso.startswith("?"):  # "22 euro cents", "50 US cents"
+                    return _Money(start, hundredth.end(), _Num(num.start, num.end, value / 100, num.raw, False,
+                                                               num.words, False), iso, True)
             elif self._compatible(pre_iso, post[1]):
                 iso = pre_iso if post[1].startswith("?") else post[1]
                 end = post[0]
@@ -149,6 +175,22 @@ class MoneyExtractor(QuantityFinder):
                 return True
         return False
 
+    _WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+ ){0,2}[A-Za-z]+ $")
+
+    def _name_before(self, text: str, pos: int) -> tuple[int, str] | None:
+        """(start, ISO) of a currency name in the plural written before a number ("Australian dollars 648m");
+        only the caller's case, a number with a scale abbreviation, reads it so."""
+        m = self._WORDS_BEFORE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            return None
+        words = m.group(0).split()
+        for k in range(len(words), 0, -1):
+            form = " ".join(words[-k:])
+            iso = self.post_cased.get(form) or self.post_lower.get(form.lower())
+            if iso and form.endswith("s") and (k > 1 or not iso.startswith("?")):
+                return pos - len(form) - 1, iso
+        return None
+
     def _post_at(self, text: str, pos: int) -> tuple[int, str] | None:
         if text[pos:pos + 1] == "-":  # "a 5-billion-dollar project"
             pos += 1
@@ -192,6 +234,31 @@ class MoneyExtractor(QuantityFinder):
             out[fam] = (next(iter(named)), False) if len(named) == 1 else (default, True)
         return out
 
+    def _elided(self, doc: Doc | None, text: str, nums: list[_Num], monies: dict[int, _Money]) -> None:
+        """"4.3bn rupees ($98m; £52m), against 2.7bn a year earlier": a figure with a scale and no currency,
+        compared with an amount just before in the sentence, is in that amount's currency (the amount's,
+        not its conversions')."""
+        head: _Money | None = None
+        prev_end = -1
+        for i, n in enumerate(nums):
+            m = monies.get(i)
+            if m is not None:
+                if head is None or not _CONVERSION.fullmatch(text[prev_end:m.start]):
+                    head = m
+                prev_end = m.end
+                continue
+            if head is None or n.words or n.yearish or head.currency is None:
+                continue
+            gap = text[prev_end:n.start]
+            if len(gap) > 40 or not _COMPARED_TO.fullmatch(gap):
+                continue
+            abbr = self._abbr_scale(text, n)
+            if abbr is None or self._post_at(text, abbr[0]) or _counts_noun(doc, self._skip_space(text, abbr[0])):
+                continue  # "up from 1.5bn barrels" counts barrels
+            num = _Num(n.start, abbr[0], abbr[1], n.raw, True, False, False)
+            monies[i] = _Money(n.start, abbr[0], num, head.currency, False, elided=True)
+            prev_end = abbr[0]
+
     def _stated(self, text: str) -> set[str]:
         """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
         out = set()
@@ -211,6 +278,7 @@ class MoneyExtractor(QuantityFinder):
             m = self._money_at(text, n, doc)
             if m is not None:
                 monies[i] = m
+        self._elided(doc, text, nums, monies)
         used: set[int] = set()
         found: list[_Found] = []
         fams = self.resolve_families(doc, text) if any(
@@ -272,14 +340,14 @@ class MoneyExtractor(QuantityFinder):
                 found.append(_Found(lo_start, lo_end, value, cur, max_value, "range", per_unit))
                 found.append(_Found(hi_start, hi_end, max_value, cur, None, "range_end", per_unit))
             else:
-                found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit))
+                found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit, guessed=m.elided))
         amounts = []
         for f in found:
             iso, guessed = f.currency, False
             if iso and iso.startswith("?"):
                 iso, guessed = fams.get(iso, (None, True))
             amounts.append(Amount(f.start, f.end, text[f.start:f.end], _clean(f.value), iso, _clean(f.max_value),
-                                  f.qualifier, guessed, f.per_unit))
+                                  f.qualifier, guessed or f.guessed, f.per_unit))
         covered = [(a.start, a.end) for a in amounts]
         quantities = self._quantities(text, nums, covered)
         return amounts, quantities
