@@ -7,6 +7,8 @@ Run before the parser, this marks the first token after every blank line as a se
 one after it as none, and the parser keeps what it is given.
 """
 
+import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,19 +19,16 @@ class ParagraphBreaks:
     def __init__(self, name: str, min_newlines: int):
         self.name = name
         self.min_newlines = min_newlines
-        self.marker = "\n" * min_newlines
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.marker not in doc.text:
-            return doc
         last = len(doc) - 1
-        for token in doc:
-            if token.is_space and token.i < last and token.text.count("\n") >= self.min_newlines:
-                doc[token.i + 1].is_sent_start = True
-                if token.i + 2 <= last and not doc[token.i + 2].is_space:
+        for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():  # whitespace tokens only, read in C
+            if i < last and doc[i].text.count("\n") >= self.min_newlines:
+                doc[i + 1].is_sent_start = True
+                if i + 2 <= last and not doc[i + 2].is_space:
                     # Given a start, the parser may take the next word for another ("Tony | Blair has
                     # said"), and the entity recognizer never runs a name across a sentence start.
-                    doc[token.i + 2].is_sent_start = False
+                    doc[i + 2].is_sent_start = False
         return doc
 
 
