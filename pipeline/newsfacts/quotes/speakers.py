@@ -71,7 +71,7 @@ class Speakers:
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 return head.head  # "Smith, who said …"
             if head.i == verb.i and head.dep_ == "conj" and _person_right_before(ctx, verb):
-                return verb.nbor(-1)  # "… welcomed it and in a reaction Commissioner Neelie Kroes said": a misparse
+                return verb.nbor(-1)  # "… welcomed it and in a reaction Commissioner Mario Monti said": a misparse
             if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head.i != head.i:
                 head = head.head
                 continue
