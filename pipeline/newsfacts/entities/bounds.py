@@ -41,8 +41,15 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import ACRONYM_RE, NAME_LABELS, OPEN_QUOTES, Mention, Stage, name_key
-from newsfacts.entities.names import _letters_in_order
+from newsfacts.entities.mentions import (
+    ACRONYM_RE,
+    NAME_LABELS,
+    OPEN_QUOTES,
+    Mention,
+    Stage,
+    letters_in_order,
+    name_key,
+)
 from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -242,6 +249,7 @@ class NameBoundRules(Stage):
                 m.end += 1
                 m.label = "ORG"
         return mentions
+
     def _join_place_by_acronym(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"the U.N. Interim Force in Lebanon (UNIFIL)", "the Rally for ... Democracy in Rwanda (RDR)": the
         model ends an organisation's name before "in", "of" or "for" and a place. The bracketed acronym right
@@ -264,11 +272,12 @@ class NameBoundRules(Stage):
                 continue
             acronym = tk.text[e + 1].replace(".", "")
             if ACRONYM_RE.match(acronym) and acronym[-1] == tk.text[s][:1] \
-                    and _letters_in_order(acronym, tk.span(m.start, e).replace(".", "")):
+                    and letters_in_order(acronym, tk.span(m.start, e).replace(".", "")):
                 m.end = e
                 if place is not None:
                     dropped.add(id(place))
         return [m for m in mentions if id(m) not in dropped]
+
 
 def _possessive_at(tk, k: int) -> bool:
     """Token ``k`` is a possessive: "'s", spaced too as tokenized text writes it, or a bare "'" attached to

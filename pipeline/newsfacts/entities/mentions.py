@@ -62,6 +62,20 @@ class Mention:
     fixed: bool = False  # label decided by a rule that outranks voting
 
 
+def letters_in_order(acronym: str, name: str) -> bool:
+    """"KMT" in "Kuomintang", "SES" in "Stock Exchange of Singapore": the first letters agree and the
+    others follow in order."""
+    name = name.lower()
+    if not name or name[0] != acronym[0].lower():
+        return False
+    k = 1
+    for letter in acronym[1:].lower():
+        k = name.find(letter, k) + 1
+        if not k:
+            return False
+    return True
+
+
 def first_conjunct(token):
     """The first of the words joined to ``token`` by "and"/"or" before it ("Munster" for "Ulster" in "the games
     with Munster and Ulster"): where the whole coordination attaches in the parse."""

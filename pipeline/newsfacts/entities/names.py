@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, name_key
+from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, letters_in_order, name_key
 from newsfacts.namematch import PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
@@ -305,7 +305,7 @@ class NameRules(Stage):
             e = m.end
             if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
                 acronym = texts[e + 1].replace(".", "")
-                if ACRONYM_RE.match(acronym) and _letters_in_order(acronym, self._name(doc, m)):
+                if ACRONYM_RE.match(acronym) and letters_in_order(acronym, self._name(doc, m)):
                     if not _acronym_form(self._name(doc, m)):  # "EADS N.V. (EADS)": the expansion below
                         longs.setdefault(acronym, m)
                     if e + 1 not in taken:
@@ -380,16 +380,3 @@ def _acronym_form(name: str) -> bool:
     key = org_key(name)
     return " " not in key and name.split()[0].replace(".", "").isupper() and len(key.replace(".", "")) >= 2
 
-
-def _letters_in_order(acronym: str, name: str) -> bool:
-    """"KMT" in "Kuomintang", "SES" in "Stock Exchange of Singapore": the first letters agree and the
-    others follow in order."""
-    name = name.lower()
-    if not name or name[0] != acronym[0].lower():
-        return False
-    k = 1
-    for letter in acronym[1:].lower():
-        k = name.find(letter, k) + 1
-        if not k:
-            return False
-    return True

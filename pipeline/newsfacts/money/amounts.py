@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.extensions import doc_text
 from newsfacts.money.numbers import _clean, _Num
@@ -30,32 +30,32 @@ _COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
 
 
+def _token_at(doc: Doc | None, pos: int) -> Token | None:
+    """The token at character ``pos`` (None without a parse or between tokens)."""
+    i = token_index(doc).at(pos) if doc is not None else None
+    return doc[i] if i is not None else None
+
+
 def _modifies_noun(doc: Doc | None, pos: int) -> bool:
     """Whether the word at ``pos`` modifies a noun after it: "a grand jury", "10 million US households"."""
-    if doc is None:
-        return False
-    i = token_index(doc).at(pos)
-    if i is None:
-        return False
-    tok = doc[i]
-    return tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("amod", "compound", "nmod")
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
+        "amod", "compound", "nmod")
 
 
 def _counts_noun(doc: Doc | None, pos: int) -> bool:
     """Whether the word at ``pos`` is a noun (what a figure before it counts: "1.5bn barrels")."""
     if doc is None:
         return True
-    i = token_index(doc).at(pos)
-    return (i is not None and doc[i].idx == pos and doc[i].pos_ in ("NOUN", "PROPN")
-            and doc[i].ent_type_ not in ("DATE", "TIME"))
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.idx == pos and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
+        "DATE", "TIME")
 
 
 def _after_noun(doc: Doc | None, pos: int) -> bool:
     """Whether the word before ``pos`` is a noun: "series 3c", "room 5p" are labels, not prices."""
-    if doc is None:
-        return False
-    i = token_index(doc).at(pos)
-    return i is not None and i > 0 and doc[i - 1].pos_ in ("NOUN", "PROPN")
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
 
 
 @dataclass(slots=True)

@@ -80,26 +80,11 @@ class QuantityFinder(NumberScanner):
     def _quantulum_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
         """Units outside our table ("5 kWh", "40 °C", "300 horsepower", "25 km/h"): the longest unit name or
         symbol of quantulum3 after the number, when it is of a measuring kind the config lists."""
-        if not (self.q_lower or self.q_cased):
-            return None
-        p = self._skip_space(text, pos)
-        found, q = None, p
-        for _ in range(self.q_words):
-            m = _WORD.match(text, q)
-            if not m:
-                break
-            for end in (m.end(), m.end() - 1) if m.group(0).endswith(".") else (m.end(),):
-                form = text[p:end]
-                unit = self.q_cased.get(form, self.q_lower.get(form.lower()))
-                if unit is not None:
-                    found = (end, unit)
-                    break
-            if text[m.end():m.end() + 1] != " ":
-                break
-            q = m.end() + 1
+        found = self._lookup(text, pos, self.q_cased, self.q_lower, self.q_words, word_re=_WORD, gated=False)
         if found is None or not found[1]:
             return None  # no unit, or the longest one is of another kind ("megabits per second")
-        end, unit = found
+        end, unit, _ = found
+        p = self._skip_space(text, pos)
         per = _PER.match(text, end)  # "km/h", "barrels per day": a unit per a unit, if quantulum3 has it
         if per and (per.group(1) in self.q_parts or per.group(1).lower() in self.q_parts):
             compound = f"{unit} per {self.q_parts.get(per.group(1)) or self.q_parts[per.group(1).lower()]}"

@@ -158,15 +158,17 @@ class MoneyTables:
                     return end - k, iso
         return None
 
-    def _lookup(self, text: str, pos: int, cased: dict, lower: dict, max_words: int = 3
-                ) -> tuple[int, str, str] | None:
-        """Longest form of a table (up to three words, or one symbol) starting at ``pos``: (end, value, form)."""
+    def _lookup(self, text: str, pos: int, cased: dict, lower: dict, max_words: int = 3, *,
+                word_re: re.Pattern | None = None, gated: bool = True) -> tuple[int, str, str] | None:
+        """Longest form of a table (up to three words, or one symbol) starting at ``pos``: (end, value, form).
+        ``gated``: the first word must be one of our tables' (``first_words``), a quick way out."""
         p = self._skip_space(text, pos)
         spans = []
         q = p
+        word_re = word_re or self.word_re
         for i in range(max_words):
-            m = self.word_re.match(text, q)
-            if not m or i == 0 and m.group(0).lower().rstrip(".") not in self.first_words:
+            m = word_re.match(text, q)
+            if not m or gated and i == 0 and m.group(0).lower().rstrip(".") not in self.first_words:
                 break
             spans.append(m.end())
             if not m.group(0)[0].isalnum() or text[m.end():m.end() + 1] != " ":
