@@ -3,7 +3,7 @@ must contain a match of its gate, in both the lower-cased and the original-case 
 
 import pytest
 
-from newsfacts.dates.recognizer import DateRecognizer
+from newsfacts.dates.recognizer import DateRecognizer, gated_paragraphs, paragraphs_of
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,9 @@ SENTENCES = [
     "Retailers expect a strong Christmas and a weak Easter, after Thanksgiving sales disappointed.",
     "The firm was founded in 300 BC, it joked, five Fridays ago, or three days from today.",
     "The next day the bank said the day before it had lost the next morning's auction.",
+    "For the past three years, and for many months before that, the firm has paid out every week.",
+    "Last month output fell; in the year to March it rose, and prices are now reviewed monthly.",
+    "The blast, at 0820 GMT, came weeks after the 2004 poll, which was held twice a year.",
 ]
 
 
@@ -49,7 +52,8 @@ def test_the_new_gates_cover_rules_the_sentences_reach(recognizer):
                if regex.search(text.lower())}
     assert {"weekend", "year_end", "long_adj", "thispart", "that_unit", "iso", "quarter_q", "noon",
             "spelled_decade", "year_ago_adj", "set_by", "deictic", "holiday", "count_from", "bc",
-            "next_day"} <= reached
+            "next_day", "duration", "vague_dur", "relunit", "the_year", "set", "set_adv", "ref", "year",
+            "time_gmt"} <= reached
 
 
 def test_a_text_without_a_gate_skips_only_that_rules_matches(process):
@@ -57,3 +61,21 @@ def test_a_text_without_a_gate_skips_only_that_rules_matches(process):
     assert [d.text for d in doc._.dates] == ["over the weekend", "Monday"]
     doc = process("Sales fell on Monday, the chief executive said.", dct="2026-02-18")
     assert [d.text for d in doc._.dates] == ["Monday"]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_a_rule_run_paragraph_by_paragraph_finds_what_it_finds_in_the_whole_text(recognizer, text):
+    """Rules run only on the paragraphs that have their gate: as long as no match runs across a blank
+    line, the matches are those of one run over the whole text."""
+    text = "Headline\n\n" + text.lower() + "\n\n  \n" + text.lower()
+    paragraphs = paragraphs_of(text)
+    assert "".join(text[s:e] for s, e in paragraphs) == text
+    for name, regex, gate in _gated(recognizer, True):
+        whole = [m.span() for m in regex.finditer(text)]
+        windowed = [m.span() for s, e in gated_paragraphs(gate, text, paragraphs) for m in regex.finditer(text, s, e)]
+        assert windowed == whole, name
+
+
+def test_no_date_runs_across_a_blank_line(process):
+    doc = process("Leeds v Hull\n\nTuesday, 1 March\n\n2005\n\nThe match was moved.", dct="2005-02-20")
+    assert [d.text for d in doc._.dates] == ["Tuesday", "1 March", "2005"]

@@ -36,6 +36,11 @@ CASES = [
      "time"),
     ("Police said the blast happened at 10 p.m. Wednesday near the station.", "2013-02-15",
      "10 p.m. Wednesday", "2013-02-13T22:00", "time"),
+    # a clock time of four digits in universal time, as wires and fixture lists write it: not a year
+    ("The market was hit by a car bomb at 0915 GMT on Monday, police said.", "2013-02-15",
+     "0915 GMT on Monday", "2013-02-11T09:15Z", "time"),
+    ("Arsenal v Chelsea\n\nSaturday, 5 March\n\n1745 GMT\n\nReferee: Mike Dean", "2013-03-01", "1745 GMT",
+     "2013-03-01T17:45Z", "time"),
     ("The region's population doubled in the 1990s.", "2013-03-20", "the 1990s", "199", "date"),
     ("Retail sales were weak this summer, the chain said.", "2013-08-10", "this summer", "2013-SU", "date"),
     ("The contract runs for six months and can be extended.", "2013-03-20", "six months", "P6M", "duration"),

@@ -111,7 +111,6 @@ def same_person_across(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-@lru_cache(maxsize=1 << 14)
 def org_key(name: str) -> str:
     """An organisation's name without a legal form ("Inc.", "PLC", "N.V.", "GmbH": cleanco's terms
     of many countries) or a leading "the", lower case: "Apple Inc." and "Apple" have one key. Cached:

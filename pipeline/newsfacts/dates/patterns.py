@@ -156,6 +156,8 @@ class RulePatterns(RuleHelpers):
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
+        R.append(("time_gmt", re.compile(  # "0820 GMT": a clock time of four digits, in universal time
+            r"\b(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s+(?P<tz>gmt|utc|GMT|UTC)\b"), self._h_time))
         R.append(("daypart", re.compile(
             r"\b(?:mid|late|early)[- ]?(?P<part>morning|afternoon|evening)\b", f),
             self._h_daypart))
@@ -228,7 +230,7 @@ class RulePatterns(RuleHelpers):
         gates = {
             "wd_date": weekdays, "weekday": weekdays,
             "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
-            "slash": r"\d/\d", "time24": r"\d:[0-5]",
+            "slash": r"\d/\d", "time24": r"\d:[0-5]", "time_gmt": r"\d\d\s+(?:gmt|utc)",
             "decade": r"0['’]?s\b",
             "century": "centur",
             "season": _alt(self.seasons),
@@ -255,6 +257,11 @@ class RulePatterns(RuleHelpers):
             "spelled_decade": _alt(lx["decade_words"]), "year_ago_adj": r"year[- ](?:earlier|ago)",
             "set_by": r"(?:day|week|month|year|hour)\s+(?:by|after|to)\s",
             "deictic": r"today|tomorrow|tonight|yesterday|last\s+night", "holiday": _trie_alt(self.holidays),
+            # the word every match needs: these gates skip paragraphs more than texts
+            "duration": _trie_alt(self.units), "vague_dur": _trie_alt(self.units),
+            "relunit": r"week|month|year|yr|decade|centur", "the_year": r"year|month",
+            "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months)),
+            "set_adv": _trie_alt(self.set_adverbs), "ref": _trie_alt(self.refs), "year": r"(?:1[6-9]|20)\d\d",
         }
         # One compiled gate per pattern: rules sharing a gate (the month names) test it once per text.
         compiled: dict[tuple[str, int], re.Pattern] = {}

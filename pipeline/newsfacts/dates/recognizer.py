@@ -9,6 +9,7 @@ TIME, "early"/"the end of" modifiers are taken in, and values are resolved again
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc
 
@@ -32,7 +33,7 @@ from newsfacts.wordspan import head_of_compound
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
-_CLOCK_RULES = ("time", "time24", "noon", "daypart")
+_CLOCK_RULES = ("time", "time24", "time_gmt", "noon", "daypart")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
@@ -71,21 +72,22 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         rules, gates = self.rules_low, self.gates_low
         if len(low) != len(text):  # a few characters change length when lower-cased
             low, rules, gates = text, self.rules, self.gates
+        paragraphs = paragraphs_of(low)
         found: list[Cand] = []
-        opened: dict = {}  # gate -> whether the text has it (rules share gates)
+        opened: dict = {}  # gate -> the paragraphs that have it (rules share gates)
         for prio, (name, regex, handler) in enumerate(rules):
             gate = gates.get(name)
-            if gate is not None:
-                if (is_open := opened.get(gate)) is None:
-                    is_open = opened[gate] = gate.search(low) is not None
-                if not is_open:
-                    continue
-            for m in regex.finditer(low):
-                c = handler(m, ctx)
-                if c is not None and c.end > c.start:
-                    c.rule = name
-                    c.info["prio"] = prio
-                    found.append(c)
+            if gate is None:
+                where = paragraphs
+            elif (where := opened.get(gate)) is None:
+                where = opened[gate] = gated_paragraphs(gate, low, paragraphs)
+            for start, end in where:
+                for m in regex.finditer(low, start, end):
+                    c = handler(m, ctx)
+                    if c is not None and c.end > c.start:
+                        c.rule = name
+                        c.info["prio"] = prio
+                        found.append(c)
         return found
 
     @staticmethod
@@ -203,6 +205,29 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             facts.sort(key=lambda f: f.start)
         doc._.dates = [f for f in facts if _whole_words(text, f)]
         return doc
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def paragraphs_of(text: str) -> list[tuple[int, int]]:
+    """The text cut after each run of blank lines: no time expression runs across one, so each rule is
+    run on the paragraphs that have its gate only (with its trailing blank lines, so the pieces cover
+    the text)."""
+    starts = [0, *(m.end() for m in _BLANK_LINE.finditer(text))]
+    return [(start, end) for start, end in zip(starts, [*starts[1:], len(text)], strict=True) if start < end]
+
+
+def gated_paragraphs(gate: re.Pattern, text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs in which ``gate`` matches: one search per such paragraph, each from the start of
+    the paragraph after the last one found."""
+    starts = [start for start, _ in paragraphs]
+    found, pos = [], 0
+    while (m := gate.search(text, pos)) is not None:
+        i = bisect_right(starts, m.start()) - 1
+        found.append(paragraphs[i])
+        pos = paragraphs[i][1]
+    return found
 
 
 _MONTHS_JOINED = re.compile(r"\s*(?:-|–|to|and|through|until)\s*", re.I)

@@ -34,7 +34,7 @@ class TimeRules(RuleHelpers):
                 hh = 0
             if hh > 24 or (ap in ("am", "pm") and int(gd["h"]) > 12):
                 return None
-            if not ap:
+            if not ap and not gd.get("tz"):
                 # "3:30" alone needs a time word nearby to be a clock time, not a score or ratio
                 before = ctx.text[max(0, m.start() - 12): m.start()].lower()
                 if not re.search(r"\b(at|by|until|before|after|around|about|from)\s*$", before):
