@@ -141,13 +141,16 @@ def matmul_ops(matmul: str) -> contextlib.AbstractContextManager:
 
     A layer keeps the ops it was built with, so this is chosen once, at load. On the bench machine numpy's
     OpenBLAS multiplies the model's matrices about twice as fast as the blis build thinc ships, and the
-    facts are the same either way.
+    facts are the same either way. Both run on ``newsfacts.ops.NewsfactsOps``, thinc's NumPy ops with a
+    vectorised maxout.
     """
     from thinc.api import use_ops
 
+    from newsfacts.ops import NewsfactsOps
+
     if matmul not in MATMUL:
         raise ValueError(f"[nlp] matmul must be one of {', '.join(MATMUL)}, not {matmul!r}")
-    return use_ops("numpy", use_blis=matmul == "blis")
+    return use_ops(NewsfactsOps.name, use_blis=matmul == "blis")
 
 
 def load(model: str | None = None, models: Path | None = None, *, only: Iterable[str] | None = None):

@@ -1,0 +1,48 @@
+"""newsfacts.ops: the base model's layers on thinc's NumPy ops with a vectorised maxout give the very
+same analysis as on thinc's own, and a backward pass still gets the winning pieces."""
+
+import numpy
+import pytest
+from thinc.api import NumpyOps
+
+from newsfacts.ops import NewsfactsOps
+
+TEXT = ("Shares in Vodafone rose 3% in London on Tuesday after the chief executive, Vittorio Colao, said "
+        "the group would sell its stake in Verizon Wireless for $130bn. \"This is a good deal,\" he said.")
+
+
+@pytest.mark.parametrize("pieces", [2, 3, 4])
+def test_maxout_and_its_backward_pass_match_thincs(pieces):
+    rng = numpy.random.default_rng(7)
+    X = rng.random((40, 8, pieces), dtype="float32")
+    X[0, 0, :] = 1.0  # a tie: the first piece wins, as in thinc
+    ours, theirs = NewsfactsOps(), NumpyOps()
+    best, which = ours.maxout(X)
+    best_t, which_t = theirs.maxout(X)
+    assert best.dtype == numpy.float32 and best.flags["C_CONTIGUOUS"]
+    assert numpy.array_equal(best, best_t)
+    dY = rng.random((40, 8), dtype="float32")
+    assert numpy.array_equal(ours.backprop_maxout(dY, which, pieces), theirs.backprop_maxout(dY, which_t, pieces))
+
+
+def test_the_pipeline_runs_on_newsfacts_ops(nlp):
+    assert isinstance(nlp.get_pipe("ner").model.ops, NewsfactsOps)
+    assert isinstance(nlp.get_pipe("tok2vec").model.ops, NewsfactsOps)
+
+
+def test_the_base_model_gives_the_analysis_it_gives_on_thincs_numpy_ops():
+    import spacy
+    from thinc.api import use_ops
+
+    from newsfacts.nlp import matmul_ops, read_config
+
+    model = read_config()["nlp"]["model"]
+    with matmul_ops("numpy"):
+        ours = spacy.load(model, exclude=["lemmatizer"])
+    with use_ops("numpy", use_blis=False):
+        theirs = spacy.load(model, exclude=["lemmatizer"])
+    assert type(theirs.get_pipe("ner").model.ops) is NumpyOps
+    a, b = ours(TEXT), theirs(TEXT)
+    assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+    assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
+    assert ("Vittorio Colao", "PERSON") in [(e.text, e.label_) for e in a.ents]
