@@ -301,3 +301,17 @@ def test_reverted_rule_is_extracted_again_so_the_newest_run_is_current(tmp_path)
     runs = rows(db_path, "SELECT id, fingerprint FROM runs ORDER BY id")
     assert runs[0]["fingerprint"] == runs[2]["fingerprint"] != runs[1]["fingerprint"]
     assert rows(db_path, "SELECT run_id FROM current_runs") == [{"run_id": 3}]
+
+
+@pytest.mark.parametrize("workers,left,size", [
+    (2, 1000, 16),  # far from the end: full batches
+    (2, 64, 16),  # two rounds of two workers still ahead
+    (2, 63, 4),  # the last two rounds: quarter batches, so no worker idles long at the end
+    (2, 0, 4),
+    (1, 0, 16),  # one worker has no one to wait for
+    (4, -5, 16),  # a JSON lines file held more articles than there are files: the end is unknown
+])
+def test_the_last_rounds_go_in_smaller_batches(workers, left, size):
+    from newsfacts.batch import _batch_size
+
+    assert _batch_size(16, workers, left) == size
