@@ -1,6 +1,7 @@
 """Whose time a yearless date takes (issue 16): a date completing an adjective ("effective Jan. 1", "payable
 Dec. 15") dates what the adjective says, not the verb of the clause; a month a stretch of a named year runs up
-to ("this year through August") lies in that year; Election Day is a holiday with a rule."""
+to ("this year through August") lies in that year; a time after a plan verb is the planned event's ("planned a
+march on Saturday"); Election Day is a holiday with a rule."""
 
 import pytest
 
@@ -19,6 +20,10 @@ ADJUNCTS = [
     ("Exporters shipped fewer cars last year until November, the figures show.", "2014-02-10", "November",
      "2013-11"),
     ("Insurers paid out $4bn in storm claims this year through Aug. 31.", "2014-10-20", "Aug. 31", "2014-08-31"),
+    # a time after a plan verb is the planned event's, ahead; one before it, or under a participle, is not
+    ("Unions planned a march through the capital on Saturday.", "2015-03-12", "Saturday", "2015-03-14"),
+    ("On Tuesday, the ministry planned to publish the figures.", "2015-03-12", "Tuesday", "2015-03-10"),
+    ("A concert planned for Saturday was cancelled after the storm.", "2015-03-16", "Saturday", "2015-03-14"),
     # the US Election Day: the Tuesday after the first Monday of November
     ("Republicans hope to keep the seat on Election Day.", "2018-10-20", "Election Day", "2018-11-06"),
     ("Turnout on Election Day was the highest in decades, officials said.", "2016-11-20", "Election Day",

@@ -178,7 +178,9 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             return "past"
         if lowers & words.future_aux or "going" in lowers:
             return "future"
-        if verb.lemma_ in words.plan_verbs:
+        if verb.lemma_ in words.plan_verbs and tok.i > verb.i and verb.dep_ not in ("acl", "amod", "relcl"):
+            # "planned a rally on Saturday": the planned event's time; but "On Friday, it planned to pay" dates
+            # the planning, and "a rally planned for Saturday was cancelled" takes the tense of "was cancelled"
             return "future"
         modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
         if modals and "have" in lowers and verb.tag_ == "VBN":
