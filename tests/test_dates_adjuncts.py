@@ -24,6 +24,7 @@ ADJUNCTS = [
     ("Unions planned a march through the capital on Saturday.", "2015-03-12", "Saturday", "2015-03-14"),
     ("On Tuesday, the ministry planned to publish the figures.", "2015-03-12", "Tuesday", "2015-03-10"),
     ("A concert planned for Saturday was cancelled after the storm.", "2015-03-16", "Saturday", "2015-03-14"),
+    ("The heats are on Friday, with the final scheduled for Saturday.", "2015-03-12", "Saturday", "2015-03-14"),
     # the US Election Day: the Tuesday after the first Monday of November
     ("Republicans hope to keep the seat on Election Day.", "2018-10-20", "Election Day", "2018-11-06"),
     ("Turnout on Election Day was the highest in decades, officials said.", "2016-11-20", "Election Day",

@@ -131,6 +131,16 @@ def adjective_complement(tok) -> bool:
     return False
 
 
+def _under_past_clause(verb) -> bool:
+    """A participle modifying a noun in a past-tense clause ("a concert planned for Saturday was cancelled");
+    not one in a present clause ("takes place Friday, with the final scheduled for Saturday")."""
+    if verb.dep_ not in ("acl", "amod", "relcl") or verb.head.i == verb.i:
+        return False
+    outer = governing_verb(verb.head)
+    return outer is not None and (outer.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in outer.children if c.dep_ in ("aux", "auxpass")))
+
+
 def governing_verb(tok):
     """The verb a token's phrase hangs on, or the sentence root if it is one."""
     verb = tok
@@ -178,7 +188,7 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             return "past"
         if lowers & words.future_aux or "going" in lowers:
             return "future"
-        if verb.lemma_ in words.plan_verbs and tok.i > verb.i and verb.dep_ not in ("acl", "amod", "relcl"):
+        if verb.lemma_ in words.plan_verbs and tok.i > verb.i and not _under_past_clause(verb):
             # "planned a rally on Saturday": the planned event's time; but "On Friday, it planned to pay" dates
             # the planning, and "a rally planned for Saturday was cancelled" takes the tense of "was cancelled"
             return "future"
