@@ -1,7 +1,8 @@
 """Whose time a yearless date takes (issue 16): a date completing an adjective ("effective Jan. 1", "payable
 Dec. 15") dates what the adjective says, not the verb of the clause; a month a stretch of a named year runs up
 to ("this year through August") lies in that year; a time after a plan verb is the planned event's ("planned a
-march on Saturday"); Election Day is a holiday with a rule."""
+march on Saturday"); "a year earlier" after "the nine months" is the year before, not a quarter; Election Day
+is a holiday with a rule."""
 
 import pytest
 
@@ -25,6 +26,15 @@ ADJUNCTS = [
     ("On Tuesday, the ministry planned to publish the figures.", "2015-03-12", "Tuesday", "2015-03-10"),
     ("A concert planned for Saturday was cancelled after the storm.", "2015-03-16", "Saturday", "2015-03-14"),
     ("The heats are on Friday, with the final scheduled for Saturday.", "2015-03-12", "Saturday", "2015-03-14"),
+    # "a year earlier" compares the period the sentence reports: a count of months is a stretch of the year
+    ("The chain's net rose to $15m in the third quarter. For the nine months, net was $40m, up from $31m a year "
+     "earlier.", "2014-10-28", "a year earlier", "2013"),
+    ("The bank earned $3bn in the third quarter. For the nine months, it earned $8bn, against $7bn a year ago.",
+     "2014-10-28", "a year ago", "2013"),
+    ("The insurer's third-quarter loss widened. For the first nine months, it reported a loss, compared with "
+     "year-earlier profit of $90m.", "2014-10-28", "year-earlier", "2013"),
+    ("In the third quarter, the chain earned $15m, up from $12m a year earlier.", "2014-10-28", "a year earlier",
+     "2013-Q3"),
     # the US Election Day: the Tuesday after the first Monday of November
     ("Republicans hope to keep the seat on Election Day.", "2018-10-20", "Election Day", "2018-11-06"),
     ("Turnout on Election Day was the highest in decades, officials said.", "2016-11-20", "Election Day",
