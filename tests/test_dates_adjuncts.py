@@ -1,8 +1,8 @@
 """Whose time a yearless date takes (issue 16): a date completing an adjective ("effective Jan. 1", "payable
 Dec. 15") dates what the adjective says, not the verb of the clause; a month a stretch of a named year runs up
 to ("this year through August") lies in that year; a time after a plan verb is the planned event's ("planned a
-march on Saturday"); "a year earlier" after "the nine months" is the year before, not a quarter; Election Day
-is a holiday with a rule."""
+march on Saturday"); "a year earlier" after "the nine months" is the year before, not a quarter; "last February"
+written in March is a year back; Election Day is a holiday with a rule."""
 
 import pytest
 
@@ -35,6 +35,10 @@ ADJUNCTS = [
      "year-earlier profit of $90m.", "2014-10-28", "year-earlier", "2013"),
     ("In the third quarter, the chain earned $15m, up from $12m a year earlier.", "2014-10-28", "a year earlier",
      "2013-Q3"),
+    # "last" and a month name: the most recent one, but not the month just gone within the same year
+    ("Two army helicopters collided last February, killing 73 soldiers.", "1998-03-01", "last February", "1997-02"),
+    ("The minister resigned last April after the vote.", "2014-10-27", "last April", "2014-04"),
+    ("The plant was shut last December, the company said.", "2015-01-10", "last December", "2014-12"),
     # the US Election Day: the Tuesday after the first Monday of November
     ("Republicans hope to keep the seat on Election Day.", "2018-10-20", "Election Day", "2018-11-06"),
     ("Turnout on Election Day was the highest in decades, officials said.", "2016-11-20", "Election Day",

@@ -164,6 +164,10 @@ class AbsoluteRules(RuleHelpers):
             if rel in ("last", "past"):
                 tense = "past"
                 opts = [o for o in opts if (o.year, o.month) < (c.dct.year, c.dct.month)]
+                if rel == "last" and c.dct.month > 1 and mo == c.dct.month - 1:
+                    # "crashed last February" in March: the month just gone would be "last month" or "in
+                    # February"; "last February" is the one before ("last December" in January is just gone)
+                    opts = [o for o in opts if o.year < c.dct.year]
             elif rel in ("next", "coming"):
                 tense = "future"
                 opts = [o for o in opts if (o.year, o.month) > (c.dct.year, c.dct.month)]
