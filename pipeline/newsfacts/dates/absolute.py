@@ -15,6 +15,15 @@ from newsfacts.dates.calendar import SEASON_ORDER, pick, safe_date
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import story_year
 
+_YEAR_UP_TO = re.compile(r"\b(this|last|next)\s+year(?:'s)?\s+(?:through|thru|until|till|up\s+to|to)\s+$", re.I)
+
+
+def year_named_before(c: Ctx, char: int) -> int | None:
+    """The year a month or day is bounded by when a stretch of that year runs up to it ("sales this year
+    through August", "last year until March"), as years from the publication year; None otherwise."""
+    m = _YEAR_UP_TO.search(c.text, max(0, char - 30), char)
+    return None if m is None else {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+
 
 class AbsoluteRules(RuleHelpers):
     """Calendar dates, years, decades, centuries, months and seasons."""
@@ -42,6 +51,8 @@ class AbsoluteRules(RuleHelpers):
             told = story_year(c, start, mo, d)
             if told is not None and safe_date(told, mo, d):
                 return f"{told}-{mo:02d}-{d:02d}", True
+            if (shift := year_named_before(c, start)) is not None and safe_date(c.dct.year + shift, mo, d):
+                return f"{c.dct.year + shift}-{mo:02d}-{d:02d}", True
             opts = [x for x in (safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x]
             if not opts:
                 return None, False
@@ -153,6 +164,10 @@ class AbsoluteRules(RuleHelpers):
             if rel in ("last", "past"):
                 tense = "past"
                 opts = [o for o in opts if (o.year, o.month) < (c.dct.year, c.dct.month)]
+                if rel == "last" and c.dct.month > 1 and mo == c.dct.month - 1:
+                    # "crashed last February" in March: the month just gone would be "last month" or "in
+                    # February"; "last February" is the one before ("last December" in January is just gone)
+                    opts = [o for o in opts if o.year < c.dct.year]
             elif rel in ("next", "coming"):
                 tense = "future"
                 opts = [o for o in opts if (o.year, o.month) > (c.dct.year, c.dct.month)]
@@ -160,6 +175,8 @@ class AbsoluteRules(RuleHelpers):
                 opts = [date(y, mo, 1)]
                 tense = None
             else:
+                if (shift := year_named_before(c, start)) is not None:
+                    return f"{y + shift}-{mo:02d}", True
                 tense = c.tense(start)
                 told = story_year(c, start, mo)
                 if told is not None:

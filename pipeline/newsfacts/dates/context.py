@@ -113,6 +113,34 @@ def _modifies_noun(tok) -> bool:
             and tok.head.ent_type_ not in ("DATE", "TIME"))
 
 
+def adjective_complement(tok) -> bool:
+    """A date that completes an adjective hanging off the clause ("a dividend payable Dec. 1", "a new office,
+    effective Feb. 1", "bonds due March 15"): it dates what the adjective says (a payment, a start), which may
+    lie either side of the verb's time. An adjective that is itself the predicate ("the law was effective
+    March 3") leaves the date to its verb."""
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ not in ("npadvmod", "tmod", "pobj", "prep", "nummod", "compound"):
+            return False
+        tok = tok.head
+        if tok.pos_ == "ADJ":
+            return tok.dep_ in ("amod", "advcl", "appos", "conj", "advmod", "oprd") and tok.head.i < tok.i
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and tok.dep_ not in ("nummod", "compound"):
+            return False
+    return False
+
+
+def _under_past_clause(verb) -> bool:
+    """A participle modifying a noun in a past-tense clause ("a concert planned for Saturday was cancelled");
+    not one in a present clause ("takes place Friday, with the final scheduled for Saturday")."""
+    if verb.dep_ not in ("acl", "amod", "relcl") or verb.head.i == verb.i:
+        return False
+    outer = governing_verb(verb.head)
+    return outer is not None and (outer.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in outer.children if c.dep_ in ("aux", "auxpass")))
+
+
 def governing_verb(tok):
     """The verb a token's phrase hangs on, or the sentence root if it is one."""
     verb = tok
@@ -136,6 +164,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
     tok = token_at(doc, char)
     if tok is None:
         return None
+    if adjective_complement(tok):
+        return None  # "an office created effective Feb. 1": the adjective's time, not the verb's: the nearest
     verb = governing_verb(tok)
     if verb is not None and any(c.lower_ in ("had", "'d") and c.dep_ == "aux" for c in verb.children):
         return "past"  # past perfect, even "had been scheduled to expire Friday"
@@ -158,7 +188,9 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             return "past"
         if lowers & words.future_aux or "going" in lowers:
             return "future"
-        if verb.lemma_ in words.plan_verbs:
+        if verb.lemma_ in words.plan_verbs and tok.i > verb.i and not _under_past_clause(verb):
+            # "planned a rally on Saturday": the planned event's time; but "On Friday, it planned to pay" dates
+            # the planning, and "a rally planned for Saturday was cancelled" takes the tense of "was cancelled"
             return "future"
         modals = {c.lower_ for c in auxes if c.tag_ == "MD"}
         if modals and "have" in lowers and verb.tag_ == "VBN":

@@ -235,7 +235,25 @@ class PeriodRules(RuleHelpers):
 def quarterly_context(c: Ctx, start: int) -> bool:
     """A sentence about quarterly results, where "a year earlier" is the same quarter a year before."""
     tok = token_at(c.doc, start)
-    if tok is None:
+    if tok is None or _months_reported_before(tok):
         return False
     return any(t.lower_ in ("quarter", "quarterly", "period") for t in tok.sent) or c.last_quarter is not None and any(
         t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales") for t in tok.sent)
+
+
+def months_compared(c: Ctx, start: int) -> bool:
+    """Whether the sentence of the expression at ``start`` compares a count of months before it."""
+    tok = token_at(c.doc, start)
+    return tok is not None and _months_reported_before(tok)
+
+
+def _months_reported_before(tok) -> bool:
+    """Whether the period the sentence compares, before ``tok``, is a count of months ("in the first nine months,
+    ... up from $2m a year earlier"): a stretch of the year, whose value a year back is the year, not a quarter.
+    Three, six or twelve months are a quarter, a half or a year, which the quarter rules read."""
+    for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+        if t.lower_ in ("quarter", "quarters", "quarterly"):
+            return False
+        if t.lower_ == "months" and t.i > 0 and t.nbor(-1).like_num:
+            return t.nbor(-1).lower_ not in ("three", "3", "six", "6", "twelve", "12")
+    return False

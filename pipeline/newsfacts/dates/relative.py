@@ -11,7 +11,7 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import comparative, from_reference, named_month
-from newsfacts.dates.periods import quarterly_context
+from newsfacts.dates.periods import months_compared, quarterly_context
 
 # starts with a literal, so that re skips ahead quickly; "the X" before it is checked on the few hits
 _ON_WEEKDAY = re.compile(r"on (?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?P<poss>['’]s)| [a-z])")
@@ -182,6 +182,10 @@ class RelativeRules(RuleHelpers):
         length, unit_end = duration_value(n, unit), m.end("unit")
 
         def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
+            if unit == "Y" and n == 1 and sign < 0 and c.dct is not None and months_compared(c, start):
+                # "for the nine months, ... up from $2m a year earlier": those months of the year before
+                y = c.last_quarter[0] if c.last_quarter else c.dct.year - (c.dct.month <= 3)
+                return str(y - 1), True
             if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
                 v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
