@@ -3,9 +3,11 @@
 Every encoder layer of spaCy's CNN pipelines ends in a maxout over three pieces (``Maxout``, in the
 embedding mix and in each window-encoder layer of the tagger/parser and entity recognizer tok2vecs).
 thinc's ``NumpyOps.maxout`` finds the largest piece and its index in one loop of its own; two
-``numpy.maximum`` calls over the pieces take about a seventh of its time, and the index is only read
-by a backward pass, so it is found when one asks for it. The values are the same numbers (a maximum
-is exact), so the facts do not change. Selected by ``[nlp] matmul`` in the pipeline config
+``numpy.maximum`` calls over the pieces take about a seventh of its time. The index is only read by a
+backward pass, which extraction never runs, so it is not computed (nor the pieces kept to find it
+later: a chain of layers holds every layer's backward closure until it returns): these ops are for
+inference, and a backward pass through their maxout raises. The values are the same numbers (a
+maximum is exact), so the facts do not change. Selected by ``[nlp] matmul`` in the pipeline config
 (``newsfacts.nlp.matmul_ops``); a layer keeps the ops it was built with.
 """
 
@@ -14,22 +16,12 @@ from __future__ import annotations
 import numpy
 from thinc.api import NumpyOps, registry
 
-
-class _Deferred:
-    """The pieces of a maxout, kept until a backward pass asks which one won."""
-
-    __slots__ = ("pieces",)
-
-    def __init__(self, pieces: numpy.ndarray) -> None:
-        self.pieces = pieces
-
-    def which(self) -> numpy.ndarray:
-        return self.pieces.argmax(axis=-1).astype("int32")
+_NO_INDEX = numpy.empty((0, 0), dtype="int32")  # what maxout returns for the winning pieces it did not find
 
 
 @registry.ops("NewsfactsOps")
 class NewsfactsOps(NumpyOps):
-    """``NumpyOps`` whose maxout is two element-wise maxima; everything else is thinc's."""
+    """``NumpyOps`` whose maxout is element-wise maxima, without the winning pieces; the rest is thinc's."""
 
     name = "newsfacts"
 
@@ -39,9 +31,10 @@ class NewsfactsOps(NumpyOps):
         best = numpy.maximum(X[..., 0], X[..., 1])
         for piece in range(2, X.shape[-1]):
             numpy.maximum(best, X[..., piece], out=best)
-        return best, _Deferred(X)
+        return best, _NO_INDEX
 
     def backprop_maxout(self, dY, which, P):  # type: ignore[override]
-        if isinstance(which, _Deferred):
-            which = which.which()
+        if which is _NO_INDEX:
+            raise NotImplementedError("newsfacts' ops are for extraction: train with thinc's NumpyOps "
+                                      "(a pipeline loaded with [nlp] matmul set runs on NewsfactsOps)")
         return super().backprop_maxout(dY, which, P)
