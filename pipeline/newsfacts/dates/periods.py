@@ -191,8 +191,7 @@ class PeriodRules(RuleHelpers):
             if c.dct is None:
                 return "XXXX", False
             if quarterly_context(c, start):
-                d = c.dct
-                y, q = c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
+                y, q = reported_quarter(c)
                 return f"{y - 1}-Q{q}", True
             return str(c.dct.year - 1), True
 
@@ -239,6 +238,13 @@ def quarterly_context(c: Ctx, start: int) -> bool:
         return False
     return any(t.lower_ in ("quarter", "quarterly", "period") for t in tok.sent) or c.last_quarter is not None and any(
         t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales") for t in tok.sent)
+
+
+def reported_quarter(c: Ctx) -> tuple[int, int]:
+    """(year, quarter) a results story reports on: the one it last named, else the last whole quarter before
+    the publication date (which the caller has)."""
+    d = c.dct
+    return c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
 
 
 def months_compared(c: Ctx, start: int) -> bool:

@@ -11,7 +11,7 @@ from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import comparative, from_reference, named_month
-from newsfacts.dates.periods import months_compared, quarterly_context
+from newsfacts.dates.periods import months_compared, quarterly_context, reported_quarter
 
 # starts with a literal, so that re skips ahead quickly; "the X" before it is checked on the few hits
 _ON_WEEKDAY = re.compile(r"on (?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?P<poss>['’]s)| [a-z])")
@@ -184,8 +184,7 @@ class RelativeRules(RuleHelpers):
         def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
             if unit == "Y" and n == 1 and sign < 0 and c.dct is not None and months_compared(c, start):
                 # "for the nine months, ... up from $2m a year earlier": those months of the year before
-                y = c.last_quarter[0] if c.last_quarter else c.dct.year - (c.dct.month <= 3)
-                return str(y - 1), True
+                return str(reported_quarter(c)[0] - 1), True
             if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
                 v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
@@ -205,7 +204,7 @@ class RelativeRules(RuleHelpers):
                     y, mo = add_months(d.year, d.month, int(years * 12))
                     return f"{y}-{mo:02d}", True
                 if unit == "Y" and abs(n) == 1 and quarterly_context(c, start):
-                    y, q = c.last_quarter or ((d.year - 1, 4) if d.month <= 3 else (d.year, (d.month - 1) // 3))
+                    y, q = reported_quarter(c)
                     return f"{y + int(years)}-Q{q}", True
                 return str(d.year + int(years)), True
             if unit == "Q":
