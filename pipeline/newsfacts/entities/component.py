@@ -20,6 +20,7 @@ from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
+from newsfacts.entities.products import ProductRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
@@ -32,7 +33,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
+                      ProductRules, NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -71,6 +72,9 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
+        self.agent_verbs = set(read_lines(path / "agent_verbs.txt", missing_ok=True))
+        self.launch_verbs = set(read_lines(path / "launch_verbs.txt", missing_ok=True))
+        self.version_words = set(read_lines(path / "version_words.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
         role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]

@@ -90,6 +90,8 @@ class CueRules(KindRules, ContestRules):
         # plays, owns or does anything in the article, is the competition, not a side
         for key in contests - actors - teams:
             kinds.setdefault(key, "EVENT")
+        for key in self._products(doc, mentions):  # products.py: "an iPod", "Apple's iPod"
+            kinds.setdefault(key, "PRODUCT")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}

@@ -1,0 +1,137 @@
+"""Products taken for organisations or people: what the article does with a name, over the whole article.
+
+The model tags a product's name as a firm ("an Xbox") or a person ("Asimo") because both are
+capitalised and stand where firms and people stand. A product is counted ("an iPod"), owned ("his
+Xbox", "Apple's iPod"), versioned ("the original iPod") or launched or unveiled by a firm of the article
+("Nintendo unveiled the DS", "launched by Sony"). An organisation speaks, plans and employs ("Sony
+said", "Sony's chief executive", "a Sony spokesman"). A name is a product when some mention reads like
+one and none like an organisation, a person, a place or a title; :class:`~newsfacts.entities.cues.CueRules`
+then labels every mention of it, and of its plural ("iPods"). Plain "the iPod" is no cue: "the
+Premiership", "the Pentagon" are written so too.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
+from newsfacts.tokens import token_index
+
+COUNTING_DETS = {"a", "an", "another", "every", "each"}
+OWNERS = {"its", "his", "her", "their", "my", "your", "our"}
+
+
+class ProductRules(Stage):
+    """Names of products the model labelled ORG or PERSON (read per mention, decided per name)."""
+
+    def _products(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Keys of names that some mention shows to be a product and none to be an organisation or a person."""
+        keys = {id(m): name_key(self._name(doc, m)) for m in mentions}
+        orgs = {keys[id(m)] for m in mentions if m.label == "ORG"}
+        things: set[str] = set()
+        bodies: set[str] = set()
+        for m in mentions:
+            key = keys[id(m)]
+            if not self._may_be_product(doc, m) or self._acts_as_body(doc, m, mentions):
+                bodies.add(key)
+                if m.canonical:
+                    bodies.add(name_key(m.canonical))  # "Apple has claimed", linked to "Apple Computer"
+            elif self._counted_thing(doc, m) or m.label == "ORG" and (self._owned_by_org(doc, m, mentions, orgs)
+                                                                       or self._made_by_org(doc, m, mentions, orgs)):
+                things.add(key)
+        return things - bodies
+
+    def _may_be_product(self, doc: Doc, m: Mention) -> bool:
+        """An ORG or PERSON name that is not an organisation's or a building's by its words ("Sony Pictures",
+        "Apple Computer Inc", "Centre for ..."), a name in the tables, a place ("their native Monterrey"), a
+        people ("a Lib Dem"), a title ("an MSP"), an award, nor a person's name with a known first name
+        (written out or linked: "Smith", "Alan Smith")."""
+        if m.label not in ("ORG", "PERSON") or m.fixed:
+            return False
+        words = self._words(doc, m)
+        if m.canonical:
+            words = words + tuple(m.canonical.split())  # "the Commission", linked to "European Commission"
+        last = words[-1].lower()
+        key = name_key(self._name(doc, m))
+        if last in self.org_suffixes or last in self.role_words or last in self.award_nouns \
+                or any(self.name_heads.get(w.lower()) for w in words) \
+                or key in self.aliases or key in self.demonyms or key[:-1] in self.demonyms or self._place_name(key):
+            return False
+        full = (m.canonical or " ".join(words)).split()
+        if m.label == "PERSON" and len(full) > 1:
+            return False  # a "person" of two names or more keeps the model's label
+        return not (len(full) >= 2 and first_name_gender(full[0])[1] == SURE)
+
+    def _acts_as_body(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """An organisation's doings: the subject of a verb of saying or intending ("Sony said", "Sony
+        plans"), the agent of a passive, the owner of a person, a role or another name ("Sony's chief
+        executive", "a Sony spokesman", "spokesman for Sony", "Apple's iPod")."""
+        tk = token_index(doc)
+        head = doc[m.end - 1]
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.agent_verbs or self._passive_agent(head):
+            return True
+        if m.end < tk.n and tk.lower[m.end] in self.title_heads and tk.text[m.end].islower():
+            return True
+        if head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at") \
+                and head.head.head.lower_ in self.title_heads:
+            return True  # "spokesman for Sony"
+        if m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS":
+            owned = doc[m.end].head
+            return owned.lower_ in self.title_heads or any(o.start <= owned.i < o.end for o in mentions if o is not m)
+        return False
+
+    @staticmethod
+    def _ends_phrase(doc: Doc, m: Mention) -> bool:
+        """The name is the last word of its noun phrase: no noun, adjective, number, possessive, hyphen or
+        "and" follows ("an HP inkjet printer", "a Deloitte report", "a United Nation's campaign")."""
+        if m.end >= len(doc):
+            return True
+        after = doc[m.end]
+        return not (after.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "CCONJ", "PART") or after.tag_ == "POS"
+                    or after.text in ("-", "/", "&") or after.text[:1].isupper())
+
+    def _counted_thing(self, doc: Doc, m: Mention) -> bool:
+        """"an iPod", "his new Xbox", "the original iPod": an indefinite determiner or a possessive
+        pronoun (or "the" with a word of versions: "the next Xbox"), then only lower-case adjectives
+        or numbers, then the name, which ends its phrase. Firms are not counted, owned or versioned."""
+        k = m.start - 1
+        versioned = False
+        while k >= 0 and doc[k].pos_ in ("ADJ", "NUM") and not doc[k].text[:1].isupper():
+            if doc[k].lower_ in self.ordinal_words:
+                return False  # "her first European Indoors": events are counted by ordinals
+            versioned = versioned or doc[k].lower_ in self.version_words
+            k -= 1
+        if k < 0 or k == m.start - 1 and doc[k].lower_ == "the" or not self._ends_phrase(doc, m) \
+                or doc[m.end - 1].dep_ in ("attr", "oprd"):
+            return False  # "made an OBE", "to be a Wookie": a predicate says what someone is, not a thing
+        if doc[k].text[:1].isupper() and not doc[k].is_sent_start:
+            return False  # "A Turner (Notts AC)": an initial
+        word = doc[k].lower_
+        return word in COUNTING_DETS and doc[k].dep_ == "det" or word in OWNERS and doc[k].dep_ == "poss" \
+            or word == "the" and versioned
+
+    def _owned_by_org(self, doc: Doc, m: Mention, mentions: list[Mention], orgs: set[str]) -> bool:
+        """"Apple's iPod", "Microsoft's Xbox": the name right after an organisation's possessive."""
+        tk = token_index(doc)
+        if m.start < 2 or tk.lower[m.start - 1] not in POSSESSIVES or doc[m.start - 1].tag_ != "POS":
+            return False
+        if not self._ends_phrase(doc, m):
+            return False  # "Time Warner's AOL unit", "Google's Desktop search tool": a part of the firm
+        owner = next((o for o in mentions if o.end == m.start - 1), None)
+        return owner is not None and owner.label == "ORG" and name_key(self._name(doc, owner)) in orgs
+
+    def _made_by_org(self, doc: Doc, m: Mention, mentions: list[Mention], orgs: set[str]) -> bool:
+        """"Apple launched the iPod", "the Xbox, launched by Microsoft": the object of a verb of launching
+        whose subject (or passive agent) is an organisation of the article."""
+        head = doc[m.end - 1]
+        if head.dep_ == "dobj" and head.head.lemma_ in self.launch_verbs:
+            makers = [c for c in head.head.children if c.dep_ == "nsubj"]
+        else:
+            verbs = [v for v in (head.head, *head.children) if v.lemma_ in self.launch_verbs
+                     and (v.i == head.head.i and head.dep_ == "nsubjpass" or v.dep_ == "acl" and v.head.i == head.i)]
+            makers = [g for v in verbs for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        text = token_index(doc).doc_text
+        return any(o.label == "ORG" and o.start <= s.i < o.end and name_key(self._name(doc, o)) in orgs
+                   and "\n" not in text[doc[min(s.i, head.i)].idx:doc[max(s.i, head.i)].idx]  # not a title's verb
+                   for s in makers for o in mentions if o is not m)

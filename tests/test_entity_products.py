@@ -1,0 +1,57 @@
+"""Products the model takes for organisations (issue 15): a name the article counts, owns, versions or
+has a firm launch is a product in every mention; a firm that speaks, employs or owns stays a firm.
+Each product sentence below is one where the small English model says ORG."""
+
+import pytest
+
+
+def labels(doc, text):
+    return {e.label for e in doc._.entities if e.text == text}
+
+
+@pytest.mark.parametrize("text, name", [
+    # counted: an indefinite determiner
+    ("Sales were strong over Christmas, when shoppers bought an iPod as the present of choice.", "iPod"),
+    ("Gamers who own an Xbox will get the update free, the company said.", "Xbox"),
+    # owned by a pronoun or by a firm of the article
+    ("Many teenagers now listen to music on their iPod rather than the radio.", "iPod"),
+    ("Apple's iPod has sold more than ten million units since its launch.", "iPod"),
+    # versioned
+    ("The new Xbox will go on sale in November, the firm announced.", "Xbox"),
+    # launched by a firm of the article
+    ("Apple launched the iPod in 2001 and has sold ten million since.", "iPod"),
+    ("The Xbox, launched by Microsoft in 2001, has sold 20 million units.", "Xbox"),
+])
+def test_a_counted_owned_or_launched_name_is_a_product(process, text, name):
+    doc = process(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"ORG"}  # the model's guess, which the rules mend
+    assert labels(doc, name) == {"PRODUCT"}
+
+
+def test_the_decision_holds_for_every_mention(process):
+    doc = process("Microsoft said it would cut the price of the Xbox. Gamers who own an Xbox will get a free game.")
+    assert labels(doc, "Xbox") == {"PRODUCT"}
+    assert labels(doc, "Microsoft") == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # the firm that owns or launches the product
+    ("Apple's iPod has sold more than ten million units since its launch.", "Apple", "ORG"),
+    ("Apple launched the iPod in 2001 and has sold ten million since.", "Apple", "ORG"),
+    # a firm counted through a role or a report: the determiner is the role's
+    ("A Sony spokesman declined to comment on the report.", "Sony", "ORG"),
+    ("A predicted two billion people will own a mobile, according to a Deloitte report.", "Deloitte", "ORG"),
+    # a firm that speaks, even where another mention looks like a thing
+    ("Analysts said a Vodafone deal was likely. Vodafone said it would not comment.", "Vodafone", "ORG"),
+    # a predicate says what a person is: an honour, a title
+    ("She was made an OBE in the New Year Honours list.", "OBE", "ORG"),
+])
+def test_firms_and_titles_are_not_products(process, text, name, label):
+    assert labels(process(text), name) == {label}
+
+
+def test_a_title_of_the_scottish_parliament_is_no_name(process):
+    """"MSP" (a member of the Scottish Parliament) is a title like "MP": left out of the name and no firm."""
+    doc = process("Labour MSP Karen Whitefield said the plan was flawed. As an MSP, she voted against it.")
+    assert {e.text for e in doc._.entities if e.label == "PERSON"} == {"Karen Whitefield"}
+    assert labels(doc, "MSP") == set()
