@@ -1,6 +1,7 @@
-"""Products the model takes for organisations (issue 15): a name the article counts, owns, versions or
-has a firm launch is a product in every mention; a firm that speaks, employs or owns stays a firm.
-Each product sentence below is one where the small English model says ORG."""
+"""Products and common terms the model takes for organisations (issue 15): a name the article counts, owns,
+versions or has a firm launch is a product in every mention; a firm that speaks, employs or owns stays a
+firm; an abbreviation of a kind of thing ("GPRS", "GMT") is no name at all. Each product or term sentence
+below is one where the small English model tags the name."""
 
 import pytest
 
@@ -55,3 +56,22 @@ def test_a_title_of_the_scottish_parliament_is_no_name(process):
     doc = process("Labour MSP Karen Whitefield said the plan was flawed. As an MSP, she voted against it.")
     assert {e.text for e in doc._.entities if e.label == "PERSON"} == {"Karen Whitefield"}
     assert labels(doc, "MSP") == set()
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The handset can browse the web over GPRS and send pictures by MMS.", "GPRS"),
+    ("Record companies say DRM protects their music from piracy.", "DRM"),
+    ("Sales of LCD televisions doubled last year.", "LCD"),
+    ("The phone also has a USB port and plays MP3 files.", "USB"),
+    ("The match kicks off at 1930 GMT on Saturday.", "GMT"),
+    ("The firm is backing Digital Rights Management (DRM), which limits copying.", "Digital Rights Management"),
+])
+def test_abbreviations_of_kinds_of_things_are_no_names(process, text, name):
+    doc = process(text)
+    assert any(e.text == name for e in doc.ents)  # the model's guess, which the rules drop
+    assert not any(e.text == name for e in doc._.entities)
+
+
+def test_great_britain_is_still_a_name(process):
+    doc = process("The GB team won three gold medals at the European Indoors in Madrid.")
+    assert any(e.text == "GB" for e in doc._.entities)

@@ -75,6 +75,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.agent_verbs = set(read_lines(path / "agent_verbs.txt", missing_ok=True))
         self.launch_verbs = set(read_lines(path / "launch_verbs.txt", missing_ok=True))
         self.version_words = set(read_lines(path / "version_words.txt", missing_ok=True))
+        self.common_terms = set(read_lines(path / "common_terms.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
         role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]
@@ -117,6 +118,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._filter_caps(doc, mentions, lines)
         self._fix_people(doc, mentions, lines)
         self._nationalities(doc, mentions)
+        mentions = self._drop_common_terms(doc, mentions)
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)

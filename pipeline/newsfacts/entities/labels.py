@@ -1,8 +1,9 @@
 """Entity types: one label per name within an article, and the model's usual mistakes corrected.
 
 Mentions with the same text vote for one label (table names of countries always GPE); an acronym
-is no person, a name ending in a head word ("Theatre", "United") takes that word's label, and
-guesses in ALL-CAPS lines survive only if the article or the tables confirm them.
+is no person, an abbreviation of a kind of thing ("GPRS", "GMT") no name at all, a name ending in a
+head word ("Theatre", "United") takes that word's label, and guesses in ALL-CAPS lines survive only if
+the article or the tables confirm them.
 """
 
 from __future__ import annotations
@@ -35,6 +36,23 @@ class LabelRules(Stage):
                 out.append(m)
         return out
 
+
+    def _drop_common_terms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"GPRS", "DRM", "km/h", "ISPs": an abbreviation of a kind of thing (``common_terms.txt``) is no name,
+        and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)")."""
+        tk = token_index(doc)
+
+        def common(word: str) -> bool:
+            return word in self.common_terms or word[-1:] == "s" and word[:-1] in self.common_terms
+
+        out = []
+        for m in mentions:
+            text = tk.span(m.start, m.end)
+            bracketed = m.end + 2 < tk.n and tk.text[m.end] == "(" and tk.text[m.end + 2] == ")"
+            if not m.fixed and (common(text) or bracketed and common(tk.text[m.end + 1])):
+                continue
+            out.append(m)
+        return out
 
     def _nationalities(self, doc: Doc, mentions: list[Mention]) -> None:
         """A name that is all a nationality word of the tables ("the New Zealander", "Briton") is a NORP,
