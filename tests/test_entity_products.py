@@ -75,3 +75,23 @@ def test_abbreviations_of_kinds_of_things_are_no_names(process, text, name):
 def test_great_britain_is_still_a_name(process):
     doc = process("The GB team won three gold medals at the European Indoors in Madrid.")
     assert any(e.text == "GB" for e in doc._.entities)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kenneth Roe, head of Gracenote, said the service would stay free.", "Gracenote"),
+    ("Blizzard's chief executive said the game had eight million players.", "Blizzard"),
+    ("Argonaut said its games studio in London would close.", "Argonaut"),
+    ("Analysts were surprised when Gracenote said its licence fees would rise.", "Gracenote"),
+])
+def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, name):
+    doc = process(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"PERSON"}  # the model's guess
+    assert labels(doc, name) == {"ORG"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mosquito said he would fight on.", "Mosquito"),  # "he": a person, whatever the name
+    ("Mr Argonaut said his firm was pleased.", "Argonaut"),  # a title: a person
+])
+def test_a_lone_word_that_is_a_person_stays_one(process, text, name):
+    assert labels(process(text), name) == {"PERSON"}

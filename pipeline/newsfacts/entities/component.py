@@ -58,6 +58,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.titles = {tuple(t.lower_ for t in nlp.make_doc(x))
                        for x in read_lines(path / "titles.txt", missing_ok=True)}
         self.title_heads = {t[-1] for t in self.titles} - set(read_lines(path / "title_modifiers.txt", missing_ok=True))
+        self.title_ends = {t[-1] for t in self.titles}  # "executive" of "chief executive", unlike title_heads
         self.max_title = max((len(t) for t in self.titles), default=1)
         self.honorifics = set(read_lines(path / "honorifics.txt", missing_ok=True))
         self.modifiers = set(read_lines(path / "title_modifiers.txt", missing_ok=True))

@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from newsfacts.entities.contests import ContestRules
 from newsfacts.entities.kinds import KindRules
 from newsfacts.entities.mentions import Mention, first_conjunct, name_key
+from newsfacts.entities.products import GENDERED_PRONOUNS
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -32,7 +33,6 @@ CONTEST_PREPS = {"against", "v", "vs", "vs."}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LIST_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 LIST_SEPARATORS = {(",",), ("and",), ("or",), (",", "and"), (",", "or")}
-GENDERED_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
 
 
 class CueRules(KindRules, ContestRules):
@@ -92,6 +92,8 @@ class CueRules(KindRules, ContestRules):
             kinds.setdefault(key, "EVENT")
         for key in self._products(doc, mentions):  # products.py: "an iPod", "Apple's iPod"
             kinds.setdefault(key, "PRODUCT")
+        for key in self._firms_taken_for_people(doc, mentions):  # products.py: "a Sega spokesman"
+            kinds.setdefault(key, "ORG")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
@@ -311,16 +313,7 @@ class CueRules(KindRules, ContestRules):
     def _gendered_subject(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Phillips Idowu lit up the field events, not only with his hair": the subject of a clause whose
         next personal pronoun ("his", "she") is in that clause and comes before any other name is a person."""
-        head = doc[m.end - 1]
-        if head.dep_ != "nsubj":
-            return False
-        starts = {o.start for o in mentions}
-        for t in doc[m.end:head.sent.end]:
-            if t.i in starts:
-                return False
-            if t.lower_ in GENDERED_PRONOUNS:  # in the name's own clause, not "if X wins, he added"
-                return any(a.i == head.head.i for a in t.ancestors)
-        return False
+        return self._pronoun_of_subject(doc, m, mentions) in GENDERED_PRONOUNS
 
     def _before_contest_noun(self, doc: Doc, m: Mention) -> bool:
         """A name of two words or more, labelled ORG and not in the tables, that modifies a lower-case

@@ -1,4 +1,4 @@
-"""Products taken for organisations or people: what the article does with a name, over the whole article.
+"""Products and firms taken for organisations or people: what the article does with a name, for the article.
 
 The model tags a product's name as a firm ("an Xbox") or a person ("Asimo") because both are
 capitalised and stand where firms and people stand. A product is counted ("an iPod"), owned ("his
@@ -8,6 +8,11 @@ said", "Sony's chief executive", "a Sony spokesman"). A name is a product when s
 one and none like an organisation, a person, a place or a title; :class:`~newsfacts.entities.cues.CueRules`
 then labels every mention of it, and of its plural ("iPods"). Plain "the iPod" is no cue: "the
 Premiership", "the Pentagon" are written so too.
+
+A firm can be taken for a person too: a lone word the model calls a person ("Pipex", "Gracenote"), with
+no first name, no title and no full name it belongs to, is a firm when it has a role ("head of
+Gracenote", "Blizzard's chief executive") or "its" in its clause ("Pipex said its ..."), and no "he" or
+"she" there.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
+GENDERED_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
 COUNTING_DETS = {"a", "an", "another", "every", "each"}
 OWNERS = {"its", "his", "her", "their", "my", "your", "our"}
 
@@ -63,23 +69,73 @@ class ProductRules(Stage):
             return False  # a "person" of two names or more keeps the model's label
         return not (len(full) >= 2 and first_name_gender(full[0])[1] == SURE)
 
+    def _firms_taken_for_people(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Keys of one-word "people" that are firms: news names a person in full or with a title first, so
+        a lone word the model calls a person (no first name, no title, no full name it belongs to) that
+        has a role or a spokesman ("a Sega spokesman", "Sega's president", "head of Sega") or is followed
+        in its clause by "its" ("Napster said its ...") is an organisation; "he" or "she" there keeps it a
+        person (a mononym: "Ronaldinho said his ...")."""
+        titled = self._titled_people(doc, mentions)
+        firms: set[str] = set()
+        people: set[str] = set()
+        for m in mentions:
+            if m.label != "PERSON" or m.fixed:
+                continue
+            key = name_key(self._name(doc, m))
+            pronoun = self._pronoun_of_subject(doc, m, mentions)
+            if not self._lone_word(doc, m) or pronoun in GENDERED_PRONOUNS:
+                people.add(key)
+            elif pronoun == "its" or self._has_role(doc, m):
+                firms.add(key)
+        return firms - people - titled
+
+    @staticmethod
+    def _lone_word(doc: Doc, m: Mention) -> bool:
+        """One word, no known first name, linked to no longer name."""
+        return m.end - m.start == 1 and (not m.canonical or " " not in m.canonical) \
+            and first_name_gender(doc[m.start].text)[1] != SURE
+
+    def _has_role(self, doc: Doc, m: Mention) -> bool:
+        """"a Sega spokesman", "Sega's chief executive", "head of Sega": the body a role belongs to."""
+        head = doc[m.end - 1]
+        if m.end < len(doc) and self._role_noun(doc[m.end]):
+            return True
+        if head.dep_ == "poss" and self._role_noun(head.head):
+            return True
+        return head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at") and self._role_noun(head.head.head)
+
+    def _role_noun(self, token) -> bool:
+        """A lower-case noun that ends a title ("spokesman", "chief executive", "head"; not "sales")."""
+        return token.lower_ in self.title_ends and token.pos_ == "NOUN" and token.text.islower()
+
+    @staticmethod
+    def _pronoun_of_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+        """The first personal pronoun after a subject, in its clause and before any other name ("Phillips
+        Idowu lit up the field, not only with his hair", "Napster said its service ...")."""
+        head = doc[m.end - 1]
+        if head.dep_ != "nsubj":
+            return None
+        starts = {o.start for o in mentions}
+        for t in doc[m.end:head.sent.end]:
+            if t.i in starts:
+                return None
+            if t.lower_ in GENDERED_PRONOUNS or t.lower_ == "its":  # in the name's clause, not "if X wins, he added"
+                return t.lower_ if any(a.i == head.head.i for a in t.ancestors) else None
+        return None
+
     def _acts_as_body(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """An organisation's doings: the subject of a verb of saying or intending ("Sony said", "Sony
         plans"), the agent of a passive, the owner of a person, a role or another name ("Sony's chief
         executive", "a Sony spokesman", "spokesman for Sony", "Apple's iPod")."""
-        tk = token_index(doc)
         head = doc[m.end - 1]
         if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in self.agent_verbs or self._passive_agent(head):
             return True
-        if m.end < tk.n and tk.lower[m.end] in self.title_heads and tk.text[m.end].islower():
-            return True
-        if head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at") \
-                and head.head.head.lower_ in self.title_heads:
-            return True  # "spokesman for Sony"
-        if m.end < tk.n and tk.lower[m.end] in POSSESSIVES and doc[m.end].tag_ == "POS":
-            owned = doc[m.end].head
-            return owned.lower_ in self.title_heads or any(o.start <= owned.i < o.end for o in mentions if o is not m)
-        return False
+        if self._has_role(doc, m):
+            return True  # "a Sony spokesman", "spokesman for Sony", "Sony's chief executive"
+        if m.end >= len(doc) or doc[m.end].tag_ != "POS":
+            return False
+        owned = {head.head.i, m.end + 1} if head.dep_ == "poss" else {m.end + 1}
+        return any(o.start <= i < o.end for o in mentions if o is not m for i in owned)  # "Apple's iPod"
 
     @staticmethod
     def _ends_phrase(doc: Doc, m: Mention) -> bool:
