@@ -44,6 +44,8 @@ def test_the_decision_holds_for_every_mention(process):
     ("A predicted two billion people will own a mobile, according to a Deloitte report.", "Deloitte", "ORG"),
     # a firm that speaks, even where another mention looks like a thing
     ("Analysts said a Vodafone deal was likely. Vodafone said it would not comment.", "Vodafone", "ORG"),
+    # a name with "he" in its clause is someone, even owned by a firm
+    ("Microsoft's Gates stepped down in January, but he will stay on as chairman.", "Gates", "ORG"),
     # a predicate says what a person is: an honour, a title
     ("She was made an OBE in the New Year Honours list.", "OBE", "ORG"),
 ])

@@ -39,7 +39,8 @@ class ProductRules(Stage):
         bodies: set[str] = set()
         for m in mentions:
             key = keys[id(m)]
-            if not self._may_be_product(doc, m) or self._acts_as_body(doc, m, mentions):
+            if not self._may_be_product(doc, m) or self._acts_as_body(doc, m, mentions) \
+                    or self._pronoun_of_subject(doc, m, mentions) in GENDERED_PRONOUNS:  # "Gates ..., but he"
                 bodies.add(key)
                 if m.canonical:
                     bodies.add(name_key(m.canonical))  # "Apple has claimed", linked to "Apple Computer"
