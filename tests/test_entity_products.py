@@ -69,6 +69,7 @@ def test_a_title_of_the_scottish_parliament_is_no_name(process):
     ("Sales of LCD televisions doubled last year.", "LCD"),
     ("The phone also has a USB port and plays MP3 files.", "USB"),
     ("The match kicks off at 1930 GMT on Saturday.", "GMT"),
+    ("The move to IPv6 will give every phone its own address.", "IPv6"),
     ("The firm is backing Digital Rights Management (DRM), which limits copying.", "Digital Rights Management"),
 ])
 def test_abbreviations_of_kinds_of_things_are_no_names(process, text, name):
@@ -87,6 +88,7 @@ def test_great_britain_is_still_a_name(process):
     ("Blizzard's chief executive said the game had eight million players.", "Blizzard"),
     ("Argonaut said its games studio in London would close.", "Argonaut"),
     ("Analysts were surprised when Gracenote said its licence fees would rise.", "Gracenote"),
+    ("Euronext's shareholders will vote on the bid next month.", "Euronext"),  # a holding only firms have
 ])
 def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, name):
     doc = process(text)

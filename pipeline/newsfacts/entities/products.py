@@ -86,7 +86,7 @@ class ProductRules(Stage):
             pronoun = self._pronoun_of_subject(doc, m, mentions)
             if not self._lone_word(doc, m) or pronoun in GENDERED_PRONOUNS:
                 people.add(key)
-            elif pronoun == "its" or self._has_role(doc, m):
+            elif pronoun == "its" or self._has_role(doc, m) or self._has_holding(doc, m):
                 firms.add(key)
         return firms - people - titled
 
@@ -98,12 +98,21 @@ class ProductRules(Stage):
 
     def _has_role(self, doc: Doc, m: Mention) -> bool:
         """"a Sega spokesman", "Sega's chief executive", "head of Sega": the body a role belongs to."""
+        return self._before_or_owning(doc, m, self._role_noun)
+
+    def _has_holding(self, doc: Doc, m: Mention) -> bool:
+        """"Yukos shares", "Euronext's shareholders", "a stake in Grokster": what only a firm has
+        (``holding_nouns.txt``)."""
+        return self._before_or_owning(doc, m, lambda t: t.lower_ in self.holding_nouns and t.pos_ == "NOUN")
+
+    @staticmethod
+    def _before_or_owning(doc: Doc, m: Mention, noun) -> bool:
+        """A noun right after the name, owned by it ("X's noun"), or governing it through "for", "of", "at"
+        or "in" ("spokesman for X", "shares in X")."""
         head = doc[m.end - 1]
-        if m.end < len(doc) and self._role_noun(doc[m.end]):
+        if m.end < len(doc) and noun(doc[m.end]) or head.dep_ == "poss" and noun(head.head):
             return True
-        if head.dep_ == "poss" and self._role_noun(head.head):
-            return True
-        return head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at") and self._role_noun(head.head.head)
+        return head.dep_ == "pobj" and head.head.lower_ in ("for", "of", "at", "in") and noun(head.head.head)
 
     def _role_noun(self, token) -> bool:
         """A lower-case noun that ends a title ("spokesman", "chief executive", "head"; not "sales")."""
