@@ -18,6 +18,9 @@ def labels(doc, text):
     # the name in apposition, with a kind noun after a longer description
     ("Jenkins also wrote Copper Street, the gritty police drama serial which ran for ten years.",
      "Copper Street", "WORK_OF_ART"),
+    # ... or with a participle or "about" after the kind noun
+    ("Other films will include Blue Harbour, a quirky comedy starring Tom Jones, and a thriller.",
+     "Blue Harbour", "WORK_OF_ART"),
     # "a song called X"
     ("The record closes with a short song called Silver Morning.", "Silver Morning", "WORK_OF_ART"),
     # a name listed after a kind noun

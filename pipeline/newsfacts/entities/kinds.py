@@ -72,7 +72,8 @@ class KindRules(Stage):
                 j += 1  # "the drama serial", "the Finnish handset maker": the head noun decides
             kind = j
             if j < tk.n and tk.lower[kind] in self.type_nouns and doc[kind].pos_ == "NOUN" and (
-                    j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES):
+                    j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES
+                    or tk.lower[j + 1] in ("about", "starring", "directed", "owned", "based", "made", "set")):
                 return self.type_nouns[tk.lower[kind]]
         return None
 
