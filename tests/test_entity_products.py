@@ -99,6 +99,9 @@ def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, na
 @pytest.mark.parametrize("text, name", [
     ("Mosquito said he would fight on.", "Mosquito"),  # "he": a person, whatever the name
     ("Mr Argonaut said his firm was pleased.", "Argonaut"),  # a title: a person
+    # people have spokesmen and advisers too
+    ("My reaction was outrage, Obama's former campaign strategist said.", "Obama"),
+    ("A Blair spokesman said the prime minister would not comment.", "Blair"),
 ])
 def test_a_lone_word_that_is_a_person_stays_one(process, text, name):
     assert labels(process(text), name) == {"PERSON"}

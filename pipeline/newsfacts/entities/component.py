@@ -76,6 +76,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.agent_verbs = set(read_lines(path / "agent_verbs.txt", missing_ok=True))
         self.launch_verbs = set(read_lines(path / "launch_verbs.txt", missing_ok=True))
         self.version_words = set(read_lines(path / "version_words.txt", missing_ok=True))
+        self.personal_roles = set(read_lines(path / "personal_roles.txt", missing_ok=True))
         self.holding_nouns = set(read_lines(path / "holding_nouns.txt", missing_ok=True))
         self.common_terms = set(read_lines(path / "common_terms.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]

@@ -73,7 +73,8 @@ class ProductRules(Stage):
     def _firms_taken_for_people(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Keys of one-word "people" that are firms: news names a person in full or with a title first, so
         a lone word the model calls a person (no first name, no title, no full name it belongs to) that
-        has a role or a spokesman ("a Sega spokesman", "Sega's president", "head of Sega") or is followed
+        has a firm's office or holding ("Sega's chief executive", "head of Sega", "shares in Sega"; not a
+        spokesman or an adviser, whom people have too: "Obama's strategist") or is followed
         in its clause by "its" ("Napster said its ...") is an organisation; "he" or "she" there keeps it a
         person (a mononym: "Ronaldinho said his ...")."""
         titled = self._titled_people(doc, mentions)
@@ -86,7 +87,7 @@ class ProductRules(Stage):
             pronoun = self._pronoun_of_subject(doc, m, mentions)
             if not self._lone_word(doc, m) or pronoun in GENDERED_PRONOUNS:
                 people.add(key)
-            elif pronoun == "its" or self._has_role(doc, m) or self._has_holding(doc, m):
+            elif pronoun == "its" or self._has_office(doc, m) or self._has_holding(doc, m):
                 firms.add(key)
         return firms - people - titled
 
@@ -99,6 +100,10 @@ class ProductRules(Stage):
     def _has_role(self, doc: Doc, m: Mention) -> bool:
         """"a Sega spokesman", "Sega's chief executive", "head of Sega": the body a role belongs to."""
         return self._before_or_owning(doc, m, self._role_noun)
+
+    def _has_office(self, doc: Doc, m: Mention) -> bool:
+        """"Sega's chief executive", "head of Sega": a role only a body has (not "Obama's strategist")."""
+        return self._before_or_owning(doc, m, lambda t: self._role_noun(t) and t.lower_ not in self.personal_roles)
 
     def _has_holding(self, doc: Doc, m: Mention) -> bool:
         """"Yukos shares", "Euronext's shareholders", "a stake in Grokster": what only a firm has
