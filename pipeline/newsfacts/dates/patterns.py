@@ -41,7 +41,8 @@ class RulePatterns(RuleHelpers):
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         ones = "one|two|three|four|five|six|seven|eight|nine"
         num = (
-            rf"(?:(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|an?)"
+            rf"(?:(?:{ones}|ten|an?)[- ](?:hundred|thousand)|(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|"
+            rf"\d{{1,3}}(?:,\d{{3}})+|an?)"
             rf"(?:[- ]and[- ]a[- ]half|[- ]1/2|½)?"
         )
         vague = _alt(lx["vague_numbers"])
@@ -119,7 +120,7 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?:\s+or\s+so)?\s+"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
             rf"before|after)\b", f), self._h_ago))
         R.append(("deictic", re.compile(
@@ -134,7 +135,7 @@ class RulePatterns(RuleHelpers):
             rf"following|initial|remaining|latest|recent|preceding|ensuing|same|full|entire|whole)\s+)?"
             rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s*(?:to|–|-|or)\s*(?P<num2>{num}))?[- ]"
             rf"(?:(?:{_alt(lx['unit_fillers'])})\s+)?{unit}(?P<long>[- ]long)?\b"
-            rf"(?:\s+and\s+a\s+half)?", f), self._h_duration))
+            rf"(?P<half>\s+and\s+a\s+half)?", f), self._h_duration))
         R.append(("vague_dur", re.compile(
             r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
@@ -237,7 +238,7 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+"
+            "ago": rf"(?:{_alt(self.units)}|half)(?:\s+or\s+so)?\s+"
                    r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",

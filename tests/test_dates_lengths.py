@@ -1,0 +1,94 @@
+"""Lengths of time and the days they hang on: halves ("an hour and a half"), lengths counted from a time in
+the story in hours or minutes, a time allowed for doing something ("a week to leave"), "one day", a weekday
+in the possessive dated by the tense of its clause, and a clock time before a parenthesis and its day."""
+
+import pytest
+
+# sentence, dct, expression, value, kind
+LENGTHS = [
+    # a half after the unit counts like one inside the number ("two and a half years")
+    ("The talks in Geneva lasted an hour and a half.", "2013-10-30", "an hour and a half", "PT1H30M", "duration"),
+    ("The refurbishment of the museum took a year and a half.", "2013-10-30", "a year and a half", "P1Y6M",
+     "duration"),
+    ("The minister spoke for two and a half hours.", "2013-10-30", "two and a half hours", "PT2H30M", "duration"),
+    ("A minute and a half later, the pilot radioed the tower.", "2013-10-30", "A minute and a half", "PT1M30S",
+     "duration"),
+    ("The company moved its headquarters a year and a half ago.", "2013-10-30", "a year and a half ago",
+     "2012-04", "date"),
+    # hours and minutes counted from a day the story named: the length, since a date would only repeat the day
+    ("The ferry left Dover on Friday. Two hours later, coastguards lost contact with it.", "2014-03-02",
+     "Two hours", "PT2H", "duration"),
+    ("The ministers met on Tuesday. Forty minutes later, the talks broke down.", "2014-03-02",
+     "Forty minutes", "PT40M", "duration"),
+    ("Police sealed off the square on Monday. Just over an hour later, the crowd dispersed.", "2014-03-02",
+     "Just over an hour", "PT1H", "duration"),
+    # days still count from the day named
+    ("The ferry left Dover on Friday. Two days later, coastguards found the wreck.", "2014-03-02",
+     "Two days later", "2014-03-02", "date"),
+    # a time allowed for doing something
+    ("The court gave the company a month to respond to the complaint.", "2013-10-30", "a month", "P1M",
+     "duration"),
+    ("Protesters were given a week to leave the square.", "2013-10-30", "a week", "P1W", "duration"),
+    # "one day": some day ahead under a future verb, a length after a verb of lasting
+    ("Analysts say India will one day overtake China as the largest market.", "2013-10-30", "one day",
+     "FUTURE_REF", "date"),
+    ("The general strike lasted one day.", "2013-10-30", "one day", "P1D", "duration"),
+    ("The monks have guarded the recipe for more than two thousand years.", "2013-10-30",
+     "more than two thousand years", "P2000Y", "duration"),
+    ("Investors expect more selling in the weeks ahead.", "2013-10-30", "the weeks ahead", "FUTURE_REF", "date"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value,kind", LENGTHS)
+def test_lengths(process, sentence, dct, text, value, kind):
+    doc = process(sentence, dct=dct)
+    found = {f.text: (f.value, f.kind) for f in doc._.dates}
+    assert found.get(text) == (value, kind), found
+    fact = next(f for f in doc._.dates if f.text == text)
+    assert doc.text[fact.start:fact.end] == text
+
+
+# sentence, dct, a phrase that must not be a date of its own
+NOT_LENGTHS = [
+    ("It was a day to remember for the club and its fans.", "2013-10-30", "a day"),
+    ("One day, the founder walked out of the office and never came back.", "2013-10-30", "One day"),
+    ("Attendance at the festival has fallen over the past three summers.", "2013-10-30", "the past"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text", NOT_LENGTHS)
+def test_not_lengths(process, sentence, dct, text):
+    doc = process(sentence, dct=dct)
+    assert text not in {f.text for f in doc._.dates}, [(f.text, f.value) for f in doc._.dates]
+
+
+# A weekday in the possessive ("Friday's vote") takes the tense of its clause; 2013-10-30 is a Wednesday.
+POSSESSIVE_WEEKDAY = [
+    ("The pound fell from Thursday's close of $1.62.", "2013-10-30", "Thursday", "2013-10-24"),
+    ("Friday's vote was a blow to the government.", "2013-10-30", "Friday", "2013-10-25"),
+    ("Friday's vote will decide the fate of the government.", "2013-10-30", "Friday", "2013-11-01"),
+    # a present-tense clause says nothing about the day: the nearest, as before
+    ("The move follows Tuesday's announcement by the rival bidder.", "2013-10-30", "Tuesday", "2013-10-29"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", POSSESSIVE_WEEKDAY)
+def test_possessive_weekday_takes_the_tense_of_its_clause(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# A clock time belongs to the day named after it, past a parenthesis; 2013-03-22 is a Friday.
+CLOCK_BEFORE_DAY = [
+    ("Polls open at 7am local time (0600 GMT) on Sunday.", "2013-03-22", "7am", "2013-03-24T07:00"),
+    ("The blast hit the market at 11:20 a.m. local time (0820 GMT) on Wednesday.", "2013-03-22", "11:20 a.m.",
+     "2013-03-20T11:20"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", CLOCK_BEFORE_DAY)
+def test_clock_time_before_a_parenthesis_takes_the_day_after_it(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
