@@ -36,6 +36,20 @@ LENGTHS = [
     ("The monks have guarded the recipe for more than two thousand years.", "2013-10-30",
      "more than two thousand years", "P2000Y", "duration"),
     ("Investors expect more selling in the weeks ahead.", "2013-10-30", "the weeks ahead", "FUTURE_REF", "date"),
+    # "the next decade" is the ten years ahead, as "the past decade" is the ten years behind
+    ("The airline plans to order 50 jets over the next decade.", "2013-06-12", "the next decade", "P10Y",
+     "duration"),
+    ("The plant will not open until early next decade.", "2013-06-12", "early next decade", "202", "date"),
+    # a season repeated
+    ("The festival has taken place in the town every summer since 1970.", "2013-06-12", "every summer", "XXXX-SU",
+     "set"),
+    ("Each winter, thousands of geese arrive from Siberia.", "2013-06-12", "Each winter", "XXXX-WI", "set"),
+    # a half of a decade is the decade's, modified, not a half of the current year
+    ("Beer sales were flat for the last half of the '80s.", "1989-10-30", "the last half of the '80s", "198",
+     "date"),
+    ("The firm grew fastest in the first half of the 1990s.", "2013-06-12", "the first half of the 1990s", "199",
+     "date"),
+    ("Profit rose 8% in the first half of 2012.", "2013-06-12", "the first half of 2012", "2012-H1", "date"),
 ]
 
 

@@ -154,6 +154,10 @@ class DurationRules(RuleHelpers):
             if not self._cap(ctx, m, "what"):
                 return None
             return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{self.weekdays[what]}")
+        if what in self.seasons:
+            if q in ("per",) or m.group("num"):
+                return None
+            return Cand(m.start(), m.end(), "SET", f"XXXX-{self.seasons[what]}")  # "every summer"
         if what in self.months:
             if not self._cap(ctx, m, "what") or len(what) < 4:
                 return None

@@ -142,7 +142,8 @@ class RulePatterns(RuleHelpers):
             r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
-            rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months))})(?P<part2>\s+(?:morning|"
+            rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons))})"
+            rf"(?P<part2>\s+(?:morning|"
             rf"afternoon|evening|night))?\b", f), self._h_set))
         R.append(("set_times", re.compile(
             rf"\b(?P<freq>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_alt(self.units)})\b",
@@ -261,7 +262,7 @@ class RulePatterns(RuleHelpers):
             # the word every match needs: these gates skip paragraphs more than texts
             "duration": _trie_alt(self.units), "vague_dur": _trie_alt(self.units),
             "relunit": r"week|month|year|yr|decade|centur", "the_year": r"year|month",
-            "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months)),
+            "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons)),
             "set_adv": _trie_alt(self.set_adverbs), "ref": _trie_alt(self.refs), "year": r"(?:1[6-9]|20)\d\d",
         }
         # One compiled gate per pattern: rules sharing a gate (the month names) test it once per text.
@@ -271,7 +272,7 @@ class RulePatterns(RuleHelpers):
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
             r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
-            r"remainder|rest)\s+of\s+(?:the\s+)?)$",
+            r"remainder|rest|(?:first|second|last|latter)\s+half)\s+of\s+(?:the\s+)?)$",
             f,
         )
         # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.

@@ -108,7 +108,8 @@ class RelativeRules(RuleHelpers):
         unit = (gd.get("unit") or "weekend").lower().replace("yr", "year")
         if self._title_inside(ctx, m.start("unit") if gd.get("unit") else m.start()):
             return None
-        if unit in ("decade", "century") and "past" in rel:
+        if unit in ("decade", "century") and ("past" in rel or rel in ("the next", "the coming")):
+            # "the past decade", "over the next decade": ten years back or ahead of now, not the 2000s or 2020s
             return Cand(m.start(), m.end(), "DURATION", "P10Y" if unit == "decade" else "P100Y")
         offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
                   "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
