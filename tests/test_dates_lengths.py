@@ -106,3 +106,23 @@ def test_clock_time_before_a_parenthesis_takes_the_day_after_it(process, sentenc
     doc = process(sentence, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# A day of the month with "last year" / "next year" after it is that day in that year.
+DAY_IN_NAMED_YEAR = [
+    ("The phone went on sale on June 29 last year.", "2008-05-24", "June 29 last year", "2007-06-29"),
+    ("The court will hear the appeal on 3 March next year.", "2008-05-24", "3 March next year", "2009-03-03"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", DAY_IN_NAMED_YEAR)
+def test_day_in_named_year(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+def test_day_before_last_years_possessive_stays_apart(process):
+    doc = process("The deal closed on May 2, last year's busiest day for mergers.", dct="2008-05-24")
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get("May 2") == "2008-05-02" and found.get("last year") == "2007", found

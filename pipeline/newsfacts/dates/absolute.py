@@ -44,6 +44,14 @@ class AbsoluteRules(RuleHelpers):
             dd = safe_date(int(y), mo, d)
             return Cand(m.start(), m.end(), "DATE", dd.isoformat() if dd else None) if dd else None
         start = m.start()
+        if yrel := m.groupdict().get("yrel"):
+            shift = {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+
+            def in_year(c: Ctx, mo=mo, d=d, shift=shift):
+                dd = safe_date(c.dct.year + shift, mo, d) if c.dct is not None else None
+                return (dd.isoformat(), True) if dd else (f"XXXX-{mo:02d}-{d:02d}", False)
+
+            return Cand(m.start(), m.end(), "DATE", in_year)
 
         def value(c: Ctx, mo=mo, d=d, start=start):
             if c.dct is None:

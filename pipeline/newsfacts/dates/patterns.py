@@ -62,8 +62,9 @@ class RulePatterns(RuleHelpers):
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("first_day", re.compile(
             rf"\b{mon}\s+{day}(?=\s+(?:and|or|&)\s+[0-3]?\d(?:st|nd|rd|th)?\s?,?\s+{year})", f), self._h_first_day))
-        R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
-        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}", f), self._h_mdy))
+        yrel = r"(?:,?\s+(?P<yrel>this|last|next)\s+year\b(?!['’]))?"  # "June 29 last year"
+        R.append(("md", re.compile(rf"\b{mon}\s+{day}\b{yrel}", f), self._h_mdy))
+        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}{yrel}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
         R.append(("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), self._h_iso))
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
