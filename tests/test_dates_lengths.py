@@ -126,3 +126,36 @@ def test_day_before_last_years_possessive_stays_apart(process):
     doc = process("The deal closed on May 2, last year's busiest day for mergers.", dct="2008-05-24")
     found = {f.text: f.value for f in doc._.dates}
     assert found.get("May 2") == "2008-05-02" and found.get("last year") == "2007", found
+
+
+# "the same month a year earlier": the month the story named, a year back.
+SAME_UNIT_A_YEAR_BACK = [
+    ("Car sales in September fell 16% from the same month a year earlier.", "2008-10-10",
+     "the same month a year earlier", "2007-09"),
+    ("Exports in May 2008 rose 4% on the same month last year.", "2008-10-10", "the same month last year", "2007-05"),
+    ("Car sales in August fell 12% compared with the same month of the previous year.", "2008-10-10",
+     "the same month of the previous year", "2007-08"),
+    ("The bank failed on Sept. 15, and Congress met the same day.", "2008-10-10", "the same day", "2008-09-15"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", SAME_UNIT_A_YEAR_BACK)
+def test_same_unit_a_year_back(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# An amount written with a magnitude ("£6m", "$2bn") before "a year" makes a rate, as "$5 million a year" does;
+# a rate is not a time allowed, even before "to <verb>".
+RATES = [
+    ("The minister said the closures would save £6m a year to free up cash for new embassies.", "a year", "P1Y"),
+    ("The merger would cut costs by $2bn a year.", "a year", "P1Y"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", RATES)
+def test_rate_after_an_abbreviated_amount(process, sentence, text, value):
+    doc = process(sentence, dct="2005-03-01")
+    found = {f.text: (f.value, f.kind) for f in doc._.dates}
+    assert found.get(text) == (value, "set"), found

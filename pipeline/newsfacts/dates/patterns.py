@@ -187,7 +187,9 @@ class RulePatterns(RuleHelpers):
         R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
                   self._h_long_adj))
         R.append(("that_unit", re.compile(
-            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b"
+            r"(?:\s+(?P<back>a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|"
+            r"of\s+(?:the\s+)?(?:previous|prior)\s+year)\b)?", f),
             self._h_that_unit))
         R.append(("next_day", re.compile(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))"
@@ -277,7 +279,7 @@ class RulePatterns(RuleHelpers):
             f,
         )
         # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.
-        self.set_prefix_re = re.compile(rf"(?:[\d%]|\b(?:{_alt(self.rate_words)}))\s*$", f)
+        self.set_prefix_re = re.compile(rf"(?:[\d%]|\d(?:bn|mn|m|k|tn)\b|\b(?:{_alt(self.rate_words)}))\s*$", f)
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
         self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)

@@ -304,11 +304,14 @@ class RelativeRules(RuleHelpers):
 
             return Cand(m.start(), m.end(), "DATE", quarter)
         size = {"year": 4, "month": 7, "day": 10}[unit]
+        back = 1 if m.group("back") and unit != "year" else 0  # "the same month a year earlier"
 
-        def value(c: Ctx, size=size):
+        def value(c: Ctx, size=size, back=back):
             ref = c.last_ref
             if ref is None or len(ref) < size:
                 return None, False
+            if back and ref[:4].isdigit():
+                return f"{int(ref[:4]) - back}{ref[4:size]}", False
             return ref[:size], False
 
         return Cand(m.start(), m.end(), "DATE", value)
