@@ -33,6 +33,7 @@ LENGTHS = [
     ("Analysts say India will one day overtake China as the largest market.", "2013-10-30", "one day",
      "FUTURE_REF", "date"),
     ("The general strike lasted one day.", "2013-10-30", "one day", "P1D", "duration"),
+    ("The driver said he looked away for a second.", "2013-10-30", "a second", "PT1S", "duration"),
     ("The monks have guarded the recipe for more than two thousand years.", "2013-10-30",
      "more than two thousand years", "P2000Y", "duration"),
     ("Investors expect more selling in the weeks ahead.", "2013-10-30", "the weeks ahead", "FUTURE_REF", "date"),
@@ -67,6 +68,8 @@ NOT_LENGTHS = [
     ("It was a day to remember for the club and its fans.", "2013-10-30", "a day"),
     ("One day, the founder walked out of the office and never came back.", "2013-10-30", "One day"),
     ("Attendance at the festival has fallen over the past three summers.", "2013-10-30", "the past"),
+    # "second" as an ordinal adjective is not the unit
+    ("The vote was postponed for a second time on Sunday.", "2013-03-18", "a second"),
 ]
 
 

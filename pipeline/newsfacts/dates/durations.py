@@ -71,6 +71,9 @@ class DurationRules(RuleHelpers):
         det = (m.group("det") or "").lower()
         rel = (m.group("rel") or "").lower()
         if raw.lower() in ("a", "an") and not (det or rel or m.group("qual")):
+            unit_tok = self._tok(ctx, m.start("unit"))
+            if unit_tok is not None and unit_tok.tag_ == "JJ" and unit_tok.dep_ == "amod":
+                return None  # "for a second time", "a minute amount": the word is an adjective here, not a unit
             before = text[max(0, m.start() - 30): m.start()]
             if self.set_prefix_re.search(before):
                 return Cand(m.start(), m.end(), "SET", duration_value(1, unit))
