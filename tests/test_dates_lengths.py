@@ -162,3 +162,23 @@ def test_rate_after_an_abbreviated_amount(process, sentence, text, value):
     doc = process(sentence, dct="2005-03-01")
     found = {f.text: (f.value, f.kind) for f in doc._.dates}
     assert found.get(text) == (value, "set"), found
+
+
+# A verb that moves an event: its new time comes with "until"/"to"; a date with "on", or none, is when the
+# move was made. 2013-03-20 is a Wednesday.
+MOVED = [
+    ("The vote was postponed for a second time on Sunday.", "Sunday", "2013-03-17"),
+    ("The trial was adjourned Friday after the judge fell ill.", "Friday", "2013-03-15"),
+    ("The launch was delayed on Monday by a fault in a fuel valve.", "Monday", "2013-03-18"),
+    ("The vote was postponed until Sunday.", "Sunday", "2013-03-24"),
+    ("The hearing was adjourned to Friday.", "Friday", "2013-03-22"),
+    # a plan verb that does not move an event still looks ahead
+    ("The opposition planned a rally on Saturday.", "Saturday", "2013-03-23"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", MOVED)
+def test_date_of_a_move_and_the_new_time(process, sentence, text, value):
+    doc = process(sentence, dct="2013-03-20")
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
