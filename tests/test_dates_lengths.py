@@ -182,3 +182,20 @@ def test_date_of_a_move_and_the_new_time(process, sentence, text, value):
     doc = process(sentence, dct="2013-03-20")
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# "in June that year": the month in the year the story last named.
+MONTH_THAT_YEAR = [
+    ("He took medical leave in early 2009 and returned in June that year.", "June that year", "2009-06"),
+    ("The plant opened in 1998 and closed in October the same year.", "October the same year", "1998-10"),
+    ("He retired in June that year.", "June that year", "XXXX-06"),
+    # "that year-end": not "that year"
+    ("The firm said in June that year-end results would be strong.", "June", "2010-06"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", MONTH_THAT_YEAR)
+def test_month_in_the_year_named_before(process, sentence, text, value):
+    doc = process(sentence, dct="2011-01-17")
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

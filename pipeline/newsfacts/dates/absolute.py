@@ -155,9 +155,13 @@ class AbsoluteRules(RuleHelpers):
             return None  # "last Oct. 23" is a day: the day-and-month rule reads it
         start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
         if m.group("yrel"):
-            shift = {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+            yrel = re.sub(r"\s+", " ", m.group("yrel").lower())
+            shift = {"this": 0, "last": -1, "next": 1}.get(yrel)
 
             def year_value(c: Ctx, mo=mo, shift=shift):
+                if shift is None:  # "in June that year": the year the story last named
+                    ref = c.last_ref
+                    return (f"{ref[:4]}-{mo:02d}", False) if ref and ref[:4].isdigit() else (f"XXXX-{mo:02d}", False)
                 if c.dct is None:
                     return f"XXXX-{mo:02d}", False
                 return f"{c.dct.year + shift}-{mo:02d}", True
