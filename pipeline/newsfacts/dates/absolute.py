@@ -44,6 +44,14 @@ class AbsoluteRules(RuleHelpers):
             dd = safe_date(int(y), mo, d)
             return Cand(m.start(), m.end(), "DATE", dd.isoformat() if dd else None) if dd else None
         start = m.start()
+        if yrel := m.groupdict().get("yrel"):
+            shift = {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+
+            def in_year(c: Ctx, mo=mo, d=d, shift=shift):
+                dd = safe_date(c.dct.year + shift, mo, d) if c.dct is not None else None
+                return (dd.isoformat(), True) if dd else (f"XXXX-{mo:02d}-{d:02d}", False)
+
+            return Cand(m.start(), m.end(), "DATE", in_year)
 
         def value(c: Ctx, mo=mo, d=d, start=start):
             if c.dct is None:
@@ -147,9 +155,13 @@ class AbsoluteRules(RuleHelpers):
             return None  # "last Oct. 23" is a day: the day-and-month rule reads it
         start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
         if m.group("yrel"):
-            shift = {"this": 0, "last": -1, "next": 1}[m.group("yrel").lower()]
+            yrel = re.sub(r"\s+", " ", m.group("yrel").lower())
+            shift = {"this": 0, "last": -1, "next": 1}.get(yrel)
 
             def year_value(c: Ctx, mo=mo, shift=shift):
+                if shift is None:  # "in June that year": the year the story last named
+                    ref = c.last_ref
+                    return (f"{ref[:4]}-{mo:02d}", False) if ref and ref[:4].isdigit() else (f"XXXX-{mo:02d}", False)
                 if c.dct is None:
                     return f"XXXX-{mo:02d}", False
                 return f"{c.dct.year + shift}-{mo:02d}", True

@@ -46,6 +46,8 @@ class RuleHelpers:
         if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
             return float(s.replace(",", "")) + half
         parts = re.split(r"[- ]", s)
+        if len(parts) == 2 and parts[1] in ("hundred", "thousand") and parts[0] in self.numbers:
+            return self.numbers[parts[0]] * (100 if parts[1] == "hundred" else 1000) + half  # "two thousand years"
         if len(parts) == 2 and all(p in self.numbers for p in parts):
             return self.numbers[parts[0]] + self.numbers[parts[1]] + half
         if s in {v.lower() for v in self.lex["vague_numbers"]}:

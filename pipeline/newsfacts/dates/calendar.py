@@ -89,6 +89,8 @@ def duration_value(n: float | str, unit: str) -> str:
             return f"P{whole}Y{int(part * 12)}M" if whole else f"P{int(part * 12)}M"
         if unit == "H" and (part * 60).is_integer():
             return f"PT{whole}H{int(part * 60)}M" if whole else f"PT{int(part * 60)}M"
+        if unit == "TM" and (part * 60).is_integer():
+            return f"PT{whole}M{int(part * 60)}S" if whole else f"PT{int(part * 60)}S"
         smaller = {"W": (7, "D"), "D": (24, "H"), "TM": (60, "S"), "M": (30, "D")}
         if unit in smaller and (n * smaller[unit][0]).is_integer():
             n, unit = n * smaller[unit][0], smaller[unit][1]

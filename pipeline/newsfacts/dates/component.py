@@ -32,6 +32,7 @@ class DatesComponent(RuleComponent):
             future_aux=frozenset(read_words(path / "future_auxiliaries.txt")),
             plan_verbs=frozenset(read_words(path / "plan_verbs.txt")),
             reporting=frozenset(read_words(path / "reporting_verbs.txt")),
+            move_verbs=frozenset(read_words(path / "move_verbs.txt")),
         )
         self.recognizer = DateRecognizer(read_json(path / "lexicon.json"), tense_words,
                                          part_of=read_words(path / "part_of_words.txt"),

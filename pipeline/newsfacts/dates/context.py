@@ -24,6 +24,7 @@ class TenseWords:
     future_aux: frozenset[str]  # "will", "'ll": the verb points forward
     plan_verbs: frozenset[str]  # lemmas whose time adjunct lies ahead even in the past tense
     reporting: frozenset[str]  # lemmas of "says"-verbs: a present tense that reports the past
+    move_verbs: frozenset[str] = frozenset()  # plan verbs whose date with "on" (or none) is the move itself
 
 
 @dataclass
@@ -155,6 +156,26 @@ def governing_verb(tok):
     return root if root.pos_ in ("VERB", "AUX") else None
 
 
+def _dates_the_move(tok, verb) -> bool:
+    """"was postponed on Sunday", "adjourned Friday": the date hangs on the verb itself, bare or with "on"; the
+    new time of a moved event comes with "until", "to", "for"... ("postponed until Tuesday")."""
+    for _ in range(2):
+        if tok.dep_ in ("compound", "nummod", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+    if tok.dep_ in ("npadvmod", "tmod"):
+        return tok.head.i == verb.i
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep"):
+        return False
+    head = tok.head.head
+    for _ in range(3):  # "postponed for a second time on Sunday": through other adjuncts, not an object
+        if head.i == verb.i:
+            return True
+        if head.dep_ not in ("pobj", "prep"):
+            return False
+        head = head.head
+    return False
+
+
 def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
     """past / future / present / None for the verb governing the token at ``char``.
 
@@ -188,7 +209,8 @@ def _tense_at(doc: Doc, char: int, words: TenseWords) -> str | None:
             return "past"
         if lowers & words.future_aux or "going" in lowers:
             return "future"
-        if verb.lemma_ in words.plan_verbs and tok.i > verb.i and not _under_past_clause(verb):
+        if (verb.lemma_ in words.plan_verbs and tok.i > verb.i and not _under_past_clause(verb)
+                and not (verb.lemma_ in words.move_verbs and _dates_the_move(tok, verb))):
             # "planned a rally on Saturday": the planned event's time; but "On Friday, it planned to pay" dates
             # the planning, and "a rally planned for Saturday was cancelled" takes the tense of "was cancelled"
             return "future"

@@ -24,6 +24,15 @@ class DurationRules(RuleHelpers):
         nxt = tok.nbor(1)
         return tok.dep_.startswith("nsubj") and nxt.tag_.startswith(("VB", "MD"))
 
+    def _time_to_act(self, ctx: Ctx, m: re.Match) -> bool:
+        """"gave them a week to leave", "has a month to respond": a time allowed for doing something is a length;
+        "a day to remember" is the predicate of "was", not a time given."""
+        tok = self._tok(ctx, m.start("unit"))
+        if tok is None or tok.i + 2 >= len(tok.doc) or tok.dep_ in ("attr", "nsubj", "nsubjpass", "ROOT"):
+            return False
+        to, verb = tok.nbor(1), tok.nbor(2)
+        return to.lower_ == "to" and verb.tag_ == "VB"
+
     def _h_duration(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = self.units[m.group("unit").lower()]
         if unit == "WE":
@@ -34,6 +43,8 @@ class DurationRules(RuleHelpers):
             return None
         if m.group("num2"):
             n = "X"  # a range: "30-40 days"
+        elif m.group("half") and isinstance(n, float | int):
+            n += 0.5  # "a year and a half": the half counts ("two and a half years" has it in the number)
         text = ctx.text
         after = text[m.end(): m.end() + 12].lower()
         if re.match(r"[- ]olds?\b", after) or re.match(r"\s+of\s+age\b", after):
@@ -51,12 +62,18 @@ class DurationRules(RuleHelpers):
         hyphen = text[m.end("num"):m.end("num") + 1] == "-"
         if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
             before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])
-            if not before or before.group(1).lower() not in ("for", "in", "within", "after", "than", "about", "only",
-                                                             "by"):
+            if not before or before.group(1).lower() not in (
+                    "for", "in", "within", "after", "than", "about", "only", "by", "just", "nearly", "almost",
+                    "lasted", "lasting", "last", "lasts", "took", "take", "takes", "spent", "spend"):
+                if ctx.tense(m.start()) == "future":
+                    return Cand(m.start(), m.end(), "DATE", "FUTURE_REF")  # "will one day be": some day ahead
                 return None  # "one day" = some day
         det = (m.group("det") or "").lower()
         rel = (m.group("rel") or "").lower()
         if raw.lower() in ("a", "an") and not (det or rel or m.group("qual")):
+            unit_tok = self._tok(ctx, m.start("unit"))
+            if unit_tok is not None and unit_tok.tag_ == "JJ" and unit_tok.dep_ == "amod":
+                return None  # "for a second time", "a minute amount": the word is an adjective here, not a unit
             before = text[max(0, m.start() - 30): m.start()]
             if self.set_prefix_re.search(before):
                 return Cand(m.start(), m.end(), "SET", duration_value(1, unit))
@@ -64,6 +81,7 @@ class DurationRules(RuleHelpers):
             # "as long as a month" is a length; "as a day of mourning" is not
             long_as = re.search(r"\b(?:long|much|little|short)\s+as\s*$", before, re.I)
             long_as = long_as or re.match(r"\s+or\s+(?:more|longer|less)\b(?!\s+ago)", text[m.end():m.end() + 16], re.I)
+            long_as = long_as or self._time_to_act(ctx, m)
             if not long_as and (not prev or prev.group(1).lower() not in (
                 "for", "in", "within", "over", "about", "nearly", "than", "almost", "around", "after", "than",
                 "lasting", "lasted", "last", "least", "took", "take", "takes", "spent", "spend", "only", "just",
@@ -139,6 +157,10 @@ class DurationRules(RuleHelpers):
             if not self._cap(ctx, m, "what"):
                 return None
             return Cand(m.start(), m.end(), "SET", f"XXXX-WXX-{self.weekdays[what]}")
+        if what in self.seasons:
+            if q in ("per",) or m.group("num"):
+                return None
+            return Cand(m.start(), m.end(), "SET", f"XXXX-{self.seasons[what]}")  # "every summer"
         if what in self.months:
             if not self._cap(ctx, m, "what") or len(what) < 4:
                 return None

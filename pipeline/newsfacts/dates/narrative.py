@@ -134,7 +134,7 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
             return (c.last_ref, True) if c.last_ref else (None, False)  # the date just before the comma
 
         return Cand(m.start(), m.end(), "DATE", apposed)
-    end = m.start("unit") + len(m.group("unit"))
+    end = m.end("half") if m.group("half") else m.end("unit")
     return Cand(m.start(), end, "DURATION", duration_value(n, unit))
 
 

@@ -53,8 +53,22 @@ class PassageDay:
                 continue
             # Token by token, not by spaCy's sentences: the parser may end one at "(0820 GMT)".
             between = doc[tok.i + 1:first.i]
-            if len(between) <= _NEAR_TOKENS and not any(t.pos_ in ("VERB", "AUX") or t.text in (".", "!", "?", ";")
-                                                        for t in between):
+            if _outside_brackets(between) <= _NEAR_TOKENS and not any(
+                    t.pos_ in ("VERB", "AUX") or t.text in (".", "!", "?", ";") for t in between):
                 fact.value = day + fact.value[10:]
         self.open = []
         self.last_day = (start, day)
+
+
+def _outside_brackets(tokens) -> int:
+    """How many tokens lie outside brackets: "at 7am local time (0600 GMT) on Sunday" is as near its day as
+    "at 7am local time on Sunday"."""
+    depth = n = 0
+    for t in tokens:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            n += 1
+    return n

@@ -41,7 +41,8 @@ class RulePatterns(RuleHelpers):
         tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         ones = "one|two|three|four|five|six|seven|eight|nine"
         num = (
-            rf"(?:(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+|an?)"
+            rf"(?:(?:{ones}|ten|an?)[- ](?:hundred|thousand)|(?:{tens})[- ](?:{ones})|{_alt(num_words)}|\d+(?:\.\d+)?|"
+            rf"\d{{1,3}}(?:,\d{{3}})+|an?)"
             rf"(?:[- ]and[- ]a[- ]half|[- ]1/2|½)?"
         )
         vague = _alt(lx["vague_numbers"])
@@ -61,8 +62,9 @@ class RulePatterns(RuleHelpers):
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("first_day", re.compile(
             rf"\b{mon}\s+{day}(?=\s+(?:and|or|&)\s+[0-3]?\d(?:st|nd|rd|th)?\s?,?\s+{year})", f), self._h_first_day))
-        R.append(("md", re.compile(rf"\b{mon}\s+{day}\b", f), self._h_mdy))
-        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}", f), self._h_mdy))
+        yrel = r"(?:,?\s+(?P<yrel>this|last|next)\s+year\b(?!['’]))?"  # "June 29 last year"
+        R.append(("md", re.compile(rf"\b{mon}\s+{day}\b{yrel}", f), self._h_mdy))
+        R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}{yrel}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
         R.append(("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), self._h_iso))
         R.append(("slash", re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d\d)(?![\d/])"),
@@ -85,7 +87,7 @@ class RulePatterns(RuleHelpers):
             rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
         R.append(("month", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
-            rf"(?:\s+(?P<yrel>this|last|next)\s+year\b)?", f), self._h_month))
+            rf"(?:\s+(?P<yrel>this|last|next|that|the\s+same)\s+year\b(?![-–]))?", f), self._h_month))
         R.append(("weekday", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f),
             self._h_weekday))
@@ -119,7 +121,7 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?:\s+or\s+so)?\s+"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
             rf"before|after)\b", f), self._h_ago))
         R.append(("deictic", re.compile(
@@ -134,14 +136,15 @@ class RulePatterns(RuleHelpers):
             rf"following|initial|remaining|latest|recent|preceding|ensuing|same|full|entire|whole)\s+)?"
             rf"(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})(?:\s*(?:to|–|-|or)\s*(?P<num2>{num}))?[- ]"
             rf"(?:(?:{_alt(lx['unit_fillers'])})\s+)?{unit}(?P<long>[- ]long)?\b"
-            rf"(?:\s+and\s+a\s+half)?", f), self._h_duration))
+            rf"(?P<half>\s+and\s+a\s+half)?", f), self._h_duration))
         R.append(("vague_dur", re.compile(
             r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
             r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
-            rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months))})(?P<part2>\s+(?:morning|"
+            rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons))})"
+            rf"(?P<part2>\s+(?:morning|"
             rf"afternoon|evening|night))?\b", f), self._h_set))
         R.append(("set_times", re.compile(
             rf"\b(?P<freq>once|twice|thrice|(?:{num})\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{_alt(self.units)})\b",
@@ -184,7 +187,9 @@ class RulePatterns(RuleHelpers):
         R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
                   self._h_long_adj))
         R.append(("that_unit", re.compile(
-            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b", f),
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b"
+            r"(?:\s+(?P<back>a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|"
+            r"of\s+(?:the\s+)?(?:previous|prior)\s+year)\b)?", f),
             self._h_that_unit))
         R.append(("next_day", re.compile(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))"
@@ -237,7 +242,7 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)})(?:\s+or\s+so)?\s+"
+            "ago": rf"(?:{_alt(self.units)}|half)(?:\s+or\s+so)?\s+"
                    r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
@@ -260,7 +265,7 @@ class RulePatterns(RuleHelpers):
             # the word every match needs: these gates skip paragraphs more than texts
             "duration": _trie_alt(self.units), "vague_dur": _trie_alt(self.units),
             "relunit": r"week|month|year|yr|decade|centur", "the_year": r"year|month",
-            "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months)),
+            "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons)),
             "set_adv": _trie_alt(self.set_adverbs), "ref": _trie_alt(self.refs), "year": r"(?:1[6-9]|20)\d\d",
         }
         # One compiled gate per pattern: rules sharing a gate (the month names) test it once per text.
@@ -270,11 +275,11 @@ class RulePatterns(RuleHelpers):
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
             r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
-            r"remainder|rest)\s+of\s+(?:the\s+)?)$",
+            r"remainder|rest|(?:first|second|last|latter)\s+half)\s+of\s+(?:the\s+)?)$",
             f,
         )
         # "$100 a year", "twice a day": a number or one of the rate words before "a <unit>" makes it a SET.
-        self.set_prefix_re = re.compile(rf"(?:[\d%]|\b(?:{_alt(self.rate_words)}))\s*$", f)
+        self.set_prefix_re = re.compile(rf"(?:[\d%]|\d(?:bn|mn|m|k|tn)\b|\b(?:{_alt(self.rate_words)}))\s*$", f)
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
         self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)

@@ -167,6 +167,8 @@ class PeriodRules(RuleHelpers):
             return Cand(m.start(), m.end(), "DATE", fixed)
         yrel = (m.group("yrel") or "").lower()
         start = m.start()
+        if not yrel and _HALF_OF_LONGER.match(ctx.text, m.end()):
+            return None  # "the last half of the '80s": the decade's, which takes the words as its modifier
         if not yrel and "year" not in m.group(0).lower() and not self._calendar_context(ctx, start):
             return None  # "the first half" of a match
 
@@ -229,6 +231,9 @@ class PeriodRules(RuleHelpers):
             return str(c.dct.year - (1 if since else 0)), True
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+
+_HALF_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:1[6-9]|20)?\d0['’]?s\b|['’]\d0s\b|decade\b|century\b)", re.I)
 
 
 def quarterly_context(c: Ctx, start: int) -> bool:

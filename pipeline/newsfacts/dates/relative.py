@@ -86,8 +86,11 @@ class RelativeRules(RuleHelpers):
             elif rel == "this":
                 d = c.dct + timedelta(days=diff)
             else:
-                possessive = c.text[m_end:m_end + 2] in ("'s", "’s")
-                tense = None if possessive else c.tense(start)
+                tense = c.tense(start)
+                if c.text[m_end:m_end + 2] in ("'s", "’s") and tense == "present":
+                    # "Friday's vote": the tense of the clause dates the vote when it is past ("was a setback")
+                    # or ahead ("will decide"); a present one ("follows Tuesday's declaration") says nothing
+                    tense = None
                 if tense == "future":
                     d = c.dct + timedelta(days=diff % 7)
                 elif tense in (None, "present"):
@@ -105,7 +108,8 @@ class RelativeRules(RuleHelpers):
         unit = (gd.get("unit") or "weekend").lower().replace("yr", "year")
         if self._title_inside(ctx, m.start("unit") if gd.get("unit") else m.start()):
             return None
-        if unit in ("decade", "century") and "past" in rel:
+        if unit in ("decade", "century") and ("past" in rel or rel in ("the next", "the coming")):
+            # "the past decade", "over the next decade": ten years back or ahead of now, not the 2000s or 2020s
             return Cand(m.start(), m.end(), "DURATION", "P10Y" if unit == "decade" else "P100Y")
         offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
                   "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
@@ -161,6 +165,11 @@ class RelativeRules(RuleHelpers):
         unit = self.units[m.group("unit").lower()]
         if n is None:
             return None
+        if m.group("half"):
+            if n == "X":
+                return None
+            n += 0.5  # "a minute and a half later"
+        unit_end = m.end("half") if m.group("half") else m.end("unit")
         if direction in ("before", "after"):
             # "two years before the war": a duration unless the clause ends here.
             rest = ctx.text[m.end(): m.end() + 2]
@@ -169,7 +178,7 @@ class RelativeRules(RuleHelpers):
         sign = -1 if direction in ("ago", "earlier", "before") else 1
         if n == "X":  # "a few weeks later": the length, as TimeML marks it; "some years ago": a past time
             if direction in ("later", "earlier"):
-                return Cand(m.start(), m.end("unit"), "DURATION", duration_value(n, unit))
+                return Cand(m.start(), unit_end, "DURATION", duration_value(n, unit))
             return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         if direction in ("earlier", "later") and (comp := comparative(m, ctx, n, unit)) is not None:
             return comp
@@ -179,12 +188,16 @@ class RelativeRules(RuleHelpers):
         # alone ("three days", "later" its signal); "a year earlier" comparing results is a year back.
         as_length = direction in ("later", "earlier") and not (unit == "Y" and n == 1 and direction == "earlier")
         cand = Cand(m.start(), m.end(), "DATE", None, info={"comparison": sign < 0})
-        length, unit_end = duration_value(n, unit), m.end("unit")
+        length = duration_value(n, unit)
 
         def value(c: Ctx, n=n, unit=unit, sign=sign, start=start, narrative=narrative):
             if unit == "Y" and n == 1 and sign < 0 and c.dct is not None and months_compared(c, start):
                 # "for the nine months, ... up from $2m a year earlier": those months of the year before
                 return str(reported_quarter(c)[0] - 1), True
+            if as_length and unit in ("H", "TM", "S"):
+                # "two hours later": a date could only repeat the day the story is at; the length says more
+                cand.kind, cand.end = "DURATION", unit_end
+                return length, False
             if narrative and not (unit == "Y" and abs(n) == 1 and quarterly_context(c, start)):
                 v = from_reference(c.story_time, unit, sign * n)
                 if v is not None:
@@ -278,6 +291,9 @@ class RelativeRules(RuleHelpers):
             return None
         if phrase in ("once",):
             return None
+        if phrase in ("the past", "the future") and tok is not None and tok.i + 2 < len(tok.doc):
+            if tok.doc[tok.i + 2].like_num:
+                return None  # "the past three summers": a count of seasons, not the past
         return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_that_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
@@ -288,11 +304,14 @@ class RelativeRules(RuleHelpers):
 
             return Cand(m.start(), m.end(), "DATE", quarter)
         size = {"year": 4, "month": 7, "day": 10}[unit]
+        back = 1 if m.group("back") and unit != "year" else 0  # "the same month a year earlier"
 
-        def value(c: Ctx, size=size):
+        def value(c: Ctx, size=size, back=back):
             ref = c.last_ref
             if ref is None or len(ref) < size:
                 return None, False
+            if back and ref[:4].isdigit():
+                return f"{int(ref[:4]) - back}{ref[4:size]}", False
             return ref[:size], False
 
         return Cand(m.start(), m.end(), "DATE", value)
