@@ -47,6 +47,12 @@ PRONOUNS = [
         "“Our progress is on the ballot,” Mr. Obama said later.",
         "Obama",
     ),
+    (  # what a passive reporting verb's subject names was shown, it said nothing: "he" is the actor
+        "The actor Carl Mendes was given the festival's career award on Saturday. \"It is a surprise,\" "
+        "Mendes said. A retrospective of his films was shown.\n\n"
+        "\"This is what I really love doing,\" he added.",
+        "Carl Mendes",
+    ),
 ]
 
 

@@ -139,7 +139,7 @@ class Focus:
         if self.describe is not None:  # "a Juventus official said …": someone a later "he" can be
             for t in doc:
                 if (
-                    t.dep_ in SUBJECT_DEPS
+                    t.dep_ == "nsubj"  # the one who said, not what was shown: "A retrospective was shown"
                     and t.pos_ == "NOUN"
                     and t.tag_ == "NN"  # one person: "critics said" is no "she"
                     and t.head.lemma_.lower() in self.verbs
