@@ -139,7 +139,7 @@ class Focus:
         if self.describe is not None:  # "a Juventus official said …": someone a later "he" can be
             for t in doc:
                 if (
-                    t.dep_ == "nsubj"  # the one who said, not what was shown: "A retrospective was shown"
+                    t.dep_ in SUBJECT_DEPS
                     and t.pos_ == "NOUN"
                     and t.tag_ == "NN"  # one person: "critics said" is no "she"
                     and t.head.lemma_.lower() in self.verbs
@@ -168,8 +168,8 @@ class Focus:
                 self.people.learn(key, want)
             elif token.pos_ == "NOUN":
                 found = self.description(token)
-                if found is None:
-                    continue
+                if found is None or found.label is None and token.dep_ == "nsubjpass":
+                    continue  # "The Tory leader was asked" is Howard; "A retrospective was shown" said nothing
                 key, mention = found.canonical, found
             else:
                 found = self.surname(token)  # "Scott" the model did not tag
