@@ -13,7 +13,7 @@ def labels(doc, text):
     ("Viewers of the long-running TV soap Harbour Lane fell by a third last year.", "Harbour Lane", "WORK_OF_ART"),
     ("Fans queued for the group's live compilation Northern Skies on Monday.", "Northern Skies", "WORK_OF_ART"),
     # ... with a title's own "The" between, and a participle before the noun
-    ("He was directed by Tom Ruiz in Oscar-nominated movie The Glass Harbour.", "Glass Harbour", "WORK_OF_ART"),
+    ("She starred in the Oscar-nominated movie The Navigator, which opens on Friday.", "Navigator", "WORK_OF_ART"),
     # a kind noun with its determiner, a comma, the name
     ("The band's fourth studio album, Quiet Harbour, went straight to number one.", "Quiet Harbour", "WORK_OF_ART"),
     ("The team flew on to the Kenyan capital, Nairobi, for the last leg.", "Nairobi", "GPE"),
