@@ -29,7 +29,8 @@ OWNERS = {"its", "his", "her", "their", "my", "your", "our"}
 
 
 class ProductRules(Stage):
-    """Names of products the model labelled ORG or PERSON (read per mention, decided per name)."""
+    """Products the model labelled ORG or PERSON, and firms it labelled PERSON (read per mention, decided
+    per name; uses ``_passive_agent``, ``_place_name`` of :mod:`.kinds` and ``_titled_people`` of :mod:`.cues`)."""
 
     def _products(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Keys of names that some mention shows to be a product and none to be an organisation or a person."""
@@ -106,7 +107,7 @@ class ProductRules(Stage):
         return self._before_or_owning(doc, m, lambda t: self._role_noun(t) and t.lower_ not in self.personal_roles)
 
     def _has_holding(self, doc: Doc, m: Mention) -> bool:
-        """"Yukos shares", "Euronext's shareholders", "a stake in Grokster": what only a firm has
+        """"Yukos shares", "Euronext's shareholders", "shares in Grokster": what only a firm has
         (``holding_nouns.txt``)."""
         return self._before_or_owning(doc, m, lambda t: t.lower_ in self.holding_nouns and t.pos_ == "NOUN")
 
