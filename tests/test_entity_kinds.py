@@ -147,3 +147,15 @@ def test_an_event_name_keeps_the_models_longer_start(process):
 def test_a_plural_verb_makes_a_group_unless_the_name_begins_with_a_first_name(process, text, name, label):
     doc = process(text)
     assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # a kind noun right before a name that reads like a person's names the thing, in every mention
+    ("Fans of the band Franz Ferdinand queued all night for tickets.", "Franz Ferdinand", "ORG"),
+    ("He told the BBC programme Go Digital that the service would grow. Go Digital is on every week.",
+     "Go Digital", "WORK_OF_ART"),
+    # a kind noun of one who does something names people too
+    ("Documentary maker Michael Cockerell was given access to the leader.", "Michael Cockerell", "PERSON"),
+])
+def test_a_kind_noun_right_before_a_persons_name(process, text, name, label):
+    assert labels(process(text), name) == {label}

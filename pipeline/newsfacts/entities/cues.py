@@ -48,6 +48,7 @@ class CueRules(KindRules, ContestRules):
         works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
         prizes = self._prizes(doc, mentions, agents)  # contests.py: "won an Oscar", "Bafta nominations"
         contests: set[str] = set()  # names before a contest noun ("the X final")
+        named: set[str] = set()  # names right after a kind noun, in one phrase with it
         actors: set[str] = set()  # names that do something: a subject, an object, a possessor
         local: dict[int, str] = {}  # a label for one mention only: "the Rotterdam final", "near Bristol"
         surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
@@ -65,6 +66,8 @@ class CueRules(KindRules, ContestRules):
                 kind = "EVENT"
             if kind:
                 kinds.setdefault(key, kind)
+                if kind == self._kind_right_before(doc, m) and not self._agent_noun_before(doc, m):
+                    named.add(key)  # "the band Franz Ferdinand", "the programme Go Digital": even a person's name
             elif self._may_be_team(doc, m) and self._club_role(doc, m):
                 teams.add(key)
                 clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
@@ -108,8 +111,10 @@ class CueRules(KindRules, ContestRules):
                 key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
             elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
-            # a person's full name ("Franz Ferdinand") keeps its label; a title or a party taken for one does not
-            person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE
+            # a person's full name keeps its label, unless a kind noun names it ("the band Franz Ferdinand"); a
+            # title or a party taken for one does not
+            person = self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE \
+                and key not in named
             if person and kinds.get(name_key(self._name(doc, m))) == "ORG" and self._firm_of_family(doc, m):
                 m.label, m.canonical = "ORG", self._name(doc, m)  # "Ford, the US car company" beside "Bill Ford"
             elif key in kinds and not person:
@@ -181,6 +186,15 @@ class CueRules(KindRules, ContestRules):
             and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
             and low not in self.role_words and low not in self.determiners and low not in self.linking \
             and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
+
+    @staticmethod
+    def _agent_noun_before(doc: Doc, m: Mention) -> bool:
+        """"documentary maker Michael Cockerell", "broadcaster David Frost": a kind noun of one who does
+        something (-er, -or) names people too."""
+        k = m.start - 1
+        if k >= 1 and doc[k].text == "The":
+            k -= 1
+        return k >= 0 and doc[k].lower_.endswith(("er", "or"))
 
     def _firm_of_family(self, doc: Doc, m: Mention) -> bool:
         """A surname alone that a kind noun makes an organisation ("Ford, the US car company", "the computer

@@ -29,24 +29,12 @@ class KindRules(Stage):
     """Labels from the kind nouns around a name (read per mention; decided per name in cues.py)."""
 
     def _kind_noun(self, doc: Doc, m: Mention) -> str | None:
-        """"the airline Emirates", "the movie The Aviator", "Emirates, the airline", "Longyear is a town", "the town of
+        """"the airline Emirates", "Emirates, the airline", "Longyear is a town", "the town of
         Tavildara" (places only: "the bank of X" says nothing of X): the kind noun's label. And
         "Duran, 45," (an age in apposition): a person."""
         tk = token_index(doc)
         prev = m.start - 1
-        if prev >= 2 and tk.text[prev] == "The" and not doc[prev].is_sent_start:
-            prev -= 1  # "the movie The Aviator": a capital "The" inside a sentence is the title's
-        noun = self.type_nouns.get(tk.lower[prev]) if prev >= 1 else None
-        if noun is not None and noun != "EVENT" and self._kind_word(doc, prev):
-            # "the song Britons would most like played": a work noun before a clause's subject is no
-            # apposition, so the labels of things (works, products, venues) need the parse to join noun and name
-            determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
-            joined = self._same_phrase(doc, prev, m)
-            if (determined or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") or doc[prev - 1].dep_ == "amod") \
-                    and (determined or joined) \
-                    and (noun not in KIND_LABELS or joined and name_key(self._name(doc, m)) not in self.demonyms):
-                return noun  # "the airline Emirates", "TV soap Brookside"
-        kind = self._kind_apposed_before(doc, m) or self._kind_called(doc, m)
+        kind = self._kind_right_before(doc, m) or self._kind_apposed_before(doc, m) or self._kind_called(doc, m)
         if kind:
             return kind
         head = doc[m.end - 1]
@@ -78,6 +66,26 @@ class KindRules(Stage):
                     j + 1 >= tk.n or doc[j + 1].is_punct or tk.lower[j + 1] in RELATIVES
                     or tk.lower[j + 1] in ("about", "starring", "directed", "owned", "based", "made", "set")):
                 return self.type_nouns[tk.lower[kind]]
+        return None
+
+    def _kind_right_before(self, doc: Doc, m: Mention) -> str | None:
+        """"the airline Emirates", "TV soap Brookside", "the movie The Aviator": a kind noun right before
+        the name, in one noun phrase with it (a capital "The" inside a sentence belongs to a title)."""
+        tk = token_index(doc)
+        prev = m.start - 1
+        if prev >= 2 and tk.text[prev] == "The" and not doc[prev].is_sent_start:
+            prev -= 1
+        noun = self.type_nouns.get(tk.lower[prev]) if prev >= 1 else None
+        if noun is None or noun == "EVENT" or not self._kind_word(doc, prev):
+            return None
+        # "the song Britons would most like played": a work noun before a clause's subject is no
+        # apposition, so the labels of things (works, products, venues) need the parse to join noun and name
+        determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
+        joined = self._same_phrase(doc, prev, m)
+        if (determined or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") or doc[prev - 1].dep_ == "amod") \
+                and (determined or joined) \
+                and (noun not in KIND_LABELS or joined and name_key(self._name(doc, m)) not in self.demonyms):
+            return noun
         return None
 
     @staticmethod
