@@ -20,6 +20,7 @@ from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
+from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
@@ -32,7 +33,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
+                      NameRules, RoleRules, WordRules, WorkRules, PersonCueRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -70,6 +71,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
+        self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))
         self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
@@ -116,6 +118,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
+        self._people_tagged_org(doc, mentions)  # persons.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:

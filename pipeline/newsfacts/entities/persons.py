@@ -1,0 +1,119 @@
+"""People the model took for organisations, decided once per name for the whole article.
+
+The model calls many footballers, athletes and business people ORG ("Stan Varga headed Celtic into
+the lead"), one mention at a time. A reader decides by what the article says of the name as a whole:
+a full name written like a person's (a known first name in ``gender-guesser``'s lexicon, then one or
+two capitalised words, none an organisation's word or a name of the tables) is a person when some
+mention of it or of its surname alone shows one: a person noun or title before it ("gold medallist
+X", "owner X", "Mr X"), an age in apposition ("X, 25,"), a "he"/"his" in its own clause, a person's
+full name joined to it by "and", or the model reading it as a person elsewhere. A firm named for a
+person ("Morgan Stanley", "Eli Lilly") has no such cue, and any organisation cue on the full name
+keeps it an organisation: "the" before it, a kind noun ("the bank X"), a title after it ("X analyst").
+The surname alone then follows the full name (:meth:`NameRules._link_people`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
+from newsfacts.tokens import token_index
+
+NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Z][a-z]+)*$")
+AGE_RE = re.compile(r"^[1-9]\d$")
+GENDERED = {"he", "she", "his", "her", "him", "himself", "herself"}
+
+
+class PersonCueRules(Stage):
+    """Full names the model tagged ORG that the article shows to be people."""
+
+    person_nouns: set[str]  # models/entities/person_nouns.txt: "medallist", "tycoon"
+
+    def _people_tagged_org(self, doc: Doc, mentions: list[Mention]) -> None:
+        tk = token_index(doc)
+        candidates: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        for m in mentions:
+            words = self._words(doc, m)
+            if m.label == "ORG" and not m.fixed and self._person_shaped(words):
+                candidates[words].append(m)
+        by_surname: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.end - m.start == 1:
+                by_surname[tk.text[m.start]].append(m)
+        for words, group in candidates.items():
+            whole = [m for m in mentions if self._words(doc, m) == words]
+            if any(self._org_cue(doc, m) for m in whole):
+                continue
+            alone = [m for m in by_surname.get(words[-1], ()) if m.label in ("ORG", "PERSON") and not m.fixed]
+            if any(self._person_cue(doc, m, mentions) for m in (*whole, *alone)):
+                for m in group:
+                    m.label = "PERSON"
+        self._scorers_as_people(doc, mentions)
+
+    def _scorers_as_people(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A one-word name a results or line-up layout took for a side ("Varga 40, Thompson 48 pen" under a
+        match report) is the player when it is the surname of a person the article names in full and no
+        place of the tables, or when the prose has it as a person and never as an organisation ("Drogba")."""
+        tk = token_index(doc)
+        surnames = {tk.text[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
+        prose = defaultdict(set)
+        for m in mentions:
+            if not m.fixed and m.end - m.start == 1:
+                prose[tk.text[m.start]].add(m.label)
+        surnames |= {word for word, labels in prose.items() if labels == {"PERSON"}}
+        for m in mentions:
+            word = tk.text[m.start]
+            if m.fixed and m.source == "table" and m.label == "ORG" and m.end - m.start == 1 \
+                    and word in surnames and not self._place_name(name_key(word)):
+                m.label = "PERSON"
+
+    def _person_shaped(self, words: tuple[str, ...]) -> bool:
+        """Two or three capitalised name words, the first a known first name, none an organisation's
+        word or a name of the tables ("Stan Varga", "Carolina Kluft"; not "Trinity Mirror" if "mirror"
+        ends organisations' names, not "UK Athletics")."""
+        return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) for w in words) \
+            and first_name_gender(words[0])[1] == SURE \
+            and not any(w.lower() in self.role_words or w.lower() in self.linking for w in words) \
+            and self._no_org_or_table_word(words)
+
+    def _person_cue(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        tk = token_index(doc)
+        prev = tk.lower[m.start - 1] if m.start else ""
+        if m.start and tk.text[m.start - 1].islower() and (prev in self.title_heads or prev in self.person_nouns):
+            return True  # "gold medallist Carolina Kluft", "Chelsea owner Roman Abramovich"
+        if prev.rstrip(".") in self.honorifics:
+            return True  # "Mr Sainsbury"
+        if m.end + 2 < tk.n and tk.text[m.end] == "," and AGE_RE.match(tk.text[m.end + 1]) \
+                and tk.text[m.end + 2] in (",", ")"):
+            return True  # "Varga, 31,"
+        if m.label == "PERSON" and m.source == "model" and m.end - m.start >= 2:
+            return True
+        return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions)
+
+    def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Varga tapped in his second": the subject of a clause whose next personal pronoun, before any
+        other name, hangs on that clause's verb."""
+        head = doc[m.end - 1]
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        starts = {o.start for o in mentions}
+        for t in doc[m.end:head.sent.end]:
+            if t.i in starts:
+                return False
+            if t.lower_ in GENDERED:
+                return any(a.i == head.head.i for a in t.ancestors)
+        return False
+
+    def _org_cue(self, doc: Doc, m: Mention) -> bool:
+        """What an organisation's name has and a person's lacks: "the" before it, a kind noun of an
+        organisation, a lower-case title after it ("Morgan Stanley analyst")."""
+        tk = token_index(doc)
+        if m.start and tk.lower[m.start - 1] in ("the", "a", "an"):
+            return True
+        if m.end < tk.n and tk.text[m.end].islower() and tk.lower[m.end] in self.title_heads:
+            return True
+        return self._kind_noun(doc, m) == "ORG" or name_key(self._name(doc, m)) in self.aliases
