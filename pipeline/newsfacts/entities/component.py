@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
 from newsfacts.entities.bounds import NameBoundRules
+from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
@@ -33,7 +34,8 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      NameRules, RoleRules, WordRules, WorkRules, PersonCueRules, Gazetteer, RuleComponent):
+                      NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
+                      ConjoinedRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -102,6 +104,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._split_possessives(doc, mentions)  # bounds.py
         mentions = self._names_ending_in_s(doc, mentions)
         mentions = self._extend_org_names(doc, mentions)  # names.py
+        mentions = self._split_conjoined(doc, mentions)  # conjoined.py
         mentions = self._join_place_by_acronym(doc, mentions)  # bounds.py
         mentions = self._join_split_names(doc, mentions)
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))

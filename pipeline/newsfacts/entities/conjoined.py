@@ -1,0 +1,89 @@
+"""Two names the model joined into one at "and": "Everton and Arsenal", "Gazprom and Rosneft".
+
+The model reads "X and Y" as one organisation when both are names it does not know. Some firms do
+have "and" inside their names ("Procter and Gamble", "Food and Agriculture Organisation"), so a joined
+name is split only on evidence from the article or the tables: both parts are names of their own (the
+article writes each elsewhere without the other, as a name or as the end of a person's name, or the
+tables know it), or one is and words around need two things ("between X and Y", "X and Y have
+both"), or the second part opens with a capitalised "The" ("the Independent and The Times").
+"&" is left alone ("Johnson & Johnson", "Marks & Spencer"), and so is a name with "of" or "for" before
+its "and" ("Department of Trade and Industry") or a comma in it. Offsets stay those of the words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+
+class ConjoinedRules(Stage):
+    """Split an ORG "X and Y" into X and Y when the article has both on their own."""
+
+    def _split_conjoined(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        tk = token_index(doc)
+        out: list[Mention] = []
+        for m in mentions:
+            parts = self._conjoined_parts(doc, m, mentions) if m.label == "ORG" and not m.fixed else None
+            if parts is None:
+                out.append(m)
+                continue
+            for s, e in parts:
+                same = next((o for o in mentions if o is not m and tk.lower[o.start:o.end] == tk.lower[s:e]), None)
+                out.append(Mention(s, e, same.label if same is not None else "ORG", m.source))
+        return out
+
+    def _conjoined_parts(self, doc: Doc, m: Mention, mentions: list[Mention]) -> list[tuple[int, int]] | None:
+        tk = token_index(doc)
+        ands = [k for k in range(m.start + 1, m.end - 1) if tk.text[k] == "and"]
+        if len(ands) != 1 or name_key(self._name(doc, m)) in self.aliases:
+            return None
+        k = ands[0]
+        left, right = (m.start, k), (k + 1 + (tk.text[k + 1] == "The"), m.end)
+        if right[0] >= right[1] or any(t in (",", ";", "&") for t in tk.text[m.start:m.end]):
+            return None
+        if not all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in (left, right)):
+            return None
+        if tk.text[k + 1] == "The":
+            return [left, right]
+        if any(tk.lower[i] in self.linking for i in range(*left)):
+            return None  # "Department of Trade and Industry"
+        own = sum(self._name_of_its_own(doc, m, s, e, mentions) for s, e in (left, right))
+        if own == 2 or own == 1 and self._two_things(doc, m):
+            return [left, right]
+        return None
+
+    @staticmethod
+    def _two_things(doc: Doc, m: Mention) -> bool:
+        """"between Everton and Arsenal", "both Everton and Arsenal", "Everton and Arsenal have both": words
+        that need two things."""
+        tk = token_index(doc)
+        before = tk.lower[m.start - 1] if m.start else ""
+        after = tk.lower[m.end:m.end + 2]
+        return before in ("between", "both") or "both" in after
+
+    def _name_of_its_own(self, doc: Doc, m: Mention, s: int, e: int, mentions: list[Mention]) -> bool:
+        """The words ``s:e`` are a name elsewhere in the article without the rest of ``m``: a mention of
+        their own, the end of a person's name ("Carragher" of "Jamie Carragher"), written alone between
+        lower-case words, or a name of the tables."""
+        tk = token_index(doc)
+        words = tk.text[s:e]
+        key = name_key(" ".join(words))
+        if key in self.aliases or key in self.city_country:
+            return True
+        n = e - s
+        for o in mentions:
+            if o is m or o.end - o.start < n:
+                continue
+            if tk.text[o.start:o.end] == words or o.label == "PERSON" and tk.text[o.end - n:o.end] == words:
+                return True
+        for i in range(tk.n - n + 1):
+            if m.start <= i < m.end or tk.text[i:i + n] != words:
+                continue
+            before = tk.text[i - 1] if i else "."
+            after = tk.text[i + n] if i + n < tk.n else "."
+            if not after[:1].isupper() and not (before[:1].isupper() and before.isalpha()) \
+                    and after not in ("and", "&") and before not in ("and", "&"):
+                return True
+        return False
