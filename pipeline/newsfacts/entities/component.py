@@ -25,6 +25,7 @@ from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
+from newsfacts.entities.variants import VariantRules
 from newsfacts.entities.words import WordRules
 from newsfacts.entities.works import WorkRules
 from newsfacts.extensions import register_extensions
@@ -35,7 +36,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, Gazetteer, RuleComponent):
+                      ConjoinedRules, VariantRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -131,6 +132,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)
+        self._link_variants(doc, mentions)  # variants.py
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)
         doc._.entities = [

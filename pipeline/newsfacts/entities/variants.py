@@ -1,0 +1,150 @@
+"""One canonical name for an organisation the article writes in several ways.
+
+After labels are settled, names that are one thing but were kept apart take one canonical name:
+
+- spellings that differ only in spaces, dots, hyphens or case ("Time Warner" / "TimeWarner",
+  "Warner Bros." / "Warner Bros"): the form the article writes most often;
+- a plural of a name ("two Rolls-Royces", "the Emiews" beside "Emiew"), an organisation or product by
+  the model: the singular's label and name, never a person's or a place's ("Dixon" / "Dixons");
+- a short form with the same words abbreviated ("Man City", "Man Utd" for "Manchester City",
+  "Manchester United"): each word's letters in order in the full word, from its first (the model
+  often calls "Man Utd" a person);
+- a short form that drops generic last words ("US Customs" for "US Customs Service", "Mitsubishi
+  Tokyo" for "Mitsubishi Tokyo Financial Group"): the dropped words are common words of the
+  lemmatizer's index, the short form is two words or more and no name of the tables;
+- the last word alone ("United" after "Manchester United", "the Federation" after "the Football
+  Federation", "Rover" after "MG Rover"), after the full name, when exactly one name of the article
+  ends in it and it is no place, nationality or person's name, and no "The" opens it ("The Times" is
+  not the "Financial Times").
+
+Conservative by construction: a short form that fits two names of the article links to neither.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+UNLINKED = ("PERSON", "GPE", "NORP")  # a person's or a place's name is no organisation's variant
+
+
+class VariantRules(Stage):
+    """Link spelling variants, plurals, abbreviations and short forms of organisations' names."""
+
+    def _link_variants(self, doc: Doc, mentions: list[Mention]) -> None:
+        self._same_spelling(doc, mentions)
+        self._plurals(doc, mentions)
+        self._short_variants(doc, mentions)
+
+    def _current(self, doc: Doc, m: Mention) -> str:
+        return m.canonical or self._name(doc, m)
+
+    def _same_spelling(self, doc: Doc, mentions: list[Mention]) -> None:
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        for m in mentions:
+            if m.label == "ORG":
+                groups[_NOT_ALNUM.sub("", self._current(doc, m).lower())].append(m)
+        for key, group in groups.items():
+            forms = Counter(self._current(doc, m) for m in group)
+            if len(forms) < 2 or len(key) < 4:
+                continue
+            order = {form: -k for k, form in enumerate(self._current(doc, m) for m in reversed(group))}
+            best = max(forms, key=lambda f: (forms[f], len(f), order[f]))  # the most frequent, the longest, the first
+            for m in group:
+                m.canonical = best
+
+    def _plurals(self, doc: Doc, mentions: list[Mention]) -> None:
+        singular = {}
+        for m in mentions:
+            if m.label not in UNLINKED:
+                singular.setdefault(name_key(self._current(doc, m)), m)
+        for m in mentions:
+            key = name_key(self._current(doc, m))
+            if m.fixed or m.label not in ("ORG", "PRODUCT") or not key.endswith("s") or key.endswith("ss") \
+                    or len(key) < 4:
+                continue
+            one = singular.get(key[:-1])
+            if one is not None and one is not m and one.label not in UNLINKED:
+                m.label, m.canonical = one.label, self._current(doc, one)
+
+    def _short_variants(self, doc: Doc, mentions: list[Mention]) -> None:
+        tk = token_index(doc)
+        first_at: dict[str, int] = {}
+        for m in mentions:
+            name = self._current(doc, m)
+            if m.label == "ORG" and " " in name:
+                first_at[name] = min(first_at.get(name, m.start), m.start)
+        for m in mentions:  # abbreviations first: "Man City" joins "Manchester City" before "City" is looked up
+            if m.label in ("ORG", "PERSON") and not m.fixed and " " in self._current(doc, m):
+                full = self._one(self._abbreviated(self._current(doc, m), first_at))
+                if full:
+                    m.label, m.canonical = "ORG", full
+        first_at = {}
+        for m in mentions:
+            name = self._current(doc, m)
+            if m.label == "ORG" and " " in name:
+                first_at[name] = min(first_at.get(name, m.start), m.start)
+        for m in mentions:
+            name = self._current(doc, m)
+            key = name_key(name)
+            if m.fixed or key in self.aliases or key in self.city_country or key in self.demonyms:
+                continue
+            if " " in name:
+                full = self._one(self._generic_prefix(name, first_at))
+                ok = m.label not in UNLINKED
+            else:
+                full = self._one(self._head_of(name, first_at))
+                ok = (m.label == "ORG" or name.lower() in self.name_heads) \
+                    and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
+            if full and ok and first_at[full] < m.start:
+                m.label, m.canonical = "ORG", full
+
+    @staticmethod
+    def _one(names: list[str]) -> str | None:
+        return names[0] if len(set(names)) == 1 else None
+
+    def _abbreviated(self, name: str, fulls: dict[str, int]) -> list[str]:
+        words = name.split()
+        return [f for f in fulls if f != name and len(f.split()) == len(words)
+                and all(_abbreviates(w, x) for w, x in zip(words, f.split(), strict=True))]
+
+    def _generic_prefix(self, name: str, fulls: dict[str, int]) -> list[str]:
+        """Full names that are ``name`` and then one or two common words ("Service", "Financial Group")."""
+        words = name.split()
+        out = []
+        for f in fulls:
+            tail = f.split()[len(words):]
+            if f.startswith(name + " ") and 1 <= len(tail) <= 2 \
+                    and all(w.istitle() and (w.lower() in self.known_words or w.lower()[:-1] in self.known_words
+                                             and w.endswith("s")) for w in tail):
+                out.append(f)
+        return out
+
+    def _head_of(self, word: str, fulls: dict[str, int]) -> list[str]:
+        """Full names of organisations whose last word is ``word``, unless written like a person's name."""
+        out = []
+        for f in fulls:
+            words = tuple(f.split())
+            if words[-1] == word and words[0] != "The" and not self._person_shaped(words):
+                out.append(f)
+        return out
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """"Man" of "Manchester", "Utd" of "United": the same first letter, the rest in order."""
+    if short == full:
+        return True
+    if len(short) >= len(full) or short[:1] != full[:1] or not short.isalpha():
+        return False
+    k = 1
+    for letter in short[1:].lower():
+        k = full.lower().find(letter, k) + 1
+        if not k:
+            return False
+    return True
