@@ -4,8 +4,8 @@ After labels are settled, names that are one thing but were kept apart take one 
 
 - spellings that differ only in spaces, dots, hyphens or case ("Time Warner" / "TimeWarner",
   "Warner Bros." / "Warner Bros"): the form the article writes most often;
-- a plural of a name ("two Rolls-Royces", "the Emiews" beside "Emiew"), an organisation or product by
-  the model: the singular's label and name, never a person's or a place's ("Dixon" / "Dixons");
+- a plural of a name ("two Rolls-Royces", "the Emiews" beside "Emiew") with the singular's label, an
+  organisation or product: the singular's name; never a person's or a place's ("Dixon" / "Dixons");
 - a short form with the same words abbreviated ("Man City", "Man Utd" for "Manchester City",
   "Manchester United"): each word's letters in order in the full word, from its first (the model
   often calls "Man Utd" a person);
@@ -14,8 +14,8 @@ After labels are settled, names that are one thing but were kept apart take one 
   lemmatizer's index, the short form is two words or more and no name of the tables;
 - the last word alone ("United" after "Manchester United", "the Federation" after "the Football
   Federation", "Rover" after "MG Rover"), after the full name, when exactly one name of the article
-  ends in it and it is no place, nationality or person's name, and no "The" opens it ("The Times" is
-  not the "Financial Times").
+  ends in it, it is a common word (a name of its own, "Chelsea", is its own thing) and no place,
+  nationality or person's name, and no "The" opens it ("The Times" is not the "Financial Times").
 
 Conservative by construction: a short form that fits two names of the article links to neither.
 """
@@ -70,8 +70,8 @@ class VariantRules(Stage):
                     or len(key) < 4:
                 continue
             one = singular.get(key[:-1])
-            if one is not None and one is not m and one.label not in UNLINKED:
-                m.label, m.canonical = one.label, self._current(doc, one)
+            if one is not None and one is not m and one.label == m.label:
+                m.canonical = self._current(doc, one)
 
     def _short_variants(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
@@ -100,7 +100,7 @@ class VariantRules(Stage):
                 ok = m.label not in UNLINKED
             else:
                 full = self._one(self._head_of(name, first_at))
-                ok = (m.label == "ORG" or name.lower() in self.name_heads) \
+                ok = (m.label == "ORG" or name.lower() in self.name_heads) and self._common_word(name) \
                     and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
             if full and ok and first_at[full] < m.start:
                 m.label, m.canonical = "ORG", full
@@ -126,12 +126,21 @@ class VariantRules(Stage):
                 out.append(f)
         return out
 
+    def _common_word(self, word: str) -> bool:
+        """A word of the lemmatizer's index ("United", "Group", "Rangers"): a name's generic last word, which
+        alone stands for the name; "Chelsea" is a name of its own, and in "Injured Chelsea" the model went
+        too far."""
+        low = word.lower()
+        return low in self.known_words or low.endswith("s") and low[:-1] in self.known_words
+
     def _head_of(self, word: str, fulls: dict[str, int]) -> list[str]:
-        """Full names of organisations whose last word is ``word``, unless written like a person's name."""
+        """Full names of organisations whose last word is ``word``, every word capitalised, unless written
+        like a person's name."""
         out = []
         for f in fulls:
             words = tuple(f.split())
-            if words[-1] == word and words[0] != "The" and not self._person_shaped(words):
+            if words[-1] == word and words[0] != "The" and all(w[:1].isupper() for w in words) \
+                    and not self._person_shaped(words):
                 out.append(f)
         return out
 
