@@ -6,7 +6,8 @@ a full name written like a person's (a known first name in ``gender-guesser``'s 
 two capitalised words, none an organisation's word or a name of the tables) is a person when some
 mention of it or of its surname alone shows one: a person noun or title before it ("gold medallist
 X", "owner X", "Mr X"), an age in apposition ("X, 25,"), a "he"/"his" in its own clause, a person's
-full name joined to it by "and", or the model reading it as a person elsewhere. A firm named for a
+full name next to it in a list ("A, B and C"), a country's or club's possessive before it ("DR Congo's
+X", when its surname is no first name or common word), or the model reading it as a person elsewhere. A firm named for a
 person ("Morgan Stanley", "Eli Lilly") has no such cue, and any organisation cue on the full name
 keeps it an organisation: "the" before it, a kind noun ("the bank X"), a title after it ("X analyst").
 The surname alone then follows the full name (:meth:`NameRules._link_people`).
@@ -48,7 +49,9 @@ class PersonCueRules(Stage):
             whole = [m for m in mentions if self._words(doc, m) == words]
             if any(self._org_cue(doc, m) for m in whole):
                 continue
-            alone = [m for m in by_surname.get(words[-1], ()) if m.label in ("ORG", "PERSON") and not m.fixed]
+            place = self._place_name(name_key(words[-1]))
+            alone = [m for m in by_surname.get(words[-1], ()) if not m.fixed and (
+                m.label in ("ORG", "PERSON") or m.label in ("GPE", "LOC") and not place)]  # "Baros" taken for a place
             if any(self._person_cue(doc, m, mentions) for m in (*whole, *alone)):
                 for m in group:
                     m.label = "PERSON"
@@ -92,7 +95,43 @@ class PersonCueRules(Stage):
             return True  # "Varga, 31,"
         if m.label == "PERSON" and m.source == "model" and m.end - m.start >= 2:
             return True
-        return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions)
+        return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions) \
+            or self._listed_with_people(doc, m, mentions) or self._side_owns(doc, m, mentions)
+
+    def _listed_with_people(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"Stam, Paolo Maldini, Cafu and Alessandro Costacurta": the list the name is in, items joined by
+        commas or "and" on one line, has a person's full name or two people in it."""
+        tk = token_index(doc)
+        by_end = {o.end: o for o in mentions}
+        by_start = {o.start: o for o in mentions}
+        items = []
+        for step in (-1, 1):
+            cur = m
+            while True:
+                k = cur.start - 1 if step < 0 else cur.end
+                seps = []
+                while 0 <= k < tk.n and tk.text[k] in (",", "and") and len(seps) < 2:
+                    seps.append(tk.text[k])
+                    k += step
+                nxt = (by_end.get(k + 1) if step < 0 else by_start.get(k)) if seps else None
+                if nxt is None or "\n" in tk.doc_text[tk.idx[min(cur.start, nxt.start)]:
+                                                      tk.end[max(cur.end, nxt.end) - 1]]:
+                    break
+                items.append(nxt)
+                cur = nxt
+        people = [o for o in items if o.label == "PERSON"]
+        return any(o.end - o.start >= 2 for o in people) or len(people) >= 2
+
+    def _side_owns(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"DR Congo's Alain Masudi", "Chelsea's Frank Lampard": a country or club owns a person-shaped name
+        whose last word is neither a first name nor a common word ("Italy's Alfa Romeo" stays a firm)."""
+        tk = token_index(doc)
+        if m.start < 2 or tk.lower[m.start - 1] not in ("'s", "’s"):
+            return False
+        owner = next((o for o in mentions if o.end == m.start - 1), None)
+        last = tk.lower[m.end - 1]
+        return owner is not None and owner.label in ("GPE", "ORG") and first_name_gender(last)[1] == 0 \
+            and last not in self.known_words
 
     def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Varga tapped in his second": the subject of a clause whose next personal pronoun, before any
