@@ -1,5 +1,8 @@
 """Two names the model joined into one at "and": "Everton and Arsenal", "Gazprom and Rosneft".
 
+(Also at "or", "to", "when" or a verb, which no organisation's name has inside: "Hartlepool or Boston",
+"Arsenal to Real Madrid" are always two.)
+
 The model reads "X and Y" as one organisation when both are names it does not know. Some firms do
 have "and" inside their names ("Procter and Gamble", "Food and Agriculture Organisation"), so a joined
 name is split only on evidence from the article or the tables: both parts are names of their own (the
@@ -36,10 +39,15 @@ class ConjoinedRules(Stage):
 
     def _conjoined_parts(self, doc: Doc, m: Mention, mentions: list[Mention]) -> list[tuple[int, int]] | None:
         tk = token_index(doc)
-        ands = [k for k in range(m.start + 1, m.end - 1) if tk.text[k] == "and"]
-        if len(ands) != 1 or name_key(self._name(doc, m)) in self.aliases:
+        if name_key(self._name(doc, m)) in self.aliases:
             return None
-        k = ands[0]
+        joins = [k for k in range(m.start + 1, m.end - 1) if tk.text[k] in ("and", "or") or self._clause_word(doc, k)]
+        if len(joins) != 1:
+            return None
+        k = joins[0]
+        if tk.text[k] != "and":  # "Hartlepool or Boston", "Arsenal to Real Madrid", "Southampton when Arsenal"
+            parts = [(m.start, k), (k + 1, m.end)]
+            return parts if all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in parts) else None
         left, right = (m.start, k), (k + 1 + (tk.text[k + 1] == "The"), m.end)
         if right[0] >= right[1] or any(t in (",", ";", "&") for t in tk.text[m.start:m.end]):
             return None
@@ -53,6 +61,15 @@ class ConjoinedRules(Stage):
         if own == 2 or own == 1 and self._two_things(doc, m):
             return [left, right]
         return None
+
+    @staticmethod
+    def _clause_word(doc: Doc, k: int) -> bool:
+        """A lower-case word that no organisation's name has inside: "to", "when", a verb ("Arsenal to Real
+        Madrid", "Southampton when Arsenal")."""
+        tok = doc[k]
+        if tok.lower_ == "to":  # not "Campaign to Protect Rural England"
+            return k + 1 < len(doc) and doc[k + 1].tag_ != "VB"
+        return tok.is_lower and (tok.tag_ in ("WRB", "VBD", "VBZ", "VBP", "MD") or tok.lower_ == "than")
 
     @staticmethod
     def _two_things(doc: Doc, m: Mention) -> bool:

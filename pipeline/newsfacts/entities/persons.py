@@ -39,7 +39,8 @@ class PersonCueRules(Stage):
         candidates: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
         for m in mentions:
             words = self._words(doc, m)
-            if m.label == "ORG" and not m.fixed and self._person_shaped(words):
+            place = m.label in ("GPE", "LOC", "FAC") and not self._place_name(name_key(" ".join(words)))
+            if (m.label == "ORG" or place) and not m.fixed and self._person_shaped(words):  # "Rio Ferdinand", too
                 candidates[words].append(m)
         by_surname: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -93,8 +94,8 @@ class PersonCueRules(Stage):
         if m.end + 2 < tk.n and tk.text[m.end] == "," and AGE_RE.match(tk.text[m.end + 1]) \
                 and tk.text[m.end + 2] in (",", ")"):
             return True  # "Varga, 31,"
-        if m.label == "PERSON" and m.source == "model" and m.end - m.start >= 2:
-            return True
+        if m.label == "PERSON" and m.source == "model":
+            return True  # the model reads the name, or its surname alone, as a person elsewhere
         return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions) \
             or self._listed_with_people(doc, m, mentions) or self._side_owns(doc, m, mentions)
 
