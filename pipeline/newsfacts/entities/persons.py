@@ -52,7 +52,7 @@ class PersonCueRules(Stage):
                 continue
             place = self._place_name(name_key(words[-1]))
             alone = [m for m in by_surname.get(words[-1], ()) if not m.fixed and (
-                m.label in ("ORG", "PERSON") or m.label in ("GPE", "LOC") and not place)]  # "Baros" taken for a place
+                m.label not in ("GPE", "LOC") or not place)]  # "Baros" taken for a place, "Vivancos" for a work
             if any(self._person_cue(doc, m, mentions) for m in (*whole, *alone)):
                 for m in group:
                     m.label = "PERSON"
@@ -94,6 +94,10 @@ class PersonCueRules(Stage):
         if m.end + 2 < tk.n and tk.text[m.end] == "," and AGE_RE.match(tk.text[m.end + 1]) \
                 and tk.text[m.end + 2] in (",", ")"):
             return True  # "Varga, 31,"
+        if m.end + 1 < tk.n and tk.text[m.end] == "," and tk.lower[m.end + 1] in ("who", "whose", "whom"):
+            return True  # "Dwain Chambers, who was banned"
+        if self._titled_in_apposition(doc, m) or self._opponent(doc, m):
+            return True  # "Jim Press, vice president of Toyota", "against Carolina Kluft in the pentathlon"
         if m.label == "PERSON" and m.source == "model":
             return True  # the model reads the name, or its surname alone, as a person elsewhere
         return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions) \
@@ -133,6 +137,25 @@ class PersonCueRules(Stage):
         last = tk.lower[m.end - 1]
         return owner is not None and owner.label in ("GPE", "ORG") and first_name_gender(last)[1] == 0 \
             and last not in self.known_words
+
+    def _titled_in_apposition(self, doc: Doc, m: Mention) -> bool:
+        """"Nick Davies, spokesman for the IAAF", "Kenteris's lawyer, Gregory Ioannidis,": a lower-case title or
+        person noun right after the comma that follows the name (within three words), or right before the comma
+        that opens it."""
+        tk = token_index(doc)
+        nouns = self.title_heads | self.person_nouns
+        if m.start >= 2 and tk.text[m.start - 1] == "," and tk.text[m.start - 2].islower() \
+                and tk.lower[m.start - 2] in nouns:
+            return True
+        if m.end + 1 >= tk.n or tk.text[m.end] != ",":
+            return False
+        for k in range(m.end + 1, min(m.end + 5, tk.n)):
+            word = tk.text[k]
+            if not word.isalpha() or word[:1].isupper() and k > m.end + 1:
+                return False
+            if word.islower() and word in nouns:
+                return True
+        return False
 
     def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Varga tapped in his second": the subject of a clause whose next personal pronoun, before any
