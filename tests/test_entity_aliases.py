@@ -1,0 +1,113 @@
+"""One name per thing within an article (entities/persons.py, conjoined.py, variants.py): people the model
+took for organisations, two names joined at "and", and an organisation's short forms and spellings; with the
+sentences where nothing may change."""
+
+import pytest
+
+
+def names(nlp, text):
+    return [(e.text, e.label, e.canonical) for e in nlp(text)._.entities if e.label in ("PERSON", "ORG")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a person noun before the name
+        ("Britain's Kelly Sotherton will race against heptathlon champion Carolina Kluft in Madrid on Sunday.",
+         "Carolina Kluft"),
+        # a title in apposition after it
+        ("The ban was criticised by Gregory Ioannidis, lawyer for the two sprinters, on Monday.", "Gregory Ioannidis"),
+        # a list whose other items are people
+        ("Milan named a defence of Stam, Paolo Maldini, Cafu and Alessandro Costacurta for the final.",
+         "Alessandro Costacurta"),
+        # a country's possessive, and a person joined by "and"
+        ("Cameroon's Alain Masudi and Nigerian midfielder Edith Agoye have signed for the club.", "Alain Masudi"),
+    ],
+)
+def test_person_taken_for_an_organisation(nlp, text, name):
+    found = [(t, label) for t, label, _ in names(nlp, text) if t == name]
+    assert found == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Shares in Morgan Stanley rose 2% after the bank reported record profits. Morgan Stanley said it would "
+         "hire 500 staff.", "Morgan Stanley"),
+        ("Sales at drugmaker Eli Lilly rose 9% in the quarter, Eli Lilly said on Tuesday.", "Eli Lilly"),
+    ],
+)
+def test_firm_named_for_a_person_stays_a_firm(nlp, text, name):
+    assert {label for t, label, _ in names(nlp, text) if t == name} == {"ORG"}
+
+
+def test_surname_follows_the_full_name(nlp):
+    text = ("Celtic won 3-0 at Broadwood. Stan Varga headed Celtic into the lead before half-time. "
+            "Varga tapped in his second after the break.")
+    found = names(nlp, text)
+    assert ("Stan Varga", "PERSON", "Stan Varga") in found
+    assert ("Varga", "PERSON", "Stan Varga") in found
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("Everton and Arsenal have both asked about the striker, and Arsenal are favourites.", ["Everton", "Arsenal"]),
+        ("The websites Apple Insider and Think Secret reported the plan. Apple Insider said the device would cost "
+         "$499, while Think Secret put it at $549.", ["Apple Insider", "Think Secret"]),
+        ("Henry's move from Arsenal to Real Madrid is off, Arsenal said.", ["Arsenal", "Real Madrid"]),
+    ],
+)
+def test_two_names_joined_are_split(nlp, text, parts):
+    doc = nlp(text)
+    orgs = [e for e in doc._.entities if e.label == "ORG"]
+    assert all(" and " not in e.text and " to " not in e.text for e in orgs)
+    assert set(parts) <= {e.text for e in orgs}
+    assert all(doc.text[e.start:e.end] == e.text for e in orgs)
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("Shares in Procter and Gamble rose after the deal. Procter and Gamble makes Pampers nappies.",
+         "Procter and Gamble"),
+        ("Johnson & Johnson said sales rose, and Johnson & Johnson shares climbed.", "Johnson & Johnson"),
+        ("The Securities and Exchange Commission is looking into the deal.", "Securities and Exchange Commission"),
+    ],
+)
+def test_names_with_and_inside_stay_whole(nlp, text, whole):
+    assert whole in {t for t, label, _ in names(nlp, text) if label == "ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, mention, canonical",
+    [
+        ("Manchester United beat Arsenal 2-0 at Old Trafford on Sunday. United have now won five games in a row, "
+         "and Man Utd fans were delighted.", "Man Utd", "Manchester United"),
+        ("The US Customs Service seized the goods at the port. US Customs said the fakes were worth $2m.",
+         "US Customs", "US Customs Service"),
+        ("The Asian Football Federation fined the club on Monday. The Federation said it would not accept an "
+         "appeal.", "Federation", "Asian Football Federation"),
+        ("MG Rover is in talks with Shanghai Automotive. Rover said a deal was close.", "Rover", "MG Rover"),
+        ("Rolls-Royce said demand was strong. Buyers in China ordered 40 Rolls-Royces last year.", "Rolls-Royces",
+         "Rolls-Royce"),
+        ("Time Warner said profits rose. Shares in TimeWarner rose 2%, and TimeWarner's chief executive was "
+         "pleased.", "Time Warner", "TimeWarner"),
+    ],
+)
+def test_short_forms_and_spellings_take_the_full_name(nlp, text, mention, canonical):
+    assert (mention, "ORG", canonical) in names(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # "The Times" is its own paper
+        ("The Financial Times reported the deal first, while The Times said talks had stalled.", "Times"),
+        # two Uniteds: the short form fits neither
+        ("Manchester United drew with Newcastle United on Saturday. United face Chelsea in the Cup next week.",
+         "United"),
+    ],
+)
+def test_short_form_that_fits_no_one_name_stays(nlp, text, mention):
+    assert all(c == mention for t, _, c in names(nlp, text) if t == mention)
