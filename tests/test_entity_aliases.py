@@ -41,6 +41,23 @@ def test_firm_named_for_a_person_stays_a_firm(nlp, text, name):
     assert {label for t, label, _ in names(nlp, text) if t == name} == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    "text, full, surname",
+    [
+        # the model cuts the name and takes the surname for a club
+        ("Manchester City keeper Nicky Weaver made three fine saves. Weaver said the clean sheet was deserved.",
+         "Nicky Weaver", "Weaver"),
+        # a first name the lexicon does not know: two cues (a title before, "he" in the surname's clause)
+        ("Portsmouth striker Lomana LuaLua scored the winner. LuaLua said he was pleased with his form.",
+         "Lomana LuaLua", "LuaLua"),
+    ],
+)
+def test_cut_or_unknown_names_are_one_person(nlp, text, full, surname):
+    found = names(nlp, text)
+    assert (full, "PERSON", full) in found
+    assert (surname, "PERSON", full) in found
+
+
 def test_surname_follows_the_full_name(nlp):
     text = ("Celtic won 3-0 at Broadwood. Stan Varga headed Celtic into the lead before half-time. "
             "Varga tapped in his second after the break.")

@@ -24,7 +24,8 @@ from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
-NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Z][a-z]+)*$")
+# "Varga", "O'Neill", "McAteer", "LuaLua", "Sven-Goran"
+NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Z][a-z]+)*$")
 AGE_RE = re.compile(r"^[1-9]\d$")
 GENDERED = {"he", "she", "his", "her", "him", "himself", "herself"}
 
@@ -40,7 +41,7 @@ class PersonCueRules(Stage):
         for m in mentions:
             words = self._words(doc, m)
             place = m.label in ("GPE", "LOC", "FAC") and not self._place_name(name_key(" ".join(words)))
-            if (m.label == "ORG" or place) and not m.fixed and self._person_shaped(words):  # "Rio Ferdinand", too
+            if (m.label == "ORG" or place) and not m.fixed and self._person_shaped(words, False):  # "Rio Ferdinand" too
                 candidates[words].append(m)
         by_surname: dict[str, list[Mention]] = defaultdict(list)
         for m in mentions:
@@ -53,7 +54,9 @@ class PersonCueRules(Stage):
             place = self._place_name(name_key(words[-1]))
             alone = [m for m in by_surname.get(words[-1], ()) if not m.fixed and (
                 m.label not in ("GPE", "LOC") or not place)]  # "Baros" taken for a place, "Vivancos" for a work
-            if any(self._person_cue(doc, m, mentions) for m in (*whole, *alone)):
+            cues = {self._person_cue(doc, m, mentions) for m in (*whole, *alone)} - {None}
+            # a known first name and one cue; two kinds of cue for a name the lexicon does not know ("Lomana LuaLua")
+            if len(cues) >= (1 if first_name_gender(words[0])[1] == SURE else 2):
                 for m in group:
                     m.label = "PERSON"
         self._scorers_as_people(doc, mentions)
@@ -75,33 +78,39 @@ class PersonCueRules(Stage):
                     and word in surnames and not self._place_name(name_key(word)):
                 m.label = "PERSON"
 
-    def _person_shaped(self, words: tuple[str, ...]) -> bool:
-        """Two or three capitalised name words, the first a known first name, none an organisation's
-        word or a name of the tables ("Stan Varga", "Carolina Kluft"; not "Trinity Mirror" if "mirror"
-        ends organisations' names, not "UK Athletics")."""
+    def _person_shaped(self, words: tuple[str, ...], first_name: bool = True) -> bool:
+        """Two or three capitalised name words, the first a known first name (``first_name``), none an
+        organisation's word or a name of the tables ("Stan Varga", "Carolina Kluft"; not "Trinity Mirror" if
+        "mirror" ends organisations' names, not "UK Athletics")."""
         return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) for w in words) \
-            and first_name_gender(words[0])[1] == SURE \
+            and (not first_name or first_name_gender(words[0])[1] == SURE) \
             and not any(w.lower() in self.role_words or w.lower() in self.linking for w in words) \
             and self._no_org_or_table_word(words)
 
-    def _person_cue(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+    def _person_cue(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
+        """The kind of cue a mention gives that it names a person, or None."""
         tk = token_index(doc)
         prev = tk.lower[m.start - 1] if m.start else ""
         if m.start and tk.text[m.start - 1].islower() and (prev in self.title_heads or prev in self.person_nouns):
-            return True  # "gold medallist Carolina Kluft", "Chelsea owner Roman Abramovich"
+            return "title"  # "gold medallist Carolina Kluft", "Chelsea owner Roman Abramovich"
         if prev.rstrip(".") in self.honorifics:
-            return True  # "Mr Sainsbury"
+            return "title"  # "Mr Sainsbury"
         if m.end + 2 < tk.n and tk.text[m.end] == "," and AGE_RE.match(tk.text[m.end + 1]) \
                 and tk.text[m.end + 2] in (",", ")"):
-            return True  # "Varga, 31,"
+            return "age"  # "Varga, 31,"
         if m.end + 1 < tk.n and tk.text[m.end] == "," and tk.lower[m.end + 1] in ("who", "whose", "whom"):
-            return True  # "Dwain Chambers, who was banned"
-        if self._titled_in_apposition(doc, m) or self._opponent(doc, m):
-            return True  # "Jim Press, vice president of Toyota", "against Carolina Kluft in the pentathlon"
+            return "who"  # "Dwain Chambers, who was banned"
+        if self._titled_in_apposition(doc, m):
+            return "apposition"  # "Jim Press, vice president of Toyota"
+        if self._opponent(doc, m):
+            return "opponent"  # "against Carolina Kluft in the pentathlon"
         if m.label == "PERSON" and m.source == "model":
-            return True  # the model reads the name, or its surname alone, as a person elsewhere
-        return self._his_own_clause(doc, m, mentions) or self._paired_with_person(doc, m, mentions) \
-            or self._listed_with_people(doc, m, mentions) or self._side_owns(doc, m, mentions)
+            return "model"  # the model reads the name, or its surname alone, as a person elsewhere
+        if self._his_own_clause(doc, m, mentions):
+            return "pronoun"
+        if self._paired_with_person(doc, m, mentions) or self._listed_with_people(doc, m, mentions):
+            return "list"
+        return "possessive" if self._side_owns(doc, m, mentions) else None
 
     def _listed_with_people(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Stam, Paolo Maldini, Cafu and Alessandro Costacurta": the list the name is in, items joined by
