@@ -160,10 +160,11 @@ class PersonCueRules(Stage):
             return False
         for k in range(m.end + 1, min(m.end + 5, tk.n)):
             word = tk.text[k]
-            if not word.isalpha() or word[:1].isupper() and k > m.end + 1:
-                return False
             if word.islower() and word in nouns:
                 return True
+            if not word.isalpha() or word[:1].isupper() and k > m.end + 1 \
+                    or doc[k].pos_ not in ("DET", "ADJ", "NOUN", "NUM"):
+                return False  # a noun phrase ("the club's former chairman"), not a clause ("winning best actress")
         return False
 
     def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:

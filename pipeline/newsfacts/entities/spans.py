@@ -204,12 +204,13 @@ class SpanRules(Stage):
 
     def _lone_name_before(self, doc: Doc, i: int, prev: Mention) -> bool:
         """"Lomana LuaLua", "Talal El Karkouri": a one-word organisation or place right before a person's name,
-        whose word the article never writes elsewhere and no table knows, is the person's first name."""
+        whose word the article never writes elsewhere, no table knows and is no common word ("the Commons"), is
+        the person's first name."""
         tk = token_index(doc)
         word = tk.text[i]
         return prev.label in ("GPE", "LOC", "ORG", "FAC") and not prev.fixed and word.istitle() and word.isalpha() \
             and self._name_word(doc, i) and name_key(word) not in self.city_country \
-            and tk.text.count(word) == 1
+            and word.lower() not in self.known_words and tk.text.count(word) == 1
 
     def _surname_taken(self, doc: Doc, e: int, taken: dict, absorbed: set) -> bool:
         """The word after a one-word first name is a one-word mention of another label that could go on the name

@@ -11,7 +11,8 @@ After labels are settled, names that are one thing but were kept apart take one 
   often calls "Man Utd" a person);
 - a short form that drops generic last words ("US Customs" for "US Customs Service", "Mitsubishi
   Tokyo" for "Mitsubishi Tokyo Financial Group"): the dropped words are common words of the
-  lemmatizer's index, the short form is two words or more and no name of the tables;
+  lemmatizer's index, the last an organisation's word (``org_suffixes.txt``; not "Windows XP" for
+  "Windows XP Counterfeit Project"), the short form is two words or more and no name of the tables;
 - the last word alone ("United" after "Manchester United", "the Federation" after "the Football
   Federation", "Rover" after "MG Rover"), after the full name, when exactly one name of the article
   ends in it, it is a common word (a name of its own, "Chelsea", is its own thing) and no place,
@@ -67,7 +68,7 @@ class VariantRules(Stage):
         for m in mentions:
             key = name_key(self._current(doc, m))
             if m.fixed or m.label not in ("ORG", "PRODUCT") or not key.endswith("s") or key.endswith("ss") \
-                    or len(key) < 4:
+                    or len(key) < 4 or " " in key:  # not "Delta Airlines", "Lib Dems": one word only
                 continue
             one = singular.get(key[:-1])
             if one is not None and one is not m and one.label == m.label:
@@ -112,7 +113,7 @@ class VariantRules(Stage):
     def _abbreviated(self, name: str, fulls: dict[str, int]) -> list[str]:
         words = name.split()
         return [f for f in fulls if f != name and len(f.split()) == len(words)
-                and all(_abbreviates(w, x) for w, x in zip(words, f.split(), strict=True))]
+                and all(_abbreviates(w, x, self.known_words) for w, x in zip(words, f.split(), strict=True))]
 
     def _generic_prefix(self, name: str, fulls: dict[str, int]) -> list[str]:
         """Full names that are ``name`` and then one or two common words ("Service", "Financial Group")."""
@@ -120,9 +121,9 @@ class VariantRules(Stage):
         out = []
         for f in fulls:
             tail = f.split()[len(words):]
-            if f.startswith(name + " ") and 1 <= len(tail) <= 2 \
-                    and all(w.istitle() and (w.lower() in self.known_words or w.lower()[:-1] in self.known_words
-                                             and w.endswith("s")) for w in tail):
+            if f.startswith(name + " ") and 1 <= len(tail) <= 2 and tail[-1].lower() in self.org_suffixes \
+                    and all(w.istitle() and len(w) > 2 and (w.lower() in self.known_words or w.lower()[:-1]
+                                                            in self.known_words and w.endswith("s")) for w in tail):
                 out.append(f)
         return out
 
@@ -145,11 +146,16 @@ class VariantRules(Stage):
         return out
 
 
-def _abbreviates(short: str, full: str) -> bool:
-    """"Man" of "Manchester", "Utd" of "United": the same first letter, the rest in order."""
+def _abbreviates(short: str, full: str, known: frozenset[str]) -> bool:
+    """"Man" of "Manchester", "Utd" of "United": the start of the word, or the same first letter and the rest in
+    order for a word that is no word of its own ("News" is not short for "Networks")."""
     if short == full:
         return True
     if len(short) >= len(full) or short[:1] != full[:1] or not short.isalpha():
+        return False
+    if full.lower().startswith(short.lower()):
+        return True
+    if short.lower() in known:
         return False
     k = 1
     for letter in short[1:].lower():
