@@ -34,7 +34,9 @@ class ConjoinedRules(Stage):
                 continue
             for s, e in parts:
                 same = next((o for o in mentions if o is not m and tk.lower[o.start:o.end] == tk.lower[s:e]), None)
-                out.append(Mention(s, e, same.label if same is not None else "ORG", m.source))
+                # a part is an organisation, or the person the article names so ("Carragher and Brown")
+                label = "PERSON" if same is not None and same.label == "PERSON" else "ORG"
+                out.append(Mention(s, e, label, m.source))
         return out
 
     def _conjoined_parts(self, doc: Doc, m: Mention, mentions: list[Mention]) -> list[tuple[int, int]] | None:

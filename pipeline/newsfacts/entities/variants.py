@@ -76,35 +76,48 @@ class VariantRules(Stage):
 
     def _short_variants(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
-        first_at: dict[str, int] = {}
-        for m in mentions:
-            name = self._current(doc, m)
-            if m.label == "ORG" and " " in name:
-                first_at[name] = min(first_at.get(name, m.start), m.start)
         for m in mentions:  # abbreviations first: "Man City" joins "Manchester City" before "City" is looked up
             if m.label in ("ORG", "PERSON") and not m.fixed and " " in self._current(doc, m):
-                full = self._one(self._abbreviated(self._current(doc, m), first_at))
-                if full:
+                names, orgs = self._long_names(doc, mentions)
+                full = self._one(self._abbreviated(self._current(doc, m), names))
+                if full in orgs and not self._commoner_singular(doc, mentions, self._current(doc, m), full):
                     m.label, m.canonical = "ORG", full
-        first_at = {}
-        for m in mentions:
-            name = self._current(doc, m)
-            if m.label == "ORG" and " " in name:
-                first_at[name] = min(first_at.get(name, m.start), m.start)
+        names, orgs = self._long_names(doc, mentions)
         for m in mentions:
             name = self._current(doc, m)
             key = name_key(name)
             if m.fixed or key in self.aliases or key in self.city_country or key in self.demonyms:
                 continue
             if " " in name:
-                full = self._one(self._generic_prefix(name, first_at))
+                full = self._one(self._generic_prefix(name, names))
                 ok = m.label not in UNLINKED
             else:
-                full = self._one(self._head_of(name, first_at))
+                full = self._one(self._head_of(name, names))
                 ok = (m.label == "ORG" or name.lower() in self.name_heads) and self._common_word(name) \
                     and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
-            if full and ok and first_at[full] < m.start:
+            if full in orgs and ok and orgs[full] < m.start:
                 m.label, m.canonical = "ORG", full
+
+    def _long_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict[str, int], dict[str, int]]:
+        """The names of two words or more, of any label (a short form that fits two of them fits none, whatever
+        the model called them: "United" beside "Manchester United", taken for a place, and "Shareholders
+        United"), and those of organisations, each with where it first appears."""
+        names: dict[str, int] = {}
+        orgs: dict[str, int] = {}
+        for m in mentions:
+            name = self._current(doc, m)
+            if " " in name:
+                names[name] = min(names.get(name, m.start), m.start)
+                if m.label == "ORG":
+                    orgs[name] = min(orgs.get(name, m.start), m.start)
+        return names, orgs
+
+    def _commoner_singular(self, doc: Doc, mentions: list[Mention], short: str, full: str) -> bool:
+        """"Apple iPod" and "Apple iPods" differ by a plural alone: the name written more often is the name."""
+        if [w + "s" if w != x else w for w, x in zip(short.split(), full.split(), strict=True)] != full.split():
+            return False
+        written = Counter(self._current(doc, m) for m in mentions)
+        return written[short] >= written[full]
 
     @staticmethod
     def _one(names: list[str]) -> str | None:
