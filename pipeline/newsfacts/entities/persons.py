@@ -55,8 +55,8 @@ class PersonCueRules(Stage):
             alone = [m for m in by_surname.get(words[-1], ()) if not m.fixed and (
                 m.label not in ("GPE", "LOC") or not place)]  # "Baros" taken for a place, "Vivancos" for a work
             cues = {self._person_cue(doc, m, mentions) for m in (*whole, *alone)} - {None}
-            # a known first name and one cue; two kinds of cue for a name the lexicon does not know ("Lomana LuaLua")
-            if len(cues) >= (1 if first_name_gender(words[0])[1] == SURE else 2):
+            # a first name of the lexicon and one cue; two kinds of cue for a name it does not know ("Lomana LuaLua")
+            if len(cues) >= (1 if first_name_gender(words[0])[1] > 0 else 2):
                 for m in group:
                     m.label = "PERSON"
         self._scorers_as_people(doc, mentions)
@@ -79,12 +79,15 @@ class PersonCueRules(Stage):
                 m.label = "PERSON"
 
     def _person_shaped(self, words: tuple[str, ...], first_name: bool = True) -> bool:
-        """Two or three capitalised name words, the first a known first name (``first_name``), none an
-        organisation's word or a name of the tables ("Stan Varga", "Carolina Kluft"; not "Trinity Mirror" if
-        "mirror" ends organisations' names, not "UK Athletics")."""
-        return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) for w in words) \
+        """Two or three capitalised name words (or a particle between: "Arjan de Zeeuw"), the first a known first
+        name (``first_name``), none an organisation's word or a name of the tables ("Stan Varga", "Carolina
+        Kluft"; not "Trinity Mirror" if "mirror" ends organisations' names, not "UK Athletics")."""
+        inner = words[1:-1]
+        return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) for w in (words[0], words[-1])) \
+            and all(NAME_WORD_RE.match(w) or w in self.particles for w in inner) \
             and (not first_name or first_name_gender(words[0])[1] == SURE) \
-            and not any(w.lower() in self.role_words or w.lower() in self.linking for w in words) \
+            and not any(w.lower() in self.role_words or w.lower() in self.linking and w not in self.particles
+                        for w in words) \
             and self._no_org_or_table_word(words)
 
     def _person_cue(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
