@@ -8,7 +8,7 @@ have "and" inside their names ("Procter and Gamble", "Food and Agriculture Organ
 name is split only on evidence from the article or the tables: both parts are names of their own (the
 article writes each elsewhere without the other, as a name or as the end of a person's name, or the
 tables know it), or one is and words around need two things ("between X and Y", "X and Y have
-both"), or the second part opens with a capitalised "The" ("the Independent and The Times").
+both", "such as X and Y"), or the second part opens with a capitalised "The" ("the Independent and The Times").
 "&" is left alone ("Johnson & Johnson", "Marks & Spencer"), and so is a name with "of" or "for" before
 its "and" ("Department of Trade and Industry") or a comma in it. Offsets stay those of the words.
 """
@@ -75,12 +75,12 @@ class ConjoinedRules(Stage):
 
     @staticmethod
     def _two_things(doc: Doc, m: Mention) -> bool:
-        """"between Everton and Arsenal", "both Everton and Arsenal", "Everton and Arsenal have both": words
-        that need two things."""
+        """"between Everton and Arsenal", "both Everton and Arsenal", "Everton and Arsenal have both", "firms
+        such as Dell and Hewlett-Packard": words that need two things."""
         tk = token_index(doc)
-        before = tk.lower[m.start - 1] if m.start else ""
+        before = tk.lower[max(0, m.start - 2):m.start]
         after = tk.lower[m.end:m.end + 2]
-        return before in ("between", "both") or "both" in after
+        return before[-1:] in (["between"], ["both"], ["including"]) or before == ["such", "as"] or "both" in after
 
     def _name_of_its_own(self, doc: Doc, m: Mention, s: int, e: int, mentions: list[Mention]) -> bool:
         """The words ``s:e`` are a name elsewhere in the article without the rest of ``m``: a mention of

@@ -27,6 +27,8 @@ from newsfacts.tokens import token_index
 # "Varga", "O'Neill", "McAteer", "LuaLua", "Sven-Goran"
 NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z]+|Ma?c[A-Z][a-z]+)(?:-[A-Z][a-z]+)*$")
 AGE_RE = re.compile(r"^[1-9]\d$")
+INITIALS_RE = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,2}$")  # "JP", "J.P.", "A."
+
 GENDERED = {"he", "she", "his", "her", "him", "himself", "herself"}
 
 
@@ -83,7 +85,8 @@ class PersonCueRules(Stage):
         name (``first_name``), none an organisation's word or a name of the tables ("Stan Varga", "Carolina
         Kluft"; not "Trinity Mirror" if "mirror" ends organisations' names, not "UK Athletics")."""
         inner = words[1:-1]
-        return 2 <= len(words) <= 3 and all(NAME_WORD_RE.match(w) for w in (words[0], words[-1])) \
+        initials = not first_name and INITIALS_RE.match(words[0]) is not None  # "JP McManus": two cues needed
+        return 2 <= len(words) <= 3 and (initials or NAME_WORD_RE.match(words[0])) and NAME_WORD_RE.match(words[-1]) \
             and all(NAME_WORD_RE.match(w) or w in self.particles for w in inner) \
             and (not first_name or first_name_gender(words[0])[1] == SURE) \
             and not any(w.lower() in self.role_words or w.lower() in self.linking and w not in self.particles
