@@ -76,23 +76,30 @@ class VariantRules(Stage):
 
     def _short_variants(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
+        names, orgs = self._long_names(doc, mentions)
+        found: dict[str, str | None] = {}  # one look-up per distinct name: an article repeats its names
         for m in mentions:  # abbreviations first: "Man City" joins "Manchester City" before "City" is looked up
-            if m.label in ("ORG", "PERSON") and not m.fixed and " " in self._current(doc, m):
-                names, orgs = self._long_names(doc, mentions)
-                full = self._one(self._abbreviated(self._current(doc, m), names))
-                if full in orgs and not self._commoner_singular(doc, mentions, self._current(doc, m), full):
+            name = self._current(doc, m)
+            if m.label in ("ORG", "PERSON") and not m.fixed and " " in name:
+                if name not in found:
+                    found[name] = self._one(self._abbreviated(name, names))
+                full = found[name]
+                if full in orgs and not self._commoner_singular(doc, mentions, name, full):
                     m.label, m.canonical = "ORG", full
         names, orgs = self._long_names(doc, mentions)
+        found = {}
         for m in mentions:
             name = self._current(doc, m)
             key = name_key(name)
             if m.fixed or key in self.aliases or key in self.city_country or key in self.demonyms:
                 continue
+            if name not in found:
+                fits = self._generic_prefix(name, names) if " " in name else self._head_of(name, names)
+                found[name] = self._one(fits)
+            full = found[name]
             if " " in name:
-                full = self._one(self._generic_prefix(name, names))
                 ok = m.label not in UNLINKED
             else:
-                full = self._one(self._head_of(name, names))
                 ok = (m.label == "ORG" or name.lower() in self.name_heads) and self._common_word(name) \
                     and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
             if full in orgs and ok and orgs[full] < m.start:
