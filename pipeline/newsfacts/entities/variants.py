@@ -161,9 +161,18 @@ class VariantRules(Stage):
         for f in fulls:
             words = tuple(f.split())
             if words[-1] == word and words[0] != "The" and all(w[:1].isupper() for w in words) \
-                    and not self._person_shaped(words):
+                    and not self._person_shaped(words) and self._generic_head(words):
                 out.append(f)
         return out
+
+    def _generic_head(self, words: tuple[str, ...]) -> bool:
+        """The last word is what the name is (an organisation's word: "Group", "United"), or the words before
+        it say what kind ("Asian Football Federation", "Shareholders United": a common word; "Chicago Cubs": a
+        place; "MG Rover": an acronym). "Schalk Burger" is a man's name, whatever the model called him."""
+        if words[-1].lower() in self.name_heads or words[-1].lower() in self.org_suffixes:
+            return True
+        return any(self._common_word(w) or w.isupper() or name_key(w) in self.city_country
+                   or name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[:-1])
 
 
 def _abbreviates(short: str, full: str, known: frozenset[str]) -> bool:
