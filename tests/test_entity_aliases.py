@@ -90,6 +90,14 @@ def test_two_names_joined_are_split(nlp, text, parts):
     assert all(doc.text[e.start:e.end] == e.text for e in found)
 
 
+def test_station_cut_after_radio_is_one_name(nlp):
+    text = "The Arsenal manager told BBC Radio Five Live that the title race was over."
+    doc = nlp(text)
+    found = [(e.text, e.label) for e in doc._.entities]
+    assert ("BBC Radio Five Live", "ORG") in found
+    assert all(doc.text[e.start:e.end] == e.text for e in doc._.entities)
+
+
 @pytest.mark.parametrize(
     "text, whole",
     [

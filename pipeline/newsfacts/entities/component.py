@@ -75,6 +75,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))
+        self.station_words = set(read_lines(path / "station_words.txt", missing_ok=True))
         self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
@@ -108,6 +109,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._split_conjoined(doc, mentions)  # conjoined.py
         mentions = self._join_place_by_acronym(doc, mentions)  # bounds.py
         mentions = self._join_split_names(doc, mentions)
+        mentions = self._join_station_names(doc, mentions)  # conjoined.py
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py

@@ -1,7 +1,8 @@
 """Two names the model joined into one at "and": "Everton and Arsenal", "Gazprom and Rosneft".
 
 (Also at "or", "to", "when" or a verb, which no organisation's name has inside: "Hartlepool or Boston",
-"Arsenal to Real Madrid" are always two.)
+"Arsenal to Real Madrid" are always two. The other way round, a broadcaster's name the model cut after
+a word of ``station_words.txt`` is one: "BBC Radio" + "Five Live".)
 
 The model reads "X and Y" as one organisation when both are names it does not know. Some firms do
 have "and" inside their names ("Procter and Gamble", "Food and Agriculture Organisation"), so a joined
@@ -18,11 +19,14 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 
 class ConjoinedRules(Stage):
     """Split an ORG "X and Y" into X and Y when the article has both on their own."""
+
+    station_words: set[str]  # models/entities/station_words.txt: "radio", "tv"
 
     def _split_conjoined(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         tk = token_index(doc)
@@ -63,6 +67,24 @@ class ConjoinedRules(Stage):
         if own == 2 or own == 1 and self._two_things(doc, m):
             return [left, right]
         return None
+
+    def _join_station_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"BBC Radio Five Live": an organisation's name that ends in a word of ``station_words.txt`` ("Radio",
+        "TV") and the name right after it, one space apart on one line, are one station, unless the next name
+        is a person's that begins with a first name ("BBC Radio Nick Robinson" is no station)."""
+        tk = token_index(doc)
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            prev = out[-1] if out else None
+            if prev is not None and prev.label == "ORG" and prev.end == m.start and not prev.fixed and not m.fixed \
+                    and tk.lower[prev.end - 1] in self.station_words and tk.end[prev.end - 1] + 1 == tk.idx[m.start] \
+                    and m.label in ("ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "FAC") \
+                    and tk.text[m.start][:1].isupper() and not {"'s", "’s"} & set(tk.lower[m.start:m.end]) \
+                    and not (m.label == "PERSON" and first_name_gender(tk.text[m.start])[1] == SURE):
+                out[-1] = Mention(prev.start, m.end, "ORG", prev.source)
+            else:
+                out.append(m)
+        return out
 
     @staticmethod
     def _clause_word(doc: Doc, k: int) -> bool:
