@@ -58,7 +58,10 @@ class PersonCueRules(Stage):
                 m.label not in ("GPE", "LOC") or not place)]  # "Baros" taken for a place, "Vivancos" for a work
             cues = {self._person_cue(doc, m, mentions) for m in (*whole, *alone)} - {None}
             # a first name of the lexicon and one cue; two kinds of cue for a name it does not know ("Lomana LuaLua")
-            if len(cues) >= (1 if first_name_gender(words[0])[1] > 0 else 2):
+            known = first_name_gender(words[0])[1] > 0
+            if known and cues or len(cues) >= 2 and first_name_gender(words[-1])[1] == 0:
+                # (without a first name before it, a first name at the end is a firm of two founders: "McDonnell
+                # Douglas", "Hewlett Packard")
                 for m in group:
                     m.label = "PERSON"
         self._scorers_as_people(doc, mentions)
