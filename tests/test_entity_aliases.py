@@ -40,6 +40,9 @@ def test_person_taken_for_an_organisation(nlp, text, name):
         ("Shares in Morgan Stanley rose 2% after the bank reported record profits. Morgan Stanley said it would "
          "hire 500 staff.", "Morgan Stanley"),
         ("Sales at drugmaker Eli Lilly rose 9% in the quarter, Eli Lilly said on Tuesday.", "Eli Lilly"),
+        # a list of studios is no list of people, whatever one of them is called
+        ("Films from Paramount, Walt Disney, Miramax, Universal and Buena Vista will be offered on demand.",
+         "Walt Disney"),
     ],
 )
 def test_firm_named_for_a_person_stays_a_firm(nlp, text, name):

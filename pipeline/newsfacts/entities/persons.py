@@ -123,7 +123,8 @@ class PersonCueRules(Stage):
 
     def _listed_with_people(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Stam, Paolo Maldini, Cafu and Alessandro Costacurta": the list the name is in, items joined by
-        commas or "and" on one line, has a person's full name or two people in it."""
+        commas or "and" on one line, has more people than organisations and places, and a person's full name or
+        two people in it."""
         tk = token_index(doc)
         by_end = {o.end: o for o in mentions}
         by_start = {o.start: o for o in mentions}
@@ -143,7 +144,9 @@ class PersonCueRules(Stage):
                 items.append(nxt)
                 cur = nxt
         people = [o for o in items if o.label == "PERSON"]
-        return any(o.end - o.start >= 2 for o in people) or len(people) >= 2
+        others = [o for o in items if o.label in ("ORG", "GPE", "FAC")]
+        # more people than bodies: "Sony Pictures, Walt Disney, Touchstone and Buena Vista" is a list of studios
+        return len(people) > len(others) and (any(o.end - o.start >= 2 for o in people) or len(people) >= 2)
 
     def _side_owns(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"DR Congo's Alain Masudi", "Chelsea's Frank Lampard": a country or club owns a person-shaped name
