@@ -22,6 +22,9 @@ def names(nlp, text):
          "Alessandro Costacurta"),
         # a country's possessive, and a person joined by "and"
         ("Cameroon's Alain Masudi and Nigerian midfielder Edith Agoye have signed for the club.", "Alain Masudi"),
+        # the one beaten or beaten by, in a contest
+        ("The top seed suffered a surprise defeat to Taylor Dent in Memphis on Friday.", "Taylor Dent"),
+        ("The defending champion lost to Elena Dementieva in three sets in Moscow.", "Elena Dementieva"),
         # a first name the lexicon only leans on ("Bernie"), and a title before it
         ("Telecoms boss Bernie Ebbers denied the charges in a New York court on Tuesday.", "Bernie Ebbers"),
         # initials: two cues (a person noun before, "he" in the surname's clause)

@@ -111,8 +111,8 @@ class PersonCueRules(Stage):
             return "who"  # "Dwain Chambers, who was banned"
         if self._titled_in_apposition(doc, m):
             return "apposition"  # "Jim Press, vice president of Toyota"
-        if self._opponent(doc, m):
-            return "opponent"  # "against Carolina Kluft in the pentathlon"
+        if self._opponent(doc, m) or self._beaten(doc, m):
+            return "opponent"  # "against Carolina Kluft in the pentathlon", "lost to Elena Dementieva"
         if m.label == "PERSON" and m.source == "model":
             return "model"  # the model reads the name, or its surname alone, as a person elsewhere
         if self._his_own_clause(doc, m, mentions):
@@ -178,6 +178,16 @@ class PersonCueRules(Stage):
                     or doc[k].pos_ not in ("DET", "ADJ", "NOUN", "NUM"):
                 return False  # a noun phrase ("the club's former chairman"), not a clause ("winning best actress")
         return False
+
+    def _beaten(self, doc: Doc, m: Mention) -> bool:
+        """"Hewitt beat Taylor Dent", "a shock defeat to Taylor Dent", "lost to Elena Dementieva": the object of a
+        contest verb or noun (``team_verbs.txt``), or of "to" after one. A club is one too, but a club's name is
+        not written like a person's, which the candidate is."""
+        head = doc[m.end - 1]
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_ in self.team_verbs:
+            return True
+        prep = head.head
+        return head.dep_ == "pobj" and prep.lower_ in ("to", "by") and prep.head.lemma_ in self.team_verbs
 
     def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Varga tapped in his second": the subject of a clause whose next personal pronoun, before any
