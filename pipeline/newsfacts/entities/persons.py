@@ -1,16 +1,19 @@
-"""People the model took for organisations, decided once per name for the whole article.
+"""People the model took for organisations (or places), decided once per name for the whole article.
 
 The model calls many footballers, athletes and business people ORG ("Stan Varga headed Celtic into
 the lead"), one mention at a time. A reader decides by what the article says of the name as a whole:
-a full name written like a person's (a known first name in ``gender-guesser``'s lexicon, then one or
-two capitalised words, none an organisation's word or a name of the tables) is a person when some
-mention of it or of its surname alone shows one: a person noun or title before it ("gold medallist
-X", "owner X", "Mr X"), an age in apposition ("X, 25,"), a "he"/"his" in its own clause, a person's
-full name next to it in a list ("A, B and C"), a country's or club's possessive before it ("DR Congo's
-X", when its surname is no first name or common word), or the model reading it as a person elsewhere. A firm named for a
-person ("Morgan Stanley", "Eli Lilly") has no such cue, and any organisation cue on the full name
-keeps it an organisation: "the" before it, a kind noun ("the bank X"), a title after it ("X analyst").
-The surname alone then follows the full name (:meth:`NameRules._link_people`).
+a full name written like a person's (two or three capitalised words, a particle between them, none an
+organisation's word or a name of the tables) is a person when some mention of it or of its surname
+alone shows one: a person noun or title before it or in apposition ("gold medallist X", "owner X",
+"Mr X", "X, lawyer for ..."), an age ("X, 25,"), ", who", the side beaten in a contest ("lost to X",
+"against X"), a "he"/"his" in its own clause, a list of mostly people it is in, a country's or club's
+possessive before it ("DR Congo's X"), or the model reading it as a person elsewhere. One cue is enough
+when the first word is a first name of ``gender-guesser``'s lexicon; initials or an unknown first name
+need two kinds ("JP McManus", "Lomana LuaLua"), and then a first name at the end means a firm of two
+founders ("McDonnell Douglas"). A firm named for a person ("Morgan Stanley", "Eli Lilly") has no such
+cue, and any organisation cue on the full name keeps it an organisation: "the" before it, a kind noun
+("the bank X"), a title after it ("X analyst"). The surname alone then follows the full name
+(:meth:`NameRules._link_people`), and so does a scorer a results line took for a side ("Varga 40").
 """
 
 from __future__ import annotations
