@@ -86,6 +86,8 @@ def test_surname_follows_the_full_name(nlp):
         ("Henry's move from Arsenal to Real Madrid is off, Arsenal said.", ["Arsenal", "Real Madrid"]),
         ("Rivals such as Dell and Hewlett-Packard have cut their prices. Dell said it would cut 1,000 jobs.",
          ["Hewlett-Packard"]),
+        ("The firm sold two clothing brands, Silver Fern and Urban Tide, to a rival last year.",
+         ["Silver Fern", "Urban Tide"]),
     ],
 )
 def test_two_names_joined_are_split(nlp, text, parts):
@@ -111,6 +113,9 @@ def test_station_cut_after_radio_is_one_name(nlp):
          "Procter and Gamble"),
         ("Johnson & Johnson said sales rose, and Johnson & Johnson shares climbed.", "Johnson & Johnson"),
         ("The Securities and Exchange Commission is looking into the deal.", "Securities and Exchange Commission"),
+        # a plural noun before, but an organisation's word ends the name and the article writes its initials
+        ("Indian firms Oil and Natural Gas Corporation (ONGC) and Gail will bid. ONGC said it would pay cash.",
+         "Oil and Natural Gas Corporation"),
     ],
 )
 def test_names_with_and_inside_stay_whole(nlp, text, whole):

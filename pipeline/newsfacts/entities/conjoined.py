@@ -8,8 +8,10 @@ The model reads "X and Y" as one organisation when both are names it does not kn
 have "and" inside their names ("Procter and Gamble", "Food and Agriculture Organisation"), so a joined
 name is split only on evidence from the article or the tables: both parts are names of their own (the
 article writes each elsewhere without the other, as a name or as the end of a person's name, or the
-tables know it), or one is and words around need two things ("between X and Y", "X and Y have
-both", "such as X and Y"), or the second part opens with a capitalised "The" ("the Independent and The Times").
+tables know it), or words around need two things ("between X and Y", "X and Y have both", "such as X
+and Y", a plural noun before: "two brands, X and Y") and no organisation's word or initials make it one
+("Oil and Natural Gas Corporation (ONGC)"), or the second part opens with a capitalised "The" ("the
+Independent and The Times").
 "&" is left alone ("Johnson & Johnson", "Marks & Spencer"), and so is a name with "of" or "for" before
 its "and" ("Department of Trade and Industry") or a comma in it. Offsets stay those of the words.
 """
@@ -64,7 +66,7 @@ class ConjoinedRules(Stage):
         if any(tk.lower[i] in self.linking for i in range(*left)):
             return None  # "Department of Trade and Industry"
         own = sum(self._name_of_its_own(doc, m, s, e, mentions) for s, e in (left, right))
-        if own == 2 or own == 1 and self._two_things(doc, m):
+        if own == 2 or self._two_things(doc, m) and not self._one_body(doc, m, left):
             return [left, right]
         return None
 
@@ -95,14 +97,29 @@ class ConjoinedRules(Stage):
             return k + 1 < len(doc) and doc[k + 1].tag_ != "VB"
         return tok.is_lower and (tok.tag_ in ("WRB", "VBD", "VBZ", "VBP", "MD") or tok.lower_ == "than")
 
+    def _one_body(self, doc: Doc, m: Mention, left: tuple[int, int]) -> bool:
+        """"Oil and Natural Gas Corporation (ONGC)": the name ends in an organisation's word its first part lacks,
+        or the article writes its initials: the "and" is inside one name."""
+        tk = token_index(doc)
+        last = tk.lower[m.end - 1]
+        if (last in self.org_suffixes or self.name_heads.get(last) == "ORG") \
+                and not (tk.lower[left[1] - 1] in self.org_suffixes or self.name_heads.get(tk.lower[left[1] - 1])):
+            return True
+        initials = "".join(t[0] for t in tk.text[m.start:m.end] if t[:1].isupper())
+        return len(initials) >= 3 and initials in tk.text
+
     @staticmethod
     def _two_things(doc: Doc, m: Mention) -> bool:
         """"between Everton and Arsenal", "both Everton and Arsenal", "Everton and Arsenal have both", "firms
-        such as Dell and Hewlett-Packard": words that need two things."""
+        such as Dell and Hewlett-Packard", "games giants Electronic Arts and Vivendi", "two brands, Hard Candy and
+        Urban Decay": words that need two things, or a plural noun in apposition."""
         tk = token_index(doc)
         before = tk.lower[max(0, m.start - 2):m.start]
         after = tk.lower[m.end:m.end + 2]
-        return before[-1:] in (["between"], ["both"], ["including"]) or before == ["such", "as"] or "both" in after
+        k = m.start - 1 - (m.start > 0 and tk.text[m.start - 1] == ",")
+        plural = k >= 0 and doc[k].tag_ == "NNS" and doc[k].is_lower
+        return before[-1:] in (["between"], ["both"], ["including"]) or before == ["such", "as"] or "both" in after \
+            or plural
 
     def _name_of_its_own(self, doc: Doc, m: Mention, s: int, e: int, mentions: list[Mention]) -> bool:
         """The words ``s:e`` are a name elsewhere in the article without the rest of ``m``: a mention of
