@@ -147,6 +147,9 @@ def test_short_forms_and_spellings_take_the_full_name(nlp, text, mention, canoni
     [
         # "The Times" is its own paper
         ("The Financial Times reported the deal first, while The Times said talks had stalled.", "Times"),
+        # the only "full name" is the model's span after a clock time
+        ("Shares in the cruise firm fell. By 1400 GMT Carnival shares were 2% lower, and Carnival said it would "
+         "add ships.", "Carnival"),
         # two Uniteds: the short form fits neither
         ("Manchester United drew with Newcastle United on Saturday. United face Chelsea in the Cup next week.",
          "United"),

@@ -108,14 +108,15 @@ class VariantRules(Stage):
     def _long_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict[str, int], dict[str, int]]:
         """The names of two words or more, of any label (a short form that fits two of them fits none, whatever
         the model called them: "United" beside "Manchester United", taken for a place, and "Shareholders
-        United"), and those of organisations, each with where it first appears."""
+        United"), and those of organisations, each with where it first appears. An organisation written only
+        right after a number is no full name to link to: "by 1300 GMT Carnival's shares" is the model's span."""
         names: dict[str, int] = {}
         orgs: dict[str, int] = {}
         for m in mentions:
             name = self._current(doc, m)
             if " " in name:
                 names[name] = min(names.get(name, m.start), m.start)
-                if m.label == "ORG":
+                if m.label == "ORG" and not (m.start and doc[m.start - 1].like_num):
                     orgs[name] = min(orgs.get(name, m.start), m.start)
         return names, orgs
 
