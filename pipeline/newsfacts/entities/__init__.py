@@ -11,6 +11,9 @@ of Kazakhstan). Everything is rules over the parsed Doc plus general word lists 
 - ``spans``: cleaning and adding mention spans (split, trim, events, works, dateline);
 - ``labels``: type decisions (ALL-CAPS filter, people fixes, voting);
 - ``names``: canonical names (people's short forms, propagation, acronyms, org short forms);
+- ``persons``: people the model took for organisations, decided by cues over the article;
+- ``conjoined``: two names the model joined at "and", "or", "to" split;
+- ``variants``: an organisation's spellings, plurals, abbreviations and short forms, one name;
 - ``words``: people's names not cut inside a hyphen- or apostrophe-joined word;
 - ``roles``: titles before names and appositions after them;
 - ``component``: the component that runs them in order, and its factory.

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
 from newsfacts.entities.bounds import NameBoundRules
+from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
@@ -20,10 +21,12 @@ from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
+from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.products import ProductRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
+from newsfacts.entities.variants import VariantRules
 from newsfacts.entities.words import WordRules
 from newsfacts.entities.works import WorkRules
 from newsfacts.extensions import register_extensions
@@ -33,7 +36,8 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      ProductRules, NameRules, RoleRules, WordRules, WorkRules, Gazetteer, RuleComponent):
+                      ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
+                      ConjoinedRules, VariantRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -72,6 +76,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
+        self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))
+        self.station_words = set(read_lines(path / "station_words.txt", missing_ok=True))
         self.contest_nouns = set(read_lines(path / "contest_nouns.txt", missing_ok=True))
         self.agent_verbs = set(read_lines(path / "agent_verbs.txt", missing_ok=True))
         self.launch_verbs = set(read_lines(path / "launch_verbs.txt", missing_ok=True))
@@ -108,8 +114,10 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._split_possessives(doc, mentions)  # bounds.py
         mentions = self._names_ending_in_s(doc, mentions)
         mentions = self._extend_org_names(doc, mentions)  # names.py
+        mentions = self._split_conjoined(doc, mentions)  # conjoined.py
         mentions = self._join_place_by_acronym(doc, mentions)  # bounds.py
         mentions = self._join_split_names(doc, mentions)
+        mentions = self._join_station_names(doc, mentions)  # conjoined.py
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
@@ -125,6 +133,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
+        self._people_tagged_org(doc, mentions)  # persons.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
@@ -134,6 +143,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)
+        self._link_variants(doc, mentions)  # variants.py
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)
         doc._.entities = [

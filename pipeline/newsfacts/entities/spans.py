@@ -166,7 +166,8 @@ class SpanRules(Stage):
                 continue
             prev = taken.get(s - 1)
             if prev is not None and prev.end - prev.start == 1 and id(prev) not in absorbed \
-                    and tk.end[s - 1] + 1 == tk.idx[s] and self._first_name_before(texts[s - 1], prev):
+                    and tk.end[s - 1] + 1 == tk.idx[s] and (self._first_name_before(texts[s - 1], prev)
+                                                           or self._lone_name_before(doc, s - 1, prev)):
                 absorbed.add(id(prev))  # "Chad Ogea", "D. Lehmann": the model cut the name in two
                 s -= 1
             while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
@@ -182,6 +183,10 @@ class SpanRules(Stage):
                         e += 2
                 elif e not in taken and e not in numeric and self._name_word(doc, e):
                     e += 1
+                elif e - s == 1 and self._surname_taken(doc, e, taken, absorbed) \
+                        and namematch.first_name_gender(texts[s])[1] > 0:
+                    absorbed.add(id(taken[e]))  # "Nicky Weaver": the model took the surname for a club
+                    e += 1
                 else:
                     break
             m.start, m.end = s, e
@@ -196,6 +201,26 @@ class SpanRules(Stage):
         if not text.istitle() or prev.label not in ("PERSON", "GPE", "LOC", "ORG", "FAC"):
             return False  # not "German" (NORP) of "German Boerse"
         return namematch.first_name_gender(text)[1] == namematch.SURE
+
+    def _lone_name_before(self, doc: Doc, i: int, prev: Mention) -> bool:
+        """"Lomana LuaLua", "Talal El Karkouri": a one-word organisation or place right before a person's name,
+        whose word the article never writes elsewhere, no table knows and is no common word ("the Commons"), is
+        the person's first name."""
+        tk = token_index(doc)
+        word = tk.text[i]
+        return prev.label in ("GPE", "LOC", "ORG", "FAC") and not prev.fixed and word.istitle() and word.isalpha() \
+            and self._name_word(doc, i) and name_key(word) not in self.city_country \
+            and word.lower() not in self.known_words and tk.text.count(word) == 1
+
+    def _surname_taken(self, doc: Doc, e: int, taken: dict, absorbed: set) -> bool:
+        """The word after a one-word first name is a one-word mention of another label that could go on the name
+        ("Weaver" taken for an organisation), on the same line with one space."""
+        tk = token_index(doc)
+        other = taken.get(e)
+        return other is not None and other.end - other.start == 1 and other.start == e and not other.fixed \
+            and other.label in ("GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT") and id(other) not in absorbed \
+            and tk.end[e - 1] + 1 == tk.idx[e] and self._name_word(doc, e) \
+            and name_key(tk.text[e]) not in self.city_country
 
     def _name_word(self, doc: Doc, i: int) -> bool:
         """A capitalised proper noun that can go on a person's name (not a title, place or nationality)."""
