@@ -157,3 +157,11 @@ def test_short_forms_and_spellings_take_the_full_name(nlp, text, mention, canoni
 )
 def test_short_form_that_fits_no_one_name_stays(nlp, text, mention):
     assert all(c == mention for t, _, c in names(nlp, text) if t == mention)
+
+
+def test_a_short_form_written_before_the_longer_name_is_its_own(process):
+    """"General Motors" long before "General Motors Acceptance Corp" is the parent, not its finance arm."""
+    doc = process("General Motors warned on profits. GM said costs rose.\n\n"
+                  "It is extending the reach of General Motors Acceptance Corp (GMAC), its lending arm. "
+                  "GMAC did well, but General Motors said it will do less well this year.")
+    assert {e.canonical for e in doc._.entities if e.text in ("GM", "General Motors")} == {"General Motors"}

@@ -88,6 +88,9 @@ class VariantRules(Stage):
                     m.label, m.canonical = "ORG", full
         names, orgs = self._long_names(doc, mentions)
         found = {}
+        first: dict[str, int] = {}
+        for m in mentions:
+            first[self._current(doc, m)] = min(first.get(self._current(doc, m), m.start), m.start)
         for m in mentions:
             name = self._current(doc, m)
             key = name_key(name)
@@ -102,7 +105,9 @@ class VariantRules(Stage):
             else:
                 ok = (m.label == "ORG" or name.lower() in self.name_heads) and self._common_word(name) \
                     and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
-            if full in orgs and ok and orgs[full] < m.start:
+            # a short form the article wrote before the full name is a name of its own: "General Motors"
+            # long before "General Motors Acceptance Corp" (its finance arm)
+            if full in orgs and ok and orgs[full] < first[name]:
                 m.label, m.canonical = "ORG", full
 
     def _long_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict[str, int], dict[str, int]]:
