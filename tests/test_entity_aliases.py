@@ -17,6 +17,8 @@ def names(nlp, text):
          "Carolina Kluft"),
         # a title in apposition after it
         ("The ban was criticised by Gregory Ioannidis, lawyer for the two sprinters, on Monday.", "Gregory Ioannidis"),
+        # ... with a possessor in the apposition
+        ("Rodrigo de Rato, the IMF's managing director, said the loan agreement would be signed.", "Rodrigo de Rato"),
         # a list whose other items are people
         ("Milan named a defence of Stam, Paolo Maldini, Cafu and Alessandro Costacurta for the final.",
          "Alessandro Costacurta"),

@@ -24,6 +24,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.products import GENDERED_PRONOUNS
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -32,11 +33,11 @@ NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-z]+(?:[A-Z][a-z]+)?|[A-Z]['’][A-Z][a-z
 AGE_RE = re.compile(r"^[1-9]\d$")
 INITIALS_RE = re.compile(r"^[A-Z]{1,2}\.?$|^(?:[A-Z]\.){1,2}$")  # "JP", "J.P.", "A."
 
-GENDERED = {"he", "she", "his", "her", "him", "himself", "herself"}
 
 
 class PersonCueRules(Stage):
-    """Full names the model tagged ORG that the article shows to be people."""
+    """Full names the model tagged ORG that the article shows to be people (the pronoun cue is
+    ``_pronoun_of_subject`` of :mod:`.products`)."""
 
     person_nouns: set[str]  # models/entities/person_nouns.txt: "medallist", "tycoon"
 
@@ -173,10 +174,16 @@ class PersonCueRules(Stage):
             return True
         if m.end + 1 >= tk.n or tk.text[m.end] != ",":
             return False
-        for k in range(m.end + 1, min(m.end + 5, tk.n)):
+        owner = False
+        for k in range(m.end + 1, min(m.end + 7, tk.n)):
             word = tk.text[k]
             if word.islower() and word in nouns:
                 return True
+            if k + 1 < tk.n and doc[k + 1].tag_ == "POS" and doc[k].pos_ == "PROPN" and not owner:
+                owner = True  # "Rodrigo de Rato, the IMF's managing director,": one possessor in the phrase
+                continue
+            if doc[k].tag_ == "POS" and owner:
+                continue
             if not word.isalpha() or word[:1].isupper() and k > m.end + 1 \
                     or doc[k].pos_ not in ("DET", "ADJ", "NOUN", "NUM"):
                 return False  # a noun phrase ("the club's former chairman"), not a clause ("winning best actress")
@@ -195,16 +202,7 @@ class PersonCueRules(Stage):
     def _his_own_clause(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Varga tapped in his second": the subject of a clause whose next personal pronoun, before any
         other name, hangs on that clause's verb."""
-        head = doc[m.end - 1]
-        if head.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        starts = {o.start for o in mentions}
-        for t in doc[m.end:head.sent.end]:
-            if t.i in starts:
-                return False
-            if t.lower_ in GENDERED:
-                return any(a.i == head.head.i for a in t.ancestors)
-        return False
+        return self._pronoun_of_subject(doc, m, mentions, ("nsubj", "nsubjpass"), GENDERED_PRONOUNS) is not None
 
     def _org_cue(self, doc: Doc, m: Mention) -> bool:
         """What an organisation's name has and a person's lacks: "the" before it, a kind noun of an

@@ -23,7 +23,7 @@ from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
-GENDERED_PRONOUNS = {"he", "she", "his", "her", "him", "himself", "herself"}
+GENDERED_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
 COUNTING_DETS = {"a", "an", "another", "every", "each"}
 OWNERS = {"its", "his", "her", "their", "my", "your", "our"}
 
@@ -125,17 +125,18 @@ class ProductRules(Stage):
         return token.lower_ in self.title_ends and token.pos_ == "NOUN" and token.text.islower()
 
     @staticmethod
-    def _pronoun_of_subject(doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
-        """The first personal pronoun after a subject, in its clause and before any other name ("Phillips
+    def _pronoun_of_subject(doc: Doc, m: Mention, mentions: list[Mention], deps: tuple[str, ...] = ("nsubj",),
+                            pronouns: frozenset[str] = GENDERED_PRONOUNS | {"its"}) -> str | None:
+        """The first of ``pronouns`` after a subject, in its clause and before any other name ("Phillips
         Idowu lit up the field, not only with his hair", "Napster said its service ...")."""
         head = doc[m.end - 1]
-        if head.dep_ != "nsubj":
+        if head.dep_ not in deps:
             return None
         starts = {o.start for o in mentions}
         for t in doc[m.end:head.sent.end]:
             if t.i in starts:
                 return None
-            if t.lower_ in GENDERED_PRONOUNS or t.lower_ == "its":  # in the name's clause, not "if X wins, he added"
+            if t.lower_ in pronouns:  # in the name's clause, not "if X wins, he added"
                 return t.lower_ if any(a.i == head.head.i for a in t.ancestors) else None
         return None
 
