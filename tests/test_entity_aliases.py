@@ -167,3 +167,15 @@ def test_a_short_form_written_before_the_longer_name_is_its_own(process):
                   "It is extending the reach of General Motors Acceptance Corp (GMAC), its lending arm. "
                   "GMAC did well, but General Motors said it will do less well this year.")
     assert {e.canonical for e in doc._.entities if e.text in ("GM", "General Motors")} == {"General Motors"}
+
+
+@pytest.mark.parametrize("text, mention, canonical", [
+    ("Most regions grew in December, the US Federal Reserve said. The Fed said prices rose.",
+     "US Federal Reserve", "Federal Reserve"),
+    ("The US Department of Justice sued the firm. The Justice Department said it would appeal.",
+     "US Department of Justice", "Department of Justice"),
+])
+def test_a_country_before_a_body_of_the_tables_is_that_body(process, text, mention, canonical):
+    doc = process(text)
+    assert {e.canonical for e in doc._.entities if e.label == "ORG"} == {canonical}
+    assert any(e.text == mention for e in doc._.entities)

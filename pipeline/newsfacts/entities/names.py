@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import ACRONYM_RE, Mention, Stage, letters_in_order, name_key
+from newsfacts.entities.mentions import ACRONYM_RE, Alias, Mention, Stage, letters_in_order, name_key
 from newsfacts.namematch import PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
@@ -324,6 +324,18 @@ class NameRules(Stage):
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 
+    def _table_alias(self, doc: Doc, m: Mention) -> Alias | None:
+        """The table entry a mention names: its own name, or for an organisation a country's name before a
+        body of the table ("US Federal Reserve", "US Department of Justice"), which is that body."""
+        key = name_key(self._name(doc, m))
+        alias = self.aliases.get(key)
+        if alias is None and m.label == "ORG" and key.count(" ") >= 2:
+            country, _, rest = key.partition(" ")
+            head, body = self.aliases.get(country), self.aliases.get(rest)
+            if head is not None and head.kind == "country" and body is not None and body.kind == "org":
+                return body
+        return alias
+
     def _canonicalize(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> dict[str, str]:
         """Fill in canonical names; returns the article's name for each alias-table entry it uses."""
         names = {}
@@ -331,7 +343,7 @@ class NameRules(Stage):
         mixed_case = {}
         for m in mentions:
             if m.canonical is None and m.label != "PERSON":
-                alias = self.aliases.get(name_key(self._name(doc, m)))
+                alias = self._table_alias(doc, m)
                 if alias:
                     groups[alias.canonical].append(m)
             if lines[m.start] == "text":
@@ -340,7 +352,7 @@ class NameRules(Stage):
             canonical = table_name
             texts = {self._name(doc, m) for m in group}
             if canonical not in texts:
-                full = [t for t in texts if not self.aliases[name_key(t)].informal
+                full = [t for t in texts if name_key(t) in self.aliases and not self.aliases[name_key(t)].informal
                         and "." not in t and not t.isupper() and name_key(t) != name_key(canonical)]
                 full = [t[4:] if t.lower().startswith("the ") else t for t in full]
                 longest = max(full, key=lambda t: (len(t.split()), len(t)), default="")
