@@ -56,7 +56,8 @@ class FirstNameRules(Stage):
                 continue
             if first_name_gender(texts[i])[1] != SURE:
                 continue
-            kind = self.type_nouns.get(lowers[i - 1]) if i > 0 and texts[i - 1].islower() else None
+            kind = self.type_nouns.get(lowers[i - 1]) if i > 0 and texts[i - 1].islower() \
+                and not lowers[i - 1].endswith(("er", "or")) else None  # "film maker John Hale" is a person
             # "the programme Go Digital": a work, in every mention (a fixed label wins the vote)
             out.append(Mention(i, i + 2, kind or "PERSON", "rule", fixed=kind is not None))
         return out
