@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import SEASON_ORDER, pick, safe_date
+from newsfacts.dates.calendar import SEASON_ORDER, YEAR_SHIFT, pick, safe_date
 from newsfacts.dates.context import Cand, Ctx
 from newsfacts.dates.narrative import story_year
 
@@ -22,7 +22,7 @@ def year_named_before(c: Ctx, char: int) -> int | None:
     """The year a month or day is bounded by when a stretch of that year runs up to it ("sales this year
     through August", "last year until March"), as years from the publication year; None otherwise."""
     m = _YEAR_UP_TO.search(c.text, max(0, char - 30), char)
-    return None if m is None else {"this": 0, "last": -1, "next": 1}[m.group(1).lower()]
+    return None if m is None else YEAR_SHIFT[m.group(1).lower()]
 
 
 class AbsoluteRules(RuleHelpers):
@@ -45,7 +45,7 @@ class AbsoluteRules(RuleHelpers):
             return Cand(m.start(), m.end(), "DATE", dd.isoformat() if dd else None) if dd else None
         start = m.start()
         if yrel := m.groupdict().get("yrel"):
-            shift = {"this": 0, "last": -1, "next": 1}[yrel.lower()]
+            shift = YEAR_SHIFT[yrel.lower()]
 
             def in_year(c: Ctx, mo=mo, d=d, shift=shift):
                 dd = safe_date(c.dct.year + shift, mo, d) if c.dct is not None else None
@@ -156,7 +156,7 @@ class AbsoluteRules(RuleHelpers):
         start = m.start() if rel in ("this", "last", "next", "past", "coming") else m.start("mon")
         if m.group("yrel"):
             yrel = re.sub(r"\s+", " ", m.group("yrel").lower())
-            shift = {"this": 0, "last": -1, "next": 1}.get(yrel)
+            shift = YEAR_SHIFT.get(yrel)
 
             def year_value(c: Ctx, mo=mo, shift=shift):
                 if shift is None:  # "in June that year": the year the story last named

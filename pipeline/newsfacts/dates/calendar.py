@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}  # "this/last/next year": years from the publication year
 
 
 def iso_week(d: date) -> str:

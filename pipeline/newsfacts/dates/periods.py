@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from newsfacts.dates.base import RuleHelpers
-from newsfacts.dates.calendar import add_months
+from newsfacts.dates.calendar import YEAR_SHIFT, add_months
 from newsfacts.dates.context import Cand, Ctx, token_at
 from newsfacts.dates.narrative import named_month
 
@@ -40,7 +40,7 @@ class PeriodRules(RuleHelpers):
         start = m.start()
         over = _ENDED.match(ctx.text, m.end()) is not None
         if gd.get("pyrel") or gd.get("yago"):
-            shift = {"this": 0, "last": -1, "next": 1}.get((gd.get("pyrel") or "last").lower(), -1)
+            shift = YEAR_SHIFT.get((gd.get("pyrel") or "last").lower(), -1)
 
             def rel_value(c: Ctx, q=q, shift=shift):
                 if c.dct is None:

@@ -22,7 +22,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsfacts.entities.contests import ContestRules
-from newsfacts.entities.kinds import KindRules
+from newsfacts.entities.kinds import KindRules, agent_noun
 from newsfacts.entities.mentions import Mention, first_conjunct, name_key
 from newsfacts.entities.products import GENDERED_PRONOUNS
 from newsfacts.namematch import SURE, first_name_gender
@@ -66,7 +66,8 @@ class CueRules(KindRules, ContestRules):
                 kind = "EVENT"
             if kind:
                 kinds.setdefault(key, kind)
-                if kind == self._kind_right_before(doc, m) and not self._agent_noun_before(doc, m):
+                if kind == self._kind_right_before(doc, m) \
+                        and not agent_noun(doc[self._word_before_title(doc, m)].lower_):
                     named.add(key)  # "the band Franz Ferdinand", "the programme Go Digital": even a person's name
             elif self._may_be_team(doc, m) and self._club_role(doc, m):
                 teams.add(key)
@@ -95,12 +96,13 @@ class CueRules(KindRules, ContestRules):
             kinds.setdefault(key, "EVENT")
         for key in self._products(doc, mentions):  # products.py: "an iPod", "Apple's iPod"
             kinds.setdefault(key, "PRODUCT")
-        for key in self._firms_taken_for_people(doc, mentions):  # products.py: "a Sega spokesman"
+        titled = self._titled_people(doc, mentions)
+        for key in self._firms_taken_for_people(doc, mentions, titled):  # products.py: "head of Sega"
             kinds.setdefault(key, "ORG")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
-        teams -= self._titled_people(doc, mentions)  # "President Clinton ... Clinton won in 1992": no club
+        teams -= titled  # "President Clinton ... Clinton won in 1992": no club
         if len(teams | org_sides) < 2:
             teams &= clubs
         for m in mentions:
@@ -186,15 +188,6 @@ class CueRules(KindRules, ContestRules):
             and (tk.text[i - 1] in ("-", "–", "—", ":") or tk.text[i - 1].islower()) \
             and low not in self.role_words and low not in self.determiners and low not in self.linking \
             and name_key(word) not in self.aliases and name_key(word) not in self.demonyms
-
-    @staticmethod
-    def _agent_noun_before(doc: Doc, m: Mention) -> bool:
-        """"documentary maker Michael Cockerell", "broadcaster David Frost": a kind noun of one who does
-        something (-er, -or) names people too."""
-        k = m.start - 1
-        if k >= 1 and doc[k].text == "The":
-            k -= 1
-        return k >= 0 and doc[k].lower_.endswith(("er", "or"))
 
     def _firm_of_family(self, doc: Doc, m: Mention) -> bool:
         """A surname alone that a kind noun makes an organisation ("Ford, the US car company", "the computer

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.kinds import agent_noun
 from newsfacts.entities.mentions import NAME_LABELS, Mention, Stage, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
@@ -57,7 +58,7 @@ class FirstNameRules(Stage):
             if first_name_gender(texts[i])[1] != SURE:
                 continue
             kind = self.type_nouns.get(lowers[i - 1]) if i > 0 and texts[i - 1].islower() \
-                and not lowers[i - 1].endswith(("er", "or")) else None  # "film maker John Hale" is a person
+                and not agent_noun(lowers[i - 1]) else None  # "film maker John Hale" is a person
             # "the programme Go Digital": a work, in every mention (a fixed label wins the vote)
             out.append(Mention(i, i + 2, kind or "PERSON", "rule", fixed=kind is not None))
         return out

@@ -25,6 +25,11 @@ PLACE_PREPS = {"in", "near", "outside"}  # prepositions of place: "near Bristol"
 CALLED = {"called", "named", "titled", "entitled", "dubbed"}
 
 
+def agent_noun(word: str) -> bool:
+    """A noun of one who does something ("maker", "broadcaster", "editor"): it names people too."""
+    return word.endswith(("er", "or"))
+
+
 class KindRules(Stage):
     """Labels from the kind nouns around a name (read per mention; decided per name in cues.py)."""
 
@@ -72,9 +77,7 @@ class KindRules(Stage):
         """"the airline Emirates", "TV soap Brookside", "the movie The Aviator": a kind noun right before
         the name, in one noun phrase with it (a capital "The" inside a sentence belongs to a title)."""
         tk = token_index(doc)
-        prev = m.start - 1
-        if prev >= 2 and tk.text[prev] == "The" and not doc[prev].is_sent_start:
-            prev -= 1
+        prev = self._word_before_title(doc, m)
         noun = self.type_nouns.get(tk.lower[prev]) if prev >= 1 else None
         if noun is None or noun == "EVENT" or not self._kind_word(doc, prev):
             return None
@@ -87,6 +90,15 @@ class KindRules(Stage):
                 and (noun not in KIND_LABELS or joined and name_key(self._name(doc, m)) not in self.demonyms):
             return noun
         return None
+
+    @staticmethod
+    def _word_before_title(doc: Doc, m: Mention) -> int:
+        """The index of the word before a name, past a title's own capital "The" inside a sentence ("the
+        movie The Aviator")."""
+        prev = m.start - 1
+        if prev >= 2 and doc[prev].text == "The" and not doc[prev].is_sent_start:
+            prev -= 1
+        return prev
 
     @staticmethod
     def _kind_word(doc: Doc, i: int) -> bool:

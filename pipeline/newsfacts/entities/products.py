@@ -30,7 +30,7 @@ OWNERS = {"its", "his", "her", "their", "my", "your", "our"}
 
 class ProductRules(Stage):
     """Products the model labelled ORG or PERSON, and firms it labelled PERSON (read per mention, decided
-    per name; uses ``_passive_agent``, ``_place_name`` of :mod:`.kinds` and ``_titled_people`` of :mod:`.cues`)."""
+    per name; uses ``_passive_agent`` and ``_place_name`` of :mod:`.kinds`)."""
 
     def _products(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Keys of names that some mention shows to be a product and none to be an organisation or a person."""
@@ -71,14 +71,13 @@ class ProductRules(Stage):
             return False  # a "person" of two names or more keeps the model's label
         return not (len(full) >= 2 and first_name_gender(full[0])[1] == SURE)
 
-    def _firms_taken_for_people(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+    def _firms_taken_for_people(self, doc: Doc, mentions: list[Mention], titled: set[str]) -> set[str]:
         """Keys of one-word "people" that are firms: news names a person in full or with a title first, so
         a lone word the model calls a person (no first name, no title, no full name it belongs to) that
         has a firm's office or holding ("Sega's chief executive", "head of Sega", "shares in Sega"; not a
         spokesman or an adviser, whom people have too: "Obama's strategist") or is followed
         in its clause by "its" ("Napster said its ...") is an organisation; "he" or "she" there keeps it a
-        person (a mononym: "Ronaldinho said his ...")."""
-        titled = self._titled_people(doc, mentions)
+        person (a mononym: "Ronaldinho said his ..."), and so does a title before it (``titled``: "Mr X")."""
         firms: set[str] = set()
         people: set[str] = set()
         for m in mentions:
