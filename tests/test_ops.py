@@ -54,3 +54,34 @@ def test_the_base_model_gives_the_analysis_it_gives_on_thincs_numpy_ops():
     assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
     assert [(e.text, e.label_) for e in a.ents] == [(e.text, e.label_) for e in b.ents]
     assert ("Vittorio Colao", "PERSON") in [(e.text, e.label_) for e in a.ents]
+
+
+def test_the_fused_layer_norm_gives_thincs_numbers():
+    from thinc.api import LayerNorm, use_ops
+
+    from newsfacts.ops import _layer_norm
+
+    rng = numpy.random.default_rng(3)
+    X = (rng.normal(size=(50, 96)) * 4 + 2).astype("float32")
+    with use_ops(NewsfactsOps.name):
+        layer = LayerNorm(nI=96)
+        layer.initialize()
+    layer.set_param("G", rng.normal(size=96).astype("float32"))
+    layer.set_param("b", rng.normal(size=96).astype("float32"))
+    expected = layer.predict(X)
+    layer._func = _layer_norm
+    got = layer.predict(X)
+    assert numpy.array_equal(got, expected)
+    _, backprop = layer(X, is_train=False)
+    with pytest.raises(NotImplementedError, match="is_train=True"):
+        backprop(got)
+    Y, backprop = layer(X, is_train=True)  # training: thinc's forward, with its backward pass
+    assert numpy.array_equal(Y, expected) and backprop(Y).shape == X.shape
+
+
+def test_the_pipeline_layer_norms_are_fused(nlp):
+    from newsfacts.ops import _layer_norm
+
+    models = [nlp.get_pipe(name).model for name in ("tok2vec", "ner")]
+    norms = [node for model in models for node in model.walk() if node.name == "layernorm"]
+    assert norms and all(node._func is _layer_norm for node in norms)

@@ -168,6 +168,7 @@ def _load(model: str | None, models: Path | None, only: Iterable[str] | None):
     import spacy
 
     from newsfacts.extensions import register_extensions
+    from newsfacts.ops import fuse_layer_norms
 
     register_extensions()
     for name in COMPONENT_MODULES:
@@ -177,6 +178,7 @@ def _load(model: str | None, models: Path | None, only: Iterable[str] | None):
     model = model or cfg["nlp"]["model"]
     with matmul_ops(cfg["nlp"].get("matmul", "blis")):
         nlp = spacy.load(model, exclude=list(cfg["nlp"].get("exclude", [])))
+    fuse_layer_norms(nlp)
     # Disabled, not excluded: newsfacts_tags reads their patterns and tables, and a saved pipeline keeps them.
     for name in cfg["nlp"].get("disable", []):
         if name in nlp.pipe_names:

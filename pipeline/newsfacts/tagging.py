@@ -92,10 +92,11 @@ class RulerTable:
         self.set_columns = [a for a in SET_ATTRS if any(a in self.attrs[number] for number, _ in self.single)]
         self.outcome: dict[tuple, int] = {}  # key -> outcome number
         self.matched: list[tuple[int, ...]] = []  # outcome number -> the single-token patterns it matches
-        self.values: list[list[int]] = [[] for _ in self.set_columns]  # per set column: value per outcome
-        self.sets: list[list[bool]] = [[] for _ in self.set_columns]
-        self.multi_ok: list[list[bool]] = []  # outcome number -> does it pass each spec of multi_specs
-        self._arrays: tuple | None = None
+        # Per outcome number: the value each set column takes, whether it is set, whether it passes each spec of
+        # multi_specs; rows filled as outcomes are met, in arrays that double when full (read by fancy indexing).
+        self.values = numpy.zeros((len(self.set_columns), 64), dtype=numpy.uint64)
+        self.sets = numpy.zeros((len(self.set_columns), 64), dtype=bool)
+        self.multi_ok = numpy.zeros((64, len(multi_specs)), dtype=bool)
 
     def _new_outcome(self, key: tuple) -> int:
         ok = [all((key[c] in vs) != negated for c, vs, negated in spec) for spec in self.specs]
@@ -103,22 +104,18 @@ class RulerTable:
         merged: dict[int, int] = {}
         for number in matched:
             merged.update(self.attrs[number])
+        found = len(self.matched)
+        if found == self.multi_ok.shape[0]:
+            self.values = numpy.concatenate([self.values, numpy.zeros_like(self.values)], axis=1)
+            self.sets = numpy.concatenate([self.sets, numpy.zeros_like(self.sets)], axis=1)
+            self.multi_ok = numpy.concatenate([self.multi_ok, numpy.zeros_like(self.multi_ok)])
         for k, attr in enumerate(self.set_columns):
-            self.sets[k].append(attr in merged)
-            self.values[k].append(merged.get(attr, 0))
-        self.multi_ok.append([ok[s] for s in self.multi_specs])
+            self.sets[k, found] = attr in merged
+            self.values[k, found] = merged.get(attr, 0)
+        self.multi_ok[found] = [ok[s] for s in self.multi_specs]
         self.matched.append(matched)
-        self._arrays = None
-        found = self.outcome[key] = len(self.matched) - 1
+        self.outcome[key] = found
         return found
-
-    def arrays(self) -> tuple:
-        if self._arrays is None:
-            width = len(self.matched)
-            self._arrays = (numpy.array(self.values, dtype=numpy.uint64).reshape(len(self.set_columns), width),
-                            numpy.array(self.sets, dtype=bool).reshape(len(self.set_columns), width),
-                            numpy.array(self.multi_ok, dtype=bool).reshape(width, len(self.multi_specs)))
-        return self._arrays
 
     def __call__(self, doc: Doc) -> None:
         n = len(doc)
@@ -140,7 +137,7 @@ class RulerTable:
                     cols.append(list(map(self.regexes[k].__getitem__, values.tolist())))
             get, new = self.outcome.get, self._new_outcome
             outcomes = [o if (o := get(key)) is not None else new(key) for key in zip(*cols, strict=True)]
-            values, sets, multi_ok = self.arrays()
+            values, sets, multi_ok = self.values, self.sets, self.multi_ok
             which = numpy.array(outcomes, dtype=numpy.intp)
             for number, specs, target in self.multi:
                 m = len(specs)
