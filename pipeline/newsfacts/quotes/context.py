@@ -6,7 +6,7 @@ One ``Context`` is built per Doc by the component; the rules modules only ask it
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -149,6 +149,10 @@ class Context:
                 return m
             nearest = nearest or m
         return None if recent_only else nearest
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in ``[start, end)``."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
 
     def mentions_before(self, token: Token, label: str) -> Iterator[Mention]:
         """Mentions with ``label`` ending before ``token`` outside quote marks, nearest first, within

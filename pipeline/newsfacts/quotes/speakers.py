@@ -63,7 +63,7 @@ class Speakers:
                 c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
             ]
             if subjects:  # the nearest, when the parser found several
-                return min(subjects, key=lambda c: abs(c.i - head.i))
+                return _name_before_title(min(subjects, key=lambda c: abs(c.i - head.i)), subjects)
             for agent in (c for c in head.children if c.dep_ == "agent"):
                 for c in agent.children:
                     if c.dep_ == "pobj":
@@ -134,6 +134,19 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _name_before_title(nearest: Token, subjects: list[Token]) -> Token:
+    """"Jane Hill, campaigns director at Oxfam, said" parsed as two subjects: the name, not its title."""
+    comma = nearest.left_edge.i
+    if nearest.doc[comma].text != ",":  # the parser may give the comma to either side
+        comma -= 1
+    if nearest.pos_ != "NOUN" or comma < 1 or nearest.doc[comma].text != ",":
+        return nearest
+    for s in subjects:
+        if s.i < nearest.i and s.pos_ == "PROPN" and s.right_edge.i in (comma - 1, comma):
+            return s
+    return nearest
 
 
 def _antecedent(relative: Token) -> Token | None:
