@@ -53,6 +53,21 @@ PRONOUNS = [
         "\"This is what I really love doing,\" he added.",
         "Carl Mendes",
     ),
+    (  # a place the model took for a person is no "she": "Tando Allahyar district"
+        "Aid worker Joanna Pike arrived on Monday. Floods had swept through Tando Allahyar district "
+        "on Sunday. \"We found families sleeping on the roads,\" she said.",
+        "Joanna Pike",
+    ),
+    (  # nor one that is where something happens: "through Kot Addu"
+        "Doctor Aisha Malik drove the first convoy. It reached Kot Addu, the aid drove on through Kot Addu "
+        "and the river rose in Kot Addu again. \"The roads are still under water,\" she said.",
+        "Aisha Malik",
+    ),
+    (  # a title with a qualifier is another office: "the chancellor" is not "shadow chancellor Tim Hale"
+        "Chancellor Ruth Baird said the cuts proposed by shadow chancellor Tim Hale would close hospitals.\n\n"
+        "\"We will not cut a single school,\" said the chancellor.",
+        "Ruth Baird",
+    ),
 ]
 
 
@@ -102,6 +117,11 @@ DESCRIPTIONS = [
         "Kathleen Parker, The Washington Post, wrote: “The senator has no plan for the border.”",
         "Kathleen Parker",
         "PERSON",
+    ),
+    (  # a name before a comma that is no subject of the verb is not the speaker behind a description
+        'After meeting Jane Hill, officials said: "The talks went well."',
+        "officials",
+        None,
     ),
 ]
 

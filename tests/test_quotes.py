@@ -114,7 +114,13 @@ DIRECT = [
     ),
     # A name, then its title set off by commas, parsed as two subjects: the name speaks.
     (
-        'Tom Lee-Hartley, policy director at Shelter in Scotland, said: "Rents have outrun wages for a decade."',
+        'Jane Hill, campaigns director at Oxfam in the UK, said: "Aid budgets are being cut."',
+        "Aid budgets are being cut.",
+        "Jane Hill",
+        "said",
+    ),
+    (
+        'Tom Lee-Hartley, campaigns director at Shelter in Scotland, said: "Rents have outrun wages for a decade."',
         "Rents have outrun wages for a decade.",
         "Tom Lee-Hartley",
         "said",
@@ -294,6 +300,11 @@ CONTINUED = [
         "\"The deal is good for the club,\" said chairman Peter Walsh.\n\n"
         "Manager Luis Ortega was not at the meeting and has said little since the sale.\n\n"
         "\"We still need two defenders before the window shuts.\"",
+        ["Peter Walsh", None],
+    ),
+    (  # the same in the very next paragraph
+        "\"The deal is good for the club,\" said chairman Peter Walsh. Manager Luis Ortega was not at the "
+        "meeting.\n\n\"We still need two defenders before the window shuts.\"",
         ["Peter Walsh", None],
     ),
     (  # another source in between, even unnamed: not the earlier speaker's either

@@ -66,9 +66,13 @@ class QuoteFinder(RuleComponent):
         verbs = read_words(path / "reporting_verbs.txt")
         self.gender_words = read_genders(path / "gendered_words.txt")
         self.pronoun_genders = read_genders(path / "pronoun_genders.txt")
+        self.place_nouns = read_words(path / "place_nouns.txt")
         self.verbs = verbs
         descriptions = Descriptions(
-            read_words(path / "organisation_nouns.txt"), read_words(path / "document_nouns.txt"), self.gender_words
+            read_words(path / "organisation_nouns.txt"),
+            read_words(path / "document_nouns.txt"),
+            self.gender_words,
+            read_words(path / "role_qualifiers.txt"),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
@@ -85,7 +89,7 @@ class QuoteFinder(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
-        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns)
         ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:

@@ -63,7 +63,7 @@ class Speakers:
                 c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
             ]
             if subjects:  # the nearest, when the parser found several
-                return _name_before_title(min(subjects, key=lambda c: abs(c.i - head.i)), subjects)
+                return _name_before_title(ctx, min(subjects, key=lambda c: abs(c.i - head.i)))
             for agent in (c for c in head.children if c.dep_ == "agent"):
                 for c in agent.children:
                     if c.dep_ == "pobj":
@@ -136,16 +136,28 @@ def _clean(name: str) -> str:
     return name[start:]
 
 
-def _name_before_title(nearest: Token, subjects: list[Token]) -> Token:
-    """"Jane Hill, campaigns director at Oxfam, said" parsed as two subjects: the name, not its title."""
-    comma = nearest.left_edge.i
-    if nearest.doc[comma].text != ",":  # the parser may give the comma to either side
-        comma -= 1
-    if nearest.pos_ != "NOUN" or comma < 1 or nearest.doc[comma].text != ",":
+def _name_before_title(ctx: Context, nearest: Token) -> Token:
+    """"Jane Hill, campaigns director at Oxfam, said" misparsed ("director" or even "campaigns" as the
+    subject): the person named right before the comma that opens the title, not the title."""
+    if nearest.pos_ not in ("NOUN", "VERB"):
         return nearest
-    for s in subjects:
-        if s.i < nearest.i and s.pos_ == "PROPN" and s.right_edge.i in (comma - 1, comma):
-            return s
+    doc = nearest.doc
+    commas = [t.i for t in doc[max(nearest.left_edge.i - 1, 0) : nearest.i] if t.text == ","]
+    if not commas or commas[0] < 1:
+        return nearest
+    name = doc[commas[0] - 1]
+    m = ctx.mention_at(name.idx)
+    if (
+        name.pos_ == "PROPN"
+        and m is not None
+        and m.label == "PERSON"
+        and m.end == name.idx + len(name.text)
+        and not ctx.in_quote(name.idx)
+        and name.dep_ in SUBJECT_DEPS  # a subject too: not "After meeting John Smith, officials said"
+        and name.head.i in (nearest.i, nearest.head.i)
+        and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") for t in doc[commas[0] + 1 : nearest.i])
+    ):
+        return name
     return nearest
 
 
