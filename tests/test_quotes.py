@@ -287,6 +287,29 @@ def test_a_quote_that_is_a_sentence_of_its_own_continues_the_speaker_and_the_ver
     assert direct[0].verb in ("added", "said")
 
 
+VERBLESS = [
+    # text, speakers of the direct quotes: an attribution after the quote's comma with no verb
+    (
+        "\"Sales will fall again,\" said analyst Tom Bootle.\n\nThe firm's chief executive, Sarah Kemp, "
+        "disagreed. \"We will be back in profit next year,\" Ms Kemp.",
+        ["Tom Bootle", "Sarah Kemp"],
+    ),
+    (
+        "\"Nobody saw the write-down coming,\" Mr Bootle, an analyst at Capital Economics.",
+        ["Bootle"],
+    ),
+    (  # a quote that ends its sentence with a full stop is not attributed by what follows
+        "\"The talks have failed.\" Union members voted on Monday.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speakers", VERBLESS)
+def test_attribution_without_a_verb_after_the_quote(process, text, speakers):
+    assert [q.speaker for q in quotes_of(process(text), "direct")] == speakers
+
+
 CONTINUED = [
     # text, speakers of the direct quotes in order
     (  # a quote paragraph two paragraphs on, no one else named between: the last speaker goes on

@@ -2,7 +2,8 @@
 
 The speaker is the subject of the reporting verb, in either order ("Smith said", "said Smith"), the
 object of "according to", "X quoted Y as saying", a name signed after a dash (“…” ― Jane Doe) or
-before a colon (Jane Doe: “…”), never a word inside quote marks nor of another paragraph. The subject
+before a colon (Jane Doe: “…”) or after the quote's comma with no verb at all (“…,” Ms Kemp.), never a
+word inside quote marks nor of another paragraph. The subject
 is then resolved to a person: a name through ``people`` (the fullest name the article gives that
 person, a bare surname completed), an apposition ("Hill, a doctor,", "the guard, Diba,"), a relative
 pronoun through the noun before it ("…, Stevie Wonder, who joked"), he/she through ``focus`` (the
@@ -18,7 +19,7 @@ from spacy.tokens import Token
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
-from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
+from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES, Segment
 
 
 class Speakers:
@@ -77,6 +78,24 @@ class Speakers:
                 continue
             break
         return _next_to(ctx, verb)  # the parse failed around the marks
+
+    def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
+        """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
+        out. The quote closes on a comma and the rest of the sentence is a name or a description, alone
+        or followed by its apposition or relative clause."""
+        if not after or "," not in ctx.text[seg.end : seg.close_at]:
+            return None
+        head = []
+        for t in after:
+            if t.text == ",":
+                break
+            head.append(t)
+        if not head or len(head) > 6 or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in head):
+            return None
+        last = head[-1]
+        if last.pos_ not in ("PROPN", "NOUN") or (last.pos_ == "NOUN" and head[0].pos_ != "DET"):
+            return None
+        return self.resolve(ctx, last)
 
     def resolve(self, ctx: Context, token: Token) -> Speaker:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
