@@ -123,6 +123,13 @@ DESCRIPTIONS = [
         "officials",
         None,
     ),
+    (  # "one trader" is someone a later "he" can be, as "a trader" is
+        "\"Profits will be well within the comfort zone,\" said analyst Jim Royle. However, one trader, who "
+        "asked not to be named, told Reuters the results were \"not what people had hoped for\". "
+        "\"It has been a tough year for the whole sector,\" he said.",
+        "one trader",
+        None,
+    ),
 ]
 
 

@@ -169,7 +169,7 @@ class Focus:
                     t.dep_ in SUBJECT_DEPS
                     and t.pos_ == "NOUN"
                     and t.tag_ == "NN"  # one person: "critics said" is no "she"
-                    and any(c.dep_ in ("det", "poss") for c in t.children)  # not "quiz" of "quiz shows" as a verb
+                    and any(c.dep_ in ("det", "poss", "nummod") for c in t.children)  # not "quiz" of "quiz shows"
                     and t.head.lemma_.lower() in self.verbs
                     and not ctx.in_quote(t.idx)
                     and ctx.mention_at(t.idx) is None
