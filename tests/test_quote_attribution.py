@@ -130,6 +130,12 @@ DESCRIPTIONS = [
         "one trader",
         None,
     ),
+    (  # "its report": the report's author is the organisation "it" stands for
+        "The Food Standards Agency reviewed school meals for a year. \"Too many menus still rely on fried "
+        "food,\" says its report.",
+        "Food Standards Agency",
+        "ORG",
+    ),
 ]
 
 

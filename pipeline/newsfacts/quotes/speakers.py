@@ -131,8 +131,8 @@ class Speakers:
                 m = ctx.focus.pronoun(token)
                 if m is not None and m.canonical.startswith(UNNAMED):
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
-            elif lower in ("it", "they"):
-                m = ctx.previous_organisation(token, recent_only=lower == "they")
+            elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
+                m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
             if m is not None:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
