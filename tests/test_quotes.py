@@ -342,6 +342,11 @@ CONTINUED = [
         "\"The pressure on margins has not eased at all.\"",
         ["Anna Lind"],
     ),
+    (  # someone named only as an object between is no new speaker: the quote goes on
+        "\"We will vote against the bill,\" said Senator Ann Dale. She has long opposed Governor Rick Hale.\n\n"
+        "\"This bill takes money from every school in the state.\"",
+        ["Ann Dale", "Ann Dale"],
+    ),
     (  # more than two paragraphs on: no longer a continuation
         "\"We will appeal,\" said lawyer Susan Grant.\n\n"
         "The hearing lasted two days.\n\nThe jury took four hours.\n\nThe sentence is due in May.\n\n"

@@ -177,16 +177,21 @@ class QuoteFinder(RuleComponent):
         return quotes
 
     def someone_else(self, ctx: Context, previous: Quote, q: Quote) -> Speaker | None:
-        """A person other than the previous speaker named between the previous attribution's sentence and
-        the quote, outside quote marks: None when there is none (the quote continues the previous
-        speaker); the person when named as the subject of a reporting verb the parser did not read as
-        reported speech ("Jane Hill says costs rose. “…”"); else (None, …), the quote is left unattributed."""
+        """A person other than the previous speaker introduced as a subject between the previous
+        attribution's sentence and the quote, outside quote marks: None when there is none (the quote
+        continues the previous speaker); the person when the subject of a reporting verb the parser did
+        not read as reported speech ("Jane Hill says costs rose. “…”"); else (None, …): unattributed."""
         last = max(previous.end, previous.speaker_end or 0, previous.verb_end or 0)
         first = ctx.tokens.first_from(last)
         start = ctx.sentence(ctx.doc[first]).end_char if first < len(ctx.doc) else last
         found = None
         for m in ctx.mentions_between(start, q.start):
-            if m.label == "PERSON" and not ctx.in_quote(m.start) and named(ctx, m)[0] != previous.speaker:
+            if (
+                m.label == "PERSON"
+                and not ctx.in_quote(m.start)
+                and ctx.is_subject(m)  # someone who does something, not "… opposed Tony Blair"
+                and named(ctx, m)[0] != previous.speaker
+            ):
                 found = m
         if found is None:
             # Another source in between: "a story told by The Daily Caller", "the agency reported".
@@ -196,7 +201,7 @@ class QuoteFinder(RuleComponent):
                     if t.dep_ == "pobj" and verb is t.head:
                         continue
                     m = ctx.mention_at(t.idx)
-                    if verb.lemma_.lower() in self.verbs and (m is None or m.canonical != previous.speaker):
+                    if verb.lemma_.lower() in self.verbs and (m is None or named(ctx, m)[0] != previous.speaker):
                         return (None, t.idx, t.idx + len(t.text), None)
             return None
         span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
