@@ -53,6 +53,21 @@ PRONOUNS = [
         "\"This is what I really love doing,\" he added.",
         "Carl Mendes",
     ),
+    (  # a place the model took for a person is no "she": "Tando Allahyar district"
+        "Aid worker Joanna Pike arrived on Monday. Floods had swept through Tando Allahyar district "
+        "on Sunday. \"We found families sleeping on the roads,\" she said.",
+        "Joanna Pike",
+    ),
+    (  # nor one that is where something happens: "through Kot Addu"
+        "Doctor Aisha Malik drove the first convoy. It reached Kot Addu, the aid drove on through Kot Addu "
+        "and the river rose in Kot Addu again. \"The roads are still under water,\" she said.",
+        "Aisha Malik",
+    ),
+    (  # a title with a qualifier is another office: "the chancellor" is not "shadow chancellor Tim Hale"
+        "Chancellor Ruth Baird said the cuts proposed by shadow chancellor Tim Hale would close hospitals.\n\n"
+        "\"We will not cut a single school,\" said the chancellor.",
+        "Ruth Baird",
+    ),
 ]
 
 
@@ -102,6 +117,24 @@ DESCRIPTIONS = [
         "Kathleen Parker, The Washington Post, wrote: “The senator has no plan for the border.”",
         "Kathleen Parker",
         "PERSON",
+    ),
+    (  # a name before a comma that is no subject of the verb is not the speaker behind a description
+        'After meeting Jane Hill, officials said: "The talks went well."',
+        "officials",
+        None,
+    ),
+    (  # "one trader" is someone a later "he" can be, as "a trader" is
+        "\"Profits will be well within the comfort zone,\" said analyst Jim Royle. However, one trader, who "
+        "asked not to be named, told Reuters the results were \"not what people had hoped for\". "
+        "\"It has been a tough year for the whole sector,\" he said.",
+        "one trader",
+        None,
+    ),
+    (  # "its report": the report's author is the organisation "it" stands for
+        "The Food Standards Agency reviewed school meals for a year. \"Too many menus still rely on fried "
+        "food,\" says its report.",
+        "Food Standards Agency",
+        "ORG",
     ),
 ]
 

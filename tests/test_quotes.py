@@ -112,6 +112,25 @@ DIRECT = [
         "Mario Monti",
         "said",
     ),
+    # A name, then its title set off by commas, parsed as two subjects: the name speaks.
+    (
+        'Jane Hill, campaigns director at Oxfam in the UK, said: "Aid budgets are being cut."',
+        "Aid budgets are being cut.",
+        "Jane Hill",
+        "said",
+    ),
+    (
+        'Tom Lee-Hartley, campaigns director at Shelter in Scotland, said: "Rents have outrun wages for a decade."',
+        "Rents have outrun wages for a decade.",
+        "Tom Lee-Hartley",
+        "said",
+    ),
+    (
+        'Dr Ruth Okafor, head of research at the Wellcome Trust, said: "The results are encouraging but early."',
+        "The results are encouraging but early.",
+        "Ruth Okafor",
+        "said",
+    ),
 ]
 
 
@@ -266,6 +285,80 @@ def test_a_quote_that_is_a_sentence_of_its_own_continues_the_speaker_and_the_ver
     direct = quotes_of(process(text), "direct")
     assert [(q.speaker, q.verb) for q in direct] == [("Tom Reilly", direct[0].verb)] * 2
     assert direct[0].verb in ("added", "said")
+
+
+VERBLESS = [
+    # text, speakers of the direct quotes: an attribution after the quote's comma with no verb
+    (
+        "\"Sales will fall again,\" said analyst Tom Bootle.\n\nThe firm's chief executive, Sarah Kemp, "
+        "disagreed. \"We will be back in profit next year,\" Ms Kemp.",
+        ["Tom Bootle", "Sarah Kemp"],
+    ),
+    (
+        "\"Nobody saw the write-down coming,\" Mr Bootle, an analyst at Capital Economics.",
+        ["Bootle"],
+    ),
+    (  # a quote that ends its sentence with a full stop is not attributed by what follows
+        "\"The talks have failed.\" Union members voted on Monday.",
+        [None],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speakers", VERBLESS)
+def test_attribution_without_a_verb_after_the_quote(process, text, speakers):
+    assert [q.speaker for q in quotes_of(process(text), "direct")] == speakers
+
+
+CONTINUED = [
+    # text, speakers of the direct quotes in order
+    (  # a quote paragraph two paragraphs on, no one else named between: the last speaker goes on
+        "Health Minister Carla Moretti defended the hospital plan on Monday. "
+        "\"We have listened to every region,\" she said.\n\n"
+        "The plan closes two wards and opens three clinics by 2027.\n\n"
+        "\"Nobody enjoys closing a ward, but the clinics will treat more patients.\"",
+        ["Carla Moretti", "Carla Moretti"],
+    ),
+    (  # someone else named between: the quote is not the earlier speaker's
+        "\"The deal is good for the club,\" said chairman Peter Walsh.\n\n"
+        "Manager Luis Ortega was not at the meeting and has said little since the sale.\n\n"
+        "\"We still need two defenders before the window shuts.\"",
+        ["Peter Walsh", None],
+    ),
+    (  # the same in the very next paragraph
+        "\"The deal is good for the club,\" said chairman Peter Walsh. Manager Luis Ortega was not at the "
+        "meeting.\n\n\"We still need two defenders before the window shuts.\"",
+        ["Peter Walsh", None],
+    ),
+    (  # another source in between, even unnamed: not the earlier speaker's either
+        "\"Prices will keep rising,\" said economist Mark Olsen.\n\n"
+        "The figures were first reported by the Financial Times on Friday.\n\n"
+        "\"Growth is slowing faster than markets think.\"",
+        ["Mark Olsen", None],
+    ),
+    (  # a person named with a speech verb the parser did not read as reported speech: the quote is theirs
+        "Prices rose again in May, says the survey.\n\n"
+        "Anna Lind, director of the institute, says 30 large firms raised prices for the second time. "
+        "\"The pressure on margins has not eased at all.\"",
+        ["Anna Lind"],
+    ),
+    (  # someone named only as an object between is no new speaker: the quote goes on
+        "\"We will vote against the bill,\" said Senator Ann Dale. She has long opposed Governor Rick Hale.\n\n"
+        "\"This bill takes money from every school in the state.\"",
+        ["Ann Dale", "Ann Dale"],
+    ),
+    (  # more than two paragraphs on: no longer a continuation
+        "\"We will appeal,\" said lawyer Susan Grant.\n\n"
+        "The hearing lasted two days.\n\nThe jury took four hours.\n\nThe sentence is due in May.\n\n"
+        "\"The evidence was never tested.\"",
+        ["Susan Grant", None],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, speakers", CONTINUED)
+def test_unattributed_quote_paragraph_continues_the_last_speaker(process, text, speakers):
+    assert [q.speaker for q in quotes_of(process(text), "direct")] == speakers
 
 
 def test_a_quote_with_a_verb_of_its_own_keeps_it_unknown(process):

@@ -77,7 +77,9 @@ class Classifier:
             seg.verb = verb_span(doc, verb)
             seg.speaker = self.speakers.speaker_of(ctx, verb)
         elif opens_sentence:
-            seg.speaker = signed(ctx, seg.close_at, after) or labelled(ctx, before)
+            seg.speaker = (
+                signed(ctx, seg.close_at, after) or labelled(ctx, before) or self.speakers.trailing(ctx, seg, after)
+            )
         else:
             # A fragment woven into the writer's sentence: the subject of the verb it depends on
             # ("Critics accused the mayor of “selling the city,”").

@@ -7,8 +7,8 @@ of a split quote, a paragraph of a quote that runs over several, a sentence reop
 mark), each with its own words, so ``text == doc.text[start:end]`` for every record; the parts of one
 quote share its speaker, its verb and ``quote_start``, the start of its first part. ``text`` never
 holds the outer marks nor the comma before the closing mark. A direct quote without attribution
-continues the speaker of the previous quote or reported speech in the same or the previous paragraph,
-and its verb when the quote is a sentence of its own.
+continues the speaker of the previous quote or reported speech up to two paragraphs back, unless
+someone else has been named in between, and its verb when the quote is a sentence of its own.
 """
 
 from pathlib import Path
@@ -20,12 +20,12 @@ from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text
 from newsfacts.quotes import people
 from newsfacts.quotes.classify import Classifier
-from newsfacts.quotes.context import SUBJECT_DEPS, Context, mentions_of
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker, mentions_of
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import Focus
 from newsfacts.quotes.indirect import IndirectSpeech
 from newsfacts.quotes.marks import Segment, find_segments
-from newsfacts.quotes.speakers import Speakers
+from newsfacts.quotes.speakers import Speakers, named
 from newsfacts.records import Quote
 from newsfacts.wordlists import read_words
 from newsfacts.wordspan import whole_words
@@ -36,6 +36,8 @@ JOIN_AFTER = {
     "attribution": (",", "—", "–", ":", "."),  # also “We intend,” he said. “We go.”
     "none": (),
 }
+# How many paragraphs after the previous attribution an unattributed quote still continues its speaker.
+CARRY_PARAGRAPHS = 2
 
 
 def read_genders(path: Path) -> dict[str, str]:
@@ -64,9 +66,13 @@ class QuoteFinder(RuleComponent):
         verbs = read_words(path / "reporting_verbs.txt")
         self.gender_words = read_genders(path / "gendered_words.txt")
         self.pronoun_genders = read_genders(path / "pronoun_genders.txt")
+        self.place_nouns = read_words(path / "place_nouns.txt")
         self.verbs = verbs
         descriptions = Descriptions(
-            read_words(path / "organisation_nouns.txt"), read_words(path / "document_nouns.txt"), self.gender_words
+            read_words(path / "organisation_nouns.txt"),
+            read_words(path / "document_nouns.txt"),
+            self.gender_words,
+            read_words(path / "role_qualifiers.txt"),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
@@ -83,7 +89,7 @@ class QuoteFinder(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
-        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns)
         ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:
@@ -146,23 +152,63 @@ class QuoteFinder(RuleComponent):
         """A direct quote with no attribution of its own continues the previous speaker nearby.
 
         Its speaker mention is the one the previous quote (or reported speech) was attributed through,
-        in the same or the previous paragraph, and so is its verb when the quote is all its sentence.
+        up to ``CARRY_PARAGRAPHS`` paragraphs back with no other person named in between (news style: a
+        quote paragraph without attribution goes on with the last speaker), and so is its verb when
+        the quote is all its sentence.
         """
         previous: Quote | None = None
         for q in quotes:
             if q.speaker_start is None and q.kind == "direct" and previous is not None:
-                if ctx.paragraph_of(q.start) - ctx.paragraph_of(previous.end) <= 1:
-                    q.speaker, q.speaker_start, q.speaker_end = (
-                        previous.speaker,
-                        previous.speaker_start,
-                        previous.speaker_end,
-                    )
-                    q.speaker_label = previous.speaker_label
-                    if _stands_alone(ctx, q):  # not “…,” Smith enthused: a verb we do not know is still its own
-                        q.verb, q.verb_start, q.verb_end = previous.verb, previous.verb_start, previous.verb_end
+                if ctx.paragraph_of(q.start) - ctx.paragraph_of(previous.end) <= CARRY_PARAGRAPHS:
+                    other = self.someone_else(ctx, previous, q)
+                    if other is None:
+                        q.speaker, q.speaker_start, q.speaker_end = (
+                            previous.speaker,
+                            previous.speaker_start,
+                            previous.speaker_end,
+                        )
+                        q.speaker_label = previous.speaker_label
+                        if _stands_alone(ctx, q):  # not “…,” Smith enthused: a verb we do not know is its own
+                            q.verb, q.verb_start, q.verb_end = previous.verb, previous.verb_start, previous.verb_end
+                    elif other[0] is not None:
+                        q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = other
             if q.speaker_start is not None:
                 previous = q
         return quotes
+
+    def someone_else(self, ctx: Context, previous: Quote, q: Quote) -> Speaker | None:
+        """A person other than the previous speaker introduced as a subject between the previous
+        attribution's sentence and the quote, outside quote marks: None when there is none (the quote
+        continues the previous speaker); the person when the subject of a reporting verb the parser did
+        not read as reported speech ("Jane Hill says costs rose. “…”"); else (None, …): unattributed."""
+        last = max(previous.end, previous.speaker_end or 0, previous.verb_end or 0)
+        first = ctx.tokens.first_from(last)
+        start = ctx.sentence(ctx.doc[first]).end_char if first < len(ctx.doc) else last
+        found = None
+        for m in ctx.mentions_between(start, q.start):
+            if (
+                m.label == "PERSON"
+                and not ctx.in_quote(m.start)
+                and ctx.is_subject(m)  # someone who does something, not "… opposed Tony Blair"
+                and named(ctx, m)[0] != previous.speaker
+            ):
+                found = m
+        if found is None:
+            # Another source in between: "a story told by The Daily Caller", "the agency reported".
+            for t in ctx.tokens_between(start, q.start):
+                if t.dep_ in SUBJECT_DEPS | {"pobj"} and t.pos_ != "PRON" and not ctx.in_quote(t.idx):
+                    verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "agent" else t.head
+                    if t.dep_ == "pobj" and verb is t.head:
+                        continue
+                    m = ctx.mention_at(t.idx)
+                    if verb.lemma_.lower() in self.verbs and (m is None or named(ctx, m)[0] != previous.speaker):
+                        return (None, t.idx, t.idx + len(t.text), None)
+            return None
+        span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in self.verbs:
+            return named(ctx, found)
+        return (None, found.start, found.end, None)
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:

@@ -6,7 +6,7 @@ One ``Context`` is built per Doc by the component; the rules modules only ask it
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -150,6 +150,10 @@ class Context:
             nearest = nearest or m
         return None if recent_only else nearest
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in ``[start, end)``."""
+        return self.mentions[bisect_left(self.mention_starts, start) : bisect_left(self.mention_starts, end)]
+
     def mentions_before(self, token: Token, label: str) -> Iterator[Mention]:
         """Mentions with ``label`` ending before ``token`` outside quote marks, nearest first, within
         3,000 characters."""
@@ -172,16 +176,20 @@ class Context:
         root = span.root
         return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
-    def role_holder(self, token: Token) -> tuple[str, int, int] | None:
+    def role_holder(self, token: Token, qualifiers: set[str] = frozenset()) -> tuple[str, int, int] | None:
         """The person whose stated role or title contains the noun ("the minister", "the senator"): the
         role of this very phrase ("Leeds director of rugby Tom Reilly said"), else the last one before it,
         one with the capitalised words before the noun first ("the French president": "French President
-        Jacques Chirac" before "President Bush")."""
+        Jacques Chirac" before "President Bush"). A role with a qualifier the description lacks is
+        another office ("shadow chancellor Oliver Letwin" is not "the chancellor")."""
         word = token.lower_
         marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()}
+        own = {c.lower_ for c in token.children}
         best = marked = None
         for r in self.doc._.roles or []:
             if word in r.role.lower().split() and r.start <= token.idx:
+                if self._qualified(r.start, r.text, word, qualifiers - own):
+                    continue
                 best = (r.person, r.person_start, r.person_end)
                 if r.start <= token.idx < r.end:
                     return best
@@ -207,8 +215,20 @@ class Context:
             if span is not None:
                 titles += list(span[:-1])
             if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles):
-                return (m.canonical, m.start, m.end)
+                if not any(t.lower_ in qualifiers - own for t in titles):
+                    return (m.canonical, m.start, m.end)
         return None
+
+    def _qualified(self, start: int, role_text: str, word: str, qualifiers: set[str]) -> bool:
+        """A qualifier ("shadow", "deputy", "former") before the noun in the role or right before it."""
+        if not qualifiers:
+            return False
+        words = role_text.lower().split()
+        before = words[: words.index(word)] if word in words else words
+        i = self.tokens.first_from(start) - 1
+        if i >= 0:
+            before.append(self.doc[i].lower_)
+        return any(w in qualifiers for w in before)
 
     def named_like(self, token: Token) -> Mention | None:
         """The organisation or person whose name contains the description's noun ("the ministry")."""

@@ -4,7 +4,8 @@
   possessor ("Peabody's statement"), the name compounded with it ("the IMF report") or the object of
   "from"/"by"/"of" ("a statement from the company"), or the person or organisation owning the page it is
   on or in ("a statement on Apple's website"); without one, the description itself.
-- A role ("the minister"): the person who holds it (``doc._.roles``, a title word before a name).
+- A role ("the minister"): the person who holds it (``doc._.roles``, a title word before a name), not
+  one whose role has a qualifier the description lacks (``role_qualifiers.txt``: "shadow", "deputy").
 - An organisation noun ("the company", ``organisation_nouns.txt``) or a noun of a name ("the
   ministry"): that organisation.
 - An indefinite or plural description ("a dealer", "analysts") stays what it is: an unnamed speaker
@@ -37,10 +38,17 @@ LOOK_BACK = 4000  # characters searched for an earlier mention of the same noun
 class Descriptions:
     """Resolves a common-noun subject of a reporting verb."""
 
-    def __init__(self, organisation_nouns: set[str], document_nouns: set[str], gender_words: dict[str, str]):
+    def __init__(
+        self,
+        organisation_nouns: set[str],
+        document_nouns: set[str],
+        gender_words: dict[str, str],
+        role_qualifiers: set[str] = frozenset(),
+    ):
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
         self.gender_words = gender_words
+        self.role_qualifiers = role_qualifiers
 
     def resolve(self, ctx: Context, token: Token, again: Callable[[Context, Token], Speaker]) -> Speaker:
         """``again`` resolves another token (a possessor, an author) the way a subject is resolved."""
@@ -59,7 +67,7 @@ class Descriptions:
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
             return words
-        holder = ctx.role_holder(token)
+        holder = ctx.role_holder(token, self.role_qualifiers)
         if holder is not None:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
         m = ctx.named_like(token)

@@ -33,6 +33,7 @@ HALF_LIFE = 0.5  # weight kept per sentence back
 IN_CONTENT = 0.1  # a person named inside someone else's reported words
 UNNAMED = "·"  # the key of someone known only by a description ("a Juventus official")
 MISMATCH_LEAN = 0.3  # a person whose first name only leans to the other gender
+PLACE_PREPS = {"in", "near", "through", "across", "throughout", "outside", "inside"}  # "lives in X": X is a place
 
 
 @dataclass(slots=True)
@@ -48,8 +49,17 @@ class Entry:
 class Focus:
     """Resolves pronouns and person descriptions of one Doc to persons, by salience."""
 
-    def __init__(self, ctx: Context, gender_words: dict[str, str], pronoun_genders: dict[str, str], verbs: set[str]):
+    def __init__(
+        self,
+        ctx: Context,
+        gender_words: dict[str, str],
+        pronoun_genders: dict[str, str],
+        verbs: set[str],
+        place_nouns: set[str] = frozenset(),
+    ):
         self.ctx = ctx
+        self.place_nouns = place_nouns
+        self._places: set[str] = set()  # person keys the article uses as places
         self.gender_words = gender_words
         self._people: People | None = None
         self.pronoun_genders = pronoun_genders
@@ -59,6 +69,7 @@ class Focus:
         # Resolves a description subject the way a speaker is resolved (set by the component).
         self.describe: Callable[[Token], Speaker] | None = None
         self._sent_starts = ctx.tokens.sentence_starts(ctx.doc)
+        self._narrative: list[int] | None = None
 
     @property
     def people(self) -> People:
@@ -87,6 +98,7 @@ class Focus:
         if self._resolved is None:
             self._read()
         here = self.sentence_index(token.i)
+        narrative = self.narrative_counts() if subject else None
         per_sentence: dict[tuple[str, int], float] = {}  # a person's strongest mention in each sentence
         subjects: set[str] = set()
         last: dict[str, Mention] = {}
@@ -96,9 +108,9 @@ class Focus:
             back = here - e.sentence
             if back > WINDOW_SENTENCES:
                 break
-            if e.key in exclude:
+            if e.key in exclude or e.key in self._places:
                 continue
-            if e.subject and back <= 1:
+            if e.subject and (narrative[here] - narrative[e.sentence] if narrative else back) <= 1:
                 subjects.add(e.key)
             slot = (e.key, back)
             per_sentence[slot] = max(per_sentence.get(slot, 0.0), e.weight * HALF_LIFE**back)
@@ -122,6 +134,21 @@ class Focus:
         m = last[best]
         return Mention(m.start, m.end, None if best.startswith(UNNAMED) else "PERSON", best)
 
+    def narrative_counts(self) -> list[int]:
+        """For each sentence, how many sentences before it have words outside quote marks: a quote the
+        parser split into sentences ("“… thinking, ‘Aren't we clever?’” said the comedian") does not
+        push the subject of the sentence before it out of reach."""
+        if self._narrative is None:
+            ctx, starts = self.ctx, self._sent_starts
+            punct, idx, text = ctx.tokens.punct, ctx.tokens.idx, ctx.tokens.text
+            counts = [0]
+            for k in range(len(starts) - 1):
+                told = any(not punct[i] and not text[i].isspace() and not ctx.in_quote(idx[i])
+                           for i in range(starts[k], starts[k + 1]))
+                counts.append(counts[-1] + told)
+            self._narrative = counts
+        return self._narrative
+
     def _read(self) -> None:
         """One pass over the article: weigh every person mention, resolve every pronoun in order."""
         ctx, doc = self.ctx, self.ctx.doc
@@ -142,6 +169,7 @@ class Focus:
                     t.dep_ in SUBJECT_DEPS
                     and t.pos_ == "NOUN"
                     and t.tag_ == "NN"  # one person: "critics said" is no "she"
+                    and any(c.dep_ in ("det", "poss", "nummod") for c in t.children)  # not "quiz" of "quiz shows"
                     and t.head.lemma_.lower() in self.verbs
                     and not ctx.in_quote(t.idx)
                     and ctx.mention_at(t.idx) is None
@@ -157,6 +185,8 @@ class Focus:
                 key = self.people.key(m)
                 if key is None:
                     continue
+                if span is not None and m.label == "PERSON" and self.used_as_place(span):
+                    self._places.add(key)
                 mention = m
             elif lower[i] in self.pronoun_genders:
                 want = self.pronoun_genders[lower[i]]
@@ -179,6 +209,22 @@ class Focus:
             weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
             subject = self.main_subject(token)
             self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
+
+    def used_as_place(self, span) -> bool:
+        """A name the model took for a person used as a place: a place noun right after it ("Tando
+        Allahyar district") or the object of a preposition of place after a verb ("flooding swept through
+        Tando Allahyar", "lives in Larkana"). A he or she never stands for it, whatever its label."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in self.place_nouns:
+            return True
+        root = span.root
+        prep = root.head
+        return (
+            root.dep_ == "pobj"
+            and prep.lower_ in PLACE_PREPS
+            and prep.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "case" for c in root.children)  # "in Smith's view"
+        )
 
     def description(self, token: Token) -> Mention | None:
         """A description as the subject of a reporting verb: the person it names, or itself (key

@@ -2,7 +2,8 @@
 
 The speaker is the subject of the reporting verb, in either order ("Smith said", "said Smith"), the
 object of "according to", "X quoted Y as saying", a name signed after a dash (“…” ― Jane Doe) or
-before a colon (Jane Doe: “…”), never a word inside quote marks nor of another paragraph. The subject
+before a colon (Jane Doe: “…”) or after the quote's comma with no verb at all (“…,” Ms Kemp.), never a
+word inside quote marks nor of another paragraph. The subject
 is then resolved to a person: a name through ``people`` (the fullest name the article gives that
 person, a bare surname completed), an apposition ("Hill, a doctor,", "the guard, Diba,"), a relative
 pronoun through the noun before it ("…, Stevie Wonder, who joked"), he/she through ``focus`` (the
@@ -18,7 +19,7 @@ from spacy.tokens import Token
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
-from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES
+from newsfacts.quotes.marks import BOUNDARY_PUNCT, DASHES, Segment
 
 
 class Speakers:
@@ -63,7 +64,7 @@ class Speakers:
                 c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
             ]
             if subjects:  # the nearest, when the parser found several
-                return min(subjects, key=lambda c: abs(c.i - head.i))
+                return _name_before_title(ctx, min(subjects, key=lambda c: abs(c.i - head.i)))
             for agent in (c for c in head.children if c.dep_ == "agent"):
                 for c in agent.children:
                     if c.dep_ == "pobj":
@@ -77,6 +78,24 @@ class Speakers:
                 continue
             break
         return _next_to(ctx, verb)  # the parse failed around the marks
+
+    def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
+        """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
+        out. The quote closes on a comma and the rest of the sentence is a name or a description, alone
+        or followed by its apposition or relative clause."""
+        if not after or "," not in ctx.text[seg.end : seg.close_at]:
+            return None
+        head = []
+        for t in after:
+            if t.text == ",":
+                break
+            head.append(t)
+        if not head or len(head) > 6 or any(t.pos_ in ("VERB", "AUX", "ADP", "PRON") for t in head):
+            return None
+        last = head[-1]
+        if last.pos_ not in ("PROPN", "NOUN") or (last.pos_ == "NOUN" and head[0].pos_ != "DET"):
+            return None
+        return self.resolve(ctx, last)
 
     def resolve(self, ctx: Context, token: Token) -> Speaker:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
@@ -112,8 +131,8 @@ class Speakers:
                 m = ctx.focus.pronoun(token)
                 if m is not None and m.canonical.startswith(UNNAMED):
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
-            elif lower in ("it", "they"):
-                m = ctx.previous_organisation(token, recent_only=lower == "they")
+            elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
+                m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
             if m is not None:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
@@ -134,6 +153,31 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _name_before_title(ctx: Context, nearest: Token) -> Token:
+    """"Jane Hill, campaigns director at Oxfam, said" misparsed ("director" or even "campaigns" as the
+    subject): the person named right before the comma that opens the title, not the title."""
+    if nearest.pos_ not in ("NOUN", "VERB"):
+        return nearest
+    doc = nearest.doc
+    commas = [t.i for t in doc[max(nearest.left_edge.i - 1, 0) : nearest.i] if t.text == ","]
+    if not commas or commas[0] < 1:
+        return nearest
+    name = doc[commas[0] - 1]
+    m = ctx.mention_at(name.idx)
+    if (
+        name.pos_ == "PROPN"
+        and m is not None
+        and m.label == "PERSON"
+        and m.end == name.idx + len(name.text)
+        and not ctx.in_quote(name.idx)
+        and name.dep_ in SUBJECT_DEPS  # a subject too: not "After meeting John Smith, officials said"
+        and name.head.i in (nearest.i, nearest.head.i)
+        and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") for t in doc[commas[0] + 1 : nearest.i])
+    ):
+        return name
+    return nearest
 
 
 def _antecedent(relative: Token) -> Token | None:
