@@ -100,3 +100,14 @@ def test_speakers_and_entities_read_a_name_alike(name, first, last):
     parsed = parse_name(name)
     assert (parsed.first, parsed.last) == (first, last)
     assert parsed.last == " ".join(parse(name).surname)
+
+
+@pytest.mark.parametrize("name", ["Apple Inc.", "Marks & Spencer Group plc", "Deutsche Bank AG", "Toyota",
+                                  "News Corp", "Société Générale S.A.", "Vodafone Group", "  BAE Systems - ",
+                                  "Royal Dutch/Shell", "Glaxo Co-op"])
+def test_org_keys_skip_cleanco_only_where_it_changes_nothing(name):
+    from cleanco import basename
+
+    from newsfacts.namematch import _basename
+
+    assert _basename(name) == basename(name)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleanco import basename
+from cleanco.clean import normalized, prepare_default_terms, strip_punct, strip_tail
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
@@ -142,8 +143,22 @@ def org_key(name: str) -> str:
     text = " ".join(name.split())
     if text.lower().startswith("the "):
         text = text[4:]
-    base = basename(text) or text
+    base = _basename(text) or text
     return " ".join(base.lower().replace("’", "'").split())
+
+
+# The last word of each of cleanco's legal terms, as it compares them (case-folded, accents and "." "," "-" off).
+_TERM_ENDS = frozenset(parts[-1] for _, parts in prepare_default_terms())
+
+
+def _basename(text: str) -> str:
+    """cleanco's ``basename``: it drops legal terms only from the end, so a name whose last word ends no term
+    comes back as written, without its test of every term (five times the cost)."""
+    name = strip_tail(text)
+    words = normalized(name).split()
+    if words and strip_punct(words[-1]) in _TERM_ENDS:
+        return basename(text)
+    return strip_tail(" ".join(name.split()))
 
 
 # --- first names ----------------------------------------------------------------------------------
