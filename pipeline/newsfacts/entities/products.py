@@ -17,6 +17,8 @@ Gracenote", "Blizzard's chief executive") or "its" in its clause ("Pipex said it
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
@@ -131,13 +133,18 @@ class ProductRules(Stage):
         head = doc[m.end - 1]
         if head.dep_ not in deps:
             return None
-        starts = {o.start for o in mentions}
-        for t in doc[m.end:head.sent.end]:
-            if t.i in starts:
-                return None
-            if t.lower_ in pronouns:  # in the name's clause, not "if X wins, he added"
-                return t.lower_ if any(a.i == head.head.i for a in t.ancestors) else None
-        return None
+        tk = token_index(doc)
+        sentences = tk.sentence_starts(doc)
+        lower = tk.lower
+        for i in range(m.end, sentences[bisect_right(sentences, head.i)]):  # to the end of the name's sentence
+            if lower[i] in pronouns:
+                break
+        else:
+            return None
+        if any(m.end <= o.start <= i for o in mentions):
+            return None
+        # in the name's clause, not "if X wins, he added"
+        return lower[i] if any(a.i == head.head.i for a in doc[i].ancestors) else None
 
     def _acts_as_body(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """An organisation's doings: the subject of a verb of saying or intending ("Sony said", "Sony

@@ -136,7 +136,7 @@ class SpanRules(Stage):
                 e -= 1  # "Interfax news agency", "J. Ratcliffe 63"
             else:
                 break
-        if s >= e or not any(ch.isalpha() for ch in doc[s:e].text):
+        if s >= e or not any(ch.isalpha() for ch in token_index(doc).span(s, e)):
             return None
         if m.label in NAME_LABELS and all(t.lower_ in self.honorifics and not t.is_upper for t in doc[s:e]):
             return None  # "Mr" alone ("Said Mr: ...") names no one
@@ -236,7 +236,7 @@ class SpanRules(Stage):
         """"Kazakh Foreign" (a nationality plus title words) is no ORG; "Kazakh-Kyrgyz" is NORP."""
         words = [t for t in doc[m.start:m.end] if not t.is_punct and t.lower_ not in self.determiners]
         dem = [t for t in words if name_key(t.text) in self.demonyms and name_key(t.text) not in self.aliases]
-        if dem and len(dem) == len(words) or name_key(doc[m.start:m.end].text) in self.regional:
+        if dem and len(dem) == len(words) or name_key(self._name(doc, m)) in self.regional:
             m.label = "NORP"
             return m
         if m.label in ("PERSON", "EVENT", "WORK_OF_ART"):

@@ -39,7 +39,7 @@ class WorkRules(Stage):
         """Ids of the mentions the cues make works, with the names listed after each; never a name the
         article has act as a maker, owner or speaker (``agents``: "a role in Microsoft, which said")."""
         tk = token_index(doc)
-        films = any(w in FILM_WORDS for w in tk.lower)
+        films = not FILM_WORDS.isdisjoint(tk.lower)
         ordered = sorted(mentions, key=lambda m: m.start)
         # "Bollywood films", "Hollywood studios": a name that qualifies other nouns is a place or an industry
         qualifiers = {name_key(self._name(doc, m)) for m in ordered
