@@ -157,6 +157,10 @@ def test_a_plural_verb_makes_a_group_unless_the_name_begins_with_a_first_name(pr
     # a kind noun of one who does something names people too
     ("Documentary maker Michael Cockerell was given access to the leader.", "Michael Cockerell", "PERSON"),
     ("The award went to documentary maker Kobus Wiese for his film about the mines.", "Kobus Wiese", "PERSON"),
+    # "giant" names firms ("oil giant X") and people ("jazz giant X")
+    ("His comments follow the sale of oil giant Yukos to cover back taxes. Yukos said it would appeal.", "Yukos",
+     "ORG"),
+    ("The tour was cancelled, jazz giant John Tolley said. Tolley is 70.", "John Tolley", "PERSON"),
 ])
 def test_a_kind_noun_right_before_a_persons_name(process, text, name, label):
     assert labels(process(text), name) == {label}

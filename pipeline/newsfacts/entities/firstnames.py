@@ -61,7 +61,8 @@ class FirstNameRules(Stage):
             if doc[i].tag_ in ("RB", "RBR", "RBS") and doc[i].dep_ == "advmod":
                 continue  # "Just Chepkemei and Radcliffe were left": an adverb the parser reads as one
             kind = self.type_nouns.get(lowers[i - 1]) if i > 0 and texts[i - 1].islower() \
-                and not agent_noun(lowers[i - 1]) else None  # "film maker John Hale" is a person
+                and not agent_noun(lowers[i - 1]) and lowers[i - 1] not in self.people_too \
+                else None  # "film maker John Hale", "jazz giant Ray Tolley" are people
             # "the programme Go Digital": a work, in every mention (a fixed label wins the vote)
             out.append(Mention(i, i + 2, kind or "PERSON", "rule", fixed=kind is not None))
         return out
