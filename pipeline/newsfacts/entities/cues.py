@@ -64,14 +64,17 @@ class CueRules(KindRules, ContestRules):
                 local[id(m)] = "GPE"
             if not kind and key in prizes:
                 kind = "EVENT"
+            club = self._may_be_team(doc, m) and self._club_role(doc, m)
+            if club:  # "Newcastle prop Ed Kalman": a club, even with no other side named, and a side
+                teams.add(key)  # when a role owner's cue types it too ("Charlton manager Alan Curbishley")
+                clubs.add(key)
             if kind:
                 kinds.setdefault(key, kind)
                 word = doc[self._word_before_title(doc, m)].lower_
                 if kind == self._kind_right_before(doc, m) and not agent_noun(word) and word not in self.people_too:
                     named.add(key)  # "the band Franz Ferdinand", "the programme Go Digital": even a person's name
-            elif self._may_be_team(doc, m) and self._club_role(doc, m):
-                teams.add(key)
-                clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
+            elif club:
+                pass
             elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
                     and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
                 # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)

@@ -149,6 +149,13 @@ class NameRules(Stage):
                 i += 1
         return out
 
+    def _named_or_titled(self, doc: Doc, m: Mention) -> bool:
+        """A person's mention after an honorific or a capitalised title, or linked to a full name."""
+        tk = token_index(doc)
+        prev = tk.lower[m.start - 1].rstrip(".") if m.start else ""
+        titled = prev in self.honorifics or prev in self.title_heads and tk.text[m.start - 1].istitle()
+        return titled or bool(m.canonical) and m.canonical.count(" ") > 0 and m.canonical != self._name(doc, m)
+
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
         A short form links only after its full name: a place before it ("Texas" ... "Texas Rangers")
@@ -188,6 +195,8 @@ class NameRules(Stage):
                 m.canonical = longest
                 continue
             names = longs.get(words)
+            if m.label == "PERSON" and self._named_or_titled(doc, m):
+                continue  # "Mr Blair", "President Bush", "Blair" of "Tony Blair": not "the Blair Government"
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
                                                                                   mentions)) \
