@@ -148,6 +148,9 @@ class KindRules(Stage):
         if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()
                              or tk.text[m.end][:1].isdigit()):
             return None  # "Microsoft's Xbox", "the Sony PSP", "Nokia 6600": the maker
+        other = self._kind_before_others(doc, m)
+        if other:
+            return other
         k = m.start - 1
         while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")
@@ -163,6 +166,22 @@ class KindRules(Stage):
         if noun < 0 or not self._kind_word(doc, noun):
             return None
         return self.type_nouns.get(doc[noun].lemma_.lower())
+
+    def _kind_before_others(self, doc: Doc, m: Mention) -> str | None:
+        """"Luton, Preston and other clubs", "Nike, Reebok or other brands": a name listed before "and other"
+        and a kind noun (only names, commas and "and" between)."""
+        tk = token_index(doc)
+        k = m.end
+        while k + 2 < tk.n and k - m.end <= 12:
+            if tk.lower[k] in ("and", "or") and tk.lower[k + 1] == "other":
+                noun = k + 2
+                while noun + 1 < tk.n and self._kind_word(doc, noun + 1):
+                    noun += 1  # "other football clubs": the head noun
+                return self.type_nouns.get(doc[noun].lemma_.lower()) if self._kind_word(doc, noun) else None
+            if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "the")):
+                return None
+            k += 1
+        return None
 
     def _kind_after(self, doc: Doc, m: Mention) -> str | None:
         """"Linux software", "the Tri-Nations tournament", "a Subaru Impreza rally car": a kind noun
