@@ -27,6 +27,7 @@ def labels(doc, text):
     ("The record closes with a short song called Silver Morning.", "Silver Morning", "WORK_OF_ART"),
     # a name listed after a kind noun
     ("Sales of consoles such as Nintendo's GameCube fell before Christmas, Nintendo said.", "GameCube", "PRODUCT"),
+    ("She was praised for such films as Northern Harbour and Silver Lake.", "Silver Lake", "WORK_OF_ART"),
     # ... or before "and other" and a kind noun
     ("Luton, Preston and other football clubs used plastic pitches in the 1980s.", "Preston", "ORG"),
     ("Shares in Reebok, Puma and other sports firms rose on Tuesday.", "Puma", "ORG"),

@@ -141,8 +141,8 @@ class KindRules(Stage):
         return None
 
     def _kind_listed(self, doc: Doc, m: Mention) -> str | None:
-        """"consoles such as Microsoft's Xbox and the PlayStation", "songs including X": a name listed
-        after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
+        """"consoles such as Microsoft's Xbox and the PlayStation", "such films as X", "songs including X": a
+        name listed after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
         Xbox and the PSP; nor a name the article has act, see ``_agents``)."""
         tk = token_index(doc)
         if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()
@@ -157,10 +157,14 @@ class KindRules(Stage):
                     or tk.lower[k] in POSSESSIVES):
                 return None
             k -= 1
-        if k < 1 or tk.lower[k] not in ("as", "including", "like") \
-                or (tk.lower[k] == "as" and tk.lower[k - 1] != "such"):
+        if k < 1 or tk.lower[k] not in ("as", "including", "like"):
             return None
-        noun = k - (2 if tk.lower[k] == "as" else 1)
+        noun = k - 1
+        if tk.lower[k] == "as":  # "films such as X", "such films as X"
+            if tk.lower[k - 1] == "such":
+                noun = k - 2
+            elif k < 2 or tk.lower[k - 2] != "such":
+                return None
         if noun >= 0 and tk.text[noun] == ",":
             noun -= 1
         if noun < 0 or not self._kind_word(doc, noun):
