@@ -131,6 +131,9 @@ def test_club_by_role(nlp, text, club):
         ("A study by the Colorado centre has argued that prices will rise.", "Colorado", "GPE"),
         # a birthplace joined by a hyphen owns no player
         ("The Dublin-born prop Sean Kelly has joined the squad.", "Dublin", "GPE"),
+        # a boss of a firm named between the place and the role
+        ("At the Consumer Electronics Show in Las Vegas Microsoft boss Bill Gates showed the new console.",
+         "Las Vegas", "GPE"),
         # a city that only hosts a team is a place, and "a win" after a club says nothing of a prize
         ("A Leeds win on Saturday would lift them to fourth. Fans queued in Leeds overnight.", "Leeds", None),
     ],

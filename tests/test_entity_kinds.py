@@ -58,6 +58,10 @@ def test_kind_nouns_type_the_name(process, text, name, label):
     ("The animator Nick Park said his new film would open in October.", "Nick Park", "PERSON"),
     # a list of clubs stays a list of clubs
     ("Rival clubs such as Chelsea and Arsenal have made offers for the striker.", "Chelsea", "ORG"),
+    # "and other" in another list; a people's adjective before "newspaper"
+    ("It is a chance for Dr Reddy, whose shares are listed in New York, and other Indian drug makers.", "New York",
+     "GPE"),
+    ("The Basque newspaper Gara received a telephone call on Sunday.", "Basque", "NORP"),
 ])
 def test_kind_cues_leave_agents_and_people(process, text, name, label):
     doc = process(text)

@@ -40,6 +40,8 @@ def test_type_by_cue(nlp, text, name, label):
         # a place before a role its own people hold stays a place
         ("London mayor Ken Livingstone backed the congestion charge.", "London", "GPE"),
         ("Tatarstan president Mintimer Shaimiev said the vote had been fair.", "Tatarstan", "GPE"),
+        ("The chain sold guns in its California stores. California attorney general Tom Rudd objected.",
+         "California", "GPE"),
     ],
 )
 def test_no_type_cue(nlp, text, name, label):

@@ -78,6 +78,8 @@ def test_an_adjective_opening_a_sentence_is_no_name(process, text, word):
         ("Labour campaign chief Tom Rix said the seat was safe. Labour's vote held up in 2001.", "Labour", None),
         # the article writes it capitalised inside a sentence too
         ("Digital sales rose. The Hot Digital Sales chart counts them.", "Digital", None),
+        # a people's adjective
+        ("Asian shares rose on Tuesday as oil prices fell.", "Asian", "NORP"),
     ],
 )
 def test_an_opening_name_that_modifies_a_noun_stays(process, text, name, label):

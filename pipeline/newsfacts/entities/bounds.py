@@ -69,7 +69,7 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
 # What a capitalised word opening a sentence is, read in lower case, when it modifies the noun after it.
 MODIFIER_TAGS = frozenset({"JJ", "VBG"})
-OPENING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "NORP"})
+OPENING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT"})  # not NORP: "Asian shares rose"
 BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
@@ -120,12 +120,13 @@ class NameBoundRules(Stage):
     def _opening_modifier(self, doc: Doc, i: int) -> bool:
         """"Digital sales rose", "Controversial new casinos", "Freezing temperatures": a one-word "name" that
         opens a sentence and modifies the common noun after it is a dictionary adjective or gerund when the
-        tagger, reading it in lower case, takes it for one (JJ, VBG), it is no first name nor in the tables,
+        tagger takes it for no proper noun there and, reading it in lower case, for one (JJ, VBG), it is no
+        first name nor in the tables,
         and the article never writes it capitalised inside a sentence. Not "Orange said" (a subject) nor
         "Apple shares" (a noun in lower case too)."""
         tok = doc[i]
-        if not (tok.is_title and tok.is_alpha) or not self._modifies_next_noun(doc, i):
-            return False
+        if not (tok.is_title and tok.is_alpha) or tok.tag_ in PROPER_TAGS or not self._modifies_next_noun(doc, i):
+            return False  # "Labour election campaign chief X": the tagger reads a name in its sentence
         key = name_key(tok.text)
         if tok.lower_ not in self.known_words or first_name_gender(tok.text)[1] \
                 or key in self.aliases or key in self.demonyms or key in self.city_country:

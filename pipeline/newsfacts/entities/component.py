@@ -74,7 +74,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
-        self.place_roles = set(read_lines(path / "place_roles.txt", missing_ok=True))
+        self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))

@@ -92,6 +92,8 @@ class ContestRules(Stage):
             j += 1
         k = j
         while k < tk.n and k - j < 2 and tk.text[k].istitle() and doc[k].pos_ == "PROPN":
+            if doc[k].ent_type_ not in ("GPE", "NORP"):
+                return False  # a national side's ("England centre"), not "Las Vegas Microsoft boss Bill Gates"
             k += 1  # "Leicester's England centre"
         if k >= tk.n or not tk.text[k].islower():
             return False

@@ -208,8 +208,8 @@ class CueRules(KindRules, ContestRules):
     def _role_owner(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
         """"Cofinec CEO Stephen Frater", "Deportivo chairman Augusto Lendoiro": a one-name "person"
         right before a role and a person's full name is the body the role belongs to, an ORG; so is a
-        "place" no place table knows ("Gazprom chairman Aleksey Miller"), unless the role is a state's
-        ("Texas governor X" stays a place even when the tables miss it)."""
+        "place" no place table knows before a firm's role ("Gazprom chairman Aleksey Miller",
+        ``firm_roles.txt``; "California attorney general X", "Holby City actor X" are no firms)."""
         tk = token_index(doc)
         if m.label in ("GPE", "LOC"):
             key = name_key(self._name(doc, m))
@@ -221,7 +221,7 @@ class CueRules(KindRules, ContestRules):
         while j < tk.n and j - m.end < 3 and tk.lower[j] in self.role_words and not tk.text[j].istitle():
             j += 1
         if j == m.end or tk.lower[j - 1] not in self.title_ends \
-                or m.label != "PERSON" and tk.lower[j - 1] in self.place_roles:
+                or m.label != "PERSON" and tk.lower[j - 1] not in self.firm_roles:
             return None
         after = next((o for o in mentions if o.start == j), None)
         return "ORG" if after is not None and after.label == "PERSON" and after.end - after.start >= 2 else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, first_conjunct, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -181,7 +181,9 @@ class KindRules(Stage):
                 noun = k + 2
                 while noun + 1 < tk.n and self._kind_word(doc, noun + 1):
                     noun += 1  # "other football clubs": the head noun
-                return self.type_nouns.get(doc[noun].lemma_.lower()) if self._kind_word(doc, noun) else None
+                if not self._kind_word(doc, noun) or first_conjunct(doc[noun]) != first_conjunct(doc[m.end - 1]):
+                    return None  # "listed in New York, and other Indian drug makers": not one list
+                return self.type_nouns.get(doc[noun].lemma_.lower())
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "the")):
                 return None
             k += 1
@@ -205,7 +207,8 @@ class KindRules(Stage):
             return None  # "spokesman for St Bernard software": the firm
         key = name_key(self._name(doc, m))
         alias = self.aliases.get(key)
-        if alias is not None and alias.kind == "country" or key in self.demonyms or self._named_person(doc, m):
+        if alias is not None and alias.kind == "country" or key in self.demonyms or key in self.regional \
+                or m.label == "NORP" or self._named_person(doc, m):  # "the Basque newspaper Gara"
             return None  # "the British trials": the word says whose trials, it is no name of them
         if m.label in PLACE_LABELS and self._place_name(key):
             return None  # "the Melbourne final": a known place the model has as a place stays one

@@ -13,7 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, Alias, Mention, Stage, letters_in_order, name_key
-from newsfacts.namematch import PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
+from newsfacts.namematch import SURE, PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
 
@@ -150,11 +150,13 @@ class NameRules(Stage):
         return out
 
     def _named_or_titled(self, doc: Doc, m: Mention) -> bool:
-        """A person's mention after an honorific or a capitalised title, or linked to a full name."""
+        """A person's mention after an honorific or a capitalised title, or linked to a full name that begins
+        with a first name ("Tony Blair"; not the headline's "Blair Labour")."""
         tk = token_index(doc)
         prev = tk.lower[m.start - 1].rstrip(".") if m.start else ""
         titled = prev in self.honorifics or prev in self.title_heads and tk.text[m.start - 1].istitle()
-        return titled or bool(m.canonical) and m.canonical.count(" ") > 0 and m.canonical != self._name(doc, m)
+        full = m.canonical or ""
+        return titled or " " in full and full != self._name(doc, m) and first_name_gender(full.split()[0])[1] == SURE
 
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
