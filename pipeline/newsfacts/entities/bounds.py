@@ -47,6 +47,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.kinds import agent_noun
 from newsfacts.entities.mentions import (
     ACRONYM_RE,
     NAME_LABELS,
@@ -120,13 +121,13 @@ class NameBoundRules(Stage):
     def _opening_modifier(self, doc: Doc, i: int) -> bool:
         """"Digital sales rose", "Controversial new casinos", "Freezing temperatures": a one-word "name" that
         opens a sentence and modifies the common noun after it is a dictionary adjective or gerund when the
-        tagger takes it for no proper noun there and, reading it in lower case, for one (JJ, VBG), it is no
-        first name nor in the tables,
+        tagger, reading it in lower case, takes it for one (JJ, VBG), it is no first name nor in the tables,
+        no role and a name follow its words ("Labour election campaign coordinator Alan Milburn": a body),
         and the article never writes it capitalised inside a sentence. Not "Orange said" (a subject) nor
         "Apple shares" (a noun in lower case too)."""
         tok = doc[i]
-        if not (tok.is_title and tok.is_alpha) or tok.tag_ in PROPER_TAGS or not self._modifies_next_noun(doc, i):
-            return False  # "Labour election campaign chief X": the tagger reads a name in its sentence
+        if not (tok.is_title and tok.is_alpha) or not self._modifies_next_noun(doc, i) or self._owns_role(doc, i):
+            return False
         key = name_key(tok.text)
         if tok.lower_ not in self.known_words or first_name_gender(tok.text)[1] \
                 or key in self.aliases or key in self.demonyms or key in self.city_country:
@@ -135,6 +136,16 @@ class NameBoundRules(Stage):
         if any(tk.text[k] == tok.text and k != i and not self._modifies_next_noun(doc, k) for k in range(tk.n)):
             return False
         return self._tag_in_lower_case(doc, i) in MODIFIER_TAGS
+
+    def _owns_role(self, doc: Doc, i: int) -> bool:
+        """Lower-case words after token ``i`` end in a title before a capitalised name ("Labour campaign
+        coordinator Alan Milburn"): the word names the body the role belongs to."""
+        tk = token_index(doc)
+        k = i + 1
+        while k < tk.n and k - i <= 4 and tk.text[k].islower():
+            k += 1
+        last = tk.lower[k - 1]
+        return k < tk.n and k > i + 1 and (last in self.title_ends or agent_noun(last)) and tk.text[k][:1].isupper()
 
     def _modifies_next_noun(self, doc: Doc, i: int) -> bool:
         """Token ``i`` opens a sentence and modifies a lower-case common noun after it ("Digital sales")."""

@@ -208,8 +208,8 @@ class KindRules(Stage):
         key = name_key(self._name(doc, m))
         alias = self.aliases.get(key)
         if alias is not None and alias.kind == "country" or key in self.demonyms or key in self.regional \
-                or m.label == "NORP" or self._named_person(doc, m):  # "the Basque newspaper Gara"
-            return None  # "the British trials": the word says whose trials, it is no name of them
+                or m.label == "NORP" and doc[m.end - 1].tag_ == "JJ" or self._named_person(doc, m):
+            return None  # "the British trials", "the Basque newspaper": whose trials, no name of them
         if m.label in PLACE_LABELS and self._place_name(key):
             return None  # "the Melbourne final": a known place the model has as a place stays one
         return self.type_nouns[tk.lower[j]]
