@@ -112,6 +112,9 @@ def test_event_short_form_one_is_at(nlp):
         ("The RFU fined Northampton coach Paul Grayson £2,000 on Thursday.", "Northampton"),
         ("Despite joining the squad, the Leicester flanker has only a slim chance of playing.", "Leicester"),
         ("He left for the collapse of his move to union side Swansea in 2001.", "Swansea"),
+        # a manager or boss before a person's name
+        ("Gillingham manager Stan Ketley has been linked with the vacant post at Burnley.", "Gillingham"),
+        ("Oldham boss Tom Ridley praised his young side after the game.", "Oldham"),
     ],
 )
 def test_club_by_role(nlp, text, club):
@@ -123,10 +126,14 @@ def test_club_by_role(nlp, text, club):
     [
         # a country before a position is a national side, a place
         ("Wales coach Mike Ruddock named his side on Tuesday.", "Wales", "GPE"),
+        ("England manager Sven-Goran Eriksson named his squad for the friendly on Thursday.", "England", "GPE"),
         # "centre" is also a common noun: a club's only before a person's name
         ("A study by the Colorado centre has argued that prices will rise.", "Colorado", "GPE"),
         # a birthplace joined by a hyphen owns no player
         ("The Dublin-born prop Sean Kelly has joined the squad.", "Dublin", "GPE"),
+        # a boss of a firm named between the place and the role
+        ("At the Consumer Electronics Show in Las Vegas Microsoft boss Bill Gates showed the new console.",
+         "Las Vegas", "GPE"),
         # a city that only hosts a team is a place, and "a win" after a club says nothing of a prize
         ("A Leeds win on Saturday would lift them to fourth. Fans queued in Leeds overnight.", "Leeds", None),
     ],

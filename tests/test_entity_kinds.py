@@ -27,6 +27,10 @@ def labels(doc, text):
     ("The record closes with a short song called Silver Morning.", "Silver Morning", "WORK_OF_ART"),
     # a name listed after a kind noun
     ("Sales of consoles such as Nintendo's GameCube fell before Christmas, Nintendo said.", "GameCube", "PRODUCT"),
+    ("She was praised for such films as Northern Harbour and Silver Lake.", "Silver Lake", "WORK_OF_ART"),
+    # ... or before "and other" and a kind noun
+    ("Luton, Preston and other football clubs used plastic pitches in the 1980s.", "Preston", "ORG"),
+    ("Shares in Reebok, Puma and other sports firms rose on Tuesday.", "Puma", "ORG"),
     # a kind noun right after the name
     ("The council will move all its desktop computers to Mandrake software next year.", "Mandrake", "PRODUCT"),
     ("Scotland will meet Ireland in the final of the Celtic Nations tournament on Sunday.",
@@ -54,6 +58,10 @@ def test_kind_nouns_type_the_name(process, text, name, label):
     ("The animator Nick Park said his new film would open in October.", "Nick Park", "PERSON"),
     # a list of clubs stays a list of clubs
     ("Rival clubs such as Chelsea and Arsenal have made offers for the striker.", "Chelsea", "ORG"),
+    # "and other" in another list; a people's adjective before "newspaper"
+    ("It is a chance for Dr Reddy, whose shares are listed in New York, and other Indian drug makers.", "New York",
+     "GPE"),
+    ("The Basque newspaper Gara received a telephone call on Sunday.", "Basque", "NORP"),
 ])
 def test_kind_cues_leave_agents_and_people(process, text, name, label):
     doc = process(text)
@@ -157,6 +165,10 @@ def test_a_plural_verb_makes_a_group_unless_the_name_begins_with_a_first_name(pr
     # a kind noun of one who does something names people too
     ("Documentary maker Michael Cockerell was given access to the leader.", "Michael Cockerell", "PERSON"),
     ("The award went to documentary maker Kobus Wiese for his film about the mines.", "Kobus Wiese", "PERSON"),
+    # "giant" names firms ("oil giant X") and people ("jazz giant X")
+    ("His comments follow the sale of oil giant Yukos to cover back taxes. Yukos said it would appeal.", "Yukos",
+     "ORG"),
+    ("The tour was cancelled, jazz giant John Tolley said. Tolley is 70.", "John Tolley", "PERSON"),
 ])
 def test_a_kind_noun_right_before_a_persons_name(process, text, name, label):
     assert labels(process(text), name) == {label}

@@ -20,6 +20,10 @@ def labels(nlp, text):
         ("Nokia has been working on a technology called Visual Radio, which takes an FM signal.", "Visual Radio",
          "PRODUCT"),
         ("The device, Gizmondo, goes on sale in March for 229 pounds.", "Gizmondo", "PRODUCT"),
+        # a "place" no place table knows, before a firm's role and a person's full name: the firm
+        ('"We will invest," BT chief executive Ben Verwaayen said. BT wants lighter regulation.', "BT", "ORG"),
+        # "the X newspaper"
+        ("The minister told the Kommersant newspaper that the sale was a mistake.", "Kommersant", "ORG"),
     ],
 )
 def test_type_by_cue(nlp, text, name, label):
@@ -33,6 +37,11 @@ def test_type_by_cue(nlp, text, name, label):
         ("Shares in Morgan Stanley and Goldman Sachs rose on Tuesday.", "Morgan Stanley", "ORG"),
         # a kind noun that qualifies another noun does not type the name: the head noun does
         ("He joined the technology firm Sophos in 2001.", "Sophos", "ORG"),
+        # a place before a role its own people hold stays a place
+        ("London mayor Ken Livingstone backed the congestion charge.", "London", "GPE"),
+        ("Tatarstan president Mintimer Shaimiev said the vote had been fair.", "Tatarstan", "GPE"),
+        ("The chain sold guns in its California stores. California attorney general Tom Rudd objected.",
+         "California", "GPE"),
     ],
 )
 def test_no_type_cue(nlp, text, name, label):

@@ -32,6 +32,21 @@ def test_short_forms_take_the_full_organisation_name(process, text, full, short)
         [(e.text, e.label, e.canonical) for e in doc._.entities]
 
 
+@pytest.mark.parametrize("text, body, person", [
+    # a body named for its leader is no person's full name, and the leader is no short form of it
+    ("President Bush will send his budget to Congress. Mr Cheney called it the toughest of the Bush Presidency. "
+     "President Bush's plans would raise defence spending.", "Bush Presidency", "Bush"),
+    ("The Blair Government has promised reform. Tony Blair said so on Monday. Mr Blair was firm.",
+     "Blair Government", "Blair"),
+])
+def test_a_leaders_government_is_a_body_and_the_leader_stays_a_person(process, text, body, person):
+    doc = process(text)
+    assert {e.label for e in named(doc, body)} == {"ORG"}, [(e.text, e.label) for e in doc._.entities]
+    hits = named(doc, person)
+    assert hits and all(e.label == "PERSON" and e.canonical != body for e in hits), \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
 @pytest.mark.parametrize("text, first, second", [
     ("Northrop Grumman and Lockheed Martin Corp. bid for the tanker contract on Monday.",
      "Northrop Grumman", "Lockheed Martin Corp."),

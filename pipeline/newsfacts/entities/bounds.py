@@ -17,7 +17,13 @@ when what the model and our lists already know says it is no name word:
   first name, that the tagger, reading the sentence again with that word in lower case, takes for a
   common noun or an adjective ("Rookie Tom Hardwick" → "rookie/NN"), and that the article never
   writes capitalised inside a sentence (there it would be a name: "... said Rice"). Not "Tiger Woods":
-  a nickname stands where the first name would, so no first name follows it.
+  a nickname stands where the first name would, so no first name follows it. A plural the model tags
+  NNS, or that the tagger reads in lower case as a verb ("Seeds Tomas Berka"), is such a word too.
+
+A one-word "name" that opens a sentence and modifies the lower-case noun after it ("Digital sales",
+"Controversial new casinos", "Freezing temperatures") is no name at all when it is a dictionary word
+the tagger, reading it in lower case, takes for an adjective or a gerund, no first name nor table
+name, and the article never writes it capitalised otherwise ("Labour's vote" keeps "Labour").
 
 The title list (``titles.txt``) already removes the roles it knows ("Flanker", "Striker") in
 :meth:`SpanRules._trim`, and :mod:`.roles` then gives them to the person as a role.
@@ -41,6 +47,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.kinds import agent_noun
 from newsfacts.entities.mentions import (
     ACRONYM_RE,
     NAME_LABELS,
@@ -61,6 +68,9 @@ CLOSED_TAGS = frozenset({"IN", "TO", "CC", "RB", "RBR", "RBS", "WRB", "WDT", "WP
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 # What a word that describes the person is, read in lower case: "rookie/NN", "comic/JJ".
 DESCRIBING_TAGS = frozenset({"NN", "NNS", "JJ"})
+# What a capitalised word opening a sentence is, read in lower case, when it modifies the noun after it.
+MODIFIER_TAGS = frozenset({"JJ", "VBG"})
+OPENING_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "PRODUCT"})  # not NORP: "Asian shares rose"
 BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up; not "I"
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
@@ -79,6 +89,9 @@ class NameBoundRules(Stage):
 
     def _drop_leading(self, doc: Doc, m: Mention, lines: list[str]) -> Mention | None:
         """``m`` without the leading words that are no part of the name (trimmed again), or as it was."""
+        if m.end - m.start == 1 and m.label in OPENING_LABELS and lines[m.start] != "caps" \
+                and self._opening_modifier(doc, m.start):
+            return None
         if m.label not in ("PERSON", "ORG") or m.end - m.start < 2 or lines[m.start] == "caps":
             return m
         s = m.start
@@ -105,6 +118,43 @@ class NameBoundRules(Stage):
         # an opening quote or bracket, not the apostrophe of "Elvis' Wooden Heart"
         return (prev.text in OPEN_QUOTES or prev.text in ("(", "[")) and (i == 1 or bool(doc[i - 2].whitespace_))
 
+    def _opening_modifier(self, doc: Doc, i: int) -> bool:
+        """"Digital sales rose", "Controversial new casinos", "Freezing temperatures": a one-word "name" that
+        opens a sentence and modifies the common noun after it is a dictionary adjective or gerund when the
+        tagger, reading it in lower case, takes it for one (JJ, VBG), it is no first name nor in the tables,
+        no role and a name follow its words ("Labour election campaign coordinator Alan Milburn": a body),
+        and the article never writes it capitalised inside a sentence. Not "Orange said" (a subject) nor
+        "Apple shares" (a noun in lower case too)."""
+        tok = doc[i]
+        if not (tok.is_title and tok.is_alpha) or not self._modifies_next_noun(doc, i) or self._owns_role(doc, i):
+            return False
+        key = name_key(tok.text)
+        if tok.lower_ not in self.known_words or first_name_gender(tok.text)[1] \
+                or key in self.aliases or key in self.demonyms or key in self.city_country:
+            return False
+        tk = token_index(doc)  # written capitalised elsewhere, and not so: a name ("Labour's Jo Platt")
+        if any(tk.text[k] == tok.text and k != i and not self._modifies_next_noun(doc, k) for k in range(tk.n)):
+            return False
+        return self._tag_in_lower_case(doc, i) in MODIFIER_TAGS
+
+    def _owns_role(self, doc: Doc, i: int) -> bool:
+        """Lower-case words after token ``i`` end in a title before a capitalised name ("Labour campaign
+        coordinator Alan Milburn"): the word names the body the role belongs to."""
+        tk = token_index(doc)
+        k = i + 1
+        while k < tk.n and k - i <= 4 and tk.text[k].islower():
+            k += 1
+        last = tk.lower[k - 1]
+        return k < tk.n and k > i + 1 and (last in self.title_ends or agent_noun(last)) and tk.text[k][:1].isupper()
+
+    def _modifies_next_noun(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` opens a sentence and modifies a lower-case common noun after it ("Digital sales")."""
+        if i + 1 >= len(doc) or not self._opens_sentence(doc, i):
+            return False
+        tok, nxt = doc[i], doc[i + 1]
+        return nxt.is_alpha and nxt.text.islower() and tok.dep_ in ("amod", "compound") and tok.head.i > i \
+            and tok.head.text.islower() and tok.head.pos_ == "NOUN"
+
     def _no_name_word(self, doc: Doc, i: int, m: Mention) -> bool:
         tok = doc[i]
         if not (tok.is_title and tok.is_alpha):
@@ -112,15 +162,19 @@ class NameBoundRules(Stage):
         known = first_name_gender(tok.text)[1] > 0
         if tok.tag_ in CLOSED_TAGS and (tok.tag_ != "VBG" or tok.dep_ == "advcl"):
             return not known or doc[i + 1].lower_ in self.honorifics
-        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS or tok.lower_ not in self.known_words:
-            return False
+        low = tok.lower_
+        if m.label != "PERSON" or known or tok.tag_ not in PROPER_TAGS and tok.tag_ != "NNS" \
+                or low not in self.known_words and not (low.endswith("s") and low[:-1] in self.known_words):
+            return False  # "Rookie Tom Hardwick", "Seeds Dominik Hrbaty" (a plural)
         if doc[m.end - 1].tag_ == "NNPS":
             return False  # "Law Lords": a plural is a body, and its first word a part of its name
         if not first_name_gender(doc[i + 1].text)[1]:
             return False  # only a word before a first name is surely not the person's own ("Tiger Woods")
         if self._named_elsewhere(doc, i):
             return False
-        return self._tag_in_lower_case(doc, i) in DESCRIBING_TAGS
+        tag = self._tag_in_lower_case(doc, i)
+        # a plural read in lower case may be a verb's third person: "seeds Dominik Hrbaty" -> seeds/VBZ
+        return tag in DESCRIBING_TAGS or tag == "VBZ" and low not in self.known_words
 
     def _named_elsewhere(self, doc: Doc, i: int) -> bool:
         """The article writes the word capitalised inside a sentence too ("... said Rice"): a name there."""

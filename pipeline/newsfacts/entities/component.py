@@ -74,6 +74,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))
@@ -92,6 +93,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
+        self.people_too = {row[0] for row in type_rows if row[2:3] == ["people"]}  # "jazz giant X"
         self.work_cues = {(row[0], row[1]) for row in (line.split("\t") for line in
                                                        read_lines(path / "work_cues.tsv", missing_ok=True))}
         head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]

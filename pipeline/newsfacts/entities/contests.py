@@ -42,7 +42,7 @@ class ContestRules(Stage):
     prize_verbs: set[str]
     team_verbs: set[str]
     award_nouns: dict[str, str]  # noun -> "", "counted" or "hyphen" (award_nouns.tsv)
-    side_roles: dict[str, str]  # word -> "" or "person" (only before a person's name)
+    side_roles: dict[str, str]  # word -> "", "person" (before a person's name) or "staff" (and right after the club)
 
     def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
@@ -98,10 +98,10 @@ class ContestRules(Stage):
         word = ROLE_RE.match(tk.doc_text, tk.idx[k])
         role = word.group() if word else ""
         kind = self.side_roles.get(role, self.side_roles.get(" ".join(tk.lower[k:k + 2])))
-        if kind is None:
-            return False
+        if kind is None or kind == "staff" and k > j:
+            return False  # a side's staff follow its name: not "in Las Vegas Microsoft boss Bill Gates"
         after = tk.first_from(tk.idx[k] + len(role))
-        if kind == "person":  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
+        if kind in ("person", "staff"):  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
             return after < tk.n and doc[after].ent_type_ == "PERSON" and tk.text[after].istitle()
         return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
 

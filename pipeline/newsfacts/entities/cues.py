@@ -64,14 +64,17 @@ class CueRules(KindRules, ContestRules):
                 local[id(m)] = "GPE"
             if not kind and key in prizes:
                 kind = "EVENT"
+            club = self._may_be_team(doc, m) and self._club_role(doc, m)
+            if club:  # "Newcastle prop Ed Kalman": a club, even with no other side named, and a side
+                teams.add(key)  # when a role owner's cue types it too ("Charlton manager Alan Curbishley")
+                clubs.add(key)
             if kind:
                 kinds.setdefault(key, kind)
-                if kind == self._kind_right_before(doc, m) \
-                        and not agent_noun(doc[self._word_before_title(doc, m)].lower_):
+                word = doc[self._word_before_title(doc, m)].lower_
+                if kind == self._kind_right_before(doc, m) and not agent_noun(word) and word not in self.people_too:
                     named.add(key)  # "the band Franz Ferdinand", "the programme Go Digital": even a person's name
-            elif self._may_be_team(doc, m) and self._club_role(doc, m):
-                teams.add(key)
-                clubs.add(key)  # "Newcastle prop Ed Kalman": a club, even with no other side named
+            elif club:
+                pass
             elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
                     and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
                 # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)
@@ -204,14 +207,21 @@ class CueRules(KindRules, ContestRules):
 
     def _role_owner(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
         """"Cofinec CEO Stephen Frater", "Deportivo chairman Augusto Lendoiro": a one-name "person"
-        right before a role and a person's full name is the body the role belongs to, an ORG."""
-        if m.label != "PERSON" or self._named_person(doc, m):
-            return None
+        right before a role and a person's full name is the body the role belongs to, an ORG; so is a
+        "place" no place table knows before a firm's role ("Gazprom chairman Aleksey Miller",
+        ``firm_roles.txt``; "California attorney general X", "Holby City actor X" are no firms)."""
         tk = token_index(doc)
+        if m.label in ("GPE", "LOC"):
+            key = name_key(self._name(doc, m))
+            if m.fixed or self._place_name(key) or key in self.demonyms or key in self.regional:
+                return None
+        elif m.label != "PERSON" or self._named_person(doc, m):
+            return None
         j = m.end
         while j < tk.n and j - m.end < 3 and tk.lower[j] in self.role_words and not tk.text[j].istitle():
             j += 1
-        if j == m.end or tk.lower[j - 1] not in self.title_heads:
+        if j == m.end or tk.lower[j - 1] not in self.title_ends \
+                or m.label != "PERSON" and tk.lower[j - 1] not in self.firm_roles:
             return None
         after = next((o for o in mentions if o.start == j), None)
         return "ORG" if after is not None and after.label == "PERSON" and after.end - after.start >= 2 else None

@@ -6,7 +6,8 @@ such pairs in lists, line-ups and results. Here an untagged pair of capitalised 
 is a first name in the ``gender-guesser`` lexicon (the one :mod:`newsfacts.quotes.people` reads;
 "sure" entries only) becomes a PERSON, unless a word says otherwise: a title ("General"), a
 month ("June"), a table place or nationality, a head word of an organisation or a place
-("Grace Road"), or a determiner or possessive before it ("their Morris Minor"); after a kind noun
+("Grace Road"), a determiner or possessive before it ("their Morris Minor"), or the parser reading the
+first word as an adverb ("Just Kiprotich and Holloway were left in front"); after a kind noun
 ("the BBC programme Go Digital", "the band Franz Ferdinand") it is a name of that kind. Two one-word
 mentions that make such a pair ("Kobus" and "Wiese") become one
 name. :meth:`SpanRules._extend_people` then adds the rest of a longer name.
@@ -57,8 +58,11 @@ class FirstNameRules(Stage):
                 continue
             if first_name_gender(texts[i])[1] != SURE:
                 continue
+            if doc[i].tag_ in ("RB", "RBR", "RBS") and doc[i].dep_ == "advmod":
+                continue  # "Just Chepkemei and Radcliffe were left": an adverb the parser reads as one
             kind = self.type_nouns.get(lowers[i - 1]) if i > 0 and texts[i - 1].islower() \
-                and not agent_noun(lowers[i - 1]) else None  # "film maker John Hale" is a person
+                and not agent_noun(lowers[i - 1]) and lowers[i - 1] not in self.people_too \
+                else None  # "film maker John Hale", "jazz giant Ray Tolley" are people
             # "the programme Go Digital": a work, in every mention (a fixed label wins the vote)
             out.append(Mention(i, i + 2, kind or "PERSON", "rule", fixed=kind is not None))
         return out

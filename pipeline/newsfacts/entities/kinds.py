@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
+from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, first_conjunct, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
@@ -141,28 +141,53 @@ class KindRules(Stage):
         return None
 
     def _kind_listed(self, doc: Doc, m: Mention) -> str | None:
-        """"consoles such as Microsoft's Xbox and the PlayStation", "songs including X": a name listed
-        after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
+        """"consoles such as Microsoft's Xbox and the PlayStation", "such films as X", "songs including X": a
+        name listed after a kind noun (not a possessor or a word before another name: Microsoft and Sony make the
         Xbox and the PSP; nor a name the article has act, see ``_agents``)."""
         tk = token_index(doc)
         if m.end < tk.n and (tk.lower[m.end] in POSSESSIVES or tk.text[m.end][:1].isupper()
                              or tk.text[m.end][:1].isdigit()):
             return None  # "Microsoft's Xbox", "the Sony PSP", "Nokia 6600": the maker
+        other = self._kind_before_others(doc, m)
+        if other:
+            return other
         k = m.start - 1
         while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")
                     or tk.lower[k] in POSSESSIVES):
                 return None
             k -= 1
-        if k < 1 or tk.lower[k] not in ("as", "including", "like") \
-                or (tk.lower[k] == "as" and tk.lower[k - 1] != "such"):
+        if k < 1 or tk.lower[k] not in ("as", "including", "like"):
             return None
-        noun = k - (2 if tk.lower[k] == "as" else 1)
+        noun = k - 1
+        if tk.lower[k] == "as":  # "films such as X", "such films as X"
+            if tk.lower[k - 1] == "such":
+                noun = k - 2
+            elif k < 2 or tk.lower[k - 2] != "such":
+                return None
         if noun >= 0 and tk.text[noun] == ",":
             noun -= 1
         if noun < 0 or not self._kind_word(doc, noun):
             return None
         return self.type_nouns.get(doc[noun].lemma_.lower())
+
+    def _kind_before_others(self, doc: Doc, m: Mention) -> str | None:
+        """"Luton, Preston and other clubs", "Nike, Reebok or other brands": a name listed before "and other"
+        and a kind noun (only names, commas and "and" between)."""
+        tk = token_index(doc)
+        k = m.end
+        while k + 2 < tk.n and k - m.end <= 12:
+            if tk.lower[k] in ("and", "or") and tk.lower[k + 1] == "other":
+                noun = k + 2
+                while noun + 1 < tk.n and self._kind_word(doc, noun + 1):
+                    noun += 1  # "other football clubs": the head noun
+                if not self._kind_word(doc, noun) or first_conjunct(doc[noun]) != first_conjunct(doc[m.end - 1]):
+                    return None  # "listed in New York, and other Indian drug makers": not one list
+                return self.type_nouns.get(doc[noun].lemma_.lower())
+            if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "the")):
+                return None
+            k += 1
+        return None
 
     def _kind_after(self, doc: Doc, m: Mention) -> str | None:
         """"Linux software", "the Tri-Nations tournament", "a Subaru Impreza rally car": a kind noun
@@ -182,8 +207,9 @@ class KindRules(Stage):
             return None  # "spokesman for St Bernard software": the firm
         key = name_key(self._name(doc, m))
         alias = self.aliases.get(key)
-        if alias is not None and alias.kind == "country" or key in self.demonyms or self._named_person(doc, m):
-            return None  # "the British trials": the word says whose trials, it is no name of them
+        if alias is not None and alias.kind == "country" or key in self.demonyms or key in self.regional \
+                or m.label == "NORP" and doc[m.end - 1].tag_ == "JJ" or self._named_person(doc, m):
+            return None  # "the British trials", "the Basque newspaper": whose trials, no name of them
         if m.label in PLACE_LABELS and self._place_name(key):
             return None  # "the Melbourne final": a known place the model has as a place stays one
         return self.type_nouns[tk.lower[j]]

@@ -13,7 +13,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import ACRONYM_RE, Alias, Mention, Stage, letters_in_order, name_key
-from newsfacts.namematch import PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
+from newsfacts.namematch import SURE, PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
 
@@ -149,6 +149,15 @@ class NameRules(Stage):
                 i += 1
         return out
 
+    def _named_or_titled(self, doc: Doc, m: Mention) -> bool:
+        """A person's mention after an honorific or a capitalised title, or linked to a full name that begins
+        with a first name ("Tony Blair"; not the headline's "Blair Labour")."""
+        tk = token_index(doc)
+        prev = tk.lower[m.start - 1].rstrip(".") if m.start else ""
+        titled = prev in self.honorifics or prev in self.title_heads and tk.text[m.start - 1].istitle()
+        full = m.canonical or ""
+        return titled or " " in full and full != self._name(doc, m) and first_name_gender(full.split()[0])[1] == SURE
+
     def _link_org_short_forms(self, doc: Doc, mentions: list[Mention]) -> None:
         """"Lockheed" after "Lockheed Martin", "AirTran" after "AirTran Airways": one organisation.
         A short form links only after its full name: a place before it ("Texas" ... "Texas Rangers")
@@ -188,6 +197,8 @@ class NameRules(Stage):
                 m.canonical = longest
                 continue
             names = longs.get(words)
+            if m.label == "PERSON" and self._named_or_titled(doc, m):
+                continue  # "Mr Blair", "President Bush", "Blair" of "Tony Blair": not "the Blair Government"
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
                                                                                   mentions)) \
