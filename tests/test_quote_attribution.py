@@ -17,6 +17,11 @@ def indirect(doc):
 
 PRONOUNS = [
     # text, speaker of the last direct quote
+    (  # a person the parse reads as a place ("in Leeds Mr Harper") stays a person: the honorific says so
+        "Speaking in Leeds Mr Harper said: “Commuters have paid enough.”\n\n"
+        "The railways were run for shareholders, he said. “We will freeze fares,” he said.",
+        "Harper",
+    ),
     (  # gender from the first name: "she" is not the man named last
         "Hillary Clinton spoke in Ohio on Tuesday about the plant closures. Later she met Donald Trump. "
         "“Working families deserve better than this,” she said.",

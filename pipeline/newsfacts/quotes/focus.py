@@ -185,7 +185,9 @@ class Focus:
                 key = self.people.key(m)
                 if key is None:
                     continue
-                if span is not None and m.label == "PERSON" and self.used_as_place(span):
+                # a first name or an honorific outweighs the parse ("Speaking in Leeds Mr Harper said")
+                if span is not None and m.label == "PERSON" and self.people.gender(key)[1] < SURE \
+                        and self.used_as_place(span):
                     self._places.add(key)
                 mention = m
             elif lower[i] in self.pronoun_genders:
@@ -213,7 +215,8 @@ class Focus:
     def used_as_place(self, span) -> bool:
         """A name the model took for a person used as a place: a place noun right after it ("Tando
         Allahyar district") or the object of a preposition of place after a verb ("flooding swept through
-        Tando Allahyar", "lives in Larkana"). A he or she never stands for it, whatever its label."""
+        Tando Allahyar", "lives in Larkana"). A he or she never stands for it, whatever its label, unless a
+        first name or an honorific says it is a person (tested by the caller)."""
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in self.place_nouns:
             return True
