@@ -74,7 +74,7 @@ class CueRules(KindRules, ContestRules):
                 if kind == self._kind_right_before(doc, m) and not agent_noun(word) and word not in self.people_too:
                     named.add(key)  # "the band Franz Ferdinand", "the programme Go Digital": even a person's name
             elif club:
-                pass
+                pass  # a club by its role (above): the cues below do not apply
             elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
                     and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
                 # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)
