@@ -61,14 +61,15 @@ def clean_name(text: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def parse(text: str) -> PersonName:
     """Parse a person's name; cached, since one article repeats its names."""
-    plain = _plain_name(clean_name(text))
+    text = clean_name(text)
+    plain = _plain_name(text)
     if plain is not None:
         return plain
-    human = HumanName(clean_name(text))
+    human = HumanName(text)
     words = tuple(w.lower().rstrip(",") for w in " ".join(
         p for p in (human.first, human.middle, human.last) if p).split())
     if not words:  # a title alone ("President"): keep the text as it is
-        words = tuple(w.lower() for w in clean_name(text).split())
+        words = tuple(w.lower() for w in text.split())
     words = tuple(w for w in words if w.rstrip(".") not in _SUFFIXES or w == words[0])
     surname = tuple(w.lower() for w in human.last.split()) or words[-1:]
     return PersonName(words, surname, human.title.lower())

@@ -77,6 +77,12 @@ class TokenIndex:
             self._sent_starts = [s.start for s in doc.sents] + [len(doc)]
         return self._sent_starts
 
+    def sentence_of(self, doc: Doc, i: int) -> tuple[int, int]:
+        """Start and end (token indices) of the sentence of token ``i``: ``doc[i].sent`` without walking the Doc."""
+        starts = self.sentence_starts(doc)
+        k = bisect_right(starts, i) - 1
+        return starts[k], starts[k + 1]
+
 
 _INDEXES: weakref.WeakKeyDictionary[Doc, TokenIndex] = weakref.WeakKeyDictionary()
 

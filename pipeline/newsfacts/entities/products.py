@@ -17,8 +17,6 @@ Gracenote", "Blizzard's chief executive") or "its" in its clause ("Pipex said it
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
@@ -134,9 +132,8 @@ class ProductRules(Stage):
         if head.dep_ not in deps:
             return None
         tk = token_index(doc)
-        sentences = tk.sentence_starts(doc)
         lower = tk.lower
-        for i in range(m.end, sentences[bisect_right(sentences, head.i)]):  # to the end of the name's sentence
+        for i in range(m.end, tk.sentence_of(doc, head.i)[1]):  # to the end of the name's sentence
             if lower[i] in pronouns:
                 break
         else:

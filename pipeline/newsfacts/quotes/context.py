@@ -74,9 +74,8 @@ class Context:
 
     def sentence(self, token: Token) -> Span:
         """``token.sent`` without walking the document again for every lookup."""
-        starts = self.tokens.sentence_starts(self.doc)
-        i = bisect_right(starts, token.i) - 1
-        return self.doc[starts[i] : starts[i + 1]]
+        start, end = self.tokens.sentence_of(self.doc, token.i)
+        return self.doc[start:end]
 
     def paragraph_of(self, char: int) -> int:
         return max(bisect_right(self.para_starts, char) - 1, 0)
