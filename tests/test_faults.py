@@ -443,7 +443,7 @@ def test_a_signal_ends_the_workers_and_marks_the_run_interrupted(tmp_path, sig, 
     proc, db_path = start_ingest(tmp_path)
     try:
         workers = descendants(proc.pid)
-        assert len(workers) >= 2  # two workers (and the resource tracker)
+        assert len(workers) >= 2  # two workers (and, started afresh, the resource tracker)
         # A second run starting meanwhile leaves this one running, and `runs` shows it so.
         db = store.open_db(db_path)
         other = store.start_run(db, SPEC, ["elsewhere"], 1)
@@ -472,7 +472,10 @@ def test_a_signal_ends_the_workers_and_marks_the_run_interrupted(tmp_path, sig, 
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds worker processes through /proc (Linux)")
-def test_a_killed_ingest_takes_its_workers_and_resource_tracker_with_it(tmp_path):
+@pytest.mark.parametrize("start_method, processes", [("fork", 2), ("spawn", 3)])  # spawn: a resource tracker too
+def test_a_killed_ingest_takes_its_workers_and_resource_tracker_with_it(tmp_path, monkeypatch, start_method,
+                                                                        processes):
+    monkeypatch.setitem(ENV, "NEWSFACTS_START_METHOD", start_method)
     proc, db_path = start_ingest(tmp_path)
     children = descendants(proc.pid)
     try:
@@ -481,7 +484,7 @@ def test_a_killed_ingest_takes_its_workers_and_resource_tracker_with_it(tmp_path
         deadline = time.monotonic() + 15
         while not all(gone(pid) for pid in children) and time.monotonic() < deadline:
             time.sleep(0.2)
-        assert len(children) >= 3 and all(gone(pid) for pid in children)
+        assert len(children) == processes and all(gone(pid) for pid in children)
     finally:
         for pid in children:
             if not gone(pid):

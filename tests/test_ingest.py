@@ -1,5 +1,6 @@
 """The batch job end to end: real model, real SQLite file, real files on disk."""
 
+import gc
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from newsfacts import store
+from newsfacts import batch, store, work
 from newsfacts.batch import ingest
 from newsfacts.cli import cli
 
@@ -225,11 +226,18 @@ def _assert_consistent(db_path):
                                  "WHERE x.article_id = f.article_id AND x.run_id = f.run_id)")
 
 
-def test_two_workers_give_the_same_facts_as_one(folder, tmp_path):
+@pytest.mark.parametrize("forked, notice", [(True, "for 2 worker processes"), (False, "in 2 worker processes")],
+                         ids=["forked", "started afresh"])
+def test_two_workers_give_the_same_facts_as_one(folder, tmp_path, monkeypatch, forked, notice):
+    monkeypatch.setattr(batch, "fork_is_safe", lambda: forked)
     one = ingest([folder], tmp_path / "one.db", workers=1)
-    two = ingest([folder], tmp_path / "two.db", workers=2, batch_size=1)
+    notices: list[str] = []
+    two = ingest([folder], tmp_path / "two.db", workers=2, batch_size=1, on_notice=notices.append)
     assert two.new == one.new == 4
     assert two.facts == one.facts
+    assert any(notice in line for line in notices)
+    # The parent released the pipeline it loaded for forked workers, and the garbage collector's freeze
+    assert work._PRELOADED is None and gc.get_freeze_count() == 0
 
 
 @pytest.mark.parametrize("budget, kept", [(10**9, True), (0, False)])

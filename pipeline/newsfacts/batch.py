@@ -1,7 +1,8 @@
 """The batch job: article folders in, facts in the database, incrementally and in parallel.
 
 Reading and bookkeeping happen in this process; NLP runs in ``workers``
-processes, each loading the pipeline once. Results are written a batch per
+processes, forked once this process has loaded the pipeline (or, where forking
+is not safe, each loading its own). Results are written a batch per
 transaction, so an interrupted run leaves whole articles and the next run picks
 up the rest: an article whose text was already extracted by a pipeline with the
 same fingerprint is never processed again.
@@ -23,17 +24,20 @@ from pathlib import Path
 from newsfacts import nlp as nlp_module
 from newsfacts import readers, store
 from newsfacts.errors import NewsfactsError, NoInput, StoreError
-from newsfacts.pool import Inline, Job, Pool, shielded
+from newsfacts.pool import Inline, Job, Pool, fork_is_safe, shielded
 from newsfacts.work import (  # noqa: F401 - the worker side, also reachable here as before
     Extracted,
     article_row,
     batch_zone,
     by_size,
     extract_batch,
+    init_forked_worker,
     init_worker,
     load_pipeline,
+    preload,
     release_pipeline,
     task_of,
+    unload,
 )
 
 DEFAULT_BATCH_SIZE = 16
@@ -233,6 +237,7 @@ def ingest(paths: Iterable[str | os.PathLike] | str | os.PathLike, db: str | os.
     finally:
         with shielded():  # a second Ctrl-C must not leave the run unrecorded
             pool.stop(kill=result.interrupted or status == "failed")
+            unload()
             result.seconds = time.perf_counter() - started
             try:
                 if db.conn.in_transaction:  # a batch whose write an interrupt cut short: not stored
@@ -286,14 +291,23 @@ def start_executor(workers: int, spec, on_notice: Callable[[str], None] | None, 
         if on_notice:
             on_notice(f"starting Dask: {scheduler or f'a local cluster of {workers} worker processes'}…")
         return DaskExecutor(spec, workers, scheduler)
+    forked = workers > 1 and fork_is_safe()
     if on_notice:
-        where = "" if workers == 1 else f" in {workers} worker processes"
+        where = ("" if workers == 1 else f" for {workers} worker processes" if forked
+                 else f" in {workers} worker processes")
         on_notice(f"loading the model {spec.model}{where}…")
-    return _executor(workers, spec)
+    return _executor(workers, spec, forked)
 
 
-def _executor(workers: int, spec):
+def _executor(workers: int, spec, forked: bool):
+    """One worker runs here. More are forked from this process once it has loaded the pipeline (see
+    ``work.preload``; ``work.unload`` releases it when the run ends) or, where forking is not safe, started
+    afresh, each loading its own."""
     if workers == 1:
         return Inline(lambda: load_pipeline(spec.model, spec.models), release_pipeline)
+    if forked:  # a forked worker inherits the open database connection; it never uses or closes it
+        preload(spec.model, spec.models)
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=init_forked_worker)
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=init_worker, initargs=(spec.model, str(spec.models)))

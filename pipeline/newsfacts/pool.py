@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -184,6 +185,15 @@ def shielded() -> Iterator[None]:
         for sig, handler in previous.items():
             if handler is not None:
                 signal.signal(sig, handler)
+
+
+def fork_is_safe() -> bool:
+    """Whether worker processes may be forked from this one: on Linux, and while it runs one thread (a
+    fork copies only the calling thread, so a lock another thread holds would stay locked in the child).
+    macOS can fork, but its system libraries are not safe to use in a forked child. A pipeline whose
+    libraries cannot be forked once loaded is run with ``NEWSFACTS_START_METHOD=spawn``."""
+    return (os.environ.get("NEWSFACTS_START_METHOD", "fork") != "spawn" and sys.platform.startswith("linux")
+            and threading.active_count() == 1)
 
 
 # --- worker side ------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def ingest_shards(paths: Iterable[str | os.PathLike] | str | os.PathLike, folder
                   shard_size: int = DEFAULT_SHARD_SIZE, progress: Callable[[int, int, int, int], None] | None = None,
                   on_notice: Callable[[str], None] | None = None) -> ShardResult:
     """Write the shards of ``paths`` into ``folder`` that no earlier run finished (options as ``ingest``)."""
-    from newsfacts import batch
+    from newsfacts import batch, work
     from newsfacts import nlp as nlp_module
 
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
@@ -155,4 +155,5 @@ def ingest_shards(paths: Iterable[str | os.PathLike] | str | os.PathLike, folder
                     progress(done_files, len(files), 0, result.articles)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+        work.unload()
     return result
