@@ -73,6 +73,10 @@ class Classifier:
         if reported and content[:1].isupper():
             opens_sentence = True  # Smith told reporters “We …” / Smith said of the deal “It …”
         seg.kind = "direct" if opens_sentence else "partial"
+        if not opens_sentence:
+            # A fragment says what the reporting verb it hangs from reports ("Snow Patrol had “no other
+            # course” …, Gary Lightbody said"), not a reporting verb that merely stands next to it.
+            verb = self.reporting_head(ctx, seg) or verb
         if verb is not None:
             seg.verb = verb_span(doc, verb)
             seg.speaker = self.speakers.speaker_of(ctx, verb)
@@ -115,6 +119,25 @@ class Classifier:
                 return t
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
                 return t
+        return None
+
+
+    def reporting_head(self, ctx: Context, seg: Segment) -> Token | None:
+        """The nearest reporting verb outside the quote on the path from the quoted words to the root of
+        their sentence; a clause that modifies a noun ends the path and is itself the attribution ("a
+        report which branded the law as “a mess”")."""
+        inside = ctx.tokens_between(seg.start, seg.end)
+        token = next((t for t in inside if not seg.start <= t.head.idx < seg.end), None)
+        for _ in range(8):
+            if token is None or token.head.i == token.i:
+                return None
+            token = token.head
+            if ctx.in_quote(token.idx) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            if token.lemma_.lower() in self.verbs:
+                return token
+            if token.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                return token
         return None
 
 

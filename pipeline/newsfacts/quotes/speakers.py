@@ -63,12 +63,12 @@ class Speakers:
             subjects = [
                 c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
             ]
+            # A passive verb's speaker is its agent, not its subject: "was described by Jobs as …".
+            agents = [c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+            if agents and all(c.dep_ == "nsubjpass" for c in subjects):
+                return agents[0]
             if subjects:  # the nearest, when the parser found several
                 return _name_before_title(ctx, min(subjects, key=lambda c: abs(c.i - head.i)))
-            for agent in (c for c in head.children if c.dep_ == "agent"):
-                for c in agent.children:
-                    if c.dep_ == "pobj":
-                        return c
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 return head.head  # "Smith, who said …"
             if head.i == verb.i and head.dep_ == "conj" and _person_right_before(ctx, verb):
@@ -77,7 +77,8 @@ class Speakers:
                 head = head.head
                 continue
             break
-        return _next_to(ctx, verb)  # the parse failed around the marks
+        # The parse failed around the marks; "X, …, admitted A but insisted B": the subject of the first verb.
+        return _next_to(ctx, verb) or (_next_to(ctx, head) if head.i != verb.i and verb.dep_ == "conj" else None)
 
     def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
         """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
@@ -258,7 +259,7 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
         elif depth == 0 and t.text == ",":
             # Only an apposition may stand between a name and its verb: "Hill, a doctor, said".
             j = i - 1
-            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else None
+            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else _name_before_aside(ctx, i)
         elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in TIME_LABELS:
             return t
         elif (
@@ -268,6 +269,29 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
         ):
             return None
         i -= 1
+    return None
+
+
+def _name_before_aside(ctx: Context, comma: int) -> Token | None:
+    """"Jane Hill, leader of the group in the assembly, said" / "Jane Hill, on her first day in the job,
+    admitted" when the parser hung the name elsewhere: the name right before a comma-enclosed aside
+    (a phrase without a verb, or one opened by a preposition) that ends at ``comma``, before the verb."""
+    doc = ctx.doc
+    k = comma - 1
+    while k > 0 and comma - k < 20 and doc[k].text != ",":
+        if ctx.in_quote(doc[k].idx) or doc[k].text in BOUNDARY_PUNCT or doc[k].is_space:
+            return None
+        k -= 1
+    aside = doc[k + 1 : comma]
+    if k < 1 or doc[k].text != "," or not len(aside):
+        return None
+    if aside[0].pos_ not in ("ADP", "SCONJ") and any(t.pos_ in ("VERB", "AUX") for t in aside):
+        return None
+    name = doc[k - 1]
+    m = ctx.mention_at(name.idx)
+    if (name.pos_ == "PROPN" and m is not None and m.label in ("PERSON", "ORG")
+            and m.end == name.idx + len(name.text) and not ctx.in_quote(name.idx)):
+        return name
     return None
 
 
