@@ -44,7 +44,9 @@ class Descriptions:
         document_nouns: set[str],
         gender_words: dict[str, str],
         role_qualifiers: set[str] = frozenset(),
+        office_groups: set[str] = frozenset(),
     ):
+        self.office_groups = [frozenset(line.split()) for line in office_groups]
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
         self.gender_words = gender_words
@@ -75,7 +77,9 @@ class Descriptions:
             m = ctx.previous_organisation(token, recent_only=False)
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
-        if token.pos_ not in ("NOUN", "ADJ") or lemma in self.organisation_nouns:
+        # A title the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
+        title = token.pos_ == "PROPN" and ctx.mention_at(token.idx) is None and bool(determiners & DEFINITE)
+        if (token.pos_ not in ("NOUN", "ADJ") and not title) or lemma in self.organisation_nouns:
             return words
         possessors = [c for c in token.children if c.dep_ == "poss"]
         exclude: set[str] = set()
@@ -89,10 +93,37 @@ class Descriptions:
         bound = self.bound_earlier(ctx, token)
         if bound is not None:
             return (bound[0], span.start_char, span.end_char, "PERSON") if bound[0] else words
-        person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
-        if person is not None and person.label == "PERSON":
-            return (person.canonical, span.start_char, span.end_char, "PERSON")
+        for _ in range(3):  # the person in focus, unless their stated role is another office
+            person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
+            if person is None or person.label != "PERSON":
+                break
+            if self.role_agrees(ctx, token, person.canonical):
+                return (person.canonical, span.start_char, span.end_char, "PERSON")
+            exclude = exclude | {person.canonical}
         return words
+
+    def role_agrees(self, ctx: Context, token: Token, person: str) -> bool:
+        """The description's noun can name an office the person holds: no stated role of theirs (a
+        former or deputy one aside) is an office that noun cannot name ("the prime minister" is not
+        "London mayor Ken Livingstone"). A noun that names no office agrees with anyone."""
+        word = token.lower_
+        roles = [r for r in ctx.doc._.roles or [] if r.start < token.idx]
+        heads = {r.role.lower().split()[-1] for r in roles if r.role.strip()}
+        if word not in heads and not any(word in group for group in self.office_groups):
+            return True
+        theirs = []
+        for r in roles:
+            m = ctx.mention_at(r.person_start)
+            key = (ctx.focus.people.key(m) if m is not None else None) or r.person
+            words = r.text.lower().split()
+            i = ctx.tokens.first_from(r.start) - 1  # "Former Cabinet minister X": the role starts after it
+            before = {ctx.tokens.lower[i]} if i >= 0 else set()
+            if key == person and words and not (set(words) | before) & self.role_qualifiers:
+                theirs.append(words)
+        if not theirs:
+            return True
+        return any(word in words or any(word in g and words[-1] in g for g in self.office_groups)
+                   for words in theirs)
 
     def bound_earlier(self, ctx: Context, token: Token) -> tuple[str | None] | None:
         """An earlier use of the same noun: (name,) when bound to a named person, (None,) when it
