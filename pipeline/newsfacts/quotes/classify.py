@@ -76,7 +76,8 @@ class Classifier:
         if not opens_sentence:
             # A fragment says what the reporting verb it hangs from reports ("Snow Patrol had “no other
             # course” …, Gary Lightbody said"), not a reporting verb that merely stands next to it.
-            verb = self.reporting_head(ctx, seg) or verb
+            if verb is None or verb.lower_ != "according":  # "according to X" holds for the whole sentence
+                verb = self.reporting_head(ctx, seg) or verb
         if verb is not None:
             seg.verb = verb_span(doc, verb)
             seg.speaker = self.speakers.speaker_of(ctx, verb)
@@ -124,21 +125,30 @@ class Classifier:
 
     def reporting_head(self, ctx: Context, seg: Segment) -> Token | None:
         """The nearest reporting verb outside the quote on the path from the quoted words to the root of
-        their sentence; a clause that modifies a noun ends the path and is itself the attribution ("a
-        report which branded the law as “a mess”")."""
+        their sentence, past a passive one without agent (what is reported, not who reports it). A thing's
+        verb inside a person's reported speech gives way to the person's ("Newby said the report
+        highlighted “entrenched divisions”")."""
         inside = ctx.tokens_between(seg.start, seg.end)
         token = next((t for t in inside if not seg.start <= t.head.idx < seg.end), None)
+        found = None
         for _ in range(8):
             if token is None or token.head.i == token.i:
-                return None
+                break
             token = token.head
             if ctx.in_quote(token.idx) or token.pos_ not in ("VERB", "AUX"):
                 continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            passive = subjects and all(c.dep_ == "nsubjpass" for c in subjects)
+            if passive and not any(c.dep_ == "agent" for c in token.children):
+                continue  # "a settlement “…” was needed": what is reported, not who reports it
             if token.lemma_.lower() in self.verbs:
-                return token
-            if token.dep_ in ("relcl", "acl") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
-                return token
-        return None
+                if found is None:
+                    found = token
+                    if not subjects or subjects[0].pos_ != "NOUN":
+                        return found
+                elif subjects and subjects[0].pos_ in ("PROPN", "PRON"):
+                    return token
+        return found
 
 
 def _governing_verb(ctx: Context, seg: Segment) -> Token | None:

@@ -77,8 +77,9 @@ class Descriptions:
             m = ctx.previous_organisation(token, recent_only=False)
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
-        # A title the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
-        title = token.pos_ == "PROPN" and ctx.mention_at(token.idx) is None and bool(determiners & DEFINITE)
+        # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
+        title = (token.pos_ == "PROPN" and ctx.mention_at(token.idx) is None and bool(determiners & DEFINITE)
+                 and self.is_office(ctx, token))
         if (token.pos_ not in ("NOUN", "ADJ") and not title) or lemma in self.organisation_nouns:
             return words
         possessors = [c for c in token.children if c.dep_ == "poss"]
@@ -102,14 +103,20 @@ class Descriptions:
             exclude = exclude | {person.canonical}
         return words
 
+    def is_office(self, ctx: Context, token: Token) -> bool:
+        """The noun names an office: it is in ``office_groups.txt`` or ends a role stated in the article."""
+        word = token.lower_
+        if any(word in group for group in self.office_groups):
+            return True
+        return any(r.role.strip() and r.role.lower().split()[-1] == word for r in ctx.doc._.roles or [])
+
     def role_agrees(self, ctx: Context, token: Token, person: str) -> bool:
         """The description's noun can name an office the person holds: no stated role of theirs (a
         former or deputy one aside) is an office that noun cannot name ("the prime minister" is not
         "London mayor Ken Livingstone"). A noun that names no office agrees with anyone."""
         word = token.lower_
         roles = [r for r in ctx.doc._.roles or [] if r.start < token.idx]
-        heads = {r.role.lower().split()[-1] for r in roles if r.role.strip()}
-        if word not in heads and not any(word in group for group in self.office_groups):
+        if not self.is_office(ctx, token):
             return True
         theirs = []
         for r in roles:

@@ -275,7 +275,8 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
 def _name_before_aside(ctx: Context, comma: int) -> Token | None:
     """"Jane Hill, leader of the group in the assembly, said" / "Jane Hill, on her first day in the job,
     admitted" when the parser hung the name elsewhere: the name right before a comma-enclosed aside
-    (a phrase without a verb, or one opened by a preposition) that ends at ``comma``, before the verb."""
+    (a phrase without a verb, or one opened by a preposition) that ends at ``comma``, before the verb;
+    the aside itself when it is the name ("the shadow chief secretary, George Osborne, said")."""
     doc = ctx.doc
     k = comma - 1
     while k > 0 and comma - k < 20 and doc[k].text != ",":
@@ -285,6 +286,9 @@ def _name_before_aside(ctx: Context, comma: int) -> Token | None:
     aside = doc[k + 1 : comma]
     if k < 1 or doc[k].text != "," or not len(aside):
         return None
+    inner = ctx.mention_at(aside[-1].idx)  # "the shadow chief secretary, George Osborne, said": the aside is the name
+    if inner is not None and inner.label == "PERSON" and inner.start <= aside[0].idx:
+        return aside[-1]
     if aside[0].pos_ not in ("ADP", "SCONJ") and any(t.pos_ in ("VERB", "AUX") for t in aside):
         return None
     name = doc[k - 1]
