@@ -33,6 +33,7 @@ INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
 AUTHOR_PREPS = {"from", "by", "of"}
 PLACE_PREPS = {"on", "in"}  # where the owner of the page published it
 LOOK_BACK = 4000  # characters searched for an earlier mention of the same noun
+LOOK_AHEAD = 1500  # characters searched for the role that names a description used before the name
 
 
 class Descriptions:
@@ -101,7 +102,31 @@ class Descriptions:
             if self.role_agrees(ctx, token, person.canonical):
                 return (person.canonical, span.start_char, span.end_char, "PERSON")
             exclude = exclude | {person.canonical}
+        later = self.named_after(ctx, token, span)
+        if later is not None:
+            return (later, span.start_char, span.end_char, "PERSON")
         return words
+
+    def named_after(self, ctx: Context, token: Token, span) -> str | None:
+        """A description that comes before the name, as news leads do ("…, the courts minister has told
+        MPs." … "said courts minister Chris Leigh"): the one person whose role stated soon after has
+        every word of the description."""
+        wanted = {t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART") and not t.is_space}
+        if token.lower_ not in wanted or not self.is_office(ctx, token):
+            return None
+        people = set()
+        for r in ctx.doc._.roles or []:
+            if not token.idx < r.start < token.idx + LOOK_AHEAD:
+                continue
+            said = set(r.text.lower().split())
+            k = ctx.tokens.first_from(r.start) - 1
+            while k >= 0 and ctx.doc[k].pos_ in ("NOUN", "ADJ") and len(said) < 8:  # "courts" of "courts minister"
+                said.add(ctx.tokens.lower[k])
+                k -= 1
+            if wanted <= said:
+                m = ctx.mention_at(r.person_start)
+                people.add((ctx.focus.people.key(m) if m is not None else None) or r.person)
+        return people.pop() if len(people) == 1 else None
 
     def is_office(self, ctx: Context, token: Token) -> bool:
         """The noun names an office: it is in ``office_groups.txt`` or ends a role stated in the article."""
