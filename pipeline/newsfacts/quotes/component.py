@@ -196,6 +196,7 @@ class QuoteFinder(RuleComponent):
                 and not ctx.in_quote(m.start)
                 and ctx.is_subject(m)  # someone who does something, not "… opposed Tony Blair"
                 and named(ctx, m)[0] != previous.speaker
+                and not _named_in_run(ctx, named(ctx, m)[0], q.start)
             ):
                 found = m
         if found is None:
@@ -214,6 +215,16 @@ class QuoteFinder(RuleComponent):
         if root is not None and root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in self.verbs:
             return named(ctx, found)
         return (None, found.start, found.end, None)
+
+
+def _named_in_run(ctx: Context, name: str | None, start: int) -> bool:
+    """The person is named inside the quote marks from ``start`` to the end of its paragraph: a speaker
+    does not talk of himself by name ("Taylor looks certain to go. “… Simon Taylor is an outstanding
+    player …”" goes on with the coach quoted before)."""
+    para = ctx.paragraph_of(start)
+    end = ctx.para_starts[para + 1] if para + 1 < len(ctx.para_starts) else len(ctx.text)
+    return any(m.label == "PERSON" and ctx.in_quote(m.start) and named(ctx, m)[0] == name
+               for m in ctx.mentions_between(start, end))
 
 
 def _introduced(ctx: Context, q: Quote) -> Speaker | None:
@@ -237,7 +248,8 @@ def _introduced(ctx: Context, q: Quote) -> Speaker | None:
     m = ctx.mention_at(subjects[0].idx) if subjects else None
     if m is None or m.label != "PERSON" or ctx.in_quote(m.start):
         return None
-    return named(ctx, m)
+    found = named(ctx, m)
+    return None if _named_in_run(ctx, found[0], q.start) else found
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:
