@@ -141,6 +141,8 @@ class Classifier:
             passive = subjects and all(c.dep_ == "nsubjpass" for c in subjects)
             if passive and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "a settlement “…” was needed": what is reported, not who reports it
+            if not subjects and token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+                continue  # "worth showing", "the ability to save": no one reports anything
             if token.lemma_.lower() in self.verbs:
                 if found is None:
                     found = token
