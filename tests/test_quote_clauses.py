@@ -38,6 +38,11 @@ FRAGMENTS = [
         '"a fair settlement for the drivers" was needed.',
         "Tom Reid",
     ),
+    (  # "worth showing" reports nothing: the verb at the end does
+        'It is not worth showing "graphic scenes of the attack" when complaints are "pursued so '
+        'aggressively" by regulators, said network executive Carla Boyd.',
+        "Carla Boyd",
+    ),
     (  # the second of two verbs the parser left without a subject after a long aside
         'Dr Helen Marsh, on her second day in the post after Peter Cole was sacked, admitted "serious '
         'problems" but insisted the "basics" were sound.',

@@ -141,7 +141,9 @@ class Classifier:
             passive = subjects and all(c.dep_ == "nsubjpass" for c in subjects)
             if passive and not any(c.dep_ == "agent" for c in token.children):
                 continue  # "a settlement “…” was needed": what is reported, not who reports it
-            if not subjects and token.head.i != token.i and token.head.pos_ not in ("VERB", "AUX"):
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if not subjects and ((token.dep_ == "xcomp" and token.head.pos_ == "ADJ")
+                                 or (token.dep_ == "acl" and infinitive)):
                 continue  # "worth showing", "the ability to save": no one reports anything
             if token.lemma_.lower() in self.verbs:
                 if found is None:
