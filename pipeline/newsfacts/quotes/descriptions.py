@@ -120,10 +120,11 @@ class Descriptions:
                 continue
             said = set(r.text.lower().split())
             k = ctx.tokens.first_from(r.start) - 1
-            while k >= 0 and ctx.doc[k].pos_ in ("NOUN", "ADJ") and len(said) < 8:  # "courts" of "courts minister"
+            while k >= 0 and (ctx.doc[k].pos_ in ("NOUN", "ADJ") or ctx.tokens.lower[k] in self.role_qualifiers) \
+                    and len(said) < 8:  # "courts" of "courts minister", "shadow" of "shadow home secretary"
                 said.add(ctx.tokens.lower[k])
                 k -= 1
-            if wanted <= said:
+            if wanted <= said and not (said & self.role_qualifiers) - wanted:  # not "shadow home secretary X"
                 m = ctx.mention_at(r.person_start)
                 people.add((ctx.focus.people.key(m) if m is not None else None) or r.person)
         return people.pop() if len(people) == 1 else None

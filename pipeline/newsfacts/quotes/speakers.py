@@ -78,7 +78,9 @@ class Speakers:
                 continue
             break
         # The parse failed around the marks; "X, …, admitted A but insisted B": the subject of the first verb.
-        return _next_to(ctx, verb) or (_next_to(ctx, head) if head.i != verb.i and verb.dep_ == "conj" else None)
+        first = head if head.i != verb.i and verb.dep_ == "conj" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("expl", "csubj") for c in head.children) else None  # not "there was …"
+        return _next_to(ctx, verb) or (_next_to(ctx, first, after=False) if first is not None else None)
 
     def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
         """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
@@ -224,8 +226,9 @@ def _person_right_before(ctx: Context, verb: Token) -> bool:
             and mention.end == last.idx + len(last.text) and not ctx.in_quote(last.idx))
 
 
-def _next_to(ctx: Context, verb: Token) -> Token | None:
-    """The name or pronoun right after ("said Smith", "said the mayor") or right before the verb.
+def _next_to(ctx: Context, verb: Token, after: bool = True) -> Token | None:
+    """The name or pronoun right after ("said Smith", "said the mayor"; only if ``after``) or right before
+    the verb.
 
     Before the verb, a parenthesis ("Cummings (D-Md.) said") and adverbs ("Smith later said") are
     skipped. Words inside quote marks are never speakers.
@@ -234,11 +237,12 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
     i = verb.i + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
-    person = _person_after_title(ctx, i)
+    person = _person_after_title(ctx, i) if after else None
     if person is not None:
         return person
     if (
-        i < len(doc)
+        after
+        and i < len(doc)
         and doc[i].pos_ in ("PROPN", "PRON", "NOUN")
         and doc[i].ent_type_ not in TIME_LABELS
         and not ctx.in_quote(doc[i].idx)
