@@ -29,6 +29,11 @@ FRAGMENTS = [
         'Professor Martin Hale said the survey highlighted the "deep divisions" between north and south.',
         "Martin Hale",
     ),
+    (  # but a person's verb inside another person's reported speech keeps its own speaker
+        "Nurse Emma Kent gave evidence on Tuesday. She told the court that a hospital lawyer had told her the "
+        'family would be made to look like "a gang of liars".',
+        "hospital lawyer",
+    ),
     (  # a relative clause inside what a person said is no attribution of its own
         'David Moore said he was proud to back a party that had the "courage" to reform the tax system.',
         "David Moore",

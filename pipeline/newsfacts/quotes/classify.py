@@ -125,9 +125,10 @@ class Classifier:
 
     def reporting_head(self, ctx: Context, seg: Segment) -> Token | None:
         """The nearest reporting verb outside the quote on the path from the quoted words to the root of
-        their sentence, past a passive one without agent (what is reported, not who reports it). A thing's
-        verb inside a person's reported speech gives way to the person's ("Newby said the report
-        highlighted “entrenched divisions”")."""
+        their sentence, past a passive one without agent (what is reported, not who reports it). The verb of
+        a document or a body named by a common noun inside a person's reported speech gives way to the
+        person's ("Newby said the report highlighted “entrenched divisions”"; ``document_nouns.txt``,
+        ``organisation_nouns.txt``), not that of a person ("she said a lawyer had told her …")."""
         inside = ctx.tokens_between(seg.start, seg.end)
         token = next((t for t in inside if not seg.start <= t.head.idx < seg.end), None)
         found = None
@@ -148,7 +149,8 @@ class Classifier:
             if token.lemma_.lower() in self.verbs:
                 if found is None:
                     found = token
-                    if not subjects or subjects[0].pos_ != "NOUN":
+                    things = self.speakers.descriptions.document_nouns | self.speakers.descriptions.organisation_nouns
+                    if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].lemma_.lower() not in things:
                         return found
                 elif subjects and subjects[0].pos_ in ("PROPN", "PRON"):
                     return token
