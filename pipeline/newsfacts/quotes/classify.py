@@ -73,6 +73,11 @@ class Classifier:
         if reported and content[:1].isupper():
             opens_sentence = True  # Smith told reporters “We …” / Smith said of the deal “It …”
         seg.kind = "direct" if opens_sentence else "partial"
+        if not opens_sentence:
+            # A fragment says what the reporting verb it hangs from reports ("Snow Patrol had “no other
+            # course” …, Gary Lightbody said"), not a reporting verb that merely stands next to it.
+            if verb is None or verb.lower_ != "according":  # "according to X" holds for the whole sentence
+                verb = self.reporting_head(ctx, seg) or verb
         if verb is not None:
             seg.verb = verb_span(doc, verb)
             seg.speaker = self.speakers.speaker_of(ctx, verb)
@@ -116,6 +121,40 @@ class Classifier:
             if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs:
                 return t
         return None
+
+
+    def reporting_head(self, ctx: Context, seg: Segment) -> Token | None:
+        """The nearest reporting verb outside the quote on the path from the quoted words to the root of
+        their sentence, past a passive one without agent (what is reported, not who reports it). The verb of
+        a document or a body named by a common noun inside a person's reported speech gives way to the
+        person's ("Newby said the report highlighted “entrenched divisions”"; ``document_nouns.txt``,
+        ``organisation_nouns.txt``), not that of a person ("she said a lawyer had told her …")."""
+        inside = ctx.tokens_between(seg.start, seg.end)
+        token = next((t for t in inside if not seg.start <= t.head.idx < seg.end), None)
+        found = None
+        for _ in range(8):
+            if token is None or token.head.i == token.i:
+                break
+            token = token.head
+            if ctx.in_quote(token.idx) or token.pos_ not in ("VERB", "AUX"):
+                continue
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            passive = subjects and all(c.dep_ == "nsubjpass" for c in subjects)
+            if passive and not any(c.dep_ == "agent" for c in token.children):
+                continue  # "a settlement “…” was needed": what is reported, not who reports it
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if not subjects and ((token.dep_ == "xcomp" and token.head.pos_ == "ADJ")
+                                 or (token.dep_ == "acl" and infinitive)):
+                continue  # "worth showing", "the ability to save": no one reports anything
+            if token.lemma_.lower() in self.verbs:
+                if found is None:
+                    found = token
+                    things = self.speakers.descriptions.document_nouns | self.speakers.descriptions.organisation_nouns
+                    if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].lemma_.lower() not in things:
+                        return found
+                elif subjects and subjects[0].pos_ in ("PROPN", "PRON"):
+                    return token
+        return found
 
 
 def _governing_verb(ctx: Context, seg: Segment) -> Token | None:

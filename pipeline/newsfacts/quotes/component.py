@@ -73,6 +73,7 @@ class QuoteFinder(RuleComponent):
             read_words(path / "document_nouns.txt"),
             self.gender_words,
             read_words(path / "role_qualifiers.txt"),
+            read_words(path / "office_groups.txt", missing_ok=True),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
@@ -172,6 +173,10 @@ class QuoteFinder(RuleComponent):
                             q.verb, q.verb_start, q.verb_end = previous.verb, previous.verb_start, previous.verb_end
                     elif other[0] is not None:
                         q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = other
+            if q.speaker_start is None and q.kind == "direct":
+                found = _introduced(ctx, q)
+                if found is not None:
+                    q.speaker, q.speaker_start, q.speaker_end, q.speaker_label = found
             if q.speaker_start is not None:
                 previous = q
         return quotes
@@ -191,6 +196,7 @@ class QuoteFinder(RuleComponent):
                 and not ctx.in_quote(m.start)
                 and ctx.is_subject(m)  # someone who does something, not "… opposed Tony Blair"
                 and named(ctx, m)[0] != previous.speaker
+                and not _named_in_run(ctx, named(ctx, m)[0], q.start)
             ):
                 found = m
         if found is None:
@@ -209,6 +215,41 @@ class QuoteFinder(RuleComponent):
         if root is not None and root.dep_ in SUBJECT_DEPS and root.head.lemma_.lower() in self.verbs:
             return named(ctx, found)
         return (None, found.start, found.end, None)
+
+
+def _named_in_run(ctx: Context, name: str | None, start: int) -> bool:
+    """The person is named inside the quote marks from ``start`` to the end of its paragraph: a speaker
+    does not talk of himself by name ("Taylor looks certain to go. “… Simon Taylor is an outstanding
+    player …”" goes on with the coach quoted before)."""
+    para = ctx.paragraph_of(start)
+    end = ctx.para_starts[para + 1] if para + 1 < len(ctx.para_starts) else len(ctx.text)
+    return any(m.label == "PERSON" and ctx.in_quote(m.start) and named(ctx, m)[0] == name
+               for m in ctx.mentions_between(start, end))
+
+
+def _introduced(ctx: Context, q: Quote) -> Speaker | None:
+    """A quote that is a sentence of its own, without attribution, right after a sentence of the same
+    paragraph whose main subject is a person: that person ("Jane Hill, head of the union, criticised the
+    plans. “You don't get good services by …”")."""
+    if not _stands_alone(ctx, q):
+        return None
+    doc = ctx.doc
+    first = ctx.tokens.first_from(q.start)
+    j = first - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_quote or ctx.in_quote(doc[j].idx)):
+        j -= 1
+    if j < 0 or ctx.paragraph_of(doc[j].idx) != ctx.paragraph_of(q.start):
+        return None
+    sent = ctx.sentence(doc[j])
+    if sent.end > first:  # the parser ran the quote into the sentence before it
+        return None
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ == "nsubj"] if root.pos_ in ("VERB", "AUX") else []
+    m = ctx.mention_at(subjects[0].idx) if subjects else None
+    if m is None or m.label != "PERSON" or ctx.in_quote(m.start):
+        return None
+    found = named(ctx, m)
+    return None if _named_in_run(ctx, found[0], q.start) else found
 
 
 def _stands_alone(ctx: Context, q: Quote) -> bool:

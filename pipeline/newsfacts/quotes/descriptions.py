@@ -33,6 +33,7 @@ INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
 AUTHOR_PREPS = {"from", "by", "of"}
 PLACE_PREPS = {"on", "in"}  # where the owner of the page published it
 LOOK_BACK = 4000  # characters searched for an earlier mention of the same noun
+LOOK_AHEAD = 1500  # characters searched for the role that names a description used before the name
 
 
 class Descriptions:
@@ -44,7 +45,9 @@ class Descriptions:
         document_nouns: set[str],
         gender_words: dict[str, str],
         role_qualifiers: set[str] = frozenset(),
+        office_groups: set[str] = frozenset(),
     ):
+        self.office_groups = [frozenset(line.split()) for line in office_groups]
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
         self.gender_words = gender_words
@@ -75,7 +78,10 @@ class Descriptions:
             m = ctx.previous_organisation(token, recent_only=False)
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
-        if token.pos_ not in ("NOUN", "ADJ") or lemma in self.organisation_nouns:
+        # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
+        title = (token.pos_ == "PROPN" and ctx.mention_at(token.idx) is None and bool(determiners & DEFINITE)
+                 and self.is_office(ctx, token))
+        if (token.pos_ not in ("NOUN", "ADJ") and not title) or lemma in self.organisation_nouns:
             return words
         possessors = [c for c in token.children if c.dep_ == "poss"]
         exclude: set[str] = set()
@@ -89,10 +95,68 @@ class Descriptions:
         bound = self.bound_earlier(ctx, token)
         if bound is not None:
             return (bound[0], span.start_char, span.end_char, "PERSON") if bound[0] else words
-        person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
-        if person is not None and person.label == "PERSON":
-            return (person.canonical, span.start_char, span.end_char, "PERSON")
+        for _ in range(3):  # the person in focus, unless their stated role is another office
+            person = ctx.focus.best(token, self.gender_words.get(lemma), exclude, subject=True)
+            if person is None or person.label != "PERSON":
+                break
+            if self.role_agrees(ctx, token, person.canonical):
+                return (person.canonical, span.start_char, span.end_char, "PERSON")
+            exclude = exclude | {person.canonical}
+        later = self.named_after(ctx, token, span)
+        if later is not None:
+            return (later, span.start_char, span.end_char, "PERSON")
         return words
+
+    def named_after(self, ctx: Context, token: Token, span) -> str | None:
+        """A description that comes before the name, as news leads do ("…, the courts minister has told
+        MPs." … "said courts minister Chris Leigh"): the one person whose role stated soon after has
+        every word of the description."""
+        wanted = {t.lower_ for t in span if t.pos_ not in ("DET", "PUNCT", "PART") and not t.is_space}
+        if token.lower_ not in wanted or not self.is_office(ctx, token):
+            return None
+        people = set()
+        for r in ctx.doc._.roles or []:
+            if not token.idx < r.start < token.idx + LOOK_AHEAD:
+                continue
+            said = set(r.text.lower().split())
+            k = ctx.tokens.first_from(r.start) - 1
+            while k >= 0 and (ctx.doc[k].pos_ in ("NOUN", "ADJ") or ctx.tokens.lower[k] in self.role_qualifiers) \
+                    and len(said) < 8:  # "courts" of "courts minister", "shadow" of "shadow home secretary"
+                said.add(ctx.tokens.lower[k])
+                k -= 1
+            if wanted <= said and not (said & self.role_qualifiers) - wanted:  # not "shadow home secretary X"
+                m = ctx.mention_at(r.person_start)
+                people.add((ctx.focus.people.key(m) if m is not None else None) or r.person)
+        return people.pop() if len(people) == 1 else None
+
+    def is_office(self, ctx: Context, token: Token) -> bool:
+        """The noun names an office: it is in ``office_groups.txt`` or ends a role stated in the article."""
+        word = token.lower_
+        if any(word in group for group in self.office_groups):
+            return True
+        return any(r.role.strip() and r.role.lower().split()[-1] == word for r in ctx.doc._.roles or [])
+
+    def role_agrees(self, ctx: Context, token: Token, person: str) -> bool:
+        """The description's noun can name an office the person holds: no stated role of theirs (a
+        former or deputy one aside) is an office that noun cannot name ("the prime minister" is not
+        "London mayor Ken Livingstone"). A noun that names no office agrees with anyone."""
+        word = token.lower_
+        roles = [r for r in ctx.doc._.roles or [] if r.start < token.idx]
+        if not self.is_office(ctx, token):
+            return True
+        theirs = []
+        for r in roles:
+            m = ctx.mention_at(r.person_start)
+            key = (ctx.focus.people.key(m) if m is not None else None) or r.person
+            words = r.text.lower().split()
+            i = ctx.tokens.first_from(r.start) - 1  # "Former Cabinet minister X": the role starts after it
+            before = {ctx.tokens.lower[i]} if i >= 0 else set()
+            if key == person and words and not (set(words) | before) & self.role_qualifiers:
+                theirs.append(words)
+        if not theirs:
+            return True
+        return any(word in words or any(word in g and words[-1] in g for g in self.office_groups)
+                   for words in theirs)
 
     def bound_earlier(self, ctx: Context, token: Token) -> tuple[str | None] | None:
         """An earlier use of the same noun: (name,) when bound to a named person, (None,) when it

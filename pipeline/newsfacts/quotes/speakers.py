@@ -63,12 +63,12 @@ class Speakers:
             subjects = [
                 c for c in head.children if c.dep_ in SUBJECT_DEPS and any(ch.isalnum() for ch in c.text)
             ]
+            # A passive verb's speaker is its agent, not its subject: "was described by Jobs as …".
+            agents = [c for a in head.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+            if agents and all(c.dep_ == "nsubjpass" for c in subjects):
+                return agents[0]
             if subjects:  # the nearest, when the parser found several
                 return _name_before_title(ctx, min(subjects, key=lambda c: abs(c.i - head.i)))
-            for agent in (c for c in head.children if c.dep_ == "agent"):
-                for c in agent.children:
-                    if c.dep_ == "pobj":
-                        return c
             if head.dep_ in ("relcl", "acl") and head.head.pos_ in ("NOUN", "PROPN"):
                 return head.head  # "Smith, who said …"
             if head.i == verb.i and head.dep_ == "conj" and _person_right_before(ctx, verb):
@@ -77,7 +77,10 @@ class Speakers:
                 head = head.head
                 continue
             break
-        return _next_to(ctx, verb)  # the parse failed around the marks
+        # The parse failed around the marks; "X, …, admitted A but insisted B": the subject of the first verb.
+        first = head if head.i != verb.i and verb.dep_ == "conj" and head.pos_ == "VERB" and not any(
+            c.dep_ in ("expl", "csubj") for c in head.children) else None  # not "there was …"
+        return _next_to(ctx, verb) or (_next_to(ctx, first, after=False) if first is not None else None)
 
     def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
         """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
@@ -223,8 +226,9 @@ def _person_right_before(ctx: Context, verb: Token) -> bool:
             and mention.end == last.idx + len(last.text) and not ctx.in_quote(last.idx))
 
 
-def _next_to(ctx: Context, verb: Token) -> Token | None:
-    """The name or pronoun right after ("said Smith", "said the mayor") or right before the verb.
+def _next_to(ctx: Context, verb: Token, after: bool = True) -> Token | None:
+    """The name or pronoun right after ("said Smith", "said the mayor"; only if ``after``) or right before
+    the verb.
 
     Before the verb, a parenthesis ("Cummings (D-Md.) said") and adverbs ("Smith later said") are
     skipped. Words inside quote marks are never speakers.
@@ -233,11 +237,12 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
     i = verb.i + 1
     if i < len(doc) and doc[i].pos_ == "DET":
         i += 1
-    person = _person_after_title(ctx, i)
+    person = _person_after_title(ctx, i) if after else None
     if person is not None:
         return person
     if (
-        i < len(doc)
+        after
+        and i < len(doc)
         and doc[i].pos_ in ("PROPN", "PRON", "NOUN")
         and doc[i].ent_type_ not in TIME_LABELS
         and not ctx.in_quote(doc[i].idx)
@@ -258,7 +263,7 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
         elif depth == 0 and t.text == ",":
             # Only an apposition may stand between a name and its verb: "Hill, a doctor, said".
             j = i - 1
-            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else None
+            return doc[j] if j >= 0 and doc[j].dep_ == "appos" else _name_before_aside(ctx, i)
         elif depth == 0 and t.pos_ in ("PROPN", "PRON", "NOUN") and t.ent_type_ not in TIME_LABELS:
             return t
         elif (
@@ -268,6 +273,33 @@ def _next_to(ctx: Context, verb: Token) -> Token | None:
         ):
             return None
         i -= 1
+    return None
+
+
+def _name_before_aside(ctx: Context, comma: int) -> Token | None:
+    """"Jane Hill, leader of the group in the assembly, said" / "Jane Hill, on her first day in the job,
+    admitted" when the parser hung the name elsewhere: the name right before a comma-enclosed aside
+    (a phrase without a verb, or one opened by a preposition) that ends at ``comma``, before the verb;
+    the aside itself when it is the name ("the shadow chief secretary, George Osborne, said")."""
+    doc = ctx.doc
+    k = comma - 1
+    while k > 0 and comma - k < 20 and doc[k].text != ",":
+        if ctx.in_quote(doc[k].idx) or doc[k].text in BOUNDARY_PUNCT or doc[k].is_space:
+            return None
+        k -= 1
+    aside = doc[k + 1 : comma]
+    if k < 1 or doc[k].text != "," or not len(aside):
+        return None
+    inner = ctx.mention_at(aside[-1].idx)  # "the shadow chief secretary, George Osborne, said": the aside is the name
+    if inner is not None and inner.label == "PERSON" and inner.start <= aside[0].idx:
+        return aside[-1]
+    if aside[0].pos_ not in ("ADP", "SCONJ") and any(t.pos_ in ("VERB", "AUX") for t in aside):
+        return None
+    name = doc[k - 1]
+    m = ctx.mention_at(name.idx)
+    if (name.pos_ == "PROPN" and m is not None and m.label in ("PERSON", "ORG")
+            and m.end == name.idx + len(name.text) and not ctx.in_quote(name.idx)):
+        return name
     return None
 
 
