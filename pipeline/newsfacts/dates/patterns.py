@@ -157,6 +157,11 @@ class RulePatterns(RuleHelpers):
         R.append(("time", re.compile(
             rf"\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
+        hours = _alt(w for w, v in self.numbers.items() if 1 <= v <= 12 and w not in ("a", "an"))
+        R.append(("time_part", re.compile(  # "at 4 in the morning", "about eight o'clock at night"
+            rf"\b(?P<lead>at|around|about|by|until|till|before|after|from|since)\s+(?P<h>[01]?\d|{hours})"
+            rf"(?:[:.](?P<mi>[0-5]\d))?(?:\s*o['’]clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|"
+            rf"at\s+(?P<dpn>night))\b", f), self._h_time_part))
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
         R.append(("time_gmt", re.compile(  # "0820 GMT": a clock time of four digits, in universal time
@@ -246,6 +251,7 @@ class RulePatterns(RuleHelpers):
                    r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
+            "time_part": r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
             "after_next": r"after\s+next", "week_of": r"week\s+(?:of|to|end|through)",
