@@ -12,8 +12,10 @@ from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import SEASON_ORDER, YEAR_SHIFT, pick, safe_date
-from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
 from newsfacts.dates.narrative import story_year
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9}  # the first month of a season, to find the year a story set it in
 
 _YEAR_UP_TO = re.compile(r"\b(this|last|next)\s+year(?:'s)?\s+(?:through|thru|until|till|up\s+to|to)\s+$", re.I)
 
@@ -23,6 +25,14 @@ def year_named_before(c: Ctx, char: int) -> int | None:
     through August", "last year until March"), as years from the publication year; None otherwise."""
     m = _YEAR_UP_TO.search(c.text, max(0, char - 30), char)
     return None if m is None else YEAR_SHIFT[m.group(1).lower()]
+
+
+def _simple_past(c: Ctx, char: int) -> bool:
+    """Whether the verb a time at ``char`` hangs on is in a past form ("died", "was closed")."""
+    tok = token_at(c.doc, char)
+    verb = None if tok is None else governing_verb(tok)
+    return verb is not None and (verb.tag_ == "VBD" or any(
+        ch.tag_ == "VBD" and ch.dep_ in ("aux", "auxpass") for ch in verb.children))
 
 
 class AbsoluteRules(RuleHelpers):
@@ -220,7 +230,7 @@ class AbsoluteRules(RuleHelpers):
         if y:
             return Cand(start, m.end(), "DATE", f"{y}-{code}")
 
-        def value(c: Ctx, code=code, det=det):
+        def value(c: Ctx, code=code, det=det, start=start, at=m.start("season")):
             if c.dct is None:
                 return f"XXXX-{code}", False
             cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
@@ -231,6 +241,19 @@ class AbsoluteRules(RuleHelpers):
                     year -= 1
             elif det == "next":
                 if SEASON_ORDER[code] <= SEASON_ORDER[cur]:
+                    year += 1
+            elif det != "this" and code != "WI":  # winter runs across two years: left to the publication year
+                # "He died in the summer" told in March: last summer; "talks resume in the autumn" in
+                # November: next autumn; "seized the town in June 2022 ... in the autumn": that year's
+                tense = c.tense(start)
+                if tense == "past" and not _simple_past(c, at):
+                    tense = None  # "is going to start getting beat up in the spring": no past form, no past time
+                story = story_year(c, at, _SEASON_MONTH[code]) if tense == "past" else None
+                if story is not None:
+                    year = story
+                elif tense == "past" and SEASON_ORDER[code] > SEASON_ORDER[cur]:
+                    year -= 1
+                elif tense == "future" and SEASON_ORDER[code] < SEASON_ORDER[cur]:
                     year += 1
             return f"{year}-{code}", True
 

@@ -97,8 +97,9 @@ class RulePatterns(RuleHelpers):
         R.append(("quarter", re.compile(
             rf"\b(?:the\s+)?(?:(?P<pyrel>this|last|next)\s+year['’]s\s+|(?P<pyear>(?:1[6-9]|20)\d\d)(?:['’]s)?\s+|"
             rf"(?P<yago>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+)?"
-            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
-            rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
+            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q|final|last)"
+            rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year}|"
+            rf"\s+of\s+(?P<ofrel>this|last|next)\s+year)?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
             r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
