@@ -230,7 +230,9 @@ class AbsoluteRules(RuleHelpers):
         if y:
             return Cand(start, m.end(), "DATE", f"{y}-{code}")
 
-        def value(c: Ctx, code=code, det=det, start=start, at=m.start("season")):
+        at = m.start("season")
+
+        def value(c: Ctx, code=code, det=det, start=start, at=at):
             if c.dct is None:
                 return f"XXXX-{code}", False
             cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
