@@ -45,10 +45,6 @@ READ = [
     ("Police arrested two men on Sunday night, and both are due in court on Monday.", "2024-03-14", "Monday",
      "2024-03-18"),
     ("The hospital, which opened Friday, treats 300 patients a day.", "2024-03-14", "Friday", "2024-03-08"),
-    # a month in the future tense is never one already gone
-    ("Interest rates will be reviewed again in February, the governor said.", "2024-03-14", "February",
-     "2025-02"),
-    ("Prices rose 2% in February, the statistics agency said.", "2024-03-14", "February", "2024-02"),
 ]
 
 

@@ -204,9 +204,7 @@ class AbsoluteRules(RuleHelpers):
                 if told is not None:
                     return f"{told}-{mo:02d}", True
             month_dct = date(c.dct.year, c.dct.month, 1)
-            # "Rates will be reviewed in February" told in March: next February; the slack that lets a past
-            # verb take a month just ahead ("a dividend payable in January") gives no future a month gone
-            o = pick(month_dct, opts or [date(y, mo, 1)], tense, 0 if tense == "future" else self.slack)
+            o = pick(month_dct, opts or [date(y, mo, 1)], tense, self.slack)
             return f"{o.year}-{o.month:02d}", True
 
         return Cand(start, m.end(), "DATE", value)
