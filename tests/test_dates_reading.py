@@ -1,6 +1,6 @@
 """Dates a careful reader resolves from the sentence around them: a clock time with its part of the day, the
-day before or after a named day, a clock time on the day its event was dated, a season or month by tense and
-story, a quarter "of last year", a weekday dating a timetable in the present."""
+day before or after a named day, a clock time on the day its event or its paragraph was dated, a season by
+tense and story, a quarter "of last year", a weekday dating a timetable in the present."""
 
 import pytest
 
@@ -27,6 +27,10 @@ READ = [
      "2023-10-23T22:00"),
     ("The cargo plane landed on March 2 in Lagos. Officials said on Monday that it landed at 7 a.m.",
      "2024-03-14", "7 a.m.", "2024-03-02T07:00"),
+    ("Fans queued outside the hall on Friday. Security staff checked every bag.\nTickets had sold out by 4pm, "
+     "and the band took the stage at 11pm.", "2024-03-14", "4pm", "2024-03-08T16:00"),
+    ("Fans queued outside the hall on Friday. Security staff checked every bag.\n\nTickets for the next tour "
+     "sold out by 4pm.", "2024-03-14", "4pm", "2024-03-14T16:00"),
     # a season by its tense, and by the year the story is in
     ("The dam burst in the summer, flooding three villages.", "2024-03-14", "the summer", "2023-SU"),
     ("Talks between the unions and ministers will resume in the spring.", "2024-11-20", "the spring", "2025-SP"),
