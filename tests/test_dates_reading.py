@@ -44,6 +44,12 @@ READ = [
     ("Exports should recover in the third quarter of next year, the bank forecast.", "2024-03-14",
      "the third quarter of next year", "2025-Q3"),
     ("The firm lost money in the last quarter, it said.", "2024-03-14", "the last quarter", "2023-Q4"),
+    # a weekday before a British day and month: one expression, in the year that day has that weekday
+    ("The band will join the breakfast show on Monday 6 December, the station said.", "2005-02-16",
+     "Monday 6 December", "2004-12-06"),
+    ("The inquiry opens on Tuesday 22 February and sits for a month.", "2005-02-16", "Tuesday 22 February",
+     "2005-02-22"),
+    ("Polls close at 10pm on Thursday 5 May.", "2005-02-16", "10pm on Thursday 5 May", "2005-05-05T22:00"),
     # a weekday dating the plain present is a timetable: the day ahead
     ("The rail strike begins Monday and runs for a week.", "2024-03-14", "Monday", "2024-03-18"),
     ("Police arrested two men on Sunday night, and both are due in court on Monday.", "2024-03-14", "Monday",

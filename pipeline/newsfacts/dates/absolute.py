@@ -63,9 +63,14 @@ class AbsoluteRules(RuleHelpers):
 
             return Cand(m.start(), m.end(), "DATE", in_year)
 
-        def value(c: Ctx, mo=mo, d=d, start=start):
+        wd = self.weekdays.get((m.groupdict().get("wd") or "").lower())
+
+        def value(c: Ctx, mo=mo, d=d, start=start, wd=wd):
             if c.dct is None:
                 return f"XXXX-{mo:02d}-{d:02d}", False
+            on_wd = [x for x in (safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x and x.isoweekday() == wd]
+            if len(on_wd) == 1:  # "Monday 6 December": the year in which that day is a Monday
+                return on_wd[0].isoformat(), True
             told = story_year(c, start, mo, d)
             if told is not None and safe_date(told, mo, d):
                 return f"{told}-{mo:02d}-{d:02d}", True

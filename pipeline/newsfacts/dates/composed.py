@@ -227,7 +227,7 @@ class ComposedRules(RuleHelpers):
         return Cand(m.start(), m.end(), "DATE", f"{cent}{d}")
 
 
-_DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "deictic", "iso", "holiday")
+_DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso", "holiday")
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.I)
 
 

@@ -58,6 +58,8 @@ class RulePatterns(RuleHelpers):
         f = re.IGNORECASE
         R = []  # (name, regex, handler)
         R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
+        R.append(("wd_dmy", re.compile(  # "Monday 6 December", "Friday, the 3rd of March 2023"
+            rf"\b{wd}\s?,?\s+(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
         R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("first_day", re.compile(
@@ -239,7 +241,7 @@ class RulePatterns(RuleHelpers):
         # whole text even when it finds nothing, so a rule whose words are rare has a gate.
         months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
         gates = {
-            "wd_date": weekdays, "weekday": weekdays,
+            "wd_date": weekdays, "wd_dmy": weekdays, "weekday": weekdays,
             "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
             "slash": r"\d/\d", "time24": r"\d:[0-5]", "time_gmt": r"\d\d\s+(?:gmt|utc)",
             "decade": r"0['’]?s\b",

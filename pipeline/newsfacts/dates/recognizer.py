@@ -106,10 +106,12 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         while i < len(chosen):
             c = chosen[i]
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if nxt is not None and self.merge_gap.match(text[c.end: nxt.start]):
+            gap = text[c.end: nxt.start] if nxt is not None else ""
+            if nxt is not None and self.merge_gap.match(gap) and not _BLANK_LINE.search(gap):
                 time_c, date_c = (c, nxt) if c.kind == "TIME" and "clock" in c.info else (nxt, c)
                 if ("clock" in time_c.info and date_c.kind == "DATE"
-                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "deictic", "iso", "holiday")):
+                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso",
+                                            "holiday")):
                     out.append(Cand(c.start, nxt.end, "TIME", ("merge", date_c.value, time_c.info["clock"]),
                                     rule="merged", info={}))
                     ctx.alias[date_c.start] = c.start
