@@ -38,6 +38,10 @@ READ = [
      "the autumn", "2021-FA"),
     ("Analysts say the sector is going to start getting hit in the spring.", "2024-02-06", "the spring",
      "2024-SP"),
+    ("He said he hoped to reopen the theatre with an annual festival in the summer.", "2024-03-14", "the summer",
+     "2024-SU"),
+    ("The coach dropped him for the autumn Tests after he missed training.", "2024-03-14", "the autumn",
+     "2023-FA"),
     # a quarter "of last year" is one expression
     ("Britain's economy shrank in the final quarter of last year, official figures showed.", "2024-03-14",
      "the final quarter of last year", "2023-Q4"),

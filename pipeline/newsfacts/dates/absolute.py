@@ -12,7 +12,7 @@ from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import SEASON_ORDER, YEAR_SHIFT, pick, safe_date
-from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
+from newsfacts.dates.context import Cand, Ctx, token_at
 from newsfacts.dates.narrative import story_year
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9}  # the first month of a season, to find the year a story set it in
@@ -28,10 +28,16 @@ def year_named_before(c: Ctx, char: int) -> int | None:
 
 
 def _simple_past(c: Ctx, char: int) -> bool:
-    """Whether the verb a time at ``char`` hangs on is in a past form ("died", "was closed")."""
+    """Whether a time at ``char`` is an adjunct of a verb in a past form ("died in the summer", "was closed in
+    the summer", "dropped him for the autumn Tests"); not one dating a noun ("with an annual festival in the
+    summer")."""
     tok = token_at(c.doc, char)
-    verb = None if tok is None else governing_verb(tok)
-    return verb is not None and (verb.tag_ == "VBD" or any(
+    if tok is None:
+        return False
+    if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "the autumn Tests"
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or any(
         ch.tag_ == "VBD" and ch.dep_ in ("aux", "auxpass") for ch in verb.children))
 
 
