@@ -78,4 +78,4 @@ def test_a_rule_run_paragraph_by_paragraph_finds_what_it_finds_in_the_whole_text
 
 def test_no_date_runs_across_a_blank_line(process):
     doc = process("Leeds v Hull\n\nTuesday, 1 March\n\n2005\n\nThe match was moved.", dct="2005-02-20")
-    assert [d.text for d in doc._.dates] == ["Tuesday", "1 March", "2005"]
+    assert [d.text for d in doc._.dates] == ["Tuesday, 1 March", "2005"]

@@ -12,8 +12,10 @@ from datetime import date
 
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import SEASON_ORDER, YEAR_SHIFT, pick, safe_date
-from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.context import Cand, Ctx, token_at
 from newsfacts.dates.narrative import story_year
+
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9}  # the first month of a season, to find the year a story set it in
 
 _YEAR_UP_TO = re.compile(r"\b(this|last|next)\s+year(?:'s)?\s+(?:through|thru|until|till|up\s+to|to)\s+$", re.I)
 
@@ -23,6 +25,20 @@ def year_named_before(c: Ctx, char: int) -> int | None:
     through August", "last year until March"), as years from the publication year; None otherwise."""
     m = _YEAR_UP_TO.search(c.text, max(0, char - 30), char)
     return None if m is None else YEAR_SHIFT[m.group(1).lower()]
+
+
+def _simple_past(c: Ctx, char: int) -> bool:
+    """Whether a time at ``char`` is an adjunct of a verb in a past form ("died in the summer", "was closed in
+    the summer", "dropped him for the autumn Tests"); not one dating a noun ("with an annual festival in the
+    summer")."""
+    tok = token_at(c.doc, char)
+    if tok is None:
+        return False
+    if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head  # "the autumn Tests"
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+    return verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or any(
+        ch.tag_ == "VBD" and ch.dep_ in ("aux", "auxpass") for ch in verb.children))
 
 
 class AbsoluteRules(RuleHelpers):
@@ -53,9 +69,14 @@ class AbsoluteRules(RuleHelpers):
 
             return Cand(m.start(), m.end(), "DATE", in_year)
 
-        def value(c: Ctx, mo=mo, d=d, start=start):
+        wd = self.weekdays.get((m.groupdict().get("wd") or "").lower())
+
+        def value(c: Ctx, mo=mo, d=d, start=start, wd=wd):
             if c.dct is None:
                 return f"XXXX-{mo:02d}-{d:02d}", False
+            on_wd = [x for x in (safe_date(c.dct.year + k, mo, d) for k in (-1, 0, 1)) if x and x.isoweekday() == wd]
+            if len(on_wd) == 1:  # "Monday 6 December": the year in which that day is a Monday
+                return on_wd[0].isoformat(), True
             told = story_year(c, start, mo, d)
             if told is not None and safe_date(told, mo, d):
                 return f"{told}-{mo:02d}-{d:02d}", True
@@ -220,7 +241,9 @@ class AbsoluteRules(RuleHelpers):
         if y:
             return Cand(start, m.end(), "DATE", f"{y}-{code}")
 
-        def value(c: Ctx, code=code, det=det):
+        at = m.start("season")
+
+        def value(c: Ctx, code=code, det=det, start=start, at=at):
             if c.dct is None:
                 return f"XXXX-{code}", False
             cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
@@ -231,6 +254,19 @@ class AbsoluteRules(RuleHelpers):
                     year -= 1
             elif det == "next":
                 if SEASON_ORDER[code] <= SEASON_ORDER[cur]:
+                    year += 1
+            elif det != "this" and code != "WI":  # winter runs across two years: left to the publication year
+                # "He died in the summer" told in March: last summer; "talks resume in the autumn" in
+                # November: next autumn; "seized the town in June 2022 ... in the autumn": that year's
+                tense = c.tense(start)
+                if tense == "past" and not _simple_past(c, at):
+                    tense = None  # "is going to start getting beat up in the spring": no past form, no past time
+                story = story_year(c, at, _SEASON_MONTH[code]) if tense == "past" else None
+                if story is not None:
+                    year = story
+                elif tense == "past" and SEASON_ORDER[code] > SEASON_ORDER[cur]:
+                    year -= 1
+                elif tense == "future" and SEASON_ORDER[code] < SEASON_ORDER[cur]:
                     year += 1
             return f"{year}-{code}", True
 

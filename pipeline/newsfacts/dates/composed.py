@@ -225,3 +225,34 @@ class ComposedRules(RuleHelpers):
         ref = ctx.dct.year if ctx.dct else 2000
         cent = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
         return Cand(m.start(), m.end(), "DATE", f"{cent}{d}")
+
+
+_DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso", "holiday")
+_DAY_BEFORE = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.I)
+
+
+def day_before_after(text: str, chosen: list[Cand]) -> list[Cand]:
+    """"the day before last Tuesday's hearing", "the day after Christmas": one day from the date named after
+    "the day before/after", as one expression. Only a date that names a day: "the day after the election"
+    has no date of its own to count from."""
+    out: list[Cand] = []
+    prev_end = 0
+    for c in chosen:
+        m = _DAY_BEFORE.search(text, max(prev_end, c.start - 20), c.start)
+        if m is None or c.kind != "DATE" or c.rule not in _DAY_RULES:
+            out.append(c)
+            prev_end = c.end
+            continue
+        sign = 1 if m.group(1).lower() == "after" else -1
+
+        def value(ctx: Ctx, inner=c.value, sign=sign):
+            v, anchored = inner(ctx) if callable(inner) else (inner, False)
+            if v is None:
+                return None, False
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+                return (date.fromisoformat(v) + timedelta(days=sign)).isoformat(), anchored
+            return "XXXX-XX-XX", False
+
+        out.append(Cand(m.start(), c.end, "DATE", value, rule="day_shift", info=dict(c.info)))
+        prev_end = c.end
+    return out

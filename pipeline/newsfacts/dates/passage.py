@@ -9,9 +9,13 @@ day near it keeps the publication day the handler gave it. "in the morning" is r
 
 from __future__ import annotations
 
-from newsfacts.dates.context import Ctx, token_at
+import re
+
+from newsfacts.dates.context import Ctx, governing_verb, token_at
 from newsfacts.records import DateFact
 
+_PASSAGE_SENTENCES = 3  # a paragraph goes on telling its day this long without naming another
+_BLANK_LINE, _SENTENCE_END = re.compile(r"\n[^\S\n]*\n"), re.compile(r"[.!?][\"'”’]?\s")
 _NEAR_TOKENS = 6  # "at 11:20 a.m. (0820 GMT) Wednesday", "at 3 p.m. local time on Tuesday"
 
 
@@ -22,6 +26,8 @@ class PassageDay:
         self.ctx = ctx
         self.last_day: tuple[int, str] | None = None  # (start, YYYY-MM-DD) of the last day named
         self.open: list[DateFact] = []  # clock times of the current sentence a following day may still date
+        self.last_event: str | None = None  # the event verb the last day named dates, None for "said Monday"
+        self.events: dict[str, str] = {}  # lemma of a past-tense verb -> the day it was dated to ("shot ... Oct. 23")
 
     def _sent_start(self, char: int) -> int | None:
         tok = token_at(self.ctx.doc, char)
@@ -35,13 +41,41 @@ class PassageDay:
         here, there = self._sent_start(fact.start), self._sent_start(self.last_day[0])
         if here is None or there is None:
             return
+        event = self._event(fact.start)
         if here == there:
-            fact.value = self.last_day[1] + fact.value[10:]
+            if event in self.events and self.last_event is None:
+                # "Officials said on Monday that the plane landed at 7 a.m.": the landing's day, named before
+                fact.value = self.events[event] + fact.value[10:]
+            else:
+                fact.value = self.last_day[1] + fact.value[10:]
             return
         doc = self.ctx.doc
         previous = doc[here - 1].sent.start if here > 0 else None
-        if previous == there and self.ctx.tense(fact.start) == "past":
+        if self.ctx.tense(fact.start) != "past":
+            return
+        if previous == there:
             fact.value = self.last_day[1] + fact.value[10:]
+            return
+        day = self.events.get(event or "")
+        if day is not None:  # "Slepian was shot to death last Oct. 23 ... He was shot at 10 p.m.": that day
+            fact.value = day + fact.value[10:]
+        elif self._same_passage(self.last_day[0], fact.start):
+            # "The bridge collapsed on Tuesday. Engineers had warned of cracks. Rescuers arrived at 9 a.m.": the
+            # paragraph is still telling that day
+            fact.value = self.last_day[1] + fact.value[10:]
+
+    def _same_passage(self, start: int, end: int) -> bool:
+        """Whether ``start`` and ``end`` lie in one paragraph, at most ``_PASSAGE_SENTENCES`` sentences apart."""
+        between = self.ctx.text[start:end]
+        return _BLANK_LINE.search(between) is None and len(_SENTENCE_END.findall(between)) <= _PASSAGE_SENTENCES
+
+    def _event(self, char: int) -> str | None:
+        """The lemma of the past-tense event verb a time at ``char`` dates; None for a verb of saying or being."""
+        tok = token_at(self.ctx.doc, char)
+        verb = None if tok is None else governing_verb(tok)
+        if verb is None or verb.pos_ != "VERB" or verb.lemma_ in self.ctx.words.reporting:
+            return None
+        return verb.lemma_.lower() if self.ctx.tense(char) == "past" else None
 
     def day(self, start: int, day: str) -> None:
         """A day named at ``start``: it dates the clock times just before it in the same clause."""
@@ -58,6 +92,9 @@ class PassageDay:
                 fact.value = day + fact.value[10:]
         self.open = []
         self.last_day = (start, day)
+        self.last_event = self._event(start)
+        if self.last_event is not None:
+            self.events[self.last_event] = day
 
 
 def _outside_brackets(tokens) -> int:

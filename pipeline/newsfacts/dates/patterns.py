@@ -58,6 +58,8 @@ class RulePatterns(RuleHelpers):
         f = re.IGNORECASE
         R = []  # (name, regex, handler)
         R.append(("wd_date", re.compile(rf"\b{wd}\s?,?\s+{mon}\s+{day}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
+        R.append(("wd_dmy", re.compile(  # "Monday 6 December", "Friday, the 3rd of March 2023"
+            rf"\b{wd}\s?,?\s+(?:the\s+)?{day}\s*(?:of\s+)?{mon}(?:\s?,?\s+{year})?\b", f), self._h_mdy))
         R.append(("mdy", re.compile(rf"\b{mon}\s+{day}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("dmy", re.compile(rf"\b{day}\s*(?:of\s+)?{mon}\s?,?\s+{year}\b", f), self._h_mdy))
         R.append(("first_day", re.compile(
@@ -97,8 +99,9 @@ class RulePatterns(RuleHelpers):
         R.append(("quarter", re.compile(
             rf"\b(?:the\s+)?(?:(?P<pyrel>this|last|next)\s+year['’]s\s+|(?P<pyear>(?:1[6-9]|20)\d\d)(?:['’]s)?\s+|"
             rf"(?P<yago>year-earlier|year-ago|year\s+earlier|comparable\s+year-ago)\s+)?"
-            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q)"
-            rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year})?\b", f), self._h_quarter))
+            rf"(?:(?:company's|its|their|fiscal|calendar)\s+)*(?P<ord>{ordinal}|[1-4]Q|final|last)"
+            rf"(?:[- ](?:fiscal|calendar))?[- ]quarter(?:\s+(?:of\s+)?(?:fiscal\s+)?{year}|"
+            rf"\s+of\s+(?P<ofrel>this|last|next)\s+year)?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
             r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
@@ -157,6 +160,11 @@ class RulePatterns(RuleHelpers):
         R.append(("time", re.compile(
             rf"\b(?:(?:at|around|about|by|until|before|after|from|since)\s+)?(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*"
             rf"(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b)(?:\s+(?P<tz>{tz})\b)?", f), self._h_time))
+        hours = _alt(w for w, v in self.numbers.items() if 1 <= v <= 12 and w not in ("a", "an"))
+        R.append(("time_part", re.compile(  # "at 4 in the morning", "about eight o'clock at night"
+            rf"\b(?P<lead>at|around|about|by|until|till|before|after|from|since)\s+(?P<h>[01]?\d|{hours})"
+            rf"(?:[:.](?P<mi>[0-5]\d))?(?:\s*o['’]clock)?\s+(?:in\s+the\s+(?P<dp>morning|afternoon|evening)|"
+            rf"at\s+(?P<dpn>night))\b", f), self._h_time_part))
         R.append(("time24", re.compile(
             r"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s+(?P<tz>gmt|utc|GMT|UTC))?\b(?![:\d])"), self._h_time))
         R.append(("time_gmt", re.compile(  # "0820 GMT": a clock time of four digits, in universal time
@@ -233,7 +241,7 @@ class RulePatterns(RuleHelpers):
         # whole text even when it finds nothing, so a rule whose words are rare has a gate.
         months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
         gates = {
-            "wd_date": weekdays, "weekday": weekdays,
+            "wd_date": weekdays, "wd_dmy": weekdays, "weekday": weekdays,
             "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
             "slash": r"\d/\d", "time24": r"\d:[0-5]", "time_gmt": r"\d\d\s+(?:gmt|utc)",
             "decade": r"0['’]?s\b",
@@ -246,6 +254,7 @@ class RulePatterns(RuleHelpers):
                    r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
+            "time_part": r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night",
             "spelled_year": "nineteen|eighteen|thousand",
             "year_month": r"\d\d[-/]\d", "month_year": r"\d/\d\d\d\d",
             "after_next": r"after\s+next", "week_of": r"week\s+(?:of|to|end|through)",

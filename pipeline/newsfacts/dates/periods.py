@@ -33,14 +33,16 @@ class PeriodRules(RuleHelpers):
             q = int(gd["q"])
         else:
             o = gd["ord"].lower()
-            q = int(o[0]) if o.endswith("q") else self.ordinals.get(o, 0)
+            if o in ("final", "last") and not (gd.get("year") or gd.get("ofrel")):
+                return None  # "the last quarter" alone is the one before this: ``quarter_rel``
+            q = int(o[0]) if o.endswith("q") else 4 if o in ("final", "last") else self.ordinals.get(o, 0)
         if not 1 <= q <= 4:
             return None
         y = gd.get("year") or gd.get("pyear") or (("20" + gd["yy"]) if gd.get("yy") else None)
         start = m.start()
         over = _ENDED.match(ctx.text, m.end()) is not None
-        if gd.get("pyrel") or gd.get("yago"):
-            shift = YEAR_SHIFT.get((gd.get("pyrel") or "last").lower(), -1)
+        if gd.get("pyrel") or gd.get("yago") or gd.get("ofrel"):  # "last year's fourth quarter", "... of last year"
+            shift = YEAR_SHIFT.get((gd.get("pyrel") or gd.get("ofrel") or "last").lower(), -1)
 
             def rel_value(c: Ctx, q=q, shift=shift):
                 if c.dct is None:

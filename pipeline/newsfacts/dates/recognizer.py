@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from newsfacts.dates.absolute import AbsoluteRules
 from newsfacts.dates.calendar import parse_dct
-from newsfacts.dates.composed import ComposedRules
+from newsfacts.dates.composed import ComposedRules, day_before_after
 from newsfacts.dates.context import Cand, Ctx, TenseWords
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
@@ -33,7 +33,7 @@ from newsfacts.wordspan import head_of_compound
 _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
-_CLOCK_RULES = ("time", "time24", "time_gmt", "noon", "daypart")
+_CLOCK_RULES = ("time", "time_part", "time24", "time_gmt", "noon", "daypart")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
@@ -106,10 +106,12 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         while i < len(chosen):
             c = chosen[i]
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
-            if nxt is not None and self.merge_gap.match(text[c.end: nxt.start]):
+            gap = text[c.end: nxt.start] if nxt is not None else ""
+            if nxt is not None and self.merge_gap.match(gap) and not _BLANK_LINE.search(gap):
                 time_c, date_c = (c, nxt) if c.kind == "TIME" and "clock" in c.info else (nxt, c)
                 if ("clock" in time_c.info and date_c.kind == "DATE"
-                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "deictic", "iso", "holiday")):
+                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso",
+                                            "holiday")):
                     out.append(Cand(c.start, nxt.end, "TIME", ("merge", date_c.value, time_c.info["clock"]),
                                     rule="merged", info={}))
                     ctx.alias[date_c.start] = c.start
@@ -173,7 +175,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])
-        chosen = self._merge_times(text, self._merge_spelled_years(text, chosen), ctx)
+        chosen = day_before_after(text, self._merge_times(text, self._merge_spelled_years(text, chosen), ctx))
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
         passage = PassageDay(ctx)

@@ -9,13 +9,31 @@ from datetime import timedelta
 
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
-from newsfacts.dates.context import Cand, Ctx
+from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
 from newsfacts.dates.narrative import comparative, from_reference, named_month
 from newsfacts.dates.periods import months_compared, quarterly_context, reported_quarter
 
 # starts with a literal, so that re skips ahead quickly; "the X" before it is checked on the few hits
 _ON_WEEKDAY = re.compile(r"on (?P<wd>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:(?P<poss>['’]s)| [a-z])")
 _THE_TITLE = re.compile(r"\b[Tt]he (?P<x>[A-Z][a-z]+) $")
+
+
+def _timetable(c: Ctx, char: int) -> bool:
+    """A weekday that dates a verb in the simple or progressive present ("The strike begins Monday", "the
+    team is flying home on Sunday"): a timetable, so the day ahead. Only an unambiguous form: "hurt", "cut"
+    (VBP) may be a misread past."""
+    tok = token_at(c.doc, char)
+    verb = None if tok is None else governing_verb(tok)
+    if verb is None:
+        return False
+    link = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "on" else tok
+    head = link.head
+    if head.dep_ == "acomp" and head.head.i == verb.i:
+        head = verb  # "both men are due in court on Monday": the predicate adjective's verb
+    if head.i != verb.i or link.dep_ not in ("npadvmod", "tmod", "prep"):
+        return False
+    return verb.tag_ == "VBZ" or verb.lower_ in ("are", "am", "'re") or verb.tag_ == "VBG" and any(
+        a.dep_ == "aux" and a.lower_ in ("is", "are", "'s", "'re", "am") for a in verb.children)
 
 
 class RelativeRules(RuleHelpers):
@@ -91,7 +109,7 @@ class RelativeRules(RuleHelpers):
                     # "Friday's vote": the tense of the clause dates the vote when it is past ("was a setback")
                     # or ahead ("will decide"); a present one ("follows Tuesday's declaration") says nothing
                     tense = None
-                if tense == "future":
+                if tense == "future" or tense == "present" and _timetable(c, start):
                     d = c.dct + timedelta(days=diff % 7)
                 elif tense in (None, "present"):
                     back, fwd = -((-diff) % 7), diff % 7

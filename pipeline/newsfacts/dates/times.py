@@ -55,6 +55,28 @@ class TimeRules(RuleHelpers):
 
         return Cand(start, m.end(), "TIME", value, info={"clock": clock})
 
+    def _h_time_part(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"at 4 in the morning", "until 11 at night", "about eight o'clock in the evening": an hour the part of
+        the day puts before or after noon. Only after a preposition: "scored 2 in the afternoon" is a count."""
+        h = m.group("h")
+        hh = int(h) if h.isdigit() else int(self.numbers.get(h.lower(), 0))
+        part = (m.group("dp") or m.group("dpn")).lower()
+        if not 1 <= hh <= 12:
+            return None
+        if part == "morning":
+            hh %= 12  # "12 in the morning" is midnight's hour
+        elif part in ("afternoon", "evening") or hh >= 6:
+            hh = 24 if hh == 12 and part == "night" else hh % 12 + 12  # "11 at night" is 23:00, "2 at night" 02:00
+        clock = f"T{hh:02d}:{int(m.group('mi') or 0):02d}"
+        start = m.start("h") if m.group("lead").lower() not in ("around", "about") else m.start()
+
+        def value(c: Ctx, clock=clock):
+            if c.dct is None:
+                return f"XXXX-XX-XX{clock}", False
+            return c.dct.isoformat() + clock, True
+
+        return Cand(start, m.end(), "TIME", value, info={"clock": clock})
+
     def _h_daypart(self, m: re.Match, ctx: Ctx) -> Cand | None:
         """"by mid-afternoon", "in the late evening": a part of the day, on the day its passage names;
         before a day ("mid-afternoon yesterday") the two are merged like a clock time."""
