@@ -112,8 +112,10 @@ class CueRules(KindRules, ContestRules):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key not in kinds and m.canonical and name_key(m.canonical) in kinds:
-                key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
+            decided = kinds.keys() | teams | groups
+            if key not in decided and m.canonical and name_key(m.canonical) in decided:
+                # "Phillips", linked to "Phillips Idowu", goes with it; "Forest" with "Nottingham Forest have"
+                key = name_key(m.canonical)
             elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name keeps its label, unless a kind noun names it ("the band Franz Ferdinand"); a

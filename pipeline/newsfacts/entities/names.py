@@ -195,7 +195,9 @@ class NameRules(Stage):
             two = len(words) > 2 and org_key(" ".join(words[:2])) == org_key(self._name(doc, m))
             # "Boeing Executive Vice President ...": a title that runs on is no part of the name
             after = token_index(doc).lower[m.end] if m.end < len(doc) else ""
-            role = words[1].lower() in self.role_words and after in self.role_words
+            # (not a word that heads organisations' names: "a Labour Party spokesman")
+            role = words[1].lower() in self.role_words and after in self.role_words \
+                and self.name_heads.get(words[1].lower()) != "ORG"
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
@@ -216,10 +218,18 @@ class NameRules(Stage):
                 continue  # "Mr Blair", "President Bush", "Blair" of "Tony Blair": not "the Blair Government"
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
-                                                                                  mentions)) \
+                                                                                  mentions)
+                         or self._bare_person_word(doc, m)) \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _bare_person_word(self, doc: Doc, m: Mention) -> bool:
+        """A one-word "person" that is no first name and no short form of a person's full name ("Labour and the
+        Tories" before "a Labour Party spokesman"): the organisation it begins, wherever the full name is."""
+        word = token_index(doc).text[m.start]
+        return m.label == "PERSON" and m.end - m.start == 1 and m.canonical in (None, word) \
+            and first_name_gender(word)[1] == 0
 
     def _headline_short_form(self, doc: Doc, m: Mention, words: tuple[str, ...], full_at: int,
                              mentions: list[Mention]) -> bool:
