@@ -25,6 +25,11 @@ from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 
+def _name_end(word: str) -> bool:
+    """A word a name can end with: capitalised, or a number ("Channel 4")."""
+    return word[:1].isupper() or word.isdigit()
+
+
 class ConjoinedRules(Stage):
     """Split an ORG "X and Y" into X and Y when the article has both on their own."""
 
@@ -55,11 +60,11 @@ class ConjoinedRules(Stage):
         k = joins[0]
         if tk.text[k] != "and":  # "Hartlepool or Boston", "Arsenal to Real Madrid", "Southampton when Arsenal"
             parts = [(m.start, k), (k + 1, m.end)]
-            return parts if all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in parts) else None
+            return parts if all(tk.text[s][:1].isupper() and _name_end(tk.text[e - 1]) for s, e in parts) else None
         left, right = (m.start, k), (k + 1 + (tk.text[k + 1] == "The"), m.end)
         if right[0] >= right[1] or any(t in (",", ";", "&") for t in tk.text[m.start:m.end]):
             return None
-        if not all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in (left, right)):
+        if not all(tk.text[s][:1].isupper() and _name_end(tk.text[e - 1]) for s, e in (left, right)):
             return None
         if tk.text[k + 1] == "The":
             return [left, right]

@@ -132,8 +132,9 @@ class SpanRules(Stage):
                         and not (tok.is_title and tok.lower_ in self.particles)):  # "El Al", "Jean Le" end so
                 e -= 1
             elif m.label in NAME_LABELS and e - 1 > s and (
-                    (tok.is_lower and tok.is_alpha) or NUMBERISH.match(tok.text)):
-                e -= 1  # "Interfax news agency", "J. Ratcliffe 63"
+                    (tok.is_lower and tok.is_alpha)
+                    or NUMBERISH.match(tok.text) and doc[e - 2].lower_ not in self.station_words):
+                e -= 1  # "Interfax news agency", "J. Ratcliffe 63"; not "Channel 4", "BBC Radio 4"
             else:
                 break
         if s >= e or not any(ch.isalpha() for ch in token_index(doc).span(s, e)):
