@@ -16,9 +16,9 @@ After labels are settled, names that are one thing but were kept apart take one 
 - the last word alone ("United" after "Manchester United", "the Federation" after "the Football
   Federation", "Rover" after "MG Rover"), or the first of a name "X of Y" or "X for Y" ("the Bank" after
   "the Bank of England" or "the Reserve Bank of Fiji"; X an organisation's word of ``name_heads.tsv``),
-  after the full name, when exactly one name of the article
-  ends in it, it is a common word (a name of its own, "Chelsea", is its own thing) and no place,
-  nationality or person's name, and no "The" opens it ("The Times" is not the "Financial Times").
+  after the full name, when exactly one name of the article has it so, it is a common word (a name of
+  its own, "Chelsea", is its own thing) and no place, nationality or person's name, and no "The" opens
+  it ("The Times" is not the "Financial Times").
 
 Conservative by construction: a short form that fits two names of the article links to neither.
 """
