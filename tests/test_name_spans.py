@@ -249,3 +249,23 @@ def test_a_stations_number_is_part_of_its_name(process, text, name):
 def test_a_score_after_a_name_is_no_part_of_it(process):
     found = names(process("Results on Saturday:\nTorquay 3 Barnet 1\nHereford 0 Lincoln 2"))
     assert "Torquay" in found and "Lincoln" in found, found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # particles after a first name, then the surname the model cut off
+        ("The scandal led to the resignation of production chief Walter van der Vijver in March.",
+         "Walter van der Vijver"),
+        ("The firm hired Walter van der Vijver last year.", "Walter van der Vijver"),
+    ],
+)
+def test_a_surname_after_particles_belongs_to_the_name(process, text, name):
+    found = names(process(text))
+    assert name in found, found
+
+
+def test_an_honorific_makes_an_organisation_a_person(process):
+    doc = process("Despite receiving an email from Mr Van de Vijver which said the firm had erred, she did nothing.")
+    found = [(e.text, e.label) for e in doc._.entities]
+    assert ("Van de Vijver", "PERSON") in found, found
