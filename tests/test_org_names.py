@@ -139,3 +139,10 @@ def test_org_keys_skip_cleanco_only_where_it_changes_nothing(name):
     from newsfacts.namematch import _basename
 
     assert _basename(name) == basename(name)
+
+
+def test_two_names_joined_by_a_preposition_in_a_headline_stay_two(process):
+    doc = process("Roxy Music on Isle of Wight bill\n\nRoxy Music will appear at the Isle of Wight festival, along "
+                  "with Supergrass. The band Roxy Music formed in 1971.")
+    texts = [e.text for e in doc._.entities]
+    assert "Roxy Music on Isle of Wight" not in texts and texts.count("Roxy Music") == 3, texts
