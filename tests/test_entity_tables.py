@@ -95,6 +95,9 @@ def test_table_label_spreads_to_the_article(nlp):
         # a plural name after "the" is a group: a band is no person
         ("The label was set up by the Beatles in 1968 to manage their affairs.", "Beatles", "ORG"),
         ("The publisher is locked in a royalty dispute with the Kinks over the early recordings.", "Kinks", "ORG"),
+        # the singular of such a group's name, as the model's "person", is the group too
+        ("The Lib Dems are asking the watchdog to act. Lib Dem chairman Matthew Taylor wrote to it on Monday.",
+         "Lib Dem", "ORG"),
     ],
 )
 def test_plural_agreement_makes_a_group(nlp, text, name, label):
