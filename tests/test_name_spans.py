@@ -269,17 +269,3 @@ def test_an_honorific_makes_an_organisation_a_person(process):
     doc = process("Despite receiving an email from Mr Van de Vijver which said the firm had erred, she did nothing.")
     found = [(e.text, e.label) for e in doc._.entities]
     assert ("Van de Vijver", "PERSON") in found, found
-
-
-@pytest.mark.parametrize(
-    "text, name, prefixed",
-    [
-        ("Yukos was sold at auction. A close ally of the ex-Yukos boss, Mr Nevzlin now lives in Israel.", "Yukos",
-         "ex-Yukos"),
-        ("Harrow Mining said profits fell. The ex-Harrow Mining chairman Tom Pell sold his shares.", "Harrow Mining",
-         "ex-Harrow Mining"),
-    ],
-)
-def test_a_prefix_joined_to_a_name_is_no_part_of_it(process, text, name, prefixed):
-    found = [(e.text, e.label) for e in process(text)._.entities]
-    assert not any(t == prefixed for t, _ in found) and any(t == name for t, _ in found), found

@@ -30,8 +30,6 @@ from newsfacts.entities.mentions import (
 from newsfacts.tokens import token_index
 
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
-HYPHEN_PREFIXES = {"ex", "anti", "pro"}  # "ex-Yukos", "anti-Bush": a prefix joined to a name is no part of it
-
 
 def _in_word(doc: Doc, i: int) -> bool:
     """Token ``i`` continues the word of the token before it (no space between): "hui" in "Teng-hui"."""
@@ -109,10 +107,6 @@ class SpanRules(Stage):
         while s < e:
             tok = doc[s]
             low = tok.lower_
-            if low in HYPHEN_PREFIXES and s + 2 < e and doc[s + 1].text == "-" and not doc[s + 1].whitespace_ \
-                    and doc[s + 2].text[:1].isupper():
-                s += 2  # "the ex-Yukos boss", "anti-Bush protests": the name after the prefix
-                continue
             if s + 1 < e and tok.whitespace_ == "" and any(ch.isalnum() for ch in tok.text):
                 break  # "al-Assad": the first word is kept whole
             if m.label == "ORG" and tok.is_title and s + 1 < e and self._is_ordinal(tok) and doc[s + 1].is_title:
