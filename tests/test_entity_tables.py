@@ -98,6 +98,9 @@ def test_table_label_spreads_to_the_article(nlp):
         # the singular of such a group's name, as the model's "person", is the group too
         ("The Lib Dems are asking the watchdog to act. Lib Dem chairman Matthew Taylor wrote to it on Monday.",
          "Lib Dem", "ORG"),
+        # but a family's name is no group's: "President Clinton" beside "the Clintons"
+        ("President Clinton spoke in Ohio on Monday. The scandal could yet damage the Clintons, aides said.",
+         "Clinton", "PERSON"),
     ],
 )
 def test_plural_agreement_makes_a_group(nlp, text, name, label):

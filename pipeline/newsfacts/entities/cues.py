@@ -128,8 +128,10 @@ class CueRules(KindRules, ContestRules):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
-            elif (key in groups or key + "s" in groups and m.label == "PERSON") and not person:
-                m.label = "ORG"  # "the Lib Dems were in power", and "Lib Dem chairman X" with them
+            elif (key in groups or key + "s" in groups and m.label == "PERSON" and key not in titled) and not person:
+                # "the Lib Dems were in power", and "Lib Dem chairman X" with them; "President Clinton" is no
+                # member of "the Clintons"
+                m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]
             if id(m) in local:
