@@ -11,7 +11,8 @@ person ("Terry 17, Gudjohnsen 46" among the scorers). A side is a person when th
 (an initial, bowling figures, a time or distance after the country), a country is a national
 side (GPE), a name with an organisation word is a team; the rest are decided by the table: a
 leaderboard of "Firstname Surname" rows is people, a standings table of towns is teams. The
-labels are fixed, so the article's other mentions of the name take them when labels are voted.
+labels are fixed, so the article's other mentions of the name take them when labels are voted. A line of
+names only, joined by one "v" and by "or" ("Reading or Swansea v Leicester"), is a fixture: each name a side.
 """
 
 from __future__ import annotations
