@@ -51,9 +51,10 @@ class TableRules(Stage):
             if lo >= hi or lines[lo] == "caps" or not self._results_line(tk.text[lo:hi]):
                 out += self._decide(block)
                 block = []
-                if lo < hi and lines[lo] != "caps":
+                runs = self._fixture_runs(tk, lo, hi) if lo < hi and lines[lo] != "caps" else []
+                if runs:
                     people = self._full_person_names(tk, mentions) if people is None else people
-                    out += self._decide(self._fixture_sides(tk, lo, hi, people))
+                    out += self._decide(self._fixture_sides(tk, runs, people))
                 continue
             i = lo
             while i < hi:
@@ -71,10 +72,9 @@ class TableRules(Stage):
                 i = j
         return out + self._decide(block)
 
-    def _fixture_sides(self, tk, lo: int, hi: int, people: set[str]) -> list[tuple[Mention, int]]:
-        """"Charlton v Yeovil", "Reading or Swansea v Leicester or Blackpool": a line of names only, joined by one
-        "v" and by "or", is a fixture, and each name a side (a country a national side; the others decided
-        with the fixtures around them, people where the article names them so)."""
+    def _fixture_runs(self, tk, lo: int, hi: int) -> list[tuple[int, int]]:
+        """"Charlton v Yeovil", "Reading or Swansea v Leicester or Blackpool": the names of a line of names only,
+        joined by one "v" and by "or" (a fixture), or none."""
         runs: list[tuple[int, int]] = []
         vs, i = 0, lo
         while i < hi:
@@ -88,8 +88,11 @@ class TableRules(Stage):
                 elif tk.lower[j] != "or" or j + 1 >= hi:
                     return []
             i = j + 1
-        if vs != 1:
-            return []
+        return runs if vs == 1 else []
+
+    def _fixture_sides(self, tk, runs: list[tuple[int, int]], people: set[str]) -> list[tuple[Mention, int]]:
+        """Each name of a fixture a side: a country a national side; the others decided with the fixtures around
+        them, people where the article names them so."""
         sides = []
         for i, j in runs:
             words = [w.lower() for w in tk.text[i:j]]
