@@ -19,6 +19,9 @@ def names(nlp, text):
         ("The ban was criticised by Gregory Ioannidis, lawyer for the two sprinters, on Monday.", "Gregory Ioannidis"),
         # ... with a possessor in the apposition
         ("Rodrigo de Rato, the IMF's managing director, said the loan agreement would be signed.", "Rodrigo de Rato"),
+        # ... a kin noun, its possessor with an honorific
+        ("The mill was sold to a group that included Viktor Pinchuk, Mr Kuchma's son-in-law, for $800m.",
+         "Viktor Pinchuk"),
         # a list whose other items are people
         ("Milan named a defence of Stam, Paolo Maldini, Cafu and Alessandro Costacurta for the final.",
          "Alessandro Costacurta"),

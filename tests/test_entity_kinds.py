@@ -37,6 +37,13 @@ def labels(doc, text):
      "Celtic Nations", "EVENT"),
     # "won the X": a competition or a trophy
     ("Australia have won the Ashes in each of the last eight series.", "Ashes", "EVENT"),
+    # a year or a participle between the determiner and the kind noun
+    ("The singer has not toured since the 1987 album Harbour Lights came out.", "Harbour Lights", "WORK_OF_ART"),
+    ("The band returned with the award-winning album Paper Hearts last spring.", "Paper Hearts", "WORK_OF_ART"),
+    # names listed as what a kind noun includes
+    ("The Leeds group, whose hits include Silver Morning and Kings Road, will headline on Friday.",
+     "Silver Morning", "WORK_OF_ART"),
+    ("The set ran through their hits including Cold Harbour and Blue Lines.", "Cold Harbour", "WORK_OF_ART"),
     # name heads: awards, opens, stadiums, laws
     ("She was nominated twice at the Soul Music Awards in Los Angeles.", "Soul Music Awards", "EVENT"),
     ("Henman lost in the second round of the Qatar Open on Tuesday.", "Qatar Open", "EVENT"),
@@ -62,6 +69,8 @@ def test_kind_nouns_type_the_name(process, text, name, label):
     ("It is a chance for Dr Reddy, whose shares are listed in New York, and other Indian drug makers.", "New York",
      "GPE"),
     ("The Basque newspaper Gara received a telephone call on Sunday.", "Basque", "NORP"),
+    # "include" with a subject that is no kind noun lists no works
+    ("The bidders include Vodafone and Telefonica, the ministry said.", "Vodafone", "ORG"),
 ])
 def test_kind_cues_leave_agents_and_people(process, text, name, label):
     doc = process(text)

@@ -89,6 +89,9 @@ def test_great_britain_is_still_a_name(process):
     ("Argonaut said its games studio in London would close.", "Argonaut"),
     ("Analysts were surprised when Gracenote said its licence fees would rise.", "Gracenote"),
     ("Euronext's shareholders will vote on the bid next month.", "Euronext"),  # a holding only firms have
+    # a relative clause on "which", whatever the name's length
+    ("The list also named Steve Coogan's Baby Cow, which created the sitcom among others.", "Baby Cow"),
+    ("The deal was backed by Hartley Brandon, which owns the mills in Leeds.", "Hartley Brandon"),
 ])
 def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, name):
     doc = process(text)
@@ -102,6 +105,9 @@ def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, na
     # people have spokesmen and advisers too
     ("My reaction was outrage, Obama's former campaign strategist said.", "Obama"),
     ("A Blair spokesman said the prime minister would not comment.", "Blair"),
+    # "which" on a noun before the person, and "who" on the person
+    ("The firm run by Tom Hale, which makes engines, said profits rose.", "Tom Hale"),
+    ("The firm's founder Tom Hale, who still runs it, said profits rose.", "Tom Hale"),
 ])
 def test_a_lone_word_that_is_a_person_stays_one(process, text, name):
     assert labels(process(text), name) == {"PERSON"}

@@ -35,6 +35,13 @@ def labels(nlp, text):
         ("Leading scores after the third round:\n204 Michael Harlow 68 67 69\n206 Peter Lindgren ( Sweden ) 70 68 68\n"
          "207 David Ocampo 69 70 68",
          {("Michael Harlow", "PERSON"), ("Peter Lindgren", "PERSON"), ("David Ocampo", "PERSON")}),
+        # a fixture list: names joined by one "v" and by "or", each a side, and the prose takes the label
+        ("The draw for the fourth round was made on Sunday. Yeovil will be away to Charlton.\n\nCharlton v Yeovil\n\n"
+         "Burnley or Liverpool v Bournemouth\n\nWest Ham v Sheff Utd",
+         {("Charlton", "ORG"), ("Yeovil", "ORG"), ("Liverpool", "ORG"), ("Bournemouth", "ORG"), ("Sheff Utd", "ORG")}),
+        # national sides stay places, and players the article names in full stay people
+        ("Andy Reid and Tim Carr meet in the semi-final.\n\nFrance v Wales\n\nReid v Carr",
+         {("France", "GPE"), ("Wales", "GPE"), ("Reid", "PERSON"), ("Carr", "PERSON")}),
     ],
 )
 def test_results_table_sides(nlp, text, expected):
@@ -54,6 +61,8 @@ def test_results_table_sides(nlp, text, expected):
          {"NORWAY BEAT HUNGARY", ("NORWAY BEAT HUNGARY", "ORG")}),
         # prose with numbers is no table
         ("Kent had reached 108 for three by stumps , with Walker on 41 .", {("Walker", "ORG")}),
+        # a line with more than names and "v" is no fixture
+        ("Smith v Jones was a famous case in the courts.\nThe judge Tom Smith ruled on Monday.", {("Smith", "ORG")}),
     ],
 )
 def test_not_a_table(nlp, text, absent):
@@ -86,6 +95,12 @@ def test_table_label_spreads_to_the_article(nlp):
         # a plural name after "the" is a group: a band is no person
         ("The label was set up by the Beatles in 1968 to manage their affairs.", "Beatles", "ORG"),
         ("The publisher is locked in a royalty dispute with the Kinks over the early recordings.", "Kinks", "ORG"),
+        # the singular of such a group's name, as the model's "person", is the group too
+        ("The Lib Dems are asking the watchdog to act. Lib Dem chairman Matthew Taylor wrote to it on Monday.",
+         "Lib Dem", "ORG"),
+        # but a family's name is no group's: "President Clinton" beside "the Clintons"
+        ("President Clinton spoke in Ohio on Monday. The scandal could yet damage the Clintons, aides said.",
+         "Clinton", "PERSON"),
     ],
 )
 def test_plural_agreement_makes_a_group(nlp, text, name, label):

@@ -17,6 +17,9 @@ def labels(nlp, text):
         ("She has had supporting roles in Alfie, Harbour Lights and The Stone Garden.", "Harbour Lights"),
         ("The jury included Night Shift actress Carol Denholm and two critics.", "Night Shift"),
         ("The film critics back Sideways star Thomas Hayden Church for the prize.", "Sideways"),
+        # "star" and "stars" in an article about television comedy or drama too
+        ("Fallow Fields stars Jane Corrie and Tom Pell topped the poll of comedy writers.", "Fallow Fields"),
+        ("The drama series won again on Sunday, and Long Shadows star Ella Hurst thanked the crew.", "Long Shadows"),
     ],
 )
 def test_work_by_role(nlp, text, work):
@@ -35,6 +38,7 @@ def test_work_by_role(nlp, text, work):
         ("He had a role in Microsoft, where he worked for ten years. Microsoft said he left in May.", "Microsoft"),
         # "star" after a club in a sports report is a player of the club
         ("The 25-year-old Gloucester star Jamie Morrow takes over at fly-half.", "Gloucester"),
+        ("Leeds stars Ian Hart and Joe Pike missed training before the match on television.", "Leeds"),
         # a nationality or an industry before "actress" is no title
         ("Native American actress Maria Cruz collected the award.", "Native American"),
         ("India is to deport Bollywood actress Negar Khan. She appeared in Bollywood films.", "Bollywood"),

@@ -229,3 +229,43 @@ def test_plain_names_skip_nameparser_with_its_result(name, plain):
     words = tuple(w for w in words if w.rstrip(".") not in namematch._SUFFIXES or w == words[0])
     assert parse(name).words == words
     assert parse(name).surname == (tuple(human.last.lower().split()) or words[-1:])
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a number after a station word belongs to the station's name
+        ("The producer offered to buy Channel 4 from the government on Monday.", "Channel 4"),
+        ("The minister told BBC Radio 4 that the plan would go ahead.", "BBC Radio 4"),
+        # and a name joined to it by "to" is still split from it
+        ("Redmond also brought the soap Hollyoaks to Channel 4 in 1995.", "Channel 4"),
+    ],
+)
+def test_a_stations_number_is_part_of_its_name(process, text, name):
+    found = names(process(text))
+    assert name in found, found
+
+
+def test_a_score_after_a_name_is_no_part_of_it(process):
+    found = names(process("Results on Saturday:\nTorquay 3 Barnet 1\nHereford 0 Lincoln 2"))
+    assert "Torquay" in found and "Lincoln" in found, found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # particles after a first name, then the surname the model cut off
+        ("The scandal led to the resignation of production chief Walter van der Vijver in March.",
+         "Walter van der Vijver"),
+        ("The firm hired Walter van der Vijver last year.", "Walter van der Vijver"),
+    ],
+)
+def test_a_surname_after_particles_belongs_to_the_name(process, text, name):
+    found = names(process(text))
+    assert name in found, found
+
+
+def test_an_honorific_makes_an_organisation_a_person(process):
+    doc = process("Despite receiving an email from Mr Van de Vijver which said the firm had erred, she did nothing.")
+    found = [(e.text, e.label) for e in doc._.entities]
+    assert ("Van de Vijver", "PERSON") in found, found

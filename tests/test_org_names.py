@@ -23,13 +23,26 @@ def named(doc, text):
     # a short form of a two-word name with a legal form
     ("Lockheed Martin Corp. won the contract on Friday. Lockheed said the first jets would fly in 2012.",
      "Lockheed Martin Corp.", "Lockheed"),
+    # the head word of "X of Y" after the full name
+    ("The Reserve Bank of Fiji held its rate at 2%. Economists said the Bank would wait until March.",
+     "Reserve Bank of Fiji", "Bank"),
+    ("The Office for Rail Regulation fined the operator. The Office said the fine was the largest yet.",
+     "Office for Rail Regulation", "Office"),
 ])
+
+
 def test_short_forms_take_the_full_organisation_name(process, text, full, short):
     doc = process(text)
     assert named(doc, full), [(e.text, e.label) for e in doc._.entities]
     hits = named(doc, short)
     assert hits and all(e.canonical == full and e.label == "ORG" for e in hits), \
         [(e.text, e.label, e.canonical) for e in doc._.entities]
+
+
+def test_a_head_word_two_names_share_links_to_neither(process):
+    doc = process("The Bank of England met the World Bank on Monday. The Bank said rates would stay on hold.")
+    hits = named(doc, "Bank")
+    assert hits and all(e.canonical == "Bank" for e in hits), [(e.text, e.canonical) for e in doc._.entities]
 
 
 @pytest.mark.parametrize("text, body, person", [
@@ -126,3 +139,10 @@ def test_org_keys_skip_cleanco_only_where_it_changes_nothing(name):
     from newsfacts.namematch import _basename
 
     assert _basename(name) == basename(name)
+
+
+def test_two_names_joined_by_a_preposition_in_a_headline_stay_two(process):
+    doc = process("Roxy Music on Isle of Wight bill\n\nRoxy Music will appear at the Isle of Wight festival, along "
+                  "with Supergrass. The band Roxy Music formed in 1971.")
+    texts = [e.text for e in doc._.entities]
+    assert "Roxy Music on Isle of Wight" not in texts and texts.count("Roxy Music") == 3, texts

@@ -47,10 +47,20 @@ PRONOUNS = [
         "“I will not endorse a man who attacked my family,” Cruz said.",
         "Ted Cruz",
     ),
-    (  # an honorific contradicting the name's first name: not that person
-        "Michelle Obama spoke first at the dinner in Washington.\n\n"
+    (  # an honorific contradicting the name's first name, and the article's own word for her: not that person
+        "Michelle Obama spoke first at the dinner in Washington. Mrs. Obama thanked the volunteers.\n\n"
         "“Our progress is on the ballot,” Mr. Obama said later.",
         "Obama",
+    ),
+    (  # the lexicon's guess at a first name alone refuses no one: "Mr Mittal" is Lakshmi Mittal
+        "Steel magnate Lakshmi Mittal agreed to buy the Romanian mill on Tuesday.\n\n"
+        "“We will keep every furnace burning,” Mr Mittal said.",
+        "Lakshmi Mittal",
+    ),
+    (  # nor a first name the lexicon only leans on ("Kim"): "Ms Chen" is Kim Chen
+        "The fund manager Kim Chen sold her shares in the bank last week.\n\n"
+        "“The price was right,” Ms Chen said.",
+        "Kim Chen",
     ),
     (  # what a passive reporting verb's subject names was shown, it said nothing: "he" is the actor
         "The actor Carl Mendes was given the festival's career award on Saturday. \"It is a surprise,\" "

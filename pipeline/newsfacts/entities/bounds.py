@@ -95,7 +95,10 @@ class NameBoundRules(Stage):
         if m.label not in ("PERSON", "ORG") or m.end - m.start < 2 or lines[m.start] == "caps":
             return m
         s = m.start
-        if m.label == "PERSON":
+        if m.label == "ORG" and doc[s].lower_.rstrip(".") in self.honorific_genders and doc[s + 1].is_title:
+            m.label = "PERSON"  # "Mr Van de Vijver" is no organisation, and "Mr" no part of the name
+            s += 1
+        elif m.label == "PERSON":
             opening = [k for k in range(s + 1, m.end - 1)
                        if doc[k].lower_ in self.honorifics and doc[k].lower_ not in NOT_OPENING]
             if opening:

@@ -64,7 +64,9 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.title_heads = {t[-1] for t in self.titles} - set(read_lines(path / "title_modifiers.txt", missing_ok=True))
         self.title_ends = {t[-1] for t in self.titles}  # "executive" of "chief executive", unlike title_heads
         self.max_title = max((len(t) for t in self.titles), default=1)
-        self.honorifics = set(read_lines(path / "honorifics.txt", missing_ok=True))
+        honorific_rows = [line.split("\t") for line in read_lines(path / "honorifics.txt", missing_ok=True)]
+        self.honorifics = {row[0] for row in honorific_rows}
+        self.honorific_genders = {row[0].rstrip("."): row[1] for row in honorific_rows if len(row) > 1}
         self.modifiers = set(read_lines(path / "title_modifiers.txt", missing_ok=True))
         self.event_words = {tuple(w.split()) for w in read_lines(path / "event_words.txt", missing_ok=True)}
         self.event_last = {w[-1] for w in self.event_words}

@@ -24,6 +24,13 @@ from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
+SPLIT_PREPS = {"on", "at", "in", "with"}  # "Roxy Music on Isle of Wight": split only between two names of the article
+
+
+def _name_end(word: str) -> bool:
+    """A word a name can end with: capitalised, or a number ("Channel 4")."""
+    return word[:1].isupper() or word.isdigit()
+
 
 class ConjoinedRules(Stage):
     """Split an ORG "X and Y" into X and Y when the article has both on their own."""
@@ -49,17 +56,22 @@ class ConjoinedRules(Stage):
         tk = token_index(doc)
         if name_key(self._name(doc, m)) in self.aliases:
             return None
+        preps = [k for k in range(m.start + 1, m.end - 1) if tk.text[k] in SPLIT_PREPS]
+        if len(preps) == 1:  # "Roxy Music on Isle of Wight bill": two names the article has apart
+            parts = [(m.start, preps[0]), (preps[0] + 1, m.end)]
+            if all(self._mentioned_alone(tk, m, s, e, mentions) for s, e in parts):
+                return parts
         joins = [k for k in range(m.start + 1, m.end - 1) if tk.text[k] in ("and", "or") or self._clause_word(doc, k)]
         if len(joins) != 1:
             return None
         k = joins[0]
         if tk.text[k] != "and":  # "Hartlepool or Boston", "Arsenal to Real Madrid", "Southampton when Arsenal"
             parts = [(m.start, k), (k + 1, m.end)]
-            return parts if all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in parts) else None
+            return parts if all(tk.text[s][:1].isupper() and _name_end(tk.text[e - 1]) for s, e in parts) else None
         left, right = (m.start, k), (k + 1 + (tk.text[k + 1] == "The"), m.end)
         if right[0] >= right[1] or any(t in (",", ";", "&") for t in tk.text[m.start:m.end]):
             return None
-        if not all(tk.text[s][:1].isupper() and tk.text[e - 1][:1].isupper() for s, e in (left, right)):
+        if not all(tk.text[s][:1].isupper() and _name_end(tk.text[e - 1]) for s, e in (left, right)):
             return None
         if tk.text[k + 1] == "The":
             return [left, right]
@@ -120,6 +132,12 @@ class ConjoinedRules(Stage):
         plural = k >= 0 and doc[k].tag_ == "NNS" and doc[k].is_lower
         return before[-1:] in (["between"], ["both"], ["including"]) or before == ["such", "as"] or "both" in after \
             or plural
+
+    @staticmethod
+    def _mentioned_alone(tk, m: Mention, s: int, e: int, mentions: list[Mention]) -> bool:
+        """The words ``s:e`` are a mention of their own elsewhere in the article."""
+        words = tk.text[s:e]
+        return any(o is not m and tk.text[o.start:o.end] == words for o in mentions)
 
     def _name_of_its_own(self, doc: Doc, m: Mention, s: int, e: int, mentions: list[Mention]) -> bool:
         """The words ``s:e`` are a name elsewhere in the article without the rest of ``m``: a mention of

@@ -112,8 +112,10 @@ class CueRules(KindRules, ContestRules):
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
-            if key not in kinds and m.canonical and name_key(m.canonical) in kinds:
-                key = name_key(m.canonical)  # "Phillips", linked to "Phillips Idowu", goes with it
+            decided = kinds.keys() | teams | groups
+            if key not in decided and m.canonical and name_key(m.canonical) in decided:
+                # "Phillips", linked to "Phillips Idowu", goes with it; "Forest" with "Nottingham Forest have"
+                key = name_key(m.canonical)
             elif key not in kinds and key.endswith("s") and kinds.get(key[:-1]) == "PRODUCT":
                 key = key[:-1]  # "two Subaru Imprezas" are the product "Subaru Impreza"
             # a person's full name keeps its label, unless a kind noun names it ("the band Franz Ferdinand"); a
@@ -126,7 +128,9 @@ class CueRules(KindRules, ContestRules):
                 m.label = kinds[key]
             elif key in teams and self._may_be_team(doc, m):
                 m.label = "ORG"
-            elif key in groups and not person:  # "the Lib Dems were in power"
+            elif (key in groups or key + "s" in groups and m.label == "PERSON" and key not in titled) and not person:
+                # "the Lib Dems were in power", and "Lib Dem chairman X" with them; "President Clinton" is no
+                # member of "the Clintons"
                 m.label = "ORG"
             elif key in listed and m.label in LIST_LABELS:
                 m.label = listed[key]

@@ -22,6 +22,8 @@ RELATIVES = {"which", "that", "who", "whose"}  # "Grange Hill, the school drama 
 KIND_LABELS = {"EVENT", "FAC", "LAW", "PRODUCT", "WORK_OF_ART"}
 SHORT_FORM_DETS = {"the", "no", "this", "that", "any", "every", "a"}  # "the Bill", "no Bill goes through"
 PLACE_PREPS = {"in", "near", "outside"}  # prepositions of place: "near Bristol"
+INCLUDE = {"include", "includes", "included"}
+LISTING = {"as", "including", "like"} | INCLUDE  # "songs including X", "whose hits include X"
 CALLED = {"called", "named", "titled", "entitled", "dubbed"}
 
 
@@ -85,7 +87,9 @@ class KindRules(Stage):
         # apposition, so the labels of things (works, products, venues) need the parse to join noun and name
         determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
         joined = self._same_phrase(doc, prev, m)
-        if (determined or doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART") or doc[prev - 1].dep_ == "amod") \
+        # a modifier between: "the 1982 album Avalon", "award-winning album Final Straw"
+        modified = doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART", "NUM") or doc[prev - 1].tag_ in ("VBG", "VBN")
+        if (determined or modified or doc[prev - 1].dep_ == "amod") \
                 and (determined or joined) \
                 and (noun not in KIND_LABELS or joined and name_key(self._name(doc, m)) not in self.demonyms):
             return noun
@@ -152,13 +156,15 @@ class KindRules(Stage):
         if other:
             return other
         k = m.start - 1
-        while k >= 1 and m.start - k <= 12 and tk.lower[k] not in ("as", "including", "like"):
+        while k >= 1 and m.start - k <= 12 and tk.lower[k] not in LISTING:
             if not (doc[k].is_title or doc[k].pos_ == "PROPN" or tk.lower[k] in (",", "and", "or", "the", "a", "an")
                     or tk.lower[k] in POSSESSIVES):
                 return None
             k -= 1
-        if k < 1 or tk.lower[k] not in ("as", "including", "like"):
+        if k < 1 or tk.lower[k] not in LISTING:
             return None
+        if tk.lower[k] in INCLUDE and doc[k - 1].dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "whose hits include X": the kind noun is what includes the names
         noun = k - 1
         if tk.lower[k] == "as":  # "films such as X", "such films as X"
             if tk.lower[k - 1] == "such":

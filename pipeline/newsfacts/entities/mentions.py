@@ -112,6 +112,7 @@ class Stage:
     title_heads: set[str]
     max_title: int
     honorifics: set[str]
+    honorific_genders: dict[str, str]  # "mr" -> "m": the gender an honorific says
     modifiers: set[str]
     event_words: set[tuple[str, ...]]
     event_last: set[str]

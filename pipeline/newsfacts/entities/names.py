@@ -50,7 +50,7 @@ class NameRules(Stage):
             for form in short_forms(pn):
                 short[form].add(canonical)
         self._people = people
-        self._shared = {k for k, v in short.items() if len(v) > 1}  # "Kilbride" of Simon and Guy Kilbride
+        self._shared = {k: v for k, v in short.items() if len(v) > 1}  # "Kilbride" of Simon and Guy Kilbride
         return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
 
     def _given_names(self) -> dict[tuple[str, ...], str]:
@@ -85,6 +85,9 @@ class NameRules(Stage):
             if canonical and not (self.aliases.get(name_key(text)) and m.label == "GPE"):
                 m.label = "PERSON"
                 m.canonical = canonical
+            elif key in self._shared and (owner := self._honorific_owner(doc, m, key)):
+                m.label = "PERSON"
+                m.canonical = owner
             elif key in self._shared and not self.aliases.get(name_key(text)) and text[:1].isupper():
                 m.label = "PERSON"  # a surname two people share: a person, named as written
                 if m.start > 0 and self._initial_before(doc, m.start - 1) and not any(
@@ -94,6 +97,18 @@ class NameRules(Stage):
                     self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start):
                 m.label = "PERSON"
                 m.canonical = given[key]
+
+    def _honorific_owner(self, doc: Doc, m: Mention, key: tuple[str, ...]) -> str | None:
+        """"Mr Jackson" after "Michael Jackson" and his mother "Katherine Jackson": of the full names that share
+        the surname, the one person whose first name is not surely of the other gender than the honorific's. A
+        first name the lexicon only leans on ("Kim", "Sasha") refuses no one, so two can fit: then none."""
+        tk = token_index(doc)
+        words = [tk.lower[m.start].rstrip(".")] + ([tk.lower[m.start - 1].rstrip(".")] if m.start else [])
+        said = next((self.honorific_genders[w] for w in words if w in self.honorific_genders), None)
+        if said is None:
+            return None
+        fits_said = [c for c in sorted(self._shared[key]) if _first_name_allows(c, said)]
+        return fits_said[0] if len(fits_said) == 1 else None
 
     def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
         """Further occurrences of a name the article already has as an entity."""
@@ -180,7 +195,9 @@ class NameRules(Stage):
             two = len(words) > 2 and org_key(" ".join(words[:2])) == org_key(self._name(doc, m))
             # "Boeing Executive Vice President ...": a title that runs on is no part of the name
             after = token_index(doc).lower[m.end] if m.end < len(doc) else ""
-            role = words[1].lower() in self.role_words and after in self.role_words
+            # (not a word that heads organisations' names: "a Labour Party spokesman")
+            role = words[1].lower() in self.role_words and after in self.role_words \
+                and self.name_heads.get(words[1].lower()) != "ORG"
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
@@ -201,10 +218,18 @@ class NameRules(Stage):
                 continue  # "Mr Blair", "President Bush", "Blair" of "Tony Blair": not "the Blair Government"
             if names and len(names) == 1 and not m.fixed and m.label in ("ORG", "GPE", "PERSON") \
                     and (first_seen[words] < m.start or self._headline_short_form(doc, m, words, first_seen[words],
-                                                                                  mentions)) \
+                                                                                  mentions)
+                         or self._bare_person_word(doc, m)) \
                     and name_key(" ".join(words)) not in self.aliases:
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _bare_person_word(self, doc: Doc, m: Mention) -> bool:
+        """A one-word "person" that is no first name and no short form of a person's full name ("Labour and the
+        Tories" before "a Labour Party spokesman"): the organisation it begins, wherever the full name is."""
+        word = token_index(doc).text[m.start]
+        return m.label == "PERSON" and m.end - m.start == 1 and m.canonical in (None, word) \
+            and first_name_gender(word)[1] == 0
 
     def _headline_short_form(self, doc: Doc, m: Mention, words: tuple[str, ...], full_at: int,
                              mentions: list[Mention]) -> bool:
@@ -379,6 +404,12 @@ class NameRules(Stage):
                 recased = name.title() if lines[m.start] == "caps" else name
                 m.canonical = mixed_case.get(name_key(name)) or recased
         return names
+
+
+def _first_name_allows(full_name: str, gender: str) -> bool:
+    """A full name's first name is not surely of the other gender (gender-guesser's "male"/"female")."""
+    g, strength = first_name_gender(clean_name(full_name).split()[0])
+    return not (strength == SURE and g is not None and g != gender)
 
 
 def _org_rank(name: str) -> tuple[bool, int]:

@@ -182,6 +182,8 @@ class PersonCueRules(Stage):
             if k + 1 < tk.n and doc[k + 1].tag_ == "POS" and doc[k].pos_ == "PROPN" and not owner:
                 owner = True  # "Rodrigo de Rato, the IMF's managing director,": one possessor in the phrase
                 continue
+            if k + 2 < tk.n and doc[k + 2].tag_ == "POS" and tk.lower[k].rstrip(".") in self.honorifics and not owner:
+                continue  # "Viktor Pinchuk, Mr Kuchma's son-in-law,": the possessor's honorific
             if doc[k].tag_ == "POS" and owner:
                 continue
             if not word.isalpha() or word[:1].isupper() and k > m.end + 1 \

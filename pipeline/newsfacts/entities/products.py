@@ -12,7 +12,8 @@ Premiership", "the Pentagon" are written so too.
 A firm can be taken for a person too: a lone word the model calls a person ("Pipex", "Gracenote"), with
 no first name, no title and no full name it belongs to, is a firm when it has a role ("head of
 Gracenote", "Blizzard's chief executive") or "its" in its clause ("Pipex said its ..."), and no "he" or
-"she" there.
+"she" there. So is a "person" of any length with a relative clause on "which" ("Baby Cow, which created
+the show"), unless its first word is a first name.
 """
 
 from __future__ import annotations
@@ -80,16 +81,31 @@ class ProductRules(Stage):
         person (a mononym: "Ronaldinho said his ..."), and so does a title before it (``titled``: "Mr X")."""
         firms: set[str] = set()
         people: set[str] = set()
+        things: set[str] = set()  # "Baby Cow, which created the show": no person, of one word or more
+        gendered: set[str] = set()
         for m in mentions:
             if m.label != "PERSON" or m.fixed:
                 continue
             key = name_key(self._name(doc, m))
             pronoun = self._pronoun_of_subject(doc, m, mentions)
+            if pronoun in GENDERED_PRONOUNS:
+                gendered.add(key)
+            if self._which_clause(doc, m) and first_name_gender(doc[m.start].text)[1] != SURE:
+                things.add(key)
             if not self._lone_word(doc, m) or pronoun in GENDERED_PRONOUNS:
                 people.add(key)
             elif pronoun == "its" or self._has_office(doc, m) or self._has_holding(doc, m):
                 firms.add(key)
-        return firms - people - titled
+        return (firms - people | things - gendered) - titled
+
+    @staticmethod
+    def _which_clause(doc: Doc, m: Mention) -> bool:
+        """"Baby Cow, which created Nighty Night": a relative clause with "which" on the name (by the parse), as
+        a person never has ("Tom Hale, who ...")."""
+        if m.end + 1 >= len(doc) or doc[m.end].text != "," or doc[m.end + 1].lower_ != "which":
+            return False
+        verb = doc[m.end + 1].head
+        return verb.dep_ == "relcl" and m.start <= verb.head.i < m.end
 
     @staticmethod
     def _lone_word(doc: Doc, m: Mention) -> bool:

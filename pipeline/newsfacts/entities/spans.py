@@ -132,8 +132,9 @@ class SpanRules(Stage):
                         and not (tok.is_title and tok.lower_ in self.particles)):  # "El Al", "Jean Le" end so
                 e -= 1
             elif m.label in NAME_LABELS and e - 1 > s and (
-                    (tok.is_lower and tok.is_alpha) or NUMBERISH.match(tok.text)):
-                e -= 1  # "Interfax news agency", "J. Ratcliffe 63"
+                    (tok.is_lower and tok.is_alpha)
+                    or NUMBERISH.match(tok.text) and doc[e - 2].lower_ not in self.station_words):
+                e -= 1  # "Interfax news agency", "J. Ratcliffe 63"; not "Channel 4", "BBC Radio 4"
             else:
                 break
         if s >= e or not any(ch.isalpha() for ch in token_index(doc).span(s, e)):
@@ -183,6 +184,13 @@ class SpanRules(Stage):
                         e += 2
                 elif e not in taken and e not in numeric and self._name_word(doc, e):
                     e += 1
+                elif self._particles_then_name(doc, e, m, taken, numeric):
+                    k = e
+                    while texts[k] in self.particles:
+                        k += 1
+                    if k in taken:
+                        absorbed.add(id(taken[k]))  # "Walter van" + "der" + "Vijver"
+                    e = k + 1
                 elif e - s == 1 and self._surname_taken(doc, e, taken, absorbed) \
                         and namematch.first_name_gender(texts[s])[1] > 0:
                     absorbed.add(id(taken[e]))  # "Nicky Weaver": the model took the surname for a club
@@ -191,6 +199,19 @@ class SpanRules(Stage):
                     break
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
+
+    def _particles_then_name(self, doc: Doc, e: int, m: Mention, taken: dict[int, Mention], numeric: set[int]) -> bool:
+        """"Walter van der Vijver" read as "Walter van" and "Vijver": up to three lower-case particles after the
+        name, then one capitalised word that no other name of two words or more has, on one line."""
+        tk = token_index(doc)
+        k = e
+        while k < tk.n and k - e < 3 and tk.text[k] in self.particles and tk.end[k - 1] + 1 == tk.idx[k]:
+            k += 1
+        if k == e or k >= tk.n or k in numeric or tk.end[k - 1] + 1 != tk.idx[k]:
+            return False
+        word, other = tk.text[k], taken.get(k)
+        return word[:1].isupper() and word.isalpha() and (
+            other is None or other is not m and other.start == k and other.end == k + 1)
 
     @staticmethod
     def _first_name_before(text: str, prev: Mention) -> bool:

@@ -11,7 +11,8 @@ person ("Terry 17, Gudjohnsen 46" among the scorers). A side is a person when th
 (an initial, bowling figures, a time or distance after the country), a country is a national
 side (GPE), a name with an organisation word is a team; the rest are decided by the table: a
 leaderboard of "Firstname Surname" rows is people, a standings table of towns is teams. The
-labels are fixed, so the article's other mentions of the name take them when labels are voted.
+labels are fixed, so the article's other mentions of the name take them when labels are voted. A line of
+names only, joined by one "v" and by "or" ("Reading or Swansea v Leicester"), is a fixture: each name a side.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from spacy.tokens import Doc
 
 from newsfacts import namematch
+from newsfacts.entities.contests import FIXTURE_WORDS
 from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
@@ -49,6 +51,10 @@ class TableRules(Stage):
             if lo >= hi or lines[lo] == "caps" or not self._results_line(tk.text[lo:hi]):
                 out += self._decide(block)
                 block = []
+                runs = self._fixture_runs(tk, lo, hi) if lo < hi and lines[lo] != "caps" else []
+                if runs:
+                    people = self._full_person_names(tk, mentions) if people is None else people
+                    out += self._decide(self._fixture_sides(tk, runs, people))
                 continue
             i = lo
             while i < hi:
@@ -65,6 +71,42 @@ class TableRules(Stage):
                     block.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
                 i = j
         return out + self._decide(block)
+
+    def _fixture_runs(self, tk, lo: int, hi: int) -> list[tuple[int, int]]:
+        """"Charlton v Yeovil", "Reading or Swansea v Leicester or Blackpool": the names of a line of names only,
+        joined by one "v" and by "or" (a fixture), or none."""
+        runs: list[tuple[int, int]] = []
+        vs, i = 0, lo
+        while i < hi:
+            j = self._name_run(tk, i, hi)
+            if j == i:
+                return []
+            runs.append((i, j))
+            if j < hi:
+                if tk.lower[j] in FIXTURE_WORDS:
+                    vs += 1
+                elif tk.lower[j] != "or" or j + 1 >= hi:
+                    return []
+            i = j + 1
+        return runs if vs == 1 else []
+
+    def _fixture_sides(self, tk, runs: list[tuple[int, int]], people: set[str]) -> list[tuple[Mention, int]]:
+        """Each name of a fixture a side: a country a national side; the others decided with the fixtures around
+        them, people where the article names them so."""
+        sides = []
+        for i, j in runs:
+            words = [w.lower() for w in tk.text[i:j]]
+            alias = self.aliases.get(name_key(tk.span(i, j)))
+            if alias is not None and alias.kind == "country":
+                side = ("GPE", BY_WORDS)
+            elif any(w in self.name_heads or w in self.org_suffixes for w in words[1:]):
+                side = ("ORG", BY_WORDS)
+            elif any(p == " ".join(words) or p.endswith(" " + " ".join(words)) for p in people):
+                side = ("PERSON", BY_WORDS)
+            else:
+                side = ("PERSON" if self._reads_as_person(tk.text, i, j, False) else "ORG", BY_SHAPE)
+            sides.append((Mention(i, j, side[0], "table", fixed=True), side[1]))
+        return sides
 
     @staticmethod
     def _full_person_names(tk, mentions: list[Mention]) -> set[str]:

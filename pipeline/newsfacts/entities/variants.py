@@ -14,9 +14,11 @@ After labels are settled, names that are one thing but were kept apart take one 
   lemmatizer's index, the last an organisation's word (``org_suffixes.txt``; not "Windows XP" for
   "Windows XP Counterfeit Project"), the short form is two words or more and no name of the tables;
 - the last word alone ("United" after "Manchester United", "the Federation" after "the Football
-  Federation", "Rover" after "MG Rover"), after the full name, when exactly one name of the article
-  ends in it, it is a common word (a name of its own, "Chelsea", is its own thing) and no place,
-  nationality or person's name, and no "The" opens it ("The Times" is not the "Financial Times").
+  Federation", "Rover" after "MG Rover"), or the first of a name "X of Y" or "X for Y" ("the Bank" after
+  "the Bank of England" or "the Reserve Bank of Fiji"; X an organisation's word of ``name_heads.tsv``),
+  after the full name, when exactly one name of the article has it so, it is a common word (a name of
+  its own, "Chelsea", is its own thing) and no place, nationality or person's name, and no "The" opens
+  it ("The Times" is not the "Financial Times").
 
 Conservative by construction: a short form that fits two names of the article links to neither.
 """
@@ -32,6 +34,7 @@ from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+OF_WORDS = ("of", "for")  # "Bank of England", "Department for Transport": the head word comes first
 UNLINKED = ("PERSON", "GPE", "NORP")  # a person's or a place's name is no organisation's variant
 
 
@@ -169,6 +172,9 @@ class VariantRules(Stage):
             if words[-1] == word and words[0] != "The" and all(w[:1].isupper() for w in words) \
                     and not self._person_shaped(words) and self._generic_head(words):
                 out.append(f)
+            elif word in words[:-2] and words[words.index(word) + 1] in OF_WORDS and word.lower() in self.name_heads \
+                    and words[0] != "The" and all(w[:1].isupper() or w in self.linking for w in words):
+                out.append(f)  # "the Bank" for "Reserve Bank of Fiji", "the Office" for "Office for Rail Regulation"
         return out
 
     def _generic_head(self, words: tuple[str, ...]) -> bool:

@@ -25,7 +25,10 @@ WORK_LABEL = "WORK_OF_ART"
 RETYPED = frozenset({"PERSON", "ORG", "GPE"})  # the model's guesses a cue may overrule (not "Native American")
 LISTED = RETYPED | {"FAC"}  # in a list after the cue also a venue-like title: "roles in Closer and Hotel Rwanda"
 PERFORMERS = {"actor", "actress", "co-star"}  # "X Files actress Gillian Anderson"
-FILM_WORDS = {"film", "films", "movie", "movies"}  # an article about films: "star" follows a work there
+# an article about films or television comedy and drama: "star" follows a work there
+FILM_WORDS = {"film", "films", "movie", "movies", "sitcom", "sitcoms", "comedy", "comedies", "drama", "dramas",
+              "episode", "episodes", "actor", "actress", "actors", "actresses"}
+STARS = {"star", "stars"}  # "Ray star Jamie Foxx", "Little Britain stars Matt Lucas and David Walliams"
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
 LIST_GLUE = {(",",), ("and",), (",", "and"), ("or",)}
 
@@ -44,7 +47,7 @@ class WorkRules(Stage):
         # "Bollywood films", "Hollywood studios": a name that qualifies other nouns is a place or an industry
         qualifiers = {name_key(self._name(doc, m)) for m in ordered
                       if m.end < tk.n and doc[m.end].pos_ == "NOUN" and tk.text[m.end].islower()
-                      and self._next_word(tk, m.end) not in PERFORMERS | {"star"}}
+                      and self._next_word(tk, m.end) not in PERFORMERS | STARS}
         out: set[int] = set()
         for n, m in enumerate(ordered):
             if id(m) in out or not self._may_be_work(doc, m) or name_key(self._name(doc, m)) in agents:
@@ -93,7 +96,7 @@ class WorkRules(Stage):
         word = self._next_word(tk, m.end)
         if after[0].start != tk.first_from(tk.idx[m.end] + len(word)):
             return False  # the noun alone between the two names: "actress", "co-star"
-        return word in PERFORMERS or films and word == "star"
+        return word in PERFORMERS or films and word in STARS
 
     @staticmethod
     def _next_word(tk, i: int) -> str:

@@ -70,6 +70,12 @@ class People:
             if name.first and canonical not in self.by_last.get(name.last, []):
                 self.by_last.setdefault(name.last, []).append(canonical)
         self._keys: dict[tuple[int, int], str | None] = {}
+        # The genders the article itself gives each name: "Mrs Obama" linked to "Michelle Obama".
+        self._said: set[tuple[str, str]] = set()
+        for m in persons:
+            said = self._honorific_gender(m)
+            if said is not None:
+                self._said.add((self.renamed.get(m.canonical, m.canonical), said))
         self.genders: dict[str, tuple[str, int]] = {}
         for m in persons:
             said = self._honorific_gender(m)
@@ -155,9 +161,12 @@ class People:
                 fits = [c for c in full if self.first_gender(c) in (said, None)]
                 if fits:
                     return fits[0]
-                # No one of that name fits: the mention's own name ("Mr. Obama" → "Obama").
-                own = [w for w in words if w.lower() not in self.gender_words]
-                return " ".join(own) or canonical
+                # No one of that name fits. The lexicon's gender of a first name is a guess ("Mr Mittal" is
+                # Lakshmi Mittal): only the article's own word for the other gender ("Mrs. Obama" too)
+                # refuses the name, and the mention keeps its own ("Mr. Obama" → "Obama").
+                if (canonical, g) in self._said:
+                    own = [w for w in words if w.lower() not in self.gender_words]
+                    return " ".join(own) or canonical
         return canonical
 
     @staticmethod
