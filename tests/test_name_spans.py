@@ -269,3 +269,17 @@ def test_an_honorific_makes_an_organisation_a_person(process):
     doc = process("Despite receiving an email from Mr Van de Vijver which said the firm had erred, she did nothing.")
     found = [(e.text, e.label) for e in doc._.entities]
     assert ("Van de Vijver", "PERSON") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, name, letters",
+    [
+        ("The barrister Helen Ashworth QC told the tribunal the evidence had been withheld.", "Helen Ashworth", "QC"),
+        ("Green campaigner Tom Pardoe MEP said the vote in Strasbourg was a setback.", "Tom Pardoe", "MEP"),
+        ("Local businessman Gerald Finch OBE donated the land for the new hospice.", "Gerald Finch", "OBE"),
+    ],
+)
+def test_letters_after_a_name_are_no_part_of_it_nor_a_name_of_their_own(process, text, name, letters):
+    doc = process(text)
+    assert name in names(doc, labels=("PERSON",))
+    assert not any(letters in e.text or letters in e.canonical for e in doc._.entities)

@@ -81,6 +81,18 @@ ASIDES = [
 ]
 
 
+POST_NOMINALS = [  # the parser makes the letters after a name the subject, with the name as their compound
+    ('Helen Ashworth QC told the tribunal: "The evidence was withheld from my client."', "Helen Ashworth"),
+    ('Tom Pardoe MEP, a member of the environment committee, said: "This vote is a setback."', "Tom Pardoe"),
+    ("Dominic Hale MP, the party's transport spokesman, said: \"The timetable cannot be met.\"", "Dominic Hale"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", POST_NOMINALS)
+def test_name_before_its_post_nominal_is_the_speaker(process, text, speaker):
+    assert [q.speaker for q in process(text)._.quotes] == [speaker]
+
+
 @pytest.mark.parametrize("text,speaker", ASIDES)
 def test_name_before_an_aside_is_the_speaker(process, text, speaker):
     assert quotes(process(text), "direct")[-1].speaker == speaker

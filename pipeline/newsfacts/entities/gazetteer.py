@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Alias, Mention, Stage, name_key
+from newsfacts.entities.mentions import Alias, Mention, Stage, after_name, name_key
 from newsfacts.wordlists import made_from, read_lines, read_saved, save_table
 
 
@@ -84,8 +84,8 @@ class Gazetteer(Stage):
     def _gazetteer_mentions(self, doc: Doc, lines: list[str]) -> list[Mention]:
         out = []
         for match_id, s, e in self.gazetteer(doc):
-            if lines[s] == "caps" and len(doc[s:e].text) <= 3:
-                continue
+            if lines[s] == "caps" and len(doc[s:e].text) <= 3 or e - s == 1 and after_name(doc, s, self.role_words):
+                continue  # not "QC" (Quebec) of "Philippe Sands QC"
             out.append(Mention(s, e, doc.vocab.strings[match_id], "rule"))
         # longest first, no overlaps among themselves
         out.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -76,6 +76,33 @@ def letters_in_order(acronym: str, name: str) -> bool:
     return True
 
 
+def post_nominal(doc: Doc, i: int, role_words: set[str]) -> bool:
+    """Token ``i`` is letters written after a person's name ("Michael Mansfield QC", "Caroline Jackson MEP"):
+    capitals that nameparser lists as a suffix ("QC", "OBE") or that are a title ("MP")."""
+    from newsfacts.namematch import POST_NOMINALS
+
+    tok = doc[i]
+    return tok.is_upper and len(tok.text) > 1 and (tok.lower_ in POST_NOMINALS or tok.lower_ in role_words)
+
+
+def after_name(doc: Doc, i: int, role_words: set[str]) -> bool:
+    """Token ``i`` is a post-nominal right after a person's name: one the model tagged as a person's, or as
+    a body's that opens with a first name ("Philippe Sands QC"; not "Sony PSP")."""
+    from newsfacts.namematch import SURE, first_name_gender
+
+    if i == 0 or not doc[i - 1].is_title or not post_nominal(doc, i, role_words):
+        return False
+    prev = doc[i - 1]
+    if prev.ent_type_ == "PERSON":
+        return True
+    if prev.ent_type_ != "ORG":
+        return False
+    start = prev.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return first_name_gender(doc[start].text)[1] == SURE
+
+
 def first_conjunct(token):
     """The first of the words joined to ``token`` by "and"/"or" before it ("Munster" for "Ulster" in "the games
     with Munster and Ulster"): where the whole coordination attaches in the parse."""

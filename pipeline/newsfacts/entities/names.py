@@ -12,7 +12,15 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import ACRONYM_RE, Alias, Mention, Stage, letters_in_order, name_key
+from newsfacts.entities.mentions import (
+    ACRONYM_RE,
+    Alias,
+    Mention,
+    Stage,
+    after_name,
+    letters_in_order,
+    name_key,
+)
 from newsfacts.namematch import SURE, PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
 from newsfacts.tokens import token_index
 
@@ -146,8 +154,8 @@ class NameRules(Stage):
                     continue
                 if label == "PERSON" and any(t[:2].isupper() and not t.isupper() for t in texts[i:i + n]):
                     continue  # "BSkyB" is written as a company, whatever the model called it once
-                if n == 1 and lines[i] == "text" and doc[i].pos_ != "PROPN":
-                    continue
+                if n == 1 and lines[i] == "text" and (doc[i].pos_ != "PROPN" or after_name(doc, i, self.role_words)):
+                    continue  # nor the "QC" of "Philippe Sands QC"
                 if label == "PERSON" and lines[i] == "text" and i - 1 not in covered and self._name_word(doc, i - 1):
                     # "the Manmohan Singh-led government": another person of that surname
                     hit = Mention(i - 1, i + n, label, "propagated")

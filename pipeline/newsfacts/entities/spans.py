@@ -25,7 +25,9 @@ from newsfacts.entities.mentions import (
     YEAR_RE,
     Mention,
     Stage,
+    after_name,
     name_key,
+    post_nominal,
 )
 from newsfacts.tokens import token_index
 
@@ -135,8 +137,15 @@ class SpanRules(Stage):
                     (tok.is_lower and tok.is_alpha)
                     or NUMBERISH.match(tok.text) and doc[e - 2].lower_ not in self.station_words):
                 e -= 1  # "Interfax news agency", "J. Ratcliffe 63"; not "Channel 4", "BBC Radio 4"
+            elif m.label in ("PERSON", "ORG") and e - 1 > s and post_nominal(doc, e - 1, self.role_words) and (
+                    m.label == "PERSON" or e - 2 > s and namematch.first_name_gender(doc[s].text)[1] == namematch.SURE):
+                e -= 1  # "Michael Mansfield QC": letters after the name are no part of it
+                if m.label == "ORG":  # and a first name before them names a person ("Tom Pardoe MEP", taken for a body)
+                    m.label, m.fixed = "PERSON", True
             else:
                 break
+        if e - s == 1 and after_name(doc, s, self.role_words):
+            return None  # "Caroline Jackson MEP": no organisation of its own
         if s >= e or not any(ch.isalpha() for ch in token_index(doc).span(s, e)):
             return None
         if m.label in NAME_LABELS and all(t.lower_ in self.honorifics and not t.is_upper for t in doc[s:e]):

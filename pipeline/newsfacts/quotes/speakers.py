@@ -110,6 +110,10 @@ class Speakers:
                 return (person.canonical, mention.start, mention.end, "PERSON")
         if mention is not None:
             return named(ctx, mention)
+        if token.is_upper and token.i > 0 and ctx.doc[token.i - 1].head == token:
+            m = ctx.mention_at(ctx.doc[token.i - 1].idx)
+            if m is not None and m.label == "PERSON":  # "Caroline Jackson MEP said": the post-nominal heads it
+                return named(ctx, m)
         if token.dep_ == "appos" and token.head.i < token.i:
             m = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
             if m is not None and m.label in SPEAKER_LABELS:
