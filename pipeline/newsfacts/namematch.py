@@ -29,7 +29,7 @@ from nameparser.config import CONSTANTS
 _SPACED_APOSTROPHE = re.compile(r"\b([A-Z]['’]) (?=[A-Z])")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
 _SUFFIXES = CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms
-# Letters written after a person's name ("QC", "OBE", "PhD"), as nameparser lists them.
+# Letters written after a person's name ("QC", "OBE", "MBE"), as nameparser lists them.
 POST_NOMINALS = frozenset(CONSTANTS.suffix_acronyms)
 _PREFIXES = CONSTANTS.prefixes
 # Words nameparser reads as more than a given name or surname (as its lists are when this module is imported).

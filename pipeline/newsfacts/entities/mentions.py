@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from newsfacts.namematch import POST_NOMINALS, SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 # Labels of the statistical model that the money and dates components handle (the factory's default drop list).
@@ -79,8 +80,6 @@ def letters_in_order(acronym: str, name: str) -> bool:
 def post_nominal(doc: Doc, i: int, role_words: set[str]) -> bool:
     """Token ``i`` is letters written after a person's name ("Michael Mansfield QC", "Caroline Jackson MEP"):
     capitals that nameparser lists as a suffix ("QC", "OBE") or that are a title ("MP")."""
-    from newsfacts.namematch import POST_NOMINALS
-
     tok = doc[i]
     return tok.is_upper and len(tok.text) > 1 and (tok.lower_ in POST_NOMINALS or tok.lower_ in role_words)
 
@@ -88,8 +87,6 @@ def post_nominal(doc: Doc, i: int, role_words: set[str]) -> bool:
 def after_name(doc: Doc, i: int, role_words: set[str]) -> bool:
     """Token ``i`` is a post-nominal right after a person's name: one the model tagged as a person's, or as
     a body's that opens with a first name ("Philippe Sands QC"; not "Sony PSP")."""
-    from newsfacts.namematch import SURE, first_name_gender
-
     if i == 0 or not doc[i - 1].is_title or not post_nominal(doc, i, role_words):
         return False
     prev = doc[i - 1]
