@@ -227,7 +227,7 @@ class ComposedRules(RuleHelpers):
         return Cand(m.start(), m.end(), "DATE", f"{cent}{d}")
 
 
-_DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso", "holiday")
+DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso", "holiday")  # rules naming a day
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.I)
 
 
@@ -239,7 +239,7 @@ def day_before_after(text: str, chosen: list[Cand]) -> list[Cand]:
     prev_end = 0
     for c in chosen:
         m = _DAY_BEFORE.search(text, max(prev_end, c.start - 20), c.start)
-        if m is None or c.kind != "DATE" or c.rule not in _DAY_RULES:
+        if m is None or c.kind != "DATE" or c.rule not in DAY_RULES:
             out.append(c)
             prev_end = c.end
             continue

@@ -8,6 +8,7 @@ relative one points ("Friday" in "said Friday" versus "will meet Friday").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,8 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsfacts.tokens import token_index
+
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")  # where a paragraph ends: a line with nothing on it
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from newsfacts.dates.context import Ctx, governing_verb, token_at
+from newsfacts.dates.context import BLANK_LINE, Ctx, governing_verb, token_at
 from newsfacts.records import DateFact
 
 _PASSAGE_SENTENCES = 3  # a paragraph goes on telling its day this long without naming another
-_BLANK_LINE, _SENTENCE_END = re.compile(r"\n[^\S\n]*\n"), re.compile(r"[.!?][\"'”’]?\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
 _NEAR_TOKENS = 6  # "at 11:20 a.m. (0820 GMT) Wednesday", "at 3 p.m. local time on Tuesday"
 
 
@@ -67,7 +67,7 @@ class PassageDay:
     def _same_passage(self, start: int, end: int) -> bool:
         """Whether ``start`` and ``end`` lie in one paragraph, at most ``_PASSAGE_SENTENCES`` sentences apart."""
         between = self.ctx.text[start:end]
-        return _BLANK_LINE.search(between) is None and len(_SENTENCE_END.findall(between)) <= _PASSAGE_SENTENCES
+        return BLANK_LINE.search(between) is None and len(_SENTENCE_END.findall(between)) <= _PASSAGE_SENTENCES
 
     def _event(self, char: int) -> str | None:
         """The lemma of the past-tense event verb a time at ``char`` dates; None for a verb of saying or being."""

@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from newsfacts.dates.absolute import AbsoluteRules
 from newsfacts.dates.calendar import parse_dct
-from newsfacts.dates.composed import ComposedRules, day_before_after
-from newsfacts.dates.context import Cand, Ctx, TenseWords
+from newsfacts.dates.composed import DAY_RULES, ComposedRules, day_before_after
+from newsfacts.dates.context import BLANK_LINE, Cand, Ctx, TenseWords
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
 from newsfacts.dates.narrative import NarrativeRules, comparison_point
@@ -107,11 +107,9 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             c = chosen[i]
             nxt = chosen[i + 1] if i + 1 < len(chosen) else None
             gap = text[c.end: nxt.start] if nxt is not None else ""
-            if nxt is not None and self.merge_gap.match(gap) and not _BLANK_LINE.search(gap):
+            if nxt is not None and self.merge_gap.match(gap) and not BLANK_LINE.search(gap):
                 time_c, date_c = (c, nxt) if c.kind == "TIME" and "clock" in c.info else (nxt, c)
-                if ("clock" in time_c.info and date_c.kind == "DATE"
-                        and date_c.rule in ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso",
-                                            "holiday")):
+                if "clock" in time_c.info and date_c.kind == "DATE" and date_c.rule in DAY_RULES:
                     out.append(Cand(c.start, nxt.end, "TIME", ("merge", date_c.value, time_c.info["clock"]),
                                     rule="merged", info={}))
                     ctx.alias[date_c.start] = c.start
@@ -209,14 +207,13 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         return doc
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 def paragraphs_of(text: str) -> list[tuple[int, int]]:
     """The text cut after each run of blank lines: no time expression runs across one, so each rule is
     run on the paragraphs that have its gate only (with its trailing blank lines, so the pieces cover
     the text)."""
-    starts = [0, *(m.end() for m in _BLANK_LINE.finditer(text))]
+    starts = [0, *(m.end() for m in BLANK_LINE.finditer(text))]
     return [(start, end) for start, end in zip(starts, [*starts[1:], len(text)], strict=True) if start < end]
 
 

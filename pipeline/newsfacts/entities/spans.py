@@ -193,10 +193,7 @@ class SpanRules(Stage):
                         e += 2
                 elif e not in taken and e not in numeric and self._name_word(doc, e):
                     e += 1
-                elif self._particles_then_name(doc, e, m, taken, numeric):
-                    k = e
-                    while texts[k] in self.particles:
-                        k += 1
+                elif (k := self._particles_then_name(doc, e, m, taken, numeric)) is not None:
                     if k in taken:
                         absorbed.add(id(taken[k]))  # "Walter van" + "der" + "Vijver"
                     e = k + 1
@@ -209,18 +206,20 @@ class SpanRules(Stage):
             m.start, m.end = s, e
         return [m for m in mentions if id(m) not in absorbed]
 
-    def _particles_then_name(self, doc: Doc, e: int, m: Mention, taken: dict[int, Mention], numeric: set[int]) -> bool:
+    def _particles_then_name(self, doc: Doc, e: int, m: Mention, taken: dict[int, Mention],
+                             numeric: set[int]) -> int | None:
         """"Walter van der Vijver" read as "Walter van" and "Vijver": up to three lower-case particles after the
-        name, then one capitalised word that no other name of two words or more has, on one line."""
+        name, then one capitalised word that no other name of two words or more has, on one line; that word."""
         tk = token_index(doc)
         k = e
         while k < tk.n and k - e < 3 and tk.text[k] in self.particles and tk.end[k - 1] + 1 == tk.idx[k]:
             k += 1
         if k == e or k >= tk.n or k in numeric or tk.end[k - 1] + 1 != tk.idx[k]:
-            return False
+            return None
         word, other = tk.text[k], taken.get(k)
-        return word[:1].isupper() and word.isalpha() and (
+        name = word[:1].isupper() and word.isalpha() and (
             other is None or other is not m and other.start == k and other.end == k + 1)
+        return k if name else None
 
     @staticmethod
     def _first_name_before(text: str, prev: Mention) -> bool:

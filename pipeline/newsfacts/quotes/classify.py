@@ -149,7 +149,7 @@ class Classifier:
             if token.lemma_.lower() in self.verbs:
                 if found is None:
                     found = token
-                    things = self.speakers.descriptions.document_nouns | self.speakers.descriptions.organisation_nouns
+                    things = self.speakers.descriptions.thing_nouns
                     if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].lemma_.lower() not in things:
                         return found
                 elif subjects and subjects[0].pos_ in ("PROPN", "PRON"):

@@ -221,8 +221,7 @@ def _named_in_run(ctx: Context, name: str | None, start: int) -> bool:
     """The person is named inside the quote marks from ``start`` to the end of its paragraph: a speaker
     does not talk of himself by name ("Taylor looks certain to go. “… Simon Taylor is an outstanding
     player …”" goes on with the coach quoted before)."""
-    para = ctx.paragraph_of(start)
-    end = ctx.para_starts[para + 1] if para + 1 < len(ctx.para_starts) else len(ctx.text)
+    end = ctx.paras[ctx.paragraph_of(start)][1]
     return any(m.label == "PERSON" and ctx.in_quote(m.start) and named(ctx, m)[0] == name
                for m in ctx.mentions_between(start, end))
 

@@ -50,6 +50,7 @@ class Descriptions:
         self.office_groups = [frozenset(line.split()) for line in office_groups]
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
+        self.thing_nouns = organisation_nouns | document_nouns  # nouns of what speaks without being a person
         self.gender_words = gender_words
         self.role_qualifiers = role_qualifiers
 
@@ -125,8 +126,7 @@ class Descriptions:
                 said.add(ctx.tokens.lower[k])
                 k -= 1
             if wanted <= said and not (said & self.role_qualifiers) - wanted:  # not "shadow home secretary X"
-                m = ctx.mention_at(r.person_start)
-                people.add((ctx.focus.people.key(m) if m is not None else None) or r.person)
+                people.add(_holder(ctx, r))
         return people.pop() if len(people) == 1 else None
 
     def is_office(self, ctx: Context, token: Token) -> bool:
@@ -141,17 +141,16 @@ class Descriptions:
         former or deputy one aside) is an office that noun cannot name ("the prime minister" is not
         "London mayor Ken Livingstone"). A noun that names no office agrees with anyone."""
         word = token.lower_
-        roles = [r for r in ctx.doc._.roles or [] if r.start < token.idx]
         if not self.is_office(ctx, token):
             return True
         theirs = []
-        for r in roles:
-            m = ctx.mention_at(r.person_start)
-            key = (ctx.focus.people.key(m) if m is not None else None) or r.person
+        for r in ctx.doc._.roles or []:
+            if r.start >= token.idx:
+                continue
             words = r.text.lower().split()
             i = ctx.tokens.first_from(r.start) - 1  # "Former Cabinet minister X": the role starts after it
             before = {ctx.tokens.lower[i]} if i >= 0 else set()
-            if key == person and words and not (set(words) | before) & self.role_qualifiers:
+            if _holder(ctx, r) == person and words and not (set(words) | before) & self.role_qualifiers:
                 theirs.append(words)
         if not theirs:
             return True
@@ -214,3 +213,9 @@ def _bound_person(ctx: Context, t: Token) -> str | None:
         if m is not None and m.label == "PERSON":
             return ctx.focus.people.key(m) or m.canonical
     return None
+
+
+def _holder(ctx: Context, role) -> str:
+    """Who holds a stated role, by the fullest name the article gives them."""
+    m = ctx.mention_at(role.person_start)
+    return (ctx.focus.people.key(m) if m is not None else None) or role.person

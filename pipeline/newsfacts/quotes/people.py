@@ -70,17 +70,15 @@ class People:
             if name.first and canonical not in self.by_last.get(name.last, []):
                 self.by_last.setdefault(name.last, []).append(canonical)
         self._keys: dict[tuple[int, int], str | None] = {}
+        # What an honorific or gendered word at each person's mention says, read once ("Mrs Obama": f).
+        self._honorifics = {(m.start, m.end): self._honorific_gender(m) for m in persons}
+        honorific = [(m, said) for m in persons if (said := self._honorifics[(m.start, m.end)]) is not None]
         # The genders the article itself gives each name: "Mrs Obama" linked to "Michelle Obama".
-        self._said: set[tuple[str, str]] = set()
-        for m in persons:
-            said = self._honorific_gender(m)
-            if said is not None:
-                self._said.add((self.renamed.get(m.canonical, m.canonical), said))
+        self._said = {(self.renamed.get(m.canonical, m.canonical), said) for m, said in honorific}
         self.genders: dict[str, tuple[str, int]] = {}
-        for m in persons:
-            said = self._honorific_gender(m)
+        for m, said in honorific:
             key = self.key(m)
-            if said is not None and key is not None:
+            if key is not None:
                 self._vote(key, said, SURE + 1)
         for key in {self.key(m) for m in persons} - {None}:
             name = parse_name(key)
@@ -148,7 +146,7 @@ class People:
         canonical = self.renamed.get(m.canonical, m.canonical)
         name = parse_name(canonical)
         full = self.by_last.get(name.last, [])
-        said = self._honorific_gender(m)
+        said = self._honorifics[(m.start, m.end)] if (m.start, m.end) in self._honorifics else self._honorific_gender(m)
         if not name.first and full:
             # A bare surname is the first person the article introduced by that full name ("Cruz"
             # after "Ted Cruz" is Ted, not "his wife, Heidi Cruz"), of the honorific's gender.
