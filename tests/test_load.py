@@ -64,13 +64,41 @@ def test_load_restores_the_threshold_even_when_loading_fails(monkeypatch):
 def test_the_first_name_lexicon_is_gender_guessers_own():
     from gender_guesser.detector import Detector
 
-    from newsfacts.namematch import detector
+    from newsfacts.namematch import detector, first_name_gender, first_name_genders
 
     ours, theirs = detector(), Detector(case_sensitive=False)
     assert ours.names == theirs.names
     assert len(ours.names) > 40_000
-    for name in ("john", "Maria", "ANDREA", "jean-pierre", "kim", "sasha", "zzxq"):
-        assert ours.get_gender(name) == theirs.get_gender(name)
+    genders = first_name_genders()
+    assert genders == {name: g for name in theirs.names if (g := theirs.get_gender(name)) not in ("andy", "unknown")}
+    said = {"male": ("m", 2), "female": ("f", 2), "mostly_male": ("m", 1), "mostly_female": ("f", 1)}
+    for name in ("john", "Maria", "ANDREA", "Jean-Pierre", "kim", "sasha", "Robin", "zzxq"):
+        assert first_name_gender(name) == said.get(theirs.get_gender(name), (None, 0))
+    assert first_name_gender("J.") == (None, 0)  # an initial
+
+
+def test_a_derived_table_is_built_once_and_kept_in_the_cache_folder(tmp_path, monkeypatch):
+    from newsfacts import derived
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    calls = []
+
+    def build(n):
+        calls.append(n)
+        return {"n": n, "sizes": {3, 1}}
+
+    assert derived.cached("sizes", "spacy", build, 2) == {"n": 2, "sizes": [1, 3]}
+    assert derived.cached("sizes", "spacy", build, 2) == {"n": 2, "sizes": [1, 3]} and calls == [2]
+    kept = list((tmp_path / "newsfacts").glob("sizes-spacy-*.json"))
+    assert len(kept) == 1
+    kept[0].write_text("{", encoding="utf-8")  # a broken file is built again
+    assert derived.cached("sizes", "spacy", build, 2)["n"] == 2 and calls == [2, 2]
+    derived.cached("sizes", "spacy", build, 5)  # other arguments: another file, the old one gone
+    assert calls == [2, 2, 5] and [p.name for p in (tmp_path / "newsfacts").iterdir()] != [kept[0].name]
+    assert len(list((tmp_path / "newsfacts").iterdir())) == 1
+    (tmp_path / "home").write_text("a file, not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home"))  # nowhere to keep it: built each time
+    assert derived.cached("sizes", "spacy", build, 7)["n"] == 7 and calls[-1] == 7
 
 
 def _blas_threads() -> list[int]:

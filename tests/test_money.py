@@ -339,15 +339,20 @@ def test_cldr_gives_names_codes_and_local_symbols_but_no_metals():
     assert adjectives["dollar"]["canadian"] == "CAD"
 
 
-def test_cldr_symbols_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
+def test_cldr_forms_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
     from newsfacts.money import cldr
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    first = cldr._local_symbols(cldr._tender())
-    cached = list((tmp_path / "newsfacts").glob("cldr-symbols-*.json"))
-    assert len(cached) == 1 and first["RM"] == "MYR"
-    cached[0].write_text('{"RM": "XYZ"}', encoding="utf-8")  # the file is what a later load reads
-    assert cldr._local_symbols(cldr._tender()) == {"RM": "XYZ"}
+    cldr.currency_forms.cache_clear()
+    try:
+        rows, _, _ = cldr.currency_forms()
+        kept = list((tmp_path / "newsfacts").glob("cldr-currencies-babel-*.json"))
+        assert len(kept) == 1 and ("RM", "MYR", "both") in rows
+        kept[0].write_text('[[["RM", "XYZ", "both"]], {}, {}]', encoding="utf-8")  # what a later load reads
+        cldr.currency_forms.cache_clear()
+        assert cldr.currency_forms() == ((("RM", "XYZ", "both"),), {}, {})
+    finally:
+        cldr.currency_forms.cache_clear()
 
 
 @pytest.mark.parametrize("sentence,text,per_unit", [

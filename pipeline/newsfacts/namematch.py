@@ -25,6 +25,8 @@ from cleanco.clean import normalized, prepare_default_terms, strip_punct, strip_
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
+from newsfacts.derived import cached
+
 # "O' Leary" in tokenized text is "O'Leary".
 _SPACED_APOSTROPHE = re.compile(r"\b([A-Z]['’]) (?=[A-Z])")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")
@@ -168,24 +170,26 @@ def _basename(text: str) -> str:
 # --- first names ----------------------------------------------------------------------------------
 
 SURE, LEAN = 2, 1  # how strongly a first name's gender is known
-_DETECTOR = None
+_VERDICTS = {"male": ("m", SURE), "female": ("f", SURE), "mostly_male": ("m", LEAN), "mostly_female": ("f", LEAN)}
+_GENDERS: dict[str, str] | None = None
 
 
 @lru_cache(maxsize=50_000)
 def first_name_gender(first: str) -> tuple[str | None, int]:
     """('f' or 'm', SURE or LEAN) for a first name in gender-guesser's lexicon, else (None, 0)."""
-    global _DETECTOR
+    global _GENDERS
     if len(first.strip(".")) < 2:  # an initial
         return None, 0
-    if _DETECTOR is None:
-        _DETECTOR = detector()
-    guess = _DETECTOR.get_gender(first)
-    return {
-        "male": ("m", SURE),
-        "female": ("f", SURE),
-        "mostly_male": ("m", LEAN),
-        "mostly_female": ("f", LEAN),
-    }.get(guess, (None, 0))
+    if _GENDERS is None:
+        _GENDERS = cached("first-names", "gender-guesser", first_name_genders)
+    return _VERDICTS.get(_GENDERS.get(first.lower(), ""), (None, 0))
+
+
+def first_name_genders() -> dict[str, str]:
+    """Every name of gender-guesser's lexicon (lower case) whose ``Detector.get_gender`` says male,
+    female, mostly_male or mostly_female; the others are andy or unknown alike for us."""
+    found = detector()
+    return {name: g for name in found.names if (g := found.get_gender(name)) in _VERDICTS}
 
 
 def detector():

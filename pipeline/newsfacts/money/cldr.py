@@ -11,13 +11,12 @@ abbreviations such as "LE", "Tk", "KD"); its rows override these.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from collections import defaultdict
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
+
+from newsfacts.derived import cached
 
 _SINCE = date(1950, 1, 1)
 
@@ -35,31 +34,8 @@ def _tender() -> dict[str, list[tuple[str, bool]]]:
 
 def _local_symbols(tender: dict[str, list[tuple[str, bool]]]) -> dict[str, str]:
     """Symbol -> code for the symbols a currency's own country writes, where only one currency uses it.
-
-    Reading some 300 locale files takes about a second, so the answer is kept in the user's cache
-    folder, one file per babel version (recomputed when it is missing or unreadable)."""
-    import babel
-
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsfacts" / (
-        f"cldr-symbols-{babel.__version__}.json")
-    try:
-        return json.loads(cache.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
-    symbols = _read_local_symbols(tender)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(symbols, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        pass  # a read-only home: compute again next time
-    return symbols
-
-
-def _read_local_symbols(tender: dict[str, list[tuple[str, bool]]]) -> dict[str, str]:
-    """The symbols, read from the raw locale files (without inheritance: loading whole locales costs
-    seconds), the territory's locale first ("ms_MY"), else its language's ("pl")."""
+    Read from the raw locale files (without inheritance: loading whole locales costs seconds), the
+    territory's locale first ("ms_MY"), else its language's ("pl")."""
     from babel import localedata
     from babel.languages import get_official_languages
 
@@ -91,7 +67,14 @@ def _usable_symbol(sym: str) -> bool:
 @lru_cache(maxsize=1)
 def currency_forms() -> tuple[tuple[tuple[str, str, str], ...], dict[str, str], dict[str, dict[str, str]]]:
     """(rows of form, ISO, position as in currencies.tsv; bare nouns, matched only in lower case;
-    noun -> country adjective -> ISO, e.g. "dollar" -> "canadian" -> CAD)."""
+    noun -> country adjective -> ISO, e.g. "dollar" -> "canadian" -> CAD). Reading some 300 locale
+    files takes about a second, so the forms are kept in the cache folder (``newsfacts.derived``)."""
+    rows, bare, adjectives = cached("cldr-currencies", "babel", read_currency_forms)
+    return tuple(tuple(row) for row in rows), bare, adjectives
+
+
+def read_currency_forms() -> tuple[list[tuple[str, str, str]], dict[str, str], dict[str, dict[str, str]]]:
+    """``currency_forms`` read from babel's CLDR data."""
     from babel import Locale
 
     en = Locale("en")
@@ -120,4 +103,4 @@ def currency_forms() -> tuple[tuple[tuple[str, str, str], ...], dict[str, str], 
     for (noun, adj), c in adjectives.items():
         if len(c) == 1:
             adjs[noun][adj] = next(iter(c))
-    return tuple(rows), bare, dict(adjs)
+    return rows, bare, dict(adjs)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
+from newsfacts.derived import cached
 from newsfacts.money.numbers import NumberScanner, _clean, _Num
 from newsfacts.money.tables import _norm
 from newsfacts.records import Quantity
@@ -23,7 +25,8 @@ class QuantityFinder(NumberScanner):
 
     def __init__(self, models: Path, quantulum_entities: list[str] | None = None) -> None:
         super().__init__(models)
-        self.q_lower, self.q_cased, self.q_parts, self.q_units = _quantulum_words(set(quantulum_entities or ()))
+        self.q_lower, self.q_cased, self.q_parts, q_units = quantulum_words(quantulum_entities or ())
+        self.q_units = set(q_units)
         for word in read_words(models / "not_units.txt"):
             self.q_lower.pop(word, None)
             self.q_cased.pop(word, None)
@@ -110,15 +113,24 @@ _WORD = re.compile(r"[^\W\d_][\w'.²°]*|°\w")
 _PER = re.compile(r"(?:/| per )([^\W\d_]+)\b")
 
 
-def _quantulum_words(entities: set[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
+def quantulum_words(entities: Iterable[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str], list[str]]:
+    """``read_quantulum_words`` for these kinds of measure, kept in the cache folder (``newsfacts.derived``):
+    quantulum3 inflects every unit name at load."""
+    if not (entities := sorted(set(entities))):
+        return {}, {}, {}, []
+    lower, cased, parts, units = cached("quantulum-units", "quantulum3", read_quantulum_words, entities,
+                                        also=("spacy",))  # its stop words
+    return lower, cased, parts, units
+
+
+def read_quantulum_words(entities: Iterable[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str], set[str]]:
     """quantulum3's unit names (any case) and symbols (exact) -> unit name, for the given kinds of measure;
     "" for a form of another kind, so that a longer unit is not read as a shorter one ("megabits per
     second" as megabits). Left out: English function words ("in" is also the inch) and forms of units
     of two kinds, which quantulum3 could only tell apart by context ("512mb": megabytes or millibarns).
     Then every name or symbol of one unit -> its name ("h" -> hour, "day" -> day), and the names of the
     units of the given kinds, for "km/h" and "barrels per day"."""
-    if not entities:
-        return {}, {}, {}, set()
+    entities = set(entities)
     from spacy.lang.en.stop_words import STOP_WORDS
 
     units = _quantulum().load.units("en")

@@ -48,7 +48,7 @@ def parse_name(name: str) -> Name:
 
 
 def warm() -> None:
-    """Load the first-name lexicon (about 0.5 s and 23 MB, once per process) and the name parser
+    """Load the first-name lexicon (from the cache folder, ``newsfacts.derived``) and the name parser
     with the pipeline, not inside the first article."""
     first_name_gender.cache_clear()
     first_name_gender("john")
