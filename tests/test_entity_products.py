@@ -99,6 +99,20 @@ def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, na
     assert labels(doc, name) == {"ORG"}
 
 
+@pytest.mark.parametrize("text, name, label", [
+    # joined by "and" to a plural group the model calls NORP: a group too (a party), not a person
+    ("The Conservatives and Lib Dems insisted the plans would cost families more.", "Lib Dems", "ORG"),
+    ("The Conservatives and Lib Dems voted against the bill on Tuesday.", "Lib Dems", "ORG"),
+    # a person's full name stays a person beside a group
+    ("Brian Cowen and the Americans agreed to talk again next year.", "Brian Cowen", "PERSON"),
+    ("Mr Kelly and the Conservatives disagreed over the figures.", "Kelly", "PERSON"),
+])
+def test_a_name_beside_a_group_is_a_group(process, text, name, label):
+    doc = process(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"PERSON"}  # the model's guess
+    assert labels(doc, name) == {label}
+
+
 @pytest.mark.parametrize("text, name", [
     ("Mosquito said he would fight on.", "Mosquito"),  # "he": a person, whatever the name
     ("Mr Argonaut said his firm was pleased.", "Argonaut"),  # a title: a person

@@ -131,6 +131,11 @@ def test_listed_names_share_a_label(nlp, text, name, label):
          "Vestalia", "ORG"),
         # a person named in full keeps their label
         ("Ann Whitlow said on Monday that Whitlow spokesman Tom Reyes would speak for her.", "Whitlow", "PERSON"),
+        # a name of more words with no first name, before an office and its holder: a party, a club, a firm
+        ("Lib Dem leader Charles Kennedy will visit Leeds on Monday to launch the campaign.", "Lib Dem", "ORG"),
+        # a first name makes it a person ("Harry Potter star X" stays what the model and the works say)
+        ("Ann Whitlow said on Monday that Ann Whitlow adviser Tom Reyes would speak for her.", "Ann Whitlow",
+         "PERSON"),
     ],
 )
 def test_role_owner_is_an_organisation(nlp, text, name, label):

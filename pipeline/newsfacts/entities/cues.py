@@ -54,8 +54,8 @@ class CueRules(KindRules, ContestRules):
         surnames = {token_index(doc).lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
         for m in mentions:
             key = name_key(self._name(doc, m))
-            kind = self._kind_noun(doc, m) or self._role_owner(doc, m, mentions) \
-                or ("WORK_OF_ART" if id(m) in works else None)
+            kind = self._kind_noun(doc, m) or ("WORK_OF_ART" if id(m) in works else None) \
+                or self._role_owner(doc, m, mentions)
             if not kind and key not in agents:
                 kind = self._kind_listed(doc, m) or self._kind_after(doc, m)
                 if kind and (self._place_name(key) or key in self.demonyms):
@@ -210,16 +210,17 @@ class CueRules(KindRules, ContestRules):
         return m.canonical.split()[-1].lower() == token_index(doc).lower[m.end - 1]
 
     def _role_owner(self, doc: Doc, m: Mention, mentions: list[Mention]) -> str | None:
-        """"Cofinec CEO Stephen Frater", "Deportivo chairman Augusto Lendoiro": a one-name "person"
-        right before a role and a person's full name is the body the role belongs to, an ORG; so is a
-        "place" no place table knows before a firm's role ("Gazprom chairman Aleksey Miller",
-        ``firm_roles.txt``; "California attorney general X", "Holby City actor X" are no firms)."""
+        """"Cofinec CEO Stephen Frater", "Lib Dem leader Charles Kennedy": a one-word "person", or one of
+        more words with no first name, right before a role and a person's full name is the body the role
+        belongs to, an ORG; so is a "place" no place table knows before a firm's role ("Gazprom chairman
+        Aleksey Miller", ``firm_roles.txt``; "California attorney general X", "Holby City actor X" are no
+        firms). A work the article names ("X Files actress Gillian Anderson") is decided before."""
         tk = token_index(doc)
         if m.label in ("GPE", "LOC"):
             key = name_key(self._name(doc, m))
             if m.fixed or self._place_name(key) or key in self.demonyms or key in self.regional:
                 return None
-        elif m.label != "PERSON" or self._named_person(doc, m):
+        elif m.label != "PERSON" or self._named_person(doc, m) and first_name_gender(m.canonical.split()[0])[1] == SURE:
             return None
         j = m.end
         while j < tk.n and j - m.end < 3 and tk.lower[j] in self.role_words and not tk.text[j].istitle():

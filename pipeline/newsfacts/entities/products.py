@@ -90,13 +90,26 @@ class ProductRules(Stage):
             pronoun = self._pronoun_of_subject(doc, m, mentions)
             if pronoun in GENDERED_PRONOUNS:
                 gendered.add(key)
-            if self._which_clause(doc, m) and first_name_gender(doc[m.start].text)[1] != SURE:
+            first_named = first_name_gender(doc[m.start].text)[1] == SURE
+            if not first_named and (self._which_clause(doc, m) or self._beside_group(doc, m, mentions)):
                 things.add(key)
             if not self._lone_word(doc, m) or pronoun in GENDERED_PRONOUNS:
                 people.add(key)
             elif pronoun == "its" or self._has_office(doc, m) or self._has_holding(doc, m):
                 firms.add(key)
         return (firms - people | things - gendered) - titled
+
+    @staticmethod
+    def _beside_group(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
+        """"the Conservatives and Lib Dems", "between Labour and the Tories": a name of one word or a plural one,
+        joined by "and" to a plural group the model calls NORP, is a group (a party) too, not a person
+        ("McFadden with Delta Goodrem and The Thrills" keeps her)."""
+        head = doc[m.end - 1]
+        if m.end - m.start > 1 and head.tag_ != "NNPS":
+            return False
+        joined = [t for t in (head.head,) if head.dep_ == "conj"] + [t for t in head.children if t.dep_ == "conj"]
+        return any(other.label == "NORP" and other.start <= t.i < other.end and doc[other.end - 1].tag_ == "NNPS"
+                   for t in joined for other in mentions)
 
     @staticmethod
     def _which_clause(doc: Doc, m: Mention) -> bool:
