@@ -292,3 +292,7 @@ class RulePatterns(RuleHelpers):
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
         self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)
+        # "Monday and Tuesday nights", "Saturday or Sunday mornings": a weekday coordinated with a plural one
+        # shares its plural head, so it is a set as well.
+        self.weekday_pair_re = re.compile(
+            rf"\s*,?\s+(?:and|or|&)\s+(?:{_alt(self.weekdays)})(?:s\b|\s+(?P<part>{_alt(self.parts)})s\b)", f)

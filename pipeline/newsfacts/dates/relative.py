@@ -86,7 +86,10 @@ class RelativeRules(RuleHelpers):
         wd = self.weekdays[m.group("wd").lower()]
         part = self.parts.get((m.group("part") or "").lower())
         rel = (m.group("rel") or "").lower()
-        if m.group("plural") or m.group("plural2"):
+        pair = None if part or m.group("plural") else self.weekday_pair_re.match(ctx.text, m.end())
+        if pair is not None:
+            part = self.parts.get((pair.group("part") or "").lower())
+        if m.group("plural") or m.group("plural2") or pair is not None:
             value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
             return Cand(m.start(), m.end(), "SET", value)
         kind = "TIME" if part else "DATE"
