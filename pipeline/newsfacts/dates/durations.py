@@ -138,6 +138,11 @@ class DurationRules(RuleHelpers):
             return Cand(m.start(), m.end(), "DATE", "PAST_REF")
         return Cand(start, m.end(), "DURATION", duration_value("X", unit if unit != "DE" else "DE"))
 
+    def _h_vague_span(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"for a while", "for some time", "after a lengthy period": a length whose size and unit the text
+        leaves open (PXX, as TimeML writes it)."""
+        return Cand(m.start("x"), m.end(), "DURATION", "PXX")
+
     def _h_set(self, m: re.Match, ctx: Ctx) -> Cand | None:
         q = m.group("q").lower()
         what = m.group("what").lower()

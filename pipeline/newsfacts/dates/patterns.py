@@ -144,6 +144,11 @@ class RulePatterns(RuleHelpers):
             r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
             r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
+        R.append(("vague_span", re.compile(
+            rf"\b(?P<pre>for|after|in|within|over)\s+(?P<x>a\s+while|(?<=for\s)some\s+time|an?\s+(?:\w+ly\s+)?"
+            rf"(?:{_alt(lx['vague_length_words'])})\s+(?:period|spell|stretch)(?:\s+of\s+time)?)\b"
+            r"(?!\s+(?:ago|back|before|after|later|earlier|of\s+\w+\s+(?:years|months|weeks|days)))", f),
+            self._h_vague_span))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
             rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons))})"
@@ -273,6 +278,7 @@ class RulePatterns(RuleHelpers):
             "deictic": r"today|tomorrow|tonight|yesterday|last\s+night", "holiday": _trie_alt(self.holidays),
             # the word every match needs: these gates skip paragraphs more than texts
             "duration": _trie_alt(self.units), "vague_dur": _trie_alt(self.units),
+            "vague_span": r"while|some\s+time|period|spell|stretch",
             "relunit": r"week|month|year|yr|decade|centur", "the_year": r"year|month",
             "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons)),
             "set_adv": _trie_alt(self.set_adverbs), "ref": _trie_alt(self.refs), "year": r"(?:1[6-9]|20)\d\d",
