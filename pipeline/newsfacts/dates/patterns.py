@@ -182,8 +182,9 @@ class RulePatterns(RuleHelpers):
                   self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
-            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
-            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
+            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|financial|current|"
+            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal|current\s+financial|latest\s+financial)"
+            r"\s+)?(?P<unit>year|month))\b"
             r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)(?!\s+(?:[$£€¥]|an?\s|\d[\d.,]*\s*"
             r"(?:%|bn|m\b|billion|million|per)))))?", f), self._h_the_year))
         R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
@@ -289,7 +290,7 @@ class RulePatterns(RuleHelpers):
         self.gates_low = {name: compiled.setdefault((g, 0), re.compile(g)) for name, g in gates.items()}
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
-            r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
+            r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|close|"
             r"remainder|rest|(?:first|second|last|latter)\s+half)\s+of\s+(?:the\s+)?)$",
             f,
         )
