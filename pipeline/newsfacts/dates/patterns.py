@@ -124,9 +124,9 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
-            rf"before|after)\b", f), self._h_ago))
+            rf"before|after)|(?P<dirtime>['’]s?\s+time))\b", f), self._h_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
             r"last\s+night)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b", f), self._h_deictic))
@@ -256,8 +256,8 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)}|half)(?:\s+or\s+so)?\s+"
-                   r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
+            "ago": rf"(?:{_alt(self.units)}|half)(?:(?:\s+or\s+so)?\s+"
+                   r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)|['’]s?\s+time)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "time_part": r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night",

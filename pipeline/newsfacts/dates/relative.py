@@ -181,7 +181,9 @@ class RelativeRules(RuleHelpers):
         return Cand(m.start(), m.end(), "DATE", value, info={"comparison": anaphoric and offset < 0})
 
     def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        direction = re.sub(r"\s+", " ", m.group("dir").lower()).replace("previously", "earlier")
+        # "in seven years' time" is seven years from now, as "seven years from now" is
+        direction = "from now" if m.group("dirtime") else re.sub(
+            r"\s+", " ", m.group("dir").lower()).replace("previously", "earlier")
         n = self._number(m.group("num"))
         unit = self.units[m.group("unit").lower()]
         if n is None:
@@ -291,6 +293,8 @@ class RelativeRules(RuleHelpers):
         value = self.refs.get(phrase)
         if value is None:
             return None
+        if self._title_inside(ctx, m.start()):
+            return None  # "his single It's Now Or Never": a capitalised word inside a sentence names a work
         tok = self._tok(ctx, m.start())
         if phrase == "current":
             nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
