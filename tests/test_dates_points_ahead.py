@@ -1,5 +1,6 @@
 """A point ahead written with "time" ("in seven years' time" is the year seven years on, as "seven years from
-now" is), and reference words inside a title ("It's Now Or Never"), which name a work, not the present."""
+now" is), reference words inside a title ("It's Now Or Never"), which name a work, not the present, and a month
+qualifying a noun after an article ("a March date")."""
 
 import pytest
 
@@ -52,3 +53,22 @@ def test_reference_words_outside_titles(process, sentence, text, value):
     doc = process(sentence, dct="2004-11-20")
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# a month qualifying a noun after an article ("a March date") is a month, as "a June poll" was
+MONTH_BEFORE_NOUN = [
+    ("The judge set a March date for the trial of the three men.", "March", "XXXX-03"),
+    ("The prime minister is widely expected to call a May election.", "May", "XXXX-05"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", MONTH_BEFORE_NOUN)
+def test_month_before_a_noun_after_an_article(process, sentence, text, value):
+    doc = process(sentence)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+def test_a_march_is_no_month(process):
+    doc = process("Thousands joined a march against the cuts in London.")
+    assert not doc._.dates, [(f.text, f.value) for f in doc._.dates]

@@ -1,6 +1,6 @@
 """Sets shared by coordination ("on Monday and Tuesday nights"), rates after any counted plural noun ("40,000
-tickets a week"), and lengths of unknown size ("for a while", "for some time", "a lengthy period"), as TIMEX3
-writes them."""
+tickets a week"), and lengths of unknown size ("for a while", "for some time", "a lengthy period", "minutes
+later"), as TIMEX3 writes them."""
 
 import pytest
 
@@ -21,6 +21,13 @@ SETS_AND_VAGUE_LENGTHS = [
     ("The chief executive will be on leave for an unspecified period of time.", "an unspecified period of time",
      "PXX", "duration"),
     ("The mine reopened after a lengthy period of repairs.", "a lengthy period", "PXX", "duration"),
+    ("The striker has not been fit for quite some time.", "quite some time", "PXX", "duration"),
+    # a bare plural unit before ago/later/earlier: some time back, or a length of unknown count
+    ("The airline was close to collapse just months ago.", "months ago", "PAST_REF", "date"),
+    ("Play resumed minutes later after the pitch was cleared.", "minutes", "PTXM", "duration"),
+    ("Days later, the finance minister resigned.", "Days", "PXD", "duration"),
+    # the length of a financial year named by its end
+    ("Profits for the financial year to April 2005 rose 8%.", "the financial year", "P1Y", "duration"),
 ]
 
 
@@ -44,6 +51,8 @@ STAYS = [
     ("The new terminal will open some time next year.", "next year", "2015"),
     # a period with a length given is that length
     ("The plant was closed for a long period of three years.", "three years", "P3Y"),
+    # a number before the unit: the ago rule's date, not a bare one
+    ("Two days later, the finance minister resigned.", "Two days", "P2D"),
 ]
 
 

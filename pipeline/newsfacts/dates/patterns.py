@@ -127,6 +127,9 @@ class RulePatterns(RuleHelpers):
             rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
             rf"before|after)|(?P<dirtime>['’]s?\s+time))\b", f), self._h_ago))
+        R.append(("bare_ago", re.compile(
+            r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>ago|later|earlier)\b", f),
+            self._h_bare_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
             r"last\s+night)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b", f), self._h_deictic))
@@ -145,7 +148,7 @@ class RulePatterns(RuleHelpers):
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
             r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
         R.append(("vague_span", re.compile(
-            rf"\b(?P<pre>for|after|in|within|over)\s+(?P<x>a\s+while|(?<=for\s)some\s+time|an?\s+(?:\w+ly\s+)?"
+            rf"\b(?P<pre>for|after|in|within|over)\s+(?P<x>a\s+while|(?<=for\s)(?:quite\s+)?some\s+time|an?\s+(?:\w+ly\s+)?"
             rf"(?:{_alt(lx['vague_length_words'])})\s+(?:period|spell|stretch)(?:\s+of\s+time)?)\b"
             r"(?!\s+(?:ago|back|before|after|later|earlier|of\s+\w+\s+(?:years|months|weeks|days)))", f),
             self._h_vague_span))
@@ -258,6 +261,7 @@ class RulePatterns(RuleHelpers):
             "half": "half",
             "ago": rf"(?:{_alt(self.units)}|half)(?:(?:\s+or\s+so)?\s+"
                    r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)|['’]s?\s+time)\b",
+            "bare_ago": r"s\s+(?:ago|later|earlier)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "time_part": r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night",

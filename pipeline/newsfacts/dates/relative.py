@@ -274,6 +274,14 @@ class RelativeRules(RuleHelpers):
 
         return Cand(m.start(), m.end(), kind, value)
 
+    def _h_bare_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"months ago" is some time back, as "years ago" is; "minutes later", "days earlier" are a length of
+        unknown count, as "a few days later" is (TimeML: the length, "later" its signal)."""
+        unit = self.units[m.group("unit").lower()]
+        if m.group("dir").lower() == "ago":
+            return Cand(m.start(), m.end(), "DATE", "PAST_REF")
+        return Cand(m.start(), m.end("unit"), "DURATION", duration_value("X", unit))
+
     def _h_thispart(self, m: re.Match, ctx: Ctx) -> Cand | None:
         part = self.parts[m.group("part").lower()]
         if m.group(0).lower().startswith("the") and part == "NI":
