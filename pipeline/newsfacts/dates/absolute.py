@@ -164,7 +164,10 @@ class AbsoluteRules(RuleHelpers):
                 ok_prev = {"in", "since", "until", "by", "of", "through", "from", "to", "before", "after", "during",
                            "the",
                            "early", "late", "mid", "last", "this", "next", "till", "between", "and", "or", "in-"}
-                if prev is None or prev.lower_ not in ok_prev:
+                # "a March date", "a May poll": after an article, a month qualifying a common noun
+                dated_noun = (prev is not None and prev.lower_ in ("a", "an") and nxt is not None
+                              and nxt.pos_ == "NOUN" and nxt.text.islower())
+                if (prev is None or prev.lower_ not in ok_prev) and not dated_noun:
                     return None
                 if nxt is not None and nxt.pos_ in ("PROPN",) and nxt.ent_type_ == "PERSON":
                     return None

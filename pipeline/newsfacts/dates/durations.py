@@ -138,6 +138,11 @@ class DurationRules(RuleHelpers):
             return Cand(m.start(), m.end(), "DATE", "PAST_REF")
         return Cand(start, m.end(), "DURATION", duration_value("X", unit if unit != "DE" else "DE"))
 
+    def _h_vague_span(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"for a while", "for some time", "after a lengthy period": a length whose size and unit the text
+        leaves open (PXX, as TimeML writes it)."""
+        return Cand(m.start("x"), m.end(), "DURATION", "PXX")
+
     def _h_set(self, m: re.Match, ctx: Ctx) -> Cand | None:
         q = m.group("q").lower()
         what = m.group("what").lower()
@@ -150,7 +155,7 @@ class DurationRules(RuleHelpers):
             if what not in self.units or m.group("num"):
                 return None
             before = ctx.text[max(0, m.start() - 30): m.start()]
-            if not self.set_prefix_re.search(before):
+            if not self.set_prefix_re.search(before) and not self._counted_before(ctx, m.start()):
                 return None
             return Cand(m.start(), m.end(), "SET", duration_value(1, self.units[what]))
         if what in self.weekdays:
@@ -169,6 +174,14 @@ class DurationRules(RuleHelpers):
         if unit == "WE":
             return Cand(m.start(), m.end(), "SET", "XXXX-WXX-WE")
         return Cand(m.start(), m.end(), "SET", duration_value(n, unit))
+
+    def _counted_before(self, ctx: Ctx, char: int) -> bool:
+        """"sold 50,000 CDs a year", "three meals a day": a plural noun counted by a number just before
+        "a <unit>" makes it a rate, whatever the noun (the rate words list only the usual ones)."""
+        tok = self._tok(ctx, char)
+        prev = tok.nbor(-1) if tok is not None and tok.i > 0 else None
+        return (prev is not None and prev.tag_ in ("NNS", "NNPS")
+                and any(c.dep_ == "nummod" and c.i < prev.i for c in prev.children))
 
     def _h_set_times(self, m: re.Match, ctx: Ctx) -> Cand | None:
         unit = self.units[m.group("unit").lower()]

@@ -124,9 +124,12 @@ class RulePatterns(RuleHelpers):
             self._h_relunit))
         R.append(("weekend", re.compile(r"\b(?:over\s+)?the\s+weekend\b", f), self._h_relunit))
         R.append(("ago", re.compile(
-            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+"
+            rf"\b(?:(?P<qual>{qual})\s+)?(?P<num>{num}|{vague})\s+{unit}(?P<half>\s+and\s+a\s+half)?(?:(?:\s+or\s+so)?\s+"
             rf"(?P<dir>ago|earlier|previously|later|from\s+now|hence|"
-            rf"before|after)\b", f), self._h_ago))
+            rf"before|after)|(?P<dirtime>['’]s?\s+time))\b", f), self._h_ago))
+        R.append(("bare_ago", re.compile(
+            r"\b(?P<unit>minutes|hours|days|weeks|months|years|decades)\s+(?P<dir>ago|later|earlier)\b", f),
+            self._h_bare_ago))
         R.append(("deictic", re.compile(
             r"\b(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|"
             r"last\s+night)(?:['’]s)?(?:\s+(?P<part>morning|afternoon|evening|night))?\b", f), self._h_deictic))
@@ -144,6 +147,11 @@ class RulePatterns(RuleHelpers):
             r"\b(?P<pre>for|over\s+the|over|in|within|during|after|the\s+past|the\s+last|the\s+next|the\s+coming|recent|"
             r"the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|for\s+many|for\s+several)\s+(?P<unit>years|months|"
             r"weeks|days|hours|decades|minutes|centuries|quarters)\b", f), self._h_vague_dur))
+        R.append(("vague_span", re.compile(
+            rf"\b(?P<pre>for|after|in|within|over)\s+(?P<x>a\s+while|(?<=for\s)(?:quite\s+)?some\s+time|an?\s+(?:\w+ly\s+)?"
+            rf"(?:{_alt(lx['vague_length_words'])})\s+(?:period|spell|stretch)(?:\s+of\s+time)?)\b"
+            r"(?!\s+(?:ago|back|before|after|later|earlier|of\s+\w+\s+(?:years|months|weeks|days)))", f),
+            self._h_vague_span))
         R.append(("set", re.compile(
             rf"\b(?P<q>every|each|per|a|an)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{num})\s+)?"
             rf"(?P<what>{_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons))})"
@@ -177,8 +185,9 @@ class RulePatterns(RuleHelpers):
                   self._h_holiday))
         R.append(("year_ago_adj", re.compile(r"\byear(?P<sep>[- ])(?P<dir>earlier|ago)\b", f), self._h_year_ago_adj))
         R.append(("the_year", re.compile(
-            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|current|"
-            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal)\s+)?(?P<unit>year|month))\b"
+            r"\b(?P<pre>for|in|during|throughout|of|over|through)\s+(?P<the>the\s+(?:(?:full|fiscal|financial|current|"
+            r"calendar|whole|entire|latest|current\s+fiscal|latest\s+fiscal|current\s+financial|latest\s+financial)"
+            r"\s+)?(?P<unit>year|month))\b"
             r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)(?!\s+(?:[$£€¥]|an?\s|\d[\d.,]*\s*"
             r"(?:%|bn|m\b|billion|million|per)))))?", f), self._h_the_year))
         R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
@@ -250,8 +259,9 @@ class RulePatterns(RuleHelpers):
             "quarter": "quarter", "quarter_the": "quarter", "quarter_rel": "quarter|period",
             "quarter_year": "quarter|period",
             "half": "half",
-            "ago": rf"(?:{_alt(self.units)}|half)(?:\s+or\s+so)?\s+"
-                   r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)\b",
+            "ago": rf"(?:{_alt(self.units)}|half)(?:(?:\s+or\s+so)?\s+"
+                   r"(?:ago|earlier|previously|later|from\s+now|hence|before|after)|['’]s?\s+time)\b",
+            "bare_ago": r"s\s+(?:ago|later|earlier)\b",
             "set_times": "once|twice|thrice|times",
             "time": r"\d\s*(?:a\.m|p\.m|am\b|pm\b|o['’]clock\b)",
             "time_part": r"in\s+the\s+(?:morning|afternoon|evening)|at\s+night",
@@ -273,6 +283,7 @@ class RulePatterns(RuleHelpers):
             "deictic": r"today|tomorrow|tonight|yesterday|last\s+night", "holiday": _trie_alt(self.holidays),
             # the word every match needs: these gates skip paragraphs more than texts
             "duration": _trie_alt(self.units), "vague_dur": _trie_alt(self.units),
+            "vague_span": r"while|some\s+time|period|spell|stretch",
             "relunit": r"week|month|year|yr|decade|centur", "the_year": r"year|month",
             "set": _trie_alt(list(self.units) + list(self.weekdays) + list(self.months) + list(self.seasons)),
             "set_adv": _trie_alt(self.set_adverbs), "ref": _trie_alt(self.refs), "year": r"(?:1[6-9]|20)\d\d",
@@ -283,7 +294,7 @@ class RulePatterns(RuleHelpers):
         self.gates_low = {name: compiled.setdefault((g, 0), re.compile(g)) for name, g in gates.items()}
         self.modifier_re = re.compile(
             r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|mid|earlier|later)(?:-|\s+)|"
-            r"\b(?:the\s+)?(?:end|beginning|start|middle|turn|close|"
+            r"\b(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|turn|close|"
             r"remainder|rest|(?:first|second|last|latter)\s+half)\s+of\s+(?:the\s+)?)$",
             f,
         )
@@ -292,3 +303,7 @@ class RulePatterns(RuleHelpers):
         self._ent_gate = re.compile(rf"\b(?:{_alt(self.months)})\b", f)
         self.or_so = re.compile(r"\s+or\s+so\b", f)
         self.merge_gap = re.compile(r"^(?:,?\s*(?:(?:on|at)\s+)?|\s+of\s+)$", f)
+        # "Monday and Tuesday nights", "Saturday or Sunday mornings": a weekday coordinated with a plural one
+        # shares its plural head, so it is a set as well.
+        self.weekday_pair_re = re.compile(
+            rf"\s*,?\s+(?:and|or|&)\s+(?:{_alt(self.weekdays)})(?:s\b|\s+(?P<part>{_alt(self.parts)})s\b)", f)

@@ -210,6 +210,8 @@ class PeriodRules(RuleHelpers):
                 return None  # "player of the year"
         if m.group("ended"):
             return Cand(start, m.end("the"), "DURATION", "P1Y" if unit == "year" else "P1M")
+        if "financial" in m.group("the").lower():
+            return None  # which year "the financial year" is depends on the firm's calendar: only its length is read
         latest = "latest" in m.group("the").lower()
 
         def value(c: Ctx, unit=unit, latest=latest, start=start):

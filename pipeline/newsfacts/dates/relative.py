@@ -86,7 +86,10 @@ class RelativeRules(RuleHelpers):
         wd = self.weekdays[m.group("wd").lower()]
         part = self.parts.get((m.group("part") or "").lower())
         rel = (m.group("rel") or "").lower()
-        if m.group("plural") or m.group("plural2"):
+        pair = None if part or m.group("plural") else self.weekday_pair_re.match(ctx.text, m.end())
+        if pair is not None:
+            part = self.parts.get((pair.group("part") or "").lower())
+        if m.group("plural") or m.group("plural2") or pair is not None:
             value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
             return Cand(m.start(), m.end(), "SET", value)
         kind = "TIME" if part else "DATE"
@@ -178,7 +181,9 @@ class RelativeRules(RuleHelpers):
         return Cand(m.start(), m.end(), "DATE", value, info={"comparison": anaphoric and offset < 0})
 
     def _h_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        direction = re.sub(r"\s+", " ", m.group("dir").lower()).replace("previously", "earlier")
+        # "in seven years' time" is seven years from now, as "seven years from now" is
+        direction = "from now" if m.group("dirtime") else re.sub(
+            r"\s+", " ", m.group("dir").lower()).replace("previously", "earlier")
         n = self._number(m.group("num"))
         unit = self.units[m.group("unit").lower()]
         if n is None:
@@ -269,6 +274,14 @@ class RelativeRules(RuleHelpers):
 
         return Cand(m.start(), m.end(), kind, value)
 
+    def _h_bare_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"months ago" is some time back, as "years ago" is; "minutes later", "days earlier" are a length of
+        unknown count, as "a few days later" is (TimeML: the length, "later" its signal)."""
+        unit = self.units[m.group("unit").lower()]
+        if m.group("dir").lower() == "ago":
+            return Cand(m.start(), m.end(), "DATE", "PAST_REF")
+        return Cand(m.start(), m.end("unit"), "DURATION", duration_value("X", unit))
+
     def _h_thispart(self, m: re.Match, ctx: Ctx) -> Cand | None:
         part = self.parts[m.group("part").lower()]
         if m.group(0).lower().startswith("the") and part == "NI":
@@ -288,6 +301,8 @@ class RelativeRules(RuleHelpers):
         value = self.refs.get(phrase)
         if value is None:
             return None
+        if self._title_inside(ctx, m.start()):
+            return None  # "his single It's Now Or Never": a capitalised word inside a sentence names a work
         tok = self._tok(ctx, m.start())
         if phrase == "current":
             nxt = tok.nbor(1) if tok is not None and tok.i + 1 < len(tok.doc) else None
