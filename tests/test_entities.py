@@ -230,6 +230,22 @@ def test_spans_are_cut_to_the_name(process, text, expected, label):
         [(e.text, e.label) for e in doc._.entities]
 
 
+@pytest.mark.parametrize("text, mention, canonical", [
+    # a first name after a title is the full name's only when the full name had that title too
+    ("Sir Alex Ferguson was furious on Saturday. Sir Alex said the referee had been wrong.", "Alex",
+     "Alex Ferguson"),
+    ("Lib Dem leader Charles Kennedy backed the plan. Prince Charles and his wife will visit Wales in April.",
+     "Charles", "Charles"),
+    ("King Abdullah met Abdullah Gul in Ankara on Monday. King Abdullah said the talks had gone well.", "Abdullah",
+     "Abdullah"),
+    # an honorific or an occupation is no title of rank: "Mr Wang" of "Wang Yan" (family name first)
+    ("Wang Yan runs the parking office in Beijing. Mr Wang said fees near stadiums would rise.", "Wang",
+     "Wang Yan"),
+])
+def test_a_first_name_after_a_title_keeps_to_its_title(process, text, mention, canonical):
+    assert {e.canonical for e in find(process(text), mention)} == {canonical}
+
+
 def test_names_do_not_cross_lines(process):
     doc = process("Results of the match:\nSteve\nWaugh scored twice for Australia .")
     assert not any("\n" in e.text for e in doc._.entities)
@@ -468,6 +484,11 @@ def test_a_bracketed_affiliation_is_no_acronym(process):
     ("The court in Nairobi heard from magistrate Nicholas Njagi on Friday.", "Nicholas Njagi", "Magistrate", None),
     ("Finance Minister Koji Omi said Japan would cut taxes next year.", "Koji Omi", "Finance Minister", "Japan"),
     ("Finance Minister Koji Omi said on Friday that taxes would fall.", "Koji Omi", "Finance Minister", None),
+    # an opposition office keeps its "shadow" and serves no country
+    ("In London, shadow chancellor Nadine Hollis said Britain could not afford the plan.", "Nadine Hollis",
+     "Shadow Chancellor", None),
+    ("In London, Chancellor Gordon Brown said Britain could afford the plan.", "Gordon Brown", "Chancellor",
+     "United Kingdom"),
 ])
 def test_roles_after_the_name_and_their_country(process, text, person, role, of):
     doc = process(text)

@@ -76,6 +76,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
+        self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))

@@ -126,6 +126,7 @@ class Stage:
     type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
     after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
+    opposition_words: set[str]  # "shadow": a state title so qualified serves no country
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
     determiners: set[str]
@@ -137,6 +138,7 @@ class Stage:
     max_title: int
     honorifics: set[str]
     honorific_genders: dict[str, str]  # "mr" -> "m": the gender an honorific says
+    rank_titles: set[str]  # "prince", "sir": a first name after one is linked only to a full name that had it
     modifiers: set[str]
     event_words: set[tuple[str, ...]]
     event_last: set[str]

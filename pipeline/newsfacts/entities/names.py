@@ -76,10 +76,13 @@ class NameRules(Stage):
         full, short = self._person_names(doc, mentions)
         given = self._given_names()
         introduced: dict[str, int] = {}
+        titled_as: dict[str, set[str]] = defaultdict(set)  # the title or honorific before a full name
         keys = [self._person_key(doc, m) for m in mentions]
+        lower = token_index(doc).lower
         for m, key in zip(mentions, keys, strict=True):
             if m.label == "PERSON" and key in full:
                 introduced[full[key]] = min(introduced.get(full[key], m.start), m.start)
+                titled_as[full[key]].add(lower[m.start - 1] if m.start else "")
         for m, key in zip(mentions, keys, strict=True):
             if m.label == "PERSON" and key in full:
                 m.canonical = full[key]
@@ -102,9 +105,16 @@ class NameRules(Stage):
                         o.start <= m.start - 1 < o.end for o in mentions):
                     m.start -= 1  # "S Kilbride": the initial says which one
             elif key in given and not self.aliases.get(name_key(text)) and (
-                    self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start):
+                    self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start) and (
+                    self._title_agrees(lower[m.start - 1] if m.start else "", titled_as[given[key]])):
                 m.label = "PERSON"
                 m.canonical = given[key]
+
+    def _title_agrees(self, before: str, full_name_titles: set[str]) -> bool:
+        """A first name after a title of rank is the full name's only when the full name had it too ("Sir
+        Alex" of "Sir Alex Ferguson"; "Prince Charles" is not "Charles Kennedy"; ``rank_titles.txt``).
+        "Mr Wang" of "Wang Yan" is linked: the family name comes first."""
+        return before not in self.rank_titles or before in full_name_titles
 
     def _honorific_owner(self, doc: Doc, m: Mention, key: tuple[str, ...]) -> str | None:
         """"Mr Jackson" after "Michael Jackson" and his mother "Katherine Jackson": of the full names that share

@@ -133,8 +133,9 @@ class RoleRules(Stage):
                 roles.append(role)
         country = self._article_country(doc, mentions, names)
         for role in roles:
-            if role.of is None and country and any(
-                    role.role.lower() == t or role.role.lower().endswith(" " + t) for t in self.state_titles):
+            words = role.role.lower()
+            if role.of is None and country and not set(words.split()) & self.opposition_words and any(
+                    words == t or words.endswith(" " + t) for t in self.state_titles):
                 role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
         return roles
 
