@@ -169,6 +169,21 @@ def test_query_people_counts_a_person_once(tmp_path):
     assert [(p["name"], p["mentions"], p["articles"]) for p in people] == [("Lee Teng-hui", 3, 3)]
 
 
+def test_query_entities_counts_an_organisation_once(tmp_path):
+    from newsfacts.query import facts
+    from newsfacts.query.connection import connect
+
+    path = tmp_path / "news.db"
+    db = store.open_db(path)
+    ingest_names(db, [[("ORG", "WorldCom"), ("GPE", "Mississippi")], [("ORG", "Worldcom")], [("ORG", "WorldCom Inc.")]])
+    db.close()
+    conn = connect(path)
+    found = facts.entities(conn, label="ORG")
+    assert [(e["canonical"], e["mentions"], e["articles"]) for e in found] == [("WorldCom Inc.", 3, 3)]
+    assert set(found[0]["forms"].split("; ")) == {"WorldCom", "Worldcom", "WorldCom Inc."}
+    assert [e["canonical"] for e in facts.entities(conn, name="worldcom")] == ["WorldCom Inc."]
+
+
 def test_a_database_made_before_aliases_gets_them(tmp_path):
     path = tmp_path / "old.db"
     db = store.open_db(path)

@@ -51,18 +51,19 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
 
 def entities(conn: sqlite3.Connection, label: str | tuple | None = None, name: str | None = None,
              article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
-    """Distinct entities (label + canonical name) with mention and article counts and surface forms."""
+    """Entities, one row per thing across articles (``entity_index``: "WorldCom" and "Worldcom" are one),
+    with mention and article counts and the surface forms of its mentions."""
     check_run(conn, run)
     source, params = _facts_from("entities", run)
     where = _Where()
     if labels := _labels(label):
-        where.add(f"label IN ({', '.join('?' * len(labels))})", *labels)
+        where.add(f"e.label IN ({', '.join('?' * len(labels))})", *labels)
     if name:
-        where.add("(canonical LIKE ? OR text LIKE ?)", f"%{name}%", f"%{name}%")
-    where.articles("article_id", article_ids(conn, article))
-    found = rows(conn, f"SELECT label, canonical, COUNT(*) AS mentions, COUNT(DISTINCT article_id) AS articles, "
-                       f"distinct_forms(text) AS forms FROM {source} e{where} "
-                       f"GROUP BY label, canonical ORDER BY mentions DESC, articles DESC, canonical"
+        where.add("(i.canonical LIKE ? OR e.canonical LIKE ? OR e.text LIKE ?)", f"%{name}%", f"%{name}%", f"%{name}%")
+    where.articles("e.article_id", article_ids(conn, article))
+    found = rows(conn, f"SELECT e.label, i.canonical, COUNT(*) AS mentions, COUNT(DISTINCT e.article_id) AS articles, "
+                       f"distinct_forms(e.text) AS forms FROM {source} e JOIN entity_index i ON i.id = e.entity_id"
+                       f"{where} GROUP BY e.entity_id ORDER BY mentions DESC, articles DESC, i.canonical"
                        f"{_limit(limit)}", params + where.params)
     return found
 
