@@ -74,6 +74,7 @@ class QuoteFinder(RuleComponent):
             self.gender_words,
             read_words(path / "role_qualifiers.txt"),
             read_words(path / "office_groups.txt", missing_ok=True),
+            read_words(path / "author_verbs.txt", missing_ok=True),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
@@ -90,7 +91,8 @@ class QuoteFinder(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
-        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns,
+                          self.speakers.descriptions.thing_nouns)
         ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:

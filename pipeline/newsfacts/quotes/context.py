@@ -229,6 +229,24 @@ class Context:
             before.append(self.doc[i].lower_)
         return any(w in qualifiers for w in before)
 
+    def called(self, token: Token, label: str) -> Mention | None:
+        """The last mention with ``label`` before ``token`` that the article introduced with the same noun,
+        right before or after the name ("US magazine Rolling Stone", "the Rolling Stone magazine"): what
+        "the magazine" stands for, whatever was named since."""
+        word, lower = token.lower_, self.tokens.lower
+        best = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            if m.label != label or self.in_quote(m.start):
+                continue
+            a, b = self.tokens.first_from(m.start), self.tokens.first_from(m.end)
+            before = lower[a - 1] if a > 0 else ""
+            after = lower[b] if b < len(lower) else ""
+            if word in (before, after):
+                best = m
+        return best
+
     def named_like(self, token: Token) -> Mention | None:
         """The organisation or person whose name contains the description's noun ("the ministry")."""
         word = token.lower_

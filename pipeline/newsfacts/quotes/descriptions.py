@@ -46,7 +46,9 @@ class Descriptions:
         gender_words: dict[str, str],
         role_qualifiers: set[str] = frozenset(),
         office_groups: set[str] = frozenset(),
+        author_verbs: set[str] = frozenset(),
     ):
+        self.author_verbs = author_verbs
         self.office_groups = [frozenset(line.split()) for line in office_groups]
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
@@ -62,13 +64,16 @@ class Descriptions:
         words = (span.text, span.start_char, span.end_char, None)
         lemma = token.lemma_.lower()
         if lemma in self.document_nouns and token.pos_ == "NOUN":
-            author = _author(ctx, token)
+            author = _author(ctx, token, self.author_verbs)
             if author is not None:
                 found = again(ctx, author)
                 if found[0] is not None and found[3] is not None:
                     return (found[0], span.start_char, span.end_char, found[3])
             return words
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        first = ctx.doc[token.left_edge.i]
+        if first.pos_ == "DET" and first.i < token.i and not determiners:
+            determiners.add(first.lower_)  # "the world 200m and 400m record holder": "the" hung on a modifier
         if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
             return words
         holder = ctx.role_holder(token, self.role_qualifiers)
@@ -76,7 +81,7 @@ class Descriptions:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
         m = ctx.named_like(token)
         if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
-            m = ctx.previous_organisation(token, recent_only=False)
+            m = ctx.called(token, "ORG") or ctx.previous_organisation(token, recent_only=False)
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
         # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
@@ -177,8 +182,10 @@ class Descriptions:
         return None
 
 
-def _author(ctx: Context, token: Token) -> Token | None:
-    """Who a statement is by: its possessor, a name compounded with it, or the object of from/by/of."""
+def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) -> Token | None:
+    """Who a statement is by: its possessor, a name compounded with it, the object of from/by/of, or the
+    agent of a participle that makes it ("a report published by Analysys"; ``author_verbs.txt``: not "a
+    study commissioned by the council")."""
     for c in token.children:
         if c.dep_ == "poss":
             return c
@@ -190,6 +197,12 @@ def _author(ctx: Context, token: Token) -> Token | None:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    for c in token.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in author_verbs:
+            for a in c.children:
+                objects = [o for o in a.children if o.dep_ == "pobj"] if a.dep_ == "agent" else []
+                if objects:
+                    return objects[0]
     for c in token.children:  # "a statement on Apple's website", "a post on the party's account"
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for o in c.children:

@@ -1,0 +1,81 @@
+"""Who "he", "she" and "the magazine" stand for in news writing: the subject a phrase opening the sentence
+looks ahead to, a name in apposition to another that is only an aside, a story's person called by a
+nationality or a description, someone unnamed who reports through a participle, and the author of a
+document or the outlet named with its noun. Sentences written for these tests in news style."""
+
+import pytest
+
+
+def direct(doc):
+    return [q for q in doc._.quotes if q.kind == "direct"]
+
+
+FOCUS = [
+    # text, speaker of the last direct quote, its label
+    (  # a possessive in a participle opening the sentence is the subject after it, not the person before
+        "The council leader, Mark Stone, rejected the plan on Monday. Presenting his budget to the assembly, "
+        "Mr Grant said spending on roads would rise. “We have no choice,” he said.",
+        "Grant",
+        "PERSON",
+    ),
+    (  # the same with a prepositional phrase opening the sentence
+        "Opposition leader Carla Diaz called the vote a farce. In her reply to the chamber, Health Minister "
+        "Ruth Adams said waiting lists had fallen. “Nurses have worked miracles this winter,” she said.",
+        "Ruth Adams",
+        "PERSON",
+    ),
+    (  # a name in parentheses after another name is an aside, not a second subject
+        "Passengers faced delays all week. Peter Walsh, director of operations at Scottish Water (SW), said "
+        "the old pipes had burst again. “Some of them were laid before the war,” he said.",
+        "Peter Walsh",
+        "PERSON",
+    ),
+    (  # "the American", subject of a main verb, is the story's person, and "she" after it too
+        "Serena Cole beat Anna Petrova in the final on Sunday. The American had doubted Petrova's claim that "
+        "she was injured before the match. “I never stopped believing,” she said.",
+        "Serena Cole",
+        "PERSON",
+    ),
+    (  # the subject of a main verb with a reporting participle said something: the next "he" is his
+        "Mayor Colin Reed promised 500 more police officers on Monday. A Labour spokesman attacked the plan, "
+        "saying it had not been costed. He said: “These promises cannot be paid for.”",
+        "Labour spokesman",
+        None,
+    ),
+    (  # "the" hung by the parser on a modifier still makes the description definite
+        "Former champion Carl Hayes has criticised the new track in Rome. “The bends are far too tight,” the "
+        "world 200m and 400m record holder told Radio Five.",
+        "Carl Hayes",
+        "PERSON",
+    ),
+    (  # a report published by someone is their words
+        "Mobile data prices keep falling. “Broadband on the move will cost half as much by 2008,” according "
+        "to a report published by research firm Ovum.",
+        "Ovum",
+        "ORG",
+    ),
+    (  # but whoever commissioned a study did not write it
+        "Traffic in the city centre keeps growing. “Journeys will take twice as long by 2015,” according to "
+        "a study commissioned by Leeds City Council.",
+        "study",
+        None,
+    ),
+    (  # "the magazine" is the organisation the article introduced as a magazine, not whoever came since
+        "The list was compiled by US magazine Rolling Stone. Veteran singer Paul Carr came tenth. "
+        "“Carr proved there is life after sixty,” the magazine said.",
+        "Rolling Stone",
+        "ORG",
+    ),
+    (  # the same with the noun after the name
+        "The interview first appeared in the Yorkshire Herald newspaper. Actor Tom Reilly later denied it. "
+        "“We stand by every word of it,” the newspaper said.",
+        "Yorkshire Herald",
+        "ORG",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speaker,label", FOCUS)
+def test_speaker_in_focus(process, text, speaker, label):
+    q = direct(process(text))[-1]
+    assert (q.speaker, q.speaker_label) == (speaker, label)
