@@ -66,11 +66,17 @@ FOCUS = [
         "Rolling Stone",
         "ORG",
     ),
-    (  # the same with the noun after the name
-        "The interview first appeared in the Yorkshire Herald newspaper. Actor Tom Reilly later denied it. "
-        "“We stand by every word of it,” the newspaper said.",
+    (  # the same with "the" before the name
+        "The interview first appeared in the weekly newspaper the Yorkshire Herald. Actor Tom Reilly later "
+        "denied it. “We stand by every word of it,” the newspaper said.",
         "Yorkshire Herald",
         "ORG",
+    ),
+    (  # a noun after a name is someone of it, not the organisation: "the M&S spokesman" stays unnamed
+        "Shares in Marks & Spencer fell 3% on Tuesday. “Trading has been difficult since Christmas,” the "
+        "Marks & Spencer spokesman said.",
+        "Marks & Spencer spokesman",
+        None,
     ),
 ]
 

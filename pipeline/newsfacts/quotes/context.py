@@ -230,20 +230,17 @@ class Context:
         return any(w in qualifiers for w in before)
 
     def called(self, token: Token, label: str) -> Mention | None:
-        """The last mention with ``label`` before ``token`` that the article introduced with the same noun,
-        right before or after the name ("US magazine Rolling Stone", "the Rolling Stone magazine"): what
-        "the magazine" stands for, whatever was named since."""
+        """The last mention with ``label`` before ``token`` that the article introduced with the same noun
+        right before the name ("US magazine Rolling Stone"): what "the magazine" stands for, whatever was
+        named since. Not a noun after a name ("Labour peer", "the M&S spokesman": a person of it)."""
         word, lower = token.lower_, self.tokens.lower
         best = None
         for m in self.mentions:
             if m.start >= token.idx:
                 break
-            if m.label != label or self.in_quote(m.start):
-                continue
-            a, b = self.tokens.first_from(m.start), self.tokens.first_from(m.end)
-            before = lower[a - 1] if a > 0 else ""
-            after = lower[b] if b < len(lower) else ""
-            if word in (before, after):
+            a = self.tokens.first_from(m.start)
+            a -= 1 if a > 1 and lower[a - 1] == "the" else 0  # "the band the Stones"
+            if m.label == label and a > 0 and lower[a - 1] == word and not self.in_quote(m.start):
                 best = m
         return best
 

@@ -72,7 +72,7 @@ class Descriptions:
             return words
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
         first = ctx.doc[token.left_edge.i]
-        if first.pos_ == "DET" and first.i < token.i and not determiners:
+        if first.pos_ == "DET" and not determiners and all(t.pos_ != "PROPN" for t in ctx.doc[first.i : token.i]):
             determiners.add(first.lower_)  # "the world 200m and 400m record holder": "the" hung on a modifier
         if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
             return words
@@ -81,7 +81,9 @@ class Descriptions:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
         m = ctx.named_like(token)
         if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
-            m = ctx.called(token, "ORG") or ctx.previous_organisation(token, recent_only=False)
+            m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
+        elif m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
+            m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
         # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
