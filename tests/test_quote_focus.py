@@ -48,6 +48,25 @@ FOCUS = [
         "Carl Hayes",
         "PERSON",
     ),
+    (  # an age used as a noun is the story's person, as "the runner" before it
+        "Jenny Hart won the 1500m at the indoor meeting in Ghent. The Scottish runner set a personal best. "
+        "“I have waited six years for this,” said the 26-year-old.",
+        "Jenny Hart",
+        "PERSON",
+    ),
+    (  # a document is never "he": the chairman quoted before it is
+        "The audit found £40m of fraud in farm grants. The report said checks were too weak. Tom Hale, "
+        "chairman of the public accounts committee, said the figures were alarming. \n\n“Every pound lost is "
+        "a pound taken from the taxpayer,” he said.",
+        "Tom Hale",
+        "PERSON",
+    ),
+    (  # a quote after a sentence whose subject is a description with the person's name in apposition
+        "Party members in the north are worried. His friend, Ruth Kerr, leader of the county group, blames "
+        "one issue above all. “We lost good people over the war.”",
+        "Ruth Kerr",
+        "PERSON",
+    ),
     (  # a report published by someone is their words
         "Mobile data prices keep falling. “Broadband on the move will cost half as much by 2008,” according "
         "to a report published by research firm Ovum.",

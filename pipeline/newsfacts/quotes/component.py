@@ -247,6 +247,9 @@ def _introduced(ctx: Context, q: Quote) -> Speaker | None:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ == "nsubj"] if root.pos_ in ("VERB", "AUX") else []
     m = ctx.mention_at(subjects[0].idx) if subjects else None
+    if m is None and subjects:  # "His friend, Saxon Spence, leader of the group, lays the blame on …"
+        names = [ctx.mention_at(c.idx) for c in subjects[0].children if c.dep_ == "appos"]
+        m = next((n for n in names if n is not None), None)
     if m is None or m.label != "PERSON" or ctx.in_quote(m.start):
         return None
     found = named(ctx, m)

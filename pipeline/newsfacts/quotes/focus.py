@@ -170,7 +170,7 @@ class Focus:
             for t in doc:
                 if t.dep_ not in SUBJECT_DEPS or ctx.in_quote(t.idx):
                     continue
-                if t.pos_ == "NOUN" and t.tag_ == "NN" and ctx.mention_at(t.idx) is None \
+                if t.tag_ in ("NN", "JJ") and t.pos_ in ("NOUN", "ADJ") and ctx.mention_at(t.idx) is None \
                         and any(c.dep_ in ("det", "poss", "nummod") for c in t.children):  # not "quiz" of "quiz shows"
                     said = self.reports(t.head)
                     if not said and t.lemma_.lower() in self.thing_nouns:
@@ -207,8 +207,10 @@ class Focus:
                 self.people.learn(key, want)
             elif i in described:
                 found = self.description(token)
-                if found is None or found.label is None and (token.dep_ == "nsubjpass" or not described[i]):
-                    continue  # "The Tory leader was asked" is Howard; "A retrospective was shown" said nothing
+                if found is None or found.label is None and (token.dep_ == "nsubjpass" or not described[i]
+                                                             or token.lemma_.lower() in self.thing_nouns):
+                    continue  # "The Tory leader was asked" is Howard; "A retrospective was shown" said nothing;
+                    # "the report said" is no "he"
                 key, mention = found.canonical, found
             else:
                 found = self.surname(token)  # "Scott" the model did not tag

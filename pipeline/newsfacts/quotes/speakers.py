@@ -37,7 +37,7 @@ class Speakers:
         if subject is not None and (
             ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
             or ctx.in_quote(subject.idx)
-            or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            or (subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and not _nominal(subject))
         ):
             # The parser took words of the quote, or of a headline run into the sentence, as subject.
             subject = _next_to(ctx, verb)
@@ -160,6 +160,11 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _nominal(token: Token) -> bool:
+    """An adjective used as a noun, with its determiner: "said the 28-year-old", "the injured said"."""
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
 def _name_before_title(ctx: Context, nearest: Token) -> Token:
