@@ -1,7 +1,8 @@
 """Who "he", "she" and "the magazine" stand for in news writing: the subject a phrase opening the sentence
 looks ahead to, a name in apposition to another that is only an aside, a story's person called by a
-nationality or a description, someone unnamed who reports through a participle, and the author of a
-document or the outlet named with its noun. Sentences written for these tests in news style."""
+nationality or a description, someone unnamed who reports through a participle, the author of a document,
+the outlet named with its noun, and the body "it" or "the government" stands for. Sentences written for
+these tests in news style."""
 
 import pytest
 
@@ -100,7 +101,36 @@ FOCUS = [
 ]
 
 
-@pytest.mark.parametrize("text,speaker,label", FOCUS)
+BODIES = [
+    # text, speaker of the last direct quote, its label
+    (  # "it" after a sentence whose subject is an organisation noun: that body, not the last one named
+        "Mr Karim told BBC One he had been beaten by guards. The US government denied the claims, saying it "
+        "condemned torture. In a statement, it said: “Every detainee is treated humanely.”",
+        "US government",
+        "ORG",
+    ),
+    (  # a bare "the government" is the one the article last placed
+        "Shares in Vodafone rose 2% on Monday. The Indian government has approved the sale of the licence. "
+        "“The deal is in the national interest,” the government said.",
+        "Indian government",
+        "ORG",
+    ),
+    (  # a firm is only based in a place: "the UK firm" is the company of the story
+        "Shares in Cairn Energy rose 3.8% on Tuesday. The UK firm has found gas in northern India. “The find "
+        "could be large,” the firm said.",
+        "Cairn Energy",
+        "ORG",
+    ),
+    (  # "it" is one body: not "some firms" of the sentence before
+        "The TUC called for new laws on Monday. Some firms sack staff who raise safety concerns. “Workers "
+        "who speak up need protection,” it said.",
+        "TUC",
+        "ORG",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,speaker,label", FOCUS + BODIES)
 def test_speaker_in_focus(process, text, speaker, label):
     q = direct(process(text))[-1]
     assert (q.speaker, q.speaker_label) == (speaker, label)

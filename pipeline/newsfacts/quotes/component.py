@@ -75,6 +75,7 @@ class QuoteFinder(RuleComponent):
             read_words(path / "role_qualifiers.txt"),
             read_words(path / "office_groups.txt", missing_ok=True),
             read_words(path / "author_verbs.txt", missing_ok=True),
+            read_words(path / "state_bodies.txt", missing_ok=True),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
