@@ -43,6 +43,19 @@ FOCUS = [
         "Labour spokesman",
         None,
     ),
+    (  # nor a spokesman who declined to say something: the "he" after is the spokesman, not his master
+        "Union leaders attacked the plan to raise the pension age. On Monday, Tony Blair's official spokesman "
+        "declined to say whether the prime minister backed it. He said: “What matters is that there is a "
+        "consultation going on.”",
+        "Tony Blair's official spokesman",
+        None,
+    ),
+    (  # the same with "refused to comment" and "she"
+        "The chancellor, Gordon Brown, met union leaders on Monday. A Treasury spokeswoman refused to comment "
+        "on the talks. She said: “These discussions are private.”",
+        "Treasury spokeswoman",
+        None,
+    ),
     (  # "the" hung by the parser on a modifier still makes the description definite
         "Former champion Carl Hayes has criticised the new track in Rome. “The bends are far too tight,” the "
         "world 200m and 400m record holder told Radio Five.",

@@ -244,10 +244,12 @@ class Focus:
         return Mention(m.start, m.end, "PERSON", key)
 
     def reports(self, verb: Token) -> bool:
-        """A reporting verb, or a verb whose participle reports ("A spokesman criticised the plan, saying …")."""
+        """A reporting verb, or a verb whose participle or infinitive reports ("A spokesman criticised the
+        plan, saying …", "The spokesman declined to say …")."""
         if verb.lemma_.lower() in self.verbs:
             return True
-        return any(c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > verb.i and c.lemma_.lower() in self.verbs
+        return any(c.i > verb.i and c.lemma_.lower() in self.verbs
+                   and ((c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "xcomp" and c.tag_ == "VB"))
                    for c in verb.children)
 
     def nationality(self, token: Token) -> bool:
