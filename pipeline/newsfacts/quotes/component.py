@@ -74,6 +74,8 @@ class QuoteFinder(RuleComponent):
             self.gender_words,
             read_words(path / "role_qualifiers.txt"),
             read_words(path / "office_groups.txt", missing_ok=True),
+            read_words(path / "author_verbs.txt", missing_ok=True),
+            read_words(path / "state_bodies.txt", missing_ok=True),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(
@@ -90,7 +92,8 @@ class QuoteFinder(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         ctx = Context(doc, text, mentions_of(doc), find_segments(text), self.gender_words)
-        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns)
+        ctx.focus = Focus(ctx, self.gender_words, self.pronoun_genders, self.verbs, self.place_nouns,
+                          self.speakers.descriptions.thing_nouns)
         ctx.focus.describe = lambda token: self.speakers.resolve(ctx, token)
         kept = []
         for seg in ctx.segments:
@@ -245,6 +248,9 @@ def _introduced(ctx: Context, q: Quote) -> Speaker | None:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ == "nsubj"] if root.pos_ in ("VERB", "AUX") else []
     m = ctx.mention_at(subjects[0].idx) if subjects else None
+    if m is None and subjects:  # "His friend, Saxon Spence, leader of the group, lays the blame on …"
+        names = [ctx.mention_at(c.idx) for c in subjects[0].children if c.dep_ == "appos"]
+        m = next((n for n in names if n is not None), None)
     if m is None or m.label != "PERSON" or ctx.in_quote(m.start):
         return None
     found = named(ctx, m)

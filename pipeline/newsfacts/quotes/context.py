@@ -229,6 +229,21 @@ class Context:
             before.append(self.doc[i].lower_)
         return any(w in qualifiers for w in before)
 
+    def called(self, token: Token, label: str) -> Mention | None:
+        """The last mention with ``label`` before ``token`` that the article introduced with the same noun
+        right before the name ("US magazine Rolling Stone"): what "the magazine" stands for, whatever was
+        named since. Not a noun after a name ("Labour peer", "the M&S spokesman": a person of it)."""
+        word, lower = token.lower_, self.tokens.lower
+        best = None
+        for m in self.mentions:
+            if m.start >= token.idx:
+                break
+            a = self.tokens.first_from(m.start)
+            a -= 1 if a > 1 and lower[a - 1] == "the" else 0  # "the band the Stones"
+            if m.label == label and a > 0 and lower[a - 1] == word and not self.in_quote(m.start):
+                best = m
+        return best
+
     def named_like(self, token: Token) -> Mention | None:
         """The organisation or person whose name contains the description's noun ("the ministry")."""
         word = token.lower_

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsfacts.quotes.context import Context, Speaker
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker
 
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
@@ -46,7 +46,11 @@ class Descriptions:
         gender_words: dict[str, str],
         role_qualifiers: set[str] = frozenset(),
         office_groups: set[str] = frozenset(),
+        author_verbs: set[str] = frozenset(),
+        state_bodies: set[str] = frozenset(),
     ):
+        self.author_verbs = author_verbs
+        self.state_bodies = state_bodies
         self.office_groups = [frozenset(line.split()) for line in office_groups]
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
@@ -62,21 +66,31 @@ class Descriptions:
         words = (span.text, span.start_char, span.end_char, None)
         lemma = token.lemma_.lower()
         if lemma in self.document_nouns and token.pos_ == "NOUN":
-            author = _author(ctx, token)
+            author = _author(ctx, token, self.author_verbs)
             if author is not None:
                 found = again(ctx, author)
                 if found[0] is not None and found[3] is not None:
                     return (found[0], span.start_char, span.end_char, found[3])
             return words
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "predet", "nummod")}
+        first = ctx.doc[token.left_edge.i]
+        if first.pos_ == "DET" and not determiners and all(t.pos_ != "PROPN" for t in ctx.doc[first.i : token.i]):
+            determiners.add(first.lower_)  # "the world 200m and 400m record holder": "the" hung on a modifier
         if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
             return words
         holder = ctx.role_holder(token, self.role_qualifiers)
         if holder is not None:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
+        if token.pos_ == "NOUN" and lemma in self.state_bodies and _of_a_place(ctx, token):
+            return (words[0], words[1], words[2], "ORG")  # "the US government": that place's, no other body
         m = ctx.named_like(token)
         if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
-            m = ctx.previous_organisation(token, recent_only=False)
+            earlier = _placed_earlier(ctx, token) if lemma in self.state_bodies else None  # "the government"
+            if earlier is not None:
+                return (earlier.text, span.start_char, span.end_char, "ORG")
+            m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
+        elif m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
+            m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
         # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".
@@ -177,8 +191,10 @@ class Descriptions:
         return None
 
 
-def _author(ctx: Context, token: Token) -> Token | None:
-    """Who a statement is by: its possessor, a name compounded with it, or the object of from/by/of."""
+def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) -> Token | None:
+    """Who a statement is by: its possessor, a name compounded with it, the object of from/by/of, or the
+    agent of a participle that makes it ("a report published by Analysys"; ``author_verbs.txt``: not "a
+    study commissioned by the council")."""
     for c in token.children:
         if c.dep_ == "poss":
             return c
@@ -190,6 +206,12 @@ def _author(ctx: Context, token: Token) -> Token | None:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    for c in token.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in author_verbs:
+            for a in c.children:
+                objects = [o for o in a.children if o.dep_ == "pobj"] if a.dep_ == "agent" else []
+                if objects:
+                    return objects[0]
     for c in token.children:  # "a statement on Apple's website", "a post on the party's account"
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             for o in c.children:
@@ -197,6 +219,35 @@ def _author(ctx: Context, token: Token) -> Token | None:
                 mention = ctx.mention_at(owner.idx) if owner is not None else None
                 if mention is not None and mention.label in ("PERSON", "ORG"):
                     return owner
+    return None
+
+
+def _of_a_place(ctx: Context, token: Token) -> bool:
+    """A place or its people qualifies the noun: "the US government", "the French interior ministry"."""
+    for c in token.children:
+        m = ctx.mention_at(c.idx) if c.dep_ in ("compound", "amod", "nmod", "poss") else None
+        if m is not None and m.label in ("GPE", "NORP", "LOC"):
+            return True
+    return False
+
+
+def _placed_earlier(ctx: Context, token: Token):
+    """The last earlier use of the same organisation noun qualified by a place, outside quotes, nearer
+    than any organisation named since: its words ("Indian government")."""
+    lemma = token.lemma_.lower()
+    first = ctx.tokens.first_from(max(token.idx - LOOK_BACK, 0))
+    for i in range(token.i - 1, first - 1, -1):
+        t = ctx.doc[i]
+        if ctx.tokens.lower[i] == token.lower_ and t.lemma_.lower() == lemma and not ctx.in_quote(t.idx):
+            if not _of_a_place(ctx, t):
+                return None  # the bare noun again: whatever it stood for then
+            span = ctx.doc[t.left_edge.i : t.i + 1]
+            while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
+                span = span[1:]
+            return span
+        m = ctx.mention_at(t.idx)
+        if m is not None and m.label == "ORG" and t.dep_ in SUBJECT_DEPS:
+            return None  # an organisation named as a subject since
     return None
 
 

@@ -56,8 +56,10 @@ class Focus:
         pronoun_genders: dict[str, str],
         verbs: set[str],
         place_nouns: set[str] = frozenset(),
+        thing_nouns: set[str] = frozenset(),
     ):
         self.ctx = ctx
+        self.thing_nouns = thing_nouns  # a report, a company: never a person of the story by itself
         self.place_nouns = place_nouns
         self._places: set[str] = set()  # person keys the article uses as places
         self.gender_words = gender_words
@@ -163,17 +165,22 @@ class Focus:
             if word in self.pronoun_genders or word in surnames:
                 if not ctx.in_quote(idx[i]) and ctx.mention_at(idx[i]) is None:
                     events.append((idx[i], 1, i, None))
+        described: dict[int, bool] = {}  # description subjects: token → whether it said something
         if self.describe is not None:  # "a Juventus official said …": someone a later "he" can be
             for t in doc:
-                if (
-                    t.dep_ in SUBJECT_DEPS
-                    and t.pos_ == "NOUN"
-                    and t.tag_ == "NN"  # one person: "critics said" is no "she"
-                    and any(c.dep_ in ("det", "poss", "nummod") for c in t.children)  # not "quiz" of "quiz shows"
-                    and t.head.lemma_.lower() in self.verbs
-                    and not ctx.in_quote(t.idx)
-                    and ctx.mention_at(t.idx) is None
-                ):
+                if t.dep_ not in SUBJECT_DEPS or ctx.in_quote(t.idx):
+                    continue
+                if t.tag_ in ("NN", "JJ") and t.pos_ in ("NOUN", "ADJ") and ctx.mention_at(t.idx) is None \
+                        and any(c.dep_ in ("det", "poss", "nummod") for c in t.children):  # not "quiz" of "quiz shows"
+                    said = self.reports(t.head)
+                    if not said and t.lemma_.lower() in self.thing_nouns:
+                        continue  # "A Clinton ad questioned …" does not put Clinton in focus as a subject
+                elif self.nationality(t):
+                    said = False
+                else:
+                    continue
+                if said or t.head.dep_ == "ROOT":
+                    described[t.i] = said
                     events.append((t.idx, 1, t.i, None))
         events.sort(key=lambda e: e[:2])
         headline_end = ctx.headline_end
@@ -192,16 +199,18 @@ class Focus:
                 mention = m
             elif lower[i] in self.pronoun_genders:
                 want = self.pronoun_genders[lower[i]]
-                found = self.best(token, want, self._clause_subject(token))
+                found = self.cataphor(token, want) or self.best(token, want, self._clause_subject(token))
                 self._resolved[i] = found
                 if found is None:
                     continue
                 key, mention = found.canonical, found
                 self.people.learn(key, want)
-            elif token.pos_ == "NOUN":
+            elif i in described:
                 found = self.description(token)
-                if found is None or found.label is None and token.dep_ == "nsubjpass":
-                    continue  # "The Tory leader was asked" is Howard; "A retrospective was shown" said nothing
+                if found is None or found.label is None and (token.dep_ == "nsubjpass" or not described[i]
+                                                             or token.lemma_.lower() in self.thing_nouns):
+                    continue  # "The Tory leader was asked" is Howard; "A retrospective was shown" said nothing;
+                    # "the report said" is no "he"
                 key, mention = found.canonical, found
             else:
                 found = self.surname(token)  # "Scott" the model did not tag
@@ -211,6 +220,43 @@ class Focus:
             weight = self.weight(token) * (IN_CONTENT if char < headline_end else 1.0)
             subject = self.main_subject(token)
             self._entries.append(Entry(char, self.sentence_index(i), key, weight, mention, subject))
+
+    def cataphor(self, token: Token, want: str | None) -> Mention | None:
+        """A pronoun in a phrase that opens the sentence before its subject stands for that subject when it
+        names a person ("Outlining his crime manifesto, Mr Howard said", "In his speech, Smith said")."""
+        top = token
+        while top.head.i != top.i and top.head.head.i != top.head.i:
+            top = top.head
+        main = top.head
+        if top.i == main.i or top.i > main.i or not (
+            top.dep_ == "prep" or (top.dep_ == "advcl" and top.tag_ in ("VBG", "VBN")
+                                   and not any(c.dep_ in SUBJECT_DEPS for c in top.children))
+        ):
+            return None
+        subjects = [c for c in main.children if c.dep_ == "nsubj" and c.i > token.i]
+        m = self.ctx.mention_at(subjects[0].idx) if subjects else None
+        key = self.people.key(m) if m is not None and m.label == "PERSON" else None
+        if key is None:
+            return None
+        gender, strength = self.people.gender(key)
+        if want is not None and gender is not None and gender != want and strength >= SURE:
+            return None
+        return Mention(m.start, m.end, "PERSON", key)
+
+    def reports(self, verb: Token) -> bool:
+        """A reporting verb, or a verb whose participle or infinitive reports ("A spokesman criticised the
+        plan, saying …", "The spokesman declined to say …")."""
+        if verb.lemma_.lower() in self.verbs:
+            return True
+        return any(c.i > verb.i and c.lemma_.lower() in self.verbs
+                   and ((c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "xcomp" and c.tag_ == "VB"))
+                   for c in verb.children)
+
+    def nationality(self, token: Token) -> bool:
+        """"The American", "the Briton": a nationality as a definite subject stands for a person of the story."""
+        m = self.ctx.mention_at(token.idx)
+        return (m is not None and m.label == "NORP" and token.tag_ == "NNP" and token.i > 0
+                and self.ctx.doc[token.left_edge.i].lower_ == "the" and token.left_edge.i == token.i - 1)
 
     def used_as_place(self, span) -> bool:
         """A name the model took for a person used as a place: a place noun right after it ("Tando
@@ -273,7 +319,7 @@ class Focus:
         """How much a mention (its head token) puts its person in focus: being mentioned at all, plus
         its grammatical role (Lappin and Leass add factors, so a recent object can outweigh an older
         subject)."""
-        t = _role_token(token)
+        t = self._role_token(token)
         if t.dep_ in SUBJECT_DEPS:
             verb = t.head
             if verb.lemma_.lower() in self.verbs:
@@ -292,12 +338,22 @@ class Focus:
 
     def main_subject(self, token: Token) -> bool:
         """The subject of a sentence's main verb or of a reporting verb, outside reported words."""
-        t = _role_token(token)
+        t = self._role_token(token)
         if t.dep_ not in SUBJECT_DEPS:
             return False
         verb = t.head
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
         return (main or verb.lemma_.lower() in self.verbs) and not self.in_reported_content(t)
+
+    def _role_token(self, token: Token) -> Token:
+        """``_role_token``, but a name in apposition to another name ("Nigel Marson, head of marketing at
+        Transport for London (TfL), said") is an aside, not the subject: only "Diba, a guard," or "the
+        shadow chancellor, George Osborne," take their head's role."""
+        if token.dep_ == "appos" and token.head.i != token.i:
+            m, head = self.ctx.mention_at(token.idx), self.ctx.mention_at(token.head.idx)
+            if head is not None and head is not m and head.label in ("PERSON", "ORG"):
+                return token
+        return _role_token(token)
 
     def in_reported_content(self, token: Token) -> bool:
         """Inside the clause a reporting verb governs ("said [that Clinton should rest]")."""

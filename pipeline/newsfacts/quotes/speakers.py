@@ -37,7 +37,7 @@ class Speakers:
         if subject is not None and (
             ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx)
             or ctx.in_quote(subject.idx)
-            or subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X")
+            or (subject.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X") and not _nominal(subject))
         ):
             # The parser took words of the quote, or of a headline run into the sentence, as subject.
             subject = _next_to(ctx, verb)
@@ -140,10 +140,29 @@ class Speakers:
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
                 m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
+                body = self.body_subject(ctx, token)
+                if body is not None and (m is None or m.end <= body.idx):
+                    found = self.descriptions.resolve(ctx, body, self.resolve)
+                    return (found[0], start, end, found[3])
             if m is not None:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
         return self.descriptions.resolve(ctx, token, self.resolve)
+
+
+    def body_subject(self, ctx: Context, token: Token) -> Token | None:
+        """The last organisation noun ("the government", "the company") that is the subject of this or the
+        previous sentence before ``token``: what a following "it" or "they" stands for ("The US government
+        denied the claims. In a statement, it said: …")."""
+        cutoff = ctx.tokens.first_from(ctx.previous_sentence_start(token))
+        nouns = self.descriptions.organisation_nouns
+        plural_ok = token.lower_ in ("they", "their")  # "the government … they": British usage; "it" is one
+        for t in reversed(ctx.doc[cutoff : token.i]):
+            if (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+                    and (t.tag_ == "NN" or plural_ok) and not ctx.in_quote(t.idx)
+                    and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in t.children)):
+                return t
+        return None
 
 
 def named(ctx: Context, m: Mention) -> Speaker:
@@ -160,6 +179,11 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _nominal(token: Token) -> bool:
+    """An adjective used as a noun, with its determiner: "said the 28-year-old", "the injured said"."""
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
 
 
 def _name_before_title(ctx: Context, nearest: Token) -> Token:
