@@ -27,6 +27,7 @@ _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|ar
 _BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
 _ORDINALS = frozenset({"first", "second", "third", "fourth"})  # of quarters: "Fourth quarter turnover"
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # a name says who, never what a figure measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class AboutWords:
     time_nouns: set[str]  # time_nouns.txt
     containers: set[str]  # containers.txt
     change_nouns: set[str]  # change_nouns.txt
+    party_verbs: set[str]  # party_verbs.txt
+    level_nouns: set[str]  # level_nouns.txt
 
     @classmethod
     def read(cls, models: Path) -> AboutWords:
@@ -51,6 +54,8 @@ class AboutWords:
             time_nouns=read_words(models / "time_nouns.txt"),
             containers=read_words(models / "containers.txt"),
             change_nouns=read_words(models / "change_nouns.txt"),
+            party_verbs=read_words(models / "party_verbs.txt"),
+            level_nouns=read_words(models / "level_nouns.txt"),
         )
 
 
@@ -84,6 +89,8 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = None
         if about and a.per_unit and about.lower() == a.per_unit:
             about = None
+        if about and a.per_unit and about.lower().startswith(a.per_unit + " "):
+            about = about[len(a.per_unit) + 1:]  # "£20 ($38) a month wi-fi tariff" measures the tariff
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
         if about and converted:
@@ -147,7 +154,24 @@ def _phrase(tok: Token, span: Span | None = None) -> str:
             break
     while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "cc") or doc[start].is_punct):
         start += 1
-    return doc[start:tok.i + 1].text.rsplit("\n", 1)[-1].strip()
+    return doc[start:_phrase_end(tok) + 1].text.rsplit("\n", 1)[-1].strip()
+
+
+def _phrase_end(tok: Token) -> int:
+    """The last word of the phrase: a title goes on after "of" ("The Passion of the Christ"), and a noun
+    joined by "or"/"and" to a bare noun is measured with it ("£30 to £40 console or PC titles")."""
+    doc, rights = tok.doc, list(tok.rights)
+    if tok.pos_ == "PROPN":
+        of = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if name is not None and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in doc[of.i + 1:name.i + 1]):
+            return name.i
+        return tok.i
+    cc = next((c for c in rights if c.dep_ == "cc" and c.i == tok.i + 1), None)
+    conj = next((c for c in rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None) if cc is not None else None
+    if conj is not None and all(t.dep_ in ("compound", "amod") for t in doc[cc.i + 1:conj.i]):
+        return conj.i
+    return tok.i
 
 
 def _figure_piece(t: Token) -> bool:
@@ -166,31 +190,37 @@ def _figure_piece(t: Token) -> bool:
 def _is_thing(tok: Token) -> bool:
     """Whether a noun can say what an amount measures: not a piece of a figure ("m", "%"), not a person."""
     return tok.pos_ in ("NOUN", "PROPN") and not _figure_piece(tok) and tok.ent_type_ not in (
-        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME")
+        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME") and not (
+        tok.pos_ == "PROPN" and tok.ent_type_ in _NAMES)
 
 
 
 def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
     tok = span.root
-    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb)
+    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb, or on
+    # the rate and conversion between: "$50bn (£27bn) a year in aid")
     after = [tok.head] if tok.dep_ == "dobj" else []
-    for child in [*tok.children, *(c for h in after for c in h.children if c.i == span.end)]:
+    gap = _gap_after(span, words)
+    for child in [*tok.children, *(c for h in after for c in h.children if c.i == gap.end),
+                  *(c for g in gap for c in g.children if c.i == gap.end)]:
         if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
             pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
             if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
                     and pobj.lemma_.lower() not in words.time_nouns):
                 return _noun(pobj, words, span)
+    contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
         head = tok.head
         if head.i == tok.i:
             return None, False, False
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             prep, target = head, head.head
+            if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in words.level_nouns and (
+                    prep.lower_ in ("of", "at") or prep.lower_ in _BOUND_PREPS):
+                tok, contained = target, True
+                continue
             if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
-                if target.lemma_.lower() in words.containers:
-                    tok = target
-                    continue
                 if target.lemma_.lower() in words.time_nouns:
                     return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
@@ -201,8 +231,14 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
             if prep.lower_ in _BOUND_PREPS and target.pos_ in ("NOUN", "PROPN"):
                 return _noun(target, words, span)  # "capitalisations below $700m" measures capitalisations
             if target.pos_ in ("VERB", "AUX"):
+                if contained and target.lemma_.lower() not in words.measure_verbs | words.raise_verbs:
+                    return None, False, False  # "tracked a surge to a record high of $53": whose high?
                 return _verb_about(target, prep, words)
             tok = target
+            continue
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("DATE", "TIME") and tok.dep_ in (
+                "compound", "amod", "nmod", "nummod") and head.dep_ in ("compound", "amod", "nmod"):
+            tok = head  # "an £8m January bid": the date between says when, the bid is measured
             continue
         if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
@@ -219,6 +255,15 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
             continue
         return None, False, False
     return None, False, False
+
+
+def _gap_after(span: Span, words: AboutWords) -> Span:
+    """The conversion and rate right after a figure: " (£27bn) a year" in "$50bn (£27bn) a year in aid"."""
+    doc, j = span.doc, span.end
+    while j < min(len(doc), span.end + 12) and (_figure_piece(doc[j]) or doc[j].dep_ == "det" or (
+            doc[j].dep_ == "npadvmod" and doc[j].lemma_.lower() in words.time_nouns)):
+        j += 1
+    return doc[span.end:j]
 
 
 def _of_child(noun: Token) -> Token | None:
@@ -250,8 +295,18 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
     if lemma in words.raise_verbs and dobj is not None:
         return _noun(dobj, words)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if lemma in words.raise_verbs and passive is not None and passive.ent_type_ not in _NAMES:
+        return _noun(passive, words)  # "taxes were raised by £10bn", "the stake was sold for $9bn"
     if lemma not in words.measure_verbs:
-        return (_noun(dobj, words) if dobj is not None and dobj.ent_type_ == "" else (None, False, False))
+        # the object of another verb, unless it is the party paying or paid ("sued the government for
+        # $28bn"); of a change, what changed ("tracked a surge in gasoline futures to $1.48")
+        if dobj is None or dobj.ent_type_ != "" or lemma in words.party_verbs:
+            return None, False, False
+        if dobj.lemma_.lower() in words.change_nouns:
+            measured = _of_child(dobj)
+            return _noun(measured, words) if measured is not None else (None, False, False)
+        return _noun(dobj, words)
     subj, v = _subject(verb), verb
     for _ in range(3):
         if subj is not None:

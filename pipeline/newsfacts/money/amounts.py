@@ -28,6 +28,8 @@ from newsfacts.tokens import token_index
 _CONVERSION = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 _COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus)\s+", re.I)
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
+# the rest of a conversion in brackets after an amount: " (£5.38bn)" after "$10bn", "; £22m)" after "US$42m"
+_CONVERSION_TAIL = re.compile(r"[ \u00a0]*\([^()\n]{0,40}?\d[^()\n]{0,40}?\)|[^()\n]{0,40}?\)")
 
 
 def _token_at(doc: Doc | None, pos: int) -> Token | None:
@@ -259,6 +261,17 @@ class MoneyExtractor(QuantityFinder):
             monies[i] = _Money(n.start, abbr[0], num, head.currency, False, elided=True)
             prev_end = abbr[0]
 
+    def _per_after_conversion(self, text: str, start: int, end: int) -> re.Match | None:
+        """"$10bn (£5.38bn) a year", "£20 ($38) a month": the unit of a price written after its
+        conversion in brackets is the unit of both figures."""
+        tail = _CONVERSION_TAIL.match(text, end)
+        if tail is None:
+            return None
+        if not tail.group(0).lstrip(" \u00a0").startswith("(") and text.rfind("(", 0, start) <= text.rfind(
+                ")", 0, start):
+            return None  # a closing bracket with no opening one before the figure: not a conversion
+        return self.per_re.match(text, tail.end())
+
     def _stated(self, text: str) -> set[str]:
         """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
         out = set()
@@ -332,7 +345,7 @@ class MoneyExtractor(QuantityFinder):
                 qualifier = self.qualifiers[_norm(qm.group(1))]
                 if qualifier == "up_to" and _FROM_AMOUNT.match(text, hi_end):
                     qualifier = None  # "volumes were up to $190 million from $171 million": a rise, no bound
-            per = self.per_re.match(text, hi_end)
+            per = self.per_re.match(text, hi_end) or self._per_after_conversion(text, lo_start, hi_end)
             per_unit = None
             if per:
                 per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
