@@ -198,16 +198,18 @@ def _is_thing(tok: Token) -> bool:
 def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
     tok = span.root
-    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb, or on
-    # the rate and conversion between: "$50bn (£27bn) a year in aid")
+    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb, on a
+    # piece of the figure, "£40m of invoices", or on the rate and conversion between: "$50bn (£27bn) a year in aid")
     after = [tok.head] if tok.dep_ == "dobj" else []
     gap = _gap_after(span, words)
-    for child in [*tok.children, *(c for h in after for c in h.children if c.i == gap.end),
+    for child in [*(c for t in span for c in t.children), *(c for h in after for c in h.children if c.i == gap.end),
                   *(c for g in gap for c in g.children if c.i == gap.end)]:
         if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
             pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
             if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
-                    and pobj.lemma_.lower() not in words.time_nouns):
+                    and pobj.lemma_.lower() not in words.time_nouns
+                    # "$9bn in earnings" is earnings; "$25m in the suit", "$5m in its deal" say where
+                    and not (child.lower_ == "in" and any(c.dep_ in ("det", "poss") for c in pobj.children))):
                 return _noun(pobj, words, span)
     contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
