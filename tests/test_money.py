@@ -369,3 +369,54 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
     doc = process("Revenue was €2bn, up from 1.5bn, while output rose to 3m barrels, up from 2.5m barrels.")
     assert [(a.text, a.currency, a.currency_guessed) for a in doc._.amounts] == [
         ("€2bn", "EUR", False), ("1.5bn", "EUR", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence,text,about",
+    [
+        # the party a verb pays, sues or fines is never what the figure measures
+        ("Shareholders are suing the bank for $900m.", "$900m", None),
+        ("The shipping firm has sued the Indian government for $3.1bn.", "$3.1bn", None),
+        # a sale's figure measures the thing sold: its object, or its subject without one
+        ("The painting was sold for $45m at an auction in New York.", "$45m", "painting"),
+        ("The group sold its cement unit for 1.2bn euros.", "1.2bn euros", "cement unit"),
+        ("The new phone will sell for £499 in Britain.", "£499", "new phone"),
+        # a level measures what reached it, or nothing when the parse names no such thing
+        ("Copper prices climbed to a record high of $9,400 a tonne.", "$9,400", "Copper prices"),
+        ("The rally tracked a jump in tin futures to a record high of $31,000.", "$31,000", None),
+        # "in" after the conversion and the rate; "in the lawsuit" says where, not what
+        ("The charity wants to raise $3bn (£1.6bn) a year in grants for farmers.", "£1.6bn", "grants"),
+        ("The singer is seeking $10m in the lawsuit.", "$10m", None),
+        ("A further £25m of grants remains unspent, the report said.", "£25m", "grants"),
+        # a name is whole, a rate is no part of the noun, coordinated nouns share a figure before them
+        ("The Lord of the Rings made more than $300m in the US.", "$300m", "Lord of the Rings"),
+        ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", "$23",
+         "mobile tariff"),
+        ("Many shoppers skip the £40 to £50 console or PC games on sale this winter.", "£40", "console or PC games"),
+    ],
+)
+def test_about_is_what_the_figure_measures(process, sentence, text, about):
+    doc = process(sentence)
+    (a,) = [a for a in doc._.amounts if a.text == text]
+    assert a.about == about
+
+
+@pytest.mark.parametrize("sentence,texts,per_unit", [
+    ("Ministers pledged $2bn (£1.1bn) a year for flood defences.", ["$2bn", "£1.1bn"], "year"),
+    ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", ["£12", "$23"],
+     "month"),
+    ("Sales reached $2bn (£1.1bn), a year after the launch.", ["$2bn", "£1.1bn"], None),
+])
+def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts, per_unit):
+    doc = process(sentence)
+    assert [(a.text, a.per_unit) for a in doc._.amounts] == [(t, per_unit) for t in texts]
+
+
+@pytest.mark.parametrize("sentence,amounts", [
+    ("Tekken 5 won two prizes at the awards.", []),
+    ("Hyundai shares fell 500 won.", [("500 won", 500, "KRW")]),
+    ("The builder won 5 billion won in orders.", [("5 billion won", 5e9, "KRW")]),
+])
+def test_a_name_s_number_before_a_verb_is_no_amount(process, sentence, amounts):
+    doc = process(sentence)
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == amounts

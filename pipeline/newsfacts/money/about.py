@@ -154,12 +154,14 @@ def _phrase(tok: Token, span: Span | None = None) -> str:
             break
     while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "cc") or doc[start].is_punct):
         start += 1
-    return doc[start:_phrase_end(tok) + 1].text.rsplit("\n", 1)[-1].strip()
+    end = _phrase_end(tok, span is not None and span.end <= tok.i)
+    return doc[start:end + 1].text.rsplit("\n", 1)[-1].strip()
 
 
-def _phrase_end(tok: Token) -> int:
+def _phrase_end(tok: Token, figure_before: bool) -> int:
     """The last word of the phrase: a title goes on after "of" ("The Passion of the Christ"), and a noun
-    joined by "or"/"and" to a bare noun is measured with it ("£30 to £40 console or PC titles")."""
+    joined by "or"/"and" to a bare noun is measured with it ("£30 to £40 console or PC titles": only
+    for a figure before the nouns, ``figure_before``)."""
     doc, rights = tok.doc, list(tok.rights)
     if tok.pos_ == "PROPN":
         of = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
@@ -167,7 +169,7 @@ def _phrase_end(tok: Token) -> int:
         if name is not None and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in doc[of.i + 1:name.i + 1]):
             return name.i
         return tok.i
-    cc = next((c for c in rights if c.dep_ == "cc" and c.i == tok.i + 1), None)
+    cc = next((c for c in rights if c.dep_ == "cc" and c.i == tok.i + 1), None) if figure_before else None
     conj = next((c for c in rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None) if cc is not None else None
     if conj is not None and all(t.dep_ in ("compound", "amod") for t in doc[cc.i + 1:conj.i]):
         return conj.i

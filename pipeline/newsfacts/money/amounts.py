@@ -54,6 +54,19 @@ def _counts_noun(doc: Doc | None, pos: int) -> bool:
         "DATE", "TIME")
 
 
+def _is_verb(doc: Doc | None, pos: int) -> bool:
+    """Whether the word at ``pos`` is a verb of the parse ("won" in "Burnout 3 won three awards")."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.idx == pos and tok.is_alpha and tok.pos_ in ("VERB", "AUX")
+
+
+def _after_name(doc: Doc | None, pos: int) -> bool:
+    """Whether the number at ``pos`` belongs to the capitalised noun before it: a name ("Apollo 13")."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN") and (
+        tok.head.text[:1].isupper())
+
+
 def _after_noun(doc: Doc | None, pos: int) -> bool:
     """Whether the word before ``pos`` is a noun: "series 3c", "room 5p" are labels, not prices."""
     tok = _token_at(doc, pos)
@@ -115,6 +128,9 @@ class MoneyExtractor(QuantityFinder):
             end, value, scaled = abbr[0] + 1, abbr[1], True  # "15 mln. tenge"
         iso = pre_iso
         post = self._post_at(text, end)
+        if post and pre_iso is None and not num.scaled and _is_verb(doc, self._skip_space(text, end)) and (
+                _after_name(doc, num.start)):
+            post = None  # "Burnout 3 won three awards": a name's number, then a verb the parse reads
         if post and not (pre_iso is None and num.yearish):
             if (num.words and text[num.start:num.end].lower() in ("a", "an")
                     and _modifies_noun(doc, self._skip_space(text, end))):
