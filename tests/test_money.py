@@ -393,6 +393,11 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", "$23",
          "mobile tariff"),
         ("Many shoppers skip the £40 to £50 console or PC games on sale this winter.", "£40", "console or PC games"),
+        # "on sale", "for download" name the activity; the thing sold is measured; "of" measures the noun next to it
+        ("The remastered album is on sale for £8.99 in most shops.", "£8.99", "remastered album"),
+        ("Each episode is available for download at 99p.", "99p", "episode"),
+        ("The firm warned it was heading for losses of £6m this year.", "£6m", "losses"),
+        ("The film slipped to fifth place and takings of $6.2m at the weekend.", "$6.2m", "takings"),
     ],
 )
 def test_about_is_what_the_figure_measures(process, sentence, text, about):

@@ -225,12 +225,21 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 tok, contained = target, True
                 continue
             if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
+                if target.lemma_.lower() in words.containers:
+                    tok = target
+                    continue
+                if prep.lower_ in ("for", "at") and _bare_activity(target):
+                    tok = target  # "is on sale for 79p", "available for download at 79p": what is sold is measured
+                    continue
                 if target.lemma_.lower() in words.time_nouns:
                     return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
                     # "a 6% rise in profits to £280m": the figure is the profits, not the rise
                     measured = _of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
+                near = prep.doc[prep.i - 1]  # "seventh place and takings of $4.7m": the noun next to "of"
+                if near.dep_ == "conj" and near.head.i == target.i and near.pos_ == "NOUN":
+                    target = near
                 return _noun(target, words, span)
             if prep.lower_ in _BOUND_PREPS and target.pos_ in ("NOUN", "PROPN"):
                 return _noun(target, words, span)  # "capitalisations below $700m" measures capitalisations
@@ -259,6 +268,13 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
             continue
         return None, False, False
     return None, False, False
+
+
+def _bare_activity(noun: Token) -> bool:
+    """A bare noun after a preposition of a verb or adjective ("on sale", "for download") names an
+    activity, not the thing a price after it measures."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("AUX", "VERB", "ADJ") and not any(
+        c.dep_ in ("det", "poss", "compound", "amod") for c in noun.children)
 
 
 def _gap_after(span: Span, words: AboutWords) -> Span:
