@@ -398,6 +398,9 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("Each episode is available for download at 99p.", "99p", "episode"),
         ("The firm warned it was heading for losses of £6m this year.", "£6m", "losses"),
         ("The film slipped to fifth place and takings of $6.2m at the weekend.", "$6.2m", "takings"),
+        # verbs of a price at the close of trading, and of a level going from one figure to another
+        ("The shares ended the day at 312p.", "312p", "shares"),
+        ("The value of the pension fund had gone from $4.1bn to less than $1bn.", "$4.1bn", "value"),
     ],
 )
 def test_about_is_what_the_figure_measures(process, sentence, text, about):
@@ -411,6 +414,9 @@ def test_about_is_what_the_figure_measures(process, sentence, text, about):
     ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", ["£12", "$23"],
      "month"),
     ("Sales reached $2bn (£1.1bn), a year after the launch.", ["$2bn", "£1.1bn"], None),
+    # only a time unit dates a figure: "a gallon before the close" is still a price per gallon
+    ("Heating oil jumped to $1.52 a gallon before the close.", ["$1.52"], "gallon"),
+    ("Profit was $5m, up from $4m a year earlier.", ["$5m", "$4m"], None),
 ])
 def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts, per_unit):
     doc = process(sentence)
