@@ -381,6 +381,7 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("The painting was sold for $45m at an auction in New York.", "$45m", "painting"),
         ("The group sold its cement unit for 1.2bn euros.", "1.2bn euros", "cement unit"),
         ("The new phone will sell for £499 in Britain.", "£499", "new phone"),
+        ("The games console will sell for £129 in Britain and $199 in America.", "$199", "games console"),
         # a level measures what reached it, or nothing when the parse names no such thing
         ("Copper prices climbed to a record high of $9,400 a tonne.", "$9,400", "Copper prices"),
         ("The rally tracked a jump in tin futures to a record high of $31,000.", "$31,000", None),
@@ -400,6 +401,7 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("The film slipped to fifth place and takings of $6.2m at the weekend.", "$6.2m", "takings"),
         # verbs of a price at the close of trading, and of a level going from one figure to another
         ("The shares ended the day at 312p.", "312p", "shares"),
+        ("Cocoa futures rose to $1,640 a tonne before closing at $1,610.", "$1,610", "Cocoa futures"),
         ("The value of the pension fund had gone from $4.1bn to less than $1bn.", "$4.1bn", "value"),
     ],
 )

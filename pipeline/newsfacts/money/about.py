@@ -263,6 +263,14 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
         if head.pos_ in ("VERB", "AUX") and tok.dep_ in (
                 "dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "dative", "nmod"):
             return _verb_about(head, tok, words)
+        if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            # "to sell for £339 in the UK and $499 in the US": the second figure shares the first's preposition
+            first = next((g for p in head.children if p.dep_ == "prep" and p.i < tok.i
+                          for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "MONEY"), None)
+            if first is None:
+                return None, False, False
+            tok = first
+            continue
         if tok.dep_ in ("conj", "appos", "amod") or head.lower_ == "worth":
             tok = head
             continue
@@ -335,6 +343,10 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
             return _noun(v.head, words)
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
+            subj = _subject(v)
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "jumped to $53.09 before closing at $53.03": the subject of "jumped"
             subj = _subject(v)
             continue
         break
