@@ -399,6 +399,11 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("Each episode is available for download at 99p.", "99p", "episode"),
         ("The firm warned it was heading for losses of £6m this year.", "£6m", "losses"),
         ("The film slipped to fifth place and takings of $6.2m at the weekend.", "$6.2m", "takings"),
+        # no link crosses the dash that closes an aside
+        ("Under the new scheme - which could cost taxpayers £2bn - hospitals must publish their waiting times.",
+         "£2bn", None),
+        ("The offer valued the brewer - which owns the Ruddles brand - at £1.1bn.", "£1.1bn", None),
+        ("Ticket prices of £30 - £45 were set for the final.", "£30", "Ticket prices"),
         # verbs of a price at the close of trading, and of a level going from one figure to another
         ("The shares ended the day at 312p.", "312p", "shares"),
         ("Cocoa futures rose to $1,640 a tonne before closing at $1,610.", "$1,610", "Cocoa futures"),

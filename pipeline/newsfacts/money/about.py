@@ -216,10 +216,12 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
         head = tok.head
-        if head.i == tok.i:
+        if head.i == tok.i or _dash_between(tok, head):
             return None, False, False
         if tok.dep_ == "pobj" and head.dep_ == "prep":
             prep, target = head, head.head
+            if _dash_between(prep, target):
+                return None, False, False  # "valued Ferrari - which owns the brand - at 2.3bn euros"
             if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in words.level_nouns and (
                     prep.lower_ in ("of", "at") or prep.lower_ in _BOUND_PREPS):
                 tok, contained = target, True
@@ -276,6 +278,19 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
             continue
         return None, False, False
     return None, False, False
+
+
+def _dash_between(a: Token, b: Token) -> bool:
+    """Whether the dash closing an aside lies between two words the parse links ("could cost the UK £1bn -
+    countries must spend"): no link crosses it ("the deal - worth $5bn -" crosses only the opening one)."""
+    doc, depth = a.doc, 0
+    dashes = [t.i for t in a.sent if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_
+              and t.i + 1 < len(doc) and not _figure_piece(doc[t.i + 1])]  # a dash before a figure: a range
+    for t in doc[min(a.i, b.i) + 1:max(a.i, b.i)]:
+        depth += (t.text in "([") - (t.text in ")]")
+        if depth == 0 and t.i in dashes and dashes.index(t.i) % 2 == 1:
+            return True
+    return False
 
 
 def _bare_activity(noun: Token) -> bool:
