@@ -335,6 +335,8 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
     """The subject of a measuring verb ("trade reached $2bn"), or the object a verb brings to the
     amount ("bring it to $3 billion"); None for verbs of agents ("BP spent $7.5bn")."""
     lemma = verb.lemma_.lower()
+    if any(f"{lemma} {c.lower_}" in words.party_verbs for c in verb.children if c.dep_ in ("prt", "advmod")):
+        return None, False, False  # "will set the buyer back £700": a phrasal verb of paying
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
     if lemma in words.raise_verbs and dobj is not None:
         return _noun(dobj, words)
