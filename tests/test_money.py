@@ -378,6 +378,9 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         ("Shareholders are suing the bank for $900m.", "$900m", None),
         ("The shipping firm has sued the Indian government for $3.1bn.", "$3.1bn", None),
         ("Buying all five phones will set the average user back £2,300.", "£2,300", None),
+        # paying for a thing: the figure is its price
+        ("Fans will have to pay £45 for a ticket.", "£45", "ticket"),
+        ("The bank was fined £5m for rigging rates.", "£5m", None),
         # a sale's figure measures the thing sold: its object, or its subject without one
         ("The painting was sold for $45m at an auction in New York.", "$45m", "painting"),
         ("The group sold its cement unit for 1.2bn euros.", "1.2bn euros", "cement unit"),

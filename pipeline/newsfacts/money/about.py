@@ -2,11 +2,12 @@
 
 The last stage, run only on the amounts and quantities found: ``about`` is the noun phrase the figure
 measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
-"$717m in disaster relief"; "profits" in "a rise in profits to $2bn"), words of the parse within one
-sentence, or nothing: never a piece of a figure, a parenthesis or a person's name. A pronoun ("bring
-it to $3 billion") takes the thing measured just before in the sentence. ``status`` is target /
-forecast when a governing word says so (plan, aim, goal, expect, will ...), actual for measuring
-verbs in the past or present. The words that decide are in ``models/money/`` (status.tsv and the
+"$717m in disaster relief"; "profits" in "a rise in profits to $2bn"; the thing sold or paid for), words
+of the parse within one sentence, or nothing: never a piece of a figure, a parenthesis, a name, the party a
+verb pays or sues (party_verbs.txt), a level's noun ("a record high of", level_nouns.txt) or a word across
+the dash closing an aside. A pronoun ("bring it to $3 billion") takes the thing measured just before in
+the sentence. ``status`` is target / forecast when a governing word says so (plan, aim, goal, expect,
+will ...), actual for measuring verbs in the past or present. The words that decide are in ``models/money/`` (status.tsv and the
 verb and noun lists); dependency labels stay here.
 """
 
@@ -337,6 +338,10 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
     lemma = verb.lemma_.lower()
     if any(f"{lemma} {c.lower_}" in words.party_verbs for c in verb.children if c.dep_ in ("prt", "advmod")):
         return None, False, False  # "will set the buyer back £700": a phrasal verb of paying
+    bought = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                   if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if obj.dep_ == "dobj" else None
+    if bought is not None and lemma in words.party_verbs:
+        return _noun(bought, words)  # "fans must pay £45 for a ticket": the price of what is paid for
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
     if lemma in words.raise_verbs and dobj is not None:
         return _noun(dobj, words)
