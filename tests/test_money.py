@@ -408,6 +408,12 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
          "£2bn", None),
         ("The offer valued the brewer - which owns the Ruddles brand - at £1.1bn.", "£1.1bn", None),
         ("Ticket prices of £30 - £45 were set for the final.", "£30", "Ticket prices"),
+        # a container of the figure, passive "by"; a time of day is no thing measured
+        ("Laptop prices have been cut by an average of £60.", "£60", "Laptop prices"),
+        ("Shares in the brewer were up 2% at 215 pence in morning trade.", "215 pence", "Shares"),
+        # a later, fuller name renames only the same figure: other penalties are not these
+        ("The watchdog imposed penalties totalling $900m on eight funds. Two former directors paid "
+         "personal penalties of $40,000.", "$900m", "penalties"),
         # verbs of a price at the close of trading, and of a level going from one figure to another
         ("The shares ended the day at 312p.", "312p", "shares"),
         ("Cocoa futures rose to $1,640 a tonne before closing at $1,610.", "$1,610", "Cocoa futures"),
@@ -428,6 +434,8 @@ def test_about_is_what_the_figure_measures(process, sentence, text, about):
     # only a time unit dates a figure: "a gallon before the close" is still a price per gallon
     ("Heating oil jumped to $1.52 a gallon before the close.", ["$1.52"], "gallon"),
     ("Profit was $5m, up from $4m a year earlier.", ["$5m", "$4m"], None),
+    # "per" a name and a noun: the noun is the unit
+    ("The bidder put an offer of 410 pence per Cadbury share on the table.", ["410 pence"], "share"),
 ])
 def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts, per_unit):
     doc = process(sentence)

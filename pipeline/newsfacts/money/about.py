@@ -7,8 +7,8 @@ of the parse within one sentence, or nothing: never a piece of a figure, a paren
 verb pays or sues (party_verbs.txt), a level's noun ("a record high of", level_nouns.txt) or a word across
 the dash closing an aside. A pronoun ("bring it to $3 billion") takes the thing measured just before in
 the sentence. ``status`` is target / forecast when a governing word says so (plan, aim, goal, expect,
-will ...), actual for measuring verbs in the past or present. The words that decide are in ``models/money/`` (status.tsv and the
-verb and noun lists); dependency labels stay here.
+will ...), actual for measuring verbs in the past or present. The words that decide are in
+``models/money/`` (status.tsv and the verb and noun lists); dependency labels stay here.
 """
 
 from __future__ import annotations
@@ -112,16 +112,18 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             if lo.about is None:
                 lo.about = hi.about
             hi.about = lo.about
-    # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
-    # but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
-    fuller = {}
+    # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing named
+    # before, or later for the same figure ("penalties" of $2bn are no later "personal financial penalties"
+    # of $50), but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
+    fuller: dict[str, list[Amount]] = {}
     for a in amounts:
         if a.about and " " in a.about and not any(
                 w.lower() in words.time_nouns or w.lower() in _ORDINALS for w in a.about.split()[:-1]):
-            fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
+            fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), []).append(a)
     for a in amounts:
-        if a.about and " " not in a.about and a.about.lower() in fuller:
-            a.about = fuller[a.about.lower()]
+        if a.about and " " not in a.about:
+            a.about = next((f.about for f in fuller.get(a.about.lower(), ()) if f.start < a.start or (
+                f.value, f.currency) == (a.value, a.currency)), a.about)
     for q in quantities:
         if q.about:
             continue
@@ -212,14 +214,15 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
             if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
                     and pobj.lemma_.lower() not in words.time_nouns
                     # "$9bn in earnings" is earnings; "$25m in the suit", "$5m in its deal" say where
-                    and not (child.lower_ == "in" and any(c.dep_ in ("det", "poss") for c in pobj.children))):
+                    and not (child.lower_ == "in" and any(c.dep_ in ("det", "poss") or c.ent_type_ in ("TIME", "DATE")
+                                                          for c in pobj.children))):  # nor "in morning trade"
                 return _noun(pobj, words, span)
     contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
         head = tok.head
         if head.i == tok.i or _dash_between(tok, head):
             return None, False, False
-        if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):  # "cut by an average of £40" (passive "by")
             prep, target = head, head.head
             if _dash_between(prep, target):
                 return None, False, False  # "valued Ferrari - which owns the brand - at 2.3bn euros"
