@@ -369,3 +369,84 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
     doc = process("Revenue was €2bn, up from 1.5bn, while output rose to 3m barrels, up from 2.5m barrels.")
     assert [(a.text, a.currency, a.currency_guessed) for a in doc._.amounts] == [
         ("€2bn", "EUR", False), ("1.5bn", "EUR", True)]
+
+
+@pytest.mark.parametrize(
+    "sentence,text,about",
+    [
+        # the party a verb pays, sues or fines is never what the figure measures
+        ("Shareholders are suing the bank for $900m.", "$900m", None),
+        ("The shipping firm has sued the Indian government for $3.1bn.", "$3.1bn", None),
+        ("Buying all five phones will set the average user back £2,300.", "£2,300", None),
+        # paying for a thing: the figure is its price
+        ("Fans will have to pay £45 for a ticket.", "£45", "ticket"),
+        ("The bank was fined £5m for rigging rates.", "£5m", None),
+        # a sale's figure measures the thing sold: its object, or its subject without one
+        ("The painting was sold for $45m at an auction in New York.", "$45m", "painting"),
+        ("The group sold its cement unit for 1.2bn euros.", "1.2bn euros", "cement unit"),
+        ("The new phone will sell for £499 in Britain.", "£499", "new phone"),
+        ("The games console will sell for £129 in Britain and $199 in America.", "$199", "games console"),
+        # a level measures what reached it, or nothing when the parse names no such thing
+        ("Copper prices climbed to a record high of $9,400 a tonne.", "$9,400", "Copper prices"),
+        ("The rally tracked a jump in tin futures to a record high of $31,000.", "$31,000", None),
+        # "in" after the conversion and the rate; "in the lawsuit" says where, not what
+        ("The charity wants to raise $3bn (£1.6bn) a year in grants for farmers.", "£1.6bn", "grants"),
+        ("The singer is seeking $10m in the lawsuit.", "$10m", None),
+        ("A further £25m of grants remains unspent, the report said.", "£25m", "grants"),
+        # a name is whole, a rate is no part of the noun, coordinated nouns share a figure before them
+        ("The Lord of the Rings made more than $300m in the US.", "$300m", "Lord of the Rings"),
+        ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", "$23",
+         "mobile tariff"),
+        ("Many shoppers skip the £40 to £50 console or PC games on sale this winter.", "£40", "console or PC games"),
+        # "on sale", "for download" name the activity; the thing sold is measured; "of" measures the noun next to it
+        ("The remastered album is on sale for £8.99 in most shops.", "£8.99", "remastered album"),
+        ("Each episode is available for download at 99p.", "99p", "episode"),
+        ("The firm warned it was heading for losses of £6m this year.", "£6m", "losses"),
+        ("The film slipped to fifth place and takings of $6.2m at the weekend.", "$6.2m", "takings"),
+        # no link crosses the dash that closes an aside
+        ("Under the new scheme - which could cost taxpayers £2bn - hospitals must publish their waiting times.",
+         "£2bn", None),
+        ("The offer valued the brewer - which owns the Ruddles brand - at £1.1bn.", "£1.1bn", None),
+        ("Ticket prices of £30 - £45 were set for the final.", "£30", "Ticket prices"),
+        # a container of the figure, passive "by"; a time of day is no thing measured
+        ("Laptop prices have been cut by an average of £60.", "£60", "Laptop prices"),
+        ("Shares in the brewer were up 2% at 215 pence in morning trade.", "215 pence", "Shares"),
+        # a later, fuller name renames only the same figure: other penalties are not these
+        ("The watchdog imposed penalties totalling $900m on eight funds. Two former directors paid "
+         "personal penalties of $40,000.", "$900m", "penalties"),
+        # verbs of a price at the close of trading, and of a level going from one figure to another
+        ("The shares ended the day at 312p.", "312p", "shares"),
+        ("Cocoa futures rose to $1,640 a tonne before closing at $1,610.", "$1,610", "Cocoa futures"),
+        ("The value of the pension fund had gone from $4.1bn to less than $1bn.", "$4.1bn", "value"),
+    ],
+)
+def test_about_is_what_the_figure_measures(process, sentence, text, about):
+    doc = process(sentence)
+    (a,) = [a for a in doc._.amounts if a.text == text]
+    assert a.about == about
+
+
+@pytest.mark.parametrize("sentence,texts,per_unit", [
+    ("Ministers pledged $2bn (£1.1bn) a year for flood defences.", ["$2bn", "£1.1bn"], "year"),
+    ("The carrier said it would introduce a flat £12 ($23) a month mobile tariff for pensioners.", ["£12", "$23"],
+     "month"),
+    ("Sales reached $2bn (£1.1bn), a year after the launch.", ["$2bn", "£1.1bn"], None),
+    # only a time unit dates a figure: "a gallon before the close" is still a price per gallon
+    ("Heating oil jumped to $1.52 a gallon before the close.", ["$1.52"], "gallon"),
+    ("Profit was $5m, up from $4m a year earlier.", ["$5m", "$4m"], None),
+    # "per" a name and a noun: the noun is the unit
+    ("The bidder put an offer of 410 pence per Cadbury share on the table.", ["410 pence"], "share"),
+])
+def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts, per_unit):
+    doc = process(sentence)
+    assert [(a.text, a.per_unit) for a in doc._.amounts] == [(t, per_unit) for t in texts]
+
+
+@pytest.mark.parametrize("sentence,amounts", [
+    ("Tekken 5 won two prizes at the awards.", []),
+    ("Hyundai shares fell 500 won.", [("500 won", 500, "KRW")]),
+    ("The builder won 5 billion won in orders.", [("5 billion won", 5e9, "KRW")]),
+])
+def test_a_name_s_number_before_a_verb_is_no_amount(process, sentence, amounts):
+    doc = process(sentence)
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == amounts

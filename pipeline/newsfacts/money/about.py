@@ -2,12 +2,13 @@
 
 The last stage, run only on the amounts and quantities found: ``about`` is the noun phrase the figure
 measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
-"$717m in disaster relief"; "profits" in "a rise in profits to $2bn"), words of the parse within one
-sentence, or nothing: never a piece of a figure, a parenthesis or a person's name. A pronoun ("bring
-it to $3 billion") takes the thing measured just before in the sentence. ``status`` is target /
-forecast when a governing word says so (plan, aim, goal, expect, will ...), actual for measuring
-verbs in the past or present. The words that decide are in ``models/money/`` (status.tsv and the
-verb and noun lists); dependency labels stay here.
+"$717m in disaster relief"; "profits" in "a rise in profits to $2bn"; the thing sold or paid for), words
+of the parse within one sentence, or nothing: never a piece of a figure, a parenthesis, a name, the party a
+verb pays or sues (party_verbs.txt), a level's noun ("a record high of", level_nouns.txt) or a word across
+the dash closing an aside. A pronoun ("bring it to $3 billion") takes the thing measured just before in
+the sentence. ``status`` is target / forecast when a governing word says so (plan, aim, goal, expect,
+will ...), actual for measuring verbs in the past or present. The words that decide are in
+``models/money/`` (status.tsv and the verb and noun lists); dependency labels stay here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|ar
 _BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
 _ORDINALS = frozenset({"first", "second", "third", "fourth"})  # of quarters: "Fourth quarter turnover"
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # a name says who, never what a figure measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class AboutWords:
     time_nouns: set[str]  # time_nouns.txt
     containers: set[str]  # containers.txt
     change_nouns: set[str]  # change_nouns.txt
+    party_verbs: set[str]  # party_verbs.txt
+    level_nouns: set[str]  # level_nouns.txt
 
     @classmethod
     def read(cls, models: Path) -> AboutWords:
@@ -51,6 +55,8 @@ class AboutWords:
             time_nouns=read_words(models / "time_nouns.txt"),
             containers=read_words(models / "containers.txt"),
             change_nouns=read_words(models / "change_nouns.txt"),
+            party_verbs=read_words(models / "party_verbs.txt"),
+            level_nouns=read_words(models / "level_nouns.txt"),
         )
 
 
@@ -84,6 +90,8 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = None
         if about and a.per_unit and about.lower() == a.per_unit:
             about = None
+        if about and a.per_unit and about.lower().startswith(a.per_unit + " "):
+            about = about[len(a.per_unit) + 1:]  # "£20 ($38) a month wi-fi tariff" measures the tariff
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
         if about and converted:
@@ -104,16 +112,18 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             if lo.about is None:
                 lo.about = hi.about
             hi.about = lo.about
-    # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing
-    # but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
-    fuller = {}
+    # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing named
+    # before, or later for the same figure ("penalties" of $2bn are no later "personal financial penalties"
+    # of $50), but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
+    fuller: dict[str, list[Amount]] = {}
     for a in amounts:
         if a.about and " " in a.about and not any(
                 w.lower() in words.time_nouns or w.lower() in _ORDINALS for w in a.about.split()[:-1]):
-            fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), a.about)
+            fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), []).append(a)
     for a in amounts:
-        if a.about and " " not in a.about and a.about.lower() in fuller:
-            a.about = fuller[a.about.lower()]
+        if a.about and " " not in a.about:
+            a.about = next((f.about for f in fuller.get(a.about.lower(), ()) if f.start < a.start or (
+                f.value, f.currency) == (a.value, a.currency)), a.about)
     for q in quantities:
         if q.about:
             continue
@@ -147,7 +157,26 @@ def _phrase(tok: Token, span: Span | None = None) -> str:
             break
     while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "cc") or doc[start].is_punct):
         start += 1
-    return doc[start:tok.i + 1].text.rsplit("\n", 1)[-1].strip()
+    end = _phrase_end(tok, span is not None and span.end <= tok.i)
+    return doc[start:end + 1].text.rsplit("\n", 1)[-1].strip()
+
+
+def _phrase_end(tok: Token, figure_before: bool) -> int:
+    """The last word of the phrase: a title goes on after "of" ("The Passion of the Christ"), and a noun
+    joined by "or"/"and" to a bare noun is measured with it ("£30 to £40 console or PC titles": only
+    for a figure before the nouns, ``figure_before``)."""
+    doc, rights = tok.doc, list(tok.rights)
+    if tok.pos_ == "PROPN":
+        of = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
+        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if name is not None and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in doc[of.i + 1:name.i + 1]):
+            return name.i
+        return tok.i
+    cc = next((c for c in rights if c.dep_ == "cc" and c.i == tok.i + 1), None) if figure_before else None
+    conj = next((c for c in rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None) if cc is not None else None
+    if conj is not None and all(t.dep_ in ("compound", "amod") for t in doc[cc.i + 1:conj.i]):
+        return conj.i
+    return tok.i
 
 
 def _figure_piece(t: Token) -> bool:
@@ -166,30 +195,47 @@ def _figure_piece(t: Token) -> bool:
 def _is_thing(tok: Token) -> bool:
     """Whether a noun can say what an amount measures: not a piece of a figure ("m", "%"), not a person."""
     return tok.pos_ in ("NOUN", "PROPN") and not _figure_piece(tok) and tok.ent_type_ not in (
-        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME")
+        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME") and not (
+        tok.pos_ == "PROPN" and tok.ent_type_ in _NAMES)
 
 
 
 def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
     tok = span.root
-    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb)
+    # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb, on a
+    # piece of the figure, "£40m of invoices", or on the rate and conversion between: "$50bn (£27bn) a year in aid")
     after = [tok.head] if tok.dep_ == "dobj" else []
-    for child in [*tok.children, *(c for h in after for c in h.children if c.i == span.end)]:
+    gap = _gap_after(span, words)
+    for child in [*(c for t in span for c in t.children), *(c for h in after for c in h.children if c.i == gap.end),
+                  *(c for g in gap for c in g.children if c.i == gap.end)]:
         if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i >= span.end:
             pobj = next((x for x in child.children if x.dep_ == "pobj"), None)
             if (pobj is not None and pobj.pos_ == "NOUN" and pobj.ent_type_ not in ("DATE", "TIME")
-                    and pobj.lemma_.lower() not in words.time_nouns):
+                    and pobj.lemma_.lower() not in words.time_nouns
+                    # "$9bn in earnings" is earnings; "$25m in the suit", "$5m in its deal" say where
+                    and not (child.lower_ == "in" and any(c.dep_ in ("det", "poss") or c.ent_type_ in ("TIME", "DATE")
+                                                          for c in pobj.children))):  # nor "in morning trade"
                 return _noun(pobj, words, span)
+    contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
         head = tok.head
-        if head.i == tok.i:
+        if head.i == tok.i or _dash_between(tok, head):
             return None, False, False
-        if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):  # "cut by an average of £40" (passive "by")
             prep, target = head, head.head
+            if _dash_between(prep, target):
+                return None, False, False  # "valued Ferrari - which owns the brand - at 2.3bn euros"
+            if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in words.level_nouns and (
+                    prep.lower_ in ("of", "at") or prep.lower_ in _BOUND_PREPS):
+                tok, contained = target, True
+                continue
             if target.pos_ in ("NOUN", "PROPN") and prep.lower_ in ("of", "worth", "at", "for", "to", "from", "by"):
                 if target.lemma_.lower() in words.containers:
                     tok = target
+                    continue
+                if prep.lower_ in ("for", "at") and _bare_activity(target):
+                    tok = target  # "is on sale for 79p", "available for download at 79p": what is sold is measured
                     continue
                 if target.lemma_.lower() in words.time_nouns:
                     return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
@@ -197,12 +243,21 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                     # "a 6% rise in profits to £280m": the figure is the profits, not the rise
                     measured = _of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
+                near = prep.doc[prep.i - 1]  # "seventh place and takings of $4.7m": the noun next to "of"
+                if near.dep_ == "conj" and near.head.i == target.i and near.pos_ == "NOUN":
+                    target = near
                 return _noun(target, words, span)
             if prep.lower_ in _BOUND_PREPS and target.pos_ in ("NOUN", "PROPN"):
                 return _noun(target, words, span)  # "capitalisations below $700m" measures capitalisations
             if target.pos_ in ("VERB", "AUX"):
+                if contained and target.lemma_.lower() not in words.measure_verbs | words.raise_verbs:
+                    return None, False, False  # "tracked a surge to a record high of $53": whose high?
                 return _verb_about(target, prep, words)
             tok = target
+            continue
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ in ("DATE", "TIME") and tok.dep_ in (
+                "compound", "amod", "nmod", "nummod") and head.dep_ in ("compound", "amod", "nmod"):
+            tok = head  # "an £8m January bid": the date between says when, the bid is measured
             continue
         if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in (
                 "compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "poss"):
@@ -214,11 +269,48 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
         if head.pos_ in ("VERB", "AUX") and tok.dep_ in (
                 "dobj", "attr", "npadvmod", "advmod", "oprd", "acomp", "appos", "dative", "nmod"):
             return _verb_about(head, tok, words)
+        if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+            # "to sell for £339 in the UK and $499 in the US": the second figure shares the first's preposition
+            first = next((g for p in head.children if p.dep_ == "prep" and p.i < tok.i
+                          for g in p.children if g.dep_ == "pobj" and g.ent_type_ == "MONEY"), None)
+            if first is None:
+                return None, False, False
+            tok = first
+            continue
         if tok.dep_ in ("conj", "appos", "amod") or head.lower_ == "worth":
             tok = head
             continue
         return None, False, False
     return None, False, False
+
+
+def _dash_between(a: Token, b: Token) -> bool:
+    """Whether the dash closing an aside lies between two words the parse links ("could cost the UK £1bn -
+    countries must spend"): no link crosses it ("the deal - worth $5bn -" crosses only the opening one)."""
+    doc, depth = a.doc, 0
+    dashes = [t.i for t in a.sent if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_
+              and t.i + 1 < len(doc) and not _figure_piece(doc[t.i + 1])]  # a dash before a figure: a range
+    for t in doc[min(a.i, b.i) + 1:max(a.i, b.i)]:
+        depth += (t.text in "([") - (t.text in ")]")
+        if depth == 0 and t.i in dashes and dashes.index(t.i) % 2 == 1:
+            return True
+    return False
+
+
+def _bare_activity(noun: Token) -> bool:
+    """A bare noun after a preposition of a verb or adjective ("on sale", "for download") names an
+    activity, not the thing a price after it measures."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("AUX", "VERB", "ADJ") and not any(
+        c.dep_ in ("det", "poss", "compound", "amod") for c in noun.children)
+
+
+def _gap_after(span: Span, words: AboutWords) -> Span:
+    """The conversion and rate right after a figure: " (£27bn) a year" in "$50bn (£27bn) a year in aid"."""
+    doc, j = span.doc, span.end
+    while j < min(len(doc), span.end + 12) and (_figure_piece(doc[j]) or doc[j].dep_ == "det" or (
+            doc[j].dep_ == "npadvmod" and doc[j].lemma_.lower() in words.time_nouns)):
+        j += 1
+    return doc[span.end:j]
 
 
 def _of_child(noun: Token) -> Token | None:
@@ -247,11 +339,27 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
     """The subject of a measuring verb ("trade reached $2bn"), or the object a verb brings to the
     amount ("bring it to $3 billion"); None for verbs of agents ("BP spent $7.5bn")."""
     lemma = verb.lemma_.lower()
+    if any(f"{lemma} {c.lower_}" in words.party_verbs for c in verb.children if c.dep_ in ("prt", "advmod")):
+        return None, False, False  # "will set the buyer back £700": a phrasal verb of paying
+    bought = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children
+                   if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if obj.dep_ == "dobj" else None
+    if bought is not None and lemma in words.party_verbs:
+        return _noun(bought, words)  # "fans must pay £45 for a ticket": the price of what is paid for
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i != obj.i), None)
     if lemma in words.raise_verbs and dobj is not None:
         return _noun(dobj, words)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if lemma in words.raise_verbs and passive is not None and passive.ent_type_ not in _NAMES:
+        return _noun(passive, words)  # "taxes were raised by £10bn", "the stake was sold for $9bn"
     if lemma not in words.measure_verbs:
-        return (_noun(dobj, words) if dobj is not None and dobj.ent_type_ == "" else (None, False, False))
+        # the object of another verb, unless it is the party paying or paid ("sued the government for
+        # $28bn"); of a change, what changed ("tracked a surge in gasoline futures to $1.48")
+        if dobj is None or dobj.ent_type_ != "" or lemma in words.party_verbs:
+            return None, False, False
+        if dobj.lemma_.lower() in words.change_nouns:
+            measured = _of_child(dobj)
+            return _noun(measured, words) if measured is not None else (None, False, False)
+        return _noun(dobj, words)
     subj, v = _subject(verb), verb
     for _ in range(3):
         if subj is not None:
@@ -260,6 +368,10 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
             return _noun(v.head, words)
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
             v = v.head
+            subj = _subject(v)
+            continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "jumped to $53.09 before closing at $53.03": the subject of "jumped"
             subj = _subject(v)
             continue
         break

@@ -28,6 +28,8 @@ from newsfacts.tokens import token_index
 _CONVERSION = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 _COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus)\s+", re.I)
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
+# the rest of a conversion in brackets after an amount: " (£5.38bn)" after "$10bn", "; £22m)" after "US$42m"
+_CONVERSION_TAIL = re.compile(r"[ \u00a0]*\([^()\n]{0,40}?\d[^()\n]{0,40}?\)|[^()\n]{0,40}?\)")
 
 
 def _token_at(doc: Doc | None, pos: int) -> Token | None:
@@ -50,6 +52,19 @@ def _counts_noun(doc: Doc | None, pos: int) -> bool:
     tok = _token_at(doc, pos)
     return tok is not None and tok.idx == pos and tok.pos_ in ("NOUN", "PROPN") and tok.ent_type_ not in (
         "DATE", "TIME")
+
+
+def _is_verb(doc: Doc | None, pos: int) -> bool:
+    """Whether the word at ``pos`` is a verb of the parse ("won" in "Burnout 3 won three awards")."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.idx == pos and tok.is_alpha and tok.pos_ in ("VERB", "AUX")
+
+
+def _after_name(doc: Doc | None, pos: int) -> bool:
+    """Whether the number at ``pos`` belongs to the capitalised noun before it: a name ("Apollo 13")."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.i > 0 and tok.head.i == tok.i - 1 and tok.head.pos_ in ("NOUN", "PROPN") and (
+        tok.head.text[:1].isupper())
 
 
 def _after_noun(doc: Doc | None, pos: int) -> bool:
@@ -113,6 +128,9 @@ class MoneyExtractor(QuantityFinder):
             end, value, scaled = abbr[0] + 1, abbr[1], True  # "15 mln. tenge"
         iso = pre_iso
         post = self._post_at(text, end)
+        if post and pre_iso is None and not num.scaled and _is_verb(doc, self._skip_space(text, end)) and (
+                _after_name(doc, num.start)):
+            post = None  # "Burnout 3 won three awards": a name's number, then a verb the parse reads
         if post and not (pre_iso is None and num.yearish):
             if (num.words and text[num.start:num.end].lower() in ("a", "an")
                     and _modifies_noun(doc, self._skip_space(text, end))):
@@ -259,6 +277,17 @@ class MoneyExtractor(QuantityFinder):
             monies[i] = _Money(n.start, abbr[0], num, head.currency, False, elided=True)
             prev_end = abbr[0]
 
+    def _per_after_conversion(self, text: str, start: int, end: int) -> re.Match | None:
+        """"$10bn (£5.38bn) a year", "£20 ($38) a month": the unit of a price written after its
+        conversion in brackets is the unit of both figures."""
+        tail = _CONVERSION_TAIL.match(text, end)
+        if tail is None:
+            return None
+        if not tail.group(0).lstrip(" \u00a0").startswith("(") and text.rfind("(", 0, start) <= text.rfind(
+                ")", 0, start):
+            return None  # a closing bracket with no opening one before the figure: not a conversion
+        return self.per_re.match(text, tail.end())
+
     def _stated(self, text: str) -> set[str]:
         """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
         out = set()
@@ -332,7 +361,7 @@ class MoneyExtractor(QuantityFinder):
                 qualifier = self.qualifiers[_norm(qm.group(1))]
                 if qualifier == "up_to" and _FROM_AMOUNT.match(text, hi_end):
                     qualifier = None  # "volumes were up to $190 million from $171 million": a rise, no bound
-            per = self.per_re.match(text, hi_end)
+            per = self.per_re.match(text, hi_end) or self._per_after_conversion(text, lo_start, hi_end)
             per_unit = None
             if per:
                 per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()

@@ -134,9 +134,11 @@ class MoneyTables:
         per_units = _alternation(self.per_units)
         self.per_re = re.compile(
             rf"(?:{_SP}*|-)(?:(?i:an?|per|each)(?:{_SP}+|-)(?i:({per_units}))(?![A-Za-z])"
-            # "from $142m a year earlier" dates the figure: no rate
-            rf"(?!{_SP}+(?i:earlier|ago|before|later|previously)(?![A-Za-z]))"
-            rf"|(?i:per)(?:{_SP}+|-)([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
+            # "from $142m a year earlier" dates the figure: no rate ("$1.52 a gallon before closing" is one)
+            rf"(?!(?:(?<=[Yy]ear)|(?<=[Mm]onth)|(?<=[Ww]eek)|(?<=[Dd]ay)|(?<=[Hh]our)|(?<=[Nn]ight))"
+            rf"{_SP}+(?i:earlier|ago|before|later|previously)(?![A-Za-z]))"
+            # "per LSE share", "per US gallon": the unit is the noun after a name that modifies it
+            rf"|(?i:per)(?:{_SP}+|-)(?:[A-Z][A-Za-z]*{_SP}+(?=[a-z]))?([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
         stated = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in sorted(self.stated_nouns))
         self.stated_re = re.compile(
             rf"(?i:\b(?:all\s+)?(?:{stated})\s+(?:are\s+|quoted\s+)?in\s+)")
