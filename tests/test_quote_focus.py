@@ -134,6 +134,12 @@ BODIES = [
         "Cairn Energy",
         "ORG",
     ),
+    (  # a government no place was given stays the government: not a firm or a party named before
+        "Shares in Yukos fell 8% on Monday after the tax ruling. “The company owes the state billions,” the "
+        "government said.",
+        "government",
+        None,
+    ),
     (  # "it" is one body: not "some firms" of the sentence before
         "The TUC called for new laws on Monday. Some firms sack staff who raise safety concerns. “Workers "
         "who speak up need protection,” it said.",

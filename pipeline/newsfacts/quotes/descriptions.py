@@ -88,7 +88,8 @@ class Descriptions:
             earlier = _placed_earlier(ctx, token) if lemma in self.state_bodies else None  # "the government"
             if earlier is not None:
                 return (earlier.text, span.start_char, span.end_char, "ORG")
-            m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
+            if lemma not in self.state_bodies:  # a government is no firm or party named before
+                m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
         elif m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
             m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
         if m is not None:
