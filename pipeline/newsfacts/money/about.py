@@ -19,6 +19,16 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfacts.money.phrases import (
+    NAMES,
+    ORDINALS,
+    bare_activity,
+    dash_between,
+    figure_piece,
+    is_thing,
+    of_child,
+    phrase,
+)
 from newsfacts.records import Amount, Quantity
 from newsfacts.wordlists import read_table, read_words
 
@@ -26,9 +36,7 @@ _CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|ar
 
 
 _BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
-_ORDINALS = frozenset({"first", "second", "third", "fourth"})  # of quarters: "Fourth quarter turnover"
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
-_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # a name says who, never what a figure measures
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +126,7 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
     fuller: dict[str, list[Amount]] = {}
     for a in amounts:
         if a.about and " " in a.about and not any(
-                w.lower() in words.time_nouns or w.lower() in _ORDINALS for w in a.about.split()[:-1]):
+                w.lower() in words.time_nouns or w.lower() in ORDINALS for w in a.about.split()[:-1]):
             fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), []).append(a)
     for a in amounts:
         if a.about and " " not in a.about:
@@ -132,72 +140,6 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about, pronoun, _ = _about(span, words)
             if about and not pronoun:
                 q.about = about
-
-
-def _phrase(tok: Token, span: Span | None = None) -> str:
-    """The noun with its compounds and adjectives: "bilateral trade", "investment flows"; never the
-    amount itself ("$325m contract" -> "contract")."""
-    start = tok.i
-    for t in tok.lefts:
-        if t.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod", "npadvmod", "advmod"):
-            sub = list(t.subtree)
-            if all(s.i < tok.i for s in sub):
-                start = min(start, sub[0].i)
-    if span is not None and span.start >= start and span.end <= tok.i:
-        start = span.end
-    doc = tok.doc
-    start = max(start, tok.sent.start)
-    # A noun phrase is words: nothing of a figure or a parenthesis before the noun ("($35.7m; £19.1m)
-    # back-tax claim" is "back-tax claim", "a 134% rise" is "rise").
-    for j in range(tok.i - 1, start - 1, -1):
-        if _figure_piece(doc[j]):
-            start = j + 1
-            while start < tok.i and not doc[start - 1].whitespace_:
-                start += 1  # "four-month highs" is "highs"
-            break
-    while start < tok.i and (doc[start].dep_ in ("det", "poss", "predet", "case", "cc") or doc[start].is_punct):
-        start += 1
-    end = _phrase_end(tok, span is not None and span.end <= tok.i)
-    return doc[start:end + 1].text.rsplit("\n", 1)[-1].strip()
-
-
-def _phrase_end(tok: Token, figure_before: bool) -> int:
-    """The last word of the phrase: a title goes on after "of" ("The Passion of the Christ"), and a noun
-    joined by "or"/"and" to a bare noun is measured with it ("£30 to £40 console or PC titles": only
-    for a figure before the nouns, ``figure_before``)."""
-    doc, rights = tok.doc, list(tok.rights)
-    if tok.pos_ == "PROPN":
-        of = next((c for c in rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1), None)
-        name = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if name is not None and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in doc[of.i + 1:name.i + 1]):
-            return name.i
-        return tok.i
-    cc = next((c for c in rights if c.dep_ == "cc" and c.i == tok.i + 1), None) if figure_before else None
-    conj = next((c for c in rights if c.dep_ == "conj" and c.pos_ == "NOUN"), None) if cc is not None else None
-    if conj is not None and all(t.dep_ in ("compound", "amod") for t in doc[cc.i + 1:conj.i]):
-        return conj.i
-    return tok.i
-
-
-def _figure_piece(t: Token) -> bool:
-    """A token of a figure or of punctuation: "$", "35.7", the "m" of "35.7m", "%", ")", ";"."""
-    if t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_:
-        return t.doc[t.i - 1].like_num  # "pre-tax", "bail-out" are words; "$2-3bn" is a figure
-    if t.like_num and t.text[:1].isupper() and not t.text[:1].isdigit() and (
-            t.pos_ == "PROPN" or t.lower_ in _ORDINALS
-            or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN" and t.doc[t.i + 1].text[:1].isupper()):
-        return False  # "the Three Gorges Dam project", "Fourth quarter turnover": a name, a period
-    if t.is_punct or t.like_num or t.pos_ in ("SYM", "NUM") or t.is_currency or t.text == "%":
-        return True
-    return t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_
-
-
-def _is_thing(tok: Token) -> bool:
-    """Whether a noun can say what an amount measures: not a piece of a figure ("m", "%"), not a person."""
-    return tok.pos_ in ("NOUN", "PROPN") and not _figure_piece(tok) and tok.ent_type_ not in (
-        "PERSON", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "DATE", "TIME") and not (
-        tok.pos_ == "PROPN" and tok.ent_type_ in _NAMES)
-
 
 
 def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
@@ -220,11 +162,11 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     contained = False  # the figure is a level ("a record high of $53"): what reached it is measured
     for _ in range(5):
         head = tok.head
-        if head.i == tok.i or _dash_between(tok, head):
+        if head.i == tok.i or dash_between(tok, head):
             return None, False, False
         if tok.dep_ == "pobj" and head.dep_ in ("prep", "agent"):  # "cut by an average of £40" (passive "by")
             prep, target = head, head.head
-            if _dash_between(prep, target):
+            if dash_between(prep, target):
                 return None, False, False  # "valued Ferrari - which owns the brand - at 2.3bn euros"
             if target.pos_ in ("NOUN", "PROPN") and target.lemma_.lower() in words.level_nouns and (
                     prep.lower_ in ("of", "at") or prep.lower_ in _BOUND_PREPS):
@@ -234,14 +176,14 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 if target.lemma_.lower() in words.containers:
                     tok = target
                     continue
-                if prep.lower_ in ("for", "at") and _bare_activity(target):
+                if prep.lower_ in ("for", "at") and bare_activity(target):
                     tok = target  # "is on sale for 79p", "available for download at 79p": what is sold is measured
                     continue
                 if target.lemma_.lower() in words.time_nouns:
                     return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
                     # "a 6% rise in profits to £280m": the figure is the profits, not the rise
-                    measured = _of_child(target)
+                    measured = of_child(target)
                     return _noun(measured, words, span) if measured is not None else (None, False, False)
                 near = prep.doc[prep.i - 1]  # "seventh place and takings of $4.7m": the noun next to "of"
                 if near.dep_ == "conj" and near.head.i == target.i and near.pos_ == "NOUN":
@@ -284,41 +226,13 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     return None, False, False
 
 
-def _dash_between(a: Token, b: Token) -> bool:
-    """Whether the dash closing an aside lies between two words the parse links ("could cost the UK £1bn -
-    countries must spend"): no link crosses it ("the deal - worth $5bn -" crosses only the opening one)."""
-    doc, depth = a.doc, 0
-    dashes = [t.i for t in a.sent if t.text in ("-", "–", "—") and t.whitespace_ and doc[t.i - 1].whitespace_
-              and t.i + 1 < len(doc) and not _figure_piece(doc[t.i + 1])]  # a dash before a figure: a range
-    for t in doc[min(a.i, b.i) + 1:max(a.i, b.i)]:
-        depth += (t.text in "([") - (t.text in ")]")
-        if depth == 0 and t.i in dashes and dashes.index(t.i) % 2 == 1:
-            return True
-    return False
-
-
-def _bare_activity(noun: Token) -> bool:
-    """A bare noun after a preposition of a verb or adjective ("on sale", "for download") names an
-    activity, not the thing a price after it measures."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.head.pos_ in ("AUX", "VERB", "ADJ") and not any(
-        c.dep_ in ("det", "poss", "compound", "amod") for c in noun.children)
-
-
 def _gap_after(span: Span, words: AboutWords) -> Span:
     """The conversion and rate right after a figure: " (£27bn) a year" in "$50bn (£27bn) a year in aid"."""
     doc, j = span.doc, span.end
-    while j < min(len(doc), span.end + 12) and (_figure_piece(doc[j]) or doc[j].dep_ == "det" or (
+    while j < min(len(doc), span.end + 12) and (figure_piece(doc[j]) or doc[j].dep_ == "det" or (
             doc[j].dep_ == "npadvmod" and doc[j].lemma_.lower() in words.time_nouns)):
         j += 1
     return doc[span.end:j]
-
-
-def _of_child(noun: Token) -> Token | None:
-    """The noun after "in" or "of" under ``noun``: "rise in profits" -> "profits"."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of"):
-            return next((x for x in child.children if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN")), None)
-    return None
 
 
 def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str | None, bool, bool]:
@@ -326,9 +240,9 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
         return None, False, False
     if tok.lower_ in words.pronouns or tok.pos_ == "PRON":
         return tok.text, True, False
-    if not _is_thing(tok) or tok.lemma_.lower() in _TIME_UNITS:
+    if not is_thing(tok) or tok.lemma_.lower() in _TIME_UNITS:
         return None, False, False  # "a 35 hour week at £5.05": a rate for the time, not the time
-    return _phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
+    return phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 
 def _subject(verb: Token) -> Token | None:
@@ -349,7 +263,7 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
     if lemma in words.raise_verbs and dobj is not None:
         return _noun(dobj, words)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if lemma in words.raise_verbs and passive is not None and passive.ent_type_ not in _NAMES:
+    if lemma in words.raise_verbs and passive is not None and passive.ent_type_ not in NAMES:
         return _noun(passive, words)  # "taxes were raised by £10bn", "the stake was sold for $9bn"
     if lemma not in words.measure_verbs:
         # the object of another verb, unless it is the party paying or paid ("sued the government for
@@ -357,7 +271,7 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
         if dobj is None or dobj.ent_type_ != "" or lemma in words.party_verbs:
             return None, False, False
         if dobj.lemma_.lower() in words.change_nouns:
-            measured = _of_child(dobj)
+            measured = of_child(dobj)
             return _noun(measured, words) if measured is not None else (None, False, False)
         return _noun(dobj, words)
     subj, v = _subject(verb), verb
