@@ -26,6 +26,7 @@ from newsfacts.entities.products import ProductRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
+from newsfacts.entities.towns import TownRules
 from newsfacts.entities.variants import VariantRules
 from newsfacts.entities.words import WordRules
 from newsfacts.entities.works import WorkRules
@@ -37,7 +38,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, Gazetteer, RuleComponent):
+                      ConjoinedRules, VariantRules, TownRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -138,6 +139,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
         self._people_tagged_org(doc, mentions)  # persons.py
+        self._towns_as_people(doc, mentions)  # towns.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
