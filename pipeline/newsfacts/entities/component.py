@@ -15,6 +15,7 @@ from newsfacts.component import RuleComponent
 from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
+from newsfacts.entities.descriptors import DescriptorRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
@@ -38,7 +39,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, TownRules, Gazetteer, RuleComponent):
+                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -140,6 +141,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._vote(doc, mentions)
         self._people_tagged_org(doc, mentions)  # persons.py
         self._towns_as_people(doc, mentions)  # towns.py
+        mentions = self._cut_descriptors(doc, mentions)  # descriptors.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
