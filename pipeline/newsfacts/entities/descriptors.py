@@ -7,12 +7,15 @@ names on its own ("Tory", "Lib Dem"), a nationality noun ("Welshman", "Frenchwom
 kind of person written capitalised ("DJ"). A name's first words are cut as such a descriptor only with
 evidence on both sides:
 
-- the words left begin with a first name (gender-guesser) and are two words or more, so "Khoo Kay Peng"
-  and "Shani Rhys James" stay whole (neither "Khoo" nor a first name alone is a descriptor);
+- the words left begin with a first name (gender-guesser), are two words or more and have no word of a
+  body's name ("Corp.", "Bank"), so "Khoo Kay Peng" and "Shani Rhys James" stay whole (neither "Khoo"
+  nor a first name alone is a descriptor), and so does "Lockheed Martin Corp.";
 - the words cut are a descriptor: the article names them as an organisation or a nationality elsewhere
   ("the Tory leader", "Lib Dem MPs"), they are a nationality of the tables with "man" or "woman"
   ("Welshman"), or a title or person noun of the word lists ("DJ"); and they are no first name, unless
-  the article itself names them as a body or a nationality ("Tory" is a first name too).
+  the article itself names them as a body or a nationality ("Tory" is a first name too). A name the
+  model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"): a firm is often
+  named for a body and a person ("Lockheed Martin").
 
 The descriptor becomes a mention of its own when the article names it as a body or a nationality, so the
 role stays with the person through :mod:`.roles`.
@@ -85,7 +88,10 @@ class DescriptorRules(Stage):
             in_article = key in named
             listed = len(words) == 1 and (key in self.person_nouns or key in self.personal_roles
                                           or (key,) in self.titles or self._nationality_noun(words[0]))
-            if in_article or listed and not first_name_gender(words[0])[1]:
+            rest = tk.lower[k:m.end]
+            if any(w in self.org_suffixes or w in self.name_heads for w in rest):
+                return None  # "Lockheed Martin Corp.": the words left name no person
+            if in_article and m.label == "PERSON" or listed and not first_name_gender(words[0])[1]:
                 return k
         return None
 

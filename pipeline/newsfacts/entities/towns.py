@@ -7,6 +7,11 @@ possessive that modifies the common noun after it ("the Larne athlete") or follo
 where someone is from ("their native Monterrey"). Many towns are surnames too ("Preston", "Lincoln"),
 so the name is left a person when it is no place in any of its sentences, when the article names
 someone in full with it ("Jack Preston") or when it is a first name in gender-guesser's lexicon.
+
+:meth:`~newsfacts.entities.kinds.KindRules._place_after_preposition` labels one mention at a time
+("near Bristol"), as a club named for its town stays a club elsewhere; a "person" that is a town is no
+person anywhere in the article, so here the decision is the article's, and made before people's names
+are linked (a town is no one's surname).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.kinds import PLACE_PREPS
 from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
 
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "across", "throughout", "nearby"})
+PLACE_PREPOSITIONS = PLACE_PREPS | {"around", "across", "throughout"}
 OWNERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"})
 ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
 
