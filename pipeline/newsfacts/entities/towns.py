@@ -2,11 +2,12 @@
 
 The model reads a town it does not know as a surname. A "person" whose whole name is a town of the
 GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once:
-the object of a locative preposition ("in", "near", "outside"), or a word after a determiner or a
-possessive that modifies the common noun after it ("the Larne athlete") or follows a word saying
-where someone is from ("their native Monterrey"). Many towns are surnames too ("Preston", "Lincoln"),
-so the name is left a person when it is no place in any of its sentences, when the article names
-someone in full with it ("Jack Preston") or when it is a first name in gender-guesser's lexicon.
+the object of a locative preposition ("in", "near", "outside"), a word after a determiner that
+modifies a noun for a person after it ("the Larne athlete"; not "the Dole campaign", a candidate's),
+or a word after one saying where someone is from ("their native Monterrey"). Many towns are surnames
+too ("Preston", "Lincoln"), so the name is left a person when it is no place in any of its sentences,
+when the article names someone in full with it ("Jack Preston") or when it is a first name in
+gender-guesser's lexicon.
 
 :meth:`~newsfacts.entities.kinds.KindRules._place_after_preposition` labels one mention at a time
 ("near Bristol"), as a club named for its town stays a club elsewhere; a "person" that is a town is no
@@ -32,6 +33,8 @@ ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
 
 class TownRules(Stage):
     """Relabel as places the "people" that are towns the article uses as places."""
+
+    person_nouns: set[str]
 
     def _towns_as_people(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
@@ -63,4 +66,4 @@ class TownRules(Stage):
         if prev in ORIGIN_WORDS and m.start > 1 and tk.lower[m.start - 2] in OWNERS:
             return True  # "their native Monterrey"
         return prev in OWNERS and m.end < tk.n and tk.text[m.end].islower() and head.i == m.end \
-            and head.pos_ == "NOUN"  # "the Larne athlete"
+            and (tk.lower[m.end] in self.person_nouns or tk.lower[m.end] in self.title_heads)  # "the Larne athlete"
