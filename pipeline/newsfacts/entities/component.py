@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
+from newsfacts.entities.articled import ArticledRules
 from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
@@ -39,7 +40,8 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, Gazetteer, RuleComponent):
+                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, Gazetteer,
+                      RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -141,6 +143,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._vote(doc, mentions)
         self._people_tagged_org(doc, mentions)  # persons.py
         self._towns_as_people(doc, mentions)  # towns.py
+        self._articled_people(doc, mentions)  # articled.py
         mentions = self._cut_descriptors(doc, mentions)  # descriptors.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
