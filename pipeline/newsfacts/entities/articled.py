@@ -35,13 +35,19 @@ class ArticledRules(Stage):
                     in_full.update(tk.lower[m.start:m.end])
                 else:
                     groups[tk.lower[m.start]].append(m)
+        if not groups:
+            return
+        where: dict[str, list[int]] = defaultdict(list)  # every capitalised use of the groups' words
+        for k, low in enumerate(tk.lower):
+            if low in groups and tk.text[k][:1].isupper():
+                where[low].append(k)
         for low, group in groups.items():
             word = tk.text[group[0].start]
             if low in in_full or any(m.fixed for m in group) or first_name_gender(word)[1] \
                     or name_key(word) in self.aliases or not word.isalpha():
                 continue
             # every use of the word in the text, tagged or not, is after "the" and heads its phrase
-            uses = [k for k in range(tk.n) if tk.lower[k] == low and tk.text[k][:1].isupper()]
+            uses = where[low]
             if uses and all(self._headed_by_the(doc, k) for k in uses):
                 for m in group:
                     m.label = "ORG"  # not fixed: a cue read later may say more ("won the Ashes": a trophy)
