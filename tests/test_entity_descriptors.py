@@ -15,7 +15,7 @@ def people(doc):
     ("Scottish Tory leader Annabel Goldie said the plan was flawed. Tory Annabel Goldie added that she would "
      "vote against it.", "Annabel Goldie"),
     ("Lib Dem Norman Baker asked the minister to explain the delay. The Lib Dems want a full inquiry.", "Norman Baker"),
-    # a person noun written in capitals
+    # a title written in capitals (titles.txt)
     ("The station dropped veteran DJ Mike Read from its breakfast show last year.", "Mike Read"),
 ])
 def test_a_descriptor_is_no_part_of_a_persons_name(process, text, person):

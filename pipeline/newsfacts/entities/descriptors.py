@@ -1,18 +1,18 @@
 """Words that say what a person is, run into the person's name by the model: "Welshman Jimmy Watkins",
-"Tory Annabel Goldie", "Lib Dem Norman Baker", "DJ Mike Read".
+"Tory Annabel Goldie", "Lib Dem Norman Baker".
 
 :meth:`~newsfacts.entities.spans.SpanRules._trim` already drops a leading honorific, title or
-nationality word of the tables. What it cannot know from a word list is a party or a body the article
-names on its own ("Tory", "Lib Dem"), a nationality noun ("Welshman", "Frenchwoman") or a word for a
-kind of person written capitalised ("DJ"). A name's first words are cut as such a descriptor only with
-evidence on both sides:
+nationality word of the tables. What no word list it reads holds is a party or a body the article
+names on its own ("Tory", "Lib Dem"), a nationality noun ("Welshman", "Frenchwoman") or a noun for a
+kind of person (``person_nouns.txt``: "Medallist"). A name's first words are cut as such a descriptor
+only with evidence on both sides:
 
 - the words left begin with a first name (gender-guesser), are two words or more and have no word of a
   body's name ("Corp.", "Bank"), so "Khoo Kay Peng" and "Shani Rhys James" stay whole (neither "Khoo"
   nor a first name alone is a descriptor), and so does "Lockheed Martin Corp.";
 - the words cut are a descriptor: the article names them as an organisation or a nationality elsewhere
   ("the Tory leader", "Lib Dem MPs"), they are a nationality of the tables with "man" or "woman"
-  ("Welshman"), or a title or person noun of the word lists ("DJ"); and they are no first name, unless
+  ("Welshman"), or a title or person noun of the word lists; and they are no first name, unless
   the article itself names them as a body or a nationality ("Tory" is a first name too). A name the
   model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"): a firm is often
   named for a body and a person ("Lockheed Martin").
