@@ -36,14 +36,15 @@ def test_an_acronym_takes_the_name_it_spells(process, text, full, short):
 @pytest.mark.parametrize("text, word", [
     # a first name of one of the article's people, whatever a body's initials spell
     ("Ida Brennan joined the Institute of Directors and Accountants in May. Ida said the work was hard.", "Ida"),
-    # a word whose letters are the body's but not its words' first letters
+    # a first name the model reads as a person's, alone
+    ("The Trade and Economic Development council met on Monday. Ted said the talks went well.", "Ted"),
+    # the first word of a longer name, whatever the initials of a body spell
     ("Profits at Bristol Aerospace Technologies rose. Bat Masterson, a rival, said nothing.", "Bat Masterson"),
 ])
 def test_a_word_that_only_looks_like_an_acronym_keeps_its_name(process, text, word):
     doc = process(text)
     hits = named(doc, word)
-    assert hits and all(e.canonical != "Institute of Directors and Accountants" and e.canonical
-                        != "Bristol Aerospace Technologies" for e in hits), \
+    assert hits and all(e.canonical == e.text or e.label == "PERSON" and " " in e.canonical for e in hits), \
         [(e.text, e.label, e.canonical) for e in doc._.entities]
 
 

@@ -375,7 +375,8 @@ class NameRules(Stage):
                 text = org_key(tk.span(m.start, m.end)).upper()  # "EADS N.V.": the acronym and a legal form
             target = longs.get(text)
             written = text.isupper() or mixed_case_acronym(text) and text not in first_words \
-                and name_key(text) not in self.aliases  # "Apacs" after its name; "Bat" for British American Tobacco
+                and name_key(text) not in self.aliases and not (  # "Apacs" after its name; "Bat" for B. A. Tobacco
+                    m.label == "PERSON" and first_name_gender(text)[1] == SURE)  # "Ted said", a person's
             if target is None and m.end - m.start == 1 and written:
                 target = spelled.get(text.upper())
             if " " not in text and written and target is not None and target is not m and not m.fixed:
