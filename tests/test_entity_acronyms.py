@@ -11,7 +11,7 @@ def named(doc, text):
 
 @pytest.mark.parametrize("text, full, short", [
     # an acronym said as a word, in title case, nowhere in brackets
-    ("British American Tobacco plans a new factory in Vietnam. A spokeswoman for Bat declined to comment.",
+    ("British American Tobacco plans a new factory in Vietnam. Bat shares rose 2% on the news.",
      "British American Tobacco", "Bat"),
     ("Members of the Pacific Islands Trade Association met in Suva on Monday. Pita said tariffs would fall.",
      "Pacific Islands Trade Association", "Pita"),
@@ -19,8 +19,8 @@ def named(doc, text):
     ("The Bank of England held interest rates at 4.75% on Thursday. The BoE said inflation would stay low.",
      "Bank of England", "BoE"),
     # in brackets, in mixed case, keeping one linking word's letter and not the other's
-    ("A spokesman for the Association of Payment and Clearing Services (Apacs) said card fraud fell. "
-     "Apacs represents the banks.", "Association of Payment and Clearing Services", "Apacs"),
+    ("Card fraud fell by 5% last year, the Association of Payment and Clearing Services (Apacs) said on Tuesday. "
+     "Apacs speaks for the banks.", "Association of Payment and Clearing Services", "Apacs"),
     # a body named with its country first, its acronym without it
     ("The computer will be used by the US Department of Energy (DOE) for weapons research. DOE officials were pleased.",
      "US Department of Energy", "DOE"),

@@ -9,9 +9,8 @@ def labels(doc, text):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Owen has no plans to quit Real Madrid to return to the Premiership. \"I've got nothing against the "
-     "Premiership,\" he said.", "Premiership"),
-    ("Owen, who moved to the Bernabeu from Liverpool last summer, has scored 11 goals.", "Bernabeu"),
+    ("Moore admits he misses the Premiership but says he is happy in Italy.", "Premiership"),
+    ("The striker joined Real in June but has started only twice at the Bernabeu since.", "Bernabeu"),
 ])
 def test_a_name_always_after_the_is_no_person(process, text, name):
     doc = process(text)
@@ -22,7 +21,7 @@ def test_a_name_always_after_the_is_no_person(process, text, name):
     # a person's name modifying a noun after "the"
     ("The Blair government said the plan was sound. Blair later left for Brussels.", "Blair"),
     # someone likened to a person
-    ("He is considered the Eminem of Argentina, and his album sold 50,000 copies.", "Eminem"),
+    ("Fans call the teenager the Eminem of Chile, and his debut album went gold.", "Eminem"),
 ])
 def test_a_person_after_the_stays_a_person(process, text, name):
     doc = process(text)

@@ -9,7 +9,7 @@ def people(doc):
 
 @pytest.mark.parametrize("text, person", [
     # a nationality noun
-    ("He had to hold off a late challenge from Welshman Gareth Pryce over the final 100 metres.", "Gareth Pryce"),
+    ("He was passed on the line by Welshman Gareth Pryce in the final 200 metres.", "Gareth Pryce"),
     ("The stage was won by Frenchman Jean Dupont, ahead of the Spanish rider.", "Jean Dupont"),
     # a party the article names as such elsewhere (and a first name too: "Tory")
     ("Scottish Tory leader Annabel Goldie said the plan was flawed. Tory Annabel Goldie added that she would "
@@ -41,8 +41,8 @@ def test_a_firm_named_for_a_person_keeps_its_name(process):
 
 
 def test_a_first_name_and_surname_taken_for_a_firm_beside_a_line_up_initial_is_a_person(process):
-    doc = process("Noon ran through Yann Delaigue's flimsy tackle to score under the posts.\n"
-                  "France: Y Delaigue, D Yachvili; S Marconnet, S Bruno, N Mas.")
+    doc = process("The wing slipped through Yann Delaigue's tackle and ran in from 40 metres.\n"
+                  "France: P Garnier; C Roux, B Moreau, Y Delaigue, L Morel; T Blanc, N Petit.")
     found = {e.text: (e.label, e.canonical) for e in doc._.entities}
     assert found.get("Yann Delaigue", ("",))[0] == "PERSON", found
     assert found.get("Y Delaigue") == ("PERSON", "Yann Delaigue"), found

@@ -29,7 +29,7 @@ def named(doc, text):
     ("The Office for Rail Regulation fined the operator. The Office said the fine was the largest yet.",
      "Office for Rail Regulation", "Office"),
     # ... at the head of a quote, where "The" opens the sentence
-    ("The European Commission dropped its case against France. \"The Commission is buckling under pressure,\" "
+    ("The European Commission dropped its case against France. \"The Commission has lost its nerve,\" "
      "an MEP said.", "European Commission", "Commission"),
 ])
 

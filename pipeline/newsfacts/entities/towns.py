@@ -52,7 +52,7 @@ class TownRules(Stage):
                 continue
             if any(self._used_as_place(doc, m) for m in group):
                 for m in group:
-                    m.label, m.fixed = "GPE", True
+                    m.label = "GPE"  # not fixed: a club's cue read later may make it a club ("the Larne side")
 
     def _used_as_place(self, doc: Doc, m: Mention) -> bool:
         """The sentence reads the name as a place: after "in", or as a modifier after a determiner."""
@@ -66,4 +66,4 @@ class TownRules(Stage):
         if prev in ORIGIN_WORDS and m.start > 1 and tk.lower[m.start - 2] in OWNERS:
             return True  # "their native Monterrey"
         return prev in OWNERS and m.end < tk.n and tk.text[m.end].islower() and head.i == m.end \
-            and (tk.lower[m.end] in self.person_nouns or tk.lower[m.end] in self.title_heads)  # "the Larne athlete"
+            and tk.lower[m.end] in self.person_nouns  # "the Larne athlete"; not "the Wigan striker", a club's
