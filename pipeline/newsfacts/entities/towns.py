@@ -3,8 +3,10 @@
 The model reads a town it does not know as a surname. A "person" whose whole name is a town of the
 GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once:
 the object of a locative preposition ("in", "near", "outside"), a word after a determiner that
-modifies a noun for a person after it ("the Larne athlete"; not "the Dole campaign", a candidate's),
-or a word after one saying where someone is from ("their native Monterrey"). Many towns are surnames
+modifies a noun for a person after it (``person_nouns.txt``: "the Larne athlete"; not "the Dole
+campaign", a candidate's, nor "the Wigan striker", a club's role), or a word after one saying where
+someone is from ("their native Monterrey"). The label is not fixed: a club's cue read later (a side in
+a contest, a player's role) makes the name a club. Many towns are surnames
 too ("Preston", "Lincoln"), so the name is left a person when it is no place in any of its sentences,
 when the article names someone in full with it ("Jack Preston") or when it is a first name in
 gender-guesser's lexicon.
