@@ -15,6 +15,11 @@ from __future__ import annotations
 import re
 from itertools import product
 
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
 MIXED_RE = re.compile(r"^[A-Z][A-Za-z]{2,5}$")
 MAX_LINKING = 4  # linking words of one name whose letters are tried in and out (2**4 forms)
 
@@ -41,3 +46,18 @@ def spelled_initials(words: list[str], linking: set[str]) -> set[str]:
     if sum(len(p) > 1 for p in parts) > MAX_LINKING or sum(len(p) == 1 for p in parts) < 2:
         return set()
     return {"".join(letters) for letters in product(*parts) if len("".join(letters)) >= 2}
+
+
+class AcronymRules(Stage):
+    """The acronyms an organisation's name spells, for :meth:`NameRules._link_acronyms`."""
+
+    def _spelled(self, doc: Doc, m: Mention) -> set[str]:
+        """The acronyms an organisation's name spells (``spelled_initials``), with and without a
+        country or nationality before it ("US Department of Energy": "USDOE", "DOE")."""
+        words = list(token_index(doc).text[m.start:m.end])
+        forms = spelled_initials(words, self.linking)
+        key = name_key(words[0])
+        alias = self.aliases.get(key)
+        if len(words) > 2 and (alias is not None and alias.kind == "country" or key in self.demonyms):
+            forms |= spelled_initials(words[1:], self.linking)
+        return forms

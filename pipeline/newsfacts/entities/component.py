@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
+from newsfacts.entities.acronyms import AcronymRules
 from newsfacts.entities.articled import ArticledRules
 from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
@@ -40,8 +41,8 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, Gazetteer,
-                      RuleComponent):
+                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, AcronymRules,
+                      Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"

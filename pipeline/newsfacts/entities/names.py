@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.acronyms import mixed_case_acronym, spelled_initials
+from newsfacts.entities.acronyms import mixed_case_acronym
 from newsfacts.entities.mentions import (
     ACRONYM_RE,
     Alias,
@@ -382,17 +382,6 @@ class NameRules(Stage):
             if " " not in text and written and target is not None and target is not m and not m.fixed:
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
-
-    def _spelled(self, doc: Doc, m: Mention) -> set[str]:
-        """The acronyms an organisation's name spells (``acronyms.spelled_initials``), with and without a
-        country or nationality before it ("US Department of Energy": "USDOE", "DOE")."""
-        words = list(token_index(doc).text[m.start:m.end])
-        forms = spelled_initials(words, self.linking)
-        key = name_key(words[0])
-        alias = self.aliases.get(key)
-        if len(words) > 2 and (alias is not None and alias.kind == "country" or key in self.demonyms):
-            forms |= spelled_initials(words[1:], self.linking)
-        return forms
 
     def _table_alias(self, doc: Doc, m: Mention) -> Alias | None:
         """The table entry a mention names: its own name, or for an organisation a country's name before a
