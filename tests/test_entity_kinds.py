@@ -35,6 +35,8 @@ def labels(doc, text):
     ("The council will move all its desktop computers to Mandrake software next year.", "Mandrake", "PRODUCT"),
     ("Scotland will meet Ireland in the final of the Celtic Nations tournament on Sunday.",
      "Celtic Nations", "EVENT"),
+    ("Thousands of cash machines were knocked out by the Sapphire worm last January.", "Sapphire", "PRODUCT"),
+    ("The money will go to the charity Barnardo, which runs homes for children.", "Barnardo", "ORG"),
     # "won the X": a competition or a trophy
     ("Australia have won the Ashes in each of the last eight series.", "Ashes", "EVENT"),
     # a year or a participle between the determiner and the kind noun

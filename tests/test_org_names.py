@@ -28,6 +28,9 @@ def named(doc, text):
      "Reserve Bank of Fiji", "Bank"),
     ("The Office for Rail Regulation fined the operator. The Office said the fine was the largest yet.",
      "Office for Rail Regulation", "Office"),
+    # ... at the head of a quote, where "The" opens the sentence
+    ("The European Commission dropped its case against France. \"The Commission has lost its nerve,\" "
+     "an MEP said.", "European Commission", "Commission"),
 ])
 
 

@@ -12,9 +12,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsfacts.component import RuleComponent
+from newsfacts.entities.acronyms import AcronymRules
+from newsfacts.entities.articled import ArticledRules
 from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
+from newsfacts.entities.descriptors import DescriptorRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
@@ -26,6 +29,7 @@ from newsfacts.entities.products import ProductRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
+from newsfacts.entities.towns import TownRules
 from newsfacts.entities.variants import VariantRules
 from newsfacts.entities.words import WordRules
 from newsfacts.entities.works import WorkRules
@@ -37,7 +41,8 @@ from newsfacts.wordlists import read_lines, read_words
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
                       ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, Gazetteer, RuleComponent):
+                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, AcronymRules,
+                      Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -140,6 +145,9 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
         self._people_tagged_org(doc, mentions)  # persons.py
+        self._towns_as_people(doc, mentions)  # towns.py
+        self._articled_people(doc, mentions)  # articled.py
+        mentions = self._cut_descriptors(doc, mentions)  # descriptors.py
         # names.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:

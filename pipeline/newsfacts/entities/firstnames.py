@@ -10,7 +10,9 @@ month ("June"), a table place or nationality, a head word of an organisation or 
 first word as an adverb ("Just Kiprotich and Holloway were left in front"); after a kind noun
 ("the BBC programme Go Digital", "the band Franz Ferdinand") it is a name of that kind. Two one-word
 mentions that make such a pair ("Kobus" and "Wiese") become one
-name. :meth:`SpanRules._extend_people` then adds the rest of a longer name.
+name. :meth:`SpanRules._extend_people` then adds the rest of a longer name, and the first name the
+model left out before a name it tagged ("Shani" of "Shani Rhys James", tagged "Rhys James"), by the
+same test (:meth:`FirstNameRules._first_name_left_out`).
 """
 
 from __future__ import annotations
@@ -75,3 +77,17 @@ class FirstNameRules(Stage):
         if key in self.aliases or key in self.demonyms or key in self.regional:
             return False
         return not (k and (low in self.name_heads or low in self.org_suffixes or low in self.event_last))
+
+    def _first_name_left_out(self, doc: Doc, i: int, lines: list[str], words: int) -> bool:
+        """Untagged token ``i``, right before a person's name of ``words`` words on the same line, is its first
+        name: a proper noun written as a name, a first name of the lexicon ("sure", or leaning to one gender
+        before a name of two words: "Ffion" of "Ffion Hague Jones"), no title, month, table name or
+        nationality, and no determiner or possessive before it ("the Ross Perot campaign")."""
+        tk = token_index(doc)
+        if lines[i] != "text" or not WORD_RE.match(tk.text[i]) or tk.end[i] + 1 != tk.idx[i + 1] \
+                or doc[i].tag_ != "NNP" or not self._may_be_name(tk.lower[i], 0):
+            return False
+        if i > 0 and (doc[i - 1].tag_ in ("DT", "PRP$", "WP$", "POS") or tk.end[i - 1] == tk.idx[i]):
+            return False
+        strength = first_name_gender(tk.text[i])[1]
+        return strength == SURE or strength > 0 and words >= 2

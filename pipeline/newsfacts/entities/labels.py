@@ -104,13 +104,17 @@ class LabelRules(Stage):
         first name begins it with no "the" or possessive before it ("Nick Park", not "the museum's Dana
         Centre"); a two-word name whose surname the article
         elsewhere has as a person is one ("Phillips Idowu" ... "Idowu"), and so is a first name with the surname
-        of a person named in full ("Guy Kilbride", taken for a place, beside "Simon Kilbride")."""
+        of a person named in full ("Guy Kilbride", taken for a place, beside "Simon Kilbride") or by the initial of that
+        first name ("Yann Delaigue", taken for a firm, beside the line-up's "Y Delaigue")."""
         singles: dict[str, set[str]] = defaultdict(set)
         for m in mentions:
             if m.end - m.start == 1:
                 singles[doc[m.start].text].add(m.label)
         # surnames of people named in full: "Guy Kilbride" (taken for a place) beside "Simon Kilbride"
         surnames = {words[-1] for m in mentions if m.label == "PERSON" and len(words := self._words(doc, m)) >= 2}
+        # "Y Delaigue" of a line-up: "Yann Delaigue's tackle", taken for a firm, is his full name
+        initialled = {(words[0][0], words[-1]) for m in mentions if m.label == "PERSON"
+                      and len(words := self._words(doc, m)) == 2 and len(words[0].rstrip(".")) == 1}
         for m in mentions:
             if m.fixed:
                 continue
@@ -128,7 +132,9 @@ class LabelRules(Stage):
                 m.label = self.name_heads[words[-1].lower()]  # "Wembley Stadium", "the Hunting Act"
             elif m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(words) <= 3 \
                     and (singles.get(words[-1]) == {"PERSON"} or m.label in ("GPE", "LOC") and len(words) == 2
-                         and words[-1] in surnames and first_name_gender(words[0])[1] == SURE) \
+                         and words[-1] in surnames and first_name_gender(words[0])[1] == SURE
+                         or len(words) == 2 and (words[0][0], words[-1]) in initialled
+                         and first_name_gender(words[0])[1] == SURE) \
                     and all(w.istitle() for w in words) \
                     and not any(w.lower() in self.org_suffixes | self.role_words | self.name_heads.keys()
                                 for w in words) \

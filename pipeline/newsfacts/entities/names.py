@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.acronyms import mixed_case_acronym
 from newsfacts.entities.mentions import (
     ACRONYM_RE,
     Alias,
@@ -359,7 +360,9 @@ class NameRules(Stage):
             e = m.end
             if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
                 acronym = texts[e + 1].replace(".", "")
-                if ACRONYM_RE.match(acronym) and letters_in_order(acronym, self._name(doc, m)):
+                if ACRONYM_RE.match(acronym) and letters_in_order(acronym, self._name(doc, m)) \
+                        or m.label == "ORG" and acronym.upper() in self._spelled(doc, m) \
+                        and (mixed_case_acronym(acronym) or ACRONYM_RE.match(acronym)):
                     if not _acronym_form(self._name(doc, m)):  # "EADS N.V. (EADS)": the expansion below
                         longs.setdefault(acronym, m)
                     if e + 1 not in taken:
@@ -369,12 +372,24 @@ class NameRules(Stage):
                 # "EADS" for "European Aeronautic Defence and Space Company": with or without the legal form
                 for initials in sorted(self._initials(doc, m.start, m.end, m.label == "ORG"), key=len, reverse=True):
                     longs.setdefault(initials, m)
+        spelled: dict[str, Mention] = {}  # "BOE", "APACS", "DOE": the forms of organisations' names in acronyms.py
+        for m in mentions:
+            if m.label == "ORG" and m.end - m.start >= 2:
+                for form in sorted(self._spelled(doc, m)):
+                    spelled.setdefault(form, m)
+        # "Ida" of "Ida Smith" is her name, whatever an institute's initials spell
+        first_words = {texts[m.start] for m in mentions if m.label == "PERSON" and m.end - m.start > 1}
         for m in mentions:
             text = tk.span(m.start, m.end).replace(".", "")
             if m.end - m.start > 1 and m.label == "ORG" and _acronym_form(tk.span(m.start, m.end)):
                 text = org_key(tk.span(m.start, m.end)).upper()  # "EADS N.V.": the acronym and a legal form
             target = longs.get(text)
-            if " " not in text and text.isupper() and target is not None and target is not m and not m.fixed:
+            written = text.isupper() or mixed_case_acronym(text) and text not in first_words \
+                and name_key(text) not in self.aliases and not (  # "Apacs" after its name; "Bat" for B. A. Tobacco
+                    m.label == "PERSON" and first_name_gender(text)[1] == SURE)  # "Ted said", a person's
+            if target is None and m.end - m.start == 1 and written:
+                target = spelled.get(text.upper())
+            if " " not in text and written and target is not None and target is not m and not m.fixed:
                 m.label = target.label
                 m.canonical = target.canonical or self._name(doc, target)
 

@@ -107,7 +107,7 @@ class VariantRules(Stage):
                 ok = m.label not in UNLINKED
             else:
                 ok = (m.label == "ORG" or name.lower() in self.name_heads) and self._common_word(name) \
-                    and not (m.start and tk.text[m.start - 1] == "The" and not doc[m.start - 1].is_sent_start)
+                    and not (m.start and tk.text[m.start - 1] == "The" and not self._opens_sentence(doc, m.start - 1))
             # a short form the article wrote before the full name is a name of its own: "General Motors"
             # long before "General Motors Acceptance Corp" (its finance arm)
             if full in orgs and ok and orgs[full] < first[name]:

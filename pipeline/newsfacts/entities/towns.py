@@ -1,0 +1,71 @@
+"""Towns the model takes for people: "in Monterrey", "the Larne athlete", "their native Monterrey".
+
+The model reads a town it does not know as a surname. A "person" whose whole name is a town of the
+GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once:
+the object of a locative preposition ("in", "near", "outside"), a word after a determiner that
+modifies a noun for a person after it (``person_nouns.txt``: "the Larne athlete"; not "the Dole
+campaign", a candidate's, nor "the Wigan striker", a club's role), or a word after one saying where
+someone is from ("their native Monterrey"). The label is not fixed: a club's cue read later (a side in
+a contest, a player's role) makes the name a club. Many towns are surnames
+too ("Preston", "Lincoln"), so the name is left a person when it is no place in any of its sentences,
+when the article names someone in full with it ("Jack Preston") or when it is a first name in
+gender-guesser's lexicon.
+
+:meth:`~newsfacts.entities.kinds.KindRules._place_after_preposition` labels one mention at a time
+("near Bristol"), as a club named for its town stays a club elsewhere; a "person" that is a town is no
+person anywhere in the article, so here the decision is the article's, and made before people's names
+are linked (a town is no one's surname).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.kinds import PLACE_PREPS
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.namematch import first_name_gender
+from newsfacts.tokens import token_index
+
+PLACE_PREPOSITIONS = PLACE_PREPS | {"around", "across", "throughout"}
+OWNERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"})
+ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
+
+
+class TownRules(Stage):
+    """Relabel as places the "people" that are towns the article uses as places."""
+
+    person_nouns: set[str]
+
+    def _towns_as_people(self, doc: Doc, mentions: list[Mention]) -> None:
+        tk = token_index(doc)
+        groups: dict[str, list[Mention]] = defaultdict(list)
+        in_full: set[str] = set()
+        for m in mentions:
+            if m.label == "PERSON":
+                words = self._words(doc, m)
+                if len(words) > 1:
+                    in_full.update(name_key(w) for w in words)
+                groups[name_key(tk.span(m.start, m.end))].append(m)
+        for key, group in groups.items():
+            if key not in self.city_country or key in in_full or any(m.fixed for m in group) \
+                    or first_name_gender(tk.text[group[0].start])[1]:
+                continue
+            if any(self._used_as_place(doc, m) for m in group):
+                for m in group:
+                    m.label = "GPE"  # not fixed: a club's cue read later may make it a club ("the Larne side")
+
+    def _used_as_place(self, doc: Doc, m: Mention) -> bool:
+        """The sentence reads the name as a place: after "in", or as a modifier after a determiner."""
+        tk = token_index(doc)
+        if m.start == 0:
+            return False
+        prev = tk.lower[m.start - 1]
+        head = doc[m.end - 1].head
+        if prev in PLACE_PREPOSITIONS and doc[m.end - 1].dep_ == "pobj" and head.i == m.start - 1:
+            return True
+        if prev in ORIGIN_WORDS and m.start > 1 and tk.lower[m.start - 2] in OWNERS:
+            return True  # "their native Monterrey"
+        return prev in OWNERS and m.end < tk.n and tk.text[m.end].islower() and head.i == m.end \
+            and tk.lower[m.end] in self.person_nouns  # "the Larne athlete"; not "the Wigan striker", a club's
