@@ -24,6 +24,7 @@ from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
+from newsfacts.entities.people_links import PeopleLinkRules
 from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.products import ProductRules
 from newsfacts.entities.roles import RoleRules
@@ -40,7 +41,7 @@ from newsfacts.wordlists import read_lines, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      ProductRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
+                      ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
                       ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, AcronymRules,
                       Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
@@ -148,7 +149,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._towns_as_people(doc, mentions)  # towns.py
         self._articled_people(doc, mentions)  # articled.py
         mentions = self._cut_descriptors(doc, mentions)  # descriptors.py
-        # names.py
+        # names.py, people_links.py, acronyms.py
         self._link_people(doc, mentions, seen_as_person)
         if self.propagate:
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)

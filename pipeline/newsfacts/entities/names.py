@@ -1,9 +1,9 @@
 """Canonical names: one name per real thing within an article.
 
-A surname or a first name takes the full name the article gives a person; further occurrences of
-a known name become mentions; "UN" after "the United Nations" and "Lockheed" after "Lockheed
-Martin" take the long form (and a headline's short form above its story's full name); table entries
-take the fullest name the article uses for them.
+Further occurrences of a known name become mentions; "Lockheed" after "Lockheed Martin" takes the
+long form (and a headline's short form above its story's full name); an organisation's name is
+extended over words the model left out; table entries take the fullest name the article uses for
+them. People's short forms are linked in :mod:`.people_links`, acronyms in :mod:`.acronyms`.
 """
 
 from __future__ import annotations
@@ -12,122 +12,20 @@ from collections import defaultdict
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.acronyms import mixed_case_acronym
 from newsfacts.entities.mentions import (
     ACRONYM_RE,
     Alias,
     Mention,
     Stage,
     after_name,
-    letters_in_order,
     name_key,
 )
-from newsfacts.namematch import SURE, PersonName, clean_name, first_name_gender, fits, org_key, parse, short_forms
+from newsfacts.namematch import SURE, first_name_gender, org_key
 from newsfacts.tokens import token_index
 
 
 class NameRules(Stage):
-    """Link people's short forms, propagate names, link acronyms and short forms, canonicalize."""
-
-    def _person_key(self, doc: Doc, m: Mention) -> tuple[str, ...]:
-        """A mention's name words for matching people: parsed for a person, as written otherwise."""
-        text = clean_name(self._name(doc, m))
-        return parse(text).words if m.label == "PERSON" else tuple(text.lower().split())
-
-    def _person_names(self, doc: Doc, mentions: list[Mention]) -> tuple[dict, dict]:
-        """Full names in the article, one canonical name per person, and the short forms that fit
-        exactly one person. The longest name is canonical ("Sadyr Nurgojoevich Japarov"); a shorter
-        full name joins it only when it fits no other ("M. Butcher", "Beng Hee")."""
-        names: dict[tuple[str, ...], tuple[int, str]] = {}
-        for m in mentions:
-            if m.label == "PERSON":
-                text = clean_name(self._name(doc, m))
-                if parse(text).full:
-                    names.setdefault(parse(text).words, (m.start, text))
-        people: list[tuple[PersonName, str]] = []
-        full: dict[tuple[str, ...], str] = {}
-        for words, (_, text) in sorted(names.items(), key=lambda kv: (
-                -len(kv[0]), sum(len(w.rstrip(".")) == 1 for w in kv[0]), kv[1][0])):
-            owners = {canonical for pn, canonical in people if fits(parse(text), pn)}
-            if len(owners) == 1:
-                full[words] = owners.pop()
-            else:
-                people.append((parse(text), text))
-                full[words] = text
-        short: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for pn, canonical in people:
-            for form in short_forms(pn):
-                short[form].add(canonical)
-        self._people = people
-        self._shared = {k: v for k, v in short.items() if len(v) > 1}  # "Kilbride" of Simon and Guy Kilbride
-        return full, {k: next(iter(v)) for k, v in short.items() if len(v) == 1}
-
-    def _given_names(self) -> dict[tuple[str, ...], str]:
-        """First words of full names that point to one person ("Xi" for "Xi Jinping")."""
-        given: dict[tuple[str, ...], set[str]] = defaultdict(set)
-        for pn, canonical in self._people:
-            if len(pn.words[0].rstrip(".")) > 1:
-                given[pn.words[:1]].add(canonical)
-        return {k: next(iter(v)) for k, v in given.items() if len(v) == 1}
-
-    def _link_people(self, doc: Doc, mentions: list[Mention], seen_as_person: set[tuple[str, ...]]) -> None:
-        """Short forms of a full name in the article take its label and name: surnames always,
-        a first word ("Xi", "Wang") where the model took it for a person at least once or the
-        full name came first. A surname two people share stays as written."""
-        full, short = self._person_names(doc, mentions)
-        given = self._given_names()
-        introduced: dict[str, int] = {}
-        titled_as: dict[str, set[str]] = defaultdict(set)  # the title or honorific before a full name
-        keys = [self._person_key(doc, m) for m in mentions]
-        lower = token_index(doc).lower
-        for m, key in zip(mentions, keys, strict=True):
-            if m.label == "PERSON" and key in full:
-                introduced[full[key]] = min(introduced.get(full[key], m.start), m.start)
-                titled_as[full[key]].add(lower[m.start - 1] if m.start else "")
-        for m, key in zip(mentions, keys, strict=True):
-            if m.label == "PERSON" and key in full:
-                m.canonical = full[key]
-                continue
-            if m.label == "PERSON" and m.source != "rule":
-                m.canonical = None  # linked again below, against the names found since
-            if m.fixed and m.label != "PERSON":
-                continue
-            text = self._name(doc, m)
-            canonical = short.get(key) if m.label == "PERSON" or text[:1].isupper() else None
-            if canonical and not (self.aliases.get(name_key(text)) and m.label == "GPE"):
-                m.label = "PERSON"
-                m.canonical = canonical
-            elif key in self._shared and (owner := self._honorific_owner(doc, m, key)):
-                m.label = "PERSON"
-                m.canonical = owner
-            elif key in self._shared and not self.aliases.get(name_key(text)) and text[:1].isupper():
-                m.label = "PERSON"  # a surname two people share: a person, named as written
-                if m.start > 0 and self._initial_before(doc, m.start - 1) and not any(
-                        o.start <= m.start - 1 < o.end for o in mentions):
-                    m.start -= 1  # "S Kilbride": the initial says which one
-            elif key in given and not self.aliases.get(name_key(text)) and (
-                    self._words(doc, m) in seen_as_person or introduced.get(given[key], m.start) < m.start) and (
-                    self._title_agrees(lower[m.start - 1] if m.start else "", titled_as[given[key]])):
-                m.label = "PERSON"
-                m.canonical = given[key]
-
-    def _title_agrees(self, before: str, full_name_titles: set[str]) -> bool:
-        """A first name after a title of rank is the full name's only when the full name had it too ("Sir
-        Alex" of "Sir Alex Ferguson"; "Prince Charles" is not "Charles Kennedy"; ``rank_titles.txt``).
-        "Mr Wang" of "Wang Yan" is linked: the family name comes first."""
-        return before not in self.rank_titles or before in full_name_titles
-
-    def _honorific_owner(self, doc: Doc, m: Mention, key: tuple[str, ...]) -> str | None:
-        """"Mr Jackson" after "Michael Jackson" and his mother "Katherine Jackson": of the full names that share
-        the surname, the one person whose first name is not surely of the other gender than the honorific's. A
-        first name the lexicon only leans on ("Kim", "Sasha") refuses no one, so two can fit: then none."""
-        tk = token_index(doc)
-        words = [tk.lower[m.start].rstrip(".")] + ([tk.lower[m.start - 1].rstrip(".")] if m.start else [])
-        said = next((self.honorific_genders[w] for w in words if w in self.honorific_genders), None)
-        if said is None:
-            return None
-        fits_said = [c for c in sorted(self._shared[key]) if _first_name_allows(c, said)]
-        return fits_said[0] if len(fits_said) == 1 else None
+    """Propagate names, link organisations' short forms, extend their names, canonicalize."""
 
     def _propagate(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
         """Further occurrences of a name the article already has as an entity."""
@@ -337,62 +235,6 @@ class NameRules(Stage):
                 dropped.add(id(nxt))
         return [m for m in mentions if id(m) not in dropped]
 
-    def _initials(self, doc: Doc, start: int, end: int, legal: bool = True) -> set[str]:
-        """The initials of a name, and (``legal``) without its legal form ("EADSC", "EADS")."""
-        words = [t for t in doc[start:end] if t.is_alpha and t.lower_ not in self.linking and t.text[0].isupper()]
-        found = {"".join(t.text[0] for t in words)}
-        span = doc[start:end]
-        base = org_key(span.text).split() if legal else []
-        if 0 < len(base) < len(span.text.split()):
-            cut = span.start_char + sum(len(w) + 1 for w in span.text.split()[:len(base)])
-            found.add("".join(t.text[0] for t in words if t.idx < cut))
-        return {x for x in found if len(x) >= 2}
-
-    def _link_acronyms(self, doc: Doc, mentions: list[Mention]) -> None:
-        """"UN" after "the United Nations", "KMT" after "the Kuomintang (KMT)": an acronym of a longer
-        name takes its label and name. A bracketed acronym right after a name is bound to it when its
-        letters appear in the name in order, from the first (Schwartz and Hearst's test)."""
-        tk = token_index(doc)
-        texts = tk.text
-        longs: dict[str, Mention] = {}
-        taken = {i for m in mentions for i in range(m.start, m.end)}
-        for m in list(mentions):
-            e = m.end
-            if m.label not in ("PERSON", "DATE") and e + 2 < tk.n and texts[e] == "(" and texts[e + 2] == ")":
-                acronym = texts[e + 1].replace(".", "")
-                if ACRONYM_RE.match(acronym) and letters_in_order(acronym, self._name(doc, m)) \
-                        or m.label == "ORG" and acronym.upper() in self._spelled(doc, m) \
-                        and (mixed_case_acronym(acronym) or ACRONYM_RE.match(acronym)):
-                    if not _acronym_form(self._name(doc, m)):  # "EADS N.V. (EADS)": the expansion below
-                        longs.setdefault(acronym, m)
-                    if e + 1 not in taken:
-                        mentions.append(Mention(e + 1, e + 2, m.label, "rule"))
-        for m in mentions:
-            if m.label in ("ORG", "GPE", "NORP") and m.end - m.start >= 2:
-                # "EADS" for "European Aeronautic Defence and Space Company": with or without the legal form
-                for initials in sorted(self._initials(doc, m.start, m.end, m.label == "ORG"), key=len, reverse=True):
-                    longs.setdefault(initials, m)
-        spelled: dict[str, Mention] = {}  # "BOE", "APACS", "DOE": the forms of organisations' names in acronyms.py
-        for m in mentions:
-            if m.label == "ORG" and m.end - m.start >= 2:
-                for form in sorted(self._spelled(doc, m)):
-                    spelled.setdefault(form, m)
-        # "Ida" of "Ida Smith" is her name, whatever an institute's initials spell
-        first_words = {texts[m.start] for m in mentions if m.label == "PERSON" and m.end - m.start > 1}
-        for m in mentions:
-            text = tk.span(m.start, m.end).replace(".", "")
-            if m.end - m.start > 1 and m.label == "ORG" and _acronym_form(tk.span(m.start, m.end)):
-                text = org_key(tk.span(m.start, m.end)).upper()  # "EADS N.V.": the acronym and a legal form
-            target = longs.get(text)
-            written = text.isupper() or mixed_case_acronym(text) and text not in first_words \
-                and name_key(text) not in self.aliases and not (  # "Apacs" after its name; "Bat" for B. A. Tobacco
-                    m.label == "PERSON" and first_name_gender(text)[1] == SURE)  # "Ted said", a person's
-            if target is None and m.end - m.start == 1 and written:
-                target = spelled.get(text.upper())
-            if " " not in text and written and target is not None and target is not m and not m.fixed:
-                m.label = target.label
-                m.canonical = target.canonical or self._name(doc, target)
-
     def _table_alias(self, doc: Doc, m: Mention) -> Alias | None:
         """The table entry a mention names: its own name, or for an organisation a country's name before a
         body of the table ("US Federal Reserve", "US Department of Justice"), which is that body."""
@@ -439,12 +281,6 @@ class NameRules(Stage):
         return names
 
 
-def _first_name_allows(full_name: str, gender: str) -> bool:
-    """A full name's first name is not surely of the other gender (gender-guesser's "male"/"female")."""
-    g, strength = first_name_gender(clean_name(full_name).split()[0])
-    return not (strength == SURE and g is not None and g != gender)
-
-
 def _org_rank(name: str) -> tuple[bool, int]:
     """Which of an organisation's names the article writes is canonical: one without a legal form
     ("Apple" over "Apple Inc."), then the longest. A legal form the article never leaves out stays:
@@ -460,10 +296,4 @@ def _name_cased(word: str) -> bool:
     """Written as a name: a capital first ("Boeing", "AirTran", "McDonnell", "EADS"), not the plural
     of an acronym ("GDRs", "MPs")."""
     return word[:1].isupper() and not (len(word) > 2 and word.endswith("s") and word[:-1].isupper())
-
-
-def _acronym_form(name: str) -> bool:
-    """An acronym with or without a legal form: "EADS", "EADS N.V.", "BHP Ltd"."""
-    key = org_key(name)
-    return " " not in key and name.split()[0].replace(".", "").isupper() and len(key.replace(".", "")) >= 2
 

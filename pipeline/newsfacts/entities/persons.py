@@ -13,7 +13,7 @@ need two kinds ("JP McManus", "Lomana LuaLua"), and then a first name at the end
 founders ("McDonnell Douglas"). A firm named for a person ("Morgan Stanley", "Eli Lilly") has no such
 cue, and any organisation cue on the full name keeps it an organisation: "the" before it, a kind noun
 ("the bank X"), a title after it ("X analyst"). The surname alone then follows the full name
-(:meth:`NameRules._link_people`), and so does a scorer a results line took for a side ("Varga 40").
+(:meth:`PeopleLinkRules._link_people`), and so does a scorer a results line took for a side ("Varga 40").
 """
 
 from __future__ import annotations
