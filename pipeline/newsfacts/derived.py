@@ -50,6 +50,10 @@ def cached(name: str, package: str, build: Callable[..., Any], *args: Any, also:
 
 
 def _digest(build: Callable[..., Any], args: tuple) -> str:
-    """Of the source of the module that builds the table, and of the arguments it is built with."""
-    source = Path(sys.modules[build.__module__].__file__ or "").read_bytes()
+    """Of the source of the module that builds the table (else newsfacts' version: an install without
+    source files), and of the arguments it is built with."""
+    try:
+        source = Path(sys.modules[build.__module__].__file__ or "").read_bytes()
+    except OSError:
+        source = version("newsfacts").encode()
     return hashlib.sha1(source + repr(args).encode()).hexdigest()[:12]
