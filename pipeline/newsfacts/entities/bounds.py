@@ -103,8 +103,9 @@ class NameBoundRules(Stage):
                        if doc[k].lower_ in self.honorifics and doc[k].lower_ not in NOT_OPENING]
             if opening:
                 s = opening[0]
-        if s == m.start and self._opens_sentence(doc, s) and self._no_name_word(doc, s, m):
-            s += 1
+        if s == m.start and self._opens_sentence(doc, s) and doc[m.end - 1].lower_ not in self.name_heads \
+                and self._no_name_word(doc, s, m):
+            s += 1  # not "Leeds United striker X": a name ending in an organisation's head word is whole
         if s == m.start:
             return m
         m.start = s
