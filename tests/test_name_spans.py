@@ -52,10 +52,21 @@ def test_an_opening_word_that_is_no_name_word_is_dropped(process, text, name, dr
         ("Housing Corporation figures show a fall in the number of new homes.", "Housing Corporation"),
         # a name that ends in an organisation's head word is whole, whatever the tagger makes of its first
         ("Leeds United striker Mark Viduka was sent off in the second half.", "Leeds United"),
+        # the model stops at the town of a club or body named for it
+        ("Newcastle United manager Graeme Souness said the team had played well.", "Newcastle United"),
+        ("Sheffield United beat Leicester City 2-0 on Saturday.", "Sheffield United"),
     ],
 )
 def test_a_name_that_opens_a_sentence_keeps_its_first_word(process, text, name):
     assert name in names(process(text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("He flew to Mexico City on Monday.", "Mexico City"),  # a place of the tables stays one
+    ("She moved to Kansas City in May.", "Kansas City"),
+])
+def test_a_city_named_with_a_head_word_stays_a_place(process, text, place):
+    assert place in [e.text for e in process(text)._.entities if e.label == "GPE"]
 
 
 @pytest.mark.parametrize(

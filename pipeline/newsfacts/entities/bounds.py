@@ -308,6 +308,24 @@ class NameBoundRules(Stage):
                 m.label = "ORG"
         return mentions
 
+    def _join_place_by_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Newcastle United manager X", "Sheffield United beat ...": the model ends a club or body named for
+        its town one word short, at the town. A place followed by a capitalised organisation head word
+        (``name_heads.tsv``: "United", "Rovers", "Council") that no other mention holds is that
+        organisation, unless the whole is a place of the tables ("Mexico City", "Kansas City")."""
+        tk = token_index(doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in mentions:
+            e = m.end
+            if m.label not in ("GPE", "LOC") or m.fixed or e >= tk.n or e in taken or not tk.text[e].istitle() \
+                    or self.name_heads.get(tk.lower[e]) != "ORG" or "\n" in doc[e - 1].whitespace_:
+                continue
+            key = name_key(tk.span(m.start, e + 1))
+            if key not in self.city_country and key not in self.aliases:
+                m.end, m.label = e + 1, "ORG"
+                taken.add(e)
+        return mentions
+
     def _join_place_by_acronym(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"the U.N. Interim Force in Lebanon (UNIFIL)", "the Rally for ... Democracy in Rwanda (RDR)": the
         model ends an organisation's name before "in", "of" or "for" and a place. The bracketed acronym right
