@@ -199,10 +199,8 @@ class RelativeRules(RuleHelpers):
             if rest[:1] not in (".", ",", ";", "") and not rest.startswith(" -"):
                 return None
         sign = -1 if direction in ("ago", "earlier", "before") else 1
-        if n == "X":  # "a few weeks later": the length, as TimeML marks it; "some years ago": a past time
-            if direction in ("later", "earlier"):
-                return Cand(m.start(), unit_end, "DURATION", duration_value(n, unit))
-            return Cand(m.start(), m.end(), "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        if n == "X":
+            return _some_time(m, unit_end, unit, direction)
         if direction in ("earlier", "later") and (comp := comparative(m, ctx, n, unit)) is not None:
             return comp
         start = m.start()
@@ -277,10 +275,7 @@ class RelativeRules(RuleHelpers):
     def _h_bare_ago(self, m: re.Match, ctx: Ctx) -> Cand | None:
         """"months ago" is some time back, as "years ago" is; "minutes later", "days earlier" are a length of
         unknown count, as "a few days later" is (TimeML: the length, "later" its signal)."""
-        unit = self.units[m.group("unit").lower()]
-        if m.group("dir").lower() == "ago":
-            return Cand(m.start(), m.end(), "DATE", "PAST_REF")
-        return Cand(m.start(), m.end("unit"), "DURATION", duration_value("X", unit))
+        return _some_time(m, m.end("unit"), self.units[m.group("unit").lower()], m.group("dir").lower())
 
     def _h_thispart(self, m: re.Match, ctx: Ctx) -> Cand | None:
         part = self.parts[m.group("part").lower()]
@@ -348,3 +343,11 @@ class RelativeRules(RuleHelpers):
             return ref[:size], False
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+
+def _some_time(m: re.Match, unit_end: int, unit: str, direction: str) -> Cand:
+    """A shift by an unknown count of ``unit``: "a few weeks later" is the length, as TimeML marks it ("later"
+    its signal); "some years ago" a past time, "some years from now" a future one."""
+    if direction in ("later", "earlier"):
+        return Cand(m.start(), unit_end, "DURATION", duration_value("X", unit))
+    return Cand(m.start(), m.end(), "DATE", "PAST_REF" if direction in ("ago", "before") else "FUTURE_REF")

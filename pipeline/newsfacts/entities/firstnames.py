@@ -121,7 +121,7 @@ class FirstNameRules(Stage):
             while s > 0 and s - 1 not in taken and self._initial_before(doc, s - 1):
                 s -= 1
             if s == m.start and s > 0 and s - 1 not in taken and self._first_name_left_out(doc, s - 1, lines, e - s):
-                s -= 1  # "Shani" of "Shani Rhys James" (firstnames.py)
+                s -= 1  # "Shani" of "Shani Rhys James"
             while e < n:
                 if len(texts[e - 1]) == 1 and texts[e - 1].isupper() and e + 1 < n and texts[e] in ("'", "’") \
                         and texts[e + 1][:1].isupper():

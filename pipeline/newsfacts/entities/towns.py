@@ -25,11 +25,11 @@ from spacy.tokens import Doc
 
 from newsfacts.entities.kinds import PLACE_PREPS
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.products import OWNERS
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
 
 PLACE_PREPOSITIONS = PLACE_PREPS | {"around", "across", "throughout"}
-OWNERS = frozenset({"the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"})
 ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
 
 
@@ -65,7 +65,8 @@ class TownRules(Stage):
         head = doc[m.end - 1].head
         if prev in PLACE_PREPOSITIONS and doc[m.end - 1].dep_ == "pobj" and head.i == m.start - 1:
             return True
-        if prev in ORIGIN_WORDS and m.start > 1 and tk.lower[m.start - 2] in OWNERS:
+        before = self.determiners | OWNERS  # "the", "a", "his", "their"
+        if prev in ORIGIN_WORDS and m.start > 1 and tk.lower[m.start - 2] in before:
             return True  # "their native Monterrey"
-        return prev in OWNERS and m.end < tk.n and tk.text[m.end].islower() and head.i == m.end \
+        return prev in before and m.end < tk.n and tk.text[m.end].islower() and head.i == m.end \
             and tk.lower[m.end] in self.person_nouns  # "the Larne athlete"; not "the Wigan striker", a club's

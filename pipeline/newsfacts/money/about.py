@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfacts.money.numbers import CONVERSION_GAP
 from newsfacts.money.phrases import (
     NAMES,
     ORDINALS,
@@ -31,9 +32,6 @@ from newsfacts.money.phrases import (
 )
 from newsfacts.records import Amount, Quantity
 from newsfacts.wordlists import read_table, read_words
-
-_CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
-
 
 _BOUND_PREPS = frozenset({"over", "under", "below", "above"})  # a bound on what the noun before it measures
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "fortnight", "month", "year"})
@@ -81,7 +79,7 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             continue
         # "$186m (£98m; 143m euros)": a conversion says what the amount before it says; when the parse
         # gives the first none, the last may ("A$648m ($492m) profit"), and says it for all of them
-        converted = prev is not None and _CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None
+        converted = prev is not None and CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None
         chain = [*chain, a] if converted else [a]
         if converted and prev.about is not None:
             a.about, a.status = prev.about, prev.status
@@ -182,9 +180,7 @@ def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
                 if target.lemma_.lower() in words.time_nouns:
                     return None, False, False  # "to the tune of $600m", "a year of $5bn" say nothing it measures
                 if prep.lower_ in ("to", "from") and target.lemma_.lower() in words.change_nouns:
-                    # "a 6% rise in profits to £280m": the figure is the profits, not the rise
-                    measured = of_child(target)
-                    return _noun(measured, words, span) if measured is not None else (None, False, False)
+                    return _changed(target, words, span)  # "a 6% rise in profits to £280m": the profits
                 near = prep.doc[prep.i - 1]  # "seventh place and takings of $4.7m": the noun next to "of"
                 if near.dep_ == "conj" and near.head.i == target.i and near.pos_ == "NOUN":
                     target = near
@@ -245,6 +241,12 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
     return phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 
+def _changed(change: Token, words: AboutWords, span: Span | None = None) -> tuple[str | None, bool, bool]:
+    """What a change measures: "profits" of "a rise in profits to £280m", else nothing (not "rise")."""
+    measured = of_child(change)
+    return _noun(measured, words, span) if measured is not None else (None, False, False)
+
+
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
@@ -271,8 +273,7 @@ def _verb_about(verb: Token, obj: Token, words: AboutWords) -> tuple[str | None,
         if dobj is None or dobj.ent_type_ != "" or lemma in words.party_verbs:
             return None, False, False
         if dobj.lemma_.lower() in words.change_nouns:
-            measured = of_child(dobj)
-            return _noun(measured, words) if measured is not None else (None, False, False)
+            return _changed(dobj, words)
         return _noun(dobj, words)
     subj, v = _subject(verb), verb
     for _ in range(3):

@@ -19,13 +19,12 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsfacts.extensions import doc_text
-from newsfacts.money.numbers import _clean, _Num
+from newsfacts.money.numbers import CONVERSION_GAP, _clean, _Num
 from newsfacts.money.quantities import QuantityFinder
 from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
 
-_CONVERSION = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 _COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus)\s+", re.I)
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
 # the rest of a conversion in brackets after an amount: " (£5.38bn)" after "$10bn", "; £22m)" after "US$42m"
@@ -261,7 +260,7 @@ class MoneyExtractor(QuantityFinder):
         for i, n in enumerate(nums):
             m = monies.get(i)
             if m is not None:
-                if head is None or not _CONVERSION.fullmatch(text[prev_end:m.start]):
+                if head is None or not CONVERSION_GAP.fullmatch(text[prev_end:m.start]):
                     head = m
                 prev_end = m.end
                 continue

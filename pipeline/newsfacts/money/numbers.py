@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from newsfacts.money.tables import MoneyTables
 
 _WORD_RE = re.compile(r"[a-z]+")
+# what stands between an amount and its conversion: "$10bn (£5.4bn)", "$3m; £1.6m", "$5m (about £2.7m)"
+CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 
 
 @dataclass(slots=True)

@@ -229,6 +229,15 @@ class Context:
             before.append(self.doc[i].lower_)
         return any(w in qualifiers for w in before)
 
+    def definite_nationality(self, token: Token) -> Mention | None:
+        """"the American", "said the New Zealander": a nationality the model tagged, as a definite noun; its
+        mention. It stands for a person of the story, not for the nation."""
+        m = self.mention_at(token.idx)
+        if m is not None and m.label == "NORP" and token.tag_ == "NNP" and token.i > 0 \
+                and self.doc[token.left_edge.i].lower_ == "the":
+            return m
+        return None
+
     def called(self, token: Token, label: str) -> Mention | None:
         """The last mention with ``label`` before ``token`` that the article introduced with the same noun
         right before the name ("US magazine Rolling Stone"): what "the magazine" stands for, whatever was

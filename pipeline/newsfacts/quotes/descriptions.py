@@ -60,9 +60,7 @@ class Descriptions:
 
     def resolve(self, ctx: Context, token: Token, again: Callable[[Context, Token], Speaker]) -> Speaker:
         """``again`` resolves another token (a possessor, an author) the way a subject is resolved."""
-        span = ctx.doc[token.left_edge.i : token.i + 1]
-        while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
-            span = span[1:]
+        span = _words_up_to(ctx, token)
         words = (span.text, span.start_char, span.end_char, None)
         lemma = token.lemma_.lower()
         if lemma in self.document_nouns and token.pos_ == "NOUN":
@@ -82,13 +80,14 @@ class Descriptions:
         if holder is not None:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
         if token.pos_ == "NOUN" and lemma in self.state_bodies and _of_a_place(ctx, token):
-            return (words[0], words[1], words[2], "ORG")  # "the US government": that place's, no other body
+            return (*words[:3], "ORG")  # "the US government": that place's, no other body
         m = ctx.named_like(token)
         if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
-            earlier = _placed_earlier(ctx, token) if lemma in self.state_bodies else None  # "the government"
-            if earlier is not None:
-                return (earlier.text, span.start_char, span.end_char, "ORG")
-            if lemma not in self.state_bodies:  # a government is no firm or party named before
+            if lemma in self.state_bodies:  # "the government": the one last placed, never a firm or party
+                earlier = _placed_earlier(ctx, token)
+                if earlier is not None:
+                    return (earlier.text, span.start_char, span.end_char, "ORG")
+            else:
                 m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
         elif m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
             m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
@@ -223,6 +222,14 @@ def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) ->
     return None
 
 
+def _words_up_to(ctx: Context, token: Token):
+    """The words of the phrase a noun heads, up to the noun, without a leading determiner: "US government"."""
+    span = ctx.doc[token.left_edge.i : token.i + 1]
+    while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
+        span = span[1:]
+    return span
+
+
 def _of_a_place(ctx: Context, token: Token) -> bool:
     """A place or its people qualifies the noun: "the US government", "the French interior ministry"."""
     for c in token.children:
@@ -242,10 +249,7 @@ def _placed_earlier(ctx: Context, token: Token):
         if ctx.tokens.lower[i] == token.lower_ and t.lemma_.lower() == lemma and not ctx.in_quote(t.idx):
             if not _of_a_place(ctx, t):
                 return None  # the bare noun again: whatever it stood for then
-            span = ctx.doc[t.left_edge.i : t.i + 1]
-            while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
-                span = span[1:]
-            return span
+            return _words_up_to(ctx, t)
         m = ctx.mention_at(t.idx)
         if m is not None and m.label == "ORG" and t.dep_ in SUBJECT_DEPS:
             return None  # an organisation named as a subject since

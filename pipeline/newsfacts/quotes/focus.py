@@ -253,10 +253,9 @@ class Focus:
                    for c in verb.children)
 
     def nationality(self, token: Token) -> bool:
-        """"The American", "the Briton": a nationality as a definite subject stands for a person of the story."""
-        m = self.ctx.mention_at(token.idx)
-        return (m is not None and m.label == "NORP" and token.tag_ == "NNP" and token.i > 0
-                and self.ctx.doc[token.left_edge.i].lower_ == "the" and token.left_edge.i == token.i - 1)
+        """"The American", "the Briton": a one-word nationality right after "the", as a subject, stands for a
+        person of the story."""
+        return self.ctx.definite_nationality(token) is not None and token.left_edge.i == token.i - 1
 
     def used_as_place(self, span) -> bool:
         """A name the model took for a person used as a place: a place noun right after it ("Tando

@@ -103,8 +103,7 @@ class Speakers:
     def resolve(self, ctx: Context, token: Token) -> Speaker:
         """Canonical speaker for a subject token; the mention kept is the one in the attribution."""
         mention = ctx.mention_at(token.idx)
-        if mention is not None and mention.label == "NORP" and token.tag_ == "NNP" and token.i > 0 \
-                and ctx.doc[token.left_edge.i].lower_ == "the":
+        if ctx.definite_nationality(token) is not None:
             person = ctx.focus.best(token, None, subject=True)  # "said the New Zealander": the story's person
             if person is not None and person.label == "PERSON":
                 return (person.canonical, mention.start, mention.end, "PERSON")
@@ -148,7 +147,6 @@ class Speakers:
                 return (m.canonical, start, end, m.label)
             return (None, start, end, None)
         return self.descriptions.resolve(ctx, token, self.resolve)
-
 
     def body_subject(self, ctx: Context, token: Token) -> Token | None:
         """The last organisation noun ("the government", "the company") that is the subject of this or the
