@@ -207,11 +207,12 @@ class Context:
     def described(self, noun: Token, speaker: tuple) -> tuple:
         """A speaker left as a description: a bare "the department" or "the official" is the fuller
         description the same noun headed as an earlier speaker ("the Labor department", "a Board of Trade
-        official"); a fuller one is kept for later."""
+        official"); a fuller one that names whose it is is kept for later (not "several analysts")."""
         lemma = noun.lemma_.lower()
         words = speaker[0].split()
         if len(words) > 1 and words[-1].lower() == noun.lower_:
-            self.descriptions.setdefault(lemma, []).append((noun.idx, speaker[0]))
+            if any(c.dep_ in ("compound", "poss", "nmod") for c in noun.children):  # not "several analysts"
+                self.descriptions.setdefault(lemma, []).append((noun.idx, speaker[0]))
             return speaker
         bare = len(words) == 1 and all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         earlier = [d for d in self.descriptions.get(lemma, ()) if d[0] < noun.idx] if bare else []
