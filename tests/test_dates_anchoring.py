@@ -23,7 +23,25 @@ REPORTED_QUARTER = [
      "2013-11-02", "the latest period", "2013-Q4"),
     ("Vandelay said its fourth quarter ended Sept. 30 was its best. Revenue rose from the year-ago period.",
      "2013-10-29", "the year-ago period", "2012-Q4"),
+    # the results a year before, in a sentence of its own, are those of the quarter being reported
+    ("Brightline Savings posted a second-quarter loss of $4 million. The year-ago results were restated.",
+     "2014-08-06", "year-ago", "2013-Q2"),
+    ("Pinecrest Foods said third-quarter net rose 8%. Year-earlier results included a $2 million gain.",
+     "2014-10-22", "Year-earlier", "2013-Q3"),
 ]
+
+
+# "the same period" with no period named before it has no value to give (not the quarter a year back)
+SAME_PERIOD_UNNAMED = [
+    "Ministers expect exports to rise by a fifth under the 2014-18 plan and imports by a tenth in the same period.",
+    "The union said the new rota would add shifts, but that pay over the same period was not discussed.",
+]
+
+
+@pytest.mark.parametrize("passage", SAME_PERIOD_UNNAMED)
+def test_same_period_without_a_period_named(process, passage):
+    doc = process(passage, dct="2014-03-03")
+    assert not [f for f in doc._.dates if "same period" in f.text], [(f.text, f.value) for f in doc._.dates]
 
 
 @pytest.mark.parametrize("passage,dct,text,value", REPORTED_QUARTER)

@@ -89,7 +89,7 @@ class RulePatterns(RuleHelpers):
             rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
         R.append(("month", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
-            rf"(?:\s+(?P<yrel>this|last|next|that|the\s+same)\s+year\b(?![-–]))?", f), self._h_month))
+            rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same)\s+year\b(?![-–]))?", f), self._h_month))
         R.append(("weekday", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f),
             self._h_weekday))

@@ -99,6 +99,8 @@ class PeriodRules(RuleHelpers):
                     return c.last_period, not c.last_period.startswith("X")
                 if same_now and c.last_quarter:
                     return f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", True
+                if same_now:
+                    return None, False  # the same as a span no date named ("the 2020-25 plan"): no value to give
             year_ago = rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same")
             if c.dct is None:
                 # "the fourth quarter of 2004, against a loss for the same period a year earlier"
@@ -246,7 +248,7 @@ def quarterly_context(c: Ctx, start: int) -> bool:
     if tok is None or _months_reported_before(tok):
         return False
     return any(t.lower_ in ("quarter", "quarterly", "period") for t in tok.sent) or c.last_quarter is not None and any(
-        t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales") for t in tok.sent)
+        t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales", "results") for t in tok.sent)
 
 
 def reported_quarter(c: Ctx) -> tuple[int, int]:
