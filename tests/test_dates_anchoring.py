@@ -137,3 +137,22 @@ def test_year_by_tense(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# months that make a calendar quarter or half, written as a range, are that quarter or half
+MONTH_SPANS = [
+    ("Tile sales in the April-June period rose 6%, the builder said.", "2014-08-12", "the April-June period",
+     "2014-Q2"),
+    ("Freight volumes fell 2% in the April-June quarter from a year earlier, the late filing showed.",
+     "2014-11-03", "a year earlier", "2013-Q2"),
+    ("Exports grew in July-December, the ministry said.", "2015-02-20", "July-December", "2014-H2"),
+    ("The airline expects a smaller loss in the October-December quarter.", "2014-08-12",
+     "the October-December quarter", "2014-Q4"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", MONTH_SPANS)
+def test_month_ranges_that_make_a_quarter_or_half(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

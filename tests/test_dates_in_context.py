@@ -79,6 +79,9 @@ NOT_A_TIME = [
     # a month word opening a run of names the model left untyped is a first name
     ("She toured Europe with June Tabor and her band.", "June"),
     ("June Tabor recorded the song in a church.", "June"),
+    # a bare two-digit decade followed by a unit is a level ("the mid 40s a share"), not the 1940s
+    ("Analysts valued the stock in the mid 40s a share before the bid.", "40s"),
+    ("Daytime highs stayed in the 70s Fahrenheit all week.", "70s"),
 ]
 
 

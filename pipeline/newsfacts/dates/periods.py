@@ -187,6 +187,31 @@ class PeriodRules(RuleHelpers):
 
         return Cand(m.start(), m.end(), "DATE", value)
 
+    def _h_month_span(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the April-June period", "July-December": months that make a calendar quarter or half are that
+        quarter or half, of the year the quarter and half rules give it (reported, so mostly over)."""
+        first, last = self._month_num(m.group("m1")), self._month_num(m.group("m2"))
+        if last - first == 2 and first % 3 == 1:
+            q, h = (first - 1) // 3 + 1, None
+        elif last - first == 5 and first in (1, 7):
+            q, h = None, 1 if first == 1 else 2
+        else:
+            return None  # other runs of months are read month by month
+        start = m.start()
+
+        def value(c: Ctx, q=q, h=h, start=start):
+            if c.dct is None:
+                return f"XXXX-Q{q}" if q else f"XXXX-H{h}", False
+            if q:
+                year = self._quarter_year(c, q, start)
+                c.note_quarter(year, q, c.tense(start) == "past")
+                return f"{year}-Q{q}", True
+            year = c.dct.year - (c.tense(start) != "future" and h == 2 and c.dct.month <= 6)
+            c.last_period = f"{year}-H{h}"
+            return f"{year}-H{h}", True
+
+        return Cand(start, m.end(), "DATE", value)
+
     def _h_year_ago_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
         before = ctx.text[max(0, m.start() - 3): m.start()].lower()
         if re.search(r"\ban?\s$", before) and m.group("sep") == " " or re.search(r"\d\s*-?$", before):
