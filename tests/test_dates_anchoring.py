@@ -156,3 +156,20 @@ def test_month_ranges_that_make_a_quarter_or_half(process, passage, dct, text, v
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# "the 2013 period" is the period being reported (a half, months of the year: the year), or the year; a
+# half told in the past is one already over
+PERIOD_OF_A_YEAR = [
+    ("Group profit for the first half rose 8%. In the 2013 period it had fallen.", "2014-09-01",
+     "the 2013 period", "2013-H1"),
+    ("The 2009 period was the worst for the shipyard in decades.", "2014-09-01", "The 2009 period", "2009"),
+    ("Group profit for the first half rose 8%, the brewer said.", "2014-03-10", "the first half", "2013-H1"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", PERIOD_OF_A_YEAR)
+def test_the_period_of_a_year(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

@@ -146,12 +146,19 @@ class PeriodRules(RuleHelpers):
         return self.months.get(words.group(1).lower()) if words else None
 
     def _h_quarter_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        """"the 1988 quarter": the quarter being reported on, in that year."""
+        """"the 1988 quarter": the quarter being reported on, in that year; "the 1988 period" the period being
+        reported on (a quarter, a half, months of the year: the year), or the year when none was named."""
         year = int(m.group("pyear"))
+        period = re.search(r"period\b", m.group(0), re.I) is not None
 
-        def value(c: Ctx, year=year):
+        def value(c: Ctx, year=year, period=period):
+            if period and c.last_period and c.last_period[:4].isdigit():
+                part = c.last_period.partition("-")[2]
+                return (f"{year}-{part}" if part else str(year)), True
             if c.last_quarter:
                 return f"{year}-Q{c.last_quarter[1]}", True
+            if period:
+                return str(year), True
             if c.dct is None:
                 return f"{year}-QX", False
             dq = (c.dct.month - 1) // 3
@@ -180,8 +187,10 @@ class PeriodRules(RuleHelpers):
             if c.dct is None:
                 return f"XXXX-H{h}", False
             y = c.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
-            if not yrel and c.tense(start) != "future" and h == 2 and c.dct.month <= 6:
-                y -= 1
+            tense = c.tense(start)
+            if not yrel and (tense != "future" and h == 2 and c.dct.month <= 6 or tense == "past" and h == 1
+                             and c.dct.month < 6):
+                y -= 1  # a half told in the past is one that is over: "rose in the first half", said in March
             c.last_period = f"{y}-H{h}"
             return f"{y}-H{h}", True
 
