@@ -19,6 +19,9 @@ from newsfacts.tokens import token_index
 
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")  # where a paragraph ends: a line with nothing on it
 
+# A time limit set in the past ("gave the bidder until mid-November") may lie after the publication date
+_DEADLINE_LINKS = frozenset({"until", "till", "by"})
+
 
 @dataclass(frozen=True)
 class TenseWords:
@@ -109,9 +112,6 @@ class Ctx:
         between = self.doc[verb.i + 1:link.i] if link.i > verb.i else []
         objects = {t.i for ch in verb.children if ch.dep_ in ("dobj", "dative") for t in ch.subtree}
         return not any(t.pos_ in ("NOUN", "PROPN", "ADP") and t.i not in objects for t in between)
-
-
-_DEADLINE_LINKS = frozenset({"until", "till", "by"})
 
 
 def token_at(doc: Doc, char: int):
