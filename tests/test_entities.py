@@ -557,3 +557,18 @@ def test_roles_of_parties_and_offices(process, text, person, role, of):
 def test_no_role_across_a_clause(process, text):
     doc = process(text)
     assert doc._.roles == [], doc._.roles
+
+
+@pytest.mark.parametrize("text, body, person, role", [
+    # "ex-" and "former" before the body a role is of: the body is named alone, the role is a former one
+    ("The political ambitions of ex-Yukos boss Mikhail Khodorkovsky worried the Kremlin.", "Yukos",
+     "Mikhail Khodorkovsky", "Former Boss"),
+    ("Ex-Welsh Office minister Wyn Roberts denied the claims on Monday.", "Welsh Office", "Wyn Roberts",
+     "Former Minister"),
+    ("Former Yukos chief Mikhail Khodorkovsky is in jail in Siberia.", "Yukos", "Mikhail Khodorkovsky",
+     "Former Chief"),
+])
+def test_a_former_role_and_its_body(process, text, body, person, role):
+    doc = process(text)
+    assert body in [e.text for e in doc._.entities], doc._.entities
+    assert (person, role, body) in [(r.person, r.role, r.of) for r in doc._.roles], doc._.roles

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.extensions import doc_text
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
@@ -160,7 +161,12 @@ class RoleRules(Stage):
             span = self._title_of(doc, p)
             if span and not any(i in ent_at for i in range(*span)):
                 of_start, of = self._of_before(doc, span[0], ent_at, names)
-                roles.append(self._role(doc, span[0], span[1], of, of_start, p))
+                role = self._role(doc, span[0], span[1], of, of_start, p)
+                former = _former_before(doc, of_start) if of is not None and of_start < span[0] else None
+                if former is not None and not role.role.startswith("Former"):
+                    role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
+                    role.role = "Former " + role.role
+                roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
             role = self._apposition(doc, p, ent_at, names)
@@ -258,6 +264,15 @@ def _compound_noun(token: Token, start: int, end: int) -> bool:
 def _lower_or_opening(word: Token) -> bool:
     """A word in lower case, or one that is capitalised only as it opens the sentence ("Former")."""
     return word.text.islower() or word.is_sent_start and not word.ent_type_
+
+
+def _former_before(doc: Doc, start: int) -> int | None:
+    """Where "former" or "ex-" begins, right before the body a role is of ("former Yukos chief")."""
+    if start > 0 and doc[start - 1].lower_ == "former":
+        return start - 1
+    if start > 1 and doc[start - 1].text in JOINERS and doc[start - 2].lower_ in PREFIXES:
+        return start - 2
+    return None
 
 
 def _two_holders(doc: Doc, start: int) -> bool:
