@@ -156,6 +156,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
             mentions = self._whole_words(doc, mentions, lines)  # words.py: the names found again, too
             self._link_people(doc, mentions, seen_as_person)
+        mentions = self._glued_words(doc, mentions)  # words.py
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)

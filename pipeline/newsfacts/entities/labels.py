@@ -8,6 +8,7 @@ the article or the tables confirm them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
@@ -39,7 +40,9 @@ class LabelRules(Stage):
 
     def _drop_common_terms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"GPRS", "DRM", "km/h", "ISPs": an abbreviation of a kind of thing (``common_terms.txt``) is no name,
-        and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)")."""
+        and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)"), nor
+        words with no capital letter ("300p", "8x10", "post" of "post-World Cup"; a web address such as
+        "napster.com" is a name)."""
         tk = token_index(doc)
 
         def common(word: str) -> bool:
@@ -49,7 +52,8 @@ class LabelRules(Stage):
         for m in mentions:
             text = tk.span(m.start, m.end)
             bracketed = m.end + 2 < tk.n and tk.text[m.end] == "(" and tk.text[m.end + 2] == ")"
-            if not m.fixed and (common(text) or bracketed and common(tk.text[m.end + 1])):
+            if not m.fixed and (common(text) or bracketed and common(tk.text[m.end + 1])
+                                or m.label != "LAW" and _uncapitalised(text)):
                 continue
             out.append(m)
         return out
@@ -149,3 +153,7 @@ def _legal_form(words: tuple[str, ...]) -> bool:
     kept = len(org_key(" ".join(words)).split())
     tail = words[kept:] if 0 < kept < len(words) else ()
     return bool(tail) and all(w.isupper() or "." in w or not w.istitle() or len(w) >= 3 for w in tail)
+
+
+def _uncapitalised(text: str) -> bool:
+    return not any(ch.isupper() for ch in text) and not re.search(r"\w\.[a-z]{2,}\b", text)

@@ -75,3 +75,22 @@ class WordRules(Stage):
             for i in range(m.start, m.end):
                 at[i] = m
         return [m for m in mentions if id(m) not in absorbed]
+
+    def _glued_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """No name starts or ends inside a run of letters and digits: a name glued to a number before it
+        is a measure's unit ("160GB", "50K Walk") and goes; one the model ended inside a word takes the
+        whole word ("Beyond the Limits of 3G")."""
+        tk = token_index(doc)
+        out = []
+        for m in mentions:
+            if m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
+                if tk.text[m.start - 1][-1].isdigit():
+                    continue
+                while m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
+                    m.start -= 1
+                m.canonical = None
+            while m.end < tk.n and tk.idx[m.end] == tk.end[m.end - 1] and tk.text[m.end][:1].isalnum():
+                m.end += 1
+                m.canonical = None
+            out.append(m)
+        return out
