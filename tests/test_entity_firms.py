@@ -77,6 +77,10 @@ def test_a_title_or_nationality_before_a_name_is_no_part_of_it(process, text, pe
 @pytest.mark.parametrize("text, word", [
     # a number word that opens a paragraph is no first name
     ("Coffee chains grow\n\nOne Starbucks store opened every day last year.", "One Starbucks"),
+    # nor is a possessive
+    ("Transfer talk\n\nHis Newcastle contract runs out in June.", "His Newcastle"),
+    # a legal form inside a longer name ends no firm
+    ("The Internet Corporation for Assigned Names and Numbers met in Rome on Monday.", "Internet Corporation"),
     # a programme's name, no firm: "At" ends no company's name
     ("The minister spoke on The World At One on Tuesday.", "World At"),
 ])

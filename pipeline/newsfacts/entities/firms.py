@@ -7,8 +7,9 @@ often right after a dateline or inside the angle brackets wire services put roun
 ("<Acme Tool Co>"). Here a run of proper nouns (the tagger's NNP; "and", "&", "of" or "de" between two
 of them) that ends in a legal form, with no mention on any of its words, becomes an ORG. Not on
 ALL-CAPS lines, not after a closing bracket ("Trading Co Ltd" of "Norvale (Hong Kong) Trading Co Ltd":
-the name began before the bracket), and not when a proper noun follows ("Co Durham"). A nationality or
-place the model tagged right before the run opens the name ("Kenyan National Grain Corporation").
+the name began before the bracket), and not when the name goes on ("Co Durham", "Internet Corporation
+for Assigned Names"). A nationality or place the model tagged right before the run opens the name
+("Kenyan National Grain Corporation").
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ class FirmRules(Stage):
                     and self._legal_form_word(texts[i - 1], texts[end]):
                 end += 1  # "Co Ltd": another legal form after it
             start = self._firm_start(doc, i, owner)
-            if end < tk.n and doc[end].tag_ in ("NNP", "NNPS") and texts[end][:1].isupper():
-                start = None  # "Co Durham", "Inc Magazine": the name goes on
+            if end < tk.n and (doc[end].tag_ in ("NNP", "NNPS") and texts[end][:1].isupper()
+                               or texts[end] in ("for", "of") and end + 1 < tk.n and texts[end + 1][:1].isupper()):
+                start = None  # "Co Durham", "Internet Corporation for Assigned Names": the name goes on
             if start is not None:
                 before = owner.get(start - 1)
                 if before is not None and before.label in OPENING_LABELS and before.end == start \

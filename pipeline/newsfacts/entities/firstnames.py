@@ -57,7 +57,7 @@ class FirstNameRules(Stage):
                 continue  # "Viva Zapata", "Lake Placid Town": a longer capitalised phrase
             if i > 0 and doc[i - 1].tag_ in ("DT", "PRP$", "WP$"):
                 continue  # "a Heath Robinson device", "their Morris Minor": a thing named for someone
-            if doc[i].like_num or doc[i + 1].like_num \
+            if doc[i].like_num or doc[i].tag_ in ("PRP$", "DT", "WP$") or doc[i + 1].like_num \
                     or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
                 continue
             if first_name_gender(texts[i])[1] != SURE:
