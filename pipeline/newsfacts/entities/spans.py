@@ -29,6 +29,7 @@ from newsfacts.entities.mentions import (
     name_key,
     post_nominal,
 )
+from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.tokens import token_index
 
 BRACKETS = ("(", ")", "[", "]", "<", ">")  # "<Sakura Lens Inc>": wire copy brackets a firm's name
@@ -110,6 +111,9 @@ class SpanRules(Stage):
         while s < e:
             tok = doc[s]
             low = tok.lower_
+            if low in PREFIXES and s + 2 < e and doc[s + 1].text in JOINERS and doc[s + 2].is_title:
+                s += 2  # "ex-Yukos boss": what a person was of, not a name of its own
+                continue
             if s + 1 < e and tok.whitespace_ == "" and any(ch.isalnum() for ch in tok.text):
                 break  # "al-Assad": the first word is kept whole
             if m.label == "ORG" and tok.is_title and s + 1 < e and self._is_ordinal(tok) and doc[s + 1].is_title:
