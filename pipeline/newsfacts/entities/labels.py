@@ -128,6 +128,10 @@ class LabelRules(Stage):
                 m.label = "ORG"
             elif m.label == "PERSON" and len(words) >= 2 and _legal_form(words):
                 m.label = "ORG"  # "Pirelli SpA", "Apic Yamada Corp": a legal form ends no person's name
+            elif m.label == "PERSON" and len(words) >= 2 and ACRONYM_RE.match(words[0]) and len(words[0]) >= 3 \
+                    and ("ORG" in singles.get(words[0], ())
+                         or getattr(self.aliases.get(name_key(words[0])), "kind", "") == "org"):
+                m.label = "ORG"  # "BBC Sport", "MSN Messenger": an organisation's acronym opens no person's name
             elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
                     and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
                              and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):

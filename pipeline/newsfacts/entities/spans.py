@@ -32,6 +32,7 @@ from newsfacts.entities.mentions import (
 from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.tokens import token_index
 
+BRACKETS = ("(", ")", "[", "]", "<", ">")  # "<Sakura Lens Inc>": wire copy brackets a firm's name
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
 
 def _in_word(doc: Doc, i: int) -> bool:
@@ -76,7 +77,7 @@ class SpanRules(Stage):
         s = m.start
         for i in range(m.start, m.end + 1):
             tok = doc[i] if i < m.end else None
-            cut = tok is None or "\n" in tok.text or tok.text in ("(", ")", "[", "]") or (
+            cut = tok is None or "\n" in tok.text or tok.text in BRACKETS or (
                 tok.text in ("-", "–", "—", "v", "vs", "vs.") and tok.whitespace_
                 and i > 0 and doc[i - 1].whitespace_) or (tok.text == "," and self._list_comma(doc, i, m))
             if not cut and i > m.start and "\n" in doc[i - 1].whitespace_:
