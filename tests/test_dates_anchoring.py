@@ -23,7 +23,25 @@ REPORTED_QUARTER = [
      "2013-11-02", "the latest period", "2013-Q4"),
     ("Vandelay said its fourth quarter ended Sept. 30 was its best. Revenue rose from the year-ago period.",
      "2013-10-29", "the year-ago period", "2012-Q4"),
+    # the results a year before, in a sentence of its own, are those of the quarter being reported
+    ("Brightline Savings posted a second-quarter loss of $4 million. The year-ago results were restated.",
+     "2014-08-06", "year-ago", "2013-Q2"),
+    ("Pinecrest Foods said third-quarter net rose 8%. Year-earlier results included a $2 million gain.",
+     "2014-10-22", "Year-earlier", "2013-Q3"),
 ]
+
+
+# "the same period" with no period named before it has no value to give (not the quarter a year back)
+SAME_PERIOD_UNNAMED = [
+    "Ministers expect exports to rise by a fifth under the 2014-18 plan and imports by a tenth in the same period.",
+    "The union said the new rota would add shifts, but that pay over the same period was not discussed.",
+]
+
+
+@pytest.mark.parametrize("passage", SAME_PERIOD_UNNAMED)
+def test_same_period_without_a_period_named(process, passage):
+    doc = process(passage, dct="2014-03-03")
+    assert not [f for f in doc._.dates if "same period" in f.text], [(f.text, f.value) for f in doc._.dates]
 
 
 @pytest.mark.parametrize("passage,dct,text,value", REPORTED_QUARTER)
@@ -116,6 +134,42 @@ TENSE = [
 
 @pytest.mark.parametrize("passage,dct,text,value", TENSE)
 def test_year_by_tense(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# months that make a calendar quarter or half, written as a range, are that quarter or half
+MONTH_SPANS = [
+    ("Tile sales in the April-June period rose 6%, the builder said.", "2014-08-12", "the April-June period",
+     "2014-Q2"),
+    ("Freight volumes fell 2% in the April-June quarter from a year earlier, the late filing showed.",
+     "2014-11-03", "a year earlier", "2013-Q2"),
+    ("Exports grew in July-December, the ministry said.", "2015-02-20", "July-December", "2014-H2"),
+    ("The airline expects a smaller loss in the October-December quarter.", "2014-08-12",
+     "the October-December quarter", "2014-Q4"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", MONTH_SPANS)
+def test_month_ranges_that_make_a_quarter_or_half(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# "the 2013 period" is the period being reported (a half, months of the year: the year), or the year; a
+# half told in the past is one already over
+PERIOD_OF_A_YEAR = [
+    ("Group profit for the first half rose 8%. In the 2013 period it had fallen.", "2014-09-01",
+     "the 2013 period", "2013-H1"),
+    ("The 2009 period was the worst for the shipyard in decades.", "2014-09-01", "The 2009 period", "2009"),
+    ("Group profit for the first half rose 8%, the brewer said.", "2014-03-10", "the first half", "2013-H1"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", PERIOD_OF_A_YEAR)
+def test_the_period_of_a_year(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found

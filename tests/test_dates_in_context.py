@@ -76,6 +76,12 @@ NOT_A_TIME = [
     ("Pollsters questioned 900 adults for the Herald on Sunday. The Herald on Sunday poll put Labour ahead.",
      "Sunday"),
     ("The Courier on Sunday's editor said the paper stood by its story.", "Sunday"),
+    # a month word opening a run of names the model left untyped is a first name
+    ("She toured Europe with June Tabor and her band.", "June"),
+    ("June Tabor recorded the song in a church.", "June"),
+    # a bare two-digit decade followed by a unit is a level ("the mid 40s a share"), not the 1940s
+    ("Analysts valued the stock in the mid 40s a share before the bid.", "40s"),
+    ("Daytime highs stayed in the 70s Fahrenheit all week.", "70s"),
 ]
 
 
@@ -98,3 +104,32 @@ def test_no_time_in_a_name_or_a_share(process, sentence, word):
 def test_a_weekday_beside_a_name_is_still_a_date(process, sentence, text, value):
     doc = process(sentence, dct="2006-11-02")
     assert (text, value) in {(f.text, f.value) for f in doc._.dates}
+
+
+# A month or day a past verb happened on lies before the publication date, also when the verb's object
+# stands between ("shelled the airport on December 4") and for each month of a list; a time limit set in
+# the past ("gave the bidder until mid-December") may still lie ahead.
+@pytest.mark.parametrize("sentence,text,value", [
+    ("Rebels shelled the airport on December 4, the army said.", "December 4", "2005-12-04"),
+    ("Factory output fell in December, the statistics office said.", "December", "2005-12"),
+    ("Exports rose in October, November and December.", "December", "2005-12"),
+    ("The regulator gave the bidder until mid-December to reply.", "mid-December", "2006-12"),
+])
+def test_a_past_verb_dates_before_publication(process, sentence, text, value):
+    doc = process(sentence, dct="2006-11-02")
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}, [(f.text, f.value) for f in doc._.dates]
+
+
+# Months listed before one that carries a year ("May, June and September 2031", "... of that year") are
+# of that year, not each of the year nearest the publication date.
+@pytest.mark.parametrize("sentence,text,value", [
+    ("The first tram enters service in March 2031, with the rest following in May, July and October of that "
+     "year.", "May", "2031-05"),
+    ("The first tram enters service in March 2031, with the rest following in May, July and October of that "
+     "year.", "October of that year", "2031-10"),
+    ("Floods hit the valley in April and May 1998, the report recalled.", "April", "1998-04"),
+    ("The works are planned for July, August or September 2030.", "July", "2030-07"),
+])
+def test_listed_months_share_a_year(process, sentence, text, value):
+    doc = process(sentence, dct="2026-03-02")
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}, [(f.text, f.value) for f in doc._.dates]

@@ -169,3 +169,16 @@ def test_yearless_date_takes_the_story_year(process, sentence, dct, text, value)
     doc = process(sentence, dct=dct)
     found = {(f.text, f.value) for f in doc._.dates}
     assert (text, value) in found, found
+
+
+# A weekday an event verb dates, right after a day named years before the publication date, is in that
+# day's week; a report ("said on Friday") and a day only months back keep the week before publication.
+@pytest.mark.parametrize("passage,text,value", [
+    ("The liner sailed from Hull on June 2, 2009. On Thursday it docked in Oslo.", "Thursday", "2009-06-04"),
+    ("The liner sailed from Hull on June 2, 2009. The owners said on Thursday that it was lost.", "Thursday",
+     "2026-02-26"),
+    ("The liner sailed from Hull on Nov. 2, 2025. On Thursday it docked in Oslo.", "Thursday", "2026-02-26"),
+])
+def test_weekday_in_a_story_told_years_back(process, passage, text, value):
+    doc = process(passage, dct="2026-03-02")
+    assert (text, value) in {(f.text, f.value) for f in doc._.dates}, [(f.text, f.value) for f in doc._.dates]

@@ -517,3 +517,58 @@ def test_places_that_play_are_teams(process, text, name, label):
 def test_a_kind_noun_decides_the_label_for_the_article(process):
     doc = process("Passengers of the airline Emirates were stranded in Dubai. Emirates said flights would resume.")
     assert {e.label for e in find(doc, "Emirates")} == {"ORG"}
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a party word before the title names the party, under the article's name for it when it has one
+    ("Tory leader Michael Howard said the tax was unfair.", "Michael Howard", "Leader", "Tory"),
+    ("Republican senator John Harlan voted against the bill. The Republicans hold the Senate.",
+     "John Harlan", "Senator", "Republicans"),
+    ("On Monday, Liberal Democrat leader Charles Kennedy said the tax was unfair.", "Charles Kennedy", "Leader",
+     "Liberal Democrat"),
+    ("Shadow education secretary Tim Collins said the plan would fail.", "Tim Collins",
+     "Shadow Education Secretary", None),
+    # lower-case nouns that say what the office is for belong to the title
+    ("Indian oil minister Mani Shankar Aiyar discussed the plans during a trip to Moscow.",
+     "Mani Shankar Aiyar", "Oil Minister", "India"),
+    ("The rules were drawn up by housing minister Yvette Cooper last year.", "Yvette Cooper",
+     "Housing Minister", None),
+    ("Opposition home affairs spokesman Mark Oaten called the scheme a waste of money.", "Mark Oaten",
+     "Home Affairs Spokesman", None),
+    ("Dr Ann Lewis, the Conservative spokesman for the Cabinet Office, said shredding had risen.", "Ann Lewis",
+     "Spokesman", "Cabinet Office"),
+    ("Labour campaign spokesman Fraser Kemp said the poster had been misunderstood.", "Fraser Kemp",
+     "Campaign Spokesman", "Labour"),
+    # two holders: the first title is someone else's
+    ("Both the prime minister and Chancellor Gordon Brown have called for urgent action.", "Gordon Brown",
+     "Chancellor", None),
+])
+def test_roles_of_parties_and_offices(process, text, person, role, of):
+    doc = process(text)
+    found = [(r.person, r.role, r.of) for r in doc._.roles]
+    assert (person, role, of) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    # the title ends one clause as an object and the name opens the next
+    'Asked whether he trusted the prime minister, Mr Brown replied: "Of course."',
+    "When she thanked the chairman, Ms Lane said the club would not be sold.",
+])
+def test_no_role_across_a_clause(process, text):
+    doc = process(text)
+    assert doc._.roles == [], doc._.roles
+
+
+@pytest.mark.parametrize("text, body, person, role", [
+    # "ex-" and "former" before the body a role is of: the body is named alone, the role is a former one
+    ("The political ambitions of ex-Yukos boss Mikhail Khodorkovsky worried the Kremlin.", "Yukos",
+     "Mikhail Khodorkovsky", "Former Boss"),
+    ("Ex-Welsh Office minister Wyn Roberts denied the claims on Monday.", "Welsh Office", "Wyn Roberts",
+     "Former Minister"),
+    ("Former Yukos chief Mikhail Khodorkovsky is in jail in Siberia.", "Yukos", "Mikhail Khodorkovsky",
+     "Former Chief"),
+])
+def test_a_former_role_and_its_body(process, text, body, person, role):
+    doc = process(text)
+    assert body in [e.text for e in doc._.entities], doc._.entities
+    assert (person, role, body) in [(r.person, r.role, r.of) for r in doc._.roles], doc._.roles

@@ -450,3 +450,64 @@ def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts,
 def test_a_name_s_number_before_a_verb_is_no_amount(process, sentence, amounts):
     doc = process(sentence)
     assert [(a.text, a.value, a.currency) for a in doc._.amounts] == amounts
+
+
+# Wire style: abbreviated currency nouns after a country name, the currencies of the 1980s, number words
+# before "mln", currency names that are also common nouns only after a scale
+WIRE_FORMS = [
+    ("The exporter booked 45 mln Hong Kong dlrs in fees.", "45 mln Hong Kong dlrs", 45 * M, "HKD"),
+    ("The miner wrote down 1.2 mln Canadian dlrs of assets.", "1.2 mln Canadian dlrs", 1.2 * M, "CAD"),
+    ("The lender raised 300 mln U.S. dlrs in the Euromarket.", "300 mln U.S. dlrs", 300 * M, "USD"),
+    ("The carrier ordered a 90 mln Australian dlr jet.", "90 mln Australian dlr", 90 * M, "AUD"),
+    ("Rome approved a spending package of 9,000 billion lire.", "9,000 billion lire", 9e12, "ITL"),
+    ("The Community will grant 140 mln Ecus to the dairy sector.", "140 mln Ecus", 140 * M, "XEU"),
+    ("The shipyard received 700 mln Swedish crowns in state aid.", "700 mln Swedish crowns", 700 * M, "SEK"),
+    ("The Bundesbank sold about 300 mln marks in the morning.", "300 mln marks", 300 * M, "DEM"),
+    ("Profit fell to eight mln dlrs in the first half.", "eight mln dlrs", 8 * M, "USD"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,currency", WIRE_FORMS)
+def test_wire_forms(process, sentence, text, value, currency):
+    doc = process(sentence)
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == [(text, pytest.approx(value), currency)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "She scored full marks and 18 marks in the oral test.",
+    "Fans of the rapper 50 Cent queued outside the store all night.",
+    "The report said one m dollars was a rough guess.",
+])
+def test_common_nouns_and_names_are_no_wire_amounts(process, sentence):
+    doc = process(sentence)
+    assert [a.text for a in doc._.amounts] == []
+
+
+@pytest.mark.parametrize("text,per_units", [
+    # a results line labelled "Shr", also right after the dateline
+    ("CHICAGO, May 4 - Shr 41 cts vs 33 cts\n\nNet 2,100,000 vs 1,800,000", [("41 cts", "share"), ("33 cts", "share")]),
+    ("Oper shr loss seven cts vs profit 1.05 dlrs", [("seven cts", "share"), ("1.05 dlrs", "share")]),
+    # the abbreviation after the figure, and a compared figure with no unit of its own
+    ("The result includes a four mln dlr or 35 cts shr writedown.", [("four mln dlr", None), ("35 cts", "share")]),
+    ("The board lifted the payout to 18 cts a share from 15 cts.", [("18 cts", "share"), ("15 cts", "share")]),
+    ("Crude rose to 19.20 dlrs a barrel, up from 18.70 dlrs.", [("19.20 dlrs", "barrel"), ("18.70 dlrs", "barrel")]),
+    ("Profit was $5m a year, up from $4m in 2003.", [("$5m", "year"), ("$4m", "year")]),
+    ("The fee is $5 a month and the deposit $50.", [("$5", "month"), ("$50", None)]),
+])
+def test_per_share_in_wire_results(process, text, per_units):
+    doc = process(text)
+    assert [(a.text, a.per_unit) for a in doc._.amounts] == per_units
+
+
+@pytest.mark.parametrize("sentence,text,about", [
+    ("The figures exclude a tax charge of 600,000 dlrs vs profit 250,000 dlrs in the period.", "250,000 dlrs",
+     "profit"),
+    ("The trading loss widened to 22 mln dlrs in the half.", "22 mln dlrs", "trading loss"),
+    ("The group posted a net loss of 6.3 mln dlrs, or 48 cts a share.", "48 cts", "net loss"),
+    # never the unit's abbreviation ("shr")
+    ("The result includes a four mln dlr or 35 cts shr writedown.", "35 cts", None),
+])
+def test_about_in_wire_style(process, sentence, text, about):
+    doc = process(sentence)
+    (a,) = [a for a in doc._.amounts if a.text == text]
+    assert a.about == about

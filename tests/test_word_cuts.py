@@ -19,6 +19,8 @@ def nnp(text, offset):
     ("Talks on US-China trade resumed.", "US", False, [("end", "pair")]),
     ("Tory co-chairman Liam Fox said so.", "chairman", False, [("start", "word")]),
     ("Applesauce sales rose.", "Apple", False, [("end", "glued")]),
+    # a name written with a capital inside ("eBay", "iPod") is a name, not a common word
+    ("Adopting an eBay-type model would help.", "eBay", False, [("end", "compound")]),
     ("Apple's profits rose.", "Apple", False, []),
     ("Joseph Ndung'u said rates would stay.", "Joseph Ndung'u", True, []),
 ])
@@ -64,6 +66,8 @@ def spans(doc):
     # a whole name inside a compound is accepted, and the compound is not taken into the name
     ("Shares in Ontario-based Magna rose 3% after the Manmohan Singh-led government cut tariffs.",
      ["Manmohan Singh"]),
+    # a name the model ended inside a word takes the whole word
+    ("A report titled Life Beyond 3G and 4G Networks came out in May.", ["Beyond 3G"]),
 ])
 def test_no_entity_or_role_span_cuts_a_word(process, text, whole):
     doc = process(text)
@@ -126,3 +130,14 @@ def test_no_figure_or_date_cuts_a_word(process, text, amounts, dates):
         assert fact.text == doc.text[fact.start:fact.end]
         # letters glued to a figure with no joiner ("£5,001and") are a typo in the source, kept as written
         assert not [c for c in cuts(doc.text, fact.start, fact.end) if c[1] in DEFECTS and c[1] != "glued"], fact
+
+
+@pytest.mark.parametrize("text, not_names", [
+    # a name glued to a number is a measure's unit; words with no capital are no names
+    ("The new player holds 160GB of music, against 30GB for the model sold in Britain.", ["GB"]),
+    ("Shares rose 12p to 300p, valuing the bank at £28bn, Lloyds said on Monday.", ["300p", "28bn"]),
+    ("England have won two of their eight post-World Cup Tests in Cardiff.", ["post"]),
+])
+def test_units_and_uncapitalised_words_are_no_names(process, text, not_names):
+    doc = process(text)
+    assert not {e.text for e in doc._.entities} & set(not_names), doc._.entities

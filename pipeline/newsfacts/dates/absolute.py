@@ -20,6 +20,19 @@ _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9}  # the first month of a season, to f
 _YEAR_UP_TO = re.compile(r"\b(this|last|next)\s+year(?:'s)?\s+(?:through|thru|until|till|up\s+to|to)\s+$", re.I)
 
 
+# Words before a month that make it a date ("in June", "since March", "the June figures")
+_DATE_LEADS = frozenset({"in", "since", "until", "by", "of", "through", "from", "to", "before", "after", "during",
+                         "the", "early", "late", "mid", "last", "this", "next", "till", "between", "and", "or", "in-"})
+
+
+def _opens_a_name(tok, nxt) -> bool:
+    """Whether a month word opens a run of capitalised proper nouns it is a compound of ("June Carter
+    Cash", "April Ashley"): a first name, since a date goes on with a day, a year or a lower-case word."""
+    head = tok.head
+    return (nxt is not None and tok.dep_ == "compound" and head.i > tok.i and head.pos_ == "PROPN"
+            and head.is_title and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.like_num)
+
+
 def year_named_before(c: Ctx, char: int) -> int | None:
     """The year a month or day is bounded by when a stretch of that year runs up to it ("sales this year
     through August", "last year until March"), as years from the publication year; None otherwise."""
@@ -160,10 +173,11 @@ class AbsoluteRules(RuleHelpers):
                 return None
             prev = tok.nbor(-1) if tok.i > 0 else None
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            led = prev is not None and prev.lower_ in _DATE_LEADS or m.group("rel") is not None
+            if not led and _opens_a_name(tok, nxt):
+                return None  # "with June Carter Cash", "June Whitfield said": a name the model left untyped
             if key in ("may", "march") and m.group("rel") is None:
-                ok_prev = {"in", "since", "until", "by", "of", "through", "from", "to", "before", "after", "during",
-                           "the",
-                           "early", "late", "mid", "last", "this", "next", "till", "between", "and", "or", "in-"}
+                ok_prev = _DATE_LEADS
                 # "a March date", "a May poll": after an article, a month qualifying a common noun
                 dated_noun = (prev is not None and prev.lower_ in ("a", "an") and nxt is not None
                               and nxt.pos_ == "NOUN" and nxt.text.islower())
@@ -183,8 +197,8 @@ class AbsoluteRules(RuleHelpers):
             shift = YEAR_SHIFT.get(yrel)
 
             def year_value(c: Ctx, mo=mo, shift=shift):
-                if shift is None:  # "in June that year": the year the story last named
-                    ref = c.last_ref
+                if shift is None:  # "in June that year": the year the story last named (written out, so not
+                    ref = c.named_year or c.last_ref  # that of a month just read, as a list's "May, June")
                     return (f"{ref[:4]}-{mo:02d}", False) if ref and ref[:4].isdigit() else (f"XXXX-{mo:02d}", False)
                 if c.dct is None:
                     return f"XXXX-{mo:02d}", False
@@ -218,7 +232,9 @@ class AbsoluteRules(RuleHelpers):
                 if told is not None:
                     return f"{told}-{mo:02d}", True
             month_dct = date(c.dct.year, c.dct.month, 1)
-            o = pick(month_dct, opts or [date(y, mo, 1)], tense, self.slack)
+            # as for a day: a month a past verb happened in is not one still to come ("output fell in April")
+            slack = 0 if tense == "past" and c.past_adjunct(start) else self.slack
+            o = pick(month_dct, opts or [date(y, mo, 1)], tense, slack)
             return f"{o.year}-{o.month:02d}", True
 
         return Cand(start, m.end(), "DATE", value)

@@ -221,12 +221,16 @@ class ComposedRules(RuleHelpers):
         before = ctx.text[max(0, m.start() - 24):m.start()].lower()
         if re.search(r"\b(?:their|his|her|its|my|our|your|whose)\s+(?:(?:early|mid|late)[- ]?)?$", before):
             return None
+        if _QUANTITY_AFTER.match(ctx.text, m.end()):
+            return None  # "worth in the mid 30s a share", "highs in the 70s Fahrenheit": a level, not a decade
         d = int(m.group("d"))
         ref = ctx.dct.year if ctx.dct else 2000
         cent = ref // 100 if d * 10 <= ref % 100 else ref // 100 - 1
         return Cand(m.start(), m.end(), "DATE", f"{cent}{d}")
 
 
+_QUANTITY_AFTER = re.compile(r"\s*(?:%|(?:a|an|per|each)\s+(?!year\b|decade\b)[a-z]+|percent\b|per\s+cent\b|degrees\b|"
+                             r"fahrenheit\b|celsius\b|cents?\b|dollars?\b|pence\b)", re.I)
 DAY_RULES = ("weekday", "md", "mdy", "dmy", "wd_date", "wd_dmy", "deictic", "iso", "holiday")  # rules naming a day
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(before|after)\s+$", re.I)
 

@@ -19,6 +19,9 @@ from newsfacts.tokens import token_index
 
 BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")  # where a paragraph ends: a line with nothing on it
 
+# A time limit set in the past ("gave the bidder until mid-November") may lie after the publication date
+_DEADLINE_LINKS = frozenset({"until", "till", "by"})
+
 
 @dataclass(frozen=True)
 class TenseWords:
@@ -51,6 +54,7 @@ class Ctx:
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
+    named_year: str | None = None  # the year the last expression that writes one out names ("April 2029")
     story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
     story_at: int = -1  # where the text named it
     last_period: str | None = None  # the last quarter, half ("2016-H1") or months of a year ("2016") reported on
@@ -90,7 +94,11 @@ class Ctx:
         for _ in range(2):
             if tok.dep_ in ("compound", "nummod", "appos") and tok.head.i != tok.i:
                 tok = tok.head
+        while tok.dep_ == "conj" and tok.head.i < tok.i:
+            tok = tok.head  # "rose in March, April and May": each month hangs on the verb as the first does
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            if tok.head.lower_ in _DEADLINE_LINKS:
+                return False  # "gave the bidder until mid-November": a time limit set may lie ahead
             link, verb = tok.head, tok.head.head
         elif tok.dep_ in ("npadvmod", "tmod"):
             link, verb = tok, tok.head
@@ -100,8 +108,10 @@ class Ctx:
             return False
         # Before the verb, or right after it: "hinted at a Budget giveaway on 16 March" may date the
         # giveaway, whatever the parser attached it to.
+        # The verb's own object may stand between ("closed the port on April 4").
         between = self.doc[verb.i + 1:link.i] if link.i > verb.i else []
-        return not any(t.pos_ in ("NOUN", "PROPN") for t in between)
+        objects = {t.i for ch in verb.children if ch.dep_ in ("dobj", "dative") for t in ch.subtree}
+        return not any(t.pos_ in ("NOUN", "PROPN", "ADP") and t.i not in objects for t in between)
 
 
 def token_at(doc: Doc, char: int):

@@ -89,7 +89,11 @@ class RulePatterns(RuleHelpers):
             rf"\b(?:the\s+)?(?P<ord>{ordinal}|\d{{1,2}}(?:st|nd|rd|th))[- ]century\b", f), self._h_century))
         R.append(("month", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming|early|late|mid-?)\s*)?{mon}"
-            rf"(?:\s+(?P<yrel>this|last|next|that|the\s+same)\s+year\b(?![-–]))?", f), self._h_month))
+            rf"(?:\s+(?:of\s+)?(?P<yrel>this|last|next|that|the\s+same)\s+year\b(?![-–]))?", f), self._h_month))
+        fullm = _alt(full)
+        R.append(("month_span", re.compile(  # "the April-June period", "in July-December": a quarter or a half
+            rf"\b(?:the\s+)?(?P<m1>{fullm})\s*[-–]\s*(?P<m2>{fullm})\b(?:\s+(?:period|quarter|half))?", f),
+            self._h_month_span))
         R.append(("weekday", re.compile(
             rf"\b(?:(?P<rel>this|last|next|past|coming)\s+)?{wd}(?P<plural>s)?(?:\s+{part}(?P<plural2>s)?)?\b", f),
             self._h_weekday))
@@ -252,6 +256,7 @@ class RulePatterns(RuleHelpers):
         gates = {
             "wd_date": weekdays, "wd_dmy": weekdays, "weekday": weekdays,
             "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
+            "month_span": months,
             "slash": r"\d/\d", "time24": r"\d:[0-5]", "time_gmt": r"\d\d\s+(?:gmt|utc)",
             "decade": r"0['’]?s\b",
             "century": "centur",

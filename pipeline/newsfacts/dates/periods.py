@@ -99,6 +99,8 @@ class PeriodRules(RuleHelpers):
                     return c.last_period, not c.last_period.startswith("X")
                 if same_now and c.last_quarter:
                     return f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", True
+                if same_now:
+                    return None, False  # the same as a span no date named ("the 2020-25 plan"): no value to give
             year_ago = rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same")
             if c.dct is None:
                 # "the fourth quarter of 2004, against a loss for the same period a year earlier"
@@ -144,12 +146,19 @@ class PeriodRules(RuleHelpers):
         return self.months.get(words.group(1).lower()) if words else None
 
     def _h_quarter_year(self, m: re.Match, ctx: Ctx) -> Cand | None:
-        """"the 1988 quarter": the quarter being reported on, in that year."""
+        """"the 1988 quarter": the quarter being reported on, in that year; "the 1988 period" the period being
+        reported on (a quarter, a half, months of the year: the year), or the year when none was named."""
         year = int(m.group("pyear"))
+        period = re.search(r"period\b", m.group(0), re.I) is not None
 
-        def value(c: Ctx, year=year):
+        def value(c: Ctx, year=year, period=period):
+            if period and c.last_period and c.last_period[:4].isdigit():
+                part = c.last_period.partition("-")[2]
+                return (f"{year}-{part}" if part else str(year)), True
             if c.last_quarter:
                 return f"{year}-Q{c.last_quarter[1]}", True
+            if period:
+                return str(year), True
             if c.dct is None:
                 return f"{year}-QX", False
             dq = (c.dct.month - 1) // 3
@@ -178,12 +187,39 @@ class PeriodRules(RuleHelpers):
             if c.dct is None:
                 return f"XXXX-H{h}", False
             y = c.dct.year + {"last": -1, "next": 1}.get(yrel, 0)
-            if not yrel and c.tense(start) != "future" and h == 2 and c.dct.month <= 6:
-                y -= 1
+            tense = c.tense(start)
+            if not yrel and (tense != "future" and h == 2 and c.dct.month <= 6 or tense == "past" and h == 1
+                             and c.dct.month < 6):
+                y -= 1  # a half told in the past is one that is over: "rose in the first half", said in March
             c.last_period = f"{y}-H{h}"
             return f"{y}-H{h}", True
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_month_span(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"the April-June period", "July-December": months that make a calendar quarter or half are that
+        quarter or half, of the year the quarter and half rules give it (reported, so mostly over)."""
+        first, last = self._month_num(m.group("m1")), self._month_num(m.group("m2"))
+        if last - first == 2 and first % 3 == 1:
+            q, h = (first - 1) // 3 + 1, None
+        elif last - first == 5 and first in (1, 7):
+            q, h = None, 1 if first == 1 else 2
+        else:
+            return None  # other runs of months are read month by month
+        start = m.start()
+
+        def value(c: Ctx, q=q, h=h, start=start):
+            if c.dct is None:
+                return f"XXXX-Q{q}" if q else f"XXXX-H{h}", False
+            if q:
+                year = self._quarter_year(c, q, start)
+                c.note_quarter(year, q, c.tense(start) == "past")
+                return f"{year}-Q{q}", True
+            year = c.dct.year - (c.tense(start) != "future" and h == 2 and c.dct.month <= 6)
+            c.last_period = f"{year}-H{h}"
+            return f"{year}-H{h}", True
+
+        return Cand(start, m.end(), "DATE", value)
 
     def _h_year_ago_adj(self, m: re.Match, ctx: Ctx) -> Cand | None:
         before = ctx.text[max(0, m.start() - 3): m.start()].lower()
@@ -246,7 +282,7 @@ def quarterly_context(c: Ctx, start: int) -> bool:
     if tok is None or _months_reported_before(tok):
         return False
     return any(t.lower_ in ("quarter", "quarterly", "period") for t in tok.sent) or c.last_quarter is not None and any(
-        t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales") for t in tok.sent)
+        t.lower_ in ("earned", "profit", "net", "loss", "earnings", "revenue", "sales", "results") for t in tok.sent)
 
 
 def reported_quarter(c: Ctx) -> tuple[int, int]:

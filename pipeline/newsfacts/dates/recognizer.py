@@ -196,10 +196,13 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
                 ctx.last_month = (value, c.end)
             if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
+                if _WRITTEN_YEAR.search(fact.text):
+                    ctx.named_year = value[:4]
             if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
                     and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
                 ctx.story_time, ctx.story_at = value, c.start
             facts.append(fact)
+        _share_list_year(text, facts, self.months)
         if self.use_ents:
             facts.extend(self._from_ents(doc, facts))
             facts.sort(key=lambda f: f.start)
@@ -227,6 +230,29 @@ def gated_paragraphs(gate: re.Pattern, text: str, paragraphs: list[tuple[int, in
         found.append(paragraphs[i])
         pos = paragraphs[i][1]
     return found
+
+
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+_LIST_GLUE = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*", re.I)
+
+
+def _share_list_year(text: str, facts: list[DateFact], months: dict) -> None:
+    """"in May, June and September 2029", "May and June of that year": months listed before one that
+    carries a year are of that year, not each of the year nearest the publication date."""
+    for i in range(len(facts) - 1, 0, -1):
+        last = facts[i]
+        if not (re.fullmatch(r"\d{4}-\d\d", last.value or "")
+                and (_WRITTEN_YEAR.search(last.text) or "year" in last.text.lower())):
+            continue
+        j = i
+        while j > 0:
+            prev = facts[j - 1]
+            if (prev.text.lower().rstrip(".") not in months or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", prev.value)
+                    or not _LIST_GLUE.fullmatch(text[prev.end:facts[j].start])):
+                break
+            prev.value = last.value[:4] + prev.value[4:]
+            prev.anchored = last.anchored
+            j -= 1
 
 
 _MONTHS_JOINED = re.compile(r"\s*(?:-|–|to|and|through|until)\s*", re.I)

@@ -5,11 +5,11 @@ ago", today / yesterday, "this morning", reference words ("now", "recently") and
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import add_months, duration_value, iso_week
-from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
+from newsfacts.dates.context import BLANK_LINE, Cand, Ctx, governing_verb, token_at
 from newsfacts.dates.narrative import comparative, from_reference, named_month
 from newsfacts.dates.periods import months_compared, quarterly_context, reported_quarter
 
@@ -34,6 +34,29 @@ def _timetable(c: Ctx, char: int) -> bool:
         return False
     return verb.tag_ == "VBZ" or verb.lower_ in ("are", "am", "'re") or verb.tag_ == "VBG" and any(
         a.dep_ == "aux" and a.lower_ in ("is", "are", "'s", "'re", "am") for a in verb.children)
+
+
+_STORY_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
+
+
+def _story_week_day(c: Ctx, char: int, wd: int):
+    """"The ship left port on March 3, 2019. On Friday it reached Cadiz": a weekday an event verb in the past
+    dates, in the sentence that names a day over a year before the publication date or the next one, is that
+    day's week (the first such weekday from it), not the week before the publication date. None otherwise,
+    and when the verb reports ("police said Friday"), which dates the report; a day only months back
+    ("was shot on Oct. 23 ... arrested a man on Friday") leaves the news reading, the recent Friday."""
+    if c.story_time is None or not _STORY_DAY.fullmatch(c.story_time) or c.story_at >= char:
+        return None
+    day = date.fromisoformat(c.story_time)
+    between = c.text[c.story_at:char]
+    if (c.dct - day).days <= 365 or BLANK_LINE.search(between) or len(_SENTENCE_END.findall(between)) > 1:
+        return None
+    tok = token_at(c.doc, char)
+    verb = None if tok is None else governing_verb(tok)
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ != "VBD" or verb.lemma_ in c.words.reporting:
+        return None
+    return day + timedelta(days=(wd - day.isoweekday()) % 7)
 
 
 class RelativeRules(RuleHelpers):
@@ -112,7 +135,9 @@ class RelativeRules(RuleHelpers):
                     # "Friday's vote": the tense of the clause dates the vote when it is past ("was a setback")
                     # or ahead ("will decide"); a present one ("follows Tuesday's declaration") says nothing
                     tense = None
-                if tense == "future" or tense == "present" and _timetable(c, start):
+                if tense == "past" and (told := _story_week_day(c, start, wd)) is not None:
+                    d = told
+                elif tense == "future" or tense == "present" and _timetable(c, start):
                     d = c.dct + timedelta(days=diff % 7)
                 elif tense in (None, "present"):
                     back, fwd = -((-diff) % 7), diff % 7

@@ -18,6 +18,7 @@ from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
 from newsfacts.entities.descriptors import DescriptorRules
+from newsfacts.entities.firms import FirmRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
@@ -40,10 +41,10 @@ from newsfacts.tokens import token_index
 from newsfacts.wordlists import read_lines, read_words
 
 
-class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, LabelRules, CueRules,
-                      ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules, PersonCueRules,
-                      ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules, AcronymRules,
-                      Gazetteer, RuleComponent):
+class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
+                      CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
+                      PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
+                      AcronymRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -80,6 +81,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.role_words = {w for t in self.titles for w in t if w.isalpha() and w not in self.linking}
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
+        self.legal_forms = set(read_lines(path / "legal_forms.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
@@ -132,6 +134,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._join_split_names(doc, mentions)
         mentions = self._join_station_names(doc, mentions)  # conjoined.py
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
+        mentions = self._overlay(mentions, self._legal_form_firms(doc, mentions, lines))  # firms.py
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
@@ -156,6 +159,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
             mentions = self._overlay(mentions, self._propagate(doc, mentions, lines), keep_old=True)
             mentions = self._whole_words(doc, mentions, lines)  # words.py: the names found again, too
             self._link_people(doc, mentions, seen_as_person)
+        mentions = self._glued_words(doc, mentions)  # words.py
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)

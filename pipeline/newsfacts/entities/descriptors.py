@@ -12,7 +12,8 @@ only with evidence on both sides:
   nor a first name alone is a descriptor), and so does "Lockheed Martin Corp.";
 - the words cut are a descriptor: the article names them as an organisation or a nationality elsewhere
   ("the Tory leader", "Lib Dem MPs"), they are a nationality of the tables with "man" or "woman"
-  ("Welshman"), or a title or person noun of the word lists; and they are no first name, unless
+  ("Welshman"), a nationality of the tables ("New Zealander", "Australian"), or a title or person noun of the
+  word lists; and they are no first name, unless
   the article itself names them as a body or a nationality ("Tory" is a first name too). A name the
   model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"): a firm is often
   named for a body and a person ("Lockheed Martin").
@@ -57,7 +58,8 @@ class DescriptorRules(Stage):
                 out.append(m)
                 continue
             label = named.get(name_key(tk.span(m.start, cut)))
-            if label is None and self._nationality_noun(tk.span(m.start, cut)):
+            if label is None and (self._nationality_noun(tk.span(m.start, cut))
+                                  or name_key(tk.span(m.start, cut)) in self.demonyms):
                 label = "NORP"
             if label is not None:
                 out.append(Mention(m.start, cut, label, "rule"))
@@ -87,7 +89,8 @@ class DescriptorRules(Stage):
             key = name_key(" ".join(words))
             in_article = key in named
             listed = len(words) == 1 and (key in self.person_nouns or key in self.personal_roles
-                                          or (key,) in self.titles or self._nationality_noun(words[0]))
+                                          or (key,) in self.titles or self._nationality_noun(words[0])) \
+                or key in self.demonyms  # "New Zealander Jason Spice", "Australian Lleyton Hewitt"
             rest = tk.lower[k:m.end]
             if any(w in self.org_suffixes or w in self.name_heads for w in rest):
                 return None  # "Lockheed Martin Corp.": the words left name no person

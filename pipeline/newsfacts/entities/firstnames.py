@@ -25,7 +25,7 @@ from newsfacts.entities.kinds import agent_noun
 from newsfacts.entities.mentions import NAME_LABELS, Mention, Stage, name_key
 from newsfacts.entities.spans import INITIAL_RE
 from newsfacts.namematch import SURE, first_name_gender
-from newsfacts.tokens import token_index
+from newsfacts.tokens import TokenIndex, token_index
 
 WORD_RE = re.compile(r"^[A-Z][a-z]+$")  # a first name: "Shane"
 # a surname: "Bortsch", "O'Neill", "McAteer", "Tyler-Sharman" (the tokenizer splits hyphens, not apostrophes)
@@ -50,14 +50,15 @@ class FirstNameRules(Stage):
                 continue
             if tk.end[i] + 1 != tk.idx[i + 1] or not SURNAME_RE.match(texts[i + 1]):
                 continue  # one space between the two words, on one line
-            if i > 0 and tk.end[i - 1] == tk.idx[i]:
+            if _in_word(tk, i):
                 continue  # inside a longer word
             if i > 0 and texts[i - 1][:1].isupper() and texts[i - 1].isalpha() and i - 1 not in taken \
                     and not doc[i].is_sent_start:
                 continue  # "Viva Zapata", "Lake Placid Town": a longer capitalised phrase
             if i > 0 and doc[i - 1].tag_ in ("DT", "PRP$", "WP$"):
                 continue  # "a Heath Robinson device", "their Morris Minor": a thing named for someone
-            if doc[i + 1].like_num or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
+            if doc[i].like_num or doc[i].tag_ in ("PRP$", "DT", "WP$") or doc[i + 1].like_num \
+                    or not all(self._may_be_name(w, k) for k, w in enumerate(lowers[i:i + 2])):
                 continue
             if first_name_gender(texts[i])[1] != SURE:
                 continue
@@ -88,7 +89,7 @@ class FirstNameRules(Stage):
         if lines[i] != "text" or not WORD_RE.match(tk.text[i]) or tk.end[i] + 1 != tk.idx[i + 1] \
                 or doc[i].tag_ != "NNP" or not self._may_be_name(tk.lower[i], 0):
             return False
-        if i > 0 and (doc[i - 1].tag_ in ("DT", "PRP$", "WP$", "POS") or tk.end[i - 1] == tk.idx[i]):
+        if i > 0 and (doc[i - 1].tag_ in ("DT", "PRP$", "WP$", "POS") or _in_word(tk, i)):
             return False
         strength = first_name_gender(tk.text[i])[1]
         return strength == SURE or strength > 0 and words >= 2
@@ -200,3 +201,9 @@ class FirstNameRules(Stage):
                 and tok.lower_ not in self.role_words and tok.lower_ not in self.determiners
                 and tok.lower_ not in self.linking and name_key(text) not in self.aliases
                 and name_key(text) not in self.demonyms and name_key(text) not in self.regional)
+
+
+def _in_word(tk: TokenIndex, i: int) -> bool:
+    """Token ``i`` goes on the word before it, with no space between; the blank line that ends a paragraph is a
+    token of its own, and a name that opens the next paragraph ("...\n\nGraeme Souness said") is a word of its own."""
+    return i > 0 and tk.end[i - 1] == tk.idx[i] and not tk.text[i - 1].isspace()

@@ -8,6 +8,7 @@ the article or the tables confirm them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
@@ -39,7 +40,9 @@ class LabelRules(Stage):
 
     def _drop_common_terms(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"GPRS", "DRM", "km/h", "ISPs": an abbreviation of a kind of thing (``common_terms.txt``) is no name,
-        and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)")."""
+        and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)"), nor
+        words with no capital letter ("300p", "8x10", "post" of "post-World Cup"; a web address such as
+        "napster.com" is a name)."""
         tk = token_index(doc)
 
         def common(word: str) -> bool:
@@ -49,7 +52,8 @@ class LabelRules(Stage):
         for m in mentions:
             text = tk.span(m.start, m.end)
             bracketed = m.end + 2 < tk.n and tk.text[m.end] == "(" and tk.text[m.end + 2] == ")"
-            if not m.fixed and (common(text) or bracketed and common(tk.text[m.end + 1])):
+            if not m.fixed and (common(text) or bracketed and common(tk.text[m.end + 1])
+                                or m.label != "LAW" and _uncapitalised(text)):
                 continue
             out.append(m)
         return out
@@ -124,6 +128,10 @@ class LabelRules(Stage):
                 m.label = "ORG"
             elif m.label == "PERSON" and len(words) >= 2 and _legal_form(words):
                 m.label = "ORG"  # "Pirelli SpA", "Apic Yamada Corp": a legal form ends no person's name
+            elif m.label == "PERSON" and len(words) >= 2 and ACRONYM_RE.match(words[0]) and len(words[0]) >= 3 \
+                    and ("ORG" in singles.get(words[0], ())
+                         or getattr(self.aliases.get(name_key(words[0])), "kind", "") == "org"):
+                m.label = "ORG"  # "BBC Sport", "MSN Messenger": an organisation's acronym opens no person's name
             elif m.label == "PERSON" and len(words) >= 2 and words[-1].lower() in self.name_heads \
                     and not (self.name_heads[words[-1].lower()] == "FAC" and first_name_gender(words[0])[1] == SURE
                              and not (m.start and token_index(doc).lower[m.start - 1] in ("the", "'s", "’s"))):
@@ -149,3 +157,7 @@ def _legal_form(words: tuple[str, ...]) -> bool:
     kept = len(org_key(" ".join(words)).split())
     tail = words[kept:] if 0 < kept < len(words) else ()
     return bool(tail) and all(w.isupper() or "." in w or not w.istitle() or len(w) >= 3 for w in tail)
+
+
+def _uncapitalised(text: str) -> bool:
+    return not any(ch.isupper() for ch in text) and not re.search(r"\w\.[a-z]{2,}\b", text)

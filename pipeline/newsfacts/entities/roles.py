@@ -7,9 +7,10 @@ Title words before a name are no entity of their own ("State" in "Secretary of S
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.extensions import doc_text
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
@@ -30,6 +31,8 @@ class RoleRules(Stage):
             span = self._title_before(doc, s - 1)
             if span is not None and not (span[0] == 0 or doc[span[0]].lower_ in ("then", "former", "the")
                                          or doc[span[0] - 1].lower_ in ("then", "former", "the")):
+                span = None
+            if span is not None and _object_then_subject(doc, span, person):
                 span = None
         return span
 
@@ -67,14 +70,19 @@ class RoleRules(Stage):
             words = tuple(lowers[end - n:end])
             if words in self.titles:
                 s = end - n
-                while s > 0 and lowers[s - 1] in self.modifiers:
+                nouns = False  # past a noun, only words in lower case: "Labour campaign spokesman" is Labour's
+                while s > 0:
+                    if _compound_noun(doc[s - 1], s, end):
+                        nouns = True
+                    elif lowers[s - 1] not in self.modifiers or nouns and not _lower_or_opening(doc[s - 1]):
+                        break
                     s -= 1
                 while s > 1 and lowers[s - 1] in ("-", "–") and tk.idx[s] == tk.end[s - 1] == tk.idx[s - 1] + 1 \
                         and tk.idx[s - 1] == tk.end[s - 2] and lowers[s - 2].isalpha():
                     s -= 2  # "co-chairman", "ex-foreign secretary", "Vice-Prime Minister": the whole word
                 if s > 1 and doc[s - 1].lower_ == "and":
                     earlier = self._listed_title_before(doc, s - 1)  # "chairman and chief executive"
-                    if earlier:
+                    if earlier and not _two_holders(doc, earlier[0]):
                         s = earlier[0]
                 return s, end
         return None
@@ -96,11 +104,39 @@ class RoleRules(Stage):
         m = ent_at.get(k)
         if m is not None and m.label in ("GPE", "ORG", "NORP"):
             if m.label == "NORP":
-                return m.start, self._country(self._name(doc, m), names)
+                return self._group_of(doc, m, ent_at, names)
             return m.start, m.canonical
         if name_key(prev.text) in self.demonyms:
             return s - 1, self._country(prev.text, names)
         return s, None
+
+    def _group_of(self, doc: Doc, m: Mention, ent_at: dict[int, Mention],
+                  names: dict[str, str]) -> tuple[int, str | None]:
+        """The country of a nationality word, or else the party or group a word like "Tory" or
+        "Liberal Democrat" names: under the name the article gives it as a body ("the Liberal
+        Democrats", "the Conservative Party"), or as written."""
+        name = self._name(doc, m)
+        country = self._country(name, names)
+        if country or any(name_key(w) in self.demonyms for w in name.split()):
+            return m.start, country
+        s = m.start
+        while s > 0 and m.start - s < 2 and self._group_word(doc[s - 1]) \
+                and ent_at.get(s - 1, m).label in ("ORG", "NORP"):
+            s -= 1  # "Liberal" of "Liberal Democrat", which the model may leave out or tag apart
+        words = doc[s:m.end].text
+        key = name_key(words)
+        plural = key[:-1] + "ies" if key.endswith("y") else key + "s"
+        bodies = {name_key(b.canonical or ""): b.canonical for b in ent_at.values() if b.label in ("ORG", "NORP")}
+        named = {bodies[k] for k in (plural, key + " party") if k in bodies} or {
+            body for k, body in bodies.items() if k.endswith(" " + plural)}  # "Democrat": the Liberal Democrats
+        return s, named.pop() if len(named) == 1 else words
+
+    def _group_word(self, token: Token) -> bool:
+        """A capitalised word that may open a group's name; at a sentence's start only inside a name the
+        model found ("New" of "New European commission president" is not)."""
+        return token.is_title and token.is_alpha and not token.is_stop \
+            and token.lower_ not in self.modifiers | self.determiners | self.honorifics \
+            and (bool(token.ent_type_) or not token.is_sent_start)
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
         role = " ".join(
@@ -125,7 +161,12 @@ class RoleRules(Stage):
             span = self._title_of(doc, p)
             if span and not any(i in ent_at for i in range(*span)):
                 of_start, of = self._of_before(doc, span[0], ent_at, names)
-                roles.append(self._role(doc, span[0], span[1], of, of_start, p))
+                role = self._role(doc, span[0], span[1], of, of_start, p)
+                former = _former_before(doc, of_start) if of is not None and of_start < span[0] else None
+                if former is not None and not role.role.startswith("Former"):
+                    role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
+                    role.role = "Former " + role.role
+                roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
             role = self._apposition(doc, p, ent_at, names)
@@ -161,10 +202,14 @@ class RoleRules(Stage):
         if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
             i += 1
         start = i
-        of = None
+        of = group = None
         m = ent_at.get(i)
         if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
-            of = self._country(self._name(doc, m), names) if m.label == "NORP" else m.canonical
+            if m.label == "NORP":
+                of = self._country(self._name(doc, m), names)
+                group = None if of else self._group_of(doc, m, ent_at, names)[1]  # unless "of"/"for" a body
+            else:
+                of = m.canonical
             i = m.end
             if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
                 i += 1
@@ -203,9 +248,45 @@ class RoleRules(Stage):
                 e2 += 1
             if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
                 return None
-            return self._role(doc, best[0], e2, None, start, p)
+            return self._role(doc, best[0], e2, group, start, p)
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
             return None
-        return self._role(doc, best[0], e, of, start, p)
+        return self._role(doc, best[0], e, of or group, start, p)
 
 
+def _compound_noun(token: Token, start: int, end: int) -> bool:
+    """A lower-case noun that modifies a title within the phrase ("oil" of "oil minister", "home
+    affairs" of "home affairs spokesman")."""
+    return token.is_alpha and token.text.islower() and token.pos_ == "NOUN" and token.dep_ == "compound" \
+        and start <= token.head.i < end and token.doc[start].text.islower()
+
+
+def _lower_or_opening(word: Token) -> bool:
+    """A word in lower case, or one that is capitalised only as it opens the sentence ("Former")."""
+    return word.text.islower() or word.is_sent_start and not word.ent_type_
+
+
+def _former_before(doc: Doc, start: int) -> int | None:
+    """Where "former" or "ex-" begins, right before the body a role is of ("former Yukos chief")."""
+    if start > 0 and doc[start - 1].lower_ == "former":
+        return start - 1
+    if start > 1 and doc[start - 1].text in JOINERS and doc[start - 2].lower_ in PREFIXES:
+        return start - 2
+    return None
+
+
+def _two_holders(doc: Doc, start: int) -> bool:
+    """ "both the prime minister and Chancellor X": two people, so the first title is not X's."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in ("both", "between", "either", "neither")
+
+
+def _object_then_subject(doc: Doc, span: tuple[int, int], person: Mention) -> bool:
+    """ "he trusted the prime minister, Mr Brown replied": the title ends one clause as an object
+    and the name opens the next as its subject, so they are no apposition."""
+    title = doc[span[1] - 1]
+    name = doc[person.end - 1]
+    return title.dep_ in ("dobj", "pobj", "dative", "attr") and name.dep_ in ("nsubj", "nsubjpass") \
+        and name.head.i != title.i

@@ -29,8 +29,10 @@ from newsfacts.entities.mentions import (
     name_key,
     post_nominal,
 )
+from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.tokens import token_index
 
+BRACKETS = ("(", ")", "[", "]", "<", ">")  # "<Sakura Lens Inc>": wire copy brackets a firm's name
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")  # "M.", "J.R."
 
 def _in_word(doc: Doc, i: int) -> bool:
@@ -75,7 +77,7 @@ class SpanRules(Stage):
         s = m.start
         for i in range(m.start, m.end + 1):
             tok = doc[i] if i < m.end else None
-            cut = tok is None or "\n" in tok.text or tok.text in ("(", ")", "[", "]") or (
+            cut = tok is None or "\n" in tok.text or tok.text in BRACKETS or (
                 tok.text in ("-", "–", "—", "v", "vs", "vs.") and tok.whitespace_
                 and i > 0 and doc[i - 1].whitespace_) or (tok.text == "," and self._list_comma(doc, i, m))
             if not cut and i > m.start and "\n" in doc[i - 1].whitespace_:
@@ -109,6 +111,9 @@ class SpanRules(Stage):
         while s < e:
             tok = doc[s]
             low = tok.lower_
+            if low in PREFIXES and s + 2 < e and doc[s + 1].text in JOINERS and doc[s + 2].is_title:
+                s += 2  # "ex-Yukos boss": what a person was of, not a name of its own
+                continue
             if s + 1 < e and tok.whitespace_ == "" and any(ch.isalnum() for ch in tok.text):
                 break  # "al-Assad": the first word is kept whole
             if m.label == "ORG" and tok.is_title and s + 1 < e and self._is_ordinal(tok) and doc[s + 1].is_title:

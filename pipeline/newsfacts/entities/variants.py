@@ -13,6 +13,8 @@ After labels are settled, names that are one thing but were kept apart take one 
   Tokyo" for "Mitsubishi Tokyo Financial Group"): the dropped words are common words of the
   lemmatizer's index, the last an organisation's word (``org_suffixes.txt``; not "Windows XP" for
   "Windows XP Counterfeit Project"), the short form is two words or more and no name of the tables;
+- a name without the country a full name of the article puts before it ("the Air Force" after "the
+  U.S. Air Force"; not after a nationality: "the Scottish Football Association" is no "Football Association");
 - the last word alone ("United" after "Manchester United", "the Federation" after "the Football
   Federation", "Rover" after "MG Rover"), or the first of a name "X of Y" or "X for Y" ("the Bank" after
   "the Bank of England" or "the Reserve Bank of Fiji"; X an organisation's word of ``name_heads.tsv``),
@@ -100,7 +102,8 @@ class VariantRules(Stage):
             if m.fixed or key in self.aliases or key in self.city_country or key in self.demonyms:
                 continue
             if name not in found:
-                fits = self._generic_prefix(name, names) if " " in name else self._head_of(name, names)
+                fits = self._generic_prefix(name, names) + self._without_country(name, names) if " " in name \
+                    else self._head_of(name, names)
                 found[name] = self._one(fits)
             full = found[name]
             if " " in name:
@@ -154,6 +157,23 @@ class VariantRules(Stage):
                     and all(w.istitle() and len(w) > 2 and (w.lower() in self.known_words or w.lower()[:-1]
                                                             in self.known_words and w.endswith("s")) for w in tail):
                 out.append(f)
+        return out
+
+    def _without_country(self, name: str, fulls: dict[str, int]) -> list[str]:
+        """Full names that are a country and then ``name`` ("the Air Force" after "the U.S. Air Force"); ``name``
+        is a name's words in title case, not a place. Not after a nationality: "the Football Association" is
+        England's, the "Scottish Football Association" another body."""
+        words = name.split()
+        if not all(w[:1].isupper() or w in self.linking for w in words) or name_key(name) in self.city_country:
+            return []
+        out = []
+        for f in fulls:
+            country = f[:-len(name)].strip()
+            if f.endswith(" " + name) and country:
+                key = name_key(country)
+                alias = self.aliases.get(key)
+                if alias is not None and alias.kind == "country":
+                    out.append(f)
         return out
 
     def _common_word(self, word: str) -> bool:

@@ -5,7 +5,7 @@ starts a name at it: "Kilroy" of "Robert Kilroy-Silk", "Nursultan Abish" of "Nur
 Nazarbayev", "Silk" of "Mr Kilroy-Silk". A piece joined to the name by a hyphen or an apostrophe with
 no space around it belongs to the name when the tagger reads it as a proper noun (NNP, also for
 lower-case pieces such as "hui" or "uly"). A common word joined to a name ("Singh-led",
-"Ontario-based", "pro-Moscow") is no part of it: the name is whole, the compound is not a name.
+"Ontario-based", "pro-Moscow", "ex-Yukos") is no part of it: the name is whole, the compound is not a name.
 Two names joined by a hyphen stay two ("US-China talks", "the Blair-Brown feud": both the surnames
 of people the article names in full).
 """
@@ -19,6 +19,7 @@ from newsfacts.entities.mentions import Mention, Stage, name_key
 from newsfacts.tokens import token_index
 
 JOINERS = tuple(wordspan.JOINERS)  # one character per token: a tuple, so a token matches whole
+PREFIXES = ("ex",)  # "ex-Yukos boss": what someone was of, never a piece of a name
 
 
 class WordRules(Stage):
@@ -41,7 +42,8 @@ class WordRules(Stage):
             """False when token i is no piece of m's name; else the mention it belongs to (or None)."""
             tok = doc[i]
             other = at.get(i)
-            if not tok.is_alpha or tok.tag_ not in ("NNP", "NNPS") or name_key(tok.text) in self.aliases \
+            if not tok.is_alpha or tok.tag_ not in ("NNP", "NNPS") or tok.lower_ in PREFIXES \
+                    or name_key(tok.text) in self.aliases \
                     or name_key(tok.text) in self.demonyms or (other is not None and other.label != "PERSON"):
                 return False
             edge = tk.lower[m.end - 1] if i >= m.end else tk.lower[m.start]
@@ -73,3 +75,22 @@ class WordRules(Stage):
             for i in range(m.start, m.end):
                 at[i] = m
         return [m for m in mentions if id(m) not in absorbed]
+
+    def _glued_words(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """No name starts or ends inside a run of letters and digits: a name glued to a number before it
+        is a measure's unit ("160GB", "50K Walk") and goes; one the model ended inside a word takes the
+        whole word ("Beyond the Limits of 3G")."""
+        tk = token_index(doc)
+        out = []
+        for m in mentions:
+            if m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
+                if tk.text[m.start - 1][-1].isdigit():
+                    continue
+                while m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
+                    m.start -= 1
+                m.canonical = None
+            while m.end < tk.n and tk.idx[m.end] == tk.end[m.end - 1] and tk.text[m.end][:1].isalnum():
+                m.end += 1
+                m.canonical = None
+            out.append(m)
+        return out

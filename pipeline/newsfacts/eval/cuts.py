@@ -6,7 +6,7 @@ a possessive "'s" is no piece of a word). Each such edge falls in one class:
 
 - ``glued``: letters or digits on both sides ("Apple" of "Applesauce") — a defect;
 - ``word``: the span's own edge word is a common (lower-case) word cut from its compound ("chairman"
-  of "co-chairman", "mails" of "e-mails") — a defect;
+  of "co-chairman", "mails" of "e-mails"; not "eBay" of "eBay-type", a name) — a defect;
 - ``name``: a person's name cut at a joined piece that is a name too ("Lee Teng" of "Lee Teng-hui",
   "Kilroy" of "Kilroy-Silk"; a lower-case piece counts as a name when the tagger reads it as a proper
   noun) — a defect;
@@ -52,7 +52,7 @@ def _word(text: str, i: int, step: int) -> tuple[int, int]:
 
 def _side(text: str, edge: tuple[int, int], other: tuple[int, int], person: bool, tag: Tagger | None) -> str:
     mine, piece = text[edge[0]:edge[1]], text[other[0]:other[1]]
-    if mine[:1].islower():
+    if mine[:1].islower() and mine.islower():  # "eBay" of "eBay-type" is a name
         return "word"
     if piece[:1].islower() and not piece[:1].isdigit():
         return "name" if person and tag is not None and tag(text, other[0]) in ("NNP", "NNPS") else "compound"

@@ -66,6 +66,27 @@ class AboutWords:
         )
 
 
+_PER_SHARE_GAP = re.compile(r"\s*,\s*or\s+")
+
+
+def _restated(text: str, total: Amount, a: Amount) -> bool:
+    """"a net loss of 4.2 mln dlrs, or 31 cts a share": a unit price after ", or" restates the total
+    before it per unit, and measures what it measures."""
+    return bool(a.per_unit and not total.per_unit and _PER_SHARE_GAP.fullmatch(text, total.end, a.start))
+
+
+_UNIT_WORDS = re.compile(r"[\s\-]*(?:(?:an?|per|each)[\s\-]+)?([A-Za-z]+)", re.I)
+
+
+def _unit_written(text: str, a: Amount) -> str:
+    """The unit of a unit price as written after the figure ("shr" in "1.90 dlr shr writedown"), else
+    the unit noun; lower case."""
+    if a.text.lower().endswith(a.per_unit):
+        return a.per_unit  # "530 pence-a-share": the unit is in the figure's span
+    m = _UNIT_WORDS.match(text, a.end)
+    return m.group(1).lower() if m and m.group(1).lower() != "a" else a.per_unit
+
+
 def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: str, words: AboutWords) -> None:
     """Set ``about`` and ``status`` of the amounts and ``about`` of the quantities."""
     if not doc.has_annotation("DEP"):
@@ -79,7 +100,8 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             continue
         # "$186m (£98m; 143m euros)": a conversion says what the amount before it says; when the parse
         # gives the first none, the last may ("A$648m ($492m) profit"), and says it for all of them
-        converted = prev is not None and CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None
+        converted = prev is not None and (CONVERSION_GAP.fullmatch(text[prev.end:a.start]) is not None or (
+            _restated(text, prev, a)))
         chain = [*chain, a] if converted else [a]
         if converted and prev.about is not None:
             a.about, a.status = prev.about, prev.status
@@ -94,10 +116,11 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             about = last_about[1]
         elif pronoun:
             about = None
-        if about and a.per_unit and about.lower() == a.per_unit:
+        unit = _unit_written(text, a) if about and a.per_unit else None
+        if about and unit and about.lower() == unit:
             about = None
-        if about and a.per_unit and about.lower().startswith(a.per_unit + " "):
-            about = about[len(a.per_unit) + 1:]  # "£20 ($38) a month wi-fi tariff" measures the tariff
+        if about and unit and about.lower().startswith(unit + " "):
+            about = about[len(unit) + 1:]  # "£20 ($38) a month wi-fi tariff" measures the tariff
         if about and any(b.text.lower().endswith(about.lower()) for b in amounts):
             about = None  # "11-14 euros a share": the currency word of an amount says nothing it measures
         if about and converted:
@@ -143,6 +166,12 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
 def _about(span: Span, words: AboutWords) -> tuple[str | None, bool, bool]:
     """(what the amount measures, whether that was a pronoun, whether it is a status noun)."""
     tok = span.root
+    # "vs profit 300,000 dlrs": a noun right before the figure that the parse hangs on it names it
+    before = span.doc[span.start - 1] if span.start else None
+    if (before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end
+            and before.pos_ == "NOUN" and before.lemma_.lower() not in words.time_nouns
+            and (before.i == 0 or before.nbor(-1).dep_ not in ("compound", "amod", "nmod", "nummod", "det", "poss"))):
+        return _noun(before, words)
     # "$717m in disaster relief", "$100m of new investment" (the parser may hang "in" on the verb, on a
     # piece of the figure, "£40m of invoices", or on the rate and conversion between: "$50bn (£27bn) a year in aid")
     after = [tok.head] if tok.dep_ == "dobj" else []

@@ -25,7 +25,7 @@ from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
 
-_COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus)\s+", re.I)
+_COMPARED_TO = re.compile(r"\)?,?\s+(?:(?:up|down)\s+)?(?:from|against|compared\s+(?:with|to)|versus|vs\.?)\s+", re.I)
 _FROM_AMOUNT = re.compile(r"[ \u00a0]+from[ \u00a0]+\D{0,4}\d")
 # the rest of a conversion in brackets after an amount: " (£5.38bn)" after "$10bn", "; £22m)" after "US$42m"
 _CONVERSION_TAIL = re.compile(r"[ \u00a0]*\([^()\n]{0,40}?\d[^()\n]{0,40}?\)|[^()\n]{0,40}?\)")
@@ -130,6 +130,8 @@ class MoneyExtractor(QuantityFinder):
         if post and pre_iso is None and not num.scaled and _is_verb(doc, self._skip_space(text, end)) and (
                 _after_name(doc, num.start)):
             post = None  # "Burnout 3 won three awards": a name's number, then a verb the parse reads
+        if post and not scaled and text[self._skip_space(text, end):post[0]].lower() in self.scaled_names:
+            post = None  # "full marks", "10 marks": a currency only with a scale ("500 mln marks")
         if post and not (pre_iso is None and num.yearish):
             if (num.words and text[num.start:num.end].lower() in ("a", "an")
                     and _modifies_noun(doc, self._skip_space(text, end))):
@@ -287,6 +289,29 @@ class MoneyExtractor(QuantityFinder):
             return None  # a closing bracket with no opening one before the figure: not a conversion
         return self.per_re.match(text, tail.end())
 
+    def _compared_units(self, text: str, found: list[_Found]) -> None:
+        """"22 cts a share, up from 20 cts", "17.50 dlrs a barrel vs 18 dlrs": a figure compared with a unit
+        price just before it, in the same currency and with no unit of its own, is a price of that unit."""
+        for prev, f in zip(found, found[1:], strict=False):
+            if f.per_unit or not prev.per_unit or f.currency != prev.currency:
+                continue
+            per = self.per_re.match(text, prev.end) or self.per_abbr_re.match(text, prev.end)
+            if per is not None and _COMPARED_TO.fullmatch(text, per.end(), f.start):
+                f.per_unit = prev.per_unit
+
+    def _per_abbreviated(self, text: str, start: int, end: int) -> str | None:
+        """The unit of a figure written with an abbreviated unit noun after it ("1.90 dlr shr") or on a
+        results line that the abbreviation labels ("Shr 10 cts vs nine cts"): a line of its own, the
+        label in its first two words, no sentence end between label and figure."""
+        m = self.per_abbr_re.match(text, end)
+        if m is None:
+            line = text.rfind("\n", 0, start) + 1
+            dash = text.rfind(" - ", line, start)  # a first line after the dateline: "NEW YORK, March 2 - Shr"
+            m = self.per_label_re.match(text, line) or (self.per_label_re.match(text, dash + 3) if dash >= 0 else None)
+            if m is None or start - m.start() > 80 or ". " in text[m.end():start]:
+                return None
+        return self.per_abbr[m.group(1).lower()]
+
     def _stated(self, text: str) -> set[str]:
         """Currencies an article declares for its figures: "all figures in Canadian dollars"."""
         out = set()
@@ -364,11 +389,15 @@ class MoneyExtractor(QuantityFinder):
             per_unit = None
             if per:
                 per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
+                per_unit = self.per_abbr.get(per_unit, per_unit)
+            else:
+                per_unit = self._per_abbreviated(text, lo_start, hi_end)
             if qualifier == "range" and self.split_ranges:
                 found.append(_Found(lo_start, lo_end, value, cur, max_value, "range", per_unit))
                 found.append(_Found(hi_start, hi_end, max_value, cur, None, "range_end", per_unit))
             else:
                 found.append(_Found(lo_start, hi_end, value, cur, max_value, qualifier, per_unit, guessed=m.elided))
+        self._compared_units(text, found)
         amounts = []
         for f in found:
             iso, guessed = f.currency, False

@@ -15,6 +15,7 @@ from newsfacts.extensions import doc_text, register_extensions
 from newsfacts.money.about import AboutWords, annotate
 from newsfacts.money.amounts import MoneyExtractor
 from newsfacts.records import Amount, Quantity
+from newsfacts.tokens import token_index
 from newsfacts.wordspan import head_of_compound
 
 
@@ -39,13 +40,32 @@ class MoneyComponent(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         amounts, quantities = self.extractor.find(doc, text)
-        amounts = [a for a in amounts if _whole_words(text, a)]
+        amounts = [a for a in amounts if _whole_words(text, a) and not _named(doc, text, a, self.extractor.post_cased)]
         quantities = [q for q in quantities if _whole_words(text, q)]
         if amounts or quantities:
             annotate(doc, amounts, quantities, text, self.about_words)
         doc._.amounts = amounts
         doc._.quantities = quantities
         return doc
+
+
+_NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
+_BARE_DIGITS = re.compile(r"\d[\d.,]*[ \u00a0]")
+
+
+def _named(doc: Doc, text: str, amount: Amount, cased: dict[str, str]) -> bool:
+    """"the rapper 50 Cent": currency words all written with a capital after bare digits, that the parse
+    takes for a proper noun or the entities stage for (part of) a name, belongs to a name; no amount.
+    Never a form the tables write with its capital (``cased``: "5 Ecus", "20 ZAR")."""
+    digits = _BARE_DIGITS.match(text, amount.start)
+    word = digits.end() if digits else amount.end
+    written = text[word:amount.end]
+    if word >= amount.end or written in cased or not all(w[:1].isupper() and not w.isupper() for w in written.split()):
+        return False
+    i = token_index(doc).at(word)
+    if i is not None and doc[i].pos_ == "PROPN":
+        return True
+    return any(e.label in _NAME_LABELS and e.start <= word < e.end for e in doc._.entities or ())
 
 
 # what may follow a figure inside one word: "2bn euros-worth", "530 pence-a-share", "$5-per-ticket"

@@ -67,10 +67,12 @@ class NumberScanner(MoneyTables):
         return nums
 
     def _abbr_scale(self, text: str, num: _Num) -> tuple[int, float] | None:
-        if num.words or num.scaled:
+        """The scale abbreviation after a number: "5bn", "50 mln"; after a number in words only one of
+        several letters ("nine mln dlrs", never "one m")."""
+        if num.scaled:
             return None
         sm = self.abbr_scale_re.match(text, num.end)
-        if sm:
+        if sm and not (num.words and len(sm.group(1)) < 2):
             return sm.end(), num.raw * self.scale_abbr[sm.group(1)]
         return None
 

@@ -42,6 +42,21 @@ def _word_pattern(words: set[str]) -> str:
     return "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in sorted(words))
 
 
+def _abbreviated(rows: list, abbreviations: list, taken: set[str]) -> list[tuple[str, str, str]]:
+    """Each name written after a number again with its noun abbreviated as wires write it ("hong kong
+    dollars" -> "hong kong dlrs"), same currency; a form already listed keeps its own reading."""
+    nouns = {noun: abbr for noun, abbr in abbreviations}
+    out = []
+    for form, iso, pos in rows:
+        words = form.split(" ")
+        abbr = nouns.get(words[-1])
+        if abbr and pos in ("post", "both") and not _is_cased(form):
+            short = " ".join(words[:-1] + [abbr])
+            if short not in taken:
+                out.append((short, iso, "post"))
+    return out
+
+
 class MoneyTables:
     """The tables of one ``models/money`` folder and the scanners compiled from them."""
 
@@ -52,6 +67,7 @@ class MoneyTables:
         hand = read_table(models / "currencies.tsv")
         hand_forms = {f for f, _, _ in hand}
         cur = [r for r in cldr_rows if r[0] not in never and r[0] not in hand_forms] + hand
+        cur += _abbreviated(cur, read_table(models / "abbreviations.tsv"), hand_forms)
         self.pre_forms = {f: iso for f, iso, pos in cur if pos in ("pre", "both")}
         self.post_forms = {f: iso for f, iso, pos in cur if pos in ("post", "both")}
         self.post_lower = {f.lower(): iso for f, iso in self.post_forms.items() if not _is_cased(f)}
@@ -76,6 +92,7 @@ class MoneyTables:
         self.places = {p: iso for p, iso in read_table(models / "places.tsv")}
         self.qualifiers = {p: q for p, q in read_table(models / "qualifiers.tsv")}
         self.per_units = [r[0] for r in read_table(models / "per_units.tsv")]
+        self.per_abbr = {f: u for f, u in read_table(models / "per_abbreviations.tsv")}
         unit_rows = read_table(models / "units.tsv")
         self.units = {r[0]: r[1] for r in unit_rows}
         measure_units = {r[1] for r in unit_rows if len(r) < 3 or r[2] != "count"}
@@ -85,6 +102,7 @@ class MoneyTables:
         self.measures = set(measure_units)
         self.word_values = {w: int(v) for w, v in read_table(models / "number_words.tsv")}
         self.range_words = read_words(models / "range_words.txt")
+        self.scaled_names = read_words(models / "scaled_names.txt")
         self.change_words = read_words(models / "change_verbs.txt")
         self.cents_words = read_words(models / "cents_words.txt")
         self.stated_nouns = read_words(models / "stated_nouns.txt")
@@ -139,6 +157,10 @@ class MoneyTables:
             rf"{_SP}+(?i:earlier|ago|before|later|previously)(?![A-Za-z]))"
             # "per LSE share", "per US gallon": the unit is the noun after a name that modifies it
             rf"|(?i:per)(?:{_SP}+|-)(?:[A-Z][A-Za-z]*{_SP}+(?=[a-z]))?([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
+        abbr = _alternation(list(self.per_abbr))
+        self.per_abbr_re = re.compile(rf"{_SP}+(?:(?i:an?|per){_SP}+)?(?i:({abbr}))(?![A-Za-z])")
+        # a results line labelled by the unit: "Shr 10 cts vs nine cts", "Oper shr profit 30 cts"
+        self.per_label_re = re.compile(rf"(?:[A-Za-z]+{_SP}+)?(?i:({abbr}))(?![A-Za-z])")
         stated = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in sorted(self.stated_nouns))
         self.stated_re = re.compile(
             rf"(?i:\b(?:all\s+)?(?:{stated})\s+(?:are\s+|quoted\s+)?in\s+)")

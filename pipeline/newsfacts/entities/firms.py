@@ -1,0 +1,96 @@
+"""Firms the model missed, found by the legal form that ends their names.
+
+A reader knows "Halvorsen Marine Holdings Plc" is a company without having heard of it: proper nouns
+and then a legal form ("Plc", "Inc", "Corp", "Co Ltd": listed in ``legal_forms.txt``, and cleanco's
+terms as ``namematch.org_key`` reads them). The model misses many such names in business copy, most
+often right after a dateline or inside the angle brackets wire services put round a company's name
+("<Acme Tool Co>"). Here a run of proper nouns (the tagger's NNP; "and", "&", "of" or "de" between two
+of them) that ends in a legal form, with no mention on any of its words, becomes an ORG. Not on
+ALL-CAPS lines, not after a closing bracket ("Trading Co Ltd" of "Norvale (Hong Kong) Trading Co Ltd":
+the name began before the bracket), and not when the name goes on ("Co Durham", "Internet Corporation
+for Assigned Names"). A nationality or place the model tagged right before the run opens the name
+("Kenyan National Grain Corporation").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.entities.mentions import Mention, Stage
+from newsfacts.namematch import org_key
+from newsfacts.tokens import token_index
+
+LETTER_RE = re.compile(r"^[A-Z]\.?$")  # "B", "B."
+INNER_WORDS = ("and", "&", "of", "de")  # between two proper nouns of one firm's name: "B and R International Inc"
+OPENING_LABELS = ("NORP", "GPE")  # "Kenyan" of "Kenyan National Grain Corporation"
+MAX_WORDS = 8  # words of a firm's name before its legal form
+
+
+class FirmRules(Stage):
+    """Untagged "Name ... Inc" runs as organisations."""
+
+    def _legal_form_firms(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        tk = token_index(doc)
+        texts = tk.text
+        owner = {i: m for m in mentions for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        i = 1
+        while i < tk.n:
+            if i in owner or lines[i] == "caps" or not self._legal_form_word(texts[i - 1], texts[i]):
+                i += 1
+                continue
+            end = i + 1
+            while end < tk.n and end not in owner and lines[end] != "caps" \
+                    and self._legal_form_word(texts[i - 1], texts[end]):
+                end += 1  # "Co Ltd": another legal form after it
+            start = self._firm_start(doc, i, owner)
+            if end < tk.n and (doc[end].tag_ in ("NNP", "NNPS") and texts[end][:1].isupper()
+                               or texts[end] in ("for", "of") and end + 1 < tk.n and texts[end + 1][:1].isupper()):
+                start = None  # "Co Durham", "Internet Corporation for Assigned Names": the name goes on
+            if start is not None:
+                before = owner.get(start - 1)
+                if before is not None and before.label in OPENING_LABELS and before.end == start \
+                        and texts[before.start][:1].isupper():
+                    start = before.start
+                out.append(Mention(start, end, "ORG", "rule"))
+            i = end
+        return out
+
+    def _legal_form_word(self, before: str, word: str) -> bool:
+        """``word`` is a legal form of ``legal_forms.txt`` ending a name, written as a name's word ("Inc", "PLC",
+        "Co.", "S.A."), and cleanco takes it off "before word" too."""
+        if not word[:1].isupper() or word.replace(".", "").lower() not in self.legal_forms \
+                or not before[:1].isalnum():
+            return False
+        return org_key(f"{before} {word}") == org_key(before)
+
+    @staticmethod
+    def _firm_word(doc: Doc, k: int) -> bool:
+        """A proper noun in the tagger's reading, or a capital letter ("B" of "B and R International Inc")."""
+        text = token_index(doc).text[k]
+        return text[:1].isupper() and (doc[k].tag_ in ("NNP", "NNPS") or bool(LETTER_RE.match(text)))
+
+    def _firm_start(self, doc: Doc, legal: int, owner: dict[int, Mention]) -> int | None:
+        """Where the proper nouns before the legal form at ``legal`` begin, or None when there are none, a word
+        is taken, or a closing bracket comes right before them."""
+        tk = token_index(doc)
+        texts = tk.text
+        s = legal
+        while s > 0 and legal - s < MAX_WORDS:
+            k = s - 1
+            if k in owner or tk.end[k] == tk.idx[k + 1] and not texts[k].isalnum() and texts[k] not in ("&",):
+                break
+            if self._firm_word(doc, k):
+                s = k
+            elif texts[k] in INNER_WORDS and k > 0 and self._firm_word(doc, k - 1) and s < legal:
+                s = k
+            else:
+                break
+        while s < legal and texts[s] in INNER_WORDS:
+            s += 1
+        if s == legal or s > 0 and texts[s - 1] in (")", "]") or (s - 1) in owner and owner[s - 1].end == s \
+                and owner[s - 1].label not in ("NORP", "GPE"):
+            return None
+        return s

@@ -1,0 +1,88 @@
+"""Names a reader trusts in business and wire copy: firms the model missed, found by their legal form
+(firms.py); a name in angle brackets ends at the bracket (spans.py); a short form that leaves out the
+country of a full name (variants.py); an acronym of a body opens no person's name (labels.py); a name
+that opens a paragraph, a title written without its full stop, a nationality of two words before a name."""
+
+import pytest
+
+
+def found(doc):
+    return {e.text: (e.label, e.canonical) for e in doc._.entities}
+
+
+@pytest.mark.parametrize("text, firm", [
+    # right after a dateline, in a wire service's angle brackets
+    ("OSLO, June 3 - <Halvorsen Marine Holdings Plc> said its ferry unit would close two yards.",
+     "Halvorsen Marine Holdings Plc"),
+    # a ticker after it
+    ("LONDON, June 3 - Greyfield Tool Group Plc <GTG.L> said first-half profits fell.", "Greyfield Tool Group Plc"),
+    # "and" between two capitals of one name
+    ("It bought 60 pct of T and K Freight Inc, a U.S. haulier, for 4 mln dlrs.", "T and K Freight Inc"),
+])
+def test_a_name_ending_in_a_legal_form_is_a_firm(process, text, firm):
+    names = found(process(text))
+    assert names.get(firm, ("",))[0] == "ORG", names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("TOKYO, June 3 - <Sakura Lens Inc>, a maker of camera parts, said it would build a plant.", "Sakura Lens Inc"),
+    ("The shares of <Mercer Brothers Co Ltd> and <Ostrava Glass Works> rose on Tuesday.", "Mercer Brothers Co Ltd"),
+])
+def test_a_name_in_angle_brackets_ends_at_the_bracket(process, text, name):
+    names = found(process(text))
+    assert name in names and not any(">" in t or "<" in t for t in names), names
+
+
+def test_a_short_form_without_the_country_is_the_full_name(process):
+    names = found(process("The contract went to the French Navy. The U.S. Air Force had bid too. A year later "
+                          "the Air Force said it would bid again."))
+    assert names.get("Air Force") == ("ORG", "U.S. Air Force"), names
+
+
+def test_a_nationality_is_no_countrys_name(process):
+    # "the Football Association" is a body of its own beside "the Welsh Football Association"
+    names = found(process("The Welsh Football Association fined the club on Monday. The Football Association "
+                          "in London said it would not act."))
+    assert names.get("Football Association", ("", ""))[1] == "Football Association", names
+
+
+@pytest.mark.parametrize("text, org", [
+    # the acronym alone is an organisation in the article
+    ("Users of MSN Messenger were hit by the worm. MSN said it had fixed the flaw.", "MSN Messenger"),
+])
+def test_an_acronym_of_a_body_opens_no_persons_name(process, text, org):
+    names = found(process(text))
+    assert names.get(org, ("",))[0] == "ORG", names
+
+
+def test_a_name_that_opens_a_paragraph_is_found(process):
+    names = found(process("Tennant backs Ure for Scotland\n\nGraeme Tennant believes Walter Ure would be the "
+                          "perfect choice as Scotland manager."))
+    assert names.get("Graeme Tennant", ("",))[0] == "PERSON", names
+
+
+@pytest.mark.parametrize("text, person", [
+    # a title written without its full stop, as British papers do
+    ("The lecture was given by Prof Ignatius Obi of the college.", "Ignatius Obi"),
+    # a nationality of two words
+    ("He lost his place in the side to New Zealander Jason Trent last month.", "Jason Trent"),
+    # a kind of person, in title case at the start of a sentence
+    ("Cinematographer Owen Carver was nominated for the second year running.", "Owen Carver"),
+])
+def test_a_title_or_nationality_before_a_name_is_no_part_of_it(process, text, person):
+    names = found(process(text))
+    assert names.get(person, ("",))[0] == "PERSON", names
+
+
+@pytest.mark.parametrize("text, word", [
+    # a number word that opens a paragraph is no first name
+    ("Coffee chains grow\n\nOne Starbucks store opened every day last year.", "One Starbucks"),
+    # nor is a possessive
+    ("Transfer talk\n\nHis Newcastle contract runs out in June.", "His Newcastle"),
+    # a legal form inside a longer name ends no firm
+    ("The Internet Corporation for Assigned Names and Numbers met in Rome on Monday.", "Internet Corporation"),
+    # a programme's name, no firm: "At" ends no company's name
+    ("The minister spoke on The World At One on Tuesday.", "World At"),
+])
+def test_no_name_is_made_of_a_common_word(process, text, word):
+    assert word not in found(process(text)), found(process(text))
