@@ -17,6 +17,10 @@ SPEAKERS = [
         "DENVER, March 2 - Brandt Mining Co said it has arranged a loan to reopen its copper mine.",
         [("it has arranged", "Brandt Mining Co")],
     ),
+    (  # wire copy's brackets round a firm not listed on an exchange are no speaker
+        "TORONTO, March 2 - <Halden Gold Mining Corp> said it agreed to issue 7.8 mln shares.",
+        [("it agreed to issue", "Halden Gold Mining Corp")],
+    ),
     (
         "PORTLAND, Ore., March 2 - Halcot Freight Lines Inc said it filed a plan with the Interstate "
         "Commerce Commission covering new routes.\n\nThe company said it expects the routes to open in May."

@@ -207,7 +207,7 @@ def _after_dateline(ctx: Context, dateline: int, verb: Token) -> Token | None:
     dateline's place ("DENVER, March 2 - Brandt Mining Co said": "Co", an apposition of "DENVER")."""
     first = ctx.tokens.first_from(dateline)
     heads = [t for t in ctx.doc[first : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
-             and not first <= t.head.i < verb.i]
+             and not first <= t.head.i < verb.i and any(ch.isalnum() for ch in t.text)]
     return heads[-1] if heads else None
 
 
