@@ -23,7 +23,7 @@ from newsfacts.quotes.classify import Classifier
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker, mentions_of
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import Focus
-from newsfacts.quotes.indirect import IndirectSpeech
+from newsfacts.quotes.indirect import ANCHOR, IndirectSpeech
 from newsfacts.quotes.marks import Segment, find_segments
 from newsfacts.quotes.speakers import Speakers, named
 from newsfacts.records import Quote
@@ -87,7 +87,8 @@ class QuoteFinder(RuleComponent):
             self.max_title_words,
         )
         people.warm()
-        self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers)
+        self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers,
+                                       read_words(path / "question_verbs.txt", missing_ok=True))
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -107,7 +108,7 @@ class QuoteFinder(RuleComponent):
         used = {seg.verb.start for seg in direct if seg.verb is not None}
         quotes += self.reported.indirect(ctx, used, [(seg.open_at, seg.close_at) for seg in direct])
         quotes.sort(key=lambda q: q.start)
-        doc._.quotes = [_whole_words(text, q) for q in self.carry_speakers(ctx, quotes)]
+        doc._.quotes = [_whole_words(text, q) for q in self.carry_speakers(ctx, quotes) if q.kind != ANCHOR]
         return doc
 
     def join_split(self, ctx: Context, segments: list[Segment]) -> list[Segment]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from newsfacts.metadata import parse_dateline
 from newsfacts.quotes.marks import BOUNDARY_PUNCT, Segment, paragraphs
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
@@ -61,6 +62,9 @@ class Context:
         self.mention_starts = [m.start for m in mentions]
         self.regions = sorted((s.open_at, s.close_at) for s in segments)
         self.region_starts = [r[0] for r in self.regions]
+        self._datelines: dict[int, int] = {}
+        self.org_speakers: list[tuple[int, Mention]] = []  # organisations named as speakers, by position
+        self.descriptions: dict[str, list[tuple[int, str]]] = {}  # a noun → fuller speakers' descriptions
 
     @property
     def headline_end(self) -> int:
@@ -79,6 +83,19 @@ class Context:
 
     def paragraph_of(self, char: int) -> int:
         return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def at_paragraph_start(self, char: int) -> bool:
+        return self.paras[self.paragraph_of(char)][0] == char
+
+    def dateline_end(self, char: int) -> int:
+        """Where the dateline opening ``char``'s paragraph ends ("DENVER, March 2 - "), else the
+        paragraph's start: the parser may take the place for the subject of the sentence after it."""
+        p = self.paragraph_of(char)
+        if p not in self._datelines:
+            start = self.paras[p][0]
+            dateline = parse_dateline(self.text, start)
+            self._datelines[p] = dateline.end if dateline is not None else start
+        return self._datelines[p]
 
     def in_quote(self, char: int) -> bool:
         i = bisect_right(self.region_starts, char) - 1
@@ -139,15 +156,77 @@ class Context:
         return None
 
     def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
-        """What "it", "they" or "the company" stands for: the nearest organisation subject in this or
-        the previous sentence, else (unless ``recent_only``) the nearest organisation mentioned."""
+        """What "it", "they" or "the company" stands for: an organisation named in the phrase itself
+        ("Germany's BdB banks association"), else the nearest organisation subject in this or the previous
+        sentence, unless it is inside what an organisation was reported to say there (that organisation
+        then: "X said bank Y has lent … . It said …"), else (unless ``recent_only``) for "the company" the
+        organisation that spoke up to two paragraphs back when the nearest one mentioned is no subject's,
+        else that one."""
+        own = [m for m in self.mentions_between(self.doc[token.left_edge.i].idx, token.idx) if m.label == "ORG"]
+        if own and token.pos_ == "NOUN":
+            return own[-1]
         cutoff = self.previous_sentence_start(token)
+        said = self.last_org_report(token)
         nearest = None
         for m in self.mentions_before(token, "ORG"):
             if m.start >= cutoff and self.is_subject(m):
-                return m
+                return said[1] if self.reported_by(said, m) else m
             nearest = nearest or m
-        return None if recent_only else nearest
+        if recent_only:
+            return None
+        if nearest is not None and self.reported_by(said, nearest):
+            return said[1]
+        if (said is not None and token.pos_ == "NOUN" and (nearest is None or not self.in_subject(nearest))
+                and self.paragraph_of(token.idx) - self.paragraph_of(said[1].start) <= 2):
+            return said[1]  # "the company said", a paragraph on: the firm that has been speaking
+        return nearest
+
+    def reported_by(self, said: tuple[int, Mention] | None, m: Mention) -> bool:
+        """``m`` is named in what an organisation was reported to say (after the verb, in its sentence),
+        and that organisation, or the one that spoke since, is ``said``."""
+        return said is not None and any(
+            at < m.start and self.same_sentence(at, m.start) for at, _ in self.org_speakers if at <= said[0])
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        first = self.tokens.first_from
+        return self.sentence(self.doc[first(a)]).start == self.sentence(self.doc[first(b)]).start
+
+    def in_subject(self, m: Mention) -> bool:
+        """A subject, or a name inside one: "the TUC figures", "strike action by the PCS"."""
+        if self.is_subject(m):
+            return True
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is None:
+            return False
+        if root.dep_ in ("compound", "poss", "nmod"):
+            return root.head.dep_ in SUBJECT_DEPS
+        return (root.dep_ == "pobj" and root.head.lower_ in ("by", "of", "from")
+                and root.head.head.dep_ in SUBJECT_DEPS)
+
+    def described(self, noun: Token, speaker: tuple) -> tuple:
+        """A speaker left as a description: a bare "the department" or "the official" is the fuller
+        description the same noun headed as an earlier speaker ("the Labor department", "a Board of Trade
+        official"); a fuller one that names whose it is is kept for later (not "several analysts")."""
+        lemma = noun.lemma_.lower()
+        words = speaker[0].split()
+        if len(words) > 1 and words[-1].lower() == noun.lower_:
+            if any(c.dep_ in ("compound", "poss", "nmod") for c in noun.children):  # not "several analysts"
+                self.descriptions.setdefault(lemma, []).append((noun.idx, speaker[0]))
+            return speaker
+        bare = len(words) == 1 and all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        earlier = [d for d in self.descriptions.get(lemma, ()) if d[0] < noun.idx] if bare else []
+        return (max(earlier)[1], *speaker[1:]) if earlier else speaker
+
+    def note_org_speaker(self, at: int, speaker: tuple) -> None:
+        """An organisation named as the speaker of a report at character ``at``."""
+        self.org_speakers.append((at, Mention(speaker[1], speaker[2], "ORG", speaker[0])))
+
+    def last_org_report(self, token: Token) -> tuple[int, Mention] | None:
+        """The last report by an organisation named as its speaker before ``token`` (the reporting verb's
+        position, the organisation), within 3,000 characters."""
+        found = [(at, m) for at, m in self.org_speakers if max(at, m.end) <= token.idx and m.start > token.idx - 3000]
+        return max(found, key=lambda f: f[0]) if found else None
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """Mentions that start in ``[start, end)``."""

@@ -205,7 +205,7 @@ def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) ->
         if c.dep_ == "prep" and c.lower_ in AUTHOR_PREPS:
             objects = [o for o in c.children if o.dep_ == "pobj"]
             if objects:
-                return objects[0]
+                return _named_in(ctx, objects[0])
     for c in token.children:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in author_verbs:
             for a in c.children:
@@ -222,9 +222,19 @@ def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) ->
     return None
 
 
+def _named_in(ctx: Context, noun: Token) -> Token:
+    """The organisation named in a noun phrase that is no name itself: "a statement from a World Health
+    Organisation meeting" is the organisation's."""
+    if noun.pos_ != "NOUN" or ctx.mention_at(noun.idx) is not None:
+        return noun
+    named = [c for c in noun.children if c.dep_ == "compound" and (m := ctx.mention_at(c.idx)) and m.label == "ORG"]
+    return named[-1] if named else noun
+
+
 def _words_up_to(ctx: Context, token: Token):
     """The words of the phrase a noun heads, up to the noun, without a leading determiner: "US government"."""
-    span = ctx.doc[token.left_edge.i : token.i + 1]
+    start = max(token.left_edge.i, ctx.tokens.first_from(ctx.dateline_end(token.idx)))
+    span = ctx.doc[min(start, token.i) : token.i + 1]  # never the dateline the parser hung it from
     while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
         span = span[1:]
     return span

@@ -25,13 +25,16 @@ from newsfacts.records import Quote
 CLOSING = "”\"’"
 EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "--", "–", "—", "―", "...", "…"}  # never part of the content
 NOT_SPEAKERS = {"i", "we", "you", "no-one", "nobody", "none"}  # the writer, the reader, no one
+QUESTION_MARKS = ("whether", "if")
+ANCHOR = "attribution"  # a report without a content of its own: only carries its speaker to the quotes after it
 
 
 class IndirectSpeech:
     """Finds reported clauses governed by a reporting verb or "according to"."""
 
-    def __init__(self, verbs: set[str], speakers: Speakers):
+    def __init__(self, verbs: set[str], speakers: Speakers, question_verbs: set[str] = frozenset()):
         self.verbs = verbs
+        self.question_verbs = question_verbs
         self.speakers = speakers
         self._hashes = None
 
@@ -45,7 +48,7 @@ class IndirectSpeech:
             if lemma not in wanted and lower not in wanted:
                 continue
             t = doc[i]
-            if t.i in used or ctx.in_quote(t.idx):
+            if t.i in used or ctx.in_quote(t.idx) or _in_a_name(ctx, t):
                 continue
             if t.lower_ == "according" and t.i + 1 < len(doc) and t.nbor(1).lower_ == "to":
                 span = self.according_content(ctx, t)
@@ -63,8 +66,17 @@ class IndirectSpeech:
             speaker = self.speakers.speaker_of(ctx, t)
             if speaker is None:
                 continue
-            start, end = span.start_char, self.balanced_end(ctx, span)
             verb = verb_span(doc, t)
+            if span.start_char <= speaker[1] < span.end_char:
+                span = self.without_speaker(ctx, span, t, speaker[1], speaker[2])
+            if _relative_fragment(t, span):
+                # "the union, which he believes is unfair": no clause of its own to report, but who speaks
+                anchor = Quote(verb.start_char, verb.start_char, "", kind=ANCHOR, verb=verb.text,
+                               verb_start=verb.start_char, verb_end=verb.end_char, quote_start=verb.start_char)
+                anchor.speaker, anchor.speaker_start, anchor.speaker_end, anchor.speaker_label = speaker
+                out.append(anchor)
+                continue
+            start, end = span.start_char, self.balanced_end(ctx, span)
             q = Quote(
                 start,
                 end,
@@ -85,8 +97,13 @@ class IndirectSpeech:
         children = list(verb.children)
         if any(c.dep_ == "neg" for c in children):
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in children):
-            return False  # "asked whether he thought …": a question, not what he thinks
+        asks = verb.lemma_.lower() in self.question_verbs
+        # "said if he went, they would": a condition; "asked if", "(declined) to say if": a question
+        puts = asks or verb.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in children) or any(
+            _question(c, asks, puts) for c in children if c.dep_ == "ccomp"
+        ):
+            return False  # "asked whether he thought …", "Asked if he would go, she said": a question put
         if any(c.tag_ in ("WP", "WDT") and c.dep_ not in SUBJECT_DEPS for c in children):
             return False  # "what they say are the costings"; but "an architect who said he …" reports
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and _impersonal(verb):
@@ -164,6 +181,23 @@ class IndirectSpeech:
                 span = ctx.doc[first : span.end]
         return span
 
+    def without_speaker(self, ctx: Context, span: Span, verb: Token, speaker_start: int, speaker_end: int) -> Span:
+        """A content the parser ran over its own attribution, when only the speaker's phrase stands between
+        the content and the verb: it ends at the comma that opens the phrase ("…priced at 101 pct, lead
+        manager X said"), or starts after the one that closes it ("Instead, said Mr Hale, the locks were
+        …"). Any other content is left as it is."""
+        doc = span.doc
+        first, last = ctx.tokens.first_from(speaker_start), ctx.tokens.first_from(speaker_end)
+        if span.end <= verb.i:
+            commas = [t.i for t in doc[span.start : first] if t.text == ","]
+            if commas and commas[-1] - span.start >= 3 and _just_a_phrase(doc[commas[-1] + 1 : verb.i]):
+                return doc[span.start : commas[-1]]
+        elif span.start > verb.i:
+            commas = [t.i for t in doc[last : span.end] if t.text == ","]
+            if commas and span.end - commas[0] > 3 and _just_a_phrase(doc[span.start : commas[0]]):
+                return doc[commas[0] + 1 : span.end]
+        return span
+
     def balanced_end(self, ctx: Context, span: Span) -> int:
         """The end of the content, with the closing mark of a quote it opened: `"nose out of joint"`."""
         text, end = ctx.text, span.end_char
@@ -213,6 +247,44 @@ class IndirectSpeech:
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
         return span
+
+
+def _just_a_phrase(words: Span) -> bool:
+    """A few words without a verb: a speaker's name and title."""
+    return 0 < len(words) <= 10 and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _relative_fragment(verb: Token, span: Span) -> bool:
+    """A relative clause's report whose clause has no subject of its own: "a rise he says will help" (the
+    subject is the noun the relative hangs from)."""
+    if verb.dep_ != "relcl":
+        return False
+    heads = [t for t in span if t.head.i == verb.i and t.dep_ == "ccomp"]
+    return bool(heads) and not any(
+        t.dep_ in SUBJECT_DEPS or t.dep_ in ("expl", "csubj")
+        or (t.head.i == verb.i and t.dep_ == "dobj")  # "demanded [the board] [act]": the object is its subject
+        for t in span
+    )
+
+
+def _in_a_name(ctx: Context, verb: Token) -> bool:
+    """A capitalised verb inside a sentence, right after a word: part of a name ("the North East Says
+    No campaign said"), not a report."""
+    if not verb.text[:1].isupper() or verb.i == ctx.sentence(verb).start:
+        return False
+    before = verb.nbor(-1)
+    return before.text[:1].isupper() and before.is_alpha
+
+
+def _question(clause: Token, asks: bool, puts: bool) -> bool:
+    """A complement that is a question: "whether it was fair"; "if he would go" under a verb that ``puts``
+    a question ("asked if", "to say if"; after "said" it is a condition); under a verb that ``asks``,
+    also "why it failed", "who would pay" (elsewhere "said what mattered was …" is a statement)."""
+    first = clause.doc[clause.left_edge.i]
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return "whether" in marks or (puts and "if" in marks) or (
+        asks and first.tag_ in ("WRB", "WP") and first.head.i == clause.i
+    )
 
 
 def _has_mark(clause: Token) -> bool:

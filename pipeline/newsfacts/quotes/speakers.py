@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsfacts.namematch import org_key
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
@@ -32,6 +33,9 @@ class Speakers:
 
     def speaker_of(self, ctx: Context, verb: Token) -> Speaker | None:
         subject = self.subject_token(ctx, verb)
+        dateline = ctx.dateline_end(verb.idx)
+        if subject is not None and subject.idx < dateline <= verb.idx and not ctx.at_paragraph_start(dateline):
+            subject = _after_dateline(ctx, dateline, verb)  # "DENVER, March 2 - Brandt Co said": not Denver
         if subject is not None and subject.tag_ in ("WP", "WDT"):
             subject = _antecedent(subject)  # "an architect who said …"
         if subject is not None and (
@@ -43,7 +47,26 @@ class Speakers:
             subject = _next_to(ctx, verb)
         if subject is None or ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx):
             return None
-        return self.resolve(ctx, subject)
+        found = self.resolve(ctx, subject)
+        if found[3] is None and found[0] and subject.pos_ == "NOUN":
+            found = ctx.described(subject, found)  # "the department said" after "the Labor department said"
+        if found[0] and self.is_organisation(subject, found):
+            ctx.note_org_speaker(verb.idx, found)  # what a later "it said", "the company said" stands for
+        return found
+
+    def is_organisation(self, subject: Token, found: Speaker) -> bool:
+        """A speaker that is a named organisation: one the model tagged, a name it did not tag that
+        ends in a legal form or holds an organisation noun ("Red Lion Inns Limited Partnership"), or
+        "the company" resolved to one (not a state body: "the government" is no firm)."""
+        nouns = self.descriptions.organisation_nouns
+        if subject.lower_ == "it":
+            return found[3] == "ORG"  # "It said …": the firm it stands for goes on reporting
+        if subject.pos_ == "PROPN":
+            return found[3] == "ORG" or found[3] is None and (
+                _legal_form(found[0]) or any(w.lower() in nouns for w in found[0].split()[1:]))
+        lemma = subject.lemma_.lower()
+        return (found[3] == "ORG" and subject.pos_ == "NOUN" and lemma in nouns
+                and lemma not in self.descriptions.state_bodies)
 
     def subject_token(self, ctx: Context, verb: Token) -> Token | None:
         if verb.lower_ == "according":
@@ -113,7 +136,7 @@ class Speakers:
             m = ctx.mention_at(ctx.doc[token.i - 1].idx)
             if m is not None and m.label == "PERSON":  # "Caroline Jackson MEP said": the post-nominal heads it
                 return named(ctx, m)
-        if token.dep_ == "appos" and token.head.i < token.i:
+        if token.dep_ == "appos" and ctx.dateline_end(token.idx) <= token.head.idx < token.idx:
             m = ctx.mention_at(token.head.idx)  # "Flynn, a top surrogate, said"
             if m is not None and m.label in SPEAKER_LABELS:
                 return named(ctx, m)
@@ -177,6 +200,20 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _after_dateline(ctx: Context, dateline: int, verb: Token) -> Token | None:
+    """The head of the noun phrase between a dateline and the verb, which the parser hung from the
+    dateline's place ("DENVER, March 2 - Brandt Mining Co said": "Co", an apposition of "DENVER")."""
+    first = ctx.tokens.first_from(dateline)
+    heads = [t for t in ctx.doc[first : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and not first <= t.head.i < verb.i and any(ch.isalnum() for ch in t.text)]
+    return heads[-1] if heads else None
+
+
+def _legal_form(name: str) -> bool:
+    """A name the model did not tag that ends in a company's legal form: "Halcot Freight Lines Inc"."""
+    return len(org_key(name).split()) < len(name.split())
 
 
 def _nominal(token: Token) -> bool:

@@ -1,0 +1,124 @@
+"""Wire-style attributions: a firm named after a dateline, "the company said" and "it said" for the firm
+that has been speaking, "the department said" for the fuller description a speaker had before, a
+statement from an organisation's meeting, a content the parser ran over its own attribution, questions
+put to a speaker, capitalised verbs inside names and relative clauses whose subject is the noun they hang
+from. Sentences written for these tests in news style."""
+
+import pytest
+
+
+def indirect(doc):
+    return [q for q in doc._.quotes if q.kind == "indirect"]
+
+
+SPEAKERS = [
+    # text, [(start of the content, speaker)]
+    (  # the parser hangs the firm from the dateline's place: the firm said it, not the town
+        "DENVER, March 2 - Brandt Mining Co said it has arranged a loan to reopen its copper mine.",
+        [("it has arranged", "Brandt Mining Co")],
+    ),
+    (  # wire copy's brackets round a firm not listed on an exchange are no speaker
+        "TORONTO, March 2 - <Halden Gold Mining Corp> said it agreed to issue 7.8 mln shares.",
+        [("it agreed to issue", "Halden Gold Mining Corp")],
+    ),
+    (
+        "PORTLAND, Ore., March 2 - Halcot Freight Lines Inc said it filed a plan with the Interstate "
+        "Commerce Commission covering new routes.\n\nThe company said it expects the routes to open in May."
+        "\n\nIt said the cost will be about five mln dlrs.",
+        [
+            ("it filed a plan", "Halcot Freight Lines Inc"),
+            ("it expects the routes", "Halcot Freight Lines Inc"),
+            ("the cost will be", "Halcot Freight Lines Inc"),
+        ],
+    ),
+    (  # "it said" after a report that named another firm as a subject: the firm reporting
+        "Norland Steel Corp said it has sold its wire unit. The company said Chicago bank Harris and Lowe "
+        "has arranged 40 mln dlrs in loans. It said it expects to close two plants this year.",
+        [("it expects to close", "Norland Steel Corp")],
+    ),
+    (  # and "the company said" two reports on: not the bank its first report named
+        "Norland Steel Corp said it has sold its wire unit.\n\nThe company said Chicago bank Harris and Lowe "
+        "has arranged 40 mln dlrs in loans.\n\nIt said it expects to close two plants this year.\n\nThe "
+        "company said it has also hired Keller Engineers Ltd of Ontario to run the mill.",
+        [("it has also hired", "Norland Steel Corp")],
+    ),
+    (  # "the department", "the official": the fuller description the same noun headed as a speaker before
+        "Factory output fell 2 pct in May, the Labor department said. The department said exports rose 3 pct. "
+        "A Board of Trade official said the pact was unfair. The official said talks would resume.",
+        [("exports rose", "Labor department"), ("talks would resume", "Board of Trade official")],
+    ),
+    (  # a statement from an organisation's meeting is the organisation's
+        "Health experts called for a campaign to wipe out the disease, a statement from a World Health "
+        "Organisation meeting in Geneva said. A statement from the Halcot Motors board said profits would fall.",
+        [("Health experts", "World Health Organization"), ("profits would fall", "Halcot Motors")],
+    ),
+    (  # a firm the model does not tag, named with an organisation noun
+        "CHICAGO, March 2 - Blue Heron Inns Limited Partnership said it filed a registration statement with "
+        "the Securities and Exchange Commission covering a proposed offering of units.\n\nThe company said "
+        "it expects the offering to be priced at 20 dlrs a unit.",
+        [("it filed", "Blue Heron Inns Limited Partnership"),
+         ("it expects the offering", "Blue Heron Inns Limited Partnership")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_wire_speakers(process, text, expected):
+    quotes = indirect(process(text))
+    for start, speaker in expected:
+        quote = next((q for q in quotes if q.text.startswith(start)), None)
+        assert quote is not None, (start, [q.text for q in quotes])
+        assert quote.speaker == speaker
+
+
+ENDS = [
+    # text, the reported content
+    (  # the parser put the attribution inside the clause it reports
+        "Brandt Mining Co is issuing a 50 mln dlr eurobond due 1992 priced at 101 pct, lead manager "
+        "Baring Hale and Co Ltd said.",
+        "Brandt Mining Co is issuing a 50 mln dlr eurobond due 1992 priced at 101 pct",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,content", ENDS)
+def test_content_ends_before_its_attribution(process, text, content):
+    assert [q.text for q in indirect(process(text))] == [content]
+
+
+NOT_REPORTS = [
+    # text, contents that must not be reported speech
+    (  # the question was put to him: he did not ask it
+        "The board has not decided, said Peter Grant, the bank's treasurer, when asked if Northfield would "
+        "go ahead with the sale.",
+        ["if Northfield would go ahead with the sale"],
+    ),
+    ("Asked why the plan had failed, Jane Moss said the funds ran out.", ["why the plan had failed"]),
+    ("Asked whether she would stand again, Ms Moss said she had not decided.",
+     ["whether she would stand again"]),
+    (  # a verb of a campaign's name is no report
+        "Ms Reed, who runs the rival Scotland Says Yes group, said the vote was lost.",
+        ["said the vote was lost"],
+    ),
+    (  # the clause's subject is the noun the relative hangs from: a fragment, not a statement
+        "The mayor said he hoped for a big turnout, something he says will help the bid.",
+        ["will help the bid"],
+    ),
+]
+
+
+CONDITIONS = [
+    # text, the reported content: "if" after "said" opens a condition of what was said, not a question
+    ("Mr Hale said, if in power, he would scrap the tax.", "if in power, he would scrap the tax"),
+]
+
+
+@pytest.mark.parametrize("text,content", CONDITIONS)
+def test_a_condition_is_no_question(process, text, content):
+    assert content in [q.text for q in indirect(process(text))]
+
+
+@pytest.mark.parametrize("text,wrong", NOT_REPORTS)
+def test_questions_names_and_relatives_are_not_reports(process, text, wrong):
+    contents = [q.text for q in indirect(process(text))]
+    assert not set(contents) & set(wrong), contents
