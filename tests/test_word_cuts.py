@@ -141,3 +141,8 @@ def test_no_figure_or_date_cuts_a_word(process, text, amounts, dates):
 def test_units_and_uncapitalised_words_are_no_names(process, text, not_names):
     doc = process(text)
     assert not {e.text for e in doc._.entities} & set(not_names), doc._.entities
+
+
+def test_a_model_numbers_plural_stays_a_name(process):
+    doc = process("The airline ordered ten Boeing 787s and four 767s, worth $1.5bn, on Monday.")
+    assert "767s" in {e.text for e in doc._.entities}, doc._.entities

@@ -42,7 +42,7 @@ class LabelRules(Stage):
         """"GPRS", "DRM", "km/h", "ISPs": an abbreviation of a kind of thing (``common_terms.txt``) is no name,
         and neither is its expansion right before it in brackets ("Digital Rights Management (DRM)"), nor
         words with no capital letter ("300p", "8x10", "post" of "post-World Cup"; a web address such as
-        "napster.com" is a name)."""
+        "napster.com" and a model's plural such as "787s" are names)."""
         tk = token_index(doc)
 
         def common(word: str) -> bool:
@@ -160,4 +160,6 @@ def _legal_form(words: tuple[str, ...]) -> bool:
 
 
 def _uncapitalised(text: str) -> bool:
-    return not any(ch.isupper() for ch in text) and not re.search(r"\w\.[a-z]{2,}\b", text)
+    """No capital letter, not a web address, and not a model number's plural ("787s")."""
+    return not any(ch.isupper() for ch in text) and not re.search(r"\w\.[a-z]{2,}\b", text) \
+        and not re.fullmatch(r"\d+s", text)
