@@ -15,6 +15,11 @@ REPORTED_QUARTER = [
     # an earlier quarter named for comparison does not displace it
     ("Globex posted a 9% gain in third-quarter earnings. After a weak second quarter, sales recovered, "
      "and margins were wider than a year ago.", "2013-10-28", "a year ago", "2012-Q3"),
+    # "a year ago" in a sentence that names a quarter compares with that quarter, even one still ahead
+    ("Carmakers expect to build 310,000 vans in the second quarter, against 295,000 a year ago.",
+     "2014-03-04", "a year ago", "2013-Q2"),
+    ("Carmakers expect to build 310,000 vans in the April-June period, against 295,000 a year ago.",
+     "2014-03-04", "a year ago", "2013-Q2"),
     # a quarter named by its end
     ("Initech said its loss for the quarter ended June 30 narrowed to $2 million.", "2013-10-15",
      "the quarter", "2013-Q2"),

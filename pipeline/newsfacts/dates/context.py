@@ -53,6 +53,8 @@ class Ctx:
     words: TenseWords
     text: str = ""  # doc.text, which spaCy rebuilds on every access
     last_quarter: tuple[int, int] | None = None
+    at: int = 0  # where the expression being resolved starts
+    quarters_named: list[tuple[int, tuple[int, int]]] = field(default_factory=list)  # (at, (year, q)), any tense
     last_ref: str | None = None  # the last calendar date or year named, for "that year"
     named_year: str | None = None  # the year the last expression that writes one out names ("April 2029")
     story_time: str | None = None  # the last time named, any granularity ("2007-Q1"), for "a year later"
@@ -68,12 +70,22 @@ class Ctx:
         current quarter is still running: "a fourth-quarter charge" looks ahead), and not an earlier
         one named for comparison ("after a flat second quarter") once a later one is being reported.
         ``over``: the text says it ended ("its fourth quarter ended Sept. 30", a fiscal quarter)."""
+        self.quarters_named.append((self.at, (year, q)))
         if not over and self.dct is not None and (year, q) >= (self.dct.year, (self.dct.month - 1) // 3 + 1):
             return
         if self.last_quarter is not None and (year, q) < self.last_quarter:
             return
         self.last_quarter = (year, q)
         self.last_period = f"{year}-Q{q}"
+
+    def quarter_in_sentence(self, char: int) -> tuple[int, int] | None:
+        """The last quarter named before ``char`` in its sentence, whatever its tense: what "a year ago"
+        there compares with ("plans to build 485,000 cars in the second quarter, against 497,000 a year ago")."""
+        tok = token_at(self.doc, char)
+        if tok is None:
+            return None
+        named = [q for at, q in self.quarters_named if tok.sent.start_char <= at < char]
+        return named[-1] if named else None
 
     def tense(self, char: int) -> str | None:
         char = self.alias.get(char, char)

@@ -151,6 +151,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             prev_end = c.end
 
     def _resolve(self, c: Cand, ctx: Ctx) -> tuple[str | None, bool]:
+        ctx.at = c.start
         v = c.value
         if isinstance(v, tuple) and v and v[0] == "merge":
             _, date_v, clock = v

@@ -263,7 +263,9 @@ class RelativeRules(RuleHelpers):
                     y, mo = add_months(d.year, d.month, int(years * 12))
                     return f"{y}-{mo:02d}", True
                 if unit == "Y" and abs(n) == 1 and quarterly_context(c, start):
-                    y, q = reported_quarter(c)
+                    named = c.quarter_in_sentence(start)  # unless an earlier one, named for comparison
+                    y, q = named if named and (c.last_quarter is None or named >= c.last_quarter) \
+                        else reported_quarter(c)
                     return f"{y + int(years)}-Q{q}", True
                 return str(d.year + int(years)), True
             if unit == "Q":
