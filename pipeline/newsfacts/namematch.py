@@ -153,6 +153,14 @@ def org_key(name: str) -> str:
     return " ".join(base.lower().replace("’", "'").split())
 
 
+def has_legal_form(name: str) -> bool:
+    """The name ends in a legal form that ``org_key`` takes off ("Halcot Freight Lines Inc", "News Corp")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return len(org_key(name).split()) < len(words)
+
+
 # The last word of each of cleanco's legal terms, as it compares them (case-folded, accents and "." "," "-" off).
 _TERM_ENDS = frozenset(parts[-1] for _, parts in prepare_default_terms())
 

@@ -56,6 +56,10 @@ class TokenIndex:
             found = self._names[key] = _SPACES.sub(" ", self.span(start, end))
         return found
 
+    def glued(self, i: int) -> bool:
+        """Token ``i`` touches the token before it, with no space between ("Teng" "-" "hui", "160" "GB")."""
+        return 0 < i < self.n and self.idx[i] == self.end[i - 1]
+
     def first_from(self, char: int) -> int:
         """Index of the first token starting at or after character ``char`` (``n`` if none)."""
         return bisect_left(self.idx, char)

@@ -206,4 +206,4 @@ class FirstNameRules(Stage):
 def _in_word(tk: TokenIndex, i: int) -> bool:
     """Token ``i`` goes on the word before it, with no space between; the blank line that ends a paragraph is a
     token of its own, and a name that opens the next paragraph ("...\n\nGraeme Souness said") is a word of its own."""
-    return i > 0 and tk.end[i - 1] == tk.idx[i] and not tk.text[i - 1].isspace()
+    return tk.glued(i) and not tk.text[i - 1].isspace()

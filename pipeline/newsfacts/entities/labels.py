@@ -159,7 +159,11 @@ def _legal_form(words: tuple[str, ...]) -> bool:
     return bool(tail) and all(w.isupper() or "." in w or not w.istitle() or len(w) >= 3 for w in tail)
 
 
+_WEB_ADDRESS = re.compile(r"\w\.[a-z]{2,}\b")  # "napster.com"
+_MODEL_PLURAL = re.compile(r"\d+s")  # "787s"
+
+
 def _uncapitalised(text: str) -> bool:
-    """No capital letter, not a web address, and not a model number's plural ("787s")."""
-    return not any(ch.isupper() for ch in text) and not re.search(r"\w\.[a-z]{2,}\b", text) \
-        and not re.fullmatch(r"\d+s", text)
+    """No capital letter, not a web address, and not a model number's plural."""
+    return not any(ch.isupper() for ch in text) and not _WEB_ADDRESS.search(text) \
+        and not _MODEL_PLURAL.fullmatch(text)

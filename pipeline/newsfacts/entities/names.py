@@ -20,7 +20,7 @@ from newsfacts.entities.mentions import (
     after_name,
     name_key,
 )
-from newsfacts.namematch import SURE, first_name_gender, org_key
+from newsfacts.namematch import SURE, first_name_gender, has_legal_form, org_key
 from newsfacts.tokens import token_index
 
 
@@ -288,8 +288,7 @@ def _org_rank(name: str) -> tuple[bool, int]:
     words = name.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    has_legal_form = len(org_key(name).split()) < len(words)
-    return bool(words) and not has_legal_form, len(name)
+    return bool(words) and not has_legal_form(name), len(name)
 
 
 def _name_cased(word: str) -> bool:

@@ -35,9 +35,6 @@ class WordRules(Stage):
             at.update(dict.fromkeys(range(m.start, m.end), m))
         surnames = {tk.lower[m.end - 1] for m in mentions if m.label == "PERSON" and m.end - m.start >= 2}
 
-        def glued(i: int) -> bool:  # token i touches the token before it
-            return 0 < i < n and tk.idx[i] == tk.end[i - 1]
-
         def piece(i: int, m: Mention) -> Mention | None | bool:
             """False when token i is no piece of m's name; else the mention it belongs to (or None)."""
             tok = doc[i]
@@ -56,14 +53,14 @@ class WordRules(Stage):
             if m.label != "PERSON" or id(m) in absorbed or lines[m.start] == "caps":
                 continue
             span = m.start, m.end
-            while m.end + 1 < n and texts[m.end] in JOINERS and glued(m.end) and glued(m.end + 1):
+            while m.end + 1 < n and texts[m.end] in JOINERS and tk.glued(m.end) and tk.glued(m.end + 1):
                 other = piece(m.end + 1, m)
                 if other is False:
                     break
                 if other is not None and other is not m:
                     absorbed.add(id(other))
                 m.end = max(m.end + 2, other.end if other else 0)
-            while m.start > 1 and texts[m.start - 1] in JOINERS and glued(m.start) and glued(m.start - 1):
+            while m.start > 1 and texts[m.start - 1] in JOINERS and tk.glued(m.start) and tk.glued(m.start - 1):
                 other = piece(m.start - 2, m)
                 if other is False:
                     break
@@ -81,16 +78,20 @@ class WordRules(Stage):
         is a measure's unit ("160GB", "50K Walk") and goes; one the model ended inside a word takes the
         whole word ("Beyond the Limits of 3G")."""
         tk = token_index(doc)
+
+        def glued_word(i: int) -> bool:  # token i and the one before it are letters or digits with no space
+            return tk.glued(i) and tk.text[i - 1][-1:].isalnum() and tk.text[i][:1].isalnum()
+
         out = []
         for m in mentions:
-            if m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
-                if tk.text[m.start - 1][-1].isdigit():
-                    continue
-                while m.start > 0 and tk.idx[m.start] == tk.end[m.start - 1] and tk.text[m.start - 1][-1:].isalnum():
-                    m.start -= 1
-                m.canonical = None
-            while m.end < tk.n and tk.idx[m.end] == tk.end[m.end - 1] and tk.text[m.end][:1].isalnum():
+            if glued_word(m.start) and tk.text[m.start - 1][-1].isdigit():
+                continue
+            start, end = m.start, m.end
+            while glued_word(m.start):
+                m.start -= 1
+            while m.end < tk.n and glued_word(m.end):
                 m.end += 1
+            if (m.start, m.end) != (start, end):
                 m.canonical = None
             out.append(m)
         return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from newsfacts.namematch import org_key
+from newsfacts.namematch import has_legal_form
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
@@ -63,7 +63,7 @@ class Speakers:
             return found[3] == "ORG"  # "It said …": the firm it stands for goes on reporting
         if subject.pos_ == "PROPN":
             return found[3] == "ORG" or found[3] is None and (
-                _legal_form(found[0]) or any(w.lower() in nouns for w in found[0].split()[1:]))
+                has_legal_form(found[0]) or any(w.lower() in nouns for w in found[0].split()[1:]))
         lemma = subject.lemma_.lower()
         return (found[3] == "ORG" and subject.pos_ == "NOUN" and lemma in nouns
                 and lemma not in self.descriptions.state_bodies)
@@ -209,11 +209,6 @@ def _after_dateline(ctx: Context, dateline: int, verb: Token) -> Token | None:
     heads = [t for t in ctx.doc[first : verb.i] if t.pos_ in ("PROPN", "NOUN", "PRON")
              and not first <= t.head.i < verb.i and any(ch.isalnum() for ch in t.text)]
     return heads[-1] if heads else None
-
-
-def _legal_form(name: str) -> bool:
-    """A name the model did not tag that ends in a company's legal form: "Halcot Freight Lines Inc"."""
-    return len(org_key(name).split()) < len(name.split())
 
 
 def _nominal(token: Token) -> bool:
