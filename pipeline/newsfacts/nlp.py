@@ -24,11 +24,11 @@ from newsfacts.errors import ModelsNotFound
 from newsfacts.wordlists import read_folder
 
 # Modules whose import registers the newsfacts factories with spaCy.
-COMPONENT_MODULES = ("newsfacts.paragraphs", "newsfacts.tagging", "newsfacts.entities", "newsfacts.money",
-                     "newsfacts.dates", "newsfacts.quotes")
+COMPONENT_MODULES = ("newsfacts.paragraphs", "newsfacts.leads", "newsfacts.tagging", "newsfacts.entities",
+                     "newsfacts.money", "newsfacts.dates", "newsfacts.quotes")
 RESERVED_KEYS = ("factory", "before", "after", "from_disk")
 # Factories that stand in for base components: added whatever ``only`` says.
-BASE_FACTORIES = ("newsfacts_paragraphs", "newsfacts_tags")
+BASE_FACTORIES = ("newsfacts_paragraphs", "newsfacts_leads", "newsfacts_tags")
 # The modules and subpackages whose code decides what is extracted (part of the fingerprint).
 EXTRACTION_CODE = ("records.py", "extensions.py", "tokens.py", "wordlists.py", "component.py", "nlp.py",
                    *(m.rsplit(".", 1)[1] for m in COMPONENT_MODULES))
