@@ -149,7 +149,7 @@ BROAD = [
     ("The appeal could take as long as a month or two.", "2024-05-10", "a month", "P1M", "duration"),
     ("The firm turned a profit after several quarters of losses.", "2024-05-10", "several quarters", "PXQ",
      "duration"),
-    ("A recession is two consecutive quarters of falling output.", "2024-05-10", "two consecutive quarters", "P6M",
+    ("A recession is two consecutive quarters of falling output.", "2024-05-10", "two consecutive quarters", "P2Q",
      "duration"),
     ("The filing followed by one day an announcement by its rival.", "2024-05-10", "one day", "P1D", "duration"),
     ("Demand will stay weak through the first two quarters of 2025, the firm said.", "2024-10-10",

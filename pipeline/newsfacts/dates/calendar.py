@@ -70,7 +70,8 @@ def _fmt_number(n: float) -> str:
 
 
 def duration_value(n: float | str, unit: str) -> str:
-    """P20Y, PT3H, P18M (1.5 years), PXY (vague)."""
+    """P20Y, PT3H, P18M (1.5 years), PXY (vague). Quarters stay quarters (P2Q), as TimeML's values and
+    HeidelTime's write them, and as a vague count of them (PXQ) always was."""
     if n == "X":
         if unit in ("H", "S", "TM"):
             return f"PTX{'M' if unit == 'TM' else unit}"
@@ -82,8 +83,6 @@ def duration_value(n: float | str, unit: str) -> str:
         n, unit = n * 100, "Y"
     elif unit == "WE":
         n, unit = n * 2, "D"
-    elif unit == "Q":
-        n, unit = n * 3, "M"
     if not n.is_integer():
         whole, part = int(n), n - int(n)
         if unit == "Y" and (part * 12).is_integer():
@@ -92,7 +91,7 @@ def duration_value(n: float | str, unit: str) -> str:
             return f"PT{whole}H{int(part * 60)}M" if whole else f"PT{int(part * 60)}M"
         if unit == "TM" and (part * 60).is_integer():
             return f"PT{whole}M{int(part * 60)}S" if whole else f"PT{int(part * 60)}S"
-        smaller = {"W": (7, "D"), "D": (24, "H"), "TM": (60, "S"), "M": (30, "D")}
+        smaller = {"Q": (3, "M"), "W": (7, "D"), "D": (24, "H"), "TM": (60, "S"), "M": (30, "D")}
         if unit in smaller and (n * smaller[unit][0]).is_integer():
             n, unit = n * smaller[unit][0], smaller[unit][1]
     if unit in ("H", "TM", "S"):

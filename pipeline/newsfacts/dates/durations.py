@@ -59,6 +59,13 @@ class DurationRules(RuleHelpers):
             if (n == 1 or text[m.end("num"):m.end("num") + 1] == "-"
                     or re.match(r"\s+of\s+(?:the|its|their|his|her|our|all|a|an|this|that|those|these)\b", tail, re.I)):
                 return None
+        if unit == "Q" and (re.match(r"[- ]points?\b|\s*[(,]\s*\d", after)
+                            or re.search(r"\bby(?:\s+(?:nearly|almost|about|around|more\s+than|over))?\s*$",
+                                         text[max(0, m.start() - 24):m.start()], re.I)
+                            or n == 3 and text[m.end("num"):m.end("num") + 1] == "-"):
+            # a share, not a length: "a quarter point rise", "almost a quarter (21%)", "fell by nearly a quarter",
+            # "three-quarters" (a fraction, or rugby's backs)
+            return None
         hyphen = text[m.end("num"):m.end("num") + 1] == "-"
         if raw.lower() == "one" and unit == "D" and not m.group("det") and not m.group("rel") and not hyphen:
             before = re.search(r"(\w+)\s*$", text[max(0, m.start() - 20): m.start()])

@@ -20,6 +20,7 @@ from newsfacts.dates.context import Cand, Ctx, governing_verb, token_at
 _YEAR, _MONTH, _DAY = (re.compile(r"\d{4}(?!\d)"), re.compile(r"\d{4}-\d\d(?!\d)"),
                        re.compile(r"\d{4}-\d\d-\d\d(?!\d)"))  # a value that names at least a year, month, day
 _NEEDS = {"Y": _YEAR, "DE": _YEAR, "CE": _YEAR, "M": _MONTH, "W": _DAY, "D": _DAY, "H": _DAY, "TM": _DAY, "S": _DAY}
+_WEEK = re.compile(r"\d{4}-W\d\d")
 _APPOSED_DATE = re.compile(r"\d\s*,\s*$")  # "... November 11, |three days later than planned"
 
 
@@ -140,7 +141,8 @@ def comparative(m: re.Match, ctx: Ctx, n: float, unit: str) -> Cand | None:
 
 class NarrativeRules(RuleHelpers):
     """"the next day", "the following morning", "the previous night", "the day before", "the previous
-    Friday": the day after or before the last one the story named, else the publication day's."""
+    Friday": the day after or before the last one the story named, else the publication day's; "later in
+    the day", "for the week": that day or its week."""
 
     def _h_story_weekday(self, m: re.Match, ctx: Ctx) -> Cand | None:
         """"Shares fell on Wednesday, down 3% from the previous Friday": the Friday before the day the
@@ -156,6 +158,42 @@ class NarrativeRules(RuleHelpers):
             return (weekday_after(day, wd) if after else weekday_before(day, wd)).isoformat(), True
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+    def _h_the_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"later in the day", "on the day", "for the week", "the week's busiest session": the day (or its
+        week) the story is at, the last day named; the publication day's when none was. After a month or a
+        year named, the day is not known: no date. Only before a clause's end or "and"/"but", so that "on the
+        day the bill passed" (a day a clause defines) is left alone ("later in the day" always points at
+        one); "on the day" not of the future ("fans
+        will queue on the day": the day of an event), and "for the week" only in the past ("For the week, the
+        index lost 2%"; "get the players together for the week" is a plan)."""
+        week = (m.group("unit0") or m.group("unit") or m.group("unit2")).lower() == "week"
+        on, span = m.group("on") is not None, m.group("span") is not None
+        at = m.start()
+        if re.search(r"\b(?:too|little|bit|rather|very|fairly|quite|so)\s+$", ctx.text[max(0, at - 12):at], re.I):
+            return None  # "a little late in the day": too late, no day
+
+        def value(c: Ctx, week=week, on=on, span=span, at=at):
+            tense = c.tense(at)
+            if on and tense == "future" or span and tense != "past":
+                return None, False
+            # the later of the last date named and the story's time, which also keeps a time of day ("her first
+            # stop Tuesday morning ... later in the day") but not a point of comparison ("up from Thursday")
+            days = [r[:10] for r in (c.last_ref, c.story_time) if r and _DAY.match(r)]
+            if days:
+                day = date.fromisoformat(max(days))
+            elif week and c.story_time and _WEEK.fullmatch(c.story_time):
+                return c.story_time, True  # "Shares fell last week ... the week's biggest loser"
+            elif c.last_ref or c.story_time:
+                return None, False  # only a month or a year named: which day is not known
+            else:
+                day = c.dct
+            if day is None:
+                return ("XXXX-WXX" if week else "XXXX-XX-XX"), False
+            return (iso_week(day) if week else day.isoformat()), True
+
+        start = m.start() + m.group(0).lower().index("the")  # the noun phrase, as TimeML marks it
+        return Cand(start, m.end("unit2") if m.group("unit2") else m.end(), "DATE", value)
 
     def _h_next_day(self, m: re.Match, ctx: Ctx) -> Cand | None:
         sign = -1 if (m.group("rel") or m.group("dir")).lower() in ("previous", "preceding", "before") else 1

@@ -208,10 +208,14 @@ class RulePatterns(RuleHelpers):
         R.append(("long_adj", re.compile(r"\b(?P<unit>hour|day|week|month|year|decade)(?P<pl>s)?-long\b", f),
                   self._h_long_adj))
         R.append(("that_unit", re.compile(
-            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|day|quarter)\b"
+            r"\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|month|week|day|quarter)\b"
             r"(?:\s+(?P<back>a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year|"
             r"of\s+(?:the\s+)?(?:previous|prior)\s+year)\b)?", f),
             self._h_that_unit))
+        R.append(("the_unit", re.compile(  # "later in the day", "for the week", "the day's": the story's day or week
+            r"\b(?:(?:later|earlier|late|early)\s+in\s+the\s+(?P<unit0>day|week)\b|(?:(?P<on>on)|(?P<span>for|during|"
+            r"throughout))\s+the\s+(?P<unit>day|week)(?=\s*(?:[,.;:!?)]|and\b|but\b|$))|the\s+(?P<unit2>day|week)['’]s(?=\s))",
+            f), self._h_the_unit))
         R.append(("next_day", re.compile(
             r"\b(?:the\s+(?P<rel>next|following|previous|preceding)\s+(?:day|(?P<part>morning|afternoon|evening|night))"
             r"|the\s+day\s+(?P<dir>before|after)(?=\s*[.,;:]))\b", f), self._h_next_day))
@@ -281,7 +285,8 @@ class RulePatterns(RuleHelpers):
             "next_day": r"the\s+(?:next|following|previous|preceding|day)\s",
             "story_weekday": r"the\s+(?:following|previous|preceding)\s",
             "weekend": "weekend", "year_end": r"year(?:[- ]end|['’]s\s+end)", "long_adj": "-long",
-            "thispart": _alt(self.parts), "that_unit": r"(?:that|same)\s+(?:year|month|day|quarter)\b",
+            "thispart": _alt(self.parts), "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter)\b",
+            "the_unit": r"the\s+(?:day|week)\b",
             "iso": r"\d-\d\d-\d", "quarter_q": "[qQ][1-4]", "noon": "noon|midnight|midday",
             "spelled_decade": _alt(lx["decade_words"]), "year_ago_adj": r"year[- ](?:earlier|ago)",
             "set_by": r"(?:day|week|month|year|hour)\s+(?:by|after|to)\s",

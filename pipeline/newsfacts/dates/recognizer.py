@@ -34,6 +34,8 @@ _HEADER_HINT = re.compile(
     r"\s*(?:" + "|".join(sorted(HEADER_FIELDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 KINDS = {"DATE": "date", "TIME": "time", "DURATION": "duration", "SET": "set"}
 _CLOCK_RULES = ("time", "time_part", "time24", "time_gmt", "noon", "daypart")
+# Rules whose value repeats a date already named ("that day", "later in the day", "now"): they move no story on
+_ANAPHORIC = ("that_unit", "the_unit", "ref")
 
 
 class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, DurationRules, TimeRules,
@@ -195,11 +197,11 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
             if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", value) and c.kind == "DATE" and not c.info.get("comparison"):
                 _note_months_quarter(ctx, facts[-1] if facts else None, value, c.start)
                 ctx.last_month = (value, c.end)
-            if c.rule not in ("that_unit", "ref") and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
+            if c.rule not in _ANAPHORIC and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value):
                 ctx.last_ref = value
                 if _WRITTEN_YEAR.search(fact.text):
                     ctx.named_year = value[:4]
-            if (c.rule not in ("that_unit", "ref") and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
+            if (c.rule not in _ANAPHORIC and not c.info.get("comparison") and re.match(r"\d{4}(?!\d)", value)
                     and not comparison_point(text, c.start, facts[-1].end if facts else 0)):
                 ctx.story_time, ctx.story_at = value, c.start
             facts.append(fact)

@@ -191,6 +191,8 @@ class RelativeRules(RuleHelpers):
                         off = 0
                     else:
                         off = -1
+                elif rel == "this" and d.isoweekday() < 6 and c.tense(start) == "past":
+                    off = -1  # "packed the stadium this weekend", told on a weekday: the weekend just gone
                 else:
                     off = offset
                 return iso_week(d + timedelta(weeks=off)) + "-WE", True
@@ -358,13 +360,15 @@ class RelativeRules(RuleHelpers):
                 return (f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", False) if c.last_quarter else (None, False)
 
             return Cand(m.start(), m.end(), "DATE", quarter)
-        size = {"year": 4, "month": 7, "day": 10}[unit]
+        size = {"year": 4, "month": 7, "week": 10, "day": 10}[unit]
         back = 1 if m.group("back") and unit != "year" else 0  # "the same month a year earlier"
 
-        def value(c: Ctx, size=size, back=back):
+        def value(c: Ctx, size=size, back=back, unit=unit):
             ref = c.last_ref
             if ref is None or len(ref) < size:
                 return None, False
+            if unit == "week":  # "The strike began on January 8. That week, ...": the week holding that day
+                return iso_week(date.fromisoformat(ref[:10]) - timedelta(weeks=52 * back)), False
             if back and ref[:4].isdigit():
                 return f"{int(ref[:4]) - back}{ref[4:size]}", False
             return ref[:size], False

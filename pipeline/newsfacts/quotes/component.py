@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text
 from newsfacts.quotes import people
+from newsfacts.quotes.bodies import Bodies, read_classes
 from newsfacts.quotes.classify import Classifier
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker, mentions_of
 from newsfacts.quotes.descriptions import Descriptions
@@ -76,6 +77,8 @@ class QuoteFinder(RuleComponent):
             read_words(path / "office_groups.txt", missing_ok=True),
             read_words(path / "author_verbs.txt", missing_ok=True),
             read_words(path / "state_bodies.txt", missing_ok=True),
+            Bodies(read_words(path / "sub_bodies.txt", missing_ok=True),
+                   read_classes(read_words(path / "organisation_classes.txt", missing_ok=True))),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(

@@ -254,18 +254,21 @@ class Context:
         root = span.root
         return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS)
 
-    def role_holder(self, token: Token, qualifiers: set[str] = frozenset()) -> tuple[str, int, int] | None:
+    def role_holder(self, token: Token, qualifiers: set[str] = frozenset(),
+                    head_only: bool = False) -> tuple[str, int, int] | None:
         """The person whose stated role or title contains the noun ("the minister", "the senator"): the
         role of this very phrase ("Leeds director of rugby Tom Reilly said"), else the last one before it,
         one with the capitalised words before the noun first ("the French president": "French President
         Jacques Chirac" before "President Bush"). A role with a qualifier the description lacks is
-        another office ("shadow chancellor Oliver Letwin" is not "the chancellor")."""
+        another office ("shadow chancellor Oliver Letwin" is not "the chancellor"). With ``head_only`` the
+        noun must be the office itself, the role's last word: "the committee" is not "committee chairman X"."""
         word = token.lower_
         marks = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()}
         own = {c.lower_ for c in token.children}
         best = marked = None
         for r in self.doc._.roles or []:
-            if word in r.role.lower().split() and r.start <= token.idx:
+            said = r.role.lower().split()
+            if (said[-1:] == [word] if head_only else word in said) and r.start <= token.idx:
                 if self._qualified(r.start, r.text, word, qualifiers - own):
                     continue
                 best = (r.person, r.person_start, r.person_end)
@@ -289,8 +292,10 @@ class Context:
                 if self.doc[k].pos_ not in ("PROPN", "NOUN", "ADJ"):
                     break
                 titles.append(self.doc[k])
+            if head_only:
+                titles = titles[:1]
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
+            if span is not None and not head_only:
                 titles += list(span[:-1])
             if any(t.lower_ == word or t.lemma_.lower() == token.lemma_.lower() for t in titles):
                 if not any(t.lower_ in qualifiers - own for t in titles):

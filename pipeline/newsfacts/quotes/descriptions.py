@@ -6,8 +6,8 @@
   on or in ("a statement on Apple's website"); without one, the description itself.
 - A role ("the minister"): the person who holds it (``doc._.roles``, a title word before a name), not
   one whose role has a qualifier the description lacks (``role_qualifiers.txt``: "shadow", "deputy").
-- An organisation noun ("the company", ``organisation_nouns.txt``) or a noun of a name ("the
-  ministry"): that organisation.
+- An organisation noun ("the company", "the ministry", ``organisation_nouns.txt``): that organisation,
+  found by ``bodies``; never a person whose role only names it ("committee chairman X").
 - An indefinite or plural description ("a dealer", "analysts") stays what it is: an unnamed speaker
   is never replaced by a named person; so does a definite one that takes up an earlier indefinite one
   ("an official ... the official said") or has an organisation or a thing as possessor ("the
@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsfacts.quotes.bodies import Bodies, qualifiers
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker
 
 DEFINITE = {"the", "this", "that"}
@@ -48,7 +49,9 @@ class Descriptions:
         office_groups: set[str] = frozenset(),
         author_verbs: set[str] = frozenset(),
         state_bodies: set[str] = frozenset(),
+        bodies: Bodies | None = None,
     ):
+        self.bodies = bodies or Bodies(set(), {})
         self.author_verbs = author_verbs
         self.state_bodies = state_bodies
         self.office_groups = [frozenset(line.split()) for line in office_groups]
@@ -76,21 +79,24 @@ class Descriptions:
             determiners.add(first.lower_)  # "the world 200m and 400m record holder": "the" hung on a modifier
         if determiners & INDEFINITE or token.tag_ in ("NNS", "NNPS"):
             return words
-        holder = ctx.role_holder(token, self.role_qualifiers)
+        organisation = token.pos_ == "NOUN" and lemma in self.organisation_nouns
+        holder = ctx.role_holder(token, self.role_qualifiers, head_only=organisation)  # "game maker X", not
+        # "committee chairman X" for "the committee"
         if holder is not None:
             return (ctx.focus.people.canonical(holder[0]), span.start_char, span.end_char, "PERSON")
-        if token.pos_ == "NOUN" and lemma in self.state_bodies and _of_a_place(ctx, token):
-            return (*words[:3], "ORG")  # "the US government": that place's, no other body
-        m = ctx.named_like(token)
-        if m is None and token.pos_ == "NOUN" and lemma in self.organisation_nouns:
-            if lemma in self.state_bodies:  # "the government": the one last placed, never a firm or party
-                earlier = _placed_earlier(ctx, token)
-                if earlier is not None:
-                    return (earlier.text, span.start_char, span.end_char, "ORG")
-            else:
-                m = ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
-        elif m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
-            m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
+        if organisation and lemma in self.state_bodies:
+            if _of_a_place(ctx, token):
+                return (*words[:3], "ORG")  # "the US government": that place's, no other body
+            m = self.bodies.named_with(ctx, token, {lemma, token.lower_}, qualifiers(ctx, token))
+            earlier = _placed_earlier(ctx, token) if m is None else None
+            if earlier is not None:  # "the government": the one last placed, never a firm or party
+                return (earlier.text, span.start_char, span.end_char, "ORG")
+        elif organisation:
+            m = self.bodies.resolve(ctx, token)
+        else:
+            m = ctx.named_like(token)
+            if m is None and token.pos_ == "NOUN" and not any(ctx.mention_at(t.idx) for t in span):
+                m = ctx.called(token, "ORG")  # "the magazine": the one the article introduced as a magazine
         if m is not None:
             return (m.canonical, span.start_char, span.end_char, m.label)
         # An office the tagger calls a proper noun is still a description: "the Tory MP for Sleaford".

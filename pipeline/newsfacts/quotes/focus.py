@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from newsfacts.namematch import SURE
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Mention, Speaker
+from newsfacts.quotes.leadin import lead_in
 from newsfacts.quotes.people import People
 
 WINDOW_SENTENCES = 8  # how far back a person can still be in focus
@@ -199,7 +200,8 @@ class Focus:
                 mention = m
             elif lower[i] in self.pronoun_genders:
                 want = self.pronoun_genders[lower[i]]
-                found = self.cataphor(token, want) or self.best(token, want, self._clause_subject(token))
+                found = (self.cataphor(token, want) or lead_in(self, token, want)
+                         or self.best(token, want, self._clause_subject(token)))
                 self._resolved[i] = found
                 if found is None:
                     continue

@@ -1,0 +1,101 @@
+"""An organisation described by its noun as speaker: "the company", "the central bank", "the committee".
+
+A body is mostly named with its noun ("Finance Ministry", "Home Affairs Committee") or a word of its
+class (``organisation_classes.txt``: "the central bank" is the Bundesbank or the Federal Reserve), so the
+description is first the nearest organisation before it whose name holds that noun and the nouns that
+qualify it ("the select committee" is no "Audit Committee", "the investment bank" no "Bank of England").
+Failing that, a firm's noun ("the company", "the bank") is the organisation in focus, which is named
+without it, but three descriptions are never another organisation: a body of an organisation
+(``sub_bodies.txt``: "the Commons science committee" is not the Commons, "the committee" not the firm
+in focus), a body someone owns ("Mr Spitzer's office", "the information commissioner's office") and one
+of a class ("the central bank" is no commercial bank named before). These keep their own words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import Context, Mention
+
+QUALIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+PLACE_LABELS = {"GPE", "NORP", "LOC"}
+BODY_LABELS = {"ORG", "GPE", "NORP"}  # the model may call the European Union a place, a party a nationality
+
+
+class Bodies:
+    """Resolves a description whose head is an organisation noun to a named organisation, or None."""
+
+    def __init__(self, sub_bodies: set[str], classes: dict[tuple[str, ...], set[str]]):
+        self.sub_bodies = sub_bodies
+        self.classes = classes  # the words of a description ("central", "bank") → words of its names
+
+    def resolve(self, ctx: Context, token: Token) -> Mention | None:
+        lemma = token.lemma_.lower()
+        sub_body = lemma in self.sub_bodies
+        own = [m for m in ctx.mentions_between(ctx.doc[token.left_edge.i].idx, token.idx) if m.label == "ORG"]
+        if own and not sub_body:
+            return own[-1]  # "Germany's BdB banks association", "the Usdaw trade union"
+        classed = self.class_of([t.lower_ for t in ctx.doc[token.left_edge.i : token.i]], lemma)
+        if classed is not None:
+            return self.named_with(ctx, token, classed, set())
+        found = self.named_with(ctx, token, {lemma, token.lower_}, qualifiers(ctx, token))
+        if found is not None or sub_body or _owned(ctx, token):
+            return found
+        return ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
+
+    def class_of(self, words: list[str], lemma: str) -> set[str] | None:
+        """The name words of a class the description belongs to ("central bank"), else None."""
+        for key, names in self.classes.items():
+            if key[-1] == lemma and set(key[:-1]) <= set(words):
+                return names
+        return None
+
+    def named_with(self, ctx: Context, token: Token, nouns: set[str], qualifiers: set[str]) -> Mention | None:
+        """The nearest organisation before ``token`` whose name holds one of ``nouns`` and every qualifier."""
+        best = None
+        for m in ctx.mentions:
+            if m.start >= token.idx:
+                break
+            if m.label not in BODY_LABELS:
+                continue
+            name = set(m.canonical.lower().replace("'s", "").replace("’s", "").split())
+            if name & nouns and qualifiers <= name:
+                best = m
+        return best
+
+
+def qualifiers(ctx: Context, token: Token) -> set[str]:
+    """The nouns that say which body the description is ("information commissioner's office": information,
+    commissioner), without places ("the US regulator") and adjectives ("the influential committee")."""
+    out = set()
+    for c in token.children:
+        if c.dep_ not in QUALIFIER_DEPS or c.i > token.i:
+            continue
+        for t in c.subtree:
+            m = ctx.mention_at(t.idx)
+            if t.pos_ in ("NOUN", "PROPN") and not (m is not None and m.label in PLACE_LABELS):
+                out.add(t.lower_)
+    return out
+
+
+def _owned(ctx: Context, token: Token) -> bool:
+    """Someone other than an organisation, a place or the one in focus owns the body: "Mr Spitzer's
+    office", "the information commissioner's office"; not "his party", nor a rank ("the world's biggest
+    insurer")."""
+    if any(c.tag_ == "JJS" for c in token.children):
+        return False
+    for c in token.children:
+        if c.dep_ == "poss":
+            m = ctx.mention_at(c.idx)
+            return c.pos_ != "PRON" and (m is None or m.label not in ("ORG", *PLACE_LABELS))
+    return False
+
+
+def read_classes(lines: set[str] | list[str]) -> dict[tuple[str, ...], set[str]]:
+    """``central bank: bank bundesbank reserve`` lines: the description's words → words of its names."""
+    classes = {}
+    for line in lines:
+        key, _, names = line.partition(":")
+        if key.split() and names.split():
+            classes[tuple(key.lower().split())] = set(names.lower().split())
+    return classes
