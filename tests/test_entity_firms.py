@@ -86,3 +86,17 @@ def test_a_title_or_nationality_before_a_name_is_no_part_of_it(process, text, pe
 ])
 def test_no_name_is_made_of_a_common_word(process, text, word):
     assert word not in found(process(text)), found(process(text))
+
+
+@pytest.mark.parametrize("text, firm", [
+    # the model cuts the name at an inner "and" before the legal forms, or leaves them out
+    ("Ashworth Pryce and Co Ltd, the shipping group, cut its dividend after a poor winter.",
+     "Ashworth Pryce and Co Ltd"),
+    ("Its adviser, Hollis Grant and Co Ltd, said the offer was fair.", "Hollis Grant and Co Ltd"),
+    ("Analysts at Fenwick Brothers and Co Ltd said the outlook was good.", "Fenwick Brothers and Co Ltd"),
+])
+def test_a_firms_name_is_not_cut_at_an_inner_and(process, text, firm):
+    doc = process(text)
+    assert any(e.text == firm and e.label == "ORG" for e in doc._.entities), \
+        [(e.text, e.label) for e in doc._.entities]
+

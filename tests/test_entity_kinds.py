@@ -42,6 +42,10 @@ def labels(doc, text):
     # a year or a participle between the determiner and the kind noun
     ("The singer has not toured since the 1987 album Harbour Lights came out.", "Harbour Lights", "WORK_OF_ART"),
     ("The band returned with the award-winning album Paper Hearts last spring.", "Paper Hearts", "WORK_OF_ART"),
+    # a kind noun the tagger reads as an adjective ("single"), and one after a possessive pronoun
+    ("The Welsh group had a hit last year with the single Falling Down and the album Grey Skies.",
+     "Falling Down", "WORK_OF_ART"),
+    ("Her track Silver Morning stayed at the top of the charts for a fourth week.", "Silver Morning", "WORK_OF_ART"),
     # names listed as what a kind noun includes
     ("The Leeds group, whose hits include Silver Morning and Kings Road, will headline on Friday.",
      "Silver Morning", "WORK_OF_ART"),

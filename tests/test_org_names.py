@@ -149,3 +149,32 @@ def test_two_names_joined_by_a_preposition_in_a_headline_stay_two(process):
                   "with Supergrass. The band Roxy Music formed in 1971.")
     texts = [e.text for e in doc._.entities]
     assert "Roxy Music on Isle of Wight" not in texts and texts.count("Roxy Music") == 3, texts
+
+
+@pytest.mark.parametrize("text, short, longer", [
+    # the short form is a name of its own the story writes before the longer name, which adds no word of an
+    # organisation's kind: a paper, a site named after it
+    ("Liverpool beat Everton 2-1 at Anfield on Saturday. Speaking to the Liverpool Echo newspaper, Steven "
+     "Gerrard said the win mattered. Liverpool now face Chelsea in the cup.", "Liverpool", "Liverpool Echo"),
+    ("Apple sold more computers this year. The rumour site Apple Insider said on Monday that a new model was "
+     "coming. Apple declined to comment.", "Apple", "Apple Insider"),
+])
+def test_a_short_form_written_first_is_no_short_form_of_a_later_thing(process, text, short, longer):
+    doc = process(text)
+    assert named(doc, longer), [(e.text, e.label) for e in doc._.entities]
+    hits = named(doc, short)
+    assert hits and all(e.canonical == short for e in hits), [(e.text, e.canonical) for e in doc._.entities]
+
+
+def test_a_short_form_written_first_still_joins_its_own_full_name(process):
+    doc = process("Labour won the seat easily. The Labour Party said on Friday it would now look again at its "
+                  "policies. Labour has held the town since 1945.")
+    assert named(doc, "Labour")[-1].canonical == "Labour Party", [(e.text, e.canonical) for e in doc._.entities]
+
+
+def test_a_band_is_no_short_form_of_the_person_it_is_named_after(process):
+    doc = process("The band Doherty played two sold-out nights in Leeds this week. The tour was named after "
+                  "Maria Doherty, the grandmother of the singer.")
+    hits = named(doc, "Doherty")
+    assert hits and all(e.canonical == "Doherty" and e.label == "ORG" for e in hits), \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]

@@ -135,6 +135,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._join_station_names(doc, mentions)  # conjoined.py
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._overlay(mentions, self._legal_form_firms(doc, mentions, lines))  # firms.py
+        mentions = self._join_firm_parts(doc, mentions)
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)

@@ -108,11 +108,13 @@ class CueRules(KindRules, ContestRules):
         teams -= titled  # "President Clinton ... Clinton won in 1992": no club
         if len(teams | org_sides) < 2:
             teams &= clubs
+        retyped: list[Mention] = []
         for m in mentions:
             if m.fixed:
                 continue
             key = name_key(self._name(doc, m))
             decided = kinds.keys() | teams | groups
+            was, own_key = m.label, key
             if key not in decided and m.canonical and name_key(m.canonical) in decided:
                 # "Phillips", linked to "Phillips Idowu", goes with it; "Forest" with "Nottingham Forest have"
                 key = name_key(m.canonical)
@@ -136,6 +138,17 @@ class CueRules(KindRules, ContestRules):
                 m.label = listed[key]
             if id(m) in local:
                 m.label = local[id(m)]
+            if was == "PERSON" and m.label != "PERSON" and key == own_key and key in kinds and m.canonical \
+                    and name_key(m.canonical) != key:
+                retyped.append(m)
+        # "the band Doherty", typed by a kind noun, is no short form of "Maria Doherty", whom the surname was
+        # linked to, while she stays a person named by a first name ("Villa" goes with "Aston Villa", retyped
+        # with it)
+        people = {o.canonical for o in mentions if o.label == "PERSON" and o.canonical
+                  and first_name_gender(o.canonical.split()[0])[1] > 0}
+        for m in retyped:
+            if m.canonical in people:
+                m.canonical = None
         self._head_short_forms(doc, mentions)
 
     def _list_labels(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:

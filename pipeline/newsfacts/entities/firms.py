@@ -58,6 +58,39 @@ class FirmRules(Stage):
             i = end
         return out
 
+    def _join_firm_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Ashworth Pryce and Co Ltd": the model cuts a firm's name at an inner "and" into a name and a span
+        of legal forms ("Co Ltd"), or leaves the legal forms out. A span of legal forms only is never a name of
+        its own: joined to the name before "and" or "&" on one line, an organisation. One "Co" joins an
+        organisation only: after a person it is as often "Blair and Co", the man and his circle."""
+        tk = token_index(doc)
+        texts, lowers = tk.text, tk.lower
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            prev = out[-1] if out else None
+            forms = [w.replace(".", "").lower() in self.legal_forms for w in texts[m.start:m.end]]
+            if prev is not None and prev.end == m.start - 1 and lowers[prev.end] in ("and", "&") \
+                    and not (prev.fixed or m.fixed) and prev.label in ("ORG", "PERSON") and all(forms) \
+                    and (len(forms) > 1 or prev.label == "ORG") and self._one_line(doc, prev.start, m.end):
+                out[-1] = Mention(prev.start, m.end, "ORG", prev.source)
+            else:
+                out.append(m)
+        taken = {i for m in out for i in range(m.start, m.end)}
+        for k, m in enumerate(out):  # "Hollis Grant and Co Ltd" with no mention on "Co Ltd"
+            end = m.end + 1
+            while end < tk.n and end not in taken and texts[end][:1].isupper() \
+                    and texts[end].replace(".", "").lower() in self.legal_forms:
+                end += 1
+            if m.label in ("ORG", "PERSON") and not m.fixed and end - m.end > 2 and lowers[m.end] in ("and", "&") \
+                    and self._one_line(doc, m.start, end):
+                out[k] = Mention(m.start, end, "ORG", m.source)
+        return out
+
+    @staticmethod
+    def _one_line(doc: Doc, start: int, end: int) -> bool:
+        tk = token_index(doc)
+        return "\n" not in tk.doc_text[tk.idx[start]:tk.end[end - 1]]
+
     def _legal_form_word(self, before: str, word: str) -> bool:
         """``word`` is a legal form of ``legal_forms.txt`` ending a name, written as a name's word ("Inc", "PLC",
         "Co.", "S.A."), and cleanco takes it off "before word" too."""

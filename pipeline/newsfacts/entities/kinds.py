@@ -81,11 +81,11 @@ class KindRules(Stage):
         tk = token_index(doc)
         prev = self._word_before_title(doc, m)
         noun = self.type_nouns.get(tk.lower[prev]) if prev >= 1 else None
-        if noun is None or noun == "EVENT" or not self._kind_word(doc, prev):
+        if noun is None or noun == "EVENT" or not (self._kind_word(doc, prev) or self._kind_adjective(doc, prev, m)):
             return None
         # "the song Britons would most like played": a work noun before a clause's subject is no
         # apposition, so the labels of things (works, products, venues) need the parse to join noun and name
-        determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their")
+        determined = tk.lower[prev - 1] in ("the", "a", "an", "its", "their") or doc[prev - 1].tag_ == "PRP$"
         joined = self._same_phrase(doc, prev, m)
         # a modifier between: "the 1982 album Avalon", "award-winning album Final Straw"
         modified = doc[prev - 1].pos_ in ("ADJ", "NOUN", "PROPN", "PART", "NUM") or doc[prev - 1].tag_ in ("VBG", "VBN")
@@ -108,6 +108,13 @@ class KindRules(Stage):
     def _kind_word(doc: Doc, i: int) -> bool:
         """A kind noun as a common noun: lower-case, not part of a name ("Soap Awards")."""
         return doc[i].pos_ == "NOUN" and doc[i].text.islower()
+
+    @staticmethod
+    def _kind_adjective(doc: Doc, i: int, m: Mention) -> bool:
+        """A kind noun the tagger read as an adjective of the name ("the single Falling Down": "single" as in
+        "only one"), lower-case and modifying a word of the name."""
+        return doc[i].pos_ == "ADJ" and doc[i].dep_ == "amod" and doc[i].text.islower() \
+            and m.start <= doc[i].head.i < m.end
 
     @staticmethod
     def _same_phrase(doc: Doc, i: int, m: Mention) -> bool:

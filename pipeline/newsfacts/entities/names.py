@@ -124,6 +124,7 @@ class NameRules(Stage):
                         or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
+        own = self._names_of_their_own(doc, mentions, longs, first_seen)
         for m in mentions:
             words = self._words(doc, m)
             longest = full_names.get(org_key(self._name(doc, m))) if m.label == "ORG" and not m.canonical else None
@@ -138,8 +139,40 @@ class NameRules(Stage):
                                                                                   mentions)
                          or self._bare_person_word(doc, m)) \
                     and name_key(" ".join(words)) not in self.aliases:
+                if words in own:  # a name of its own keeps its name; a "person" is an organisation's name
+                    m.label = "ORG" if m.label == "PERSON" else m.label
+                    continue
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _names_of_their_own(self, doc: Doc, mentions: list[Mention], longs: dict[tuple[str, ...], set[str]],
+                            first_seen: dict[tuple[str, ...], int]) -> set[tuple[str, ...]]:
+        """Short forms the story writes on their own before the longer name, which adds a word that says no kind
+        of organisation ("Liverpool" long before "the Liverpool Echo", "Apple" before "the Apple Insider site"):
+        the longer name is another thing named after it, a paper, a site, a show. A longer name whose added
+        words are an organisation's ("Labour" before "the Labour Party", ``org_suffixes.txt`` and the ORG heads
+        of ``name_heads.tsv``, or their plurals: "Networks") is the short form's own full name."""
+        tk = token_index(doc)
+        cut = tk.doc_text.find("\n")  # a headline's short form is read by _headline_short_form
+        if tk.doc_text[:max(cut, 0)].rstrip()[-1:] in ".!?\"'”’:":
+            cut = -1  # a first line with a closing stop is the story's
+        out = set()
+        for m in mentions:
+            words = self._words(doc, m)
+            names = longs.get(words)
+            if not names or len(names) != 1 or first_seen[words] <= m.start or (0 <= cut and tk.idx[m.start] < cut):
+                continue
+            full = next(iter(names)).split()
+            full = full[1:] if full[:1] in (["The"], ["the"]) else full
+            tail = full[len(words):]
+            if tuple(full[:len(words)]) == words and tail and not all(self._org_word(w.lower()) for w in tail):
+                out.add(words)
+        return out
+
+    def _org_word(self, word: str) -> bool:
+        """A word that says what kind of organisation a name is ("Party", "Airlines", "Networks")."""
+        return any(w in self.org_suffixes or self.name_heads.get(w) == "ORG"
+                   for w in (word, word[:-1] if word.endswith("s") else word))
 
     def _bare_person_word(self, doc: Doc, m: Mention) -> bool:
         """A one-word "person" that is no first name and no short form of a person's full name ("Labour and the
