@@ -66,8 +66,9 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.particles = read_words(path / "name_particles.txt")
         self.linking = read_words(path / "linking_words.txt")
         self._load_gazetteer(nlp, path)
-        self.titles = {tuple(t.lower_ for t in nlp.make_doc(x))
-                       for x in read_lines(path / "titles.txt", missing_ok=True)}
+        title_lines = read_lines(path / "titles.txt", missing_ok=True)
+        self.titles = {tuple(t.lower_ for t in nlp.make_doc(x)) for x in title_lines}
+        self.titles |= {(x,) for x in title_lines if " " not in x}  # "Gen." is one token, "gen." two
         self.title_heads = {t[-1] for t in self.titles} - set(read_lines(path / "title_modifiers.txt", missing_ok=True))
         self.title_ends = {t[-1] for t in self.titles}  # "executive" of "chief executive", unlike title_heads
         self.max_title = max((len(t) for t in self.titles), default=1)
@@ -84,6 +85,12 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.legal_forms = set(read_lines(path / "legal_forms.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.title_abbreviations = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
+            path / "title_abbreviations.tsv", missing_ok=True)) if len(row) > 1}
+        nation_rows = [line.split("\t") for line in read_lines(path / "constituent_nations.tsv", missing_ok=True)]
+        self.nation_states = {row[0]: row[1] for row in nation_rows if len(row) > 1}
+        self.devolved_nations = {row[0] for row in nation_rows if row[2:3] == ["own"]}
+        self.devolved_bodies = set(read_lines(path / "devolved_bodies.txt", missing_ok=True))
         self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
         self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))

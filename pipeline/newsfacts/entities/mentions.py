@@ -127,6 +127,10 @@ class Stage:
     after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
     opposition_words: set[str]  # "shadow": a state title so qualified serves no country
+    title_abbreviations: dict[str, str]  # "gen" -> "general": roles are stored under the full title
+    nation_states: dict[str, str]  # "England" -> "United Kingdom": the state a constituent nation is in
+    devolved_nations: set[str]  # nations with a government of their own ("Scotland"), unlike England
+    devolved_bodies: set[str]  # "executive", "assembly": last words of a nation's own government's name
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
     determiners: set[str]

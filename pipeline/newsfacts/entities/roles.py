@@ -1,15 +1,18 @@
 """Roles people hold: a title before a name ("Kazakh Foreign Minister X", "Apple CEO Tim Cook")
 or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple").
 
-The country or organisation of a role comes from the entity or nationality word next to the title.
-Title words before a name are no entity of their own ("State" in "Secretary of State X").
+The country or organisation of a role comes from the entity or nationality word next to the title, or
+after it ("an analyst with Y", "spokesman for organisers Y"); whose it is otherwise is `role_bodies`.
+Title words before a name are no entity of their own ("State" in "Secretary of State X"). A role is
+stored under its full title ("Gen" -> General), and a former one ("ex-", "then") as "Former ...".
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.mentions import Mention, name_key
+from newsfacts.entities.role_bodies import RoleBodies
 from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.extensions import doc_text
 from newsfacts.records import Role
@@ -17,7 +20,7 @@ from newsfacts.tokens import token_index
 from newsfacts.wordspan import whole_words
 
 
-class RoleRules(Stage):
+class RoleRules(RoleBodies):
     """Titles before names, appositions after them, and the country or organisation of each role."""
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
@@ -51,7 +54,8 @@ class RoleRules(Stage):
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
         """Longest listed title ending at token ``end`` (exclusive), extended by modifiers; or a listed
-        title with what it is of or for in lower case ("director of rugby", "minister for sport")."""
+        title with what it is of or for in lower case ("director of rugby", "minister for sport"), or an
+        office of the state no entity names ("Chancellor of the Exchequer")."""
         span = self._listed_title_before(doc, end)
         if span is None and end > 2:
             for k in (end - 1, end - 2):  # "of rugby", "for external affairs"
@@ -60,6 +64,11 @@ class RoleRules(Stage):
                         t.is_alpha and t.text.islower() and not t.is_stop for t in words):
                     title = self._listed_title_before(doc, k - 1)
                     if title is not None:
+                        return title[0], end
+                if k > 1 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ == "of" and all(
+                        t.is_alpha and t.is_title and not t.ent_type_ and not t.is_stop for t in words):
+                    title = self._listed_title_before(doc, k - 2)  # "Chancellor of the Exchequer": a title
+                    if title is not None:  # of an office the model names no entity
                         return title[0], end
         return span
 
@@ -87,11 +96,6 @@ class RoleRules(Stage):
                 return s, end
         return None
 
-    def _country(self, demonym: str, names: dict[str, str]) -> str | None:
-        """The country of a nationality word, under the name the article uses for it."""
-        country = self.demonyms.get(name_key(demonym))
-        return names.get(country, country) if country else None
-
     def _of_before(self, doc: Doc, s: int, ent_at: dict[int, Mention],
                    names: dict[str, str]) -> tuple[int, str | None]:
         """A nationality, country or organisation directly before a role phrase."""
@@ -110,39 +114,27 @@ class RoleRules(Stage):
             return s - 1, self._country(prev.text, names)
         return s, None
 
-    def _group_of(self, doc: Doc, m: Mention, ent_at: dict[int, Mention],
-                  names: dict[str, str]) -> tuple[int, str | None]:
-        """The country of a nationality word, or else the party or group a word like "Tory" or
-        "Liberal Democrat" names: under the name the article gives it as a body ("the Liberal
-        Democrats", "the Conservative Party"), or as written."""
-        name = self._name(doc, m)
-        country = self._country(name, names)
-        if country or any(name_key(w) in self.demonyms for w in name.split()):
-            return m.start, country
-        s = m.start
-        while s > 0 and m.start - s < 2 and self._group_word(doc[s - 1]) \
-                and ent_at.get(s - 1, m).label in ("ORG", "NORP"):
-            s -= 1  # "Liberal" of "Liberal Democrat", which the model may leave out or tag apart
-        words = doc[s:m.end].text
-        key = name_key(words)
-        plural = key[:-1] + "ies" if key.endswith("y") else key + "s"
-        bodies = {name_key(b.canonical or ""): b.canonical for b in ent_at.values() if b.label in ("ORG", "NORP")}
-        named = {bodies[k] for k in (plural, key + " party") if k in bodies} or {
-            body for k, body in bodies.items() if k.endswith(" " + plural)}  # "Democrat": the Liberal Democrats
-        return s, named.pop() if len(named) == 1 else words
-
-    def _group_word(self, token: Token) -> bool:
-        """A capitalised word that may open a group's name; at a sentence's start only inside a name the
-        model found ("New" of "New European commission president" is not)."""
-        return token.is_title and token.is_alpha and not token.is_stop \
-            and token.lower_ not in self.modifiers | self.determiners | self.honorifics \
-            and (bool(token.ent_type_) or not token.is_sent_start)
+    def _role_name(self, words: str) -> str:
+        """A role's title as stored: capitalised, abbreviations written out ("Gen" -> "General"), and "ex-"
+        or "then" written as "Former" ("ex-President", "then transport minister")."""
+        out = []
+        for n, w in enumerate(words.split()):
+            if w.lower() in ("of", "for", "and", "the"):
+                out.append(w.lower())
+                continue
+            parts = w.split("-")
+            if n == 0 and len(parts) > 1 and parts[0].lower() in ("ex", "then"):
+                out.append("Former")
+                parts = parts[1:]
+            elif n == 0 and w.lower() == "then":
+                out.append("Former")
+                continue
+            parts = [self.title_abbreviations.get(p.lower().rstrip("."), p) for p in parts]
+            out.append("-".join(p if p.isupper() else p[:1].upper() + p[1:] for p in parts))
+        return " ".join(out)
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
-        role = " ".join(
-            w if w.isupper() or w.lower() in ("of", "for", "and", "the")
-            else "-".join(part[:1].upper() + part[1:] for part in w.split("-"))
-            for w in doc[s:e].text.split())
+        role = self._role_name(doc[s:e].text)
         text = doc_text(doc)
         start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
         return Role(start, end, text[start:end], role, person.canonical or self._name(doc, person),
@@ -159,9 +151,20 @@ class RoleRules(Stage):
                 continue
             # "Kazakh Foreign Minister Yermek Kosherbayev", "Apple CEO Tim Cook"
             span = self._title_of(doc, p)
+            body = self._body_opening(doc, span, ent_at, names) if span else None
+            if body is not None:
+                span = body[1], span[1]
             if span and not any(i in ent_at for i in range(*span)):
                 of_start, of = self._of_before(doc, span[0], ent_at, names)
+                if body is not None:
+                    of_start, of = body[0], body[2]
+                party = self._party_before(doc, span, ent_at) if of is None else None
+                if party is not None:
+                    of_start, span, of = party[0], (party[1], span[1]), party[2]
                 role = self._role(doc, span[0], span[1], of, of_start, p)
+                if self._nation_office(doc, of_start, span, of):  # "Wales Secretary X": the state's office
+                    state = self.nation_states[of]
+                    role = self._role(doc, of_start, span[1], names.get(state, state), of_start, p)
                 former = _former_before(doc, of_start) if of is not None and of_start < span[0] else None
                 if former is not None and not role.role.startswith("Former"):
                     role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
@@ -169,27 +172,45 @@ class RoleRules(Stage):
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
-            role = self._apposition(doc, p, ent_at, names)
+            role = self._apposition(doc, p, ent_at, names) or self._title_of_body(doc, p, ent_at)
             if role:
                 roles.append(role)
         country = self._article_country(doc, mentions, names)
         for role in roles:
-            words = role.role.lower()
+            words = role.role.lower().split(" of ")[0].split(" for ")[0]  # "minister for sport"
             if role.of is None and country and not set(words.split()) & self.opposition_words and any(
                     words == t or words.endswith(" " + t) for t in self.state_titles):
                 role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
         return roles
 
-    def _article_country(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> str | None:
-        """The one country an article names (by the country, its cities or the dateline), or None."""
-        found = set()
-        places = [self._name(doc, m) for m in mentions if m.label == "GPE"]
-        for place in places + ([doc._.dateline] if doc._.dateline else []):
-            alias = self.aliases.get(name_key(place))
-            country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(name_key(place))
-            if country:
-                found.add(names.get(country, country))
-        return found.pop() if len(found) == 1 else None
+    def _title_of_body(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
+        """A title with the body it is of before a name, the body a named entity ("Chairman of the Federal
+        Reserve X", "Chancellor of the Exchequer X" where the model tags the office)."""
+        s = p.start
+        while s > 0 and doc[s - 1].lower_ in self.honorifics:
+            s -= 1
+        m = ent_at.get(s - 1)
+        if m is None or m.end != s or m.label not in ("ORG", "GPE") or m.start < 2:
+            return None
+        k = m.start - 1
+        if k < 2 or doc[k].lower_ != "the" or doc[k - 1].lower_ not in ("of", "for"):
+            return None  # not "Undersecretary of State X"
+        title = self._listed_title_before(doc, k - 1)
+        if title is None or any(i in ent_at for i in range(*title)):
+            return None
+        role = self._role(doc, title[0], title[1], m.canonical, title[0], p)
+        role.end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        role.text = doc_text(doc)[role.start:role.end]
+        return role
+
+    def _nation_office(self, doc: Doc, of_start: int, span: tuple[int, int], of: str | None) -> bool:
+        """A government office named by a nation within a state, by its name ("Wales Secretary",
+        "Northern Ireland Minister"): the state's office for that nation, not the nation's own
+        government's ("Welsh First Minister")."""
+        if of not in self.nation_states or name_key(doc[of_start:span[0]].text) != name_key(of):
+            return False
+        words = doc[span[0]:span[1]].text.lower()
+        return any(words == t or words.endswith(" " + t) for t in self.state_titles | {"secretary"})
 
     def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention],
                     names: dict[str, str]) -> Role | None:
@@ -229,29 +250,66 @@ class RoleRules(Stage):
         if not best:
             return None
         e = best[1]
-        if e < len(doc) and doc[e].lower_ in ("of", "at", "for") and of is None:
+        if e < len(doc) and doc[e].lower_ in ("of", "at", "for", "with") and of is None:
             k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
-            m = ent_at.get(k)
-            if m is not None and m.start == k and m.label in ("GPE", "ORG"):
-                of = m.canonical
+            m = _body_after(doc, k, ent_at)  # "at brokers TOV", "for net provider Pipex"
+            if m is not None:
                 e2 = m.end
-                if e2 >= len(doc) or doc[e2].is_punct or doc[e2].lower_ in ("and", "said", "who"):
-                    role = self._role(doc, best[0], e, of, start, p)
+                if e2 >= len(doc) or doc[e2].lower_ in ("and", "said", "says", "who", "in") \
+                        or doc[e2].is_punct and not (doc[e2].text in ("-", "–") and not doc[e2 - 1].whitespace_) \
+                        or doc[e2].lower_ in ("'s", "’s") and m.label == "ORG":  # not "chairman of Spain's"
+                    role = self._role(doc, best[0], e, m.canonical, start, p)
                     role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
                     role.text = doc[start:e2].text
                     return role
+                return None
+            if doc[e].lower_ == "with":
                 return None
             # "the speaker of the lower house": a body that is no named entity belongs to the role
             e2 = k
             while e2 < len(doc) and e2 - k < 4 and doc[e2].is_alpha and doc[e2].lower_ not in ("and", "who", "said") \
                     and e2 not in ent_at and doc[e2].pos_ in ("NOUN", "ADJ", "PROPN"):
                 e2 += 1
+            if e2 > k and e2 + 1 < len(doc) and doc[e2].lower_ in ("at", "for", "with"):
+                k2 = e2 + 1 + (doc[e2 + 1].lower_ == "the")
+                m = _body_after(doc, k2, ent_at)  # "head of distribution at Universal"
+                if m is not None and (m.end >= len(doc) or doc[m.end].is_punct
+                                      or doc[m.end].lower_ in ("and", "said", "says", "who")):
+                    role = self._role(doc, best[0], e2, m.canonical, start, p)
+                    role.end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+                    role.text = doc[start:m.end].text
+                    return role
             if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
                 return None
+            if k == e + 1 and doc[e].lower_ != "for" and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                             for t in doc[k:e2]):
+                role = self._role(doc, best[0], e, doc[k:e2].text, start, p)  # "director of Corvex": a name
+                role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
+                role.text = doc[start:e2].text
+                return role
             return self._role(doc, best[0], e2, group, start, p)
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
             return None
         return self._role(doc, best[0], e, of or group, start, p)
+
+
+def _body_after(doc: Doc, k: int, ent_at: dict[int, Mention]) -> Mention | None:
+    """The organisation or place a role after a name is of, at token ``k`` or past a few words that
+    describe it ("brokers", "US firm", "net provider"): the mention, or None."""
+    i = k
+    while i < len(doc) and i - k < 4:
+        m = ent_at.get(i)
+        if m is not None and m.start == i and m.label in ("GPE", "ORG"):
+            if i == k or m.label == "ORG":
+                return m
+            i = m.end  # "US" of "US firm X"
+        elif m is not None and m.start == i and m.label == "NORP":
+            i = m.end
+        elif doc[i].is_alpha and doc[i].text.islower() and not doc[i].is_stop and doc[i].pos_ in ("NOUN", "ADJ"):
+            i += 1
+        else:
+            return None
+    return None
 
 
 def _compound_noun(token: Token, start: int, end: int) -> bool:

@@ -1,0 +1,137 @@
+"""Whose a role is: the country of a nationality word, the party a member's word names ("Tory",
+"Conservative", "Labour" of "Labour MP"), and the one country of an article, which for a nation within a
+state ("England") is the state, whose government holds the offices the article names.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.tokens import token_index
+
+
+class RoleBodies(Stage):
+    """The country, party or organisation a role belongs to, where the title itself does not name it."""
+
+    def _country(self, demonym: str, names: dict[str, str]) -> str | None:
+        """The country of a nationality word, under the name the article uses for it."""
+        country = self.demonyms.get(name_key(demonym))
+        return names.get(country, country) if country else None
+
+    def _group_of(self, doc: Doc, m: Mention, ent_at: dict[int, Mention],
+                  names: dict[str, str]) -> tuple[int, str | None]:
+        """The country of a nationality word, or else the party or group a word like "Tory" or
+        "Liberal Democrat" names: under the name the article gives it as a body ("the Liberal
+        Democrats", "the Conservative Party"), or as written."""
+        name = self._name(doc, m)
+        country = self._country(name, names)
+        if country or any(name_key(w) in self.demonyms for w in name.split()):
+            return m.start, country
+        s = m.start
+        while s > 0 and m.start - s < 2 and self._group_word(doc[s - 1]) \
+                and ent_at.get(s - 1, m).label in ("ORG", "NORP"):
+            s -= 1  # "Liberal" of "Liberal Democrat", which the model may leave out or tag apart
+        words = doc[s:m.end].text
+        return s, self._body_named(words, ent_at, exact=False) or words
+
+    def _body_named(self, words: str, ent_at: dict[int, Mention], exact: bool = True) -> str | None:
+        """The organisation or group of the article that ``words`` name as a member's word: "Tory" for the
+        Tories, "Conservative" for the Conservative Party, "Democrat" for the Liberal Democrats; with
+        ``exact`` a body named by just these words, their plural or "... Party" (not "Deputy" for the
+        Board of Deputies, "Record" for Columbia Records)."""
+        key = name_key(words)
+        plural = key[:-1] + "ies" if key.endswith("y") else key + "s"
+        bodies = {name_key(b.canonical or ""): b.canonical for b in ent_at.values() if b.label in ("ORG", "NORP")}
+        keys = (key, plural, key + " party") if exact else (plural, key + " party")
+        named = {bodies[k] for k in keys if k in bodies} or (set() if exact else {
+            body for k, body in bodies.items() if k.endswith(" " + plural)})  # "Democrat": the Liberal Democrats
+        return named.pop() if len(named) == 1 else None
+
+    def _party_before(self, doc: Doc, span: tuple[int, int], ent_at: dict[int, Mention]) -> tuple[int, int, str] | None:
+        """A capitalised word or two the model left untagged, right before a title or opening it, that
+        name a body of the article ("Conservative" of "former Conservative leader X" with the
+        Conservatives named elsewhere, "Labour" of "Labour MP X"): (where they start, where the title
+        starts, the body)."""
+        s, e = span
+        for k in (s - 2, s - 1):  # before the title: "Liberal Democrat leader", "Conservative leader"
+            if k >= 0 and all(self._party_word(doc[i]) for i in range(k, s)):
+                body = self._body_named(doc[k:s].text, ent_at)
+                if body:
+                    return k, s, body
+        j = s
+        while j < e - 1 and (doc[j].text.islower() and doc[j].lower_ in self.modifiers or doc[j].lower_ == "former"):
+            j += 1  # "former" of "former Labour minister"
+        for k in (j + 2, j + 1):  # opening it, as a word that is also a portfolio: "Labour MP"
+            if k < e and tuple(t.lower_ for t in doc[k:e]) in self.titles \
+                    and all(self._party_word(doc[i]) for i in range(j, k)):
+                body = self._body_named(doc[j:k].text, ent_at)
+                if body:
+                    return j, k, body
+        return None
+
+    def _body_opening(self, doc: Doc, span: tuple[int, int], ent_at: dict[int, Mention],
+                      names: dict[str, str]) -> tuple[int, int, str | None] | None:
+        """A party or organisation the model found where a portfolio word may stand ("Labour" of
+        "Labour MP X", past "former"): (where it starts, where the title starts, the body)."""
+        s, e = span
+        while s < e - 1 and (doc[s].text.islower() and doc[s].lower_ in self.modifiers or doc[s].lower_ == "former"):
+            s += 1
+        m = ent_at.get(s)
+        if m is None or m.start != s or m.end >= e or m.label not in ("ORG", "NORP") \
+                or any(i in ent_at for i in range(m.end, e)) \
+                or tuple(t.lower_ for t in doc[m.end:e]) not in self.titles:
+            return None
+        if doc[m.start:m.end].text.lower() in self.modifiers and not any(
+                o.canonical == m.canonical and o.end < len(doc) and (doc[o.end].lower_,) not in self.titles
+                for o in ent_at.values()):
+            return None  # "Home" of "Home Secretary X": a portfolio, unless the article names it as a body
+        of = self._group_of(doc, m, ent_at, names)[1] if m.label == "NORP" else m.canonical
+        return s, m.end, of
+
+    def _party_word(self, token: Token) -> bool:
+        return token.is_title and token.is_alpha \
+            and token.lower_ not in self.determiners | self.honorifics | {"former"}
+
+    def _group_word(self, token: Token) -> bool:
+        """A capitalised word that may open a group's name; at a sentence's start only inside a name the
+        model found ("New" of "New European commission president" is not)."""
+        return token.is_title and token.is_alpha and not token.is_stop \
+            and token.lower_ not in self.modifiers | self.determiners | self.honorifics \
+            and (bool(token.ent_type_) or not token.is_sent_start)
+
+    def _article_country(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> str | None:
+        """The one country an article names (by the country, its cities or the dateline), or None."""
+        found, named = set(), set()
+        places = [self._name(doc, m) for m in mentions if m.label == "GPE"]
+        for place in places + ([doc._.dateline] if doc._.dateline else []):
+            alias = self.aliases.get(name_key(place))
+            country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(name_key(place))
+            if country:
+                found.add(names.get(country, country))
+                if alias and alias.kind == "country":
+                    named.add(names.get(country, country))
+        own = {c for c in found if c in self.nation_states and self._own_government(doc, c)}
+        nations = [c for c in found - own if c in self.nation_states]
+        several = len(nations) > 1  # "England, Scotland and Wales": a story about the state
+        found = {c if c in own else self._state_of(c, names, several) for c in found}
+        # a city of Scotland gives the United Kingdom, which a story about Scotland's own offices is not
+        found -= {names.get(self.nation_states[c], self.nation_states[c]) for c in own} - named
+        return found.pop() if len(found) == 1 else None
+
+    def _state_of(self, country: str, names: dict[str, str], several: bool = False) -> str:
+        """The state a nation without a government of its own is part of ("England" -> the United
+        Kingdom), whose government holds the offices the article names; Scotland stays Scotland, unless
+        the story names ``several`` nations of the state."""
+        state = self.nation_states.get(country)
+        if state is None or country in self.devolved_nations and not several:
+            return country
+        return names.get(state, state)
+
+    def _own_government(self, doc: Doc, country: str) -> bool:
+        """Whether the article names the nation's own government ("the Scottish Executive", "the Northern
+        Ireland Assembly")."""
+        words = {name_key(country)} | {d for d, c in self.demonyms.items() if c == country}
+        tk = token_index(doc)
+        return any(tk.lower[i] in self.devolved_bodies and tk.text[i].istitle() and any(
+            name_key(" ".join(tk.text[i - n:i])) in words for n in (1, 2) if i >= n) for i in range(1, tk.n))

@@ -1,0 +1,120 @@
+"""Roles: titles written out, the state of a nation's offices, parties the model left untagged, and
+roles in apposition with the body they are of (entities/roles.py, entities/role_bodies.py)."""
+
+import pytest
+
+
+def _roles(doc):
+    return [(r.person, r.role, r.of) for r in doc._.roles]
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # abbreviated titles are stored under the full title (title_abbreviations.tsv)
+    ("Gen Peter Walsh said the last troops would leave the province by June.", "Peter Walsh", "General"),
+    ("The survey was led by Prof Anne Kirby of the medical school.", "Anne Kirby", "Professor"),
+    ("Lt Col James Fenwick said his battalion had taken the bridge.", "James Fenwick", "Lieutenant Colonel"),
+    ("Gov Rick Perrin signed the budget bill late on Friday.", "Rick Perrin", "Governor"),
+    ("The amendment was opposed by Sen. Mark Delaney of Ohio.", "Mark Delaney", "Senator"),
+    # a title of an office no entity names, with what it is of
+    ("The budget was drafted by Chancellor of the Exchequer Martin Hollis last month.", "Martin Hollis",
+     "Chancellor of the Exchequer"),
+    # "ex-" and "then" are a former role, as "former" is
+    ("Shares fell after ex-President Carlos Mendez was charged.", "Carlos Mendez", "Former President"),
+    ("The then transport minister, Michael Lorrimer, resigned in March.", "Michael Lorrimer",
+     "Former Transport Minister"),
+])
+def test_titles_written_out(process, text, person, role):
+    assert person in [r.person for r in process(text)._.roles], process(text)._.roles
+    assert (person, role) in [(r.person, r.role) for r in process(text)._.roles]
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # an English story's ministers are the United Kingdom's: England has no government of its own
+    ("Councils in England will get more money for new homes, said housing minister Jane Tolland.",
+     "Jane Tolland", "Housing Minister", "United Kingdom"),
+    # a story naming the Scottish Executive keeps Scotland for its minister
+    ("The Scottish Executive met on Tuesday. Schools in Scotland will get more money, said health "
+     "minister Jane Tolland.", "Jane Tolland", "Health Minister", "Scotland"),
+    # an office of the state written with what it is of takes the story's country too
+    ("Chancellor of the Exchequer Martin Hollis told MPs in London that the pound was too strong.", "Martin Hollis",
+     "Chancellor of the Exchequer", "United Kingdom"),
+    # an office named by a nation, by its name, is the state's office for it; a demonym's is the nation's own
+    ("Wales Secretary Peter Hale said the plan was fair to both countries.", "Peter Hale", "Wales Secretary",
+     "United Kingdom"),
+    ("Welsh First Minister Rhys Morgan said the plan was unfair.", "Rhys Morgan", "First Minister", "Wales"),
+    # a story about England, Scotland and Wales is about the state
+    ("Waiting lists fell in England, Scotland and Wales, said health minister Jane Tolland.", "Jane Tolland",
+     "Health Minister", "United Kingdom"),
+    # a nation with a government of its own stays itself beside the state, its government unnamed
+    ("Universities in Scotland will get more money, Britain's ministers said. Education minister Jean Mure "
+     "welcomed it.", "Jean Mure", "Education Minister", None),
+])
+def test_the_state_of_a_nations_offices(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a party word before a title, with the party named in the story, even with no label of its own
+    ("The Conservatives want a vote. Former Conservative leader Iain Thornbury said the plan was wrong.",
+     "Iain Thornbury", "Former Leader", "Conservatives"),
+    ("The Labour Party is ahead in the polls. Former Labour minister Peter Colvin said so on Monday.",
+     "Peter Colvin", "Former Minister", "Labour Party"),
+    ("Labour has a lead in the polls. Labour MP Dennis Hartwell said voters were still angry.",
+     "Dennis Hartwell", "MP", "Labour"),
+])
+def test_a_party_before_a_title(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    ("Tom Hale, an analyst with Redwood Securities, said the shares would rise.", "Tom Hale", "Analyst",
+     "Redwood Securities"),
+    ("Mark Dunn, chief economist at Fairway Capital in London, said rates would rise.", "Mark Dunn",
+     "Chief Economist", "Fairway Capital"),
+    ("Bob Kerr, spokesman for organisers Blue Gate Promotions, said the tickets had sold out.", "Bob Kerr",
+     "Spokesman", "Blue Gate Promotions"),
+    ("Shares rose sharply, said Peter Lamb, managing director of Corvex.", "Peter Lamb", "Managing Director",
+     "Corvex"),
+    ("Nina Cole, head of distribution at Paramount Films, said the film did well.", "Nina Cole",
+     "Head of Distribution", "Paramount Films"),
+    ("Ann Lowe, chairman of Save Our Fields - a group fighting the plan - said so.", "Ann Lowe", "Chairman",
+     "Save Our Fields"),
+])
+def test_roles_in_apposition_and_their_body(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a title with the body it is of, the body an entity of its own, before the name
+    ("Rates were left alone, said chairman of the Federal Reserve Alan Greenway.", "Alan Greenway", "Chairman",
+     "Federal Reserve"),
+    ("The pound rose in London. Chancellor of the Exchequer Martin Hollis said it was too strong.",
+     "Martin Hollis", "Chancellor", "Exchequer"),
+])
+def test_a_title_of_a_body_before_the_name(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a portfolio word is no body: "Home" of "Home Secretary", "Deputy" with a Board of Deputies named,
+    # "Record" with Columbia Records named, "for" a portfolio after the title
+    ("Home Secretary Charles Crane said the law would change. Home Secretary Charles Crane was firm.",
+     "Charles Crane", "Home Secretary", None),
+    ("On Sunday, Deputy Mayor Nicky Garron said the Board of Deputies was wrong.", "Nicky Garron",
+     "Deputy Mayor", None),
+    ("Record producer Terry Melton died on Friday. Columbia Records said he was 62.", "Terry Melton",
+     "Producer", None),
+    ("Lord Bach, Minister for Defence Procurement, said the order was safe.", "Bach",
+     "Minister for Defence Procurement", None),
+])
+def test_no_body_from_a_portfolio_word(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, of", [
+    # a place before "'s" or a glued hyphen is where the body is, not the body
+    ("Emilio Sanz, chairman of Spain's biggest bank, said profits rose.", "Emilio Sanz", "Spain"),
+    ("Raj Patel, strategist at Moscow-based Troika, said so.", "Raj Patel", "Moscow"),
+])
+def test_a_place_that_only_qualifies_the_body(process, text, person, of):
+    assert (person, of) not in [(r.person, r.of) for r in process(text)._.roles], process(text)._.roles
