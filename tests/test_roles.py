@@ -129,3 +129,23 @@ def test_no_body_from_a_portfolio_word(process, text, person, role, of):
 ])
 def test_a_place_that_only_qualifies_the_body(process, text, person, of):
     assert (person, of) not in [(r.person, r.of) for r in process(text)._.roles], process(text)._.roles
+
+
+@pytest.mark.parametrize("text, person, role, former", [
+    # "then" after "and" tells what came next: the role is a current one
+    ("Wasps scored first and then full-back Tom Varley added a second try.", "Tom Varley", "Full-Back", False),
+])
+def test_then_after_and_is_no_former_role(process, text, person, role, former):
+    roles = [(r.person, r.role, r.former) for r in process(text)._.roles]
+    assert (person, role, former) in roles, roles
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a portfolio word the model tags ("the Home Secretary's plans") stays the title's; only a name standing
+    # on its own is a body
+    ("Mr Howard would not back the Home Secretary's plans for control orders. Home Secretary Charles Dunmore "
+     "said there was not enough evidence.", "Charles Dunmore", "Home Secretary", None),
+])
+def test_a_portfolio_word_is_no_body(process, text, person, role, of):
+    roles = [(r.person, r.role) for r in process(text)._.roles]
+    assert (person, role) in roles, roles

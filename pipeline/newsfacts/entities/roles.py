@@ -135,6 +135,8 @@ class RoleRules(RoleBodies):
         return " ".join(out)
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
+        if s + 1 < e and doc[s].lower_ == "then" and s > 0 and doc[s - 1].pos_ == "CCONJ":
+            s, of_start = s + 1, max(of_start, s + 1)  # "and then full-back X scored": next, not former
         role = self._role_name(doc[s:e].text)
         text = doc_text(doc)
         start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
