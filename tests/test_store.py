@@ -196,3 +196,34 @@ def test_a_database_made_before_aliases_gets_them(tmp_path):
     ids = ingest_names(db, [[("PERSON", "KOFI ANNAN")]])
     assert len(set(ids.values())) == 1
     db.close()
+
+
+def test_a_former_role_is_stored_marked_and_shown_as_former(tmp_path):
+    from newsfacts.query import facts
+    from newsfacts.records import Role
+
+    path = tmp_path / "news.db"
+    db = store.open_db(path)
+    run = store.start_run(db, SPEC, ["x"], 1)
+    a = article("Former Microsoft CEO Bill Gates met Microsoft CEO Satya Nadella.", "a.txt")
+    facts_of = {a["id"]: {
+        "entities": [Entity(21, 31, "Bill Gates", "PERSON", "Bill Gates"),
+                     Entity(50, 62, "Satya Nadella", "PERSON", "Satya Nadella")],
+        "roles": [Role(0, 20, "Former Microsoft CEO", "CEO", "Bill Gates", 21, 31, "Microsoft", former=True),
+                  Role(36, 49, "Microsoft CEO", "CEO", "Satya Nadella", 50, 62, "Microsoft")],
+    }}
+    store.write_batch(db, run, SPEC.fingerprint, [a], facts_of,
+                      [{"key": "a.txt", "path": "a.txt", "article_id": a["id"]}], [])
+    store.finish_run(db, run, "complete", {"articles": 1, "new": 1}, 1.0)
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    assert [(r["person"], r["role"], r["of"], r["former"]) for r in facts.roles(conn)] == [
+        ("Bill Gates", "CEO", "Microsoft", 1), ("Satya Nadella", "CEO", "Microsoft", 0)]
+    assert {p["name"]: p["roles"] for p in facts.people(conn)} == {
+        "Bill Gates": "Former CEO of Microsoft", "Satya Nadella": "CEO of Microsoft"}
+    # A database made before roles.former gets the column when it is opened again.
+    conn.execute("ALTER TABLE roles DROP COLUMN former")
+    conn.commit()
+    conn.close()
+    assert "former" in store.open_db(path).table("roles").columns_dict

@@ -30,6 +30,7 @@ class Role:
     person_start: int
     person_end: int
     of: str | None = None  # organisation or country, canonical where known
+    former: bool = False  # a role held before ("former", "ex-", "then"): ``role`` is the title itself
 
 
 @dataclass(slots=True)

@@ -18,7 +18,8 @@ def describe(kind: str, f: dict) -> str:
     if kind == "entities":
         return f"{text!r} {f['label']}" + (f" = {f['canonical']}" if f["canonical"] != f["text"] else "")
     if kind == "roles":
-        return f"{text!r} {f['role']}" + (f" of {f['of']}" if f.get("of") else "") + f" — {f['person']}"
+        return f"{text!r} " + ("former " if f.get("former") else "") + f"{f['role']}" \
+            + (f" of {f['of']}" if f.get("of") else "") + f" — {f['person']}"
     if kind == "amounts":
         rng = f"–{_num(f['max_value'])}" if f.get("max_value") is not None else ""
         return f"{text!r} = {_num(f['value'])}{rng} {f['currency'] or '?'}" + (

@@ -64,7 +64,8 @@ class RoleBodies(Stage):
             j += 1  # "former" of "former Labour minister"
         for k in (j + 2, j + 1):  # opening it, as a word that is also a portfolio: "Labour MP"
             if k < e and tuple(t.lower_ for t in doc[k:e]) in self.titles \
-                    and all(self._party_word(doc[i]) for i in range(j, k)):
+                    and all(self._party_word(doc[i]) for i in range(j, k)) \
+                    and not self._portfolio(doc, doc[j:k].text, ent_at):
                 body = self._body_named(doc[j:k].text, ent_at)
                 if body:
                     return j, k, body
@@ -82,12 +83,22 @@ class RoleBodies(Stage):
                 or any(i in ent_at for i in range(m.end, e)) \
                 or tuple(t.lower_ for t in doc[m.end:e]) not in self.titles:
             return None
-        if doc[m.start:m.end].text.lower() in self.modifiers and not any(
-                o.canonical == m.canonical and o.end < len(doc) and (doc[o.end].lower_,) not in self.titles
-                for o in ent_at.values()):
-            return None  # "Home" of "Home Secretary X": a portfolio, unless the article names it as a body
+        if self._portfolio(doc, doc[m.start:m.end].text, ent_at):
+            return None  # "Home" of "Home Secretary X"
         of = self._group_of(doc, m, ent_at, names)[1] if m.label == "NORP" else m.canonical
         return s, m.end, of
+
+    def _portfolio(self, doc: Doc, words: str, ent_at: dict[int, Mention]) -> bool:
+        """A title's portfolio word ("Home" of "Home Secretary", ``title_modifiers.txt``) the model may tag,
+        unless the article names it as a body on its own, by itself or as "... Party" ("Labour" of "Labour
+        minister" with "the Labour Party" named): a mention before no title or other noun (not "the Home
+        Secretary's plans", nor "Home affairs spokesman")."""
+        if words.lower() not in self.modifiers:
+            return False
+        key = name_key(words)
+        return not any(name_key(o.canonical or "") in (key, key + " party") and o.end < len(doc)
+                       and (doc[o.end].lower_,) not in self.titles and doc[o.end].pos_ not in ("NOUN", "PROPN", "ADJ")
+                       for o in ent_at.values())
 
     def _party_word(self, token: Token) -> bool:
         return token.is_title and token.is_alpha \

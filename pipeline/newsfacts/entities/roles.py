@@ -4,7 +4,8 @@ or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief 
 The country or organisation of a role comes from the entity or nationality word next to the title, or
 after it ("an analyst with Y", "spokesman for organisers Y"); whose it is otherwise is `role_bodies`.
 Title words before a name are no entity of their own ("State" in "Secretary of State X"). A role is
-stored under its full title ("Gen" -> General), and a former one ("ex-", "then") as "Former ...".
+stored under its full title ("Gen" -> General); a former one ("former", "ex-", "then") under the title
+itself, marked ``former``: "Former Microsoft CEO X" is CEO of Microsoft, held before.
 """
 
 from __future__ import annotations
@@ -134,6 +135,8 @@ class RoleRules(RoleBodies):
         return " ".join(out)
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
+        if s + 1 < e and doc[s].lower_ == "then" and s > 0 and doc[s - 1].pos_ == "CCONJ":
+            s, of_start = s + 1, max(of_start, s + 1)  # "and then full-back X scored": next, not former
         role = self._role_name(doc[s:e].text)
         text = doc_text(doc)
         start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
@@ -175,6 +178,9 @@ class RoleRules(RoleBodies):
             role = self._apposition(doc, p, ent_at, names) or self._title_of_body(doc, p, ent_at)
             if role:
                 roles.append(role)
+        for role in roles:
+            if role.role.startswith("Former "):  # the title as the article gives it, its tense apart
+                role.role, role.former = role.role[len("Former "):], True
         country = self._article_country(doc, mentions, names)
         for role in roles:
             words = role.role.lower().split(" of ")[0].split(" for ")[0]  # "minister for sport"

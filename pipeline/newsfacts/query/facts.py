@@ -38,9 +38,9 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
     role_where = _Where()
     role_where.articles("article_id", article_ids(conn, article))
     roles: dict[str, list[str]] = defaultdict(list)
-    for r in conn.execute(f"SELECT person, role, of FROM {roles_source} r{role_where} ORDER BY article_id, start",
-                          role_params + role_where.params):
-        text = f"{r['role']} of {r['of']}" if r["of"] else r["role"]
+    for r in conn.execute(f"SELECT person, role, of, former FROM {roles_source} r{role_where} "
+                          "ORDER BY article_id, start", role_params + role_where.params):
+        text = ("Former " if r["former"] else "") + (f"{r['role']} of {r['of']}" if r["of"] else r["role"])
         if text not in roles[r["person"]]:
             roles[r["person"]].append(text)
     for row in found:
@@ -77,8 +77,9 @@ def roles(conn: sqlite3.Connection, name: str | None = None, article: str | None
     if name:
         where.add("(person LIKE ? OR role LIKE ?)", f"%{name}%", f"%{name}%")
     where.articles("article_id", article_ids(conn, article))
-    return rows(conn, f"SELECT article_id AS article, person, role, of, text, start, end FROM {source} r{where} "
-                      f"ORDER BY person, article_id, start{_limit(limit)}", params + where.params)
+    return rows(conn, f"SELECT article_id AS article, person, role, of, former, text, start, end "
+                      f"FROM {source} r{where} ORDER BY person, article_id, start{_limit(limit)}",
+                params + where.params)
 
 
 def amounts(conn: sqlite3.Connection, currency: str | None = None, min_value: float | None = None,

@@ -56,9 +56,10 @@ DESCRIPTIONS = {
     "failures": "Files that could not be read or extracted, per run.",
 }
 
-# Roles as "role of organisation" ("Foreign Minister of Kazakhstan"), each distinct one once.
+# Roles as "role of organisation" ("Foreign Minister of Kazakhstan", "Former CEO of Microsoft"), each distinct one once.
 PEOPLE_SQL = """SELECT e.canonical AS name, COUNT(*) AS mentions, COUNT(DISTINCT e.article_id) AS articles,
-  (SELECT group_concat(role, '; ') FROM (SELECT DISTINCT r.role || coalesce(' of ' || r.of, '') AS role
+  (SELECT group_concat(role, '; ') FROM (SELECT DISTINCT
+     CASE WHEN r.former THEN 'Former ' ELSE '' END || r.role || coalesce(' of ' || r.of, '') AS role
      FROM current_roles r WHERE r.person = e.canonical ORDER BY r.article_id, r.start)) AS roles
 FROM current_entities e WHERE e.label = 'PERSON'
 GROUP BY e.canonical ORDER BY mentions DESC, name"""
