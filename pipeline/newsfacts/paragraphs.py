@@ -16,6 +16,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsfacts.extensions import doc_text
 from newsfacts.metadata import parse_dateline
 
 
@@ -59,7 +60,7 @@ def paragraph_starts(doc: Doc, min_newlines: int) -> list[int]:
 
 def lead_starts(doc: Doc, starts: list[int]) -> list[int]:
     """The first token after the dateline of each paragraph in ``starts`` that opens with one."""
-    text = doc.text
+    text = doc_text(doc)
     offsets = None
     out = []
     for i in starts:
