@@ -164,9 +164,9 @@ class NarrativeRules(RuleHelpers):
         week) the story is at, the last day named; the publication day's when none was. After a month or a
         year named, the day is not known: no date. Only before a clause's end or "and"/"but", so that "on the
         day the bill passed" (a day a clause defines) is left alone ("later in the day" always points at
-        one); "on the day" not of the future ("fans
-        will queue on the day": the day of an event), and "for the week" only in the past ("For the week, the
-        index lost 2%"; "get the players together for the week" is a plan)."""
+        one); "on the day" not of the future ("fans will queue on the day": the day of an event), and "for
+        the week" only in the past ("For the week, the index lost 2%"; "get the players together for the
+        week" is a plan)."""
         week = (m.group("unit0") or m.group("unit") or m.group("unit2")).lower() == "week"
         on, span = m.group("on") is not None, m.group("span") is not None
         at = m.start()

@@ -92,6 +92,10 @@ class Focus:
             return self._resolved[token.i]
         return self.best(token, self.pronoun_genders.get(token.lower_))
 
+    def resolved(self, token_i: int) -> Mention | None:
+        """The person the pronoun at ``token_i`` was already read as, or None (no reading yet)."""
+        return self._resolved.get(token_i) if self._resolved is not None else None
+
     def best(
         self, token: Token, want: str | None, exclude: set[str] = frozenset(), subject: bool = False
     ) -> Mention | None:

@@ -46,7 +46,7 @@ def lead_in(focus: Focus, token: Token, want: str | None) -> Mention | None:
         return None  # "X is fit again, but the Scot admitted …": the last clause's subject, or none
     subject = subjects[0]
     if subject.lower_ in focus.pronoun_genders:
-        found = focus._resolved.get(subject.i) if focus._resolved is not None else None
+        found = focus.resolved(subject.i)
         key = found.canonical if found is not None and found.label == "PERSON" else None
         m = found
     else:
