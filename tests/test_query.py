@@ -63,12 +63,19 @@ def test_people_groups_person_mentions_by_entity(db):
     assert people, "the dev corpus names people"
     assert {(p["name"], p["mentions"], p["articles"]) for p in people} == set(expected)
     assert [p["mentions"] for p in people] == sorted((p["mentions"] for p in people), reverse=True)
-    roles = sql(db, "SELECT person, role, of FROM current_roles")
+    roles = sql(db, "SELECT person, role, of, former FROM current_roles")
     by_name = {p["name"]: p["roles"] for p in people}
-    assert any(of for _, _, of in roles), "the dev corpus states whose minister someone is"
-    for person, role, of in roles:
+    assert any(of for _, _, of, _ in roles), "the dev corpus states whose minister someone is"
+    for person, role, of, former in roles:
         if person in by_name:
-            assert (f"{role} of {of}" if of else role) in by_name[person].split("; ")
+            shown = ("Former " if former else "") + (f"{role} of {of}" if of else role)
+            assert shown in by_name[person].split("; ")
+
+
+def test_the_roles_table_says_which_are_former(db):
+    result = run("query", "roles", "--db", db, "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("| article | person | role | of | former | text |")
 
 
 @pytest.mark.parametrize("labels", [("PERSON",), ("ORG", "GPE"), ("org,gpe",)])

@@ -15,7 +15,7 @@ TABLE_COLUMNS = {  # the terminal table leaves out offsets and rarely-set fields
     "quantities": ["article", "text", "value", "max_value", "unit", "qualifier", "about"],
     "quotes": ["article", "speaker", "kind", "verb", "text"],
     "dates": ["article", "text", "value", "kind"],
-    "roles": ["article", "person", "role", "of", "text"],
+    "roles": ["article", "person", "role", "of", "former", "text"],
     "articles": ["id", "published", "title", "dateline", "words", "run", "entities", "amounts", "dates",
                  "attributions"],
 }

@@ -19,7 +19,7 @@ STYLES = {
 }
 SHOWN_FIELDS = {
     "entities": ["start", "end", "text", "label", "canonical", "source"],
-    "roles": ["start", "end", "text", "role", "person", "of"],
+    "roles": ["start", "end", "text", "role", "person", "of", "former"],
     "amounts": ["start", "end", "text", "value", "max_value", "currency", "qualifier", "per_unit", "about", "status"],
     "quantities": ["start", "end", "text", "value", "max_value", "unit", "qualifier", "about"],
     "dates": ["start", "end", "text", "value", "kind", "anchored"],
