@@ -153,9 +153,7 @@ class NameRules(Stage):
         words are an organisation's ("Labour" before "the Labour Party", ``org_suffixes.txt`` and the ORG heads
         of ``name_heads.tsv``, or their plurals: "Networks") is the short form's own full name."""
         tk = token_index(doc)
-        cut = tk.doc_text.find("\n")  # a headline's short form is read by _headline_short_form
-        if tk.doc_text[:max(cut, 0)].rstrip()[-1:] in ".!?\"'”’:":
-            cut = -1  # a first line with a closing stop is the story's
+        cut = _headline_end(doc)  # a headline's short form is read by _headline_short_form
         out = set()
         for m in mentions:
             words = self._words(doc, m)
@@ -189,9 +187,8 @@ class NameRules(Stage):
         short form before the full name ("Ford, the US car company" before "the Ford Freestyle crossover",
         "the Fiat conglomerate" before "Fiat Auto"): then it names a thing of its own."""
         tk = token_index(doc)
-        text = tk.doc_text
-        cut = text.find("\n")
-        if cut < 0 or tk.end[m.end - 1] > cut or text[:cut].rstrip()[-1:] in ".!?\"'”’:":
+        cut = _headline_end(doc)
+        if cut < 0 or tk.end[m.end - 1] > cut:
             return False
         if any(o.start < full_at and tk.idx[o.start] > cut and self._words(doc, o) == words for o in mentions):
             return False
@@ -329,3 +326,9 @@ def _name_cased(word: str) -> bool:
     of an acronym ("GDRs", "MPs")."""
     return word[:1].isupper() and not (len(word) > 2 and word.endswith("s") and word[:-1].isupper())
 
+
+def _headline_end(doc: Doc) -> int:
+    """Where the headline above the story ends: its first line, when that has no closing stop; else -1."""
+    text = token_index(doc).doc_text
+    cut = text.find("\n")
+    return -1 if cut < 0 or text[:cut].rstrip()[-1:] in ".!?\"'”’:" else cut

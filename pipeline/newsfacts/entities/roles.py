@@ -115,33 +115,40 @@ class RoleRules(RoleBodies):
             return s - 1, self._country(prev.text, names)
         return s, None
 
-    def _role_name(self, words: str) -> str:
-        """A role's title as stored: capitalised, abbreviations written out ("Gen" -> "General"), and "ex-"
-        or "then" written as "Former" ("ex-President", "then transport minister")."""
+    def _role_name(self, words: str) -> tuple[str, bool]:
+        """A role's title as stored: capitalised, abbreviations written out ("Gen" -> "General"); and whether
+        "former", "ex-" or "then" opens it ("ex-President", "then transport minister"), left out of the title."""
         out = []
+        former = False
         for n, w in enumerate(words.split()):
             if w.lower() in ("of", "for", "and", "the"):
                 out.append(w.lower())
                 continue
             parts = w.split("-")
             if n == 0 and len(parts) > 1 and parts[0].lower() in ("ex", "then"):
-                out.append("Former")
-                parts = parts[1:]
-            elif n == 0 and w.lower() == "then":
-                out.append("Former")
+                former, parts = True, parts[1:]
+            elif n == 0 and (w.lower() == "then" or w in ("former", "Former")):
+                former = True
                 continue
             parts = [self.title_abbreviations.get(p.lower().rstrip("."), p) for p in parts]
             out.append("-".join(p if p.isupper() else p[:1].upper() + p[1:] for p in parts))
-        return " ".join(out)
+        return " ".join(out), former
 
     def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
         if s + 1 < e and doc[s].lower_ == "then" and s > 0 and doc[s - 1].pos_ == "CCONJ":
             s, of_start = s + 1, max(of_start, s + 1)  # "and then full-back X scored": next, not former
-        role = self._role_name(doc[s:e].text)
+        role, former = self._role_name(doc[s:e].text)
         text = doc_text(doc)
         start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
         return Role(start, end, text[start:end], role, person.canonical or self._name(doc, person),
-                    doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of)
+                    doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of, former)
+
+    @staticmethod
+    def _ending_at(role: Role, doc: Doc, last: int) -> Role:
+        """The role's span run on to the end of token ``last``: the body named after the title."""
+        role.end = doc[last].idx + len(doc[last].text)
+        role.text = doc_text(doc)[role.start:role.end]
+        return role
 
     def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
         ent_at = {}
@@ -169,18 +176,15 @@ class RoleRules(RoleBodies):
                     state = self.nation_states[of]
                     role = self._role(doc, of_start, span[1], names.get(state, state), of_start, p)
                 former = _former_before(doc, of_start) if of is not None and of_start < span[0] else None
-                if former is not None and not role.role.startswith("Former"):
+                if former is not None and not role.former:
                     role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
-                    role.role = "Former " + role.role
+                    role.former = True
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
             role = self._apposition(doc, p, ent_at, names) or self._title_of_body(doc, p, ent_at)
             if role:
                 roles.append(role)
-        for role in roles:
-            if role.role.startswith("Former "):  # the title as the article gives it, its tense apart
-                role.role, role.former = role.role[len("Former "):], True
         country = self._article_country(doc, mentions, names)
         for role in roles:
             words = role.role.lower().split(" of ")[0].split(" for ")[0]  # "minister for sport"
@@ -204,10 +208,7 @@ class RoleRules(RoleBodies):
         title = self._listed_title_before(doc, k - 1)
         if title is None or any(i in ent_at for i in range(*title)):
             return None
-        role = self._role(doc, title[0], title[1], m.canonical, title[0], p)
-        role.end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
-        role.text = doc_text(doc)[role.start:role.end]
-        return role
+        return self._ending_at(self._role(doc, title[0], title[1], m.canonical, title[0], p), doc, m.end - 1)
 
     def _nation_office(self, doc: Doc, of_start: int, span: tuple[int, int], of: str | None) -> bool:
         """A government office named by a nation within a state, by its name ("Wales Secretary",
@@ -264,10 +265,7 @@ class RoleRules(RoleBodies):
                 if e2 >= len(doc) or doc[e2].lower_ in ("and", "said", "says", "who", "in") \
                         or doc[e2].is_punct and not (doc[e2].text in ("-", "–") and not doc[e2 - 1].whitespace_) \
                         or doc[e2].lower_ in ("'s", "’s") and m.label == "ORG":  # not "chairman of Spain's"
-                    role = self._role(doc, best[0], e, m.canonical, start, p)
-                    role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
-                    role.text = doc[start:e2].text
-                    return role
+                    return self._ending_at(self._role(doc, best[0], e, m.canonical, start, p), doc, e2 - 1)
                 return None
             if doc[e].lower_ == "with":
                 return None
@@ -281,18 +279,13 @@ class RoleRules(RoleBodies):
                 m = _body_after(doc, k2, ent_at)  # "head of distribution at Universal"
                 if m is not None and (m.end >= len(doc) or doc[m.end].is_punct
                                       or doc[m.end].lower_ in ("and", "said", "says", "who")):
-                    role = self._role(doc, best[0], e2, m.canonical, start, p)
-                    role.end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
-                    role.text = doc[start:m.end].text
-                    return role
+                    return self._ending_at(self._role(doc, best[0], e2, m.canonical, start, p), doc, m.end - 1)
             if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
                 return None
             if k == e + 1 and doc[e].lower_ != "for" and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                              for t in doc[k:e2]):
-                role = self._role(doc, best[0], e, doc[k:e2].text, start, p)  # "director of Corvex": a name
-                role.end = doc[e2 - 1].idx + len(doc[e2 - 1].text)
-                role.text = doc[start:e2].text
-                return role
+                # "director of Corvex": a name
+                return self._ending_at(self._role(doc, best[0], e, doc[k:e2].text, start, p), doc, e2 - 1)
             return self._role(doc, best[0], e2, group, start, p)
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
             return None

@@ -37,8 +37,8 @@ class Bodies:
             return own[-1]  # "Germany's BdB banks association", "the Usdaw trade union"
         classed = self.class_of([t.lower_ for t in ctx.doc[token.left_edge.i : token.i]], lemma)
         if classed is not None:
-            return self.named_with(ctx, token, classed, set())
-        found = self.named_with(ctx, token, {lemma, token.lower_}, qualifiers(ctx, token))
+            return ctx.named_with(token, classed, BODY_LABELS)
+        found = ctx.named_with(token, {lemma, token.lower_}, BODY_LABELS, qualifiers(ctx, token))
         if found is not None or sub_body or _owned(ctx, token):
             return found
         return ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
@@ -49,19 +49,6 @@ class Bodies:
             if key[-1] == lemma and set(key[:-1]) <= set(words):
                 return names
         return None
-
-    def named_with(self, ctx: Context, token: Token, nouns: set[str], qualifiers: set[str]) -> Mention | None:
-        """The nearest organisation before ``token`` whose name holds one of ``nouns`` and every qualifier."""
-        best = None
-        for m in ctx.mentions:
-            if m.start >= token.idx:
-                break
-            if m.label not in BODY_LABELS:
-                continue
-            name = set(m.canonical.lower().replace("'s", "").replace("’s", "").split())
-            if name & nouns and qualifiers <= name:
-                best = m
-        return best
 
 
 def qualifiers(ctx: Context, token: Token) -> set[str]:

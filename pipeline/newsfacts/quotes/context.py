@@ -342,11 +342,20 @@ class Context:
         word = token.lower_
         if not token.pos_ == "NOUN" or len(word) < 4:
             return None
+        return self.named_with(token, {word}, SPEAKER_LABELS)
+
+    def named_with(self, token: Token, nouns: set[str], labels: set[str] | frozenset[str],
+                   qualifiers: set[str] = frozenset()) -> Mention | None:
+        """The nearest mention before ``token`` with one of ``labels`` whose name holds one of ``nouns`` and
+        every qualifier, a possessive's "'s" aside."""
         best = None
         for m in self.mentions:
             if m.start >= token.idx:
                 break
-            if m.label in SPEAKER_LABELS and word in m.canonical.lower().split():
+            if m.label not in labels:
+                continue
+            name = set(m.canonical.lower().replace("'s", "").replace("’s", "").split())
+            if name & nouns and qualifiers <= name:
                 best = m
         return best
 

@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsfacts.quotes.bodies import Bodies, qualifiers
+from newsfacts.quotes.bodies import BODY_LABELS, Bodies, qualifiers
 from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker
 
 DEFINITE = {"the", "this", "that"}
@@ -87,7 +87,7 @@ class Descriptions:
         if organisation and lemma in self.state_bodies:
             if _of_a_place(ctx, token):
                 return (*words[:3], "ORG")  # "the US government": that place's, no other body
-            m = self.bodies.named_with(ctx, token, {lemma, token.lower_}, qualifiers(ctx, token))
+            m = ctx.named_with(token, {lemma, token.lower_}, BODY_LABELS, qualifiers(ctx, token))
             earlier = _placed_earlier(ctx, token) if m is None else None
             if earlier is not None:  # "the government": the one last placed, never a firm or party
                 return (earlier.text, span.start_char, span.end_char, "ORG")
