@@ -528,6 +528,10 @@ RESULTS_TABLES = [
      "Loans 12.5 billion vs 11.9 billion.", "Toronto",
      [("four cts", 0.04, "CAD"), ("12 cts", 0.12, "CAD"), ("612,000", 612_000, "CAD"),
       ("1,904,000", 1_904_000, "CAD"), ("12.5 billion", 12.5 * B, "CAD"), ("11.9 billion", 11.9 * B, "CAD")]),
+    # rows indented as wire copy sets them, a per-share row with no currency of its own
+    ("    Shr 87 cts vs 1.02 dlrs\n    Shr diluted 1.85 vs 1.99\n    Revs 9.7 mln vs 8.4 mln", None,
+     [("87 cts", 0.87, "USD"), ("1.02 dlrs", 1.02, "USD"), ("1.85", 1.85, "USD"), ("1.99", 1.99, "USD"),
+      ("9.7 mln", 9.7 * M, "USD"), ("8.4 mln", 8.4 * M, "USD")]),
     ("Net 14.6 mln vs 12.1 mln\n\nRevs 212.4 mln vs 187.9 mln", None, []),
     ("The plant made 14.6 mln vs 12.1 mln units, costing 5 mln dlrs.", None, [("5 mln dlrs", 5 * M, "USD")]),
 ]

@@ -32,8 +32,9 @@ class _Row:
 
 
 def _lines(text: str):
-    for m in re.finditer(r"[^\n]+", text):
-        yield m.start(), m.end()
+    """(start, end) of each line, without the indent wire copy gives its rows."""
+    for m in re.finditer(r"[ \t]*([^\n]+)", text):
+        yield m.start(1), m.end(1)
 
 
 class ResultsRows:
