@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from newsfacts.query.connection import rows
 from newsfacts.query.filters import _day_bound, _facts_from, _labels, _limit, _Where, article_ids, check_run
@@ -37,16 +37,27 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
     roles_source, role_params = _facts_from("roles", run)
     role_where = _Where()
     role_where.articles("article_id", article_ids(conn, article))
-    roles: dict[str, list[str]] = defaultdict(list)
+    stated: dict[str, Counter[tuple[bool, str, str]]] = defaultdict(Counter)
     for r in conn.execute(f"SELECT person, role, of, former FROM {roles_source} r{role_where} "
                           "ORDER BY article_id, start", role_params + role_where.params):
-        text = ("Former " if r["former"] else "") + (f"{r['role']} of {r['of']}" if r["of"] else r["role"])
-        if text not in roles[r["person"]]:
-            roles[r["person"]].append(text)
+        stated[r["person"]][(bool(r["former"]), r["role"], r["of"] or "")] += 1
     for row in found:
-        held = [t for n in sorted(names.get(row.pop("id"), {row["name"]})) for t in roles.get(n, [])]
-        row["roles"] = "; ".join(dict.fromkeys(held))
+        held: Counter[tuple[bool, str, str]] = Counter()
+        for n in sorted(names.get(row.pop("id"), {row["name"]})):
+            held.update(stated.get(n, {}))
+        row["roles"] = "; ".join(_role_text(*role) for role in _roles_shown(held))
     return found
+
+
+def _roles_shown(held: Counter[tuple[bool, str, str]]) -> list[tuple[bool, str, str]]:
+    """A person's roles, most often stated first; a bare title goes when the same title is shown with
+    whose it is ("Manager" beside "Manager of Chelsea" says nothing more)."""
+    bodied = {(former, title) for former, title, of in held if of}
+    return [role for role, _ in held.most_common() if role[2] or role[:2] not in bodied]
+
+
+def _role_text(former: bool, title: str, of: str) -> str:
+    return ("Former " if former else "") + (f"{title} of {of}" if of else title)
 
 
 def entities(conn: sqlite3.Connection, label: str | tuple | None = None, name: str | None = None,
