@@ -89,6 +89,18 @@ def test_people_lists_the_most_stated_role_first(tmp_path):
     assert fenwick and fenwick[0]["roles"].split("; ") == ["Manager of Leeds United", "Chairman of Harrogate Trust"]
 
 
+def test_articles_by_author(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "authors.db"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Mill closes\nBy Richard Walker, Reuters\nLEEDS - The mill shut on Friday.\n")
+    (corpus / "b.txt").write_text("Port reopens\nBy Ann Cho\nHULL - The port reopened on Monday.\n")
+    assert ingest([corpus], db, workers=1).failed == 0
+    found = as_json("query", "articles", "--db", db, "--author", "walker")
+    assert [(a["title"], a["author"]) for a in found] == [("Mill closes", "Richard Walker")]
+    shown = run("show", "--db", db, str(corpus / "b.txt"))
+    assert shown.exit_code == 0 and "by Ann Cho" in shown.stdout
+
+
 def test_the_roles_table_says_which_are_former(db):
     result = run("query", "roles", "--db", db, "--format", "markdown")
     assert result.exit_code == 0, result.output

@@ -169,7 +169,8 @@ def dates(conn: sqlite3.Connection, date_from: str | None = None, date_to: str |
 
 
 def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None,
-             article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
+             author: str | None = None, article: str | None = None, run: int | None = None,
+             limit: int | None = None) -> list[dict]:
     """Current articles (or those a run extracted) with metadata and fact counts."""
     check_run(conn, run)
     where = _Where()
@@ -182,11 +183,13 @@ def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: st
         where.add("a.published >= ?", _day_bound(date_from, upper=False))
     if date_to:
         where.add("a.published <= ?", _day_bound(date_to, upper=True))
+    if author:
+        where.add("a.author LIKE ?", f"%{author}%")
     where.articles("a.id", article_ids(conn, article))
     counts = ", ".join(f"(SELECT COUNT(*) FROM {t} f WHERE f.article_id = a.id AND f.run_id = c.run_id) AS {t}"
                        for k, t in TABLE_OF.items() if k != "roles")
     params = ([run] if run is not None else []) + where.params
-    return rows(conn, f"SELECT a.id, a.title, a.published, a.dateline, a.agency, a.path, a.words, c.run_id AS run, "
-                      f"{counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
+    return rows(conn, f"SELECT a.id, a.title, a.author, a.published, a.dateline, a.agency, a.path, a.words, "
+                      f"c.run_id AS run, {counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
                       f"ORDER BY a.published, a.path{_limit(limit)}", params)
 
