@@ -89,16 +89,27 @@ def test_people_lists_the_most_stated_role_first(tmp_path):
     assert fenwick and fenwick[0]["roles"].split("; ") == ["Manager of Leeds United", "Chairman of Harrogate Trust"]
 
 
-def test_articles_by_author(tmp_path):
+def test_articles_by_author_and_by_who_they_name(tmp_path):
     corpus, db = tmp_path / "corpus", tmp_path / "authors.db"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Mill closes\nBy Richard Walker, Reuters\nLEEDS - The mill shut on Friday.\n")
-    (corpus / "b.txt").write_text("Port reopens\nBy Ann Cho\nHULL - The port reopened on Monday.\n")
+    (corpus / "a.txt").write_text("Mill closes\nBy Richard Walker, Reuters\nLEEDS - The mill shut on Friday, "
+                                  "owner Helen Marsh said. Ms Marsh blamed energy prices.\n")
+    (corpus / "b.txt").write_text("Port reopens\nBy Ann Cho\nHULL - The port reopened on Monday, harbour "
+                                  "master Tom Eze said.\n")
     assert ingest([corpus], db, workers=1).failed == 0
     found = as_json("query", "articles", "--db", db, "--author", "walker")
     assert [(a["title"], a["author"]) for a in found] == [("Mill closes", "Richard Walker")]
+    assert [a["title"] for a in as_json("query", "articles", "--db", db, "--name", "Helen Marsh")] == ["Mill closes"]
+    assert [a["title"] for a in as_json("query", "articles", "--db", db, "--name", "Eze")] == ["Port reopens"]
     shown = run("show", "--db", db, str(corpus / "b.txt"))
     assert shown.exit_code == 0 and "by Ann Cho" in shown.stdout
+    # A database made before articles.author reads as it is, with no writer known, and is not changed.
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN author")
+    before = digest(db)
+    assert {a["author"] for a in as_json("query", "articles", "--db", db)} == {None}
+    assert as_json("query", "articles", "--db", db, "--author", "walker") == []
+    assert digest(db) == before
 
 
 def test_the_roles_table_says_which_are_former(db):
