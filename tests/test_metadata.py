@@ -1,10 +1,11 @@
-"""Article metadata from plain text: header fields, headlines, datelines, dates in file names."""
+"""Article metadata from plain text: header fields, headlines, bylines, datelines, dates in file names."""
 
 import pytest
 
 from newsfacts.metadata import (
     date_from_filename,
     normalize_date,
+    parse_byline,
     parse_dateline,
     parse_header,
     parse_headline,
@@ -146,3 +147,19 @@ DATE_VALUES = [
 @pytest.mark.parametrize("value,iso", DATE_VALUES)
 def test_normalize_date(value, iso):
     assert normalize_date(value) == iso
+
+
+BYLINES = [
+    ("Mill closes\nBy Richard Walker, Reuters\nLEEDS - The mill shut.", "Richard Walker"),
+    ("Mill closes\nBY JANE DOE AND TOM LEE\nThe mill shut.", "Jane Doe; Tom Lee"),
+    ("By Fred R. Klingensmith | Staff writer\nThe mill shut.", "Fred R. Klingensmith"),
+    ("Mill closes\nBy Priya Natarajan & Owen Hale - Business reporters\nText.", "Priya Natarajan; Owen Hale"),
+    ("Mill closes\nBy Tuesday the talks had failed.\nMore.", None),  # a sentence, not a byline
+    ("Mill closes\nThe mill shut on Friday, the owner said.\nBy Anna Berg\nMore.", None),  # story begun
+    ("Mill closes\nBy air and by sea\nText.", None),
+]
+
+
+@pytest.mark.parametrize("body,author", BYLINES)
+def test_byline(body, author):
+    assert parse_byline(body) == author

@@ -144,6 +144,36 @@ def parse_headline(body: str) -> str | None:
     return line
 
 
+_NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|da|al|bin|la|le)){1,3}"
+_BYLINE = re.compile(
+    rf"By:?[ \t]+(?P<names>{_NAME}(?:(?:[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*)"
+    r"(?:[ \t]*(?:,|\||-|–|—)[ \t]*[^\n]{0,60})?[ \t]*$"
+)
+
+
+def _first_name(word: str) -> bool:
+    from newsfacts.namematch import first_name_gender
+
+    return first_name_gender(word)[0] is not None
+
+
+def parse_byline(body: str, lines: int = 4) -> str | None:
+    """The writers a byline line names near the top ("By Jo Lee and Sam Ode, Reuters" → "Jo Lee; Sam Ode").
+
+    Only a line of its own among the first few, so "By Tuesday the talks had failed" is no byline."""
+    for line in body.lstrip().splitlines()[:lines]:
+        line = line.strip()
+        if line.isupper():
+            line = line.title().replace(" And ", " and ")
+        if (m := _BYLINE.match(line)) and len(line) <= 100:
+            names = [n.strip() for n in re.split(r"[ \t]+and[ \t]+|[ \t]*&[ \t]*", m.group("names"))]
+            if _first_name(names[0].split()[0]):  # "By Royal Appointment" names nobody
+                return "; ".join(names)
+        if len(line) > 100 or line.endswith((".", "!", "?")):
+            break  # the story has begun
+    return None
+
+
 @dataclass
 class Dateline:
     """The dateline that opens a story: "LONDON, March 8 (Reuters) -"."""
