@@ -1,6 +1,7 @@
-"""A month without a year under a present-tense verb (the coming one); a point ahead written with "time" ("in seven years' time" is the year seven years on, as "seven years from
-now" is), reference words inside a title ("It's Now Or Never"), which name a work, not the present, and a month
-qualifying a noun after an article ("a March date")."""
+"""A point ahead written with "time" ("in seven years' time" is the year seven years on, as "seven years from
+now" is), reference words inside a title ("It's Now Or Never"), which name a work, not the present, a month
+qualifying a noun after an article ("a March date"), and a month without a year under a present-tense verb
+(the coming one)."""
 
 import pytest
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from newsfacts.extensions import doc_text
 from newsfacts.money.numbers import CONVERSION_GAP, _clean, _Num
 from newsfacts.money.quantities import QuantityFinder
+from newsfacts.money.results import ResultsRows
 from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
@@ -105,6 +106,7 @@ class MoneyExtractor(QuantityFinder):
     def __init__(self, models: Path, split_ranges: bool = True, quantulum_entities: list[str] | None = None):
         super().__init__(models, quantulum_entities)
         self.split_ranges = split_ranges
+        self.results = ResultsRows(models)
 
     # -- money -----------------------------------------------------------------------------------
     _CENTS_AFTER = re.compile(r"[ \u00a0]+cents?\b", re.I)
@@ -271,7 +273,7 @@ class MoneyExtractor(QuantityFinder):
             gap = text[prev_end:n.start]
             if len(gap) > 40 or not _COMPARED_TO.fullmatch(gap):
                 continue
-            abbr = self._abbr_scale(text, n)
+            abbr = (n.end, n.value) if n.scaled else self._abbr_scale(text, n)  # "from 3.35 billion", "2.7bn"
             if abbr is None or self._post_at(text, abbr[0]) or _counts_noun(doc, self._skip_space(text, abbr[0])):
                 continue  # "up from 1.5bn barrels" counts barrels
             num = _Num(n.start, abbr[0], abbr[1], n.raw, True, False, False)
@@ -332,6 +334,11 @@ class MoneyExtractor(QuantityFinder):
             if m is not None:
                 monies[i] = m
         self._elided(doc, text, nums, monies)
+        # "Net 12.3 mln vs 11.1 mln" under "Shr 1.20 dlrs vs 1.05 dlrs": the currency another row writes
+        for i, (end, value, cur) in self.results.figures(text, nums, monies, self._abbr_scale).items():
+            n = nums[i]
+            num = _Num(n.start, end, value, n.raw, n.scaled or end != n.end, n.words, False)
+            monies[i] = _Money(n.start, end, num, cur, False, elided=True)
         used: set[int] = set()
         found: list[_Found] = []
         fams = self.resolve_families(doc, text) if any(
