@@ -268,6 +268,9 @@ DATELINED = [
     ("LIEGE, Belgium, May 2 - The steelmaker lost 1.2 billion francs last year.", "Liege", "2012-05-02", "CHF"),
     ("MONTREAL, May 2 - The airline lost 12 mln dlrs in April.", "Montreal", "1995-05-02", "CAD"),
     ("BANGALORE, May 2 - The software house raised Rs 40 crore.", "Bangalore", "2004-05-02", "INR"),
+    ("NASSAU, May 2 - The government will spend 40 mln dlrs on schools.", "Nassau", "1995-05-02", "BSD"),
+    # the world prices oil and gold in US dollars, wherever the story is filed
+    ("NASSAU, May 2 - Ministers want crude back at 20 dlrs a barrel.", "Nassau", "1995-05-02", "USD"),
 ]
 
 

@@ -3,7 +3,8 @@
 The article's own statement decides ("all figures in Canadian dollars"); else the country its
 dateline puts it in, with that country's currency on the publication day (``newsfacts.places``:
 "OAKVILLE, Ontario" -> CAD, "BRUSSELS" in 1987 -> BEF, in 2024 -> EUR, which no franc is); else the
-family's default ("$" -> USD). ``models/money/places.tsv`` holds the few dateline places the
+family's default ("$" -> USD), as it is in an article quoting a price "a barrel" or "an ounce", which
+the world pays in US dollars. ``models/money/places.tsv`` holds the few dateline places the
 libraries do not place.
 """
 
@@ -23,10 +24,13 @@ def resolve_families(tables: MoneyTables, doc: Doc, text: str, stated: set[str])
     """Family -> (ISO, guessed) for this article, given the currencies it ``stated``. An explicit "A$" next
     to a bare "$" says nothing: writers who mark one currency use "$" for the US dollar."""
     local = dateline_currencies(tables, doc, text)
+    world = tables.world_priced is not None and tables.world_priced.search(text) is not None
     out = {}
     for fam, (default, members) in tables.families.items():
         named = members & stated
         place_iso = next((c for c in local if c in members), None)
+        if world and default == "USD":
+            place_iso = None  # oil and gold are priced in US dollars wherever the story is filed
         if place_iso and not named:
             out[fam] = (place_iso, True)
             continue

@@ -95,6 +95,10 @@ class MoneyTables:
         self.cities = models.parent / "entities"  # GeoNames' city table, saved with the entity tables
         self.qualifiers = {p: q for p, q in read_table(models / "qualifiers.tsv")}
         self.per_units = [r[0] for r in read_table(models / "per_units.tsv")]
+        world = _alternation(sorted(read_words(models / "world_priced_units.txt")))
+        # "18 dlrs a barrel", "$1,900 an ounce", "dollars per barrel": the world market's dollar
+        self.world_priced = re.compile(rf"(?i:\$|\b(?:dlrs?|dollars?))[\s\d.,]*(?:an?|per|/)\s*(?:{world})\b") \
+            if world else None
         self.per_abbr = {f: u for f, u in read_table(models / "per_abbreviations.tsv")}
         unit_rows = read_table(models / "units.tsv")
         self.units = {r[0]: r[1] for r in unit_rows}
