@@ -260,6 +260,27 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
     assert (a.currency, a.currency_guessed) == (currency, guessed)
 
 
+# a dateline with its region, and the currency the dateline's country paid in on the publication day
+DATELINED = [
+    ("HALIFAX, Nova Scotia, June 4 - The port will spend 40 mln dlrs on cranes.", "Halifax", "1991-06-04", "CAD"),
+    ("ATLANTA, Ga., June 4 - The chain earned 3 mln dlrs in the quarter.", "Atlanta", "1991-06-04", "USD"),
+    ("LIEGE, Belgium, May 2 - The steelmaker lost 1.2 billion francs last year.", "Liege", "1988-05-02", "BEF"),
+    ("LIEGE, Belgium, May 2 - The steelmaker lost 1.2 billion francs last year.", "Liege", "2012-05-02", "CHF"),
+    ("MONTREAL, May 2 - The airline lost 12 mln dlrs in April.", "Montreal", "1995-05-02", "CAD"),
+    ("BANGALORE, May 2 - The software house raised Rs 40 crore.", "Bangalore", "2004-05-02", "INR"),
+    ("NASSAU, May 2 - The government will spend 40 mln dlrs on schools.", "Nassau", "1995-05-02", "BSD"),
+    # the world prices oil and gold in US dollars, wherever the story is filed
+    ("NASSAU, May 2 - Ministers want crude back at 20 dlrs a barrel.", "Nassau", "1995-05-02", "USD"),
+]
+
+
+@pytest.mark.parametrize("text,dateline,dct,currency", DATELINED)
+def test_the_datelines_country_on_the_day_reads_dollars_and_francs(process, text, dateline, dct, currency):
+    doc = process(text, dct=dct, dateline=dateline)
+    (a,) = doc._.amounts
+    assert (a.currency, a.currency_guessed) == (currency, True)
+
+
 @pytest.mark.parametrize(
     "sentence,text,about,status",
     [

@@ -185,6 +185,7 @@ class Dateline:
     end: int
     place_start: int
     place_end: int
+    region: str | None = None  # "Ontario" of "OAKVILLE, Ontario", "Va." of "ALEXANDRIA, Va."
 
 
 _CAPS_WORD = r"(?:[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z])"
@@ -257,6 +258,7 @@ def parse_dateline(text: str, start: int = 0) -> Dateline | None:
         end=m.end(),
         place_start=m.start("place"),
         place_end=m.end("place"),
+        region=m.group("region"),
     )
 
 
