@@ -82,7 +82,20 @@ DATELINES = [
     ("ST. LOUIS, Mo. (AP) — A storm hit", "St. Louis", "AP", None, "ST. LOUIS, Mo. (AP) —", "ST. LOUIS"),
     ("BRUSSELS, Feb 3, 2014 (Reuters) - EU ministers met", "Brussels", "Reuters", "2014-02-03",
      "BRUSSELS, Feb 3, 2014 (Reuters) -", "BRUSSELS"),
+    # a region written straight before the date, without a comma
+    ("WHITE PLAINS, N.Y. June 4, 1991 - The utility said", "White Plains", None, "1991-06-04",
+     "WHITE PLAINS, N.Y. June 4, 1991 -", "WHITE PLAINS"),
 ]
+
+
+@pytest.mark.parametrize("text,region", [
+    ("OAKVILLE, Ontario, June 4 - The carmaker said", "Ontario"),
+    ("WHITE PLAINS, N.Y. June 4 - The utility said", "N.Y."),
+    ("TRIESTE, Italy - The adviser said", "Italy"),
+    ("LONDON, June 4 (Reuters) - Oil rose", None),
+])
+def test_the_region_of_a_dateline(text, region):
+    assert parse_dateline(text).region == region
 
 
 @pytest.mark.parametrize("text,place,agency,iso,whole,place_text", DATELINES)

@@ -193,7 +193,7 @@ _TITLE_WORD = r"(?:[A-Z][a-z'’.\-]*[A-Za-z.]|[A-Z])"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}}|{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}})"
     rf"(?:,[ \t]*(?P<region>(?:{_TITLE_WORD}|{_CAPS_WORD})(?:[ \t]+(?:{_TITLE_WORD}|{_CAPS_WORD})){{0,2}})"
-    rf"(?![ \t]*{_MONTHS}\b))?"
+    r")?"
     rf"(?:,?[ \t]*(?P<date>(?P<md>{_MONTHS}[ \t]+\d{{1,2}}(?:,[ \t]*(?P<y1>\d{{4}}))?)"
     rf"|(?P<dm>\d{{1,2}}[ \t]+{_MONTHS}(?:,?[ \t]*(?P<y2>\d{{4}}))?)"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})))?"
