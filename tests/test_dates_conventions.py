@@ -13,6 +13,18 @@ QUARTERS = [
      "duration"),
 ]
 
+# A period ended by a date: the quarter itself, a length of a year or months (the date is tagged on its own).
+ENDED = [
+    ("The chain's sales fell 4% in the quarter ended March 31, the company said.", "2022-05-16",
+     "the quarter", "2022-Q1", "date"),
+    ("The brewer earned 41 mln dlrs in the year ended January 31, it said on Monday.", "2022-05-16",
+     "the year", "P1Y", "duration"),
+    ("The brewer earned 41 mln dlrs in the year ended January 31, it said on Monday.", "2022-05-16",
+     "January 31", "2022-01-31", "date"),
+    ("Orders rose 9% in the six months ended June 30, the toolmaker said.", "2022-09-05",
+     "six months", "P6M", "duration"),
+]
+
 # Told on Monday 2022-05-16 (ISO week 20): the weekend just gone is that of week 19.
 WEEKEND = [
     ("More than 40,000 runners took part in the city marathon this weekend, organisers said.", "2022-05-16",
@@ -37,7 +49,7 @@ DAY_WEEK_NOUNS = [
 ]
 
 
-@pytest.mark.parametrize("sentence,dct,text,value,kind", QUARTERS + WEEKEND + DAY_WEEK_NOUNS)
+@pytest.mark.parametrize("sentence,dct,text,value,kind", QUARTERS + ENDED + WEEKEND + DAY_WEEK_NOUNS)
 def test_timex3_convention(process, sentence, dct, text, value, kind):
     doc = process(sentence, dct=dct)
     found = {(f.text, f.value, f.kind) for f in doc._.dates}

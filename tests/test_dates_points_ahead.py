@@ -1,6 +1,7 @@
 """A point ahead written with "time" ("in seven years' time" is the year seven years on, as "seven years from
-now" is), reference words inside a title ("It's Now Or Never"), which name a work, not the present, and a month
-qualifying a noun after an article ("a March date")."""
+now" is), reference words inside a title ("It's Now Or Never"), which name a work, not the present, a month
+qualifying a noun after an article ("a March date"), and a month without a year under a present-tense verb
+(the coming one)."""
 
 import pytest
 
@@ -72,3 +73,20 @@ def test_month_before_a_noun_after_an_article(process, sentence, text, value):
 def test_a_march_is_no_month(process):
     doc = process("Thousands joined a march against the cuts in London.")
     assert not doc._.dates, [(f.text, f.value) for f in doc._.dates]
+
+
+# sentence, dct, month, value: a month named without a year under a verb in the present tense is the coming
+# one, as a day is ("the law takes effect Oct. 1"); in the past tense or after "since" it is the one gone
+MONTHS_BY_TENSE = [
+    ("The new terminal opens in October, the airport says.", "2005-03-14", "October", "2005-10"),
+    ("Talks between the two unions resume in November.", "2005-03-14", "November", "2005-11"),
+    ("The festival runs from July to September.", "2005-03-14", "September", "2005-09"),
+    ("The terminal opened in October.", "2005-03-14", "October", "2004-10"),
+    ("Fares have risen since October.", "2005-03-14", "October", "2004-10"),
+]
+
+
+@pytest.mark.parametrize("sentence,dct,text,value", MONTHS_BY_TENSE)
+def test_a_yearless_month_takes_its_year_from_the_tense(process, sentence, dct, text, value):
+    doc = process(sentence, dct=dct)
+    assert {f.text: f.value for f in doc._.dates}.get(text) == value, [(f.text, f.value) for f in doc._.dates]

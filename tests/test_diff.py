@@ -168,6 +168,25 @@ def test_edited_article_between_databases(edited):
     assert dbs["only_old"] == dbs["only_new"] == []
 
 
+def test_another_publication_date_is_shown_with_the_dates_it_moved(tmp_path):
+    story = "The Hartley mill in Leeds closed on Friday, its owner said.\n"
+    dbs = []
+    for published in ("2024-05-13", "2024-05-20"):
+        folder = tmp_path / published
+        folder.mkdir()
+        (folder / "mill.txt").write_text(f"published: {published}\n\n{story}", encoding="utf-8")
+        dbs.append(tmp_path / f"{published}.db")
+        assert ingest([folder], dbs[-1], workers=1).new == 1
+    status, report = diff_json(*dbs)
+    assert status == 1 and report["articles_metadata_changed"] == 1
+    (article,) = report["articles"]
+    assert article["metadata"] == {"published": ["2024-05-13", "2024-05-20"]}
+    assert [c["fields"]["value"] for c in article["changes"] if c["kind"] == "dates"] == [
+        ["2024-05-10", "2024-05-17"]]
+    text = run("diff", *dbs).stdout
+    assert "metadata of 1 article changed" in text and "metadata: published: '2024-05-13' → '2024-05-20'" in text
+
+
 def test_articles_in_one_run_only_are_listed(edited, tmp_path):
     db = tmp_path / "three.db"
     shutil.copy(edited["db"], db)

@@ -1,10 +1,11 @@
-"""Article metadata from plain text: header fields, headlines, datelines, dates in file names."""
+"""Article metadata from plain text: header fields, headlines, bylines, datelines, dates in file names."""
 
 import pytest
 
 from newsfacts.metadata import (
     date_from_filename,
     normalize_date,
+    parse_byline,
     parse_dateline,
     parse_header,
     parse_headline,
@@ -81,7 +82,20 @@ DATELINES = [
     ("ST. LOUIS, Mo. (AP) — A storm hit", "St. Louis", "AP", None, "ST. LOUIS, Mo. (AP) —", "ST. LOUIS"),
     ("BRUSSELS, Feb 3, 2014 (Reuters) - EU ministers met", "Brussels", "Reuters", "2014-02-03",
      "BRUSSELS, Feb 3, 2014 (Reuters) -", "BRUSSELS"),
+    # a region written straight before the date, without a comma
+    ("WHITE PLAINS, N.Y. June 4, 1991 - The utility said", "White Plains", None, "1991-06-04",
+     "WHITE PLAINS, N.Y. June 4, 1991 -", "WHITE PLAINS"),
 ]
+
+
+@pytest.mark.parametrize("text,region", [
+    ("OAKVILLE, Ontario, June 4 - The carmaker said", "Ontario"),
+    ("WHITE PLAINS, N.Y. June 4 - The utility said", "N.Y."),
+    ("TRIESTE, Italy - The adviser said", "Italy"),
+    ("LONDON, June 4 (Reuters) - Oil rose", None),
+])
+def test_the_region_of_a_dateline(text, region):
+    assert parse_dateline(text).region == region
 
 
 @pytest.mark.parametrize("text,place,agency,iso,whole,place_text", DATELINES)
@@ -146,3 +160,19 @@ DATE_VALUES = [
 @pytest.mark.parametrize("value,iso", DATE_VALUES)
 def test_normalize_date(value, iso):
     assert normalize_date(value) == iso
+
+
+BYLINES = [
+    ("Mill closes\nBy Richard Walker, Reuters\nLEEDS - The mill shut.", "Richard Walker"),
+    ("Mill closes\nBY JANE DOE AND TOM LEE\nThe mill shut.", "Jane Doe; Tom Lee"),
+    ("By Fred R. Klingensmith | Staff writer\nThe mill shut.", "Fred R. Klingensmith"),
+    ("Mill closes\nBy Priya Natarajan & Owen Hale - Business reporters\nText.", "Priya Natarajan; Owen Hale"),
+    ("Mill closes\nBy Tuesday the talks had failed.\nMore.", None),  # a sentence, not a byline
+    ("Mill closes\nThe mill shut on Friday, the owner said.\nBy Anna Berg\nMore.", None),  # story begun
+    ("Mill closes\nBy air and by sea\nText.", None),
+]
+
+
+@pytest.mark.parametrize("body,author", BYLINES)
+def test_byline(body, author):
+    assert parse_byline(body) == author

@@ -112,6 +112,9 @@ IN_CONTEXT = [
     ("Net income was 6.1bn rupees ($140m; £75m), against 4.8bn a year earlier.", "4.8bn", 4.8 * B, "INR",
      None, None),
     ("Revenue was £4bn, compared with 3.2bn in the same period.", "3.2bn", 3.2 * B, "GBP", None, None),
+    # a scale word, not only an abbreviation
+    ("The state cut its bill to 1.2 billion dlrs from 2.4 billion, officials said.", "2.4 billion", 2.4 * B,
+     "USD", None, None),
 ]
 
 CHANGES = [
@@ -255,6 +258,27 @@ def test_dollar_reading(process, sentence, dateline, currency, guessed):
     doc = process(sentence, dateline=dateline)
     (a,) = doc._.amounts
     assert (a.currency, a.currency_guessed) == (currency, guessed)
+
+
+# a dateline with its region, and the currency the dateline's country paid in on the publication day
+DATELINED = [
+    ("HALIFAX, Nova Scotia, June 4 - The port will spend 40 mln dlrs on cranes.", "Halifax", "1991-06-04", "CAD"),
+    ("ATLANTA, Ga., June 4 - The chain earned 3 mln dlrs in the quarter.", "Atlanta", "1991-06-04", "USD"),
+    ("LIEGE, Belgium, May 2 - The steelmaker lost 1.2 billion francs last year.", "Liege", "1988-05-02", "BEF"),
+    ("LIEGE, Belgium, May 2 - The steelmaker lost 1.2 billion francs last year.", "Liege", "2012-05-02", "CHF"),
+    ("MONTREAL, May 2 - The airline lost 12 mln dlrs in April.", "Montreal", "1995-05-02", "CAD"),
+    ("BANGALORE, May 2 - The software house raised Rs 40 crore.", "Bangalore", "2004-05-02", "INR"),
+    ("NASSAU, May 2 - The government will spend 40 mln dlrs on schools.", "Nassau", "1995-05-02", "BSD"),
+    # the world prices oil and gold in US dollars, wherever the story is filed
+    ("NASSAU, May 2 - Ministers want crude back at 20 dlrs a barrel.", "Nassau", "1995-05-02", "USD"),
+]
+
+
+@pytest.mark.parametrize("text,dateline,dct,currency", DATELINED)
+def test_the_datelines_country_on_the_day_reads_dollars_and_francs(process, text, dateline, dct, currency):
+    doc = process(text, dct=dct, dateline=dateline)
+    (a,) = doc._.amounts
+    assert (a.currency, a.currency_guessed) == (currency, True)
 
 
 @pytest.mark.parametrize(
@@ -485,7 +509,8 @@ def test_common_nouns_and_names_are_no_wire_amounts(process, sentence):
 
 @pytest.mark.parametrize("text,per_units", [
     # a results line labelled "Shr", also right after the dateline
-    ("CHICAGO, May 4 - Shr 41 cts vs 33 cts\n\nNet 2,100,000 vs 1,800,000", [("41 cts", "share"), ("33 cts", "share")]),
+    ("CHICAGO, May 4 - Shr 41 cts vs 33 cts\n\nNet 2,100,000 vs 1,800,000",
+     [("41 cts", "share"), ("33 cts", "share"), ("2,100,000", None), ("1,800,000", None)]),
     ("Oper shr loss seven cts vs profit 1.05 dlrs", [("seven cts", "share"), ("1.05 dlrs", "share")]),
     # the abbreviation after the figure, and a compared figure with no unit of its own
     ("The result includes a four mln dlr or 35 cts shr writedown.", [("four mln dlr", None), ("35 cts", "share")]),
@@ -511,3 +536,31 @@ def test_about_in_wire_style(process, sentence, text, about):
     doc = process(sentence)
     (a,) = [a for a in doc._.amounts if a.text == text]
     assert a.about == about
+
+
+# Wire results tables: the currency written on one row is that of the money rows without one; a count row
+# ("Avg shrs") and a table with no currency anywhere give no amounts.
+RESULTS_TABLES = [
+    ("DENVER, Feb 10 - Shr 1.42 dlrs vs 1.18 dlrs\n\nNet 14.6 mln vs 12.1 mln\n\nRevs 212.4 mln vs 187.9 mln\n\n"
+     "Avg shrs 10.3 mln vs 10.2 mln", "Denver",
+     [("1.42 dlrs", 1.42, "USD"), ("1.18 dlrs", 1.18, "USD"), ("14.6 mln", 14.6 * M, "USD"),
+      ("12.1 mln", 12.1 * M, "USD"), ("212.4 mln", 212.4 * M, "USD"), ("187.9 mln", 187.9 * M, "USD")]),
+    ("TORONTO, Feb 10 - Oper shr profit four cts vs loss 12 cts\n\nOper net profit 612,000 vs loss 1,904,000\n\n"
+     "Loans 12.5 billion vs 11.9 billion.", "Toronto",
+     [("four cts", 0.04, "CAD"), ("12 cts", 0.12, "CAD"), ("612,000", 612_000, "CAD"),
+      ("1,904,000", 1_904_000, "CAD"), ("12.5 billion", 12.5 * B, "CAD"), ("11.9 billion", 11.9 * B, "CAD")]),
+    # rows indented as wire copy sets them, a per-share row with no currency of its own
+    ("    Shr 87 cts vs 1.02 dlrs\n    Shr diluted 1.85 vs 1.99\n    Revs 9.7 mln vs 8.4 mln", None,
+     [("87 cts", 0.87, "USD"), ("1.02 dlrs", 1.02, "USD"), ("1.85", 1.85, "USD"), ("1.99", 1.99, "USD"),
+      ("9.7 mln", 9.7 * M, "USD"), ("8.4 mln", 8.4 * M, "USD")]),
+    ("Net 14.6 mln vs 12.1 mln\n\nRevs 212.4 mln vs 187.9 mln", None, []),
+    ("The plant made 14.6 mln vs 12.1 mln units, costing 5 mln dlrs.", None, [("5 mln dlrs", 5 * M, "USD")]),
+]
+
+
+@pytest.mark.parametrize("text,dateline,amounts", RESULTS_TABLES)
+def test_results_table_rows_take_the_currency_of_the_table(process, text, dateline, amounts):
+    doc = process(text, dateline=dateline)
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == [
+        (t, pytest.approx(v), c) for t, v, c in amounts]
+    assert all(a.currency_guessed for a in doc._.amounts if not any(c.isalpha() for c in a.text))

@@ -111,6 +111,23 @@ def test_text_header_headline_dateline_and_published(tmp_path):
     assert article.dateline == "London" and article.agency == "Reuters"
     assert article.text[article.dateline_start:article.dateline_end].lower() == "london"
     assert article.published == "2013-03-22" and article.published_from == "filename"
+    assert article.author is None
+
+
+@pytest.mark.parametrize("fields,author", [
+    ({"author": "Ann Cho"}, "Ann Cho"),
+    ({"authors": ["Ann Cho", "Tom Lee"]}, "Ann Cho; Tom Lee"),
+    ({"authors": [{"name": "Ann Cho"}, {"name": "Tom Lee"}]}, "Ann Cho; Tom Lee"),
+    ({"byline": "Ann Cho, Reuters"}, "Ann Cho, Reuters"),
+    ({}, "Richard Walker"),  # none in the record: the text's byline line
+])
+def test_the_writers_of_an_article(tmp_path, fields, author):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"text": "Mill closes\nBy Richard Walker\nThe mill shut.", **fields}) + "\n")
+    assert read_one(path).author == author
+    text = tmp_path / "story.txt"
+    text.write_text(f"author: {author}\n\nThe mill shut on Friday.\n")
+    assert read_one(text).author == author
 
 
 def test_seed_style_inline_header(tmp_path):
@@ -127,6 +144,7 @@ def test_html_main_text_and_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(
         "<html><head><title>Grain exports rise | Example News</title>"
+        '<meta name="author" content="Dana Whitfield">'
         '<meta property="article:published_time" content="2024-03-08T09:00:00Z"></head><body>'
         "<nav>Home | World | Business</nav><article><h1>Grain exports rise</h1>"
         "<p>NUR-SULTAN, Kazakhstan — Grain exports rose by a fifth last year, the agriculture ministry said "
@@ -138,6 +156,7 @@ def test_html_main_text_and_metadata(tmp_path):
     assert "Grain exports rose by a fifth" in article.text and "Copyright" not in article.text
     assert article.published == "2024-03-08"
     assert article.dateline == "Nur-Sultan"
+    assert article.author == "Dana Whitfield"
 
 
 def test_find_files_walks_recursively_and_filters(tmp_path):

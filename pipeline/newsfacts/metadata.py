@@ -144,6 +144,36 @@ def parse_headline(body: str) -> str | None:
     return line
 
 
+_NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|da|al|bin|la|le)){1,3}"
+_BYLINE = re.compile(
+    rf"By:?[ \t]+(?P<names>{_NAME}(?:(?:[ \t]+and[ \t]+|[ \t]*&[ \t]*){_NAME})*)"
+    r"(?:[ \t]*(?:,|\||-|–|—)[ \t]*[^\n]{0,60})?[ \t]*$"
+)
+
+
+def _first_name(word: str) -> bool:
+    from newsfacts.namematch import first_name_gender
+
+    return first_name_gender(word)[0] is not None
+
+
+def parse_byline(body: str, lines: int = 4) -> str | None:
+    """The writers a byline line names near the top ("By Jo Lee and Sam Ode, Reuters" → "Jo Lee; Sam Ode").
+
+    Only a line of its own among the first few, so "By Tuesday the talks had failed" is no byline."""
+    for line in body.lstrip().splitlines()[:lines]:
+        line = line.strip()
+        if line.isupper():
+            line = line.title().replace(" And ", " and ")
+        if (m := _BYLINE.match(line)) and len(line) <= 100:
+            names = [n.strip() for n in re.split(r"[ \t]+and[ \t]+|[ \t]*&[ \t]*", m.group("names"))]
+            if _first_name(names[0].split()[0]):  # "By Royal Appointment" names nobody
+                return "; ".join(names)
+        if len(line) > 100 or line.endswith((".", "!", "?")):
+            break  # the story has begun
+    return None
+
+
 @dataclass
 class Dateline:
     """The dateline that opens a story: "LONDON, March 8 (Reuters) -"."""
@@ -155,6 +185,7 @@ class Dateline:
     end: int
     place_start: int
     place_end: int
+    region: str | None = None  # "Ontario" of "OAKVILLE, Ontario", "Va." of "ALEXANDRIA, Va."
 
 
 _CAPS_WORD = r"(?:[A-Z][A-Z'’.\-]*[A-Z.]|[A-Z])"
@@ -162,7 +193,7 @@ _TITLE_WORD = r"(?:[A-Z][a-z'’.\-]*[A-Za-z.]|[A-Z])"
 _DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,4}}|{_TITLE_WORD}(?:[ \t]+{_TITLE_WORD}){{0,3}})"
     rf"(?:,[ \t]*(?P<region>(?:{_TITLE_WORD}|{_CAPS_WORD})(?:[ \t]+(?:{_TITLE_WORD}|{_CAPS_WORD})){{0,2}})"
-    rf"(?![ \t]*{_MONTHS}\b))?"
+    r")?"
     rf"(?:,?[ \t]*(?P<date>(?P<md>{_MONTHS}[ \t]+\d{{1,2}}(?:,[ \t]*(?P<y1>\d{{4}}))?)"
     rf"|(?P<dm>\d{{1,2}}[ \t]+{_MONTHS}(?:,?[ \t]*(?P<y2>\d{{4}}))?)"
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})))?"
@@ -227,6 +258,7 @@ def parse_dateline(text: str, start: int = 0) -> Dateline | None:
         end=m.end(),
         place_start=m.start("place"),
         place_end=m.end("place"),
+        region=m.group("region"),
     )
 
 

@@ -40,6 +40,7 @@ class RawArticle:
     published: str | None = None
     published_from: str | None = None  # metadata | header | dateline | filename
     source: str | None = None
+    author: str | None = None  # the writers, "; " between two
     url: str | None = None
     record_id: str | None = None
     dateline: str | None = None
@@ -230,7 +231,7 @@ def read_text(path: str, raw: str, encoding: str, warnings: list[str]) -> RawArt
     fields = header.fields
     article = RawArticle(path, path, text, "text", encoding, warnings=list(warnings),
                          title=fields.get("title") or metadata.parse_headline(text),
-                         source=fields.get("source"), url=fields.get("url"))
+                         source=fields.get("source"), author=fields.get("author"), url=fields.get("url"))
     _set_published(article, fields.get("date") or fields.get("published"), "header")
     return _finish(article)
 
@@ -245,7 +246,7 @@ def read_html(path: str, html: str, encoding: str, warnings: list[str]) -> RawAr
     if doc is None or not (doc.text or "").strip():
         return ReadFailure(path, "HTML has no main text")
     article = RawArticle(path, path, doc.text, "html", encoding, warnings=list(warnings), title=doc.title,
-                         source=doc.sitename, url=doc.url)
+                         source=doc.sitename, author=doc.author, url=doc.url)
     _set_published(article, doc.date, "metadata")
     return _finish(article)
 
@@ -268,7 +269,7 @@ def read_json(path: str, text: str, encoding: str, warnings: list[str]) -> Itera
             key = f"{path}#{shown(rid)}" if rid is not None else f"{path}:{where.split()[-1]}"
             article = RawArticle(key, path, body, "json", encoding, warnings=list(warnings) + notes,
                                  title=_str(record.get("title")), source=_str(record.get("source")),
-                                 url=_str(record.get("url")), record_id=rid)
+                                 author=_authors(record), url=_str(record.get("url")), record_id=rid)
             _set_published(article, _str(record.get("published") or record.get("date")), "metadata")
             yield _finish(article)
 
@@ -319,13 +320,23 @@ def _str(value: object) -> str | None:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def _authors(record: dict) -> str | None:
+    """A record's writers: ``author``, ``authors`` or ``byline``, a string or a list of strings or of
+    objects with a ``name`` ("; " between two)."""
+    value = next((record[k] for k in ("author", "authors", "byline") if record.get(k)), None)
+    if isinstance(value, list):
+        names = [_str(v.get("name") if isinstance(v, dict) else v) for v in value]
+        return "; ".join(n for n in names if n) or None
+    return _str(value.get("name") if isinstance(value, dict) else value)
+
+
 def _set_published(article: RawArticle, value: str | None, origin: str) -> None:
     if value and not article.published and (iso := metadata.normalize_date(value)):
         article.published, article.published_from = iso, origin
 
 
 def _finish(article: RawArticle) -> RawArticle:
-    """Dateline and the remaining publication-date sources, read from the text and the path."""
+    """Dateline, byline and the remaining publication-date sources, read from the text and the path."""
     dateline = metadata.story_dateline(article.text, article.title)
     if dateline:
         article.dateline, article.agency = dateline.place, dateline.agency
@@ -333,4 +344,5 @@ def _finish(article: RawArticle) -> RawArticle:
         if dateline.date:
             _set_published(article, dateline.date, "dateline")
     _set_published(article, metadata.date_from_filename(Path(article.path).name), "filename")
+    article.author = article.author or metadata.parse_byline(article.text)
     return article

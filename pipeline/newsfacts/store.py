@@ -29,8 +29,9 @@ FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, 
 SQL_TYPES = {int: int, float: float, str: str, bool: int}
 ARTICLE_COLUMNS = {
     "id": str, "path": str, "record_id": str, "title": str, "dateline": str, "dateline_start": int,
-    "dateline_end": int, "agency": str, "published": str, "published_from": str, "source": str, "url": str,
-    "format": str, "encoding": str, "words": int, "chars": int, "text": str, "first_run": int, "current": int,
+    "dateline_end": int, "agency": str, "published": str, "published_from": str, "source": str, "author": str,
+    "url": str, "format": str, "encoding": str, "words": int, "chars": int, "text": str, "first_run": int,
+    "current": int,
 }
 
 
@@ -97,6 +98,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         db["articles"].create_index(["path"])
         db["articles"].create_index(["published"])
         db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    else:  # a column added since the file was made (articles.author)
+        for column in ARTICLE_COLUMNS.keys() - set(db["articles"].columns_dict):
+            db["articles"].add_column(column, ARTICLE_COLUMNS[column])
     if "sources" not in existing:
         # Where each current article was read from; a changed file points its key at the new version.
         db["sources"].create({"key": str, "path": str, "article_id": str, "run_id": int, "seen": str},

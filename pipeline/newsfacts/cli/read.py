@@ -26,8 +26,10 @@ from newsfacts.query.facts import QUERY_NAMES
 @click.argument("what", type=click.Choice(QUERY_NAMES))
 @DB_OPTION
 @click.option("--label", "-l", multiple=True, help="entities: only these labels (PERSON, ORG, GPE; repeat or comma).")
-@click.option("--name", default=None, help="people/entities/roles: canonical name contains this.")
+@click.option("--name", default=None,
+              help="people/entities/roles: canonical name contains this; articles: mention such an entity.")
 @click.option("--speaker", "-s", default=None, help="quotes: speaker's canonical name contains this.")
+@click.option("--author", default=None, help="articles: a writer's name contains this.")
 @click.option("--kind", default=None,
               help="quotes: direct (default)|partial|indirect|all; dates: date|time|duration|set.")
 @click.option("--currency", "-c", default=None, help="amounts: ISO 4217 code (USD, EUR, KZT).")
@@ -43,7 +45,7 @@ from newsfacts.query.facts import QUERY_NAMES
 @RUN_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
-def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_value, max_value,
+def query(what, db_path, label, name, speaker, author, kind, currency, unit, about, min_value, max_value,
                   date_from, date_to, article, run, limit, fmt) -> None:
     """List facts of one kind, with filters.
 
@@ -56,6 +58,7 @@ def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_
       newsfacts query amounts --currency USD --min 1e9
       newsfacts query quotes --speaker Smith --format json
       newsfacts query dates --from 2026-02 --to 2026-03-15
+      newsfacts query articles --name "Gordon Brown" --from 2005-01
     """
     from newsfacts import query as queries
 
@@ -69,7 +72,8 @@ def query(what, db_path, label, name, speaker, kind, currency, unit, about, min_
         "quantities": lambda c: queries.quantities(c, unit=unit, min_value=min_value, max_value=max_value, **common),
         "quotes": lambda c: queries.quotes(c, speaker=speaker, kind=kind, **common),
         "dates": lambda c: queries.dates(c, date_from=date_from, date_to=date_to, kind=kind, **common),
-        "articles": lambda c: queries.articles(c, date_from=date_from, date_to=date_to, **common),
+        "articles": lambda c: queries.articles(c, date_from=date_from, date_to=date_to, author=author, name=name,
+                                               **common),
     }
     with connection(db_path) as conn, user_errors():
         found = calls[what](conn)

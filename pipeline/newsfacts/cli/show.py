@@ -56,6 +56,8 @@ def show(article, db_path, run, fmt) -> None:
     if fmt == "markdown":
         out = io.StringIO()
         out.write(f"# {a['title'] or a['path']}\n\n")
+        if a.get("author"):
+            out.write(f"By {a['author']}\n\n")
         for kind, records in facts.items():
             if records:
                 out.write(f"\n## {kind}\n\n")
@@ -68,7 +70,8 @@ def show(article, db_path, run, fmt) -> None:
     console = output.console()
     console.rule(Text(a["title"] or a["path"], style="bold"))
     versions = "" if len(found["versions"]) <= 1 else f"  versions: {len(found['versions'])}"
-    console.print(f"id {a['id']}  path {a['path']}  published {a['published'] or '?'}  "
+    byline = f"  by {a['author']}" if a.get("author") else ""
+    console.print(f"id {a['id']}  path {a['path']}{byline}  published {a['published'] or '?'}  "
                   f"dateline {a['dateline'] or '-'}  run {found['run']}"
                   f"{'' if a['current'] else '  (superseded version)'}{versions}", highlight=False, markup=False)
     text = Text(a["text"])

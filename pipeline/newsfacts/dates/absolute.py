@@ -228,6 +228,8 @@ class AbsoluteRules(RuleHelpers):
                 if (shift := year_named_before(c, start)) is not None:
                     return f"{y + shift}-{mo:02d}", True
                 tense = c.tense(start)
+                if tense == "present":
+                    tense = "future"  # "the plant closes in September", as for a day ("takes effect Oct. 1")
                 told = story_year(c, start, mo)
                 if told is not None:
                     return f"{told}-{mo:02d}", True

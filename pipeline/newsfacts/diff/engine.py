@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsfacts.diff.align import OffsetMap
-from newsfacts.diff.sides import Side, load_side, pair_articles
+from newsfacts.diff.sides import METADATA_FIELDS, Side, load_side, pair_articles
 from newsfacts.records import KINDS
 
 CHANGES = ("added", "removed", "changed")
@@ -132,6 +132,11 @@ class ArticleDiff:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     old_facts: dict[str, list[dict]] = field(default_factory=dict)
     new_facts: dict[str, list[dict]] = field(default_factory=dict)
+    metadata: dict[str, list] = field(default_factory=dict)  # field -> [old, new], for those that differ
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.changes or self.metadata)
 
     @property
     def status(self) -> str:
@@ -172,7 +177,7 @@ class Diff:
     @property
     def different(self) -> bool:
         unpaired = self.unpaired_differ and bool(self.only_old or self.only_new)
-        return unpaired or any(a.changes for a in self.articles)
+        return unpaired or any(a.differs for a in self.articles)
 
     def summary(self) -> dict[str, dict[str, int]]:
         total = {k: {"added": 0, "removed": 0, "changed": 0, "unchanged": 0} for k in self.kinds}
@@ -186,13 +191,15 @@ class Diff:
         def article(a: ArticleDiff) -> dict:
             return {"path": (a.new or a.old)["path"], "record_id": (a.new or a.old)["record_id"],
                     "title": (a.new or a.old)["title"], "old_id": a.old and a.old["id"],
-                    "new_id": a.new and a.new["id"], "status": a.status, "counts": a.counts, "changes": a.changes}
+                    "new_id": a.new and a.new["id"], "status": a.status, "metadata": a.metadata,
+                    "counts": a.counts, "changes": a.changes}
 
         return {"old": self.old_label, "new": self.new_label, "different": self.different,
                 "summary": self.summary(), "articles_compared": len(self.compared),
-                "articles_with_changes": sum(1 for a in self.compared if a.changes),
+                "articles_with_changes": sum(1 for a in self.compared if a.differs),
+                "articles_metadata_changed": sum(1 for a in self.compared if a.metadata),
                 "articles_text_edited": sum(1 for a in self.compared if a.status == "text-changed"),
-                "articles": [article(a) for a in self.compared if a.changes],
+                "articles": [article(a) for a in self.compared if a.differs],
                 "only_old": [article(a) | {"facts": _fact_total(a.old_facts)} for a in self.only_old],
                 "only_new": [article(a) | {"facts": _fact_total(a.new_facts)} for a in self.only_new]}
 
@@ -213,7 +220,9 @@ def diff_sides(old: Side, new: Side, kinds: tuple[str, ...] = KINDS, article: st
             continue
         offsets = OffsetMap(a_old["text"], a_new["text"])
         item = ArticleDiff(a_old, a_new, old_facts={k: old.facts[o][k] for k in kinds},
-                           new_facts={k: new.facts[n][k] for k in kinds})
+                           new_facts={k: new.facts[n][k] for k in kinds},
+                           metadata={f: [a_old.get(f), a_new.get(f)] for f in METADATA_FIELDS
+                                     if f in a_old and f in a_new and a_old[f] != a_new[f]})
         for kind in kinds:
             changes, unchanged = diff_facts(kind, old.facts[o][kind], new.facts[n][kind], offsets)
             item.changes += changes

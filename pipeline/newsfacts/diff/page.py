@@ -127,9 +127,9 @@ def render_html(d: Diff) -> str:
                                                           for c in (*CHANGES, "unchanged")) + "</tr>")
     rows += ("<tr class='muted'><td>listed below (counted in the browser)</td>"
              + "".join(f"<td id='js-{c}'>–</td>" for c in CHANGES) + "<td></td></tr>")
-    shown = [a for a in d.compared if a.changes]
+    shown = [a for a in d.compared if a.differs]
     index = "".join(f"<li><a href='#article-{n}'>{html.escape(a.name)}</a> <span class='muted'>"
-                    f"{_plural(len(a.changes), 'change')}"
+                    f"{_plural(len(a.changes), 'change')}{', metadata' if a.metadata else ''}"
                     f"{', text edited' if a.status == 'text-changed' else ''}</span></li>"
                     for n, a in enumerate(shown))
     sections = []
@@ -145,12 +145,14 @@ def render_html(d: Diff) -> str:
         counts = ", ".join(f"{k}: +{c['added']} −{c['removed']} ~{c['changed']}" for k, c in a.counts.items()
                            if c["added"] or c["removed"] or c["changed"])
         title = (a.new or a.old)["title"]
+        metadata = "; ".join(f"{f}: {show_field(f, o, v)}" for f, (o, v) in a.metadata.items())
         ids = (a.old["id"] if a.status == "same-text"
                else f"{a.old['id']} → {a.new['id']} (the text was edited; offsets aligned)")
         sections.append(
             f"<section class='article' id='article-{n}' data-status='{a.status}'>"
             f"<h2>{html.escape(a.name)}{' — ' + html.escape(title) if title else ''}</h2>"
             f"<p class='nav'>{' · '.join(nav)}</p><p class='muted'>{html.escape(ids)}<br>{html.escape(counts)}</p>"
+            + (f"<p class='metadata'>metadata: {html.escape(metadata)}</p>" if metadata else "") +
             f"<table class='changes'><tr><th>kind</th><th>change</th><th>fact</th><th>what changed</th></tr>"
             f"{items}</table>"
             f"<div class='panes'>"

@@ -15,6 +15,9 @@ from newsfacts.records import KINDS, TABLE_OF
 
 # Columns of a fact table that are bookkeeping, not fields of the fact (newsfacts.records).
 NOT_FACT_COLUMNS = {"article_id", "run_id", "entity_id"}
+# What the readers found about an article besides its text: compared as well, since a reader's rule
+# change moves facts too (another publication date re-anchors every relative date).
+METADATA_FIELDS = ("title", "author", "published", "dateline", "agency", "source", "url")
 
 
 # --- loading one side ---------------------------------------------------------------------------
@@ -24,7 +27,7 @@ class Side:
     """The facts one side of a diff holds: a database's current facts, or one run's."""
 
     label: str
-    articles: dict[str, dict] = field(default_factory=dict)  # id -> {id, path, record_id, title, text}
+    articles: dict[str, dict] = field(default_factory=dict)  # id -> {id, path, record_id, text, metadata...}
     facts: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # id -> kind -> fact rows
 
 
@@ -41,9 +44,11 @@ def load_side(conn: sqlite3.Connection, label: str, run: int | None = None) -> S
     else:
         pairs = "SELECT article_id, run_id FROM extractions WHERE run_id = ?"
         params = [run]
-    for r in conn.execute(f"SELECT a.id, a.path, a.record_id, a.title, a.text FROM articles a "
+    have = set(_columns(conn, "articles"))  # a database made before articles.author
+    names = ["id", "path", "record_id", "text", *(f for f in METADATA_FIELDS if f in have)]
+    for r in conn.execute(f"SELECT {', '.join(f'a.{n}' for n in names)} FROM articles a "
                           f"JOIN ({pairs}) p ON p.article_id = a.id", params):
-        side.articles[r[0]] = {"id": r[0], "path": r[1], "record_id": r[2], "title": r[3], "text": r[4]}
+        side.articles[r[0]] = dict(zip(names, r, strict=True))
         side.facts[r[0]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
         names = [c for c in _columns(conn, TABLE_OF[kind]) if c not in NOT_FACT_COLUMNS]

@@ -108,7 +108,7 @@ def render_text(d: Diff, color: bool = False) -> str:
         return click.style(text, **kw) if color else text
 
     out = [f"old: {d.old_label}", f"new: {d.new_label}"]
-    changed = sum(1 for a in d.compared if a.changes)
+    changed = sum(1 for a in d.compared if a.differs)
     edited = sum(1 for a in d.compared if a.status == "text-changed")
     out.append(f"articles: {len(d.compared)} compared ({edited} with edited text), {changed} with differences, "
                f"{len(d.only_old)} only in old, {len(d.only_new)} only in new")
@@ -116,16 +116,22 @@ def render_text(d: Diff, color: bool = False) -> str:
     out.append(f"{'kind':<12}{'added':>8}{'removed':>9}{'changed':>9}{'unchanged':>11}")
     for kind, c in d.summary().items():
         out.append(f"{kind:<12}{c['added']:>8}{c['removed']:>9}{c['changed']:>9}{c['unchanged']:>11}")
+    if metadata := sum(1 for a in d.compared if a.metadata):
+        out.append(f"metadata of {metadata} article{'s' if metadata != 1 else ''} changed")
     colors = {"+": "green", "-": "red", "~": "yellow"}
     for a in d.compared:
-        if not a.changes:
+        if not a.differs:
             continue
         title = f"  {(a.new or a.old)['title']!r}" if (a.new or a.old)["title"] else ""
         ids = a.old["id"] if a.status == "same-text" else f"{a.old['id']} → {a.new['id']}, text edited"
         counts = ", ".join(f"{kind} " + "/".join(f"{s}{n}" for s, n in zip("+-~", (c["added"], c["removed"],
                                                                                      c["changed"]), strict=True))
                            for kind, c in a.counts.items() if c["added"] or c["removed"] or c["changed"])
-        out += ["", style(f"== {a.name}{title}  [{ids}]", bold=True), f"   {counts}"]
+        out += ["", style(f"== {a.name}{title}  [{ids}]", bold=True)]
+        if a.metadata:
+            out.append("   metadata: " + "; ".join(f"{n}: {show_field(n, o, v)}" for n, (o, v) in a.metadata.items()))
+        if counts:
+            out.append(f"   {counts}")
         for c in a.changes:
             line = describe_change(c)
             out.append(f"   {c['kind']:<11} " + style(line, fg=colors[line[0]]))

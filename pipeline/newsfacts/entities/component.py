@@ -92,6 +92,10 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.devolved_nations = {row[0] for row in nation_rows if row[2:3] == ["own"]}
         self.devolved_bodies = set(read_lines(path / "devolved_bodies.txt", missing_ok=True))
         self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
+        self.group_adjectives = set(read_lines(path / "group_adjectives.txt", missing_ok=True))
+        self.role_verbs = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
+            path / "role_verbs.tsv", missing_ok=True)) if len(row) > 1}
+        self.tenure_words = set(read_lines(path / "tenure_words.txt", missing_ok=True))
         self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))

@@ -1,6 +1,8 @@
 """Whose a role is: the country of a nationality word, the party a member's word names ("Tory",
 "Conservative", "Labour" of "Labour MP"), and the one country of an article, which for a nation within a
-state ("England") is the state, whose government holds the offices the article names.
+state ("England") is the state, whose government holds the offices the article names; a body's name
+without the words of a role's tenure ("New" of "New Metropolitan Police Commissioner"); and the body a
+person's title was written with once, where the article repeats the title alone.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.records import Role
 from newsfacts.tokens import token_index
 
 
@@ -26,7 +29,7 @@ class RoleBodies(Stage):
         Democrats", "the Conservative Party"), or as written."""
         name = self._name(doc, m)
         country = self._country(name, names)
-        if country or any(name_key(w) in self.demonyms for w in name.split()):
+        if country or any(name_key(w) in self.demonyms or w.lower() in self.group_adjectives for w in name.split()):
             return m.start, country
         s = m.start
         while s > 0 and m.start - s < 2 and self._group_word(doc[s - 1]) \
@@ -55,7 +58,8 @@ class RoleBodies(Stage):
         starts, the body)."""
         s, e = span
         for k in (s - 2, s - 1):  # before the title: "Liberal Democrat leader", "Conservative leader"
-            if k >= 0 and all(self._party_word(doc[i]) for i in range(k, s)):
+            if k >= 0 and all(self._party_word(doc[i]) for i in range(k, s)) \
+                    and not self._people_group(doc[k:s].text, ent_at):
                 body = self._body_named(doc[k:s].text, ent_at)
                 if body:
                     return k, s, body
@@ -65,7 +69,8 @@ class RoleBodies(Stage):
         for k in (j + 2, j + 1):  # opening it, as a word that is also a portfolio: "Labour MP"
             if k < e and tuple(t.lower_ for t in doc[k:e]) in self.titles \
                     and all(self._party_word(doc[i]) for i in range(j, k)) \
-                    and not self._portfolio(doc, doc[j:k].text, ent_at):
+                    and not self._portfolio(doc, doc[j:k].text, ent_at) \
+                    and not self._people_group(doc[j:k].text, ent_at):
                 body = self._body_named(doc[j:k].text, ent_at)
                 if body:
                     return j, k, body
@@ -103,6 +108,14 @@ class RoleBodies(Stage):
     def _party_word(self, token: Token) -> bool:
         return token.is_title and token.is_alpha \
             and token.lower_ not in self.determiners | self.honorifics | {"former"}
+
+    def _people_group(self, words: str, ent_at: dict[int, Mention]) -> bool:
+        """Words that name a group of people by nationality, ethnicity or faith, and no organisation of
+        the article: who a role's holder is ("Native American actress X"), not whose the role is (the
+        Jewish Chronicle is an organisation)."""
+        key = name_key(words)
+        return any(name_key(w) in self.demonyms or w.lower() in self.group_adjectives for w in words.split()) \
+            and not any(o.label == "ORG" and name_key(o.canonical or "") == key for o in ent_at.values())
 
     def _group_word(self, token: Token) -> bool:
         """A capitalised word that may open a group's name; at a sentence's start only inside a name the
@@ -146,3 +159,32 @@ class RoleBodies(Stage):
         tk = token_index(doc)
         return any(tk.lower[i] in self.devolved_bodies and tk.text[i].istitle() and any(
             name_key(" ".join(tk.text[i - n:i])) in words for n in (1, 2) if i >= n) for i in range(1, tk.n))
+
+    def _past_tenure(self, doc: Doc, m: Mention) -> int:
+        """Where a body's name begins past the words of a role's tenure it was run on to ("Outgoing", "Newly
+        appointed"), which open it in lower case or as the sentence's first words; not in a known name that
+        begins with one ("New Zealand", "New York")."""
+        tk = token_index(doc)
+        s = m.start
+        while s < m.end - 1 and tk.lower[s] in self.tenure_words | {"-"} \
+                and (tk.text[s].islower() or doc[m.start].is_sent_start or tk.lower[s] == "-"):
+            s += 1
+        if s == m.start or m.end - s == 1 and name_key(tk.text[s]) in self.demonyms \
+                or any(name_key(" ".join(tk.text[m.start:k])) in self.aliases
+                               or name_key(" ".join(tk.text[m.start:k])) in self.city_country
+                               for k in range(s + 1, m.end + 1)):
+            return m.start
+        return s
+
+    @staticmethod
+    def _bodies_of_same_titles(roles: list[Role]) -> None:
+        """A person's title written once with its body has it where the article repeats the title alone
+        ("Irish Prime Minister X ... Prime Minister X"), if it was written with one body only."""
+        known: dict[tuple[str, str, bool], set[str]] = {}
+        for role in roles:
+            if role.of is not None:
+                known.setdefault((role.person, role.role, role.former), set()).add(role.of)
+        for role in roles:
+            bodies = known.get((role.person, role.role, role.former), set())
+            if role.of is None and len(bodies) == 1:
+                role.of = next(iter(bodies))

@@ -1,5 +1,6 @@
 """Roles people hold: a title before a name ("Kazakh Foreign Minister X", "Apple CEO Tim Cook")
-or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple").
+or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"), or
+a clause whose verb states it ("X, who heads Y").
 
 The country or organisation of a role comes from the entity or nationality word next to the title, or
 after it ("an analyst with Y", "spokesman for organisers Y"); whose it is otherwise is `role_bodies`.
@@ -41,7 +42,8 @@ class RoleRules(RoleBodies):
         return span
 
     def _drop_title_parts(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """Words of a title before a name are no entity ("State" in "Secretary of State X")."""
+        """Words of a title before a name are no entity ("State" in "Secretary of State X"); nor are words
+        of its tenure a body's name runs on to ("New" of "New Metropolitan Police Commissioner X")."""
         drop = set()
         for p in mentions:
             if p.label != "PERSON":
@@ -50,8 +52,10 @@ class RoleRules(RoleBodies):
             if span:
                 drop.update(id(m) for m in mentions
                             if m.label != "PERSON" and span[0] <= m.start and m.end <= span[1])
+                for m in mentions:
+                    if m.end == span[0] and m.label in ("ORG", "GPE", "NORP"):
+                        m.start = self._past_tenure(doc, m)
         return [m for m in mentions if id(m) not in drop]
-
 
     def _title_before(self, doc: Doc, end: int) -> tuple[int, int] | None:
         """Longest listed title ending at token ``end`` (exclusive), extended by modifiers; or a listed
@@ -104,7 +108,7 @@ class RoleRules(RoleBodies):
             return s, None
         prev = doc[s - 1]
         k = s - 1
-        if prev.lower_ in ("'s", "’s") and k > 0:
+        if prev.lower_ in ("'s", "’s", "'", "’") and k > 0:  # "Harbour Foods' chief executive"
             k -= 1
         m = ent_at.get(k)
         if m is not None and m.label in ("GPE", "ORG", "NORP"):
@@ -182,7 +186,8 @@ class RoleRules(RoleBodies):
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
-            role = self._apposition(doc, p, ent_at, names) or self._title_of_body(doc, p, ent_at)
+            role = self._apposition(doc, p, ent_at, names) or self._title_of_body(doc, p, ent_at) \
+                or self._role_by_verb(doc, p, ent_at)
             if role:
                 roles.append(role)
         country = self._article_country(doc, mentions, names)
@@ -191,6 +196,7 @@ class RoleRules(RoleBodies):
             if role.of is None and country and not set(words.split()) & self.opposition_words and any(
                     words == t or words.endswith(" " + t) for t in self.state_titles):
                 role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
+        self._bodies_of_same_titles(roles)
         return roles
 
     def _title_of_body(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
@@ -209,6 +215,27 @@ class RoleRules(RoleBodies):
         if title is None or any(i in ent_at for i in range(*title)):
             return None
         return self._ending_at(self._role(doc, title[0], title[1], m.canonical, title[0], p), doc, m.end - 1)
+
+    def _role_by_verb(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
+        """A role a clause after the name states by its verb, of the organisation that is the verb's object
+        ("X, who heads Y": Head of Y, ``role_verbs.tsv``); in the past tense a former one ("who founded")
+        only for verbs of a lasting role."""
+        i = p.end
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
+            return None
+        verb = doc[i + 2]
+        title = self.role_verbs.get(verb.lemma_)
+        if title is None or verb.tag_ not in ("VBZ", "VBD") or verb.head.i != p.end - 1 and verb.dep_ != "relcl":
+            return None
+        k = i + 3 + (i + 3 < len(doc) and doc[i + 3].lower_ == "the")
+        m = ent_at.get(k)
+        if m is None or m.start != k or m.label != "ORG" \
+                or not any(t.dep_ == "dobj" and t.head.i == verb.i for t in doc[m.start:m.end]):
+            return None  # not "who met Orchard Records officials"
+        role = self._role(doc, i + 2, i + 3, m.canonical, i + 2, p)
+        role.role = title
+        role.former = verb.tag_ == "VBD" and verb.lemma_ != "found"
+        return self._ending_at(role, doc, m.end - 1)
 
     def _nation_office(self, doc: Doc, of_start: int, span: tuple[int, int], of: str | None) -> bool:
         """A government office named by a nation within a state, by its name ("Wales Secretary",
@@ -239,41 +266,43 @@ class RoleRules(RoleBodies):
             else:
                 of = m.canonical
             i = m.end
-            if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
+            if i < len(doc) and doc[i].lower_ in ("'s", "’s", "'", "’"):
                 i += 1
         elif i < len(doc) and name_key(doc[i].text) in self.demonyms:
             of = self._country(doc[i].text, names)
             i += 1
         # the title: modifiers then a listed title, the longest that fits
         j = i
-        while j < len(doc) and doc[j].lower_ in self.modifiers and j - i < 4:
+        while j < len(doc) and self._before_title(doc[j]) and j - i < 4:
             j += 1
         best = None
         for n in range(self.max_title, 0, -1):
             for k in range(i, j + 1):
                 if tuple(t.lower_ for t in doc[k:k + n]) in self.titles and k + n > (best or (0, 0))[1]:
-                    if all(t.lower_ in self.modifiers for t in doc[i:k]):
+                    if all(self._before_title(t) for t in doc[i:k]):
                         best = (i, k + n)
         if not best:
             return None
         e = best[1]
-        if e < len(doc) and doc[e].lower_ in ("of", "at", "for", "with") and of is None:
+        if e < len(doc) and doc[e].lower_ in ("of", "at", "for", "with", "to") and of is None:
             k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
             m = _body_after(doc, k, ent_at)  # "at brokers TOV", "for net provider Pipex"
             if m is not None:
                 e2 = m.end
-                if e2 >= len(doc) or doc[e2].lower_ in ("and", "said", "says", "who", "in") \
+                if e2 >= len(doc) or doc[e2].lower_ in ("and", "said", "says", "who", "which", "in") \
                         or doc[e2].is_punct and not (doc[e2].text in ("-", "–") and not doc[e2 - 1].whitespace_) \
                         or doc[e2].lower_ in ("'s", "’s") and m.label == "ORG":  # not "chairman of Spain's"
                     return self._ending_at(self._role(doc, best[0], e, m.canonical, start, p), doc, e2 - 1)
                 return None
-            if doc[e].lower_ == "with":
+            if doc[e].lower_ in ("with", "to"):  # "adviser to the Treasury": only a named body
                 return None
             # "the speaker of the lower house": a body that is no named entity belongs to the role
             e2 = k
             while e2 < len(doc) and e2 - k < 4 and doc[e2].is_alpha and doc[e2].lower_ not in ("and", "who", "said") \
                     and e2 not in ent_at and doc[e2].pos_ in ("NOUN", "ADJ", "PROPN"):
                 e2 += 1
+                while e2 + 1 < len(doc) and _hyphen_inside(doc, e2):
+                    e2 += 2  # "MP for Henley-on-Thames": one word
             if e2 > k and e2 + 1 < len(doc) and doc[e2].lower_ in ("at", "for", "with"):
                 k2 = e2 + 1 + (doc[e2 + 1].lower_ == "the")
                 m = _body_after(doc, k2, ent_at)  # "head of distribution at Universal"
@@ -281,22 +310,35 @@ class RoleRules(RoleBodies):
                                       or doc[m.end].lower_ in ("and", "said", "says", "who")):
                     return self._ending_at(self._role(doc, best[0], e2, m.canonical, start, p), doc, m.end - 1)
             if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
-                return None
+                return None  # not "director of anti-war group X", nor "analyst at the firm's London office"
             if k == e + 1 and doc[e].lower_ != "for" and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                              for t in doc[k:e2]):
                 # "director of Corvex": a name
                 return self._ending_at(self._role(doc, best[0], e, doc[k:e2].text, start, p), doc, e2 - 1)
+            if doc[e].lower_ not in ("of", "for"):
+                return None  # the words after "at" name a place of work, not a title's field
             return self._role(doc, best[0], e2, group, start, p)
         if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
             return None
+        if _listed_between(doc, e, ent_at):
+            return None  # "songs by X, Queen, Kate Bush and Y": a name in a list, not a title
         return self._role(doc, best[0], e, of or group, start, p)
+
+
+    def _before_title(self, token: Token) -> bool:
+        """A word of a title before its listed words: a modifier ("senior"), or a noun in lower case that
+        names its field ("oil" of "Libya's oil minister", "market" of "senior market strategist")."""
+        return token.lower_ in self.modifiers or token.is_alpha and token.text.islower() \
+            and token.pos_ == "NOUN" and token.dep_ == "compound" and token.i < token.head.i <= token.i + 3
 
 
 def _body_after(doc: Doc, k: int, ent_at: dict[int, Mention]) -> Mention | None:
     """The organisation or place a role after a name is of, at token ``k`` or past a few words that
     describe it ("brokers", "US firm", "net provider"): the mention, or None."""
     i = k
-    while i < len(doc) and i - k < 4:
+    words = 0
+    while i < len(doc) and words < 4:
+        words += 1
         m = ent_at.get(i)
         if m is not None and m.start == i and m.label in ("GPE", "ORG"):
             if i == k or m.label == "ORG":
@@ -306,9 +348,26 @@ def _body_after(doc: Doc, k: int, ent_at: dict[int, Mention]) -> Mention | None:
             i = m.end
         elif doc[i].is_alpha and doc[i].text.islower() and not doc[i].is_stop and doc[i].pos_ in ("NOUN", "ADJ"):
             i += 1
+        elif i > k and _hyphen_inside(doc, i):
+            i += 1  # "anti-constitution group X", "super-regulator X": one word
+            words -= 1
         else:
             return None
     return None
+
+
+def _listed_between(doc: Doc, e: int, ent_at: dict[int, Mention]) -> bool:
+    """A comma at ``e`` followed by a name and a comma or "and": the words before it are an item of a
+    list of names, not a title in apposition."""
+    m = ent_at.get(e + 1)
+    return e < len(doc) and doc[e].text == "," and m is not None and m.start == e + 1 \
+        and m.end < len(doc) and doc[m.end].lower_ in (",", "and")
+
+
+def _hyphen_inside(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen inside a word ("anti-constitution"), no space either side."""
+    return doc[i].text in ("-", "–") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _compound_noun(token: Token, start: int, end: int) -> bool:

@@ -17,8 +17,9 @@ keep a range in one record (``value``/``max_value``). Qualifier words ("more tha
 in ``qualifier`` and left out of the span.
 
 Ambiguous signs and names ("$", "dollars", "Rs", "dinars", "¥") belong to a family (families.tsv): a
-statement such as "all figures in Canadian dollars" decides it; otherwise the dateline place
-(``doc._.dateline``, places.tsv: "Sydney" -> AUD) or the family default ("$" -> USD) is used and
+statement such as "all figures in Canadian dollars" decides it; otherwise the currency the dateline's
+country paid in on the publication day (``families.py``: "OAKVILLE, Ontario" -> CAD, "BRUSSELS" in
+1987 -> BEF) or the family default ("$" -> USD) is used and
 ``currency_guessed`` is set. "US$", "C$", "A$" and codes are never guessed. A figure with a scale and
 no currency compared with an amount just before it ("4.3bn rupees ($98m), against 2.7bn a year earlier")
 takes that amount's currency, with ``currency_guessed`` set. Unit prices ("$80 a barrel", "$5/share")

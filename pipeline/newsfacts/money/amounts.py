@@ -19,8 +19,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from newsfacts.extensions import doc_text
+from newsfacts.money.families import resolve_families
 from newsfacts.money.numbers import CONVERSION_GAP, _clean, _Num
 from newsfacts.money.quantities import QuantityFinder
+from newsfacts.money.results import ResultsRows
 from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
@@ -105,6 +107,7 @@ class MoneyExtractor(QuantityFinder):
     def __init__(self, models: Path, split_ranges: bool = True, quantulum_entities: list[str] | None = None):
         super().__init__(models, quantulum_entities)
         self.split_ranges = split_ranges
+        self.results = ResultsRows(models)
 
     # -- money -----------------------------------------------------------------------------------
     _CENTS_AFTER = re.compile(r"[ \u00a0]+cents?\b", re.I)
@@ -228,31 +231,6 @@ class MoneyExtractor(QuantityFinder):
         return (found[0], found[1]) if found else None
 
     # -- document ---------------------------------------------------------------------------------
-    def resolve_families(self, doc: Doc, text: str) -> dict[str, tuple[str | None, bool]]:
-        """Family -> (ISO, guessed) for this article: the currency the article says its figures are
-        in, else the dateline place's, else the family default ("$" -> USD). An explicit "A$" next to a
-        bare "$" says nothing: writers who mark one currency use "$" for the US dollar."""
-        place_iso = None
-        stated = self._stated(text)
-        dateline = doc._.dateline
-        if dateline is not None and not isinstance(dateline, str):
-            dateline = getattr(dateline, "place", None)
-        if dateline:
-            low = dateline.lower().strip()
-            parts = [low] + [p.strip() for p in re.split(r"[,/(]", low)]
-            for p in parts:
-                if p in self.places:
-                    place_iso = self.places[p]
-                    break
-        out = {}
-        for fam, (default, members) in self.families.items():
-            named = members & stated
-            if place_iso in members and not named:
-                out[fam] = (place_iso, True)
-                continue
-            out[fam] = (next(iter(named)), False) if len(named) == 1 else (default, True)
-        return out
-
     def _elided(self, doc: Doc | None, text: str, nums: list[_Num], monies: dict[int, _Money]) -> None:
         """"4.3bn rupees ($98m; £52m), against 2.7bn a year earlier": a figure with a scale and no currency,
         compared with an amount just before in the sentence, is in that amount's currency (the amount's,
@@ -271,7 +249,7 @@ class MoneyExtractor(QuantityFinder):
             gap = text[prev_end:n.start]
             if len(gap) > 40 or not _COMPARED_TO.fullmatch(gap):
                 continue
-            abbr = self._abbr_scale(text, n)
+            abbr = (n.end, n.value) if n.scaled else self._abbr_scale(text, n)  # "from 3.35 billion", "2.7bn"
             if abbr is None or self._post_at(text, abbr[0]) or _counts_noun(doc, self._skip_space(text, abbr[0])):
                 continue  # "up from 1.5bn barrels" counts barrels
             num = _Num(n.start, abbr[0], abbr[1], n.raw, True, False, False)
@@ -332,9 +310,14 @@ class MoneyExtractor(QuantityFinder):
             if m is not None:
                 monies[i] = m
         self._elided(doc, text, nums, monies)
+        # "Net 12.3 mln vs 11.1 mln" under "Shr 1.20 dlrs vs 1.05 dlrs": the currency another row writes
+        for i, (end, value, cur) in self.results.figures(text, nums, monies, self._abbr_scale).items():
+            n = nums[i]
+            num = _Num(n.start, end, value, n.raw, n.scaled or end != n.end, n.words, False)
+            monies[i] = _Money(n.start, end, num, cur, False, elided=True)
         used: set[int] = set()
         found: list[_Found] = []
-        fams = self.resolve_families(doc, text) if any(
+        fams = resolve_families(self, doc, text, self._stated(text)) if any(
             m.currency and m.currency.startswith("?") for m in monies.values()) else {}
         reach = -1
         for i in sorted(monies):

@@ -84,14 +84,21 @@ class MoneyTables:
         self.families: dict[str, tuple[str | None, set[str]]] = {}
         for fam, default, members in read_table(models / "families.tsv"):
             default_iso = None if default == "-" else default
-            self.families[fam] = (default_iso, set(members.split()) | ({default_iso} - {None}))
+            # every currency CLDR names with the family's noun ("Belgian Franc") is one the family may mean
+            named = set(cldr_adjectives.get(fam.lstrip("?"), {}).values())
+            self.families[fam] = (default_iso, set(members.split()) | named | ({default_iso} - {None}))
         self.minor = {f: (float(frac), cur_) for f, frac, cur_ in read_table(models / "minor_units.tsv")}
         scales = read_table(models / "scales.tsv")
         self.scale_words = {f: float(m) for f, m, kind in scales if kind == "word"}
         self.scale_abbr = {f: float(m) for f, m, kind in scales if kind == "abbr"}
         self.places = {p: iso for p, iso in read_table(models / "places.tsv")}
+        self.cities = models.parent / "entities"  # GeoNames' city table, saved with the entity tables
         self.qualifiers = {p: q for p, q in read_table(models / "qualifiers.tsv")}
         self.per_units = [r[0] for r in read_table(models / "per_units.tsv")]
+        world = _alternation(sorted(read_words(models / "world_priced_units.txt")))
+        # "18 dlrs a barrel", "$1,900 an ounce", "dollars per barrel": the world market's dollar
+        self.world_priced = re.compile(rf"(?i:\$|\b(?:dlrs?|dollars?))[\s\d.,]*(?:an?|per|/)\s*(?:{world})\b") \
+            if world else None
         self.per_abbr = {f: u for f, u in read_table(models / "per_abbreviations.tsv")}
         unit_rows = read_table(models / "units.tsv")
         self.units = {r[0]: r[1] for r in unit_rows}

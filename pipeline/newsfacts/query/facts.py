@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from newsfacts.query.connection import rows
 from newsfacts.query.filters import _day_bound, _facts_from, _labels, _limit, _Where, article_ids, check_run
@@ -37,16 +37,27 @@ def people(conn: sqlite3.Connection, name: str | None = None, article: str | Non
     roles_source, role_params = _facts_from("roles", run)
     role_where = _Where()
     role_where.articles("article_id", article_ids(conn, article))
-    roles: dict[str, list[str]] = defaultdict(list)
+    stated: dict[str, Counter[tuple[bool, str, str]]] = defaultdict(Counter)
     for r in conn.execute(f"SELECT person, role, of, former FROM {roles_source} r{role_where} "
                           "ORDER BY article_id, start", role_params + role_where.params):
-        text = ("Former " if r["former"] else "") + (f"{r['role']} of {r['of']}" if r["of"] else r["role"])
-        if text not in roles[r["person"]]:
-            roles[r["person"]].append(text)
+        stated[r["person"]][(bool(r["former"]), r["role"], r["of"] or "")] += 1
     for row in found:
-        held = [t for n in sorted(names.get(row.pop("id"), {row["name"]})) for t in roles.get(n, [])]
-        row["roles"] = "; ".join(dict.fromkeys(held))
+        held: Counter[tuple[bool, str, str]] = Counter()
+        for n in sorted(names.get(row.pop("id"), {row["name"]})):
+            held.update(stated.get(n, {}))
+        row["roles"] = "; ".join(_role_text(*role) for role in _roles_shown(held))
     return found
+
+
+def _roles_shown(held: Counter[tuple[bool, str, str]]) -> list[tuple[bool, str, str]]:
+    """A person's roles, most often stated first; a bare title goes when the same title is shown with
+    whose it is ("Manager" beside "Manager of Chelsea" says nothing more)."""
+    bodied = {(former, title) for former, title, of in held if of}
+    return [role for role, _ in held.most_common() if role[2] or role[:2] not in bodied]
+
+
+def _role_text(former: bool, title: str, of: str) -> str:
+    return ("Former " if former else "") + (f"{title} of {of}" if of else title)
 
 
 def entities(conn: sqlite3.Connection, label: str | tuple | None = None, name: str | None = None,
@@ -158,8 +169,10 @@ def dates(conn: sqlite3.Connection, date_from: str | None = None, date_to: str |
 
 
 def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None,
-             article: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
-    """Current articles (or those a run extracted) with metadata and fact counts."""
+             author: str | None = None, name: str | None = None, article: str | None = None,
+             run: int | None = None, limit: int | None = None) -> list[dict]:
+    """Current articles (or those a run extracted) with metadata and fact counts; with ``name``, those that
+    mention an entity by that name, under any name it was given (``entity_index``)."""
     check_run(conn, run)
     where = _Where()
     if run is None:
@@ -171,11 +184,20 @@ def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: st
         where.add("a.published >= ?", _day_bound(date_from, upper=False))
     if date_to:
         where.add("a.published <= ?", _day_bound(date_to, upper=True))
+    # A database made before articles.author is read as it is: no writer is known.
+    has_author = any(r[1] == "author" for r in conn.execute("PRAGMA table_info(articles)"))
+    writers = "a.author" if has_author else "NULL"
+    if author:
+        where.add(f"{writers} LIKE ?", f"%{author}%")
+    if name:
+        where.add("EXISTS (SELECT 1 FROM entities e JOIN entity_index i ON i.id = e.entity_id WHERE "
+                  "e.article_id = a.id AND e.run_id = c.run_id AND (i.canonical LIKE ? OR e.canonical LIKE ?))",
+                  f"%{name}%", f"%{name}%")
     where.articles("a.id", article_ids(conn, article))
     counts = ", ".join(f"(SELECT COUNT(*) FROM {t} f WHERE f.article_id = a.id AND f.run_id = c.run_id) AS {t}"
                        for k, t in TABLE_OF.items() if k != "roles")
     params = ([run] if run is not None else []) + where.params
-    return rows(conn, f"SELECT a.id, a.title, a.published, a.dateline, a.agency, a.path, a.words, c.run_id AS run, "
-                      f"{counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
+    return rows(conn, f"SELECT a.id, a.title, {writers} AS author, a.published, a.dateline, a.agency, a.path, a.words, "
+                      f"c.run_id AS run, {counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
                       f"ORDER BY a.published, a.path{_limit(limit)}", params)
 

@@ -1,0 +1,105 @@
+"""Which country a dateline puts an article in, and the currencies that country used on a day.
+
+A dateline names a place and often a region: "OAKVILLE, Ontario", "ALEXANDRIA, Va.", "TRIESTE,
+Italy", "TBILISI, Georgia". The region is read with pycountry (country names and ISO 3166-2
+subdivisions) and us (the AP's abbreviations of US states), the place with GeoNames' cities (the
+table the entity tagger uses, ``entities.gazetteer.city_codes``). When a region could be two
+countries (Georgia the state, Georgia the country), the place's country decides. Currencies come
+from CLDR through babel, as of the publication day: Belgium in 1987 paid in francs (BEF).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+
+def country_code(place: str | None, region: str | None = None, cities: Path | None = None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country a dateline's place and region are in, or None.
+
+    ``cities`` is the folder of the saved GeoNames city table (``models/entities``)."""
+    at_place = _place_country(place, cities) if place else None
+    candidates = _region_countries(region) if region else set()
+    if at_place in candidates or not candidates:
+        return at_place
+    return next(iter(candidates)) if len(candidates) == 1 else at_place
+
+
+def territory_currencies(code: str, on: date | None = None) -> list[str]:
+    """The legal tender of a country on a day (today when None), as CLDR lists it: ``["BEF"]`` for
+    Belgium in 1987, ``["EUR"]`` now."""
+    from babel.numbers import get_territory_currencies
+
+    try:
+        return get_territory_currencies(code, start_date=on) if on else get_territory_currencies(code)
+    except Exception:  # babel raises for territories CLDR does not know
+        return []
+
+
+def _place_country(place: str, cities: Path | None) -> str | None:
+    from newsfacts.entities.mentions import name_key
+
+    key = _folded(name_key(place))
+    return _countries().get(key) or (_cities(cities).get(key) if cities is not None else None)
+
+
+@cache
+def _cities(folder: Path) -> dict[str, str]:
+    """The GeoNames city table with its names also without accents: datelines write "BOGOTA", "ZURICH"."""
+    from newsfacts.entities.gazetteer import city_codes
+
+    table = city_codes(folder)
+    folded: dict[str, set[str]] = {}
+    for name, code in table.items():
+        folded.setdefault(_folded(name), set()).add(code)
+    return {name: next(iter(codes)) for name, codes in folded.items() if len(codes) == 1} | table
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _region_countries(region: str) -> set[str]:
+    key = _folded(region.strip().lower())
+    found = set()
+    if key in _countries():
+        found.add(_countries()[key])
+    found |= _subdivisions().get(key, set())
+    if key in _us_states():
+        found.add("US")
+    return found
+
+
+@cache
+def _countries() -> dict[str, str]:
+    """Country name (common, official, short) -> alpha-2 code."""
+    import pycountry
+
+    out = {}
+    for c in pycountry.countries:
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)):
+            if name:
+                out[_folded(name.lower())] = c.alpha_2
+    return out
+
+
+@cache
+def _subdivisions() -> dict[str, set[str]]:
+    """First-level subdivision name ("Ontario", "New South Wales", "Scotland") -> the countries having one."""
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            out.setdefault(_folded(s.name.lower()), set()).add(s.country_code)
+    return out
+
+
+@cache
+def _us_states() -> set[str]:
+    """US state names and the AP's abbreviations ("Va.", "Calif.", "N.J.")."""
+    import us
+
+    return {n.lower() for s in us.states.STATES_AND_TERRITORIES for n in (s.name, s.ap_abbr) if n}
