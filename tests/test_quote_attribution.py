@@ -351,3 +351,55 @@ def test_split_quote_rows_in_database(tmp_path):
     db.commit()
     db.close()
     assert "quote_start" in open_db(db_path).table("attributions").columns_dict
+
+
+CARRIED = [
+    # text, start of a quote or reported content, its speaker
+    (  # a participle hung on the reported clause is the reporter's: not "the council" adding
+        "Ms Rowe said the council had not offered its land for sale, adding that it would make little "
+        "sense to do so.",
+        "it would make little sense", "Rowe",
+    ),
+    (  # but an order given in the reported clause stays its subject's: Mr Dale told his deputy
+        'The inquiry heard that Mr Dale had approved the payments, telling his deputy to "keep it quiet".',
+        "keep it quiet", "Dale",
+    ),
+    (  # the same with a quotation after the colon: the union leader adds it, not the man he praised
+        'Union leader Mark Dunn said Mr Patel had listened with "real patience", adding: "He stayed for an '
+        'hour. It was a good day."',
+        "He stayed for an hour", "Mark Dunn",
+    ),
+    (  # "it" after a person's statement spoke is that statement, so its author, not a paper named before
+        "The Daily Courier said on Monday that Ann Pryce had told the board to cut costs. But Ms Pryce said in "
+        'a statement: "I have never said that." Later, Ms Pryce\'s statement said: "The firm has done well this '
+        'year." It added: "Our rivals want to distract from the real issues."',
+        "Our rivals want", "Ann Pryce",
+    ),
+    (  # "chairman" is given to women too: "Ms Kerr" says who "she" is
+        'Tenants\' association chairman Jan Kerr said the rents were too high.\n\n"Families cannot pay this '
+        'much," she said. Ms Kerr said the landlord had refused to meet them.',
+        "Families cannot pay", "Jan Kerr",
+    ),
+    (  # a name inside what "reports saying …" say is no apposition of the reports
+        "Hale has been tipped for the job at Leeds, with reports saying he clashed with the club's chief "
+        "executive, Martin Ross.",
+        "he clashed with", "reports",
+    ),
+    (  # "they" with no organisation before: the group that spoke in the sentence before
+        "The Greens say they would scrap the motorway plan and spend the money on buses.\n\nThey say the plan "
+        "would cut traffic within five years.",
+        "the plan would cut", "Greens",
+    ),
+    (
+        "Local doctors told the inquiry that waiting lists had doubled. They said many patients had given up.",
+        "many patients", "Local doctors",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", CARRIED)
+def test_speaker_carried_to_the_right_person(process, text, start, speaker):
+    quotes = process(text)._.quotes
+    quote = next((q for q in quotes if q.text.lstrip('"').startswith(start)), None)
+    assert quote is not None, [q.text for q in quotes]
+    assert quote.speaker == speaker

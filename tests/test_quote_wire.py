@@ -52,6 +52,17 @@ SPEAKERS = [
         "Organisation meeting in Geneva said. A statement from the Halcot Motors board said profits would fall.",
         [("Health experts", "World Health Organization"), ("profits would fall", "Halcot Motors")],
     ),
+    (  # "the company" is the firm that spoke, not a commission named between its statements
+        "Delmar Foods Inc said it agreed to buy a bakery chain for 40 mln dlrs. The Federal Trade Commission "
+        "must approve the sale. The company said it expects to close the deal in June.",
+        [("it expects to close", "Delmar Foods Inc")],
+    ),
+    (  # nor a firm that is the subject of a relative clause in between
+        "Delmar Foods Inc said it agreed to buy a bakery chain from Kessler Group for 40 mln dlrs.\n\nRegulators "
+        "must approve the sale, which Kessler Group has backed.\n\nThe company said it expects to close the "
+        "deal in June.",
+        [("it expects to close", "Delmar Foods Inc")],
+    ),
     (  # a firm the model does not tag, named with an organisation noun
         "CHICAGO, March 2 - Blue Heron Inns Limited Partnership said it filed a registration statement with "
         "the Securities and Exchange Commission covering a proposed offering of units.\n\nThe company said "

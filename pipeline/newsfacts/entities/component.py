@@ -17,6 +17,7 @@ from newsfacts.entities.articled import ArticledRules
 from newsfacts.entities.bounds import NameBoundRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
+from newsfacts.entities.currencies import CurrencyRules
 from newsfacts.entities.descriptors import DescriptorRules
 from newsfacts.entities.firms import FirmRules
 from newsfacts.entities.firstnames import FirstNameRules
@@ -32,6 +33,7 @@ from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
 from newsfacts.entities.towns import TownRules
+from newsfacts.entities.unpeopled import UnpeopledRules
 from newsfacts.entities.variants import VariantRules
 from newsfacts.entities.words import WordRules
 from newsfacts.entities.works import WorkRules
@@ -44,7 +46,7 @@ from newsfacts.wordlists import read_lines, read_words
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
                       CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
                       PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
-                      AcronymRules, Gazetteer, RuleComponent):
+                      UnpeopledRules, CurrencyRules, AcronymRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -122,6 +124,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
+        body_rows = [line.split("\t") for line in read_lines(path / "body_heads.tsv", missing_ok=True)]
+        self.body_heads = {row[0]: row[1] for row in body_rows if len(row) > 1}
 
     def process(self, doc: Doc) -> Doc:
         tk = token_index(doc)
@@ -159,6 +163,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._fix_people(doc, mentions, lines)
         self._nationalities(doc, mentions)
         mentions = self._drop_common_terms(doc, mentions)
+        mentions = self._drop_currencies(doc, mentions)  # currencies.py
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
@@ -176,6 +181,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)
+        self._unpeopled(doc, mentions)  # unpeopled.py: the one-word "people" still left
         self._link_variants(doc, mentions)  # variants.py
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)

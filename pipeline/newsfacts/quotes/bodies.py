@@ -5,7 +5,8 @@ class (``organisation_classes.txt``: "the central bank" is the Bundesbank or the
 description is first the nearest organisation before it whose name holds that noun and the nouns that
 qualify it ("the select committee" is no "Audit Committee", "the investment bank" no "Bank of England").
 Failing that, a firm's noun ("the company", "the bank") is the organisation in focus, which is named
-without it, but three descriptions are never another organisation: a body of an organisation
+without it and not named with another kind's noun ("the company" is no "Federal Trade Commission"
+named since), but three descriptions are never another organisation: a body of an organisation
 (``sub_bodies.txt``: "the Commons science committee" is not the Commons, "the committee" not the firm
 in focus), a body someone owns ("Mr Spitzer's office", "the information commissioner's office") and one
 of a class ("the central bank" is no commercial bank named before). These keep their own words.
@@ -25,9 +26,12 @@ BODY_LABELS = {"ORG", "GPE", "NORP"}  # the model may call the European Union a 
 class Bodies:
     """Resolves a description whose head is an organisation noun to a named organisation, or None."""
 
-    def __init__(self, sub_bodies: set[str], classes: dict[tuple[str, ...], set[str]]):
+    def __init__(self, sub_bodies: set[str], classes: dict[tuple[str, ...], set[str]],
+                 firm_nouns: set[str] = frozenset(), organisation_nouns: set[str] = frozenset()):
         self.sub_bodies = sub_bodies
         self.classes = classes  # the words of a description ("central", "bank") → words of its names
+        self.firm_nouns = firm_nouns
+        self.other_bodies = organisation_nouns - firm_nouns  # what "the company" is not: "X Commission"
 
     def resolve(self, ctx: Context, token: Token) -> Mention | None:
         lemma = token.lemma_.lower()
@@ -41,7 +45,8 @@ class Bodies:
         found = ctx.named_with(token, {lemma, token.lower_}, BODY_LABELS, qualifiers(ctx, token))
         if found is not None or sub_body or _owned(ctx, token):
             return found
-        return ctx.previous_organisation(token, recent_only=False)  # "the company": the one in focus
+        unlike = self.other_bodies if lemma in self.firm_nouns else frozenset()
+        return ctx.previous_organisation(token, recent_only=False, unlike=unlike)  # the one in focus
 
     def class_of(self, words: list[str], lemma: str) -> set[str] | None:
         """The name words of a class the description belongs to ("central bank"), else None."""

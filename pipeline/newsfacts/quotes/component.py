@@ -78,7 +78,9 @@ class QuoteFinder(RuleComponent):
             read_words(path / "author_verbs.txt", missing_ok=True),
             read_words(path / "state_bodies.txt", missing_ok=True),
             Bodies(read_words(path / "sub_bodies.txt", missing_ok=True),
-                   read_classes(read_words(path / "organisation_classes.txt", missing_ok=True))),
+                   read_classes(read_words(path / "organisation_classes.txt", missing_ok=True)),
+                   read_words(path / "firm_nouns.txt", missing_ok=True),
+                   read_words(path / "organisation_nouns.txt")),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(

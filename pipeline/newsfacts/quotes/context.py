@@ -155,13 +155,16 @@ class Context:
                 return m
         return None
 
-    def previous_organisation(self, token: Token, recent_only: bool) -> Mention | None:
+    def previous_organisation(self, token: Token, recent_only: bool,
+                              unlike: set[str] | frozenset[str] = frozenset()) -> Mention | None:
         """What "it", "they" or "the company" stands for: an organisation named in the phrase itself
         ("Germany's BdB banks association"), else the nearest organisation subject in this or the previous
         sentence, unless it is inside what an organisation was reported to say there (that organisation
-        then: "X said bank Y has lent … . It said …"), else (unless ``recent_only``) for "the company" the
-        organisation that spoke up to two paragraphs back when the nearest one mentioned is no subject's,
-        else that one."""
+        then: "X said bank Y has lent … . It said …") or the subject of a clause inside another there
+        (the organisation that spoke up to two paragraphs back then), else (unless ``recent_only``) for
+        "the company" the organisation that spoke up to two paragraphs back when the nearest one
+        mentioned is no subject's, else that one. An organisation whose name ends in a noun of
+        ``unlike`` is passed over."""
         own = [m for m in self.mentions_between(self.doc[token.left_edge.i].idx, token.idx) if m.label == "ORG"]
         if own and token.pos_ == "NOUN":
             return own[-1]
@@ -169,8 +172,14 @@ class Context:
         said = self.last_org_report(token)
         nearest = None
         for m in self.mentions_before(token, "ORG"):
+            if unlike and m.canonical.split()[-1].lower() in unlike:
+                continue  # "the company" after "the Federal Trade Commission must approve the sale"
             if m.start >= cutoff and self.is_subject(m):
-                return said[1] if self.reported_by(said, m) else m
+                if self.reported_by(said, m) or (
+                        not recent_only and self.aside(m, token) and said is not None
+                        and self.paragraph_of(token.idx) - self.paragraph_of(said[1].start) <= 2):
+                    return said[1]
+                return m
             nearest = nearest or m
         if recent_only:
             return None
@@ -180,6 +189,15 @@ class Context:
                 and self.paragraph_of(token.idx) - self.paragraph_of(said[1].start) <= 2):
             return said[1]  # "the company said", a paragraph on: the firm that has been speaking
         return nearest
+
+    def aside(self, m: Mention, token: Token) -> bool:
+        """``m`` is the subject of a clause inside another, in a sentence before ``token``'s: "the sale,
+        which Kessler has backed" puts Kessler in no focus that "the company said" could take up."""
+        if self.same_sentence(m.start, token.idx):
+            return False
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        verb = span.root.head if span is not None else None
+        return verb is not None and verb.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj")
 
     def reported_by(self, said: tuple[int, Mention] | None, m: Mention) -> bool:
         """``m`` is named in what an organisation was reported to say (after the verb, in its sentence),

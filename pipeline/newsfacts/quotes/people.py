@@ -80,6 +80,11 @@ class People:
             key = self.key(m)
             if key is not None:
                 self._vote(key, said, SURE + 1)
+        for m in persons:  # "chairman Jan Berry": a lean, which "Ms Berry" or a first name outweighs
+            said = self._honorific_gender(m, titles=True)
+            key = self.key(m) if said is not None else None
+            if key is not None:
+                self._vote(key, said, LEAN)
         for key in {self.key(m) for m in persons} - {None}:
             name = parse_name(key)
             if name.first:
@@ -101,8 +106,11 @@ class People:
         if known is None or strength > known[1]:
             self.genders[key] = (gender, strength)
 
-    def _honorific_gender(self, m: Mention) -> str | None:
-        """The gender an honorific or gendered word right before or at the start of the mention says."""
+    def _honorific_gender(self, m: Mention, titles: bool = False) -> str | None:
+        """The gender an honorific or gendered word right before or at the start of the mention says;
+        with ``titles``, only what a title compounded with "-man" says ("chairman", "spokesman"), which
+        is otherwise left out: British usage gives those titles to women too ("chairman Jan Berry … Ms
+        Berry")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return None
@@ -114,7 +122,7 @@ class People:
             near.append(span.root.head)
         for t in near:
             g = self.gender_words.get(t.lower_) or self.gender_words.get(t.lemma_.lower())
-            if g:
+            if g and _man_title(t.lower_, g) == titles:
                 return g
         return None
 
@@ -182,6 +190,11 @@ class People:
         if key is None:
             return None, 0
         return self.genders.get(key, (None, 0))
+
+
+def _man_title(word: str, gender: str) -> bool:
+    """A title compounded with "-man" ("chairman", "spokesman"), not "man" itself."""
+    return gender == "m" and len(word) > 4 and word.endswith("man")
 
 
 def _body_names(doc: Doc, persons: list[Mention], headline_end: int) -> dict[str, str]:

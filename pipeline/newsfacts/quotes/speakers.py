@@ -17,6 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsfacts.namematch import has_legal_form
+from newsfacts.quotes.antecedents import body_subject, group_speaker
 from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, TIME_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
@@ -97,7 +98,7 @@ class Speakers:
             if head.i == verb.i and head.dep_ == "conj" and _person_right_before(ctx, verb):
                 return verb.nbor(-1)  # "… welcomed it and in a reaction Commissioner Mario Monti said": a misparse
             if head.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep") and head.head.i != head.i:
-                head = head.head
+                head = _reporter_of(verb, head.head)
                 continue
             break
         # The parse failed around the marks; "X, …, admitted A but insisted B": the subject of the first verb.
@@ -142,7 +143,7 @@ class Speakers:
                 return named(ctx, m)
         # "The Shadow Secretary of State for the Family, Theresa May, said": the name in apposition.
         for child in token.subtree:
-            if child.dep_ == "appos" and child.i > token.i:
+            if child.dep_ == "appos" and child.i > token.i and _in_phrase(child, token):
                 m = ctx.mention_at(child.idx) or ctx.mention_in(child)
                 if m is not None and m.label == "PERSON" or (m is not None and child.head == token):
                     return named(ctx, m)
@@ -162,28 +163,19 @@ class Speakers:
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
                 m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
-                body = self.body_subject(ctx, token)
+                body = body_subject(ctx, token, self.descriptions)
                 if body is not None and (m is None or m.end <= body.idx):
                     found = self.descriptions.resolve(ctx, body, self.resolve)
-                    return (found[0], start, end, found[3])
+                    if found[3] is not None or body.lemma_.lower() not in self.descriptions.document_nouns:
+                        return (found[0], start, end, found[3])  # a statement only through its author
             if m is not None:
                 return (m.canonical, start, end, m.label)
+            group = group_speaker(ctx, token, self.descriptions.thing_nouns) if lower == "they" else None
+            if group is not None:
+                found = self.resolve(ctx, group)
+                return (found[0], start, end, found[3])
             return (None, start, end, None)
         return self.descriptions.resolve(ctx, token, self.resolve)
-
-    def body_subject(self, ctx: Context, token: Token) -> Token | None:
-        """The last organisation noun ("the government", "the company") that is the subject of this or the
-        previous sentence before ``token``: what a following "it" or "they" stands for ("The US government
-        denied the claims. In a statement, it said: …")."""
-        cutoff = ctx.tokens.first_from(ctx.previous_sentence_start(token))
-        nouns = self.descriptions.organisation_nouns
-        plural_ok = token.lower_ in ("they", "their")  # "the government … they": British usage; "it" is one
-        for t in reversed(ctx.doc[cutoff : token.i]):
-            if (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
-                    and (t.tag_ == "NN" or plural_ok) and not ctx.in_quote(t.idx)
-                    and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in t.children)):
-                return t
-        return None
 
 
 def named(ctx: Context, m: Mention) -> Speaker:
@@ -200,6 +192,28 @@ def _clean(name: str) -> str:
     while start < len(name) - 1 and not name[start].isalnum():
         start += 1
     return name[start:]
+
+
+def _in_phrase(child: Token, token: Token) -> bool:
+    """``child`` belongs to ``token``'s own noun phrase, not to a clause hung on it: a name in what
+    "reports saying …" say is not the reports' apposition."""
+    head = child.head
+    while head.i != token.i:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return True
+
+
+def _reporter_of(verb: Token, head: Token) -> Token:
+    """The verb whose subject speaks a participle ("adding", "saying"): the parser hangs "X said the firm
+    had acted in good faith, adding that …" on the reported clause, whose subject (the firm) is not the
+    one adding; the participle goes on with the verb that reports that clause."""
+    # Not an order given in the reported clause: "X ordered cuts, telling him to …" is X's.
+    order = any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.i == verb.head.i and head.dep_ == "ccomp" and not order:
+        return head.head
+    return head
 
 
 def _after_dateline(ctx: Context, dateline: int, verb: Token) -> Token | None:

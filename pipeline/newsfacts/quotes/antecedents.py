@@ -1,0 +1,43 @@
+"""What "it" and "they" stand for as speakers when the organisation in focus does not say: a subject noun
+of this or the previous sentence. "it" is the organisation a noun names ("the government") or a
+statement ("Mr Lee's statement said: … It added: …"); "they" is such a noun in the plural, or the group
+that spoke just before ("The Greens say … They say …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsfacts.quotes.context import SUBJECT_DEPS, Context
+from newsfacts.quotes.descriptions import Descriptions
+
+
+def body_subject(ctx: Context, token: Token, descriptions: Descriptions) -> Token | None:
+    """The last organisation noun ("the government", "the company") that is the subject of this or the
+    previous sentence before ``token``: what a following "it" or "they" stands for ("The US government
+    denied the claims. In a statement, it said: …"); for "it" a document noun too ("the statement")."""
+    cutoff = ctx.tokens.first_from(ctx.previous_sentence_start(token))
+    nouns = descriptions.organisation_nouns
+    if token.lower_ == "it":  # the statement, so its author
+        nouns = nouns | descriptions.document_nouns
+    plural_ok = token.lower_ in ("they", "their")  # "the government … they": British usage; "it" is one
+    for t in reversed(ctx.doc[cutoff : token.i]):
+        if (t.dep_ in SUBJECT_DEPS and t.pos_ == "NOUN" and t.lemma_.lower() in nouns
+                and (t.tag_ == "NN" or plural_ok) and not ctx.in_quote(t.idx)
+                and any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in t.children)):
+            return t
+    return None
+
+
+def group_speaker(ctx: Context, token: Token, thing_nouns: set[str]) -> Token | None:
+    """What "they" takes up when no organisation does: the nearest subject of a reporting verb in this or
+    the previous sentence that is a plural noun other than a thing's ("Local doctors told the inquiry …
+    They said …") or a named group ("The Greens say … They say …")."""
+    cutoff = ctx.tokens.first_from(ctx.previous_sentence_start(token))
+    for t in reversed(ctx.doc[cutoff : token.i]):
+        if t.dep_ != "nsubj" or t.head.lemma_.lower() not in ctx.focus.verbs or ctx.in_quote(t.idx):
+            continue
+        m = ctx.mention_at(t.idx)
+        if (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in thing_nouns
+                or m is not None and m.label in ("NORP", "ORG")):
+            return t
+    return None
