@@ -296,3 +296,18 @@ def test_letters_after_a_name_are_no_part_of_it_nor_a_name_of_their_own(process,
     doc = process(text)
     assert name in names(doc, labels=("PERSON",))
     assert not any(letters in e.text or letters in e.canonical for e in doc._.entities)
+
+
+@pytest.mark.parametrize("text, name, not_name", [
+    # the model leaves the adjective out; the article writes the pair capitalised inside a sentence
+    ('"We will not back it," she said. Liberal Democrat deputy leader Menzies Campbell agreed. The Liberal '
+     "Democrats want a cap on fees.", "Liberal Democrat", "Democrat"),
+    ("The Social Democrats won in Hesse, where Social Democrat leader Franz Mahler spoke.", "Social Democrats",
+     "Democrats"),
+    # a title's modifier is no part of the party's name
+    ("Former Labour leader Neil Kinnock spoke. The former Labour leader praised the plan.", "Labour",
+     "Former Labour"),
+])
+def test_a_partys_adjective_belongs_to_its_name(process, text, name, not_name):
+    found = {e.text for e in process(text)._.entities}
+    assert name in found and not_name not in found, found

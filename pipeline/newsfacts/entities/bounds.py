@@ -308,6 +308,31 @@ class NameBoundRules(Stage):
                 m.label = "ORG"
         return mentions
 
+    def _join_name_adjectives(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Liberal Democrat leader X", "the Social Democrats": the model leaves a party's or a body's first
+        word out when it reads as an adjective. An untagged capitalised word right before a group's or an
+        organisation's name joins it when the article writes the two words capitalised inside a sentence
+        somewhere (an adjective there would be lower case); not a nationality ("British Conservatives"),
+        a title or its modifier ("Former Labour leader"), a month or a weekday."""
+        tk = token_index(doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        pairs = {(tk.lower[k], tk.lower[k + 1].rstrip("s")) for k in range(1, tk.n - 1)
+                 if tk.text[k].istitle() and tk.text[k + 1][:1].isupper() and not self._opens_sentence(doc, k)}
+        for m in mentions:
+            i = m.start - 1
+            if m.label not in ("NORP", "ORG") or m.fixed or i < 0 or i in taken or not tk.text[i].istitle() \
+                    or not tk.text[i].isalpha() or "\n" in doc[i].whitespace_ \
+                    or (tk.lower[i], tk.lower[m.start].rstrip("s")) not in pairs:
+                continue
+            word = tk.lower[i]
+            if word in self.demonyms or word in self.regional or word in self.role_words \
+                    or word in self.modifiers or word.rstrip(".") in self.honorifics or doc[i].like_num \
+                    or doc[i].ent_type_ == "DATE" or not self._tag_in_lower_case(doc, i).startswith("JJ"):
+                continue  # an adjective read in lower case: not "Underwriter Bear Stearns"
+            m.start = i
+            taken.add(i)
+        return mentions
+
     def _join_place_by_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"Newcastle United manager X", "Sheffield United beat ...": the model ends a club or body named for
         its town one word short, at the town. A place followed by a capitalised organisation head word

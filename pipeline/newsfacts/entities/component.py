@@ -146,6 +146,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._split_conjoined(doc, mentions)  # conjoined.py
         mentions = self._join_place_by_acronym(doc, mentions)  # bounds.py
         mentions = self._join_place_by_head(doc, mentions)
+        mentions = self._join_name_adjectives(doc, mentions)  # bounds.py
         mentions = self._join_split_names(doc, mentions)
         mentions = self._join_station_names(doc, mentions)  # conjoined.py
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
