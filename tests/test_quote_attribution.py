@@ -397,6 +397,20 @@ CARRIED = [
 ]
 
 
+# "they" after a count or share of people who spoke: how many, not who, so no speaker
+COUNTED = [
+    "In the survey, three-quarters said the buses were late. They said the roads were unsafe.",
+    "More than two-thirds said the fees were too high. They said they would leave the club.",
+    "Large numbers of tenants told the council the rents were too high. They said repairs were slow.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED)
+def test_they_after_a_count_of_people_takes_no_speaker(process, text):
+    quote = next(q for q in process(text)._.quotes if q.text.startswith(("the roads", "they would", "repairs")))
+    assert quote.speaker is None, quote
+
+
 @pytest.mark.parametrize("text,start,speaker", CARRIED)
 def test_speaker_carried_to_the_right_person(process, text, start, speaker):
     quotes = process(text)._.quotes

@@ -22,25 +22,33 @@ from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
 
 
+def one_word_people(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, list[Mention]], set[str],
+                                                                 dict[str, list[int]]]:
+    """The article's one-word PERSON mentions by word (lower case), the words of its people's full names,
+    and every capitalised use of each such word, tagged or not: what an article-wide retyping reads."""
+    tk = token_index(doc)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    in_full: set[str] = set()
+    for m in mentions:
+        if m.label == "PERSON":
+            if m.end - m.start > 1:
+                in_full.update(tk.lower[m.start:m.end])
+            else:
+                groups[tk.lower[m.start]].append(m)
+    where: dict[str, list[int]] = defaultdict(list)
+    if groups:
+        for k, low in enumerate(tk.lower):
+            if low in groups and tk.text[k][:1].isupper():
+                where[low].append(k)
+    return groups, in_full, where
+
+
 class ArticledRules(Stage):
     """Relabel as organisations the one-word "people" the article only writes after "the"."""
 
     def _articled_people(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        in_full: set[str] = set()
-        for m in mentions:
-            if m.label == "PERSON":
-                if m.end - m.start > 1:
-                    in_full.update(tk.lower[m.start:m.end])
-                else:
-                    groups[tk.lower[m.start]].append(m)
-        if not groups:
-            return
-        where: dict[str, list[int]] = defaultdict(list)  # every capitalised use of the groups' words
-        for k, low in enumerate(tk.lower):
-            if low in groups and tk.text[k][:1].isupper():
-                where[low].append(k)
+        groups, in_full, where = one_word_people(doc, mentions)
         for low, group in groups.items():
             word = tk.text[group[0].start]
             if low in in_full or any(m.fixed for m in group) or first_name_gender(word)[1] \

@@ -20,10 +20,10 @@ phrase, the object of "in"/"near"/"outside", a town and a comma before it ("Chat
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from spacy.tokens import Doc
 
+from newsfacts.entities.articled import one_word_people
 from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -42,20 +42,9 @@ class UnpeopledRules(Stage):
 
     def _unpeopled(self, doc: Doc, mentions: list[Mention]) -> None:
         tk = token_index(doc)
-        groups: dict[str, list[Mention]] = defaultdict(list)
-        in_full: set[str] = set()
-        for m in mentions:
-            if m.label == "PERSON":
-                if m.end - m.start > 1:
-                    in_full.update(tk.lower[m.start:m.end])
-                else:
-                    groups[tk.lower[m.start]].append(m)
+        groups, in_full, where = one_word_people(doc, mentions)
         if not groups:
             return
-        where: dict[str, list[int]] = defaultdict(list)
-        for k, low in enumerate(tk.lower):
-            if low in groups and tk.text[k][:1].isupper():
-                where[low].append(k)
         labels = {(m.start, m.end): m.label for m in mentions}
         starts = {m.start: m for m in mentions}
         for low, group in groups.items():

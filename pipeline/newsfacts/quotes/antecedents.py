@@ -37,7 +37,14 @@ def group_speaker(ctx: Context, token: Token, thing_nouns: set[str]) -> Token | 
         if t.dep_ != "nsubj" or t.head.lemma_.lower() not in ctx.focus.verbs or ctx.in_quote(t.idx):
             continue
         m = ctx.mention_at(t.idx)
-        if (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in thing_nouns
+        if (t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in thing_nouns and not _counted(t)
                 or m is not None and m.label in ("NORP", "ORG")):
             return t
     return None
+
+
+def _counted(t: Token) -> bool:
+    """A count or share of people, which says how many spoke, not who: "Three-quarters said", "More than
+    two-thirds", "Large numbers of MPs", "Thousands"."""
+    return t.like_num or t.ent_type_ in ("CARDINAL", "PERCENT", "QUANTITY", "DATE") \
+        or any(c.dep_ == "nummod" or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
