@@ -100,3 +100,46 @@ def test_a_firms_name_is_not_cut_at_an_inner_and(process, text, firm):
     assert any(e.text == firm and e.label == "ORG" for e in doc._.entities), \
         [(e.text, e.label) for e in doc._.entities]
 
+
+
+@pytest.mark.parametrize("text, firm, pieces", [
+    # the model's person before "of", the place and legal form after it
+    ("Shares of Silver Ridge of Canada Ltd rose 5 pct on Monday after the miner reported higher output.",
+     "Silver Ridge of Canada Ltd", ("Silver Ridge", "Canada Ltd")),
+    # a foreign "and": Dutch, German, French
+    ("The Dutch distributor Kampen en Vos B.V. said it would cut 40 jobs.", "Kampen en Vos B.V.", ("Kampen",)),
+    ("Profits at Riverside Paper und Druck GmbH fell 8 pct last year, the group said.",
+     "Riverside Paper und Druck GmbH", ("Druck GmbH",)),
+    ("Fenwick Granite et Cie SA said it had won a 50 mln franc order from the French army.",
+     "Fenwick Granite et Cie SA", ("Cie SA",)),
+    # untagged words before "and"
+    ("Analysts at Maple Crest and Stone Holdings Ltd said sales would fall.", "Maple Crest and Stone Holdings Ltd",
+     ("Stone Holdings Ltd",)),
+    # a legal form in lower case
+    ("The order was placed with Brenton Mills co, a textile maker in Leeds, officials said.", "Brenton Mills co",
+     ("Brenton Mills",)),
+    ("The shares were bought by Northgate Investment Co ltd, which already holds 20 pct.",
+     "Northgate Investment Co ltd", ("Northgate Investment Co",)),
+])
+def test_a_firms_name_cut_at_a_joining_word_is_one_name(process, text, firm, pieces):
+    names = found(process(text))
+    assert names.get(firm, ("",))[0] == "ORG" and not any(p in names for p in pieces), names
+
+
+@pytest.mark.parametrize("text, kept", [
+    ('"We expect a better year," said John Carver of Tellwood Industries Ltd.', "John Carver"),
+    ("Chairman Tom Hale of Britain Ltd said profits would rise.", "Tom Hale"),
+    ("A deal between Jane Porter and Corwin Holdings Ltd was signed.", "Jane Porter"),
+    ("Talks between Boeing and Halvorsen Marine Holdings Plc broke down on Friday.", "Boeing"),
+    # "co" of a hyphened word is no legal form
+    ("The Harlow Party co-chairman Neil Dunmore said the vote was lost.", "Harlow Party"),
+    ("In the new film, Peter Marlowe co-stars with his brother.", "Peter Marlowe"),
+])
+def test_a_name_before_a_firm_stays_its_own(process, text, kept):
+    assert kept in found(process(text))
+
+
+def test_the_part_before_of_is_the_firms_short_form(process):
+    names = found(process("Harbour Fields of South Africa Ltd said output fell. Harbour Fields said gold sales "
+                          "were lower."))
+    assert names.get("Harbour Fields") == ("ORG", "Harbour Fields of South Africa Ltd"), names

@@ -85,6 +85,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.role_words |= self.modifiers | self.honorifics
         self.org_suffixes = set(read_lines(path / "org_suffixes.txt", missing_ok=True))
         self.legal_forms = set(read_lines(path / "legal_forms.txt", missing_ok=True))
+        self.lower_legal_forms = set(read_lines(path / "lower_legal_forms.txt", missing_ok=True))
+        self.firm_links = set(read_lines(path / "firm_links.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.title_abbreviations = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
@@ -152,6 +154,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._overlay(mentions, self._first_name_people(doc, mentions, lines))
         mentions = self._overlay(mentions, self._legal_form_firms(doc, mentions, lines))  # firms.py
         mentions = self._join_firm_parts(doc, mentions)
+        mentions = self._join_firm_links(doc, mentions, lines)  # firms.py
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)

@@ -9,7 +9,9 @@ of them) that ends in a legal form, with no mention on any of its words, becomes
 ALL-CAPS lines, not after a closing bracket ("Trading Co Ltd" of "Norvale (Hong Kong) Trading Co Ltd":
 the name began before the bracket), and not when the name goes on ("Co Durham", "Internet Corporation
 for Assigned Names"). A nationality or place the model tagged right before the run opens the name
-("Kenyan National Grain Corporation").
+("Kenyan National Grain Corporation"). A name the model cut at a joining word before its legal form
+("Silver Ridge of Canada Ltd": a place and a firm; "Kampen en Vos BV") or before a lower-case legal form
+("Norton co") is joined again.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.mentions import Mention, Stage
-from newsfacts.namematch import org_key
+from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.namematch import SURE, first_name_gender, org_key
 from newsfacts.tokens import token_index
 
 LETTER_RE = re.compile(r"^[A-Z]\.?$")  # "B", "B."
@@ -85,6 +87,80 @@ class FirmRules(Stage):
                     and self._one_line(doc, m.start, end):
                 out[k] = Mention(m.start, end, "ORG", m.source)
         return out
+
+    def _join_firm_links(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """"Harrow of Canada Ltd", "Kampen en Vos BV", "Norton co": the model cuts a firm's name at a word
+        that joins its parts ("of", "and", a foreign "and": ``firm_links.txt``) into a person or place and an
+        organisation, or leaves a lower-case legal form out. A name written before a legal form ends its
+        mention ("ltd" of ``lower_legal_forms.txt``), and the part before a joining word joins the
+        organisation that ends in a legal form after it: any part before a foreign "and" or "&"; before
+        "and" only capitalised words no entity holds ("Boeing and Acme Holdings Ltd" stay two); before
+        "of" only when what follows "of" is a place ("of Canada Ltd") and the part before is no person
+        with a first name ("said John Carver of Tellwood Ltd")."""
+        tk = token_index(doc)
+        texts = tk.text
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for m in mentions:  # "Norton co", "Northgate Investment Co ltd"
+            end = m.end
+            while end < tk.n and end not in taken and lines[end] == "text" and texts[end] in self.lower_legal_forms \
+                    and tk.doc_text[tk.end[end]:tk.end[end] + 1] not in ("-", "'"):  # not "co-owner", "co's"
+                end += 1
+            if end > m.end and m.label in ("ORG", "PERSON") and not m.fixed and texts[m.end - 1][:1].isupper() \
+                    and self._one_line(doc, m.start, end) \
+                    and not (end < tk.n and texts[end][:1].isupper() and doc[end].tag_ in ("NNP", "NNPS")):
+                taken.update(range(m.end, end))
+                m.end, m.label = end, "ORG"
+        out: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            start = self._linked_part(doc, m, out[-1] if out else None, taken, lines)
+            if start is None:
+                out.append(m)
+            elif out and out[-1].start == start:
+                out[-1] = Mention(start, m.end, "ORG", m.source)
+            else:
+                out.append(Mention(start, m.end, "ORG", m.source))
+        return out
+
+    def _linked_part(self, doc: Doc, m: Mention, prev: Mention | None, taken: set[int],
+                     lines: list[str]) -> int | None:
+        """Where the part of ``m``'s firm name before its joining word begins, or None. A mention ending in a
+        legal form is a firm whatever the model's label ("Druck GmbH" a person)."""
+        tk = token_index(doc)
+        texts, lowers = tk.text, tk.lower
+        link = m.start - 1
+        forms = [w.replace(".", "").lower() in self.legal_forms for w in texts[m.start:m.end]]
+        if m.fixed or m.label not in ("ORG", "PERSON", "GPE") or link < 1 or lowers[link] not in self.firm_links \
+                or not forms[-1] or all(forms) or not texts[m.start][:1].isupper() or lines[link] != "text":
+            return None
+        if prev is not None and prev.end == link:
+            if prev.fixed or prev.label not in ("ORG", "PERSON", "GPE", "NORP") \
+                    or not texts[prev.start][:1].isupper() or lines[prev.start] != "text":
+                return None
+            start, label = prev.start, prev.label
+        else:
+            start, label = link, None
+            while start > 0 and link - start < MAX_WORDS and start - 1 not in taken \
+                    and self._firm_word(doc, start - 1) and lines[start - 1] == "text":
+                start -= 1
+            if start == link:
+                return None
+        if not self._one_line(doc, start, m.end):
+            return None
+        word = lowers[link]
+        if word == "and":
+            return start if label is None else None
+        if word == "of":
+            place = " ".join(t for t, f in zip(texts[m.start:m.end], forms, strict=True) if not f)
+            alias = self.aliases.get(name_key(place))
+            if alias is None or alias.kind not in ("country", "place"):
+                return None
+            before = lowers[start - 1] if start > 0 else ""
+            if label in ("PERSON", None) and first_name_gender(texts[start])[1] == SURE \
+                    or any(w in self.honorifics or w.rstrip(".") in self.honorifics or w in self.title_ends
+                           for w in (before, lowers[start])):
+                return None
+            return start
+        return start  # "&", a foreign "and"
 
     @staticmethod
     def _one_line(doc: Doc, start: int, end: int) -> bool:

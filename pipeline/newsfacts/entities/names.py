@@ -117,6 +117,10 @@ class NameRules(Stage):
                 and self.name_heads.get(words[1].lower()) != "ORG"
             for k in range(1, len(words)):
                 tail = [w.lower() for w in words[k:]]
+                if self._firm_prefix(words, k):  # "Harrow" of "Harrow of Canada Ltd": the place is the firm's
+                    longs[words[:k]].add(name)
+                    first_seen.setdefault(words[:k], m.start)
+                    continue
                 if any(name_key(w) in self.aliases or name_key(w) in self.demonyms for w in words[k:]):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
                 if (len(words) == 2 or two and k == 1) and words[1][:1].isupper() and words[1].isalpha() \
@@ -144,6 +148,12 @@ class NameRules(Stage):
                     continue
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _firm_prefix(self, words: tuple[str, ...], k: int) -> bool:
+        """"Gold Lake" of "Gold Lake of Australia Ltd": the words before the joining word of a firm's name
+        that ends in a legal form (``firm_links.txt``) are its short form."""
+        return words[k].lower() in self.firm_links and words[-1].replace(".", "").lower() in self.legal_forms \
+            and words[k - 1][:1].isupper()
 
     def _names_of_their_own(self, doc: Doc, mentions: list[Mention], longs: dict[tuple[str, ...], set[str]],
                             first_seen: dict[tuple[str, ...], int]) -> set[tuple[str, ...]]:
