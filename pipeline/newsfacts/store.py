@@ -84,6 +84,14 @@ def _migrate(db: sqlite_utils.Database) -> None:
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
 
+def _add_missing_columns(db: sqlite_utils.Database, table: str, columns: dict) -> None:
+    """Columns added to a table since the file was made; the rows it has keep NULL there."""
+    have = set(db[table].columns_dict)
+    for column, kind in columns.items():
+        if column not in have:
+            db[table].add_column(column, kind)
+
+
 def _create_tables(db: sqlite_utils.Database) -> None:
     existing = set(db.table_names())
     if "runs" not in existing:
@@ -98,9 +106,8 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         db["articles"].create_index(["path"])
         db["articles"].create_index(["published"])
         db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
-    else:  # a column added since the file was made (articles.author)
-        for column in ARTICLE_COLUMNS.keys() - set(db["articles"].columns_dict):
-            db["articles"].add_column(column, ARTICLE_COLUMNS[column])
+    else:
+        _add_missing_columns(db, "articles", ARTICLE_COLUMNS)  # articles.author
     if "sources" not in existing:
         # Where each current article was read from; a changed file points its key at the new version.
         db["sources"].create({"key": str, "path": str, "article_id": str, "run_id": int, "seen": str},
@@ -131,11 +138,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
                        [entity_id, label, canonical, *entity_keys.key_and_block(label, canonical)])
     for kind, table in TABLE_OF.items():
         if table in existing:
-            # A column added to a fact record since the file was made (attributions.quote_start).
-            have = set(db[table].columns_dict)
-            for column, kind_type in fact_columns(kind).items():
-                if column not in have:
-                    db[table].add_column(column, kind_type)
+            _add_missing_columns(db, table, fact_columns(kind))  # attributions.quote_start, roles.former
             continue
         columns = {"article_id": str, "run_id": int} | fact_columns(kind)
         fks = [("article_id", "articles", "id"), ("run_id", "runs", "id")]

@@ -43,6 +43,17 @@ def one_word_people(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, list[M
     return groups, in_full, where
 
 
+def headed_by_the(doc: Doc, k: int) -> bool:
+    """Word ``k`` follows "the" and heads its phrase: "the Premiership", not "the Blair government" nor
+    "the Eminem of Argentina"."""
+    tk = token_index(doc)
+    if k == 0 or tk.lower[k - 1] != "the":
+        return False
+    tok = doc[k]
+    nxt = tk.text[k + 1] if k + 1 < tk.n else ""
+    return tok.dep_ not in ("compound", "amod", "nmod", "poss") and not nxt[:1].isupper() and nxt != "of"
+
+
 class ArticledRules(Stage):
     """Relabel as organisations the one-word "people" the article only writes after "the"."""
 
@@ -56,14 +67,6 @@ class ArticledRules(Stage):
                 continue
             # every use of the word in the text, tagged or not, is after "the" and heads its phrase
             uses = where[low]
-            if uses and all(self._headed_by_the(doc, k) for k in uses):
+            if uses and all(headed_by_the(doc, k) for k in uses):
                 for m in group:
                     m.label = "ORG"  # not fixed: a cue read later may say more ("won the Ashes": a trophy)
-
-    def _headed_by_the(self, doc: Doc, k: int) -> bool:
-        tk = token_index(doc)
-        if k == 0 or tk.lower[k - 1] != "the":
-            return False
-        tok = doc[k]
-        nxt = tk.text[k + 1] if k + 1 < tk.n else ""
-        return tok.dep_ not in ("compound", "amod", "nmod", "poss") and not nxt[:1].isupper() and nxt != "of"

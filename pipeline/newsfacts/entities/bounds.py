@@ -52,6 +52,7 @@ from newsfacts.entities.mentions import (
     ACRONYM_RE,
     NAME_LABELS,
     OPEN_QUOTES,
+    POSSESSIVE_MARKS,
     Mention,
     Stage,
     letters_in_order,
@@ -75,7 +76,6 @@ BARE_INITIAL_RE = re.compile(r"^[A-HJ-Z]$")  # "S" of "S Easterby" in a line-up;
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 RETAG_WINDOW = 12  # tokens of the sentence read again, from the word on
 NOT_OPENING = frozenset({"st.", "st"})  # "Mark St. John": "St." is no honorific inside a name
-POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 class NameBoundRules(Stage):
@@ -316,13 +316,16 @@ class NameBoundRules(Stage):
         a title or its modifier ("Former Labour leader"), a month or a weekday."""
         tk = token_index(doc)
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        pairs = {(tk.lower[k], tk.lower[k + 1].rstrip("s")) for k in range(1, tk.n - 1)
-                 if tk.text[k].istitle() and tk.text[k + 1][:1].isupper() and not self._opens_sentence(doc, k)}
+        pairs: set[tuple[str, str]] | None = None  # capitalised pairs inside sentences, read when first needed
         for m in mentions:
             i = m.start - 1
             if m.label not in ("NORP", "ORG") or m.fixed or i < 0 or i in taken or not tk.text[i].istitle() \
-                    or not tk.text[i].isalpha() or "\n" in doc[i].whitespace_ \
-                    or (tk.lower[i], tk.lower[m.start].rstrip("s")) not in pairs:
+                    or not tk.text[i].isalpha() or "\n" in doc[i].whitespace_:
+                continue
+            if pairs is None:
+                pairs = {(tk.lower[k], tk.lower[k + 1].rstrip("s")) for k in range(1, tk.n - 1)
+                         if tk.text[k].istitle() and tk.text[k + 1][:1].isupper() and not self._opens_sentence(doc, k)}
+            if (tk.lower[i], tk.lower[m.start].rstrip("s")) not in pairs:
                 continue
             word = tk.lower[i]
             if word in self.demonyms or word in self.regional or word in self.role_words \

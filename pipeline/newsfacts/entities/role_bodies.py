@@ -29,7 +29,7 @@ class RoleBodies(Stage):
         Democrats", "the Conservative Party"), or as written."""
         name = self._name(doc, m)
         country = self._country(name, names)
-        if country or any(name_key(w) in self.demonyms or w.lower() in self.group_adjectives for w in name.split()):
+        if country or self._people_words(name):
             return m.start, country
         s = m.start
         while s > 0 and m.start - s < 2 and self._group_word(doc[s - 1]) \
@@ -114,8 +114,12 @@ class RoleBodies(Stage):
         the article: who a role's holder is ("Native American actress X"), not whose the role is (the
         Jewish Chronicle is an organisation)."""
         key = name_key(words)
-        return any(name_key(w) in self.demonyms or w.lower() in self.group_adjectives for w in words.split()) \
+        return self._people_words(words) \
             and not any(o.label == "ORG" and name_key(o.canonical or "") == key for o in ent_at.values())
+
+    def _people_words(self, words: str) -> bool:
+        """A word of ``words`` is a nationality or a people's adjective ("Kazakh", "Native", "Jewish")."""
+        return any(name_key(w) in self.demonyms or w.lower() in self.group_adjectives for w in words.split())
 
     def _group_word(self, token: Token) -> bool:
         """A capitalised word that may open a group's name; at a sentence's start only inside a name the

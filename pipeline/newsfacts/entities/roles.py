@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsfacts.entities.mentions import Mention, name_key
+from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, name_key
 from newsfacts.entities.role_bodies import RoleBodies
 from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.extensions import doc_text
@@ -108,7 +108,7 @@ class RoleRules(RoleBodies):
             return s, None
         prev = doc[s - 1]
         k = s - 1
-        if prev.lower_ in ("'s", "’s", "'", "’") and k > 0:  # "Harbour Foods' chief executive"
+        if prev.lower_ in POSSESSIVE_MARKS and k > 0:  # "Harbour Foods' chief executive"
             k -= 1
         m = ent_at.get(k)
         if m is not None and m.label in ("GPE", "ORG", "NORP"):
@@ -266,7 +266,7 @@ class RoleRules(RoleBodies):
             else:
                 of = m.canonical
             i = m.end
-            if i < len(doc) and doc[i].lower_ in ("'s", "’s", "'", "’"):
+            if i < len(doc) and doc[i].lower_ in POSSESSIVE_MARKS:
                 i += 1
         elif i < len(doc) and name_key(doc[i].text) in self.demonyms:
             of = self._country(doc[i].text, names)
@@ -323,7 +323,6 @@ class RoleRules(RoleBodies):
         if _listed_between(doc, e, ent_at):
             return None  # "songs by X, Queen, Kate Bush and Y": a name in a list, not a title
         return self._role(doc, best[0], e, of or group, start, p)
-
 
     def _before_title(self, token: Token) -> bool:
         """A word of a title before its listed words: a modifier ("senior"), or a noun in lower case that

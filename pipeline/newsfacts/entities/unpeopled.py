@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsfacts.entities.articled import one_word_people
+from newsfacts.entities.articled import headed_by_the, one_word_people
 from newsfacts.entities.mentions import POSSESSIVES, Mention, Stage, name_key
 from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
@@ -111,8 +111,7 @@ class UnpeopledRules(Stage):
                 return "ORG"  # "Chelsea's John Terry"; not "Shakespeare's Richard III", a part in a play
         if nxt in ("-", "–") and k + 2 < tk.n and tk.lower[k + 2] in BASED:
             return "GPE"  # "a Glasgow-based band"
-        if k and tk.text[k - 1] == "the" and tok.dep_ not in ("compound", "amod", "nmod", "poss") \
-                and not (k + 1 < tk.n and tk.text[k + 1][:1].isupper()) and nxt != "of":
+        if k and tk.text[k - 1] == "the" and headed_by_the(doc, k):
             return "the"  # "fifth in the Premiership", "talks with the Bundesbank"
         if prev in PLACE_OBJECT and tok.dep_ == "pobj" and head.i == k - 1 \
                 and (prev != "in" or head.head.pos_ in ("VERB", "AUX", "PROPN")):  # not "shares in X"

@@ -80,8 +80,9 @@ class ResultsRows:
         if len(rows) < 2:
             return {}
         written = []  # (row index, currency) of the rows that write a currency
+        in_order = sorted(monies.values(), key=lambda m: m.start)
         for k, r in enumerate(rows):
-            cur = next((m.currency for m in sorted(monies.values(), key=lambda m: m.start)
+            cur = next((m.currency for m in in_order
                         if r.start <= m.start < r.end and m.currency and not m.elided), None)
             if cur:
                 written.append((k, cur))

@@ -71,7 +71,8 @@ class People:
                 self.by_last.setdefault(name.last, []).append(canonical)
         self._keys: dict[tuple[int, int], str | None] = {}
         # What an honorific or gendered word at each person's mention says, read once ("Mrs Obama": f).
-        self._honorifics = {(m.start, m.end): self._honorific_gender(m) for m in persons}
+        near = {(m.start, m.end): self._near_genders(m) for m in persons}
+        self._honorifics = {at: genders[0] for at, genders in near.items()}
         honorific = [(m, said) for m in persons if (said := self._honorifics[(m.start, m.end)]) is not None]
         # The genders the article itself gives each name: "Mrs Obama" linked to "Michelle Obama".
         self._said = {(self.renamed.get(m.canonical, m.canonical), said) for m, said in honorific}
@@ -81,7 +82,7 @@ class People:
             if key is not None:
                 self._vote(key, said, SURE + 1)
         for m in persons:  # "chairman Jan Berry": a lean, which "Ms Berry" or a first name outweighs
-            said = self._honorific_gender(m, titles=True)
+            said = near[(m.start, m.end)][1]
             key = self.key(m) if said is not None else None
             if key is not None:
                 self._vote(key, said, LEAN)
@@ -106,25 +107,30 @@ class People:
         if known is None or strength > known[1]:
             self.genders[key] = (gender, strength)
 
-    def _honorific_gender(self, m: Mention, titles: bool = False) -> str | None:
-        """The gender an honorific or gendered word right before or at the start of the mention says;
-        with ``titles``, only what a title compounded with "-man" says ("chairman", "spokesman"), which
-        is otherwise left out: British usage gives those titles to women too ("chairman Jan Berry … Ms
-        Berry")."""
+    def _honorific_gender(self, m: Mention) -> str | None:
+        """The gender an honorific or gendered word right before or at the start of the mention says."""
+        return self._near_genders(m)[0]
+
+    def _near_genders(self, m: Mention) -> tuple[str | None, str | None]:
+        """(what an honorific or gendered word right before or at the start of the mention says, what a
+        title compounded with "-man" there says: "chairman", "spokesman"). The second is kept apart, a
+        lean only: British usage gives those titles to women too ("chairman Jan Berry … Ms Berry")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
-            return None
+            return None, None
         near = [span[0]]
         if span.start > 0:
             near.append(self.doc[span.start - 1])
         near += [c for c in span.root.children if c.dep_ == "appos"]
         if span.root.dep_ == "appos":
             near.append(span.root.head)
+        said: list[str | None] = [None, None]
         for t in near:
             g = self.gender_words.get(t.lower_) or self.gender_words.get(t.lemma_.lower())
-            if g and _man_title(t.lower_, g) == titles:
-                return g
-        return None
+            if g:
+                k = int(_man_title(t.lower_, g))
+                said[k] = said[k] or g
+        return said[0], said[1]
 
     def key(self, m: Mention) -> str | None:
         """The person a mention names: its canonical name, a bare surname completed, honorifics checked."""
