@@ -13,6 +13,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -359,6 +360,25 @@ def test_a_dead_worker_costs_a_retry_and_a_poison_article_fails_alone():
                                                            "extracting this article"]
     assert all(r[2] is None for r in results if r[0] != "poison")
     assert pool.restarts >= 3 and all(n.startswith("a worker process died") for n in notices)
+
+
+def _sleep(tasks: list) -> list:
+    time.sleep(30)
+    return []
+
+
+def test_a_killed_pool_leaves_no_thread_for_the_exit_handler_to_wake():
+    """``stop(kill=True)`` waits for the executor's manager thread, which closes its wake-up pipe as it ends:
+    one left running races Python's exit handler, which then writes to a closed pipe (a traceback at exit)."""
+    from concurrent.futures.process import _ExecutorManagerThread
+
+    pool = Pool(lambda: ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")), _sleep,
+                lambda job: [(row["id"],) for row in job.rows])
+    pool.submit(Job([{"id": "a"}], []))
+    pool.submit(Job([{"id": "b"}], []))
+    time.sleep(0.5)
+    pool.stop(kill=True)
+    assert not [t for t in threading.enumerate() if isinstance(t, _ExecutorManagerThread) and t.is_alive()]
 
 
 def test_a_worker_killed_mid_run_costs_its_batch_a_retry(tmp_path, nlp):

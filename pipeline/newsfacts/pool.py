@@ -140,6 +140,10 @@ class Pool:
         if executor is None:
             return
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        # Its manager thread notices the dead workers and closes its wake-up pipe; wait for that, or Python's
+        # exit handler may write to the pipe as it closes ("Bad file descriptor" at exit). Taken before
+        # ``shutdown``, which forgets it.
+        manager = getattr(executor, "_executor_manager_thread", None)
         if kill:
             for process in processes:
                 with contextlib.suppress(Exception):
@@ -148,9 +152,6 @@ class Pool:
         for process in processes:
             with contextlib.suppress(Exception):
                 process.join(timeout=5)
-        # Its manager thread notices the dead workers and closes its wake-up pipe; wait for that, or Python's
-        # exit handler may write to the pipe as it closes ("Bad file descriptor" at exit).
-        manager = getattr(executor, "_executor_manager_thread", None)
         if manager is not None and manager is not threading.current_thread():
             manager.join(timeout=10)
 
