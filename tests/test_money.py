@@ -352,7 +352,7 @@ def test_quantulum_imports_inflect_without_leaving_a_stub_behind():
 
 
 def test_cldr_gives_names_codes_and_local_symbols_but_no_metals():
-    from newsfacts.money.cldr import currency_forms
+    from newsfacts.cldr import currency_forms
 
     rows, nouns, adjectives = currency_forms()
     forms = {(f, iso) for f, iso, _ in rows}
@@ -364,7 +364,7 @@ def test_cldr_gives_names_codes_and_local_symbols_but_no_metals():
 
 
 def test_cldr_forms_are_kept_in_the_cache_folder(tmp_path, monkeypatch):
-    from newsfacts.money import cldr
+    from newsfacts import cldr
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     cldr.currency_forms.cache_clear()

@@ -1,7 +1,7 @@
 """Currency names the model takes for names: "the U.S. Dollar fell", "against the Swiss Franc" (ORGs).
 
 A capitalised currency is no organisation, person or work: a name of two words or more whose last word
-is a currency noun of CLDR (babel's data, read by :mod:`newsfacts.money.cldr`, "dollar", "francs") and
+is a currency noun of CLDR (babel's data, read by :mod:`newsfacts.cldr`, "dollar", "francs") and
 whose words before it are a country's adjective CLDR gives for that noun ("Swiss", "Canadian"), with
 "U.S." read as "US", or a nationality or country of the tables, is dropped; the money component reads
 the amounts in it. One capitalised word ("the Dollar") is left alone: "Euro" is also a tournament.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsfacts.cldr import currency_forms
 from newsfacts.entities.mentions import Mention, Stage, name_key
-from newsfacts.money.cldr import currency_forms
 from newsfacts.tokens import token_index
 
 

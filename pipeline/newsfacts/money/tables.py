@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsfacts.money.cldr import currency_forms
+from newsfacts.cldr import currency_forms
 from newsfacts.wordlists import read_table, read_words
 
 _SP = r"[ \u00a0\u202f]"  # one space inside an expression (never a line break)
