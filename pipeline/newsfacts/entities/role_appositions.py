@@ -84,10 +84,16 @@ class RoleAppositions(RoleBodies):
         i += 1
         if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
             i += 2  # "Mary Barra, 52, the chief executive"
-        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        of = group = None
+        if i < len(doc) and doc[i].lower_ in ("its", "their"):  # "X, its chief executive": the clause's subject's
+            body = self._body_of_its(doc, i, p, ent_at)
+            if body is None:
+                return None
+            of = body.canonical
+            i += 1
+        elif i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
             i += 1
         start = i
-        of = group = None
         m = ent_at.get(i)
         if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
             if m.label == "NORP":

@@ -24,7 +24,7 @@ class RoleRules(RoleAppositions):
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
         """The title before a person's name, past any honorific ("Foreign Minister" in "Foreign
-        Minister Mr. X") or a comma after "then", "former" or "the" ("then transport minister, X")."""
+        Minister Mr. X") or a comma after "then", "former", "the" or "its" ("then transport minister, X")."""
         s = person.start
         while s > 0 and doc[s - 1].lower_ in self.honorifics:
             s -= 1
@@ -32,7 +32,7 @@ class RoleRules(RoleAppositions):
         if span is None and s > 1 and doc[s - 1].text == ",":
             span = self._title_before(doc, s - 1)
             if span is not None and not (span[0] == 0 or doc[span[0]].lower_ in ("then", "former", "the")
-                                         or doc[span[0] - 1].lower_ in ("then", "former", "the")):
+                                         or doc[span[0] - 1].lower_ in ("then", "former", "the", "its", "their")):
                 span = None
             if span is not None and _object_then_subject(doc, span, person):
                 span = None
@@ -122,6 +122,7 @@ class RoleRules(RoleAppositions):
             for i in range(m.start, m.end):
                 ent_at[i] = m
         roles = []
+        unowned = set()  # "its founder, X": a role only with the body "its" stands for
         for p in mentions:
             if p.label != "PERSON":
                 continue
@@ -145,6 +146,12 @@ class RoleRules(RoleAppositions):
                 if former is not None and not role.former:
                     role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
                     role.former = True
+                if role.of is None:  # "President X of Pakistan", "Kazakhstan is run by its president X"
+                    body = self._of_after_name(doc, p, ent_at) or self._body_of_its(doc, of_start - 1, p, ent_at)
+                    if body is None and doc[of_start - 1].lower_ in ("its", "their") and doc[p.start - 1].text == "," \
+                            and doc[span[0]].lower_ not in ("then", "former", "the"):
+                        unowned.add(id(role))
+                    role.of = body.canonical if body is not None else None
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
@@ -159,7 +166,7 @@ class RoleRules(RoleAppositions):
                     words == t or words.endswith(" " + t) for t in self.state_titles):
                 role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
         self._bodies_of_same_titles(roles)
-        return roles
+        return [r for r in roles if r.of is not None or id(r) not in unowned]
 
     def _title_of_body(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
         """A title with the body it is of before a name, the body a named entity ("Chairman of the Federal
