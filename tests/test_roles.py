@@ -301,3 +301,11 @@ def test_no_body_from_an_unnamed_group_or_its(process, text, person, role):
 ])
 def test_its_in_another_phrase_is_not_the_subjects(process, text, person, wrong):
     assert not [r for r in _roles(process(text)) if r[0] == person and r[2] == wrong], _roles(process(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "its" before a title and a comma, with no named body it stands for: no role without its body
+    ("The fund's savings were wasted on fees, said its chairman, Sir Alan Moss."),
+])
+def test_its_title_with_no_body_is_no_role(process, text):
+    assert _roles(process(text)) == [], _roles(process(text))

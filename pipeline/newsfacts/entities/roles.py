@@ -148,8 +148,9 @@ class RoleRules(RoleAppositions):
                     role.former = True
                 if role.of is None:  # "President X of Pakistan", "Kazakhstan is run by its president X"
                     body = self._of_after_name(doc, p, ent_at) or self._body_of_its(doc, of_start - 1, p, ent_at)
-                    if body is None and doc[of_start - 1].lower_ in ("its", "their") and doc[p.start - 1].text == "," \
-                            and doc[span[0]].lower_ not in ("then", "former", "the"):
+                    if body is None and doc[of_start - 1].lower_ in ("its", "their") \
+                            and any(t.text == "," for t in doc[span[1]:p.start]) \
+                            and doc[span[0]].lower_ not in ("then", "former", "the"):  # "its chairman, Sir X"
                         unowned.add(id(role))
                     role.of = body.canonical if body is not None else None
                 roles.append(role)
