@@ -4,9 +4,10 @@ the clause holds a direct quote (a partial quote inside it is fine).
 
 Only speech and cognition: the reporting verbs less those that attribute a quotation but do not
 report what someone said in a clause (``not_speech_verbs.txt``: "studies show that", "you may find
-that", "they agreed that"); never a negated verb ("did not say whether"), an impersonal passive
-("it was not disclosed whether"), a question ("asked whether he thought"), "no-one" or the words of
-the article's own "I", "we" or "you". The content
+that", "they agreed that"), nor a thing that shows what it "suggests" or "reveals" (``evidence_verbs.txt``,
+``evidence_nouns.txt``: "the data suggest that", "reports suggested that"); never a negated verb ("did not
+say whether"), an impersonal passive ("it was not disclosed whether"), a question ("asked whether he
+thought"), "no-one" or the words of the article's own "I", "we" or "you". The content
 is the whole complement clause, with its conjoined clauses ("said that … and that …", a clause
 hanging from "in a statement that …"), its quote marks balanced, and no dateline ("ALMATY – ").
 """
@@ -32,9 +33,11 @@ ANCHOR = "attribution"  # a report without a content of its own: only carries it
 class IndirectSpeech:
     """Finds reported clauses governed by a reporting verb or "according to"."""
 
-    def __init__(self, verbs: set[str], speakers: Speakers, question_verbs: set[str] = frozenset()):
+    def __init__(self, verbs: set[str], speakers: Speakers, question_verbs: set[str] = frozenset(),
+                 evidence: tuple[set[str], set[str]] = (frozenset(), frozenset())):
         self.verbs = verbs
         self.question_verbs = question_verbs
+        self.evidence_verbs, self.evidence_nouns = evidence
         self.speakers = speakers
         self._hashes = None
 
@@ -111,6 +114,9 @@ class IndirectSpeech:
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
         if any(c.dep_ in ("nsubjpass", "expl") or c.lower_ in NOT_SPEAKERS for c in subjects):
             return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
+        if verb.lemma_.lower() in self.evidence_verbs and any(
+                c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns for c in subjects):
+            return False  # "the figures suggest that …", "reports suggested that …": evidence, not speech
         return True
 
     def content(self, ctx: Context, verb: Token) -> Span | None:
@@ -255,13 +261,14 @@ def _just_a_phrase(words: Span) -> bool:
 
 
 def _relative_fragment(verb: Token, span: Span) -> bool:
-    """A relative clause's report whose clause has no subject of its own: "a rise he says will help" (the
-    subject is the noun the relative hangs from)."""
+    """A relative clause's report whose clause has no subject of its own: "a rise he says will help", "a
+    tablet that it says will change …" (the subject is the noun the relative hangs from; the relative word
+    and the reporter's own subject, which the parser may put in the span, are none)."""
     if verb.dep_ != "relcl":
         return False
-    heads = [t for t in span if t.head.i == verb.i and t.dep_ == "ccomp"]
+    heads = {t.i for t in span if t.head.i == verb.i and t.dep_ == "ccomp"}
     return bool(heads) and not any(
-        t.dep_ in SUBJECT_DEPS or t.dep_ in ("expl", "csubj")
+        (t.dep_ in SUBJECT_DEPS or t.dep_ in ("expl", "csubj")) and t.head.i in heads and t.i > verb.i
         or (t.head.i == verb.i and t.dep_ == "dobj")  # "demanded [the board] [act]": the object is its subject
         for t in span
     )

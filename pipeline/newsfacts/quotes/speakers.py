@@ -24,6 +24,8 @@ from newsfacts.quotes.focus import UNNAMED
 from newsfacts.quotes.marks import DASHES, Segment
 from newsfacts.quotes.subjects import after_dateline, antecedent, next_to, nominal, subject_token
 
+GROUPS = ("it", "they", "its", "their")  # what an organisation or a group is taken up by
+
 
 class Speakers:
     """Finds the speaker token of a reporting verb and resolves it to a canonical name."""
@@ -54,6 +56,8 @@ class Speakers:
             found = ctx.described(subject, found)  # "the department said" after "the Labor department said"
         if found[0] and self.is_organisation(subject, found):
             ctx.note_org_speaker(verb.idx, found)  # what a later "it said", "the company said" stands for
+        elif found[0] and subject.pos_ == "PROPN" and (found[3] != "PERSON" or _ungendered(ctx, found[0])):
+            ctx.note_named_speaker(verb.idx, found)  # what a later "it said" stands for when no organisation is
         return found
 
     def is_organisation(self, subject: Token, found: Speaker) -> bool:
@@ -127,19 +131,31 @@ class Speakers:
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
                 m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
-                body = body_subject(ctx, token, self.descriptions)
+            # A noun before the words "they" report, else one of them ("The makers want more, they say").
+            for inside in (False, True) if lower in ("they", "their") else (False,):
+                body = body_subject(ctx, token, self.descriptions, inside) if lower in GROUPS else None
                 if body is not None and (m is None or m.end <= body.idx):
                     found = self.descriptions.resolve(ctx, body, self.resolve)
                     if found[3] is not None or body.lemma_.lower() not in self.descriptions.document_nouns:
                         return (found[0], start, end, found[3])  # a statement only through its author
-            if m is not None:
-                return (m.canonical, start, end, m.label)
-            group = group_speaker(ctx, token, self.descriptions.thing_nouns) if lower == "they" else None
-            if group is not None:
-                found = self.resolve(ctx, group)
-                return (found[0], start, end, found[3])
+                if m is None and lower == "it":
+                    m = ctx.last_named_speaker(token)  # "UK Coal said …. …, it said": a firm taken for a place
+                if m is not None:
+                    return (m.canonical, start, end, m.label)
+                group = group_speaker(ctx, token, self.descriptions.thing_nouns, inside) if lower == "they" else None
+                if group is not None:
+                    found = self.resolve(ctx, group)
+                    return (found[0], start, end, found[3])
             return (None, start, end, None)
         return self.descriptions.resolve(ctx, token, self.resolve)
+
+
+def _ungendered(ctx: Context, name: str) -> bool:
+    """A name the model called a person's but that nothing shows to be one: no first name of known gender,
+    no he or she, honorific or gendered title for it ("Grainex Coal said …", a firm the model took for a
+    person, which "it said" may take up)."""
+    people = ctx.focus.people
+    return people.gender(name)[0] is None and people.first_gender(name) is None
 
 
 def named(ctx: Context, m: Mention) -> Speaker:
