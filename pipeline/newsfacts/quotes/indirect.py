@@ -4,10 +4,11 @@ the clause holds a direct quote (a partial quote inside it is fine).
 
 Only speech and cognition: the reporting verbs less those that attribute a quotation but do not
 report what someone said in a clause (``not_speech_verbs.txt``: "studies show that", "you may find
-that", "they agreed that"), nor a thing that shows what it "suggests" or "reveals" (``evidence_verbs.txt``,
-``evidence_nouns.txt``: "the data suggest that", "reports suggested that"); never a negated verb ("did not
-say whether"), an impersonal passive ("it was not disclosed whether"), a question ("asked whether he
-thought"), "no-one" or the words of the article's own "I", "we" or "you". The content
+that", "they agreed that"), nor a thing without a named author that shows what it "suggests" or
+"reveals" (``evidence_verbs.txt``, ``evidence_nouns.txt``: "the data suggest that", "reports suggested
+that"); never a negated verb ("did not say whether"), an impersonal passive ("it was not disclosed
+whether"), a question ("asked whether he thought"), "no-one" or the words of the article's own "I",
+"we" or "you". The content
 is the whole complement clause, with its conjoined clauses ("said that … and that …", a clause
 hanging from "in a statement that …"), its quote marks balanced, and no dateline ("ALMATY – ").
 """
@@ -67,7 +68,7 @@ class IndirectSpeech:
             if any(s < span.end_char and span.start_char < e for s, e in direct):
                 continue
             speaker = self.speakers.speaker_of(ctx, t)
-            if speaker is None:
+            if speaker is None or speaker[3] is None and self.evidence(t):
                 continue
             verb = verb_span(doc, t)
             if span.start_char <= speaker[1] < span.end_char:
@@ -114,10 +115,14 @@ class IndirectSpeech:
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
         if any(c.dep_ in ("nsubjpass", "expl") or c.lower_ in NOT_SPEAKERS for c in subjects):
             return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
-        if verb.lemma_.lower() in self.evidence_verbs and any(
-                c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns for c in subjects):
-            return False  # "the figures suggest that …", "reports suggested that …": evidence, not speech
         return True
+
+    def evidence(self, verb: Token) -> bool:
+        """A thing that shows, with no author named, as the subject: "the figures suggest that …", "reports
+        suggested that …" (not "a survey by Gartner suggests", Gartner's words)."""
+        return verb.lemma_.lower() in self.evidence_verbs and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns
+            for c in verb.children)
 
     def content(self, ctx: Context, verb: Token) -> Span | None:
         """The complement clause: "said (that) …", "said in a statement that …"; an inserted
@@ -261,14 +266,13 @@ def _just_a_phrase(words: Span) -> bool:
 
 
 def _relative_fragment(verb: Token, span: Span) -> bool:
-    """A relative clause's report whose clause has no subject of its own: "a rise he says will help", "a
-    tablet that it says will change …" (the subject is the noun the relative hangs from; the relative word
-    and the reporter's own subject, which the parser may put in the span, are none)."""
+    """A relative clause's report whose clause has no subject of its own: "a rise he says will help" (the
+    subject is the noun the relative hangs from)."""
     if verb.dep_ != "relcl":
         return False
-    heads = {t.i for t in span if t.head.i == verb.i and t.dep_ == "ccomp"}
+    heads = [t for t in span if t.head.i == verb.i and t.dep_ == "ccomp"]
     return bool(heads) and not any(
-        (t.dep_ in SUBJECT_DEPS or t.dep_ in ("expl", "csubj")) and t.head.i in heads and t.i > verb.i
+        t.dep_ in SUBJECT_DEPS or t.dep_ in ("expl", "csubj")
         or (t.head.i == verb.i and t.dep_ == "dobj")  # "demanded [the board] [act]": the object is its subject
         for t in span
     )
