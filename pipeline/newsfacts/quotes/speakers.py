@@ -56,7 +56,8 @@ class Speakers:
             found = ctx.described(subject, found)  # "the department said" after "the Labor department said"
         if found[0] and self.is_organisation(subject, found):
             ctx.note_org_speaker(verb.idx, found)  # what a later "it said", "the company said" stands for
-        elif found[0] and subject.pos_ == "PROPN" and (found[3] != "PERSON" or _ungendered(ctx, found[0])):
+        elif found[0] and subject.pos_ == "PROPN" and (found[3] in (None, "ORG", "GPE", "NORP")
+                                                        or found[3] == "PERSON" and _ungendered(ctx, found[0])):
             ctx.note_named_speaker(verb.idx, found)  # what a later "it said" stands for when no organisation is
         return found
 
