@@ -56,14 +56,16 @@ def test_extract_equals_the_pipeline_on_a_doc(nlp, facts):
     assert facts_of(doc) == {kind: getattr(facts, kind) for kind in newsfacts.KINDS}
 
 
-@pytest.mark.parametrize("article, published", [
-    ("Shares fell on Tuesday.", None),  # no date: relative dates stay unresolved
-    ({"text": "Shares fell on Tuesday.", "published": "2026-02-16"}, "2026-02-16"),
-    ({"text": "LONDON, March 8, 2026 (Reuters) - Shares fell.", "published": None}, "2026-03-08"),  # dateline date
+@pytest.mark.parametrize("article, published, country", [
+    ("Shares fell on Tuesday.", None, None),  # no date: relative dates stay unresolved
+    ({"text": "Shares fell on Tuesday.", "published": "2026-02-16"}, "2026-02-16", None),
+    ({"text": "LONDON, March 8, 2026 (Reuters) - Shares fell.", "published": None}, "2026-03-08", "GB"),  # dateline
+    ({"text": "ALEXANDRIA, Va., March 8 (Reuters) - Shares fell.", "published": "2026-03-09"}, "2026-03-09", "US"),
+    ({"text": "Shares fell.", "dateline": "Tbilisi"}, None, "GE"),  # a dateline given
 ])
-def test_extract_many_takes_strings_and_mappings(nlp, article, published):
+def test_extract_many_takes_strings_and_mappings(nlp, article, published, country):
     [found] = newsfacts.extract_many([article], nlp=nlp)
-    assert found.published == published
+    assert (found.published, found.country) == (published, country)
 
 
 def test_extract_many_keeps_order_across_batches(nlp):

@@ -178,3 +178,19 @@ def test_the_period_of_a_year(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# a results period named without "first" ("For the nine months") is the months so far of the year reported on
+MONTHS_SO_FAR = [
+    ("For the nine months, Harlow earned $40 million. In the year-earlier period, it earned $31 million.",
+     "2013-11-06", "the year-earlier period", "2012"),
+    ("In the six months, the chain had net of $12 million, against $9 million in the year-earlier period.",
+     "2013-08-14", "the year-earlier period", "2012"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", MONTHS_SO_FAR)
+def test_months_so_far_without_first(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

@@ -114,6 +114,13 @@ PASSAGE_DAY = [
      "2024-05-10T10:00"),
     ("Rescuers reached the village on Sunday. The storm is expected to ease by noon.", "2024-05-10", "noon",
      "2024-05-10T12:00"),
+    # A clause that puts its day some days off an event: the day is not known, not the publication day.
+    ("A neighbour saw the van at 6 a.m. outside the depot two weeks before the robbery.", "2024-05-10", "6 a.m.",
+     "XXXX-XX-XXT06:00"),
+    ("The guards changed shift at 10 p.m., three days after the break-in, the court heard.", "2024-05-10",
+     "10 p.m.", "XXXX-XX-XXT22:00"),
+    # hours off an event keep the day
+    ("The bomb went off at 9 a.m., two hours after a warning call.", "2024-05-10", "9 a.m.", "2024-05-10T09:00"),
 ]
 
 

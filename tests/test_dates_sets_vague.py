@@ -61,3 +61,25 @@ def test_not_sets_nor_vague_lengths(process, sentence, text, value):
     doc = process(sentence, dct="2014-05-14")
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# "today's", "tomorrow's", "yesterday's", "of today" before or after a noun that is no occasion of one day
+# stand for an age; a day's occasion and a name keep the day (2014-05-14 is a Wednesday)
+AGES_AND_DAYS = [
+    ("Critics say today's teenagers spend too long on their phones.", "today's", "PRESENT_REF"),
+    ("The museum must meet the expectations of today's visitors, the director said.", "today's", "PRESENT_REF"),
+    ("He has long been a fierce critic of today's Britain.", "today's", "PRESENT_REF"),
+    ("Engineers in a small Turin workshop are designing the cars of tomorrow.", "tomorrow", "FUTURE_REF"),
+    ("Yesterday's men have no answers for the voters, the opposition leader said.", "Yesterday's", "PAST_REF"),
+    ("Campaigners welcomed today's ruling by the appeal court.", "today's", "2014-05-14"),
+    ("Fans celebrated yesterday's win over the champions.", "yesterday's", "2014-05-13"),
+    ("The events of yesterday shocked the small town.", "yesterday", "2014-05-13"),
+    ("The story ran on the front page of today's Guardian.", "today's", "2014-05-14"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value", AGES_AND_DAYS)
+def test_day_words_for_an_age(process, sentence, text, value):
+    doc = process(sentence, dct="2014-05-14")
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

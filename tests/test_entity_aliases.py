@@ -93,6 +93,9 @@ def test_surname_follows_the_full_name(nlp):
          ["Hewlett-Packard"]),
         ("The firm sold two clothing brands, Silver Fern and Urban Tide, to a rival last year.",
          ["Silver Fern", "Urban Tide"]),
+        # "of" before the "and", but the second part repeats the first's words up to it
+        ("Officials from the Duchy of Lancaster and Duchy of Cornwall will appear before MPs on Monday.",
+         ["Duchy of Lancaster", "Duchy of Cornwall"]),
     ],
 )
 def test_two_names_joined_are_split(nlp, text, parts):
@@ -118,6 +121,7 @@ def test_station_cut_after_radio_is_one_name(nlp):
          "Procter and Gamble"),
         ("Johnson & Johnson said sales rose, and Johnson & Johnson shares climbed.", "Johnson & Johnson"),
         ("The Securities and Exchange Commission is looking into the deal.", "Securities and Exchange Commission"),
+        ("The Department of Trade and Industry said exports rose in March.", "Department of Trade and Industry"),
         # a plural noun before, but an organisation's word ends the name and the article writes its initials
         ("Indian firms Oil and Natural Gas Corporation (ONGC) and Gail will bid. ONGC said it would pay cash.",
          "Oil and Natural Gas Corporation"),

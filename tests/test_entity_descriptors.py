@@ -15,6 +15,8 @@ def people(doc):
     ("Scottish Tory leader Annabel Goldie said the plan was flawed. Tory Annabel Goldie added that she would "
      "vote against it.", "Annabel Goldie"),
     ("Lib Dem Norman Baker asked the minister to explain the delay. The Lib Dems want a full inquiry.", "Norman Baker"),
+    # a party's plural the article names on its own, run into a name the model took for an organisation's
+    ("The Lib Dems want lower taxes. For the Lib Dems David Laws said the chancellor had been lucky.", "David Laws"),
     # a title written in capitals (titles.txt)
     ("The station dropped veteran DJ Mike Read from its breakfast show last year.", "Mike Read"),
 ])

@@ -143,3 +143,29 @@ def test_the_part_before_of_is_the_firms_short_form(process):
     names = found(process("Harbour Fields of South Africa Ltd said output fell. Harbour Fields said gold sales "
                           "were lower."))
     assert names.get("Harbour Fields") == ("ORG", "Harbour Fields of South Africa Ltd"), names
+
+
+@pytest.mark.parametrize("text, firm", [
+    # a bracketed part inside the name, which the model cuts into three names
+    ("Brook (Holdings) Ltd said on Monday it would cut 200 jobs at its plant in Leeds.", "Brook (Holdings) Ltd"),
+    ("Shares in Norvale (Hong Kong) Trading Co Ltd fell 3 pct in Hong Kong.", "Norvale (Hong Kong) Trading Co Ltd"),
+    # a lone surname before "and": a founder's name in the firm's
+    ("Shares in Carter and Webb Hotels Ltd rose 4% after the company said profits had doubled.",
+     "Carter and Webb Hotels Ltd"),
+])
+def test_a_firm_cut_inside_its_name_is_one_firm(process, text, firm):
+    names = found(process(text))
+    assert names.get(firm, ("",))[0] == "ORG", names
+
+
+@pytest.mark.parametrize("text, parts", [
+    # a name of its own before "and" stays apart
+    ("Boeing and Acme Holdings Ltd signed a supply deal on Tuesday.", ("Boeing", "Acme Holdings Ltd")),
+    # a titled person is a person
+    ("Mr Carter and Webb Hotels Ltd were named in the lawsuit.", ("Carter", "Webb Hotels Ltd")),
+    # a ticker after the legal form is no part of the name
+    ("Tarrant Group Plc (TGP) said profits rose on Friday.", ("Tarrant Group Plc",)),
+])
+def test_two_names_or_a_ticker_stay_apart(process, text, parts):
+    names = found(process(text))
+    assert all(p in names for p in parts), names

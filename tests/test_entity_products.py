@@ -125,3 +125,17 @@ def test_a_name_beside_a_group_is_a_group(process, text, name, label):
 ])
 def test_a_lone_word_that_is_a_person_stays_one(process, text, name):
     assert labels(process(text), name) == {"PERSON"}
+
+
+def test_a_title_before_a_persons_name_makes_no_product_a_firm(process):
+    # "frontman" qualified by the name is no sign of a firm: products have people too
+    doc = process("Thousands queued to buy the new Xbox when it went on sale on Thursday. Many had sold their old "
+                  "Xbox to pay for it. Xbox frontman Jed Allard said the console would sell out by Christmas.")
+    assert labels(doc, "Xbox") == {"PRODUCT"}
+    assert labels(doc, "Jed Allard") == {"PERSON"}
+
+
+def test_a_firm_with_a_titled_person_stays_a_firm(process):
+    doc = process("A Sega spokesman said 300 jobs would go. Sega chief executive Hisao Oguchi said the firm would "
+                  "focus on arcade games.")
+    assert labels(doc, "Sega") == {"ORG"}

@@ -488,6 +488,10 @@ WIRE_FORMS = [
     ("The shipyard received 700 mln Swedish crowns in state aid.", "700 mln Swedish crowns", 700 * M, "SEK"),
     ("The Bundesbank sold about 300 mln marks in the morning.", "300 mln marks", 300 * M, "DEM"),
     ("Profit fell to eight mln dlrs in the first half.", "eight mln dlrs", 8 * M, "USD"),
+    # the country word in brackets: which dollars, said in passing
+    ("Ottawa will repay about 132 mln (U.S.) dlrs to the lenders.", "132 mln (U.S.) dlrs", 132 * M, "USD"),
+    ("The brewer paid 50 mln (Canadian) dlrs for the stake.", "50 mln (Canadian) dlrs", 50 * M, "CAD"),
+    ("Sales reached 1.2 billion (Australian) dollars.", "1.2 billion (Australian) dollars", 1.2 * B, "AUD"),
 ]
 
 
@@ -556,6 +560,17 @@ RESULTS_TABLES = [
     ("Net 14.6 mln vs 12.1 mln\n\nRevs 212.4 mln vs 187.9 mln", None, []),
     ("The plant made 14.6 mln vs 12.1 mln units, costing 5 mln dlrs.", None, [("5 mln dlrs", 5 * M, "USD")]),
 ]
+
+
+@pytest.mark.parametrize("text,abouts", [
+    ("DENVER, Feb 10 - Shr 1.42 dlrs vs 1.18 dlrs\n\nNet 14.6 mln vs 12.1 mln\nYEAR\nRevs 212.4 mln vs 187.9 mln\n"
+     "Note: Prior year net includes a gain of 300,000 dlrs.",
+     ["Shr", "Shr", "Net", "Net", "Revs", "Revs", "gain"]),
+])
+def test_a_results_row_figure_measures_its_label(process, text, abouts):
+    """The parse joins a table's lines into one sentence; a row's figures measure the row's label, never a
+    word of the next row or of the note below."""
+    assert [a.about for a in process(text, dateline="Denver")._.amounts] == abouts
 
 
 @pytest.mark.parametrize("text,dateline,amounts", RESULTS_TABLES)

@@ -19,6 +19,9 @@ CITIES = models_dir() / "entities"
     ("Bogota", None, "CO"),  # GeoNames writes "Bogotá"
     ("Zurich", None, "CH"),
     ("Singapore", None, "SG"),
+    ("NEW YORK", None, "US"),  # a state: GeoNames' city is "New York City"
+    ("FRANKFURT", None, "DE"),  # another name of a city: "Frankfurt am Main"
+    ("PEKING", None, "CN"),
     ("Plughshire", None, None),  # no such place
 ])
 def test_country_of_a_dateline(place, region, code):

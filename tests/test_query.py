@@ -112,6 +112,31 @@ def test_articles_by_author_and_by_who_they_name(tmp_path):
     assert digest(db) == before
 
 
+def test_articles_by_dateline_country(tmp_path):
+    corpus, db = tmp_path / "corpus", tmp_path / "countries.db"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Mill closes\n\nOAKVILLE, Ontario, March 3 (Reuters) - The mill shut on Friday, "
+                                  "owner Helen Marsh said.\n")
+    (corpus / "b.txt").write_text("Port reopens\n\nFRANKFURT, March 4 (Reuters) - The port reopened on Monday.\n")
+    (corpus / "c.txt").write_text("Rain ahead\n\nForecasters expect rain across the region this week.\n")
+    assert ingest([corpus], db, workers=1).failed == 0
+    assert {a["title"]: a["country"] for a in as_json("query", "articles", "--db", db)} == {
+        "Mill closes": "CA", "Port reopens": "DE", "Rain ahead": None}
+    for country in ("CA", "can", "Canada"):
+        assert [a["title"] for a in as_json("query", "articles", "--db", db, "--country", country)] == ["Mill closes"]
+    refused = run("query", "articles", "--db", db, "--country", "Atlantis")
+    assert refused.exit_code != 0 and "not a country: 'Atlantis'" in refused.output
+    shown = run("show", "--db", db, str(corpus / "b.txt"))
+    assert shown.exit_code == 0 and "dateline Frankfurt (DE)" in shown.stdout
+    # A database made before articles.country reads as it is, with no country known, and is not changed.
+    with sqlite3.connect(db) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN country")
+    before = digest(db)
+    assert {a["country"] for a in as_json("query", "articles", "--db", db)} == {None}
+    assert as_json("query", "articles", "--db", db, "--country", "CA") == []
+    assert digest(db) == before
+
+
 def test_the_roles_table_says_which_are_former(db):
     result = run("query", "roles", "--db", db, "--format", "markdown")
     assert result.exit_code == 0, result.output

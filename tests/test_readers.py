@@ -108,7 +108,7 @@ def test_text_header_headline_dateline_and_published(tmp_path):
     path.write_text("Wheat prices climb\n\nLONDON, March 8 (Reuters) - Prices of wheat rose, traders said.\n")
     article = read_one(path)
     assert article.title == "Wheat prices climb"
-    assert article.dateline == "London" and article.agency == "Reuters"
+    assert article.dateline == "London" and article.agency == "Reuters" and article.country == "GB"
     assert article.text[article.dateline_start:article.dateline_end].lower() == "london"
     assert article.published == "2013-03-22" and article.published_from == "filename"
     assert article.author is None

@@ -124,6 +124,20 @@ def test_write_metadata(db, tmp_path):
     tables = meta["databases"]["news"]["tables"]
     assert tables["entity_index"]["label_column"] == "canonical"
     assert "label" in tables["current_entities"]["facets"]
+    assert "country" in tables["current_articles"]["facets"]
+
+
+def test_a_database_made_before_a_faceted_column_gets_no_facet_for_it(db, tmp_path):
+    import sqlite3
+
+    from newsfacts.serve import metadata
+
+    old = tmp_path / "old.db"
+    shutil.copy(db, old)
+    with sqlite3.connect(old) as conn:
+        conn.execute("ALTER TABLE articles DROP COLUMN country")
+    tables = metadata(old)["databases"]["old"]["tables"]
+    assert tables["current_articles"]["facets"] == ["published", "dateline", "agency"]
 
 
 def test_serve_refuses_a_foreign_file(tmp_path):

@@ -229,17 +229,18 @@ def test_a_former_role_is_stored_marked_and_shown_as_former(tmp_path):
     assert "former" in store.open_db(path).table("roles").columns_dict
 
 
-def test_a_database_made_before_articles_author_gets_the_column(tmp_path):
+@pytest.mark.parametrize("column,value", [("author", "Ann Cho"), ("country", "GB")])
+def test_a_database_made_before_an_article_column_gets_it(tmp_path, column, value):
     path = tmp_path / "news.db"
     store.open_db(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE articles DROP COLUMN author")
+    conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.commit()
     conn.close()
     db = store.open_db(path)
-    assert "author" in db.table("articles").columns_dict
+    assert column in db.table("articles").columns_dict
     run = store.start_run(db, SPEC, ["x"], 1)
-    a = article("The mill shut on Friday.", "a.txt") | {"author": "Ann Cho"}
+    a = article("The mill shut on Friday.", "a.txt") | {column: value}
     store.write_batch(db, run, SPEC.fingerprint, [a], {a["id"]: {}},
                       [{"key": "a.txt", "path": "a.txt", "article_id": a["id"]}], [])
-    assert db.execute("SELECT author FROM current_articles").fetchall() == [("Ann Cho",)]
+    assert db.execute(f"SELECT {column} FROM current_articles").fetchall() == [(value,)]

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsfacts import metadata
+from newsfacts import metadata, places
 from newsfacts.records import KINDS, Amount, DateFact, Entity, Quantity, Quote, Role
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ class Facts:
     published: str | None = None
     title: str | None = None
     dateline: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the dateline's country, as ``articles.country``
     entities: list[Entity] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
@@ -100,7 +101,9 @@ def _context(article: Article) -> dict:
         raise TypeError(f"an article's text must be a string, not {type(text).__name__}")
     context = {"text": text, "published": article.get("published"), "title": article.get("title"),
                "dateline": article.get("dateline")}
+    region = None
     if context["dateline"] is None and (found := metadata.story_dateline(text, context["title"])):
-        context["dateline"] = found.place
+        context["dateline"], region = found.place, found.region
         context["published"] = context["published"] or found.date
+    context["country"] = places.country_code(context["dateline"], region) if context["dateline"] else None
     return context

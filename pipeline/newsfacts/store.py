@@ -29,9 +29,9 @@ FACT_TABLES = tuple(TABLE_OF.values())  # entities, roles, amounts, quantities, 
 SQL_TYPES = {int: int, float: float, str: str, bool: int}
 ARTICLE_COLUMNS = {
     "id": str, "path": str, "record_id": str, "title": str, "dateline": str, "dateline_start": int,
-    "dateline_end": int, "agency": str, "published": str, "published_from": str, "source": str, "author": str,
-    "url": str, "format": str, "encoding": str, "words": int, "chars": int, "text": str, "first_run": int,
-    "current": int,
+    "dateline_end": int, "agency": str, "country": str, "published": str, "published_from": str, "source": str,
+    "author": str, "url": str, "format": str, "encoding": str, "words": int, "chars": int, "text": str,
+    "first_run": int, "current": int,
 }
 
 
@@ -107,7 +107,7 @@ def _create_tables(db: sqlite_utils.Database) -> None:
         db["articles"].create_index(["published"])
         db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
     else:
-        _add_missing_columns(db, "articles", ARTICLE_COLUMNS)  # articles.author
+        _add_missing_columns(db, "articles", ARTICLE_COLUMNS)  # articles.author, articles.country
     if "sources" not in existing:
         # Where each current article was read from; a changed file points its key at the new version.
         db["sources"].create({"key": str, "path": str, "article_id": str, "run_id": int, "seen": str},

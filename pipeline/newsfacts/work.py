@@ -210,8 +210,8 @@ def _extract(batch: list[tuple], nlp) -> list[Extracted]:
 def article_row(article: RawArticle, article_id: str) -> dict:
     """The ``articles`` row of an article read from disk (plus its source ``key``)."""
     row = {k: getattr(article, k) for k in ("path", "title", "dateline", "dateline_start", "dateline_end",
-                                               "agency", "published", "published_from", "source", "author",
-                                               "url", "format", "encoding", "text", "record_id")}
+                                               "agency", "country", "published", "published_from", "source",
+                                               "author", "url", "format", "encoding", "text", "record_id")}
     return row | {"id": article_id, "key": article.key, "words": article.words, "chars": len(article.text)}
 
 

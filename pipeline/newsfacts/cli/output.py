@@ -16,7 +16,7 @@ TABLE_COLUMNS = {  # the terminal table leaves out offsets and rarely-set fields
     "quotes": ["article", "speaker", "kind", "verb", "text"],
     "dates": ["article", "text", "value", "kind"],
     "roles": ["article", "person", "role", "of", "former", "text"],
-    "articles": ["id", "published", "title", "dateline", "words", "run", "entities", "amounts", "dates",
+    "articles": ["id", "published", "title", "dateline", "country", "words", "run", "entities", "amounts", "dates",
                  "attributions"],
 }
 

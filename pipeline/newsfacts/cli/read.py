@@ -30,6 +30,8 @@ from newsfacts.query.facts import QUERY_NAMES
               help="people/entities/roles: canonical name contains this; articles: mention such an entity.")
 @click.option("--speaker", "-s", default=None, help="quotes: speaker's canonical name contains this.")
 @click.option("--author", default=None, help="articles: a writer's name contains this.")
+@click.option("--country", default=None,
+              help="articles: datelined in this country (ISO 3166 code such as GB, or a name).")
 @click.option("--kind", default=None,
               help="quotes: direct (default)|partial|indirect|all; dates: date|time|duration|set.")
 @click.option("--currency", "-c", default=None, help="amounts: ISO 4217 code (USD, EUR, KZT).")
@@ -45,7 +47,7 @@ from newsfacts.query.facts import QUERY_NAMES
 @RUN_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
-def query(what, db_path, label, name, speaker, author, kind, currency, unit, about, min_value, max_value,
+def query(what, db_path, label, name, speaker, author, country, kind, currency, unit, about, min_value, max_value,
                   date_from, date_to, article, run, limit, fmt) -> None:
     """List facts of one kind, with filters.
 
@@ -59,6 +61,7 @@ def query(what, db_path, label, name, speaker, author, kind, currency, unit, abo
       newsfacts query quotes --speaker Smith --format json
       newsfacts query dates --from 2026-02 --to 2026-03-15
       newsfacts query articles --name "Gordon Brown" --from 2005-01
+      newsfacts query articles --country JP
     """
     from newsfacts import query as queries
 
@@ -73,7 +76,7 @@ def query(what, db_path, label, name, speaker, author, kind, currency, unit, abo
         "quotes": lambda c: queries.quotes(c, speaker=speaker, kind=kind, **common),
         "dates": lambda c: queries.dates(c, date_from=date_from, date_to=date_to, kind=kind, **common),
         "articles": lambda c: queries.articles(c, date_from=date_from, date_to=date_to, author=author, name=name,
-                                               **common),
+                                               country=country, **common),
     }
     with connection(db_path) as conn, user_errors():
         found = calls[what](conn)

@@ -71,8 +71,9 @@ def show(article, db_path, run, fmt) -> None:
     console.rule(Text(a["title"] or a["path"], style="bold"))
     versions = "" if len(found["versions"]) <= 1 else f"  versions: {len(found['versions'])}"
     byline = f"  by {a['author']}" if a.get("author") else ""
+    country = f" ({a['country']})" if a.get("country") else ""
     console.print(f"id {a['id']}  path {a['path']}{byline}  published {a['published'] or '?'}  "
-                  f"dateline {a['dateline'] or '-'}  run {found['run']}"
+                  f"dateline {a['dateline'] or '-'}{country}  run {found['run']}"
                   f"{'' if a['current'] else '  (superseded version)'}{versions}", highlight=False, markup=False)
     text = Text(a["text"])
     for kind in ("quotes", "roles", "entities", "dates", "quantities", "amounts"):  # later styles win

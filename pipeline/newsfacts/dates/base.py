@@ -29,6 +29,7 @@ class RuleHelpers:
     not_current: set[str]
     false_after_year: set[str]
     calendar_words: set[str]
+    day_occasions: set[str]
     part_of: set[str]
     rate_words: set[str]
 
@@ -82,3 +83,25 @@ class RuleHelpers:
         prev = tok.nbor(-1)
         return not (prev.is_punct and prev.text in ('"', "“", "``", "(", ":", "-", "—", "–", "'", "‘")
                     or prev.text.isupper() or prev.is_space)
+
+    def _age_of(self, ctx: Ctx, m: re.Match, word: str) -> str | None:
+        """PRESENT_REF, FUTURE_REF or PAST_REF when "today", "tomorrow", "yesterday" stand for an age rather than
+        a day: as the owner of a noun that is no occasion of one day ("today's teenagers", "tomorrow's
+        leaders"), or after "of" on a noun ("the cars of tomorrow", "the Britain of today"). A day's occasion
+        ("today's ruling", "yesterday's match", "the events of yesterday") and a name ("today's Guardian") keep
+        the day."""
+        ref = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF", "yesterday": "PAST_REF"}.get(word)
+        tok = self._tok(ctx, m.start())
+        if ref is None or tok is None:
+            return None
+        if tok.dep_ == "poss" and tok.head.i > tok.i:
+            noun = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i < tok.i:
+            noun = tok.head.head
+        else:
+            return None
+        if noun.pos_ == "PROPN":
+            return ref if noun.ent_type_ in ("GPE", "LOC", "NORP") else None
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in self.day_occasions or noun.lower_ in self.day_occasions:
+            return None
+        return ref

@@ -120,7 +120,10 @@ class DurationRules(RuleHelpers):
         of_year = re.match(r"\s+of\s+((?:1[6-9]|20)\d\d)\b", text[m.end():m.end() + 12])
         if rel == "first" and part and of_year:  # "the first two quarters of 1990" is the first half of it
             return Cand(start, m.end() + of_year.end(), "DATE", f"{of_year.group(1)}-{part}")
-        if (rel == "first" and unit == "M" and isinstance(n, float) and 2 <= n <= 11
+        # "For the nine months, it earned ...": a results period named without "first" is the same months so far
+        lead_in = text[max(0, m.start() - 8):m.start()]
+        reported = det == "the" and not rel and re.search(r"\b(?:for|in|during)\s+$", lead_in, re.I) is not None
+        if ((rel == "first" or reported) and unit == "M" and isinstance(n, float) and 2 <= n <= 11
                 and self._calendar_context(ctx, start)):
             # "the first nine months": the months so far of a year being reported on, for "the same period last year"
             def months_so_far(c: Ctx, n=n, value=value):

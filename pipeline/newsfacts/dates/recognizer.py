@@ -65,6 +65,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         self.not_current = set(lexicon["not_present_ref_after_current"])
         self.false_after_year = set(lexicon["false_after_year"])
         self.calendar_words = set(lexicon["calendar_context_words"])
+        self.day_occasions = set(lexicon.get("day_occasions", ()))
         self._compile()
 
     # The pass over a document ----------------------------------------------------------------

@@ -291,6 +291,9 @@ class RelativeRules(RuleHelpers):
             part = "NI"
         if self._title_inside(ctx, m.start()):
             return None
+        age = None if part else self._age_of(ctx, m, word)
+        if age:
+            return Cand(m.start(), m.end(), "DATE", age)
         kind = "TIME" if part else "DATE"
 
         def value(c: Ctx, offset=offset, part=part):

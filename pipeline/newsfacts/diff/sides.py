@@ -17,7 +17,7 @@ from newsfacts.records import KINDS, TABLE_OF
 NOT_FACT_COLUMNS = {"article_id", "run_id", "entity_id"}
 # What the readers found about an article besides its text: compared as well, since a reader's rule
 # change moves facts too (another publication date re-anchors every relative date).
-METADATA_FIELDS = ("title", "author", "published", "dateline", "agency", "source", "url")
+METADATA_FIELDS = ("title", "author", "published", "dateline", "country", "agency", "source", "url")
 
 
 # --- loading one side ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from newsfacts.entities.people_links import PeopleLinkRules
 from newsfacts.entities.peoples import PeopleRules
 from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.products import ProductRules
+from newsfacts.entities.ratings import RatingRules
 from newsfacts.entities.roles import RoleRules
 from newsfacts.entities.spans import SpanRules
 from newsfacts.entities.tables import TableRules
@@ -47,7 +48,7 @@ from newsfacts.wordlists import read_lines, read_words
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
                       CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
                       PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
-                      UnpeopledRules, PeopleRules, CurrencyRules, AcronymRules, Gazetteer, RuleComponent):
+                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, AcronymRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -88,6 +89,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.legal_forms = set(read_lines(path / "legal_forms.txt", missing_ok=True))
         self.lower_legal_forms = set(read_lines(path / "lower_legal_forms.txt", missing_ok=True))
         self.firm_links = set(read_lines(path / "firm_links.txt", missing_ok=True))
+        self.rating_words = set(read_lines(path / "rating_words.txt", missing_ok=True))
+        self.rating_links = set(read_lines(path / "rating_links.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.title_abbreviations = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
@@ -157,6 +160,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._overlay(mentions, self._legal_form_firms(doc, mentions, lines))  # firms.py
         mentions = self._join_firm_parts(doc, mentions)
         mentions = self._join_firm_links(doc, mentions, lines)  # firms.py
+        mentions = self._overlay(mentions, self._bracketed_firms(doc, mentions, lines))  # firms.py
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
@@ -169,6 +173,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._nationalities(doc, mentions)
         mentions = self._drop_common_terms(doc, mentions)
         mentions = self._drop_currencies(doc, mentions)  # currencies.py
+        mentions = self._drop_ratings(doc, mentions)  # ratings.py
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)

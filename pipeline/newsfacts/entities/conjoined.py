@@ -13,7 +13,8 @@ and Y", a plural noun before: "two brands, X and Y") and no organisation's word 
 ("Oil and Natural Gas Corporation (ONGC)"), or the second part opens with a capitalised "The" ("the
 Independent and The Times").
 "&" is left alone ("Johnson & Johnson", "Marks & Spencer"), and so is a name with "of" or "for" before
-its "and" ("Department of Trade and Industry") or a comma in it. Offsets stay those of the words.
+its "and" ("Department of Trade and Industry"), unless its second part repeats the first's words up to
+that "of" ("Duchy of Lancaster and Duchy of Cornwall"), or a comma in it. Offsets stay those of the words.
 """
 
 from __future__ import annotations
@@ -76,6 +77,8 @@ class ConjoinedRules(Stage):
         if tk.text[k + 1] == "The":
             return [left, right]
         if any(tk.lower[i] in self.linking for i in range(*left)):
+            if self._repeated_head(tk, left, right):
+                return [left, right]  # "the Duchy of Lancaster and Duchy of Cornwall"
             return None  # "Department of Trade and Industry"
         own = sum(self._name_of_its_own(doc, m, s, e, mentions) for s, e in (left, right))
         if own == 2 or self._two_things(doc, m) and not self._one_body(doc, m, left):
@@ -99,6 +102,13 @@ class ConjoinedRules(Stage):
             else:
                 out.append(m)
         return out
+
+    def _repeated_head(self, tk, left: tuple[int, int], right: tuple[int, int]) -> bool:
+        """"Duchy of Lancaster and Duchy of Cornwall", "Bank of England and Bank of France": both parts open with
+        the same words up to the same linking word, which no one name repeats round its own "and"."""
+        link = next(i for i in range(*left) if tk.lower[i] in self.linking)
+        head = tk.lower[left[0]:link + 1]
+        return link > left[0] and tk.lower[right[0]:right[0] + len(head)] == head and right[0] + len(head) < right[1]
 
     @staticmethod
     def _clause_word(doc: Doc, k: int) -> bool:

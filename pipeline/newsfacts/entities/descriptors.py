@@ -15,8 +15,9 @@ only with evidence on both sides:
   ("Welshman"), a nationality of the tables ("New Zealander", "Australian"), or a title or person noun of the
   word lists; and they are no first name, unless
   the article itself names them as a body or a nationality ("Tory" is a first name too). A name the
-  model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"): a firm is often
-  named for a body and a person ("Lockheed Martin").
+  model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"), or a body the
+  article names on its own when a sure first name and a surname are left ("Lib Dems David Laws"): a firm
+  is often named for a body and a person ("Lockheed Martin").
 
 The descriptor becomes a mention of its own when the article names it as a body or a nationality, so the
 role stays with the person through :mod:`.roles`.
@@ -27,7 +28,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Mention, Stage, name_key
-from newsfacts.namematch import first_name_gender
+from newsfacts.namematch import SURE, first_name_gender
 from newsfacts.tokens import token_index
 
 MAX_DESCRIPTOR = 2  # words: "Lib Dem"
@@ -57,7 +58,8 @@ class DescriptorRules(Stage):
             if cut is None:
                 out.append(m)
                 continue
-            label = named.get(name_key(tk.span(m.start, cut)))
+            key = name_key(tk.span(m.start, cut))
+            label = named.get(key) or (named.get(key[:-1]) if key.endswith("s") else None)  # "Lib Dems"
             if label is None and (self._nationality_noun(tk.span(m.start, cut))
                                   or name_key(tk.span(m.start, cut)) in self.demonyms):
                 label = "NORP"
@@ -87,16 +89,23 @@ class DescriptorRules(Stage):
                     or not tk.text[k][:1].isupper():
                 continue
             key = name_key(" ".join(words))
-            in_article = key in named
+            in_article = key in named or key.endswith("s") and key[:-1] in named  # "Lib Dems David Laws"
             listed = len(words) == 1 and (key in self.person_nouns or key in self.personal_roles
                                           or (key,) in self.titles or self._nationality_noun(words[0])) \
                 or key in self.demonyms  # "New Zealander Jason Spice", "Australian Lleyton Hewitt"
             rest = tk.lower[k:m.end]
             if any(w in self.org_suffixes or w in self.name_heads for w in rest):
                 return None  # "Lockheed Martin Corp.": the words left name no person
-            if in_article and m.label == "PERSON" or listed and not first_name_gender(words[0])[1]:
+            if in_article and (m.label == "PERSON" or self._first_and_surname(tk.text[k:m.end])) \
+                    or listed and not first_name_gender(words[0])[1]:
                 return k
         return None
+
+    @staticmethod
+    def _first_and_surname(words: list[str]) -> bool:
+        """"David Laws" of "Lib Dems David Laws": a sure first name and one surname, what a body's name that
+        the article names apart never ends with."""
+        return len(words) == 2 and first_name_gender(words[0])[1] == SURE and words[1][:1].isupper()
 
     def _nationality_noun(self, word: str) -> bool:
         """"Welshman", "Frenchwoman", "Englishmen": a nationality word of the tables and "man" or "woman"."""

@@ -11,7 +11,8 @@ the name began before the bracket), and not when the name goes on ("Co Durham", 
 for Assigned Names"). A nationality or place the model tagged right before the run opens the name
 ("Kenyan National Grain Corporation"). A name the model cut at a joining word before its legal form
 ("Silver Ridge of Canada Ltd": a place and a firm; "Kampen en Vos BV") or before a lower-case legal form
-("Norton co") is joined again.
+("Norton co") is joined again, and so is one cut at a bracketed part of its name ("Brook (Holdings) Ltd",
+"Norvale (Hong Kong) Trading Co Ltd"): the model makes three names of it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ LETTER_RE = re.compile(r"^[A-Z]\.?$")  # "B", "B."
 INNER_WORDS = ("and", "&", "of", "de")  # between two proper nouns of one firm's name: "B and R International Inc"
 OPENING_LABELS = ("NORP", "GPE")  # "Kenyan" of "Kenyan National Grain Corporation"
 MAX_WORDS = 8  # words of a firm's name before its legal form
+MAX_BRACKETED = 3  # capitalised words in the brackets inside a firm's name: "(Hong Kong)", "(Holdings)"
 
 
 class FirmRules(Stage):
@@ -111,8 +113,9 @@ class FirmRules(Stage):
                 taken.update(range(m.end, end))
                 m.end, m.label = end, "ORG"
         out: list[Mention] = []
+        lone = self._lone_surnames(doc, mentions)
         for m in sorted(mentions, key=lambda m: m.start):
-            start = self._linked_part(doc, m, out[-1] if out else None, taken, lines)
+            start = self._linked_part(doc, m, out[-1] if out else None, taken, lines, lone)
             if start is None:
                 out.append(m)
             elif out and out[-1].start == start:
@@ -121,8 +124,27 @@ class FirmRules(Stage):
                 out.append(Mention(start, m.end, "ORG", m.source))
         return out
 
+    def _lone_surnames(self, doc: Doc, mentions: list[Mention]) -> set[int]:
+        """Starts of one-word "people" whose word no other name of the article holds, with no honorific or
+        title before them: news names a person in full first, so such a word before "and" and a firm's name
+        ("Carter and Webb Hotels Ltd") is a founder's name in the firm's."""
+        tk = token_index(doc)
+        words: dict[str, int] = {}
+        for m in mentions:
+            for w in tk.text[m.start:m.end]:
+                words[w] = words.get(w, 0) + 1
+        out = set()
+        for m in mentions:
+            if m.label != "PERSON" or m.end - m.start != 1 or m.fixed or words[tk.text[m.start]] > 1:
+                continue
+            before = tk.lower[m.start - 1] if m.start > 0 else ""
+            if before in self.honorifics or before.rstrip(".") in self.honorifics or before in self.title_ends:
+                continue
+            out.add(m.start)
+        return out
+
     def _linked_part(self, doc: Doc, m: Mention, prev: Mention | None, taken: set[int],
-                     lines: list[str]) -> int | None:
+                     lines: list[str], lone: set[int] = frozenset()) -> int | None:
         """Where the part of ``m``'s firm name before its joining word begins, or None. A mention ending in a
         legal form is a firm whatever the model's label ("Druck GmbH" a person)."""
         tk = token_index(doc)
@@ -148,7 +170,7 @@ class FirmRules(Stage):
             return None
         word = lowers[link]
         if word == "and":
-            return start if label is None else None
+            return start if label is None or prev.start in lone else None
         if word == "of":
             place = " ".join(t for t, f in zip(texts[m.start:m.end], forms, strict=True) if not f)
             alias = self.aliases.get(name_key(place))
@@ -161,6 +183,53 @@ class FirmRules(Stage):
                 return None
             return start
         return start  # "&", a foreign "and"
+
+    def _bracketed_firms(self, doc: Doc, mentions: list[Mention], lines: list[str]) -> list[Mention]:
+        """"Brook (Holdings) Ltd", "Norvale (Hong Kong) Trading Co Ltd": proper nouns, up to three capitalised
+        words in brackets, proper nouns again and a legal form are one firm's name, which the model cuts into
+        a name before the bracket, one inside it and one after it. The name before the bracket is a mention
+        the model made (any label but a fixed one) or a run of proper nouns; what follows the bracket runs
+        over proper nouns to its first legal form (and the legal forms after it: "Co Ltd"), on one line."""
+        tk = token_index(doc)
+        texts = tk.text
+        owner = {i: m for m in mentions for i in range(m.start, m.end)}
+        out: list[Mention] = []
+        for i in range(1, tk.n - 3):
+            if texts[i] != "(" or lines[i] == "caps" or not self._firm_word(doc, i - 1):
+                continue
+            close = i + 1
+            while close < tk.n and close - i <= MAX_BRACKETED and texts[close][:1].isupper():
+                close += 1
+            if close == i + 1 or close >= tk.n or texts[close] != ")":
+                continue
+            end = close + 1
+            while end < tk.n and end - close <= MAX_WORDS and self._firm_word(doc, end) \
+                    and not self._bracketed_legal_form(texts, close, end):
+                end += 1
+            if end >= tk.n or not self._bracketed_legal_form(texts, close, end):
+                continue
+            while end < tk.n and self._bracketed_legal_form(texts, close, end):
+                end += 1  # "Co Ltd"
+            before = owner.get(i - 1)
+            if before is not None:
+                if before.fixed or before.end != i:
+                    continue
+                start = before.start
+            else:
+                start = i - 1
+                while start > 0 and i - start < MAX_WORDS and start - 1 not in owner \
+                        and self._firm_word(doc, start - 1):
+                    start -= 1
+            if any(owner[k].fixed for k in range(close, end) if k in owner) or not self._one_line(doc, start, end):
+                continue
+            out.append(Mention(start, end, "ORG", "rule"))
+        return out
+
+    def _bracketed_legal_form(self, texts: list[str], close: int, k: int) -> bool:
+        """The word at ``k`` is a legal form ending the name after the bracket that closes at ``close``."""
+        if not texts[k][:1].isupper() or texts[k].replace(".", "").lower() not in self.legal_forms:
+            return False
+        return k == close + 1 or self._legal_form_word(texts[k - 1], texts[k])
 
     @staticmethod
     def _one_line(doc: Doc, start: int, end: int) -> bool:

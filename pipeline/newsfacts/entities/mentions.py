@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsfacts.namematch import POST_NOMINALS, SURE, first_name_gender
+from newsfacts.namematch import name_key as name_key  # the stages take it from here with the mentions
 from newsfacts.tokens import token_index
 
 # Labels of the statistical model that the money and dates components handle (the factory's default drop list).
@@ -35,15 +36,6 @@ WORD_RE = re.compile(r"[^\W\d_]{2,}")
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]+$")
 NUMBERISH = re.compile(r"^[\d.,:/-]+$")
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """Case-, space- and determiner-insensitive lookup key of a name."""
-    text = re.sub(r"\s+", " ", text.strip()).lower().replace("’", "'")
-    if text.startswith("the "):
-        text = text[4:]
-    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,8 +39,11 @@ class ProductRules(Stage):
         orgs = {keys[id(m)] for m in mentions if m.label == "ORG"}
         things: set[str] = set()
         bodies: set[str] = set()
+        people = {m.start for m in mentions if m.label == "PERSON"}
         for m in mentions:
             key = keys[id(m)]
+            if self._titles_person(doc, m, people):
+                continue  # "Xbox frontman J. Allard": a product's people and a firm's are titled alike
             if not self._may_be_product(doc, m) or self._acts_as_body(doc, m, mentions) \
                     or self._pronoun_of_subject(doc, m, mentions) in GENDERED_PRONOUNS:  # "Gates ..., but he"
                 bodies.add(key)
@@ -125,6 +128,16 @@ class ProductRules(Stage):
         """One word, no known first name, linked to no longer name."""
         return m.end - m.start == 1 and (not m.canonical or " " not in m.canonical) \
             and first_name_gender(doc[m.start].text)[1] != SURE
+
+    def _titles_person(self, doc: Doc, m: Mention, people: set[int]) -> bool:
+        """The name qualifies a title written before a person's name ("Xbox frontman J. Allard", "Sony
+        chief executive Howard Stringer"): products have frontmen, bosses and designers as firms have
+        chief executives, so such a title says neither which the name is."""
+        tk = token_index(doc)
+        k = m.end
+        while k < tk.n and tk.text[k].islower() and (tk.lower[k] in self.role_words or tk.lower[k] in self.title_ends):
+            k += 1
+        return k > m.end and k in people
 
     def _has_role(self, doc: Doc, m: Mention) -> bool:
         """"a Sega spokesman", "Sega's chief executive", "head of Sega": the body a role belongs to."""

@@ -226,9 +226,25 @@ class MoneyExtractor(QuantityFinder):
             adj = self.word_re.match(text, self._skip_space(text, pos))
             if adj and adj.group(0).isalpha() and adj.group(0)[0].isupper() and text[adj.end():adj.end() + 1] == " ":
                 found = self._lookup(text, adj.end(), {}, self.post_lower, 2)
+        if found is None:
+            found = self._bracketed_adjective(text, pos)
         if found and not found[2][-1].isalnum() and text[self._skip_space(text, found[0]):][:1].isdigit():
             return None  # "5 $10": the sign belongs to the next number
         return (found[0], found[1]) if found else None
+
+    _BRACKETED = re.compile(r"\(([^()\n\d]{1,20})\)(?=[ \u00a0])")
+
+    def _bracketed_adjective(self, text: str, pos: int) -> tuple[int, str, str] | None:
+        """"132 mln (U.S.) dlrs", "50 mln (Canadian) dlrs": the country word in brackets, read as if
+        written before the currency name."""
+        m = self._BRACKETED.match(text, self._skip_space(text, pos))
+        if m is None:
+            return None
+        inner = m.group(1)
+        found = self._lookup(inner + text[m.end():m.end() + 40], 0, self.post_cased, self.post_lower)
+        if found is None or found[0] <= len(inner) + 1:
+            return None  # the country word alone, with no currency name after it
+        return m.end() + found[0] - len(inner), found[1], found[2]
 
     # -- document ---------------------------------------------------------------------------------
     def _elided(self, doc: Doc | None, text: str, nums: list[_Num], monies: dict[int, _Money]) -> None:

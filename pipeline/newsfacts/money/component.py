@@ -14,6 +14,7 @@ from newsfacts.component import RuleComponent
 from newsfacts.extensions import doc_text, register_extensions
 from newsfacts.money.about import AboutWords, annotate
 from newsfacts.money.amounts import MoneyExtractor
+from newsfacts.money.results import label_figures
 from newsfacts.records import Amount, Quantity
 from newsfacts.tokens import token_index
 from newsfacts.wordspan import head_of_compound
@@ -44,6 +45,8 @@ class MoneyComponent(RuleComponent):
         quantities = [q for q in quantities if _whole_words(text, q)]
         if amounts or quantities:
             annotate(doc, amounts, quantities, text, self.about_words)
+            figures = [*amounts, *quantities]
+            label_figures(self.extractor.results.rows(text, sorted((f.start, f.end) for f in figures)), figures)
         doc._.amounts = amounts
         doc._.quantities = quantities
         return doc

@@ -12,7 +12,7 @@ previous first), so a figure of a table with no currency anywhere stays a plain 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,10 +25,11 @@ _FILLER = frozenset({"vs", "vs.", "profit", "loss", "", "."})
 
 
 @dataclass(slots=True)
-class _Row:
+class Row:
     start: int  # where the figures start (after the label)
     end: int  # the end of the line
     money: bool
+    label: str  # "Net", "Shr", "Avg shrs": what the row's figures measure
 
 
 def _lines(text: str):
@@ -43,7 +44,7 @@ class ResultsRows:
     def __init__(self, models: Path) -> None:
         self.kinds = {w.lower(): k for w, k in read_table(models / "results_rows.tsv")}
 
-    def _row(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> _Row | None:
+    def _row(self, text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Row | None:
         """The row a line is, if it is one: a label, then only figures, "vs" and "profit"/"loss"."""
         at = [start]
         dash = text.find(_DATELINE_DASH, start, min(end, start + 80))
@@ -63,10 +64,15 @@ class ResultsRows:
             if any(w.lower().rstrip(".,") not in _FILLER for w in words):
                 continue
             kinds = {self.kinds.get(w.lower().rstrip(".")) for w in m.group(0).split()}
-            if "count" in kinds or "money" not in kinds:
-                return _Row(m.end(), end, False)
-            return _Row(m.end(), end, True)
+            return Row(m.end(), end, "count" not in kinds and "money" in kinds, m.group(0).strip())
         return None
+
+    def rows(self, text: str, spans: list[tuple[int, int]]) -> list[Row]:
+        """The results rows of a text whose figures are at ``spans`` (sorted (start, end)): none unless two."""
+        if "vs" not in text:
+            return []
+        rows = [r for s, e in _lines(text) if (r := self._row(text, s, e, spans)) is not None]
+        return rows if len(rows) >= 2 else []
 
     def figures(self, text: str, nums: list, monies: dict, abbr_scale: Callable) -> dict[int, tuple[int, float, str]]:
         """(end, value, currency) by index for the numbers of ``nums`` no amount of ``monies`` (index -> amount)
@@ -76,8 +82,8 @@ class ResultsRows:
         ends = {i: abbr_scale(text, n) or (n.end, n.value)
                 for i, n in enumerate(nums) if i not in monies and not n.yearish}
         spans = sorted([(m.start, m.end) for m in monies.values()] + [(nums[i].start, e) for i, (e, _) in ends.items()])
-        rows = [r for s, e in _lines(text) if (r := self._row(text, s, e, spans)) is not None]
-        if len(rows) < 2:
+        rows = self.rows(text, spans)
+        if not rows:
             return {}
         written = []  # (row index, currency) of the rows that write a currency
         in_order = sorted(monies.values(), key=lambda m: m.start)
@@ -98,3 +104,12 @@ class ResultsRows:
                 if r.start <= nums[i].start < r.end:
                     out[i] = (end, value, cur)
         return out
+
+
+def label_figures(rows: list[Row], figures: Iterable) -> None:
+    """A figure on a results row measures what the row's label names ("Net", "Shr", "Avg shrs"): the parse
+    joins a table's lines into one sentence, and would give it a word of the next row ("Note", "Shr")."""
+    for figure in figures:
+        row = next((r for r in rows if r.start <= figure.start < r.end), None)
+        if row is not None:
+            figure.about = row.label

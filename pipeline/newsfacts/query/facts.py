@@ -6,7 +6,16 @@ import sqlite3
 from collections import Counter, defaultdict
 
 from newsfacts.query.connection import rows
-from newsfacts.query.filters import _day_bound, _facts_from, _labels, _limit, _Where, article_ids, check_run
+from newsfacts.query.filters import (
+    _day_bound,
+    _facts_from,
+    _labels,
+    _limit,
+    _Where,
+    article_ids,
+    check_run,
+    country_code_of,
+)
 from newsfacts.records import TABLE_OF
 
 QUERY_NAMES = ("people", "entities", "roles", "amounts", "quantities", "quotes", "dates", "articles")
@@ -170,9 +179,10 @@ def dates(conn: sqlite3.Connection, date_from: str | None = None, date_to: str |
 
 def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: str | None = None,
              author: str | None = None, name: str | None = None, article: str | None = None,
-             run: int | None = None, limit: int | None = None) -> list[dict]:
+             country: str | None = None, run: int | None = None, limit: int | None = None) -> list[dict]:
     """Current articles (or those a run extracted) with metadata and fact counts; with ``name``, those that
-    mention an entity by that name, under any name it was given (``entity_index``)."""
+    mention an entity by that name, under any name it was given (``entity_index``); with ``country`` (an
+    ISO 3166-1 code or a country's name), those datelined there."""
     check_run(conn, run)
     where = _Where()
     if run is None:
@@ -184,11 +194,14 @@ def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: st
         where.add("a.published >= ?", _day_bound(date_from, upper=False))
     if date_to:
         where.add("a.published <= ?", _day_bound(date_to, upper=True))
-    # A database made before articles.author is read as it is: no writer is known.
-    has_author = any(r[1] == "author" for r in conn.execute("PRAGMA table_info(articles)"))
-    writers = "a.author" if has_author else "NULL"
+    # A database made before articles.author or articles.country is read as it is: nothing known there.
+    have = {r[1] for r in conn.execute("PRAGMA table_info(articles)")}
+    writers = "a.author" if "author" in have else "NULL"
+    dateline_country = "a.country" if "country" in have else "NULL"
     if author:
         where.add(f"{writers} LIKE ?", f"%{author}%")
+    if country:
+        where.add(f"{dateline_country} = ?", country_code_of(country))
     if name:
         where.add("EXISTS (SELECT 1 FROM entities e JOIN entity_index i ON i.id = e.entity_id WHERE "
                   "e.article_id = a.id AND e.run_id = c.run_id AND (i.canonical LIKE ? OR e.canonical LIKE ?))",
@@ -197,7 +210,8 @@ def articles(conn: sqlite3.Connection, date_from: str | None = None, date_to: st
     counts = ", ".join(f"(SELECT COUNT(*) FROM {t} f WHERE f.article_id = a.id AND f.run_id = c.run_id) AS {t}"
                        for k, t in TABLE_OF.items() if k != "roles")
     params = ([run] if run is not None else []) + where.params
-    return rows(conn, f"SELECT a.id, a.title, {writers} AS author, a.published, a.dateline, a.agency, a.path, a.words, "
+    return rows(conn, f"SELECT a.id, a.title, {writers} AS author, a.published, a.dateline, "
+                      f"{dateline_country} AS country, a.agency, a.path, a.words, "
                       f"c.run_id AS run, {counts} FROM articles a JOIN ({runs_sql}) c ON c.article_id = a.id{where} "
                       f"ORDER BY a.published, a.path{_limit(limit)}", params)
 

@@ -57,6 +57,17 @@ def _day_bound(value: str, upper: bool) -> str:
     return hi if upper else lo
 
 
+def country_code_of(value: str) -> str:
+    """A --country value (an ISO 3166-1 alpha-2 or alpha-3 code, or a country's name) as its alpha-2 code."""
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(value.strip()).alpha_2
+    except LookupError:
+        raise QueryError(f"not a country: {value!r} (give an ISO 3166 code such as GB, or a name such as "
+                         "United Kingdom)") from None
+
+
 # --- articles ---------------------------------------------------------------------------------
 
 _ID_PREFIX = re.compile(r"[0-9a-fA-F]{4,16}")

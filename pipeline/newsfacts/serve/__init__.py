@@ -29,8 +29,8 @@ FACETS = {
     "current_attributions": ["kind", "speaker", "verb"],
     "quotes": ["speaker"],
     "current_quotes": ["speaker", "verb"],
-    "articles": ["current", "published", "agency", "format"],
-    "current_articles": ["published", "dateline", "agency"],
+    "articles": ["current", "published", "agency", "country", "format"],
+    "current_articles": ["published", "dateline", "country", "agency"],
     "runs": ["status", "fingerprint"],
     "failures": ["run_id", "level"],
 }
@@ -75,8 +75,9 @@ def metadata(db_path: str | Path) -> dict:
     from newsfacts.records import TABLE_OF
 
     tables: dict[str, dict] = {}
-    for name, facets in FACETS.items():
-        tables[name] = {"facets": facets}
+    have = _columns(db_path)
+    for name, facets in FACETS.items():  # a file made before a column was added has no facet for it
+        tables[name] = {"facets": [f for f in facets if f in have.get(name, facets)]}
     for name, text in DESCRIPTIONS.items():
         tables.setdefault(name, {})["description"] = text
     tables["articles"] |= {"label_column": "title", "sort_desc": "published"}
@@ -109,3 +110,15 @@ def metadata(db_path: str | Path) -> dict:
 def templates_dir() -> Path:
     """The folder of Datasette templates newsfacts serve passes as --template-dir."""
     return Path(str(files("newsfacts.serve") / "templates"))
+
+
+def _columns(db_path: str | Path) -> dict[str, set[str]]:
+    """Table or view -> its columns, read without changing the file."""
+    from newsfacts import dbfile
+
+    conn = dbfile.read_only(db_path)
+    try:
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+        return {n: {r[1] for r in conn.execute(f"PRAGMA table_info([{n}])")} for n in names}
+    finally:
+        conn.close()
