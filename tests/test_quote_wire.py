@@ -133,3 +133,56 @@ def test_a_condition_is_no_question(process, text, content):
 def test_questions_names_and_relatives_are_not_reports(process, text, wrong):
     contents = [q.text for q in indirect(process(text))]
     assert not set(contents) & set(wrong), contents
+
+
+NAMED_BEFORE = [
+    # text, the content "it said" reports, its speaker: a firm the model took for a person is still what "it"
+    # stands for (no first name, no he or she), as is a name it left untagged
+    ("Grainex Coal said its losses had deepened in 2004. Higher costs at its deep pits were to blame, it said.",
+     "Higher costs at its deep pits were to blame", "Grainex Coal"),
+    ('"Claims were the heaviest in a decade," said Hanover Re. Storms in the north were mostly to blame, it said.',
+     "Storms in the north were mostly to blame", "Hanover Re"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", NAMED_BEFORE)
+def test_it_said_takes_up_the_name_that_spoke(process, text, content, speaker):
+    quote = next(q for q in indirect(process(text)) if q.text == content)
+    assert quote.speaker == speaker
+
+
+OWN_REPORT = [
+    # text, the content "they" report, the speaker: the group named before, not a noun inside those words
+    ("Dock workers warned of delays at the port on Monday. The strike will cost shippers millions and the "
+     "unions fear job losses, they said.",
+     "The strike will cost shippers millions and the unions fear job losses", "Dock workers"),
+    (  # no group named before: the words they report name them
+        '"Viewers deserve better pictures," said Anna Roth, head of the broadcasters\' group. The set makers want us '
+        "to buy screens of at least 50in to see the full effect, they say, although smaller sets will do.",
+        "The set makers want us to buy screens", "set makers"),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", OWN_REPORT)
+def test_they_is_not_a_noun_of_what_they_report(process, text, content, speaker):
+    quote = next(q for q in indirect(process(text)) if q.text.startswith(content))
+    assert quote.speaker == speaker
+
+
+EVIDENCE = [
+    # text, the contents that are reported speech: a thing that "suggests" shows, a person who does speaks
+    ("Official figures suggested that unemployment rose in the spring, while the theory suggests that demand "
+     "will recover.", []),
+    ("Recent reports suggested the striker would leave the club in January.", []),
+    ("The minister suggested that the tax would be cut next year.", ["the tax would be cut next year"]),
+    ("A survey by the pollster Brightline suggested that most voters back the plan.", ["most voters back the plan"]),
+    # a named author before the noun: the body's own figures, its poll
+    ("Eurostat figures suggested that unemployment rose in the spring.", ["unemployment rose in the spring"]),
+    ("The Mercer Institute's latest survey suggests that most workers want shorter weeks.",
+     ["most workers want shorter weeks"]),
+]
+
+
+@pytest.mark.parametrize("text,contents", EVIDENCE)
+def test_evidence_is_no_reported_speech(process, text, contents):
+    assert [q.text for q in indirect(process(text))] == contents

@@ -93,7 +93,9 @@ class QuoteFinder(RuleComponent):
         )
         people.warm()
         self.reported = IndirectSpeech(verbs - read_words(path / "not_speech_verbs.txt"), self.speakers,
-                                       read_words(path / "question_verbs.txt", missing_ok=True))
+                                       read_words(path / "question_verbs.txt", missing_ok=True),
+                                       (read_words(path / "evidence_verbs.txt", missing_ok=True),
+                                        read_words(path / "evidence_nouns.txt", missing_ok=True)))
 
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)

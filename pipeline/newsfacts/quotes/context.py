@@ -64,6 +64,7 @@ class Context:
         self.region_starts = [r[0] for r in self.regions]
         self._datelines: dict[int, int] = {}
         self.org_speakers: list[tuple[int, Mention]] = []  # organisations named as speakers, by position
+        self.named_speakers: list[tuple[int, Mention]] = []  # speakers named by a name not a person's
         self.descriptions: dict[str, list[tuple[int, str]]] = {}  # a noun → fuller speakers' descriptions
 
     @property
@@ -239,6 +240,17 @@ class Context:
     def note_org_speaker(self, at: int, speaker: tuple) -> None:
         """An organisation named as the speaker of a report at character ``at``."""
         self.org_speakers.append((at, Mention(speaker[1], speaker[2], "ORG", speaker[0])))
+
+    def note_named_speaker(self, at: int, speaker: tuple) -> None:
+        """A speaker named by a name that is no person's (an organisation the model took for a place, or
+        left untagged: "UK Coal said", "said Swiss Re"), at the reporting verb's character ``at``."""
+        self.named_speakers.append((at, Mention(speaker[1], speaker[2], speaker[3], speaker[0])))
+
+    def last_named_speaker(self, token: Token) -> Mention | None:
+        """The last speaker noted by ``note_named_speaker`` before ``token``, in its paragraph or the one before."""
+        para = self.paragraph_of(token.idx)
+        found = [(at, m) for at, m in self.named_speakers if at < token.idx and para - self.paragraph_of(at) <= 1]
+        return max(found, key=lambda f: f[0])[1] if found else None
 
     def last_org_report(self, token: Token) -> tuple[int, Mention] | None:
         """The last report by an organisation named as its speaker before ``token`` (the reporting verb's

@@ -4,9 +4,11 @@ the clause holds a direct quote (a partial quote inside it is fine).
 
 Only speech and cognition: the reporting verbs less those that attribute a quotation but do not
 report what someone said in a clause (``not_speech_verbs.txt``: "studies show that", "you may find
-that", "they agreed that"); never a negated verb ("did not say whether"), an impersonal passive
-("it was not disclosed whether"), a question ("asked whether he thought"), "no-one" or the words of
-the article's own "I", "we" or "you". The content
+that", "they agreed that"), nor a thing without a named author that shows what it "suggests" or
+"reveals" (``evidence_verbs.txt``, ``evidence_nouns.txt``: "the data suggest that", "reports suggested
+that"); never a negated verb ("did not say whether"), an impersonal passive ("it was not disclosed
+whether"), a question ("asked whether he thought"), "no-one" or the words of the article's own "I",
+"we" or "you". The content
 is the whole complement clause, with its conjoined clauses ("said that … and that …", a clause
 hanging from "in a statement that …"), its quote marks balanced, and no dateline ("ALMATY – ").
 """
@@ -29,12 +31,17 @@ QUESTION_MARKS = ("whether", "if")
 ANCHOR = "attribution"  # a report without a content of its own: only carries its speaker to the quotes after it
 
 
+_NAMED_BY = frozenset({"compound", "poss", "nmod"})  # "Eurostat figures", "the Institute's survey"
+
+
 class IndirectSpeech:
     """Finds reported clauses governed by a reporting verb or "according to"."""
 
-    def __init__(self, verbs: set[str], speakers: Speakers, question_verbs: set[str] = frozenset()):
+    def __init__(self, verbs: set[str], speakers: Speakers, question_verbs: set[str] = frozenset(),
+                 evidence: tuple[set[str], set[str]] = (frozenset(), frozenset())):
         self.verbs = verbs
         self.question_verbs = question_verbs
+        self.evidence_verbs, self.evidence_nouns = evidence
         self.speakers = speakers
         self._hashes = None
 
@@ -64,7 +71,7 @@ class IndirectSpeech:
             if any(s < span.end_char and span.start_char < e for s, e in direct):
                 continue
             speaker = self.speakers.speaker_of(ctx, t)
-            if speaker is None:
+            if speaker is None or speaker[3] is None and self.evidence(t):
                 continue
             verb = verb_span(doc, t)
             if span.start_char <= speaker[1] < span.end_char:
@@ -112,6 +119,14 @@ class IndirectSpeech:
         if any(c.dep_ in ("nsubjpass", "expl") or c.lower_ in NOT_SPEAKERS for c in subjects):
             return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
         return True
+
+    def evidence(self, verb: Token) -> bool:
+        """A thing that shows, with no author named, as the subject: "the figures suggest that …", "reports
+        suggested that …" (not "a survey by Gartner suggests" or "Eurostat figures suggest", their words)."""
+        return verb.lemma_.lower() in self.evidence_verbs and any(
+            c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns
+            and not any(m.dep_ in _NAMED_BY and m.pos_ == "PROPN" for m in c.lefts)
+            for c in verb.children)
 
     def content(self, ctx: Context, verb: Token) -> Span | None:
         """The complement clause: "said (that) …", "said in a statement that …"; an inserted
