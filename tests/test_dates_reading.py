@@ -59,6 +59,11 @@ READ = [
     ("Police arrested two men on Sunday night, and both are due in court on Monday.", "2024-03-14", "Monday",
      "2024-03-18"),
     ("The hospital, which opened Friday, treats 300 patients a day.", "2024-03-14", "Friday", "2024-03-08"),
+    # wire copy writes a day of the month as words
+    ("The dividend is payable April three to holders of record March 20.", "1987-03-03", "April three",
+     "1987-04-03"),
+    ("The plant reopened on Feb twenty-one after the strike.", "1987-03-03", "Feb twenty-one", "1987-02-21"),
+    ("Ministers meet in Geneva on June nine, a spokesman said.", "1987-03-03", "June nine", "1987-06-09"),
 ]
 
 
@@ -74,6 +79,9 @@ NOT_DATES = [
     ("The striker scored 2 in the afternoon session and one more after tea.", "2024-03-14", "2 in the afternoon"),
     ("He resigned the day after the election, his party said.", "2024-03-14", "the day after the election"),
     ("The home side scored twice in the final quarter to win the game.", "2024-03-14", "the final quarter"),
+    # a number word after a month that counts what follows it
+    ("In March two rival bakeries merged.", "1987-03-03", "March two"),
+    ("By May three of the five plants had closed.", "1987-03-03", "May three"),
 ]
 
 

@@ -176,6 +176,10 @@ EVIDENCE = [
     ("Recent reports suggested the striker would leave the club in January.", []),
     ("The minister suggested that the tax would be cut next year.", ["the tax would be cut next year"]),
     ("A survey by the pollster Brightline suggested that most voters back the plan.", ["most voters back the plan"]),
+    # a named author before the noun: the body's own figures, its poll
+    ("Eurostat figures suggested that unemployment rose in the spring.", ["unemployment rose in the spring"]),
+    ("The Mercer Institute's latest survey suggests that most workers want shorter weeks.",
+     ["most workers want shorter weeks"]),
 ]
 
 

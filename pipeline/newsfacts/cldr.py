@@ -7,6 +7,9 @@ writes ("RM" in Malaysia, "zł" in Poland, "GH₵" in Ghana) when no other curre
 the country adjective alone for the families ("US", "Canadian": "10 billion US"). ``models/money``
 keeps only what CLDR lacks or decides otherwise (families such as "$" and "rupees", local
 abbreviations such as "LE", "Tk", "KD"); its rows override these.
+
+Also the English names of languages ("Afrikaans", "Chechen", "Tamil"), which are peoples' names too:
+the entity tagger keeps a NORP that is one (CLDR has no demonyms).
 """
 
 from __future__ import annotations
@@ -104,3 +107,16 @@ def read_currency_forms() -> tuple[list[tuple[str, str, str]], dict[str, str], d
         if len(c) == 1:
             adjs[noun][adj] = next(iter(c))
     return rows, bare, dict(adjs)
+
+
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """The one-word English names of languages in CLDR, lower case ("afrikaans", "chechen")."""
+    return frozenset(cached("cldr-languages", "babel", read_language_names))
+
+
+def read_language_names() -> list[str]:
+    """``language_names`` read from babel's CLDR data."""
+    from babel import Locale
+
+    return sorted({name.lower() for name in Locale("en").languages.values() if name.isalpha()})

@@ -61,7 +61,8 @@ class AbsoluteRules(RuleHelpers):
         if not self._cap(ctx, m, "mon") and not ctx.text[m.start("mon") - 1:m.start("mon")].isalnum():
             return None  # "may" the verb; but "14april 2015", written without its space, is a date
         mo = self._month_num(m.group("mon"))
-        d = int(m.group("day"))
+        d = int(m.group("day")) if m.groupdict().get("day") else sum(
+            self._word_number(w) for w in re.split(r"[- ]", m.group("dword")))
         if safe_date(2000, mo, d) is None:  # a leap year, so Feb. 29 passes
             return None
         if m.group("mon").lower() == "may" and not m.groupdict().get("year") and not m.groupdict().get("wd"):
@@ -292,6 +293,17 @@ class AbsoluteRules(RuleHelpers):
             return f"{year}-{code}", True
 
         return Cand(start, m.end(), "DATE", value)
+
+    def _h_md_word(self, m: re.Match, ctx: Ctx) -> Cand | None:
+        """"payable April three", "on March twenty-one": wire copy writes a day of the month as words. A
+        number word that counts what follows it ("in March two firms merged", "two of them") is no day."""
+        last = self._tok(ctx, m.end() - 1)
+        if last is None or ctx.doc is None:
+            return None
+        after = ctx.doc[last.i + 1] if last.i + 1 < len(ctx.doc) else None
+        if after is not None and (after.lower_ == "of" or after.is_alpha and after.pos_ in ("NOUN", "PROPN", "ADJ")):
+            return None
+        return self._h_mdy(m, ctx)
 
     _SMALL = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
               "seventeen": 17, "eighteen": 18, "nineteen": 19}

@@ -66,6 +66,9 @@ class RulePatterns(RuleHelpers):
             rf"\b{mon}\s+{day}(?=\s+(?:and|or|&)\s+[0-3]?\d(?:st|nd|rd|th)?\s?,?\s+{year})", f), self._h_first_day))
         yrel = r"(?:,?\s+(?P<yrel>this|last|next)\s+year\b(?!['’]))?"  # "June 29 last year"
         R.append(("md", re.compile(rf"\b{mon}\s+{day}\b{yrel}", f), self._h_mdy))
+        day_word = (rf"(?P<dword>(?:twenty|thirty)[- ](?:{ones})|{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty)")
+        R.append(("md_word", re.compile(rf"\b{mon}\s+{day_word}\b(?![-\w])", f), self._h_md_word))
         R.append(("dm", re.compile(rf"\b(?:the\s+)?{day}\s*(?:of\s+)?{mon}{yrel}", f), self._h_mdy))
         R.append(("my", re.compile(rf"\b{mon},?\s+(?:of\s+)?{year}\b", f), self._h_my))
         R.append(("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)\b"), self._h_iso))
@@ -259,7 +262,7 @@ class RulePatterns(RuleHelpers):
         months, weekdays = rf"(?:{_alt(self.months)})\b", _alt(self.weekdays)
         gates = {
             "wd_date": weekdays, "wd_dmy": weekdays, "weekday": weekdays,
-            "mdy": months, "dmy": months, "md": months, "dm": months, "my": months, "month": months,
+            "mdy": months, "dmy": months, "md": months, "md_word": months, "dm": months, "my": months, "month": months,
             "month_span": months,
             "slash": r"\d/\d", "time24": r"\d:[0-5]", "time_gmt": r"\d\d\s+(?:gmt|utc)",
             "decade": r"0['’]?s\b",

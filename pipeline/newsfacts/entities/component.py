@@ -27,6 +27,7 @@ from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
 from newsfacts.entities.people_links import PeopleLinkRules
+from newsfacts.entities.peoples import PeopleRules
 from newsfacts.entities.persons import PersonCueRules
 from newsfacts.entities.products import ProductRules
 from newsfacts.entities.ratings import RatingRules
@@ -47,7 +48,7 @@ from newsfacts.wordlists import read_lines, read_words
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
                       CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
                       PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
-                      UnpeopledRules, CurrencyRules, RatingRules, AcronymRules, Gazetteer, RuleComponent):
+                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, AcronymRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -116,6 +117,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.personal_roles = set(read_lines(path / "personal_roles.txt", missing_ok=True))
         self.holding_nouns = set(read_lines(path / "holding_nouns.txt", missing_ok=True))
         self.common_terms = set(read_lines(path / "common_terms.txt", missing_ok=True))
+        self.party_words = set(read_lines(path / "party_words.txt", missing_ok=True))
         award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
         role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]
@@ -189,6 +191,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._link_acronyms(doc, mentions)
         self._link_org_short_forms(doc, mentions)
         self._by_cues(doc, mentions, lines)
+        self._unsupported_groups(doc, mentions)  # peoples.py: NORP only with a people's word
         self._unpeopled(doc, mentions)  # unpeopled.py: the one-word "people" still left
         self._link_variants(doc, mentions)  # variants.py
         names = self._canonicalize(doc, mentions, lines)

@@ -10,7 +10,8 @@ the other evidence is "at X" or one use. It becomes a place or a body when some 
 evidence for one: a modifier of a head noun no person's name modifies (``body_heads.tsv``: "the X
 club", "X airport"), a possessive before a person's full name ("X's John Smith"), "the X" heading its
 phrase, the object of "in"/"near"/"outside", a town and a comma before it ("Chatham, Kent"), "X-based".
-"at X" is weaker ("a dig at X"): only without a person's verb. A first name of gender-guesser's lexicon
+"at X" is weaker ("a dig at X"): only without a person's verb. A political group's word (``party_words.txt``:
+"Labour says ...") with no person's evidence is the party. A first name of gender-guesser's lexicon
 ("Chelsea", "Kent") takes more than "the X" or "at X".
 
 :mod:`.towns` (GeoNames towns), :mod:`.articled` (only ever "the X") and the cues of :mod:`.cues`
@@ -49,19 +50,22 @@ class UnpeopledRules(Stage):
         starts = {m.start: m for m in mentions}
         for low, group in groups.items():
             word = tk.text[group[0].start]
+            party = self._party_name(word)  # "Labour", also a title's portfolio word ("Labour minister")
             if low in in_full or any(m.fixed or (m.canonical and " " in m.canonical) for m in group) \
                     or name_key(word) in self.aliases or not word.replace("-", "").isalpha() \
-                    or low in self.role_words:  # "the Queen", "the Pope": titles
+                    or low in self.role_words and not party:  # "the Queen", "the Pope": titles
                 continue
             first = bool(first_name_gender(word)[1])  # "Chelsea", "Kent": only where the evidence is strong
             label = self._body_label(doc, where[low], labels, starts, first)
-            if label:
+            if label is None and party:
+                label = "ORG"  # "Labour says ...", "the opposition to Labour": a political group's word (peoples.py)
+            if label and label != "PERSON":
                 for m in group:
                     m.label = label  # not fixed: a club's cue read later may say more
 
     def _body_label(self, doc: Doc, uses: list[int], labels: dict[tuple[int, int], str],
                     starts: dict[int, Mention], first: bool) -> str | None:
-        """The label the uses give the word, or None where any use reads it as a person's name."""
+        """The label the uses give the word, "PERSON" where any use reads it as a person's name, or None."""
         tk = token_index(doc)
         strong: list[str] = []
         weak = False
@@ -72,9 +76,9 @@ class UnpeopledRules(Stage):
             if prev.rstrip(".") in self.honorific_genders or prev in self.honorifics \
                     or prev[:1].isalpha() and prev in self.title_heads \
                     or (k and tk.text[k - 1].islower() and prev in self.person_nouns):
-                return None  # "Mr Hayes", "President Clinton", "coach Ranieri", "gold medallist Holmes"
+                return "PERSON"  # "Mr Hayes", "President Clinton", "coach Ranieri", "gold medallist Holmes"
             if nxt == "," and k + 3 < tk.n and tk.text[k + 2].isdigit() and tk.text[k + 3] == ",":
-                return None  # "Bez, 40,"
+                return "PERSON"  # "Bez, 40,"
             tok = doc[k]
             if tok.dep_ == "nsubj" and tok.head.lemma_ in SHARED_VERBS:
                 spoke = True

@@ -31,6 +31,9 @@ QUESTION_MARKS = ("whether", "if")
 ANCHOR = "attribution"  # a report without a content of its own: only carries its speaker to the quotes after it
 
 
+_NAMED_BY = frozenset({"compound", "poss", "nmod"})  # "Eurostat figures", "the Institute's survey"
+
+
 class IndirectSpeech:
     """Finds reported clauses governed by a reporting verb or "according to"."""
 
@@ -119,9 +122,10 @@ class IndirectSpeech:
 
     def evidence(self, verb: Token) -> bool:
         """A thing that shows, with no author named, as the subject: "the figures suggest that …", "reports
-        suggested that …" (not "a survey by Gartner suggests", Gartner's words)."""
+        suggested that …" (not "a survey by Gartner suggests" or "Eurostat figures suggest", their words)."""
         return verb.lemma_.lower() in self.evidence_verbs and any(
             c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns
+            and not any(m.dep_ in _NAMED_BY and m.pos_ == "PROPN" for m in c.lefts)
             for c in verb.children)
 
     def content(self, ctx: Context, verb: Token) -> Span | None:

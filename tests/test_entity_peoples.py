@@ -1,0 +1,50 @@
+"""A NORP needs a people's word (peoples.py); a political group's word with no person's evidence is the
+party, not a person (unpeopled.py)."""
+
+import pytest
+
+
+def labels(doc, text):
+    return {e.label for e in doc._.entities if e.text == text}
+
+
+@pytest.mark.parametrize("text, name, label", [
+    # brand and firm names the model calls NORP: no nationality, faith or political group
+    ("Music downloads double\n\nSales of songs through iTunes and other online shops doubled last year. "
+     "Buyers paid 79p a track, the firm said.", "iTunes", "ORG"),
+    ("Broadband growth\n\nThe internet provider Tiscali said it had added 100,000 customers in the quarter.",
+     "Tiscali", "ORG"),
+])
+def test_a_norp_without_a_peoples_word_is_none(process, text, name, label):
+    doc = process(text)
+    assert labels(doc, name) == {label}, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Irishman was joined by two Frenchmen and several anti-American protesters.",
+     ["Irishman", "anti-American"]),
+    ("Muslims and Catholics prayed together in the square on Friday.", ["Muslims", "Catholics"]),
+    ("Hundreds of Africans and Scandinavians took part in the Viennese festival.",
+     ["Africans", "Scandinavians", "Viennese"]),
+    ("The Liberal Democrats and the Tories voted against the bill.", ["Liberal Democrats", "Tories"]),
+])
+def test_nationalities_faiths_and_parties_stay_norp(process, text, names):
+    doc = process(text)
+    for name in names:
+        assert labels(doc, name) == {"NORP"}, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers unveil school meals plan\n\nThe government has promised healthier school dinners in England. "
+    "The Tories say Labour's record on school meals is poor, while the Lib Dems say the money is too little. "
+    "Labour says spending on meals will rise by a third by 2008.",
+    "Council tax row grows\n\nPensioners face another rise in council tax, the Conservatives have warned. "
+    "Tories say Labour has let bills double since 1997. But Labour insists the rises are the lowest for a "
+    "decade and the Liberal Democrats want a local income tax instead.",
+    "Asylum plan unveiled\n\nThe Home Office has set out a five-year plan for asylum. The Conservatives say "
+    "Labour is acting too late while the Lib Dems say the plan is unworkable. In 1999 Labour scrapped the old "
+    "appeals system.",
+])
+def test_a_party_named_bare_is_no_person(process, text):
+    doc = process(text)
+    assert labels(doc, "Labour") == {"ORG"}, [(e.text, e.label) for e in doc._.entities]
