@@ -63,6 +63,10 @@ def test_results_table_sides(nlp, text, expected):
         ("Kent had reached 108 for three by stumps , with Walker on 41 .", {("Walker", "ORG")}),
         # a line with more than names and "v" is no fixture
         ("Smith v Jones was a famous case in the courts.\nThe judge Tom Smith ruled on Monday.", {("Smith", "ORG")}),
+        # the labels of a wire results table's rows (entities/ledgers.py), the first after the dateline's dash
+        ("DALLAS, March 2 - Oper shr loss three cts vs profit 27 cts\n\nOper net loss 178,000 vs profit 4,165,000"
+         "\n\nSales 783.7 mln vs 464.6 mln\n\nAvg shrs 25.3 mln vs 10.3 mln\n\nYear\n\nAvg shrs diluted 24.5 mln vs "
+         "10.2 mln", {"Avg", "Oper", "Sales", "Avg shrs"}),
     ],
 )
 def test_not_a_table(nlp, text, absent):
@@ -70,6 +74,10 @@ def test_not_a_table(nlp, text, absent):
     texts = {t for t, _ in found}
     for item in absent:
         assert (item not in found) if isinstance(item, tuple) else (item not in texts)
+
+
+def test_a_side_named_after_vs_is_no_results_row(nlp):
+    assert {("Chelsea", "ORG"), ("Arsenal", "ORG")} <= labels(nlp, "Final score:\nChelsea 2 vs Arsenal 1")
 
 
 def test_table_label_spreads_to_the_article(nlp):

@@ -23,6 +23,7 @@ from newsfacts.entities.firms import FirmRules
 from newsfacts.entities.firstnames import FirstNameRules
 from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
+from newsfacts.entities.ledgers import LedgerRules
 from newsfacts.entities.lineups import LineupRules
 from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
 from newsfacts.entities.names import NameRules
@@ -48,7 +49,8 @@ from newsfacts.wordlists import read_lines, read_words
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
                       CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
                       PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
-                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, AcronymRules, Gazetteer, RuleComponent):
+                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, LedgerRules, AcronymRules, Gazetteer,
+                      RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -174,6 +176,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._drop_common_terms(doc, mentions)
         mentions = self._drop_currencies(doc, mentions)  # currencies.py
         mentions = self._drop_ratings(doc, mentions)  # ratings.py
+        mentions = self._drop_row_labels(doc, mentions)  # ledgers.py
         mentions = self._drop_title_parts(doc, mentions)
         seen_as_person = {self._words(doc, m) for m in mentions if m.label == "PERSON"}
         self._vote(doc, mentions)
