@@ -254,3 +254,58 @@ def test_hyphened_places_and_named_bodies(process, text, person, role, of):
 def test_no_title_runs_on_past_at(process, text, person):
     roles = [r.role for r in process(text)._.roles if r.person == person]
     assert not any(" At " in r for r in roles), roles
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # the body named by "of" right after a name a title opens
+    ("Hiding away from reform is no answer, President Abdul Karim of Tanaria has said during a visit.",
+     "Abdul Karim", "President", "Tanaria"),
+    ("Chairman Roger Dunne of Acme Foods said profits would rise.", "Roger Dunne", "Chairman", "Acme Foods"),
+    # "its" before a title stands for the subject of the clause above the name
+    ("Since 1991, Kazakhstan has been dominated by its president Nursultan Temirov, critics say.",
+     "Nursultan Temirov", "President", "Kazakhstan"),
+    ("Vantor Holdings said its chief executive, Tom Berg, would step down.", "Tom Berg", "Chief Executive",
+     "Vantor Holdings"),
+    ("Vantor Holdings said Tom Berg, its chief executive, would step down in May.", "Tom Berg", "Chief Executive",
+     "Vantor Holdings"),
+    ("Regulators fined Vantor Holdings and its chief executive Tom Berg last year.", "Tom Berg", "Chief Executive",
+     "Vantor Holdings"),
+    # a secretary of a government portfolio takes the article's one country, as a minister does
+    ("Police in London will get new powers, Home Secretary Helen Marsh told MPs on Monday.", "Helen Marsh",
+     "Home Secretary", "United Kingdom"),
+])
+def test_a_body_after_the_name_or_by_its(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # "of" a group the body's name runs on to, or "its" with no named body as the clause's subject
+    ("Coach Eddie Varga of Ferencvaros's youth team was sacked.", "Eddie Varga", "Coach"),
+    ("The minister praised its chief executive Tom Berg for the results.", "Tom Berg", "Chief Executive"),
+    # a former title after "its" and before a comma stays, as it did, with no body found
+    ("The firm was sold. Its former chief executive, Tom Berg, is in prison.", "Tom Berg", "Chief Executive"),
+    # a union's general secretary and an opposition secretary are no offices of the state
+    ("The union's general secretary Bob Carter said members in Leeds would strike.", "Bob Carter",
+     "General Secretary"),
+    ("Police in London will get new powers, shadow home secretary Helen Marsh said on Monday.", "Helen Marsh",
+     "Shadow Home Secretary"),
+])
+def test_no_body_from_an_unnamed_group_or_its(process, text, person, role):
+    assert (person, role, None) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, wrong", [
+    # "its" inside a phrase about something else is not the clause's subject's
+    ("Morland Bank says the case has no place in court because Tevco owns nothing in Britain except a flat "
+     "owned by its finance director Paul Grey.", "Paul Grey", "Morland Bank"),
+])
+def test_its_in_another_phrase_is_not_the_subjects(process, text, person, wrong):
+    assert not [r for r in _roles(process(text)) if r[0] == person and r[2] == wrong], _roles(process(text))
+
+
+@pytest.mark.parametrize("text", [
+    # "its" before a title and a comma, with no named body it stands for: no role without its body
+    ("The fund's savings were wasted on fees, said its chairman, Sir Alan Moss."),
+])
+def test_its_title_with_no_body_is_no_role(process, text):
+    assert _roles(process(text)) == [], _roles(process(text))

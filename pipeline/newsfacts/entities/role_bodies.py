@@ -2,14 +2,16 @@
 "Conservative", "Labour" of "Labour MP"), and the one country of an article, which for a nation within a
 state ("England") is the state, whose government holds the offices the article names; a body's name
 without the words of a role's tenure ("New" of "New Metropolitan Police Commissioner"); and the body a
-person's title was written with once, where the article repeats the title alone.
+person's title was written with once, where the article repeats the title alone; the body named right
+after the name ("President X of Pakistan"), and the body "its" or "their" before a title stands for, the
+subject of the clause ("Kazakhstan is run by its president X").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, Stage, name_key
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
 
@@ -179,6 +181,49 @@ class RoleBodies(Stage):
                                for k in range(s + 1, m.end + 1)):
             return m.start
         return s
+
+    @staticmethod
+    def _of_after_name(doc: Doc, person: Mention, ent_at: dict[int, Mention]) -> Mention | None:
+        """The country or organisation named by "of" right after a person a title opens ("President X of
+        Pakistan", "Chairman X of Acme Foods"), ending the phrase: not "X of Acme's sales team"."""
+        k = person.end + 1 + (person.end + 1 < len(doc) and doc[person.end + 1].lower_ == "the")
+        if person.end >= len(doc) or doc[person.end].lower_ != "of":
+            return None
+        m = ent_at.get(k)
+        if m is None or m.start != k or m.label not in ("GPE", "ORG"):
+            return None
+        after = doc[m.end] if m.end < len(doc) else None
+        if after is not None and (after.lower_ in POSSESSIVE_MARKS or after.text in ("-", "–")
+                                  or after.pos_ in ("NOUN", "PROPN")):
+            return None
+        return m
+
+    @staticmethod
+    def _body_of_its(doc: Doc, det: int, person: Mention, ent_at: dict[int, Mention]) -> Mention | None:
+        """The country or organisation "its" or "their" at token ``det`` stands for: the subject of the
+        nearest clause above the name that has one other than the person and their title ("Kazakhstan has
+        been run by its president X", "Vantor said X, its chief executive, would go"), or the body joined to
+        them ("Vivendi and its former chief X"), if a named body."""
+        if det < 0 or doc[det].lower_ not in ("its", "their"):
+            return None
+        seen = set(range(min(det, person.start), max(det, person.end)))
+        t = doc[person.end - 1]
+        while t.head.i != t.i:
+            t, below = t.head, t
+            if t.i in seen or t.pos_ == "ADP":
+                continue
+            if t.pos_ not in ("VERB", "AUX"):  # a noun of another phrase: "a house owned by its chief"
+                m = ent_at.get(t.i)  # but "Vivendi and its former chief executive X": the body joined
+                return m if below.dep_ == "conj" and m is not None and m.label in ("GPE", "ORG") else None
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in seen]
+            if not subjects:
+                continue
+            m = ent_at.get(subjects[0].i)
+            if m is not None and m.label in ("GPE", "ORG") and m.end <= det:
+                return m
+            if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i in seen for c in t.children):
+                return None  # the clause's subject is someone or something else: not the body
+        return None
 
     @staticmethod
     def _bodies_of_same_titles(roles: list[Role]) -> None:

@@ -1,6 +1,5 @@
-"""Roles people hold: a title before a name ("Kazakh Foreign Minister X", "Apple CEO Tim Cook")
-or an apposition after it ("X, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"), or
-a clause whose verb states it ("X, who heads Y").
+"""Roles people hold: a title before a name ("Kazakh Foreign Minister X", "Apple CEO Tim Cook"), or one
+written after it (`role_appositions`: "X, the Kyrgyz foreign minister,", "X, who heads Y").
 
 The country or organisation of a role comes from the entity or nationality word next to the title, or
 after it ("an analyst with Y", "spokesman for organisers Y"); whose it is otherwise is `role_bodies`.
@@ -14,20 +13,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, name_key
-from newsfacts.entities.role_bodies import RoleBodies
+from newsfacts.entities.role_appositions import RoleAppositions
 from newsfacts.entities.words import JOINERS, PREFIXES
-from newsfacts.extensions import doc_text
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
-from newsfacts.wordspan import whole_words
 
 
-class RoleRules(RoleBodies):
-    """Titles before names, appositions after them, and the country or organisation of each role."""
+class RoleRules(RoleAppositions):
+    """Titles before names, the roles of an article in turn, and the country or organisation of each."""
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
         """The title before a person's name, past any honorific ("Foreign Minister" in "Foreign
-        Minister Mr. X") or a comma after "then", "former" or "the" ("then transport minister, X")."""
+        Minister Mr. X") or a comma after "then", "former", "the" or "its" ("then transport minister, X")."""
         s = person.start
         while s > 0 and doc[s - 1].lower_ in self.honorifics:
             s -= 1
@@ -35,7 +32,7 @@ class RoleRules(RoleBodies):
         if span is None and s > 1 and doc[s - 1].text == ",":
             span = self._title_before(doc, s - 1)
             if span is not None and not (span[0] == 0 or doc[span[0]].lower_ in ("then", "former", "the")
-                                         or doc[span[0] - 1].lower_ in ("then", "former", "the")):
+                                         or doc[span[0] - 1].lower_ in ("then", "former", "the", "its", "their")):
                 span = None
             if span is not None and _object_then_subject(doc, span, person):
                 span = None
@@ -119,47 +116,13 @@ class RoleRules(RoleBodies):
             return s - 1, self._country(prev.text, names)
         return s, None
 
-    def _role_name(self, words: str) -> tuple[str, bool]:
-        """A role's title as stored: capitalised, abbreviations written out ("Gen" -> "General"); and whether
-        "former", "ex-" or "then" opens it ("ex-President", "then transport minister"), left out of the title."""
-        out = []
-        former = False
-        for n, w in enumerate(words.split()):
-            if w.lower() in ("of", "for", "and", "the"):
-                out.append(w.lower())
-                continue
-            parts = w.split("-")
-            if n == 0 and len(parts) > 1 and parts[0].lower() in ("ex", "then"):
-                former, parts = True, parts[1:]
-            elif n == 0 and (w.lower() == "then" or w in ("former", "Former")):
-                former = True
-                continue
-            parts = [self.title_abbreviations.get(p.lower().rstrip("."), p) for p in parts]
-            out.append("-".join(p if p.isupper() else p[:1].upper() + p[1:] for p in parts))
-        return " ".join(out), former
-
-    def _role(self, doc: Doc, s: int, e: int, of: str | None, of_start: int, person: Mention) -> Role:
-        if s + 1 < e and doc[s].lower_ == "then" and s > 0 and doc[s - 1].pos_ == "CCONJ":
-            s, of_start = s + 1, max(of_start, s + 1)  # "and then full-back X scored": next, not former
-        role, former = self._role_name(doc[s:e].text)
-        text = doc_text(doc)
-        start, end = whole_words(text, doc[of_start].idx, doc[e - 1].idx + len(doc[e - 1].text))
-        return Role(start, end, text[start:end], role, person.canonical or self._name(doc, person),
-                    doc[person.start].idx, doc[person.end - 1].idx + len(doc[person.end - 1].text), of, former)
-
-    @staticmethod
-    def _ending_at(role: Role, doc: Doc, last: int) -> Role:
-        """The role's span run on to the end of token ``last``: the body named after the title."""
-        role.end = doc[last].idx + len(doc[last].text)
-        role.text = doc_text(doc)[role.start:role.end]
-        return role
-
     def _roles(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> list[Role]:
         ent_at = {}
         for m in mentions:
             for i in range(m.start, m.end):
                 ent_at[i] = m
         roles = []
+        unowned = set()  # "its founder, X": a role only with the body "its" stands for
         for p in mentions:
             if p.label != "PERSON":
                 continue
@@ -183,6 +146,13 @@ class RoleRules(RoleBodies):
                 if former is not None and not role.former:
                     role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
                     role.former = True
+                if role.of is None:  # "President X of Pakistan", "Kazakhstan is run by its president X"
+                    body = self._of_after_name(doc, p, ent_at) or self._body_of_its(doc, of_start - 1, p, ent_at)
+                    if body is None and doc[of_start - 1].lower_ in ("its", "their") \
+                            and any(t.text == "," for t in doc[span[1]:p.start]) \
+                            and doc[span[0]].lower_ not in ("then", "former", "the"):  # "its chairman, Sir X"
+                        unowned.add(id(role))
+                    role.of = body.canonical if body is not None else None
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
@@ -197,7 +167,7 @@ class RoleRules(RoleBodies):
                     words == t or words.endswith(" " + t) for t in self.state_titles):
                 role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
         self._bodies_of_same_titles(roles)
-        return roles
+        return [r for r in roles if r.of is not None or id(r) not in unowned]
 
     def _title_of_body(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
         """A title with the body it is of before a name, the body a named entity ("Chairman of the Federal
@@ -216,27 +186,6 @@ class RoleRules(RoleBodies):
             return None
         return self._ending_at(self._role(doc, title[0], title[1], m.canonical, title[0], p), doc, m.end - 1)
 
-    def _role_by_verb(self, doc: Doc, p: Mention, ent_at: dict[int, Mention]) -> Role | None:
-        """A role a clause after the name states by its verb, of the organisation that is the verb's object
-        ("X, who heads Y": Head of Y, ``role_verbs.tsv``); in the past tense a former one ("who founded")
-        only for verbs of a lasting role."""
-        i = p.end
-        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ != "who":
-            return None
-        verb = doc[i + 2]
-        title = self.role_verbs.get(verb.lemma_)
-        if title is None or verb.tag_ not in ("VBZ", "VBD") or verb.head.i != p.end - 1 and verb.dep_ != "relcl":
-            return None
-        k = i + 3 + (i + 3 < len(doc) and doc[i + 3].lower_ == "the")
-        m = ent_at.get(k)
-        if m is None or m.start != k or m.label != "ORG" \
-                or not any(t.dep_ == "dobj" and t.head.i == verb.i for t in doc[m.start:m.end]):
-            return None  # not "who met Orchard Records officials"
-        role = self._role(doc, i + 2, i + 3, m.canonical, i + 2, p)
-        role.role = title
-        role.former = verb.tag_ == "VBD" and verb.lemma_ != "found"
-        return self._ending_at(role, doc, m.end - 1)
-
     def _nation_office(self, doc: Doc, of_start: int, span: tuple[int, int], of: str | None) -> bool:
         """A government office named by a nation within a state, by its name ("Wales Secretary",
         "Northern Ireland Minister"): the state's office for that nation, not the nation's own
@@ -245,128 +194,6 @@ class RoleRules(RoleBodies):
             return False
         words = doc[span[0]:span[1]].text.lower()
         return any(words == t or words.endswith(" " + t) for t in self.state_titles | {"secretary"})
-
-    def _apposition(self, doc: Doc, p: Mention, ent_at: dict[int, Mention],
-                    names: dict[str, str]) -> Role | None:
-        i = p.end
-        if i >= len(doc) or doc[i].text != ",":
-            return None
-        i += 1
-        if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
-            i += 2  # "Mary Barra, 52, the chief executive"
-        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
-            i += 1
-        start = i
-        of = group = None
-        m = ent_at.get(i)
-        if m is not None and m.start == i and m.label in ("GPE", "ORG", "NORP"):
-            if m.label == "NORP":
-                of = self._country(self._name(doc, m), names)
-                group = None if of else self._group_of(doc, m, ent_at, names)[1]  # unless "of"/"for" a body
-            else:
-                of = m.canonical
-            i = m.end
-            if i < len(doc) and doc[i].lower_ in POSSESSIVE_MARKS:
-                i += 1
-        elif i < len(doc) and name_key(doc[i].text) in self.demonyms:
-            of = self._country(doc[i].text, names)
-            i += 1
-        # the title: modifiers then a listed title, the longest that fits
-        j = i
-        while j < len(doc) and self._before_title(doc[j]) and j - i < 4:
-            j += 1
-        best = None
-        for n in range(self.max_title, 0, -1):
-            for k in range(i, j + 1):
-                if tuple(t.lower_ for t in doc[k:k + n]) in self.titles and k + n > (best or (0, 0))[1]:
-                    if all(self._before_title(t) for t in doc[i:k]):
-                        best = (i, k + n)
-        if not best:
-            return None
-        e = best[1]
-        if e < len(doc) and doc[e].lower_ in ("of", "at", "for", "with", "to") and of is None:
-            k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
-            m = _body_after(doc, k, ent_at)  # "at brokers TOV", "for net provider Pipex"
-            if m is not None:
-                e2 = m.end
-                if e2 >= len(doc) or doc[e2].lower_ in ("and", "said", "says", "who", "which", "in") \
-                        or doc[e2].is_punct and not (doc[e2].text in ("-", "–") and not doc[e2 - 1].whitespace_) \
-                        or doc[e2].lower_ in ("'s", "’s") and m.label == "ORG":  # not "chairman of Spain's"
-                    return self._ending_at(self._role(doc, best[0], e, m.canonical, start, p), doc, e2 - 1)
-                return None
-            if doc[e].lower_ in ("with", "to"):  # "adviser to the Treasury": only a named body
-                return None
-            # "the speaker of the lower house": a body that is no named entity belongs to the role
-            e2 = k
-            while e2 < len(doc) and e2 - k < 4 and doc[e2].is_alpha and doc[e2].lower_ not in ("and", "who", "said") \
-                    and e2 not in ent_at and doc[e2].pos_ in ("NOUN", "ADJ", "PROPN"):
-                e2 += 1
-                while e2 + 1 < len(doc) and _hyphen_inside(doc, e2):
-                    e2 += 2  # "MP for Henley-on-Thames": one word
-            if e2 > k and e2 + 1 < len(doc) and doc[e2].lower_ in ("at", "for", "with"):
-                k2 = e2 + 1 + (doc[e2 + 1].lower_ == "the")
-                m = _body_after(doc, k2, ent_at)  # "head of distribution at Universal"
-                if m is not None and (m.end >= len(doc) or doc[m.end].is_punct
-                                      or doc[m.end].lower_ in ("and", "said", "says", "who")):
-                    return self._ending_at(self._role(doc, best[0], e2, m.canonical, start, p), doc, m.end - 1)
-            if e2 == k or (e2 < len(doc) and not doc[e2].is_punct):
-                return None  # not "director of anti-war group X", nor "analyst at the firm's London office"
-            if k == e + 1 and doc[e].lower_ != "for" and all(t.pos_ == "PROPN" and t.text[:1].isupper()
-                                                             for t in doc[k:e2]):
-                # "director of Corvex": a name
-                return self._ending_at(self._role(doc, best[0], e, doc[k:e2].text, start, p), doc, e2 - 1)
-            if doc[e].lower_ not in ("of", "for"):
-                return None  # the words after "at" name a place of work, not a title's field
-            return self._role(doc, best[0], e2, group, start, p)
-        if e < len(doc) and not (doc[e].is_punct or doc[e].lower_ in ("and", "said", "who", "says")):
-            return None
-        if _listed_between(doc, e, ent_at):
-            return None  # "songs by X, Queen, Kate Bush and Y": a name in a list, not a title
-        return self._role(doc, best[0], e, of or group, start, p)
-
-    def _before_title(self, token: Token) -> bool:
-        """A word of a title before its listed words: a modifier ("senior"), or a noun in lower case that
-        names its field ("oil" of "Libya's oil minister", "market" of "senior market strategist")."""
-        return token.lower_ in self.modifiers or token.is_alpha and token.text.islower() \
-            and token.pos_ == "NOUN" and token.dep_ == "compound" and token.i < token.head.i <= token.i + 3
-
-
-def _body_after(doc: Doc, k: int, ent_at: dict[int, Mention]) -> Mention | None:
-    """The organisation or place a role after a name is of, at token ``k`` or past a few words that
-    describe it ("brokers", "US firm", "net provider"): the mention, or None."""
-    i = k
-    words = 0
-    while i < len(doc) and words < 4:
-        words += 1
-        m = ent_at.get(i)
-        if m is not None and m.start == i and m.label in ("GPE", "ORG"):
-            if i == k or m.label == "ORG":
-                return m
-            i = m.end  # "US" of "US firm X"
-        elif m is not None and m.start == i and m.label == "NORP":
-            i = m.end
-        elif doc[i].is_alpha and doc[i].text.islower() and not doc[i].is_stop and doc[i].pos_ in ("NOUN", "ADJ"):
-            i += 1
-        elif i > k and _hyphen_inside(doc, i):
-            i += 1  # "anti-constitution group X", "super-regulator X": one word
-            words -= 1
-        else:
-            return None
-    return None
-
-
-def _listed_between(doc: Doc, e: int, ent_at: dict[int, Mention]) -> bool:
-    """A comma at ``e`` followed by a name and a comma or "and": the words before it are an item of a
-    list of names, not a title in apposition."""
-    m = ent_at.get(e + 1)
-    return e < len(doc) and doc[e].text == "," and m is not None and m.start == e + 1 \
-        and m.end < len(doc) and doc[m.end].lower_ in (",", "and")
-
-
-def _hyphen_inside(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a hyphen inside a word ("anti-constitution"), no space either side."""
-    return doc[i].text in ("-", "–") and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
-        and not doc[i].whitespace_ and doc[i - 1].is_alpha and doc[i + 1].is_alpha
 
 
 def _compound_noun(token: Token, start: int, end: int) -> bool:
@@ -405,3 +232,4 @@ def _object_then_subject(doc: Doc, span: tuple[int, int], person: Mention) -> bo
     name = doc[person.end - 1]
     return title.dep_ in ("dobj", "pobj", "dative", "attr") and name.dep_ in ("nsubj", "nsubjpass") \
         and name.head.i != title.i
+
