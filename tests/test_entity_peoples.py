@@ -27,6 +27,8 @@ def test_a_norp_without_a_peoples_word_is_none(process, text, name, label):
     ("Hundreds of Africans and Scandinavians took part in the Viennese festival.",
      ["Africans", "Scandinavians", "Viennese"]),
     ("The Liberal Democrats and the Tories voted against the bill.", ["Liberal Democrats", "Tories"]),
+    ("Climate talks\n\nThe Inuit have hunted on the ice for centuries, and the Inuit now fear it will vanish.",
+     ["Inuit"]),  # a people without a state of its own
 ])
 def test_nationalities_faiths_and_parties_stay_norp(process, text, names):
     doc = process(text)

@@ -180,9 +180,21 @@ EVIDENCE = [
     ("Eurostat figures suggested that unemployment rose in the spring.", ["unemployment rose in the spring"]),
     ("The Mercer Institute's latest survey suggests that most workers want shorter weeks.",
      ["most workers want shorter weeks"]),
+    # or after it, in the same phrase
+    ("Research carried out by the Halden Trust suggests that nurses leave within five years.",
+     ["nurses leave within five years"]),
+    ("Figures compiled by Norland Bank revealed that house prices fell in May.", ["house prices fell in May"]),
 ]
 
 
 @pytest.mark.parametrize("text,contents", EVIDENCE)
 def test_evidence_is_no_reported_speech(process, text, contents):
     assert [q.text for q in indirect(process(text))] == contents
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Figures compiled by Norland Bank revealed that house prices fell in May.", "Norland Bank"),
+    ("Data collected by Amazon suggest that readers prefer paperbacks.", "Amazon"),
+])
+def test_evidence_speaks_for_the_author_its_phrase_names(process, text, speaker):
+    assert [q.speaker for q in indirect(process(text))] == [speaker]

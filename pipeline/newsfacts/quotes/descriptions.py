@@ -67,7 +67,7 @@ class Descriptions:
         words = (span.text, span.start_char, span.end_char, None)
         lemma = token.lemma_.lower()
         if lemma in self.document_nouns and token.pos_ == "NOUN":
-            author = _author(ctx, token, self.author_verbs)
+            author = author_of(ctx, token, self.author_verbs)
             if author is not None:
                 found = again(ctx, author)
                 if found[0] is not None and found[3] is not None:
@@ -197,7 +197,7 @@ class Descriptions:
         return None
 
 
-def _author(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) -> Token | None:
+def author_of(ctx: Context, token: Token, author_verbs: set[str] = frozenset()) -> Token | None:
     """Who a statement is by: its possessor, a name compounded with it, the object of from/by/of, or the
     agent of a participle that makes it ("a report published by Analysys"; ``author_verbs.txt``: not "a
     study commissioned by the council")."""

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.metadata import parse_dateline
 from newsfacts.quotes.classify import verb_span
-from newsfacts.quotes.context import SUBJECT_DEPS, Context
+from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker
+from newsfacts.quotes.descriptions import author_of
 from newsfacts.quotes.speakers import Speakers
 from newsfacts.records import Quote
 
@@ -29,9 +30,6 @@ EDGE_PUNCT = {",", ".", ";", ":", "!", "?", "-", "--", "–", "—", "―", "...
 NOT_SPEAKERS = {"i", "we", "you", "no-one", "nobody", "none"}  # the writer, the reader, no one
 QUESTION_MARKS = ("whether", "if")
 ANCHOR = "attribution"  # a report without a content of its own: only carries its speaker to the quotes after it
-
-
-_NAMED_BY = frozenset({"compound", "poss", "nmod"})  # "Eurostat figures", "the Institute's survey"
 
 
 class IndirectSpeech:
@@ -71,7 +69,11 @@ class IndirectSpeech:
             if any(s < span.end_char and span.start_char < e for s, e in direct):
                 continue
             speaker = self.speakers.speaker_of(ctx, t)
-            if speaker is None or speaker[3] is None and self.evidence(t):
+            if speaker is not None and speaker[3] is None and (evidence := self.evidence(t)) is not None:
+                if not any(w.pos_ == "PROPN" for w in evidence.subtree):
+                    continue  # no author named in its phrase: what it shows is nobody's words
+                speaker = self.evidence_author(ctx, evidence, speaker)
+            if speaker is None:
                 continue
             verb = verb_span(doc, t)
             if span.start_char <= speaker[1] < span.end_char:
@@ -120,13 +122,23 @@ class IndirectSpeech:
             return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
         return True
 
-    def evidence(self, verb: Token) -> bool:
-        """A thing that shows, with no author named, as the subject: "the figures suggest that …", "reports
-        suggested that …" (not "a survey by Gartner suggests" or "Eurostat figures suggest", their words)."""
-        return verb.lemma_.lower() in self.evidence_verbs and any(
-            c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN" and c.lemma_.lower() in self.evidence_nouns
-            and not any(m.dep_ in _NAMED_BY and m.pos_ == "PROPN" for m in c.lefts)
-            for c in verb.children)
+    def evidence(self, verb: Token) -> Token | None:
+        """The thing that shows, as the subject of a verb such as "suggest": "the figures suggest that …",
+        "reports suggested that …". With no author named in its phrase its finding is nobody's words; with
+        one ("Eurostat figures", "data collected by eBay", "a survey by Gartner") the author's."""
+        if verb.lemma_.lower() not in self.evidence_verbs:
+            return None
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.pos_ == "NOUN"
+                     and c.lemma_.lower() in self.evidence_nouns), None)
+
+    def evidence_author(self, ctx: Context, evidence: Token, speaker: Speaker) -> Speaker:
+        """The speaker of what ``evidence`` shows: its author when the phrase names one the way a statement's
+        author is named (``descriptions.author_of``: "figures compiled by Norland Bank"), else ``speaker``."""
+        author = author_of(ctx, evidence, self.speakers.descriptions.author_verbs)
+        found = self.speakers.resolve(ctx, author) if author is not None and author.i != evidence.i else None
+        if found is None or found[0] is None or found[3] is None:
+            return speaker
+        return (found[0], speaker[1], speaker[2], found[3])
 
     def content(self, ctx: Context, verb: Token) -> Span | None:
         """The complement clause: "said (that) …", "said in a statement that …"; an inserted
