@@ -9,8 +9,6 @@ subject of the clause ("Kazakhstan is run by its president X").
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, Stage, name_key
@@ -133,12 +131,12 @@ class RoleBodies(Stage):
             and (bool(token.ent_type_) or not token.is_sent_start)
 
     def _article_country(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> str | None:
-        """The one country whose government the article is about, or None: the one country it places
-        events in (the dateline, a city, a nation within a state, a state whose own institutions it
-        names: "Westminster", "the Kremlin") or names more than once; a country named once, without a
-        city, is only what someone spoke of or travelled to, and gives way to the institutions' state."""
+        """The one country whose government the article is about, or None: the state whose own
+        institutions it names ("Westminster", "the Kremlin") where no dateline or city places it
+        elsewhere, since a country it only names ("the war in Iraq") may be what someone spoke of; else
+        the one country it names by the country, its cities or the dateline."""
         dateline = doc._.dateline
-        found, named, placed, times = set(), set(), set(), Counter()
+        found, named, placed = set(), set(), set()
         places = [self._name(doc, m) for m in mentions if m.label == "GPE"]
         for place in places + ([dateline] if dateline else []):
             key = name_key(place)
@@ -147,21 +145,14 @@ class RoleBodies(Stage):
             alias = self.aliases.get(key)
             country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(key)
             if country:
-                country = names.get(country, country)
-                found.add(country)
+                found.add(names.get(country, country))
                 if alias and alias.kind == "country" and place != dateline:
-                    named.add(country)
-                    times[country] += 1
+                    named.add(names.get(country, country))
                 else:
-                    placed.add(country)
-        # a nation within a state is news at home, and keeps its state as named
-        placed |= {c for c in found if c in self.nation_states}
-        placed |= {names.get(self.nation_states[c], self.nation_states[c]) for c in placed if c in self.nation_states}
-        found = {c for c in found if c in placed or times[c] > 1}
+                    placed.add(names.get(country, country))
         institutions = self._institution_countries(doc)
-        if len(institutions) == 1 and placed <= institutions:  # over countries only spoken of
+        if len(institutions) == 1 and placed <= institutions:
             return next(iter(institutions))
-        found |= institutions
         own = {c for c in found if c in self.nation_states and self._own_government(doc, c)}
         nations = [c for c in found - own if c in self.nation_states]
         several = len(nations) > 1  # "England, Scotland and Wales": a story about the state
