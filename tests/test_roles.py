@@ -321,6 +321,9 @@ def test_its_title_with_no_body_is_no_role(process, text):
      "trade talks.", "Alan Pryce", "Foreign Secretary", "United Kingdom"),
     ("Foreign Minister Oleg Sorin said the Kremlin had no plans to cut gas supplies to Ukraine.",
      "Oleg Sorin", "Foreign Minister", "Russia"),
+    # a nation with a government of its own keeps its ministers beside its state's parliament
+    ("MPs from a Westminster committee will travel to Scotland. In Scotland they will meet Fisheries Minister "
+     "Ewan Baird.", "Ewan Baird", "Minister", "Scotland"),
     # a dateline, or a city where things happen, still gives the one country
     ("TOKYO, May 3 - Finance Minister Kenji Arai said the yen was too strong.", "Kenji Arai",
      "Finance Minister", "Japan"),

@@ -151,7 +151,8 @@ class RoleBodies(Stage):
                 else:
                     placed.add(names.get(country, country))
         institutions = self._institution_countries(doc)
-        if len(institutions) == 1 and placed <= institutions:
+        home = {self.nation_states[c] for c in found & self.devolved_nations}  # Scotland's ministers may be its own
+        if len(institutions) == 1 and placed <= institutions and not {names.get(c, c) for c in home} & institutions:
             return next(iter(institutions))
         own = {c for c in found if c in self.nation_states and self._own_government(doc, c)}
         nations = [c for c in found - own if c in self.nation_states]
