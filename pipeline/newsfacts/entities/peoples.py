@@ -8,9 +8,9 @@ and peoples), a political group's word (``party_words.txt``), a nationality with
 the adjective of a place of the tables ("Viennese" of Vienna), a language's name (CLDR through babel:
 "Afrikaans", "Chechen"), or an adjective to the tagger ("the Siberian delegation"; a brand or a band is
 a noun). pycountry and babel give no demonyms (CLDR has country and language names), so the
-nationality adjectives come from the tables. Other
-"NORP"s become organisations, the nearest kind of group (a band, a firm, a club's nickname); the cues
-read later (:mod:`.cues`: kind nouns, products) may say more. A "person" whose whole name is a political
+nationality adjectives come from the tables. Other "NORP"s become organisations, the nearest kind of
+group (a band, a firm, a club's nickname); the cues read later (:mod:`.cues`: kind nouns, products) may
+say more. A "person" whose whole name is a political
 group's ("Lib Dems") is the party.
 """
 
