@@ -159,3 +159,36 @@ def test_prize_not_in_politics(nlp, text, name, label):
     if label is not None:
         assert (name, label) in found, found
     assert not any(t == name and lab == "EVENT" for t, lab in found), found
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        # a side's standing right before the name
+        ("Defeat left the club four points behind leaders Wigan with six games to play.", "Wigan"),
+        ("They are ten points behind champions Bradford with eight games left.", "Bradford"),
+        # a player's move: joined, signed for, on loan from
+        ("The winger joined Southampton in the summer after a spell in Scotland.", "Southampton"),
+        ("The teenager has joined Hartlepool from Darlington on a two-year deal.", "Darlington"),
+        ("The defender, on loan from Millwall, scored the winner in the second half.", "Millwall"),
+        # his games for a side
+        ("Andy Rowe made 200 appearances for Walsall before his move.", "Walsall"),
+        ("He made his debut for Wrexham in 1998 and never looked back.", "Wrexham"),
+    ],
+)
+def test_club_by_deed(nlp, text, club):
+    assert (club, "ORG") in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a town one leaves or flies from is a place
+        ("The family left London for Paris when she was ten.", "London"),
+        ("The minister flew from Leeds for talks with the unions.", "Leeds"),
+        # a town where one joins something stays a place
+        ("She has lived in Bristol since she joined the council in 2001.", "Bristol"),
+    ],
+)
+def test_club_by_deed_not(nlp, text, name):
+    assert (name, "GPE") in labels(nlp, text)

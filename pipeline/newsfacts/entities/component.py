@@ -130,6 +130,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
         role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]
         self.side_roles = {row[0]: (row[1] if len(row) > 1 else "") for row in role_rows}
+        self.club_cues: set[tuple[str, str]] = {(row[0], row[1]) for row in (line.split("\t") for line in read_lines(
+            path / "club_cues.tsv", missing_ok=True)) if len(row) > 1}
         type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}

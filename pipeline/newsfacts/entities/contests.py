@@ -6,7 +6,8 @@ fixture's "v" between two names, the name after "with"/"over"/"against" under a 
 ``team_verbs`` ("match", "win"), a possessive name before a score and a contest noun. These add to the
 team cues of :mod:`.cues` (two sides at least; countries stay places). A name before a playing position
 or a side's coach (``side_roles.txt``: "Newcastle prop Ed Kalman", "the Leicester flanker") is a club
-even when the article names no other side.
+even when the article names no other side; so is one a side's standing, a player's move or his games go
+with (``club_cues.tsv``: "leaders Blackpool", "signed for Bristol", "appearances for Walsall").
 
 A name is a prize (an EVENT, as "won the Ashes") when it is what one wins or is nominated for ("won an
 Oscar", "won two Grammys", "nominated for a Bafta"), a category's prize ("the best actress Oscar"), an
@@ -43,6 +44,7 @@ class ContestRules(Stage):
     team_verbs: set[str]
     award_nouns: dict[str, str]  # noun -> "", "counted" or "hyphen" (award_nouns.tsv)
     side_roles: dict[str, str]  # word -> "", "person" (before a person's name) or "staff" (and right after the club)
+    club_cues: set[tuple[str, str]]  # (word, "before" | "for" | "from" | "object"), club_cues.tsv
 
     def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
@@ -104,6 +106,24 @@ class ContestRules(Stage):
         if kind in ("person", "staff"):  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
             return after < tk.n and doc[after].ent_type_ == "PERSON" and tk.text[after].istitle()
         return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
+
+    def _club_deed(self, doc: Doc, m: Mention) -> bool:
+        """"leaders Blackpool", "signed for Bristol", "200 appearances for Walsall", "joined Hartlepool from
+        Darlington": a name a side's standing, a player's move or his games go with is a club
+        (``club_cues.tsv``); only a town is one by being joined ("joined Southampton"; not a region, a line),
+        and one left is a city too ("left London for Paris")."""
+        tk = token_index(doc)
+        if m.start and tk.text[m.start - 1].islower() and (tk.lower[m.start - 1], "before") in self.club_cues \
+                and "\n" not in doc[m.start - 1].whitespace_:
+            return True  # "leaders Blackpool"
+        head = first_conjunct(doc[m.end - 1])
+        if head.dep_ == "dobj":
+            return m.label == "GPE" and (head.head.lemma_, "object") in self.club_cues
+        if head.dep_ != "pobj" or head.head.lower_ not in ("for", "from"):
+            return False
+        owner = head.head.head  # "signed for X", "appearances for X", "joined ... from X", "on loan from X"
+        words = [owner] + [c for c in owner.children if c.dep_ == "dobj" and c.i < head.head.i]  # "his debut for X"
+        return owner.i < head.head.i and any((w.lemma_.lower(), head.head.lower_) in self.club_cues for w in words)
 
     def _prizes(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
         """Keys of the names the article has won, be nominated for or qualify an award noun."""

@@ -64,7 +64,7 @@ class CueRules(KindRules, ContestRules):
                 local[id(m)] = "GPE"
             if not kind and key in prizes:
                 kind = "EVENT"
-            club = self._may_be_team(doc, m) and self._club_role(doc, m)
+            club = self._may_be_team(doc, m) and (self._club_role(doc, m) or self._club_deed(doc, m))
             if club:  # "Newcastle prop Ed Kalman": a club, even with no other side named, and a side
                 teams.add(key)  # when a role owner's cue types it too ("Charlton manager Alan Curbishley")
                 clubs.add(key)
