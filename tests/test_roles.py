@@ -309,3 +309,35 @@ def test_its_in_another_phrase_is_not_the_subjects(process, text, person, wrong)
 ])
 def test_its_title_with_no_body_is_no_role(process, text):
     assert _roles(process(text)) == [], _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role, of", [
+    # a state's own institutions name the government a title with no country serves, over a country
+    # named once as a topic; "Westminster" is Parliament, not the American city of that name
+    ("Culture Secretary Jane Holloway told the Commons that funding for museums would rise. She said "
+     "lessons had been learned from the looting of galleries in Iraq.", "Jane Holloway", "Culture Secretary",
+     "United Kingdom"),
+    ("Foreign Secretary Alan Pryce will visit Brazil next month. At Westminster, MPs asked him about the "
+     "trade talks.", "Alan Pryce", "Foreign Secretary", "United Kingdom"),
+    ("Foreign Minister Oleg Sorin said the Kremlin had no plans to cut gas supplies to Ukraine.",
+     "Oleg Sorin", "Foreign Minister", "Russia"),
+    # a nation with a government of its own keeps its ministers beside its state's parliament
+    ("MPs from a Westminster committee will travel to Scotland. In Scotland they will meet Fisheries Minister "
+     "Ewan Baird.", "Ewan Baird", "Minister", "Scotland"),
+    # a dateline, or a city where things happen, still gives the one country
+    ("TOKYO, May 3 - Finance Minister Kenji Arai said the yen was too strong.", "Kenji Arai",
+     "Finance Minister", "Japan"),
+])
+def test_a_state_title_takes_the_government_the_story_is_about(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # "Westminster" is Parliament, not the American city of that name
+    ("Culture Secretary Jane Holloway said the Westminster arts budget would be cut by a tenth.",
+     "Jane Holloway", "Culture Secretary"),
+])
+def test_westminster_gives_no_american_office(process, text, person, role):
+    roles = _roles(process(text))
+    assert any(r[:2] == (person, role) for r in roles), roles
+    assert all(r[2] in (None, "United Kingdom") for r in roles if r[:2] == (person, role)), roles

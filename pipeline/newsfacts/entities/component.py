@@ -25,7 +25,7 @@ from newsfacts.entities.gazetteer import Gazetteer
 from newsfacts.entities.labels import LabelRules
 from newsfacts.entities.ledgers import LedgerRules
 from newsfacts.entities.lineups import LineupRules
-from newsfacts.entities.mentions import NUMERIC_LABELS, Mention
+from newsfacts.entities.mentions import NUMERIC_LABELS, Mention, name_key
 from newsfacts.entities.names import NameRules
 from newsfacts.entities.people_links import PeopleLinkRules
 from newsfacts.entities.peoples import PeopleRules
@@ -101,6 +101,12 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.nation_states = {row[0]: row[1] for row in nation_rows if len(row) > 1}
         self.devolved_nations = {row[0] for row in nation_rows if row[2:3] == ["own"]}
         self.devolved_bodies = set(read_lines(path / "devolved_bodies.txt", missing_ok=True))
+        self.state_institutions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for row in (line.split("\t") for line in read_lines(path / "state_institutions.tsv", missing_ok=True)):
+            if len(row) > 1:
+                words = tuple(row[0].split())
+                self.state_institutions.setdefault(words[0].lower(), []).append((words, row[1]))
+        self.institution_keys = {name_key(" ".join(w)) for rows in self.state_institutions.values() for w, _ in rows}
         self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
         self.group_adjectives = set(read_lines(path / "group_adjectives.txt", missing_ok=True))
         self.role_verbs = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(

@@ -124,6 +124,8 @@ class Stage:
     nation_states: dict[str, str]  # "England" -> "United Kingdom": the state a constituent nation is in
     devolved_nations: set[str]  # nations with a government of their own ("Scotland"), unlike England
     devolved_bodies: set[str]  # "executive", "assembly": last words of a nation's own government's name
+    state_institutions: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (words, state) ("Kremlin")
+    institution_keys: set[str]  # name_key of those names: never read as a city
     gazetteer: PhraseMatcher
     # word lists (models/entities/*.txt, *.tsv)
     determiners: set[str]

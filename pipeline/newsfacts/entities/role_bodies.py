@@ -131,16 +131,29 @@ class RoleBodies(Stage):
             and (bool(token.ent_type_) or not token.is_sent_start)
 
     def _article_country(self, doc: Doc, mentions: list[Mention], names: dict[str, str]) -> str | None:
-        """The one country an article names (by the country, its cities or the dateline), or None."""
-        found, named = set(), set()
+        """The one country whose government the article is about, or None: the state whose own
+        institutions it names ("Westminster", "the Kremlin") where no dateline or city places it
+        elsewhere, since a country it only names ("the war in Iraq") may be what someone spoke of; else
+        the one country it names by the country, its cities or the dateline."""
+        dateline = doc._.dateline
+        found, named, placed = set(), set(), set()
         places = [self._name(doc, m) for m in mentions if m.label == "GPE"]
-        for place in places + ([doc._.dateline] if doc._.dateline else []):
-            alias = self.aliases.get(name_key(place))
-            country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(name_key(place))
+        for place in places + ([dateline] if dateline else []):
+            key = name_key(place)
+            if key in self.institution_keys:  # "Westminster" is Parliament, not the Colorado city
+                continue
+            alias = self.aliases.get(key)
+            country = alias.canonical if alias and alias.kind == "country" else self.city_country.get(key)
             if country:
                 found.add(names.get(country, country))
-                if alias and alias.kind == "country":
+                if alias and alias.kind == "country" and place != dateline:
                     named.add(names.get(country, country))
+                else:
+                    placed.add(names.get(country, country))
+        institutions = self._institution_countries(doc)
+        home = {self.nation_states[c] for c in found & self.devolved_nations}  # Scotland's ministers may be its own
+        if len(institutions) == 1 and placed <= institutions and not {names.get(c, c) for c in home} & institutions:
+            return next(iter(institutions))
         own = {c for c in found if c in self.nation_states and self._own_government(doc, c)}
         nations = [c for c in found - own if c in self.nation_states]
         several = len(nations) > 1  # "England, Scotland and Wales": a story about the state
@@ -148,6 +161,18 @@ class RoleBodies(Stage):
         # a city of Scotland gives the United Kingdom, which a story about Scotland's own offices is not
         found -= {names.get(self.nation_states[c], self.nation_states[c]) for c in own} - named
         return found.pop() if len(found) == 1 else None
+
+    def _institution_countries(self, doc: Doc) -> set[str]:
+        """The states whose own seats of government the article names (``state_institutions.tsv``)."""
+        tk = token_index(doc)
+        out = set()
+        for i in range(tk.n):
+            for words, country in self.state_institutions.get(tk.text[i].lower(), ()):
+                found = tk.text[i:i + len(words)]
+                if len(found) == len(words) and all(
+                        w == t or w == "the" == t.lower() for w, t in zip(words, found, strict=True)):
+                    out.add(country)
+        return out
 
     def _state_of(self, country: str, names: dict[str, str], several: bool = False) -> str:
         """The state a nation without a government of its own is part of ("England" -> the United
