@@ -43,7 +43,7 @@ from newsfacts.entities.works import WorkRules
 from newsfacts.extensions import register_extensions
 from newsfacts.records import Entity
 from newsfacts.tokens import token_index
-from newsfacts.wordlists import read_lines, read_words
+from newsfacts.wordlists import read_lines, read_table, read_words
 
 
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
@@ -78,7 +78,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.title_heads = {t[-1] for t in self.titles} - set(read_lines(path / "title_modifiers.txt", missing_ok=True))
         self.title_ends = {t[-1] for t in self.titles}  # "executive" of "chief executive", unlike title_heads
         self.max_title = max((len(t) for t in self.titles), default=1)
-        honorific_rows = [line.split("\t") for line in read_lines(path / "honorifics.txt", missing_ok=True)]
+        honorific_rows = read_table(path / "honorifics.txt", missing_ok=True)
         self.honorifics = {row[0] for row in honorific_rows}
         self.honorific_genders = {row[0].rstrip("."): row[1] for row in honorific_rows if len(row) > 1}
         self.modifiers = set(read_lines(path / "title_modifiers.txt", missing_ok=True))
@@ -95,22 +95,22 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.rating_links = set(read_lines(path / "rating_links.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
-        self.title_abbreviations = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
-            path / "title_abbreviations.tsv", missing_ok=True)) if len(row) > 1}
-        nation_rows = [line.split("\t") for line in read_lines(path / "constituent_nations.tsv", missing_ok=True)]
+        self.title_abbreviations = {row[0]: row[1] for row in read_table(path / "title_abbreviations.tsv",
+                                                                          missing_ok=True) if len(row) > 1}
+        nation_rows = read_table(path / "constituent_nations.tsv", missing_ok=True)
         self.nation_states = {row[0]: row[1] for row in nation_rows if len(row) > 1}
         self.devolved_nations = {row[0] for row in nation_rows if row[2:3] == ["own"]}
         self.devolved_bodies = set(read_lines(path / "devolved_bodies.txt", missing_ok=True))
         self.state_institutions: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for row in (line.split("\t") for line in read_lines(path / "state_institutions.tsv", missing_ok=True)):
+        for row in read_table(path / "state_institutions.tsv", missing_ok=True):
             if len(row) > 1:
                 words = tuple(row[0].split())
                 self.state_institutions.setdefault(words[0].lower(), []).append((words, row[1]))
         self.institution_keys = {name_key(" ".join(w)) for rows in self.state_institutions.values() for w, _ in rows}
         self.opposition_words = set(read_lines(path / "opposition_words.txt", missing_ok=True))
         self.group_adjectives = set(read_lines(path / "group_adjectives.txt", missing_ok=True))
-        self.role_verbs = {row[0]: row[1] for row in (line.split("\t") for line in read_lines(
-            path / "role_verbs.tsv", missing_ok=True)) if len(row) > 1}
+        self.role_verbs = {row[0]: row[1] for row in read_table(path / "role_verbs.tsv", missing_ok=True)
+                           if len(row) > 1}
         self.tenure_words = set(read_lines(path / "tenure_words.txt", missing_ok=True))
         self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
@@ -126,22 +126,21 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.holding_nouns = set(read_lines(path / "holding_nouns.txt", missing_ok=True))
         self.common_terms = set(read_lines(path / "common_terms.txt", missing_ok=True))
         self.party_words = set(read_lines(path / "party_words.txt", missing_ok=True))
-        award_rows = [line.split("\t") for line in read_lines(path / "award_nouns.tsv", missing_ok=True)]
+        award_rows = read_table(path / "award_nouns.tsv", missing_ok=True)
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
-        role_rows = [line.split("\t") for line in read_lines(path / "side_roles.txt", missing_ok=True)]
+        role_rows = read_table(path / "side_roles.txt", missing_ok=True)
         self.side_roles = {row[0]: (row[1] if len(row) > 1 else "") for row in role_rows}
-        self.club_cues: set[tuple[str, str]] = {(row[0], row[1]) for row in (line.split("\t") for line in read_lines(
-            path / "club_cues.tsv", missing_ok=True)) if len(row) > 1}
-        type_rows = [line.split("\t") for line in read_lines(path / "type_nouns.tsv", missing_ok=True)]
+        self.club_cues: set[tuple[str, str]] = {(row[0], row[1]) for row in read_table(
+            path / "club_cues.tsv", missing_ok=True) if len(row) > 1}
+        type_rows = read_table(path / "type_nouns.tsv", missing_ok=True)
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
         self.people_too = {row[0] for row in type_rows if row[2:3] == ["people"]}  # "jazz giant X"
-        self.work_cues = {(row[0], row[1]) for row in (line.split("\t") for line in
-                                                       read_lines(path / "work_cues.tsv", missing_ok=True))}
-        head_rows = [line.split("\t") for line in read_lines(path / "name_heads.tsv", missing_ok=True)]
+        self.work_cues = {(row[0], row[1]) for row in read_table(path / "work_cues.tsv", missing_ok=True)}
+        head_rows = read_table(path / "name_heads.tsv", missing_ok=True)
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
-        body_rows = [line.split("\t") for line in read_lines(path / "body_heads.tsv", missing_ok=True)]
+        body_rows = read_table(path / "body_heads.tsv", missing_ok=True)
         self.body_heads = {row[0]: row[1] for row in body_rows if len(row) > 1}
 
     def process(self, doc: Doc) -> Doc:

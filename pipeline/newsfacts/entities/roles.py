@@ -160,12 +160,13 @@ class RoleRules(RoleAppositions):
                 or self._role_by_verb(doc, p, ent_at)
             if role:
                 roles.append(role)
-        country = self._article_country(doc, mentions, names)
+        country: list[str | None] = []  # the article's country, read once and only for a state title without one
         for role in roles:
             words = role.role.lower().split(" of ")[0].split(" for ")[0]  # "minister for sport"
-            if role.of is None and country and not set(words.split()) & self.opposition_words and any(
+            if role.of is None and not set(words.split()) & self.opposition_words and any(
                     words == t or words.endswith(" " + t) for t in self.state_titles):
-                role.of = country  # "Finance Minister Koji Omi" in an article about Japan alone
+                country = country or [self._article_country(doc, mentions, names)]
+                role.of = country[0]  # "Finance Minister Koji Omi" in an article about Japan alone
         self._bodies_of_same_titles(roles)
         return [r for r in roles if r.of is not None or id(r) not in unowned]
 
