@@ -7,7 +7,7 @@ organisation; either only while the story's organisation is the last one named b
 "the company"), outside quotation marks, in its paragraph or the one before where the title opens it.
 
 The story's organisation is taken conservatively: the one organisation both its headline (as the subject
-of its verb) and its lead name, or, where the headline names none (a wire story's headline in capitals),
+of its verb) and its lead name, or, where the headline names none so (a wire story's headline in capitals),
 the organisation that is the subject of the lead's main verb ("Acme Inc said ..."). A story with none of
 these leaves the role without a body rather than guess.
 """
@@ -109,8 +109,8 @@ class RoleSubjects(Stage):
         return False
 
     def _story_organisation(self, doc: Doc, mentions: list[Mention]) -> Mention | None:
-        """The one organisation the headline and the lead both name; else, with no organisation in the
-        headline, the one the lead's main verb has for subject."""
+        """The one organisation the headline names as a subject and the lead names too; else, with no such
+        organisation in the headline, the one the lead's main verb has for subject."""
         tk = token_index(doc)
         text = doc_text(doc)
         title = (doc._.title or "").strip()
