@@ -115,6 +115,12 @@ IN_CONTEXT = [
     # a scale word, not only an abbreviation
     ("The state cut its bill to 1.2 billion dlrs from 2.4 billion, officials said.", "2.4 billion", 2.4 * B,
      "USD", None, None),
+    # a conversion in brackets is bounded as the amount it converts
+    ("The studio said the sequel took an estimated $42.3m (£22.1m) in its opening weekend.", "£22.1m", 22.1 * M,
+     "GBP", None, "about"),
+    ("The ferry operator hopes to raise up to $310m (£165m) from the listing.", "£165m", 165 * M, "GBP", None,
+     "up_to"),
+    ("Bids came in at more than A$80m ($61m; £33m), the council said.", "£33m", 33 * M, "GBP", None, "more_than"),
 ]
 
 CHANGES = [
