@@ -148,6 +148,7 @@ class Stage:
     org_suffixes: set[str]
     numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
+    club_heads: set[str]  # name_heads.tsv's "club" words: "United", "Rovers"
     over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
     nlp: Language
 
