@@ -149,6 +149,9 @@ def test_the_part_before_of_is_the_firms_short_form(process):
     # a bracketed part inside the name, which the model cuts into three names
     ("Brook (Holdings) Ltd said on Monday it would cut 200 jobs at its plant in Leeds.", "Brook (Holdings) Ltd"),
     ("Shares in Norvale (Hong Kong) Trading Co Ltd fell 3 pct in Hong Kong.", "Norvale (Hong Kong) Trading Co Ltd"),
+    # a place word the model reads as a place goes on the firm's name before the bracket
+    ("The bank hired Credit Agricole Indosuez Asia (Singapore) Ltd to run the sale of the notes.",
+     "Credit Agricole Indosuez Asia (Singapore) Ltd"),
     # a lone surname before "and": a founder's name in the firm's
     ("Shares in Carter and Webb Hotels Ltd rose 4% after the company said profits had doubled.",
      "Carter and Webb Hotels Ltd"),

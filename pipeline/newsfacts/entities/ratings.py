@@ -5,7 +5,8 @@ model tags it as an organisation. A grade has a closed form: Moody's scale ("Aaa
 "Caa1", "Ca") or the letters of Standard & Poor's and Fitch ("AAA", "BBB+", "CCC", "CC-"). A mention of
 that form is dropped when its sentence speaks of ratings (a lemma of ``rating_words.txt``: "rating",
 "downgrade", "rated") and a word of ``rating_links.txt`` stands right before or after it ("to B-3 from
-Ba-2", "an AA rating", "AAA by"), or the parse makes it what a rating word says ("rated the debt BB"), or when it moves to or from another grade ("lowered the bonds to CCC from B"): an
+Ba-2", "an AA rating", "AAA by"), or the parse makes it what a rating verb gives ("rated the debt BB"),
+or when it moves to or from another grade ("lowered the bonds to CCC from B"): an
 acronym that looks like a grade ("the CCC said") keeps its label elsewhere.
 """
 
