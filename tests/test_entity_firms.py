@@ -94,6 +94,9 @@ def test_no_name_is_made_of_a_common_word(process, text, word):
      "Ashworth Pryce and Co Ltd"),
     ("Its adviser, Hollis Grant and Co Ltd, said the offer was fair.", "Hollis Grant and Co Ltd"),
     ("Analysts at Fenwick Brothers and Co Ltd said the outlook was good.", "Fenwick Brothers and Co Ltd"),
+    # a body's name cut at "and" where the parse makes the part before it a modifier of the part after it
+    ("Members of the Public and Commercial Services Union will strike on Friday, the union said.",
+     "Public and Commercial Services Union"),
 ])
 def test_a_firms_name_is_not_cut_at_an_inner_and(process, text, firm):
     doc = process(text)
@@ -164,6 +167,7 @@ def test_a_firm_cut_inside_its_name_is_one_firm(process, text, firm):
 @pytest.mark.parametrize("text, parts", [
     # a name of its own before "and" stays apart
     ("Boeing and Acme Holdings Ltd signed a supply deal on Tuesday.", ("Boeing", "Acme Holdings Ltd")),
+    ("Talks between Unison and the Transport Workers Union broke down.", ("Unison", "Transport Workers Union")),
     # a titled person is a person
     ("Mr Carter and Webb Hotels Ltd were named in the lawsuit.", ("Carter", "Webb Hotels Ltd")),
     # a ticker after the legal form is no part of the name
