@@ -168,6 +168,7 @@ def test_a_firm_cut_inside_its_name_is_one_firm(process, text, firm):
     # a name of its own before "and" stays apart
     ("Boeing and Acme Holdings Ltd signed a supply deal on Tuesday.", ("Boeing", "Acme Holdings Ltd")),
     ("Talks between Unison and the Transport Workers Union broke down.", ("Unison", "Transport Workers Union")),
+    ("The carrier will be split into KM Air and KM Services, the board said.", ("KM Air", "KM Services")),
     # a titled person is a person
     ("Mr Carter and Webb Hotels Ltd were named in the lawsuit.", ("Carter", "Webb Hotels Ltd")),
     # a ticker after the legal form is no part of the name

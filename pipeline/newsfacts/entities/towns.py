@@ -1,9 +1,8 @@
 """Towns the model takes for people: "in Monterrey", "the Larne athlete", "their native Monterrey".
 
-The model reads a town it does not know as a surname. A "person" listed with a place ("Heathrow, Stansted
-and Luton airports", "the boroughs of Hillingdon and Wandsworth") is a place when it is one word, and so
-is a "person" whose whole name is a town of the
-GeoNames table (``city_countries.tsv``) when the article uses it as one at least once:
+The model reads a town it does not know as a surname. A "person" whose whole name is a town of the
+GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once: listed
+with a place ("Stansted and Luton airports"), or
 the object of a locative preposition ("in", "near", "outside"), a word after a determiner that
 modifies a noun for a person after it (``person_nouns.txt``: "the Larne athlete"; not "the Dole
 campaign", a candidate's, nor "the Wigan striker", a club's role), or a word after one saying where
@@ -33,7 +32,7 @@ from newsfacts.tokens import token_index
 
 PLACE_PREPOSITIONS = PLACE_PREPS | {"around", "across", "throughout"}
 ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
-LISTED_PLACES = ("GPE", "LOC", "FAC")
+LISTED_PLACES = ("GPE", "LOC")
 
 
 class TownRules(Stage):
@@ -55,16 +54,14 @@ class TownRules(Stage):
         for key, group in groups.items():
             if key in in_full or any(m.fixed for m in group) or first_name_gender(tk.text[group[0].start])[1]:
                 continue
-            listed = any(self._listed_with_place(doc, m, places) for m in group)
-            if listed and group[0].end - group[0].start == 1 or key in self.city_country \
-                    and (listed or any(self._used_as_place(doc, m) for m in group)):
+            if key in self.city_country and any(self._used_as_place(doc, m) or self._listed_with_place(doc, m, places)
+                                                for m in group):
                 for m in group:
                     m.label = "GPE"  # not fixed: a club's cue read later may make it a club ("the Larne side")
 
     @staticmethod
     def _listed_with_place(doc: Doc, m: Mention, places: set[int]) -> bool:
-        """The name is listed with a place ("Heathrow, Stansted and Luton airports", "the boroughs of
-        Hillingdon and Wandsworth"): a list is of one kind."""
+        """The name is listed with a place ("Heathrow, Stansted and Luton airports"): a list is of one kind."""
         last = doc[m.end - 1]
         partners = [last.head] if last.dep_ == "conj" else []
         partners += [c for c in last.children if c.dep_ == "conj"]
