@@ -124,11 +124,18 @@ def ingest_names(db, batches: list[list[tuple[str, str]]]) -> dict[tuple[str, st
     (("PERSON", "George W. Bush"), ("PERSON", "George Bush"), True),  # a middle initial left out
     (("PERSON", "Michael O'Leary"), ("PERSON", "MICHAEL O'LEARY"), True),  # the same name in capitals
     (("PERSON", "Martin Luther King Jr."), ("PERSON", "Martin Luther King"), True),  # a suffix
+    (("PERSON", "Martin Luther King Jnr"), ("PERSON", "Martin Luther King Jr."), True),  # one suffix, spelt two ways
+    (("PERSON", "Rodrigo de Rato"), ("PERSON", "Rodrigo Rato"), True),  # a particle left out
     (("ORG", "Apple Inc."), ("ORG", "Apple"), True),  # a legal form
     (("ORG", "Aer Lingus Group PLC"), ("ORG", "Aer Lingus Group"), True),
     (("PERSON", "Natwar Singh"), ("PERSON", "Manmohan Singh"), False),  # two people, one surname
     (("PERSON", "Natwar Singh"), ("PERSON", "Singh"), False),  # never on a surname alone
     (("PERSON", "Mark Butcher"), ("PERSON", "M. Butcher"), False),  # nor on an initial alone
+    (("PERSON", "Jerry Lee Lewis"), ("PERSON", "Jerry Lewis"), False),  # a middle name tells two people apart
+    (("PERSON", "Douglas Fairbanks Jr"), ("PERSON", "Douglas Fairbanks Sr"), False),  # son and father
+    (("PERSON", "Baroness Kennedy"), ("PERSON", "Kennedy"), False),  # a lone name is its title's
+    (("PERSON", "St Mary"), ("PERSON", "Mary"), False),
+    (("PERSON", "Edward III"), ("PERSON", "Edward"), False),
     (("PERSON", "Jordan"), ("GPE", "Jordan"), False),  # another label is another thing
     (("ORG", "Apple Inc."), ("ORG", "Apple Corps"), False),
 ])
@@ -195,6 +202,33 @@ def test_a_database_made_before_aliases_gets_them(tmp_path):
                                                                                        "annan")]
     ids = ingest_names(db, [[("PERSON", "KOFI ANNAN")]])
     assert len(set(ids.values())) == 1
+    db.close()
+
+
+def test_a_database_of_schema_2_gets_its_entity_index_made_again(tmp_path):
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    ids = ingest_names(db, [[("PERSON", "Jerry Lee Lewis")], [("PERSON", "Jerry Lewis")], [("PERSON", "George Bush")],
+                            [("PERSON", "George W. Bush"), ("ORG", "Sun Records")]])
+    lewis, jerry = ids[("PERSON", "Jerry Lee Lewis")], ids[("PERSON", "Jerry Lewis")]
+    assert lewis != jerry
+    # the rule before schema 3 made one entity of the two names
+    db.execute("UPDATE entities SET entity_id = ? WHERE entity_id = ?", [lewis, jerry])
+    db.execute("UPDATE entity_aliases SET entity_id = ? WHERE entity_id = ?", [lewis, jerry])
+    db.execute("DELETE FROM entity_index WHERE id = ?", [jerry])
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    db.conn.commit()
+    db.close()
+    db = store.open_db(path)
+    assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(store.SCHEMA_VERSION)
+    summary = db.execute("SELECT label, canonical, mentions, articles FROM entity_summary "
+                         "ORDER BY canonical").fetchall()
+    assert summary == [("PERSON", "George W. Bush", 2, 2), ("PERSON", "Jerry Lee Lewis", 1, 1),
+                       ("PERSON", "Jerry Lewis", 1, 1), ("ORG", "Sun Records", 1, 1)]
+    aliases = db.execute("SELECT i.canonical, a.alias FROM entity_aliases a JOIN entity_index i ON i.id = a.entity_id "
+                         "WHERE a.label = 'PERSON' ORDER BY a.alias").fetchall()
+    assert aliases == [("George W. Bush", "George Bush"), ("George W. Bush", "George W. Bush"),
+                       ("Jerry Lee Lewis", "Jerry Lee Lewis"), ("Jerry Lewis", "Jerry Lewis")]
     db.close()
 
 

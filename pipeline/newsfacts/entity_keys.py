@@ -3,11 +3,16 @@
 The rule is conservative, since a wrong merge hides a person while a missed one only counts them
 twice. A canonical name from an article joins an existing entity of the same label when
 
-- its key equals one of the entity's aliases: for people the parsed name words ("Michael
-  O'Leary" = "michael o'leary"), for organisations the name without a legal form ("Apple Inc."
-  = "Apple"), otherwise the name in lower case without a leading "the"; or
+- its key equals one of the entity's aliases: for people the parsed name words and the
+  generation ("Michael O'Leary" = "michael o'leary", "Douglas Fairbanks Jr" = "douglas fairbanks
+  jr"), a one-word name as written, title and all ("Baroness Kennedy" is not "Kennedy", "St Mary"
+  not "Mary", "Edward III" not "Edward"); for organisations the name without a legal form ("Apple
+  Inc." = "Apple"), otherwise the name in lower case without a leading "the"; or
 - (people only) it is a full name that fits exactly one entity's full name with the same
-  surname and the same first given name written out ("George Bush" / "George W. Bush").
+  surname and the same first given name written out, leaving out only initials and particles
+  ("George Bush" / "George W. Bush", "Rodrigo Rato" / "Rodrigo de Rato", not "Jerry Lewis" /
+  "Jerry Lee Lewis"), of no other generation ("Hank Williams" may be "Hank Williams Jr.", never
+  "Hank Williams Sr.").
 
 Never on a surname alone or on initials alone; a name that fits two entities starts a third.
 The entity keeps the fullest name it was given as its canonical name; every name it was given
@@ -18,14 +23,17 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsfacts.namematch import org_key, parse, same_person_across
+from newsfacts.namematch import name_key, org_key, parse, same_person_across
 
 
 def key_and_block(label: str, name: str) -> tuple[str, str]:
     """The key two names of one entity share, and the block of names a new one is compared with."""
     if label == "PERSON":
-        words = parse(name).words
-        return " ".join(words), words[-1] if words else ""
+        person = parse(name)
+        words = person.words
+        if not person.full:  # what a lone name stands for is said by its title and suffix
+            return name_key(name), words[-1] if words else ""
+        return " ".join(words + ((person.generation,) if person.generation else ())), words[-1]
     if label == "ORG":
         return org_key(name), ""
     text = " ".join(name.split()).lower()
@@ -64,3 +72,19 @@ def find_entity(conn: sqlite3.Connection, label: str, canonical: str) -> int:
     conn.execute("INSERT OR IGNORE INTO entity_aliases (entity_id, label, alias, key, block) VALUES (?, ?, ?, ?, ?)",
                  [entity_id, label, canonical, key, block])
     return entity_id
+
+
+def relink(conn: sqlite3.Connection) -> None:
+    """Make the index again from every stored mention's name, in the order the names were stored: for a
+    database whose index an earlier rule made. The mentions keep their names and get the new ids."""
+    names = conn.execute("SELECT label, canonical FROM entities GROUP BY label, canonical "
+                         "ORDER BY MIN(rowid)").fetchall()
+    conn.execute("DELETE FROM entity_aliases")
+    conn.execute("DELETE FROM entity_index")
+    conn.execute("CREATE TEMP TABLE relinked (label TEXT, canonical TEXT, entity_id INTEGER, "
+                 "PRIMARY KEY (label, canonical))")
+    conn.executemany("INSERT INTO relinked VALUES (?, ?, ?)",
+                     [(label, canonical, find_entity(conn, label, canonical)) for label, canonical in names])
+    conn.execute("UPDATE entities SET entity_id = (SELECT entity_id FROM relinked r "
+                 "WHERE r.label = entities.label AND r.canonical = entities.canonical)")
+    conn.execute("DROP TABLE temp.relinked")

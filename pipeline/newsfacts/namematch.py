@@ -59,6 +59,7 @@ class PersonName:
     words: tuple[str, ...]
     surname: tuple[str, ...]  # the last name, with its particles ("bin", "laden")
     title: str  # the honorific or title nameparser found ("mr.", "dr."), lower case
+    generation: str = ""  # "jr", "sr", "iii": which of a family's people of one name
 
     @property
     def full(self) -> bool:
@@ -86,7 +87,21 @@ def parse(text: str) -> PersonName:
         words = tuple(w.lower() for w in text.split())
     words = tuple(w for w in words if w.rstrip(".") not in _SUFFIXES or w == words[0])
     surname = tuple(w.lower() for w in human.last.split()) or words[-1:]
-    return PersonName(words, surname, human.title.lower())
+    return PersonName(words, surname, human.title.lower(), _generation(human.suffix))
+
+
+_GENERATIONS = {"jr": "jr", "jnr": "jr", "junior": "jr", "sr": "sr", "snr": "sr", "senior": "sr"}
+
+
+def _generation(suffix: str) -> str:
+    """The suffix that tells a son from his father ("Jr.", "Snr", "III"), not letters after a name ("QC")."""
+    for word in suffix.replace(",", " ").lower().split():
+        word = word.rstrip(".")
+        if word in _GENERATIONS:
+            return _GENERATIONS[word]
+        if _ROMAN.fullmatch(word):
+            return word
+    return ""
 
 
 def _plain_name(text: str) -> PersonName | None:
@@ -144,9 +159,17 @@ def short_forms(name: PersonName) -> list[tuple[str, ...]]:
 def same_person_across(a: str, b: str) -> bool:
     """Two canonical names from different articles can be one person: both full names with the
     same surname and the same first given name written out, the rest fitting ("George Bush" /
-    "George W. Bush"). Never a surname alone, never on initials alone ("M. Butcher" / "Mark Butcher")."""
+    "George W. Bush"). Never a surname alone, never on initials alone ("M. Butcher" / "Mark Butcher"),
+    never two generations ("Douglas Fairbanks Jr" / "Sr"); a middle name left out is an initial or a
+    particle, since a middle name written out tells people apart ("Jerry Lewis" / "Jerry Lee Lewis")."""
     pa, pb = parse(a), parse(b)
     if not (pa.full and pb.full) or pa.words[0] != pb.words[0] or len(pa.words[0].rstrip(".")) < 2:
+        return False
+    if pa.generation and pb.generation and pa.generation != pb.generation:
+        return False
+    short, full = sorted((pa, pb), key=lambda p: len(p.words))
+    left_out = full.words[1:-1] if len(short.words) == 2 else ()
+    if any(not _INITIAL.match(w) and w not in _PREFIXES for w in left_out):
         return False
     return fits(pa, pb) or fits(pb, pa)
 
