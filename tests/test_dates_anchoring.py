@@ -194,3 +194,41 @@ def test_months_so_far_without_first(process, passage, dct, text, value):
     doc = process(passage, dct=dct)
     found = {f.text: f.value for f in doc._.dates}
     assert found.get(text) == value, found
+
+
+# "the previous week", "the prior quarter" after a period the text names relate to that period, not to the
+# publication date ("last quarter" stays deictic)
+BEFORE_THE_PERIOD_NAMED = [
+    ("Chain-store sales rose 2.1% in the week ended Feb. 27 after a 1.4% gain the previous week, the group said.",
+     "2010-03-04", "the previous week", "2010-W07"),
+    ("Mortgage applications in the week ended March 6 were 4% higher than in the prior week.", "2010-03-15",
+     "the prior week", "2010-W08"),
+    ("Orbis said net income for the quarter ended March 31 was $12 million, up from $10 million in the prior "
+     "quarter.", "2010-05-10", "the prior quarter", "2009-Q4"),
+    ("Sales at the mill in the quarter ended Sept. 30 rose 5% from the preceding quarter, Norvale said.",
+     "2010-11-10", "the preceding quarter", "2010-Q2"),
+    ("Output in the final quarter of 2004 was 0.3% higher than in the previous quarter.", None,
+     "the previous quarter", "2004-Q3"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", BEFORE_THE_PERIOD_NAMED)
+def test_before_the_period_named(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found
+
+
+# the year so far is the year, as "so far this year" is "this year"
+YEAR_TO_DATE = [
+    ("Shares in the miner have fallen 18% year to date.", "2010-06-10", "year to date", "2010"),
+    ("Year-to-date sales at the carmaker are 6% higher.", "2010-06-10", "Year-to-date", "2010"),
+    ("The index has gained 12% in the year to date.", "2010-11-10", "the year to date", "2010"),
+]
+
+
+@pytest.mark.parametrize("passage,dct,text,value", YEAR_TO_DATE)
+def test_year_to_date(process, passage, dct, text, value):
+    doc = process(passage, dct=dct)
+    found = {f.text: f.value for f in doc._.dates}
+    assert found.get(text) == value, found

@@ -53,7 +53,20 @@ FRAGMENTS = [
         'problems" but insisted the "basics" were sound.',
         "Helen Marsh",
     ),
+    (  # "be" says what the words describe, not who said them: the writer's own scare quotes have no speaker
+        "The tenants' main complaint was \"the endless noise from the building site\" next door.",
+        None,
+    ),
+    (
+        'The festival\'s theme this year is "music without borders or passports" and tickets sold out.',
+        None,
+    ),
 ]
+
+
+def test_a_fragment_goes_past_be_to_the_verb_of_who_said_it(process):
+    doc = process('Mrs Okafor called for the disaster to be "the start of a new era of safety at sea".')
+    assert [(q.speaker, q.verb) for q in quotes(doc, "partial")] == [("Okafor", "called")]
 
 
 @pytest.mark.parametrize("text,speaker", FRAGMENTS)

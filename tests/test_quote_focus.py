@@ -111,6 +111,14 @@ FOCUS = [
         "Marks & Spencer spokesman",
         None,
     ),
+    (  # a pronoun that reports is none of the people its report names: "Tom Reed would …, he said" is not Reed's
+        "Party chairman Alan Harper opened the campaign in Leeds on Monday. He said voters could not picture "
+        "Liberal leader Simon Tate in Downing Street. They could, however, picture Tom Reed winning a fourth "
+        "term. And Tom Reed would lead the campaign from the front, he said. “He will be out there every day, "
+        "listening to voters,” he added.",
+        "Alan Harper",
+        "PERSON",
+    ),
 ]
 
 
@@ -153,3 +161,38 @@ BODIES = [
 def test_speaker_in_focus(process, text, speaker, label):
     q = direct(process(text))[-1]
     assert (q.speaker, q.speaker_label) == (speaker, label)
+
+
+REPORTERS = [
+    # text, the reported words' first words, their speaker
+    (  # a report before its comma: "Tom Reed was …, he said" is not Reed's
+        "Campaign chief Alan Harper toured the north on Monday with the party leader, Tom Reed. Tom Reed was "
+        "the only leader who could win the election, he said.",
+        "Tom Reed was",
+        "Alan Harper",
+    ),
+    (  # a report after its verb: "He said Tom Reed would …"
+        "Party leader Tom Reed spoke in Leeds on Monday. His campaign chief, Alan Harper, spoke later. He said "
+        "Tom Reed would visit every region before polling day.",
+        "Tom Reed would",
+        "Alan Harper",
+    ),
+    (  # a verb set inside the writer's own sentence, its nouns going on after it: the sentence is no report
+        "Mayor Tom Reed has joined the Yes campaign. Mr Reed is a late recruit to the campaign after rejecting "
+        "offers from rival groups including, he claims, Liberal leader Simon Tate.",
+        "Mr Reed is",
+        "Tom Reed",
+    ),
+    (  # a name after "a" is a kind of person, not the person
+        "Tom Reed flew to Nairobi on Monday for a week-long tour of Africa. He believes it is time for the "
+        "world to see a new Tom Reed.",
+        "it is time",
+        "Tom Reed",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,start,speaker", REPORTERS)
+def test_a_reporting_pronoun_is_none_of_the_people_its_report_names(process, text, start, speaker):
+    q = next(q for q in process(text)._.quotes if q.text.startswith(start))
+    assert q.speaker == speaker

@@ -61,6 +61,7 @@ class Ctx:
     story_at: int = -1  # where the text named it
     last_period: str | None = None  # the last quarter, half ("2016-H1") or months of a year ("2016") reported on
     last_month: tuple[str, int] | None = None  # the last month named ("2004-12", "XXXX-12") and where it ended
+    fiscal_end: int | None = None  # the month the article says the company's year ends in, if not December
     weekday_titles: frozenset[str] | None = None  # "mail on sunday": names of the form "the X on <weekday>"
     _tense: dict = field(default_factory=dict)
     alias: dict = field(default_factory=dict)  # start of a merged expression's part -> its start

@@ -40,6 +40,9 @@ def from_reference(ref: str | None, unit: str, k: float) -> str | None:
     """``k`` units (negative: before) from the value ``ref`` ("1985", "2007-Q1", "2009-12-15T18:00"), at the
     unit's granularity; None when ``ref`` is missing or coarser than the unit ("four days later" after "in 1998")."""
     need = _NEEDS.get(unit)
+    if ref is not None and unit == "W" and _WEEK.fullmatch(ref):
+        # "the week ended Feb 27 ... the previous week": counted from the week named, not from a day
+        return iso_week(date.fromisocalendar(int(ref[:4]), int(ref[6:8]), 1) + timedelta(weeks=k))
     if ref is None or need is None or not need.match(ref):
         return None
     y = int(ref[:4])

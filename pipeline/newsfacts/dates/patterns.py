@@ -53,6 +53,7 @@ class RulePatterns(RuleHelpers):
         tz = _alt(lx["timezones"])
         rel = (
             r"(?P<rel>this|last|next|past|coming|previous|current|following|the\s+previous|the\s+following|"
+            r"the\s+prior|the\s+preceding|"
             r"the\s+current|the\s+coming|the\s+next|the\s+last|the\s+past|this\s+past)"
         )
         f = re.IGNORECASE
@@ -111,7 +112,7 @@ class RulePatterns(RuleHelpers):
             rf"\s+of\s+(?P<ofrel>this|last|next)\s+year)?\b", f), self._h_quarter))
         R.append(("quarter_q", re.compile(rf"\b[qQ](?P<q>[1-4])[ -]?(?:{year}|(?P<yy>\d\d)\b)?"), self._h_quarter))
         R.append(("quarter_rel", re.compile(
-            r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|past|prior|same|recent|most\s+recent|"
+            r"\b(?:the\s+)?(?:(?P<rel>this|last|next|latest|current|previous|preceding|past|prior|same|recent|most\s+recent|"
             r"year-earlier|year-ago|year\s+earlier|(?:comparable|corresponding)(?:\s+year-(?:ago|earlier))?|"
             r"year-before)|(?P<yrs>last|previous|prior)\s+year['’]s)\s+(?:fiscal\s+)?(?:quarter|period)\b"
             r"(?:\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+(?:the\s+)?(?:last|previous|prior)\s+year|"
@@ -197,7 +198,8 @@ class RulePatterns(RuleHelpers):
             r"\s+)?(?P<unit>year|month))\b"
             r"(?P<ended>\s+(?:ended|ending|that\s+ended|to(?!\s+(?:come|date)\b)(?!\s+(?:[$£€¥]|an?\s|\d[\d.,]*\s*"
             r"(?:%|bn|m\b|billion|million|per)))))?", f), self._h_the_year))
-        R.append(("year_end", re.compile(r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end)\b", f), self._h_year_end))
+        R.append(("year_end", re.compile(  # "by year-end", and "year to date", "so far this year": the year
+            r"\b(?:the\s+)?(?:year[- ]end|year['’]s\s+end|year[- ]to[- ]date)\b", f), self._h_year_end))
         ones = "one|two|three|four|five|six|seven|eight|nine"
         tens_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
         R.append(("spelled_year", re.compile(
@@ -287,7 +289,7 @@ class RulePatterns(RuleHelpers):
             "bare_decade": r"\d0s\b", "in_month": r"\s(?:of|in)\s",
             "next_day": r"the\s+(?:next|following|previous|preceding|day)\s",
             "story_weekday": r"the\s+(?:following|previous|preceding)\s",
-            "weekend": "weekend", "year_end": r"year(?:[- ]end|['’]s\s+end)", "long_adj": "-long",
+            "weekend": "weekend", "year_end": r"year(?:[- ]end|['’]s\s+end|[- ]to[- ]date)", "long_adj": "-long",
             "thispart": _alt(self.parts), "that_unit": r"(?:that|same)\s+(?:year|month|week|day|quarter)\b",
             "the_unit": r"the\s+(?:day|week)\b",
             "iso": r"\d-\d\d-\d", "quarter_q": "[qQ][1-4]", "noon": "noon|midnight|midday",

@@ -9,6 +9,7 @@ import re
 from newsfacts.dates.base import RuleHelpers
 from newsfacts.dates.calendar import YEAR_SHIFT, add_months
 from newsfacts.dates.context import Cand, Ctx, token_at
+from newsfacts.dates.fiscal import calendar_half, calendar_quarter
 from newsfacts.dates.narrative import named_month
 
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b", re.I)  # "the fourth quarter ended Sept. 30"
@@ -57,6 +58,8 @@ class PeriodRules(RuleHelpers):
             return None  # "inside the first quarter" of a game
 
         def value(c: Ctx, q=q, start=start, over=over):
+            if c.fiscal_end:  # "whose financial year ends March 31 ... third-quarter": October to December
+                q = calendar_quarter(q, c.fiscal_end)
             if c.dct is None:
                 if c.last_quarter and c.last_quarter[1] == q:  # "the fourth quarter of 2004 ... fourth-quarter losses"
                     return f"{c.last_quarter[0]}-Q{q}", True
@@ -102,6 +105,11 @@ class PeriodRules(RuleHelpers):
                 if same_now:
                     return None, False  # the same as a span no date named ("the 2020-25 plan"): no value to give
             year_ago = rel in ("year-earlier", "year-ago", "year earlier", "comparable", "year-before", "same")
+            if rel in ("previous", "prior", "preceding") and not is_period and c.last_quarter:
+                # "up 5% from the previous quarter" after the quarter reported on: the one before it, not the
+                # one before now ("last quarter" stays deictic)
+                y, q = c.last_quarter
+                return (f"{y - 1}-Q4" if q == 1 else f"{y}-Q{q - 1}"), True
             if c.dct is None:
                 # "the fourth quarter of 2004, against a loss for the same period a year earlier"
                 if year_ago and c.last_period and is_period and c.last_period[:4].isdigit():
@@ -184,6 +192,8 @@ class PeriodRules(RuleHelpers):
             return None  # "the first half" of a match
 
         def value(c: Ctx, h=h, yrel=yrel, start=start):
+            if c.fiscal_end and not yrel and (ch := calendar_half(h, c.fiscal_end)) is not None:
+                h = ch  # a year ending in June: its first half is July to December
             if c.dct is None:
                 return f"XXXX-H{h}", False
             y = c.dct.year + {"last": -1, "next": 1}.get(yrel, 0)

@@ -19,6 +19,7 @@ from newsfacts.dates.composed import DAY_RULES, ComposedRules, day_before_after
 from newsfacts.dates.context import BLANK_LINE, Cand, Ctx, TenseWords
 from newsfacts.dates.durations import DurationRules
 from newsfacts.dates.fallback import EntityFallback
+from newsfacts.dates.fiscal import fiscal_year_end, fiscal_year_pattern
 from newsfacts.dates.narrative import NarrativeRules, comparison_point
 from newsfacts.dates.passage import PassageDay
 from newsfacts.dates.patterns import RulePatterns
@@ -66,6 +67,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         self.false_after_year = set(lexicon["false_after_year"])
         self.calendar_words = set(lexicon["calendar_context_words"])
         self.day_occasions = set(lexicon.get("day_occasions", ()))
+        self.fiscal_re = fiscal_year_pattern(lexicon.get("fiscal_year_words", ["fiscal"]), self.months)
         self._compile()
 
     # The pass over a document ----------------------------------------------------------------
@@ -174,6 +176,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         dct = parse_dct(doc._.dct)
         ctx = Ctx(doc, dct, self.tense_words, doc_text(doc))
         text = ctx.text
+        ctx.fiscal_end = fiscal_year_end(text, self.fiscal_re, self.months)
         # A header such as "date 2026-02-16" at the top is metadata, not a date in the story.
         body_start = parse_header(text[:2000]).body_start if _HEADER_HINT.match(text) else 0
         chosen = self.select([c for c in self.candidates(doc, ctx) if c.start >= body_start])

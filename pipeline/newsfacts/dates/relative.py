@@ -157,13 +157,15 @@ class RelativeRules(RuleHelpers):
         if unit in ("decade", "century") and ("past" in rel or rel in ("the next", "the coming")):
             # "the past decade", "over the next decade": ten years back or ahead of now, not the 2000s or 2020s
             return Cand(m.start(), m.end(), "DURATION", "P10Y" if unit == "decade" else "P100Y")
-        offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
+        offset = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "the prior": -1, "the preceding": -1,
+                  "this past": -1,
                   "next": 1, "coming": 1, "following": 1, "the following": 1, "the coming": 1, "the next": 1,
                   "the last": -1, "the past": -1}.get(rel, 0)
         start = m.start()
 
         story_unit = {"week": "W", "month": "M", "year": "Y", "decade": "DE"}.get(unit)
-        anaphoric = rel in ("following", "the following", "previous", "the previous") and story_unit is not None
+        anaphoric = (rel in ("following", "the following", "previous", "the previous", "the prior", "the preceding")
+                     and story_unit is not None)
 
         def value(c: Ctx, unit=unit, offset=offset, rel=rel, start=start, anaphoric=anaphoric):
             if anaphoric or story_unit and rel == "the next" and c.tense(start) == "past":

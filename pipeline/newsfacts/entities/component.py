@@ -95,6 +95,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.rating_links = set(read_lines(path / "rating_links.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.capital_titles = set(read_lines(path / "capital_titles.txt", missing_ok=True))
         self.title_abbreviations = {row[0]: row[1] for row in read_table(path / "title_abbreviations.tsv",
                                                                           missing_ok=True) if len(row) > 1}
         nation_rows = read_table(path / "constituent_nations.tsv", missing_ok=True)
@@ -114,6 +115,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.tenure_words = set(read_lines(path / "tenure_words.txt", missing_ok=True))
         self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
+        self.firm_nouns = set(read_lines(path / "firm_nouns.txt", missing_ok=True))
+        self.shared_titles = {t.replace("-", " ") for t in read_lines(path / "shared_titles.txt", missing_ok=True)}
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))

@@ -404,6 +404,19 @@ class MoneyExtractor(QuantityFinder):
                 iso, guessed = fams.get(iso, (None, True))
             amounts.append(Amount(f.start, f.end, text[f.start:f.end], _clean(f.value), iso, _clean(f.max_value),
                                   f.qualifier, guessed or f.guessed, f.per_unit))
+        _share_bounds(text, amounts)
         covered = [(a.start, a.end) for a in amounts]
         quantities = self._quantities(text, nums, covered)
         return amounts, quantities
+
+
+_BRACKETED = re.compile(r"[ \u00a0]*\([ \u00a0]*|[ \u00a0]*;[ \u00a0]*")  # "$30.1m (£15.6m)", "A$10m ($7m; £4m)"
+
+
+def _share_bounds(text: str, amounts: list[Amount]) -> None:
+    """A conversion in brackets is bounded as the amount it converts: "an estimated $30.1m (£15.6m)", "up to
+    $443m (£230.8m)" (a range keeps its own ends)."""
+    for prev, a in zip(amounts, amounts[1:], strict=False):
+        if (a.qualifier is None and prev.qualifier not in (None, "range", "range_end") and a.currency != prev.currency
+                and _BRACKETED.fullmatch(text[prev.end:a.start])):
+            a.qualifier = prev.qualifier

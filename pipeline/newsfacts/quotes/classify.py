@@ -158,7 +158,9 @@ class Classifier:
 
 
 def _governing_verb(ctx: Context, seg: Segment) -> Token | None:
-    """The nearest verb outside the quote that the quoted words hang from and that has a subject."""
+    """The nearest verb outside the quote that the quoted words hang from and that has a subject, past "be"
+    and "have": their subject is what the words describe, not who said them ("His advice was “get a
+    haircut”"; "She called for the day to be “a new beginning”" is hers)."""
     inside = ctx.tokens_between(seg.start, seg.end)
     if not inside:
         return None
@@ -169,7 +171,8 @@ def _governing_verb(ctx: Context, seg: Segment) -> Token | None:
         token = token.head
         if ctx.in_quote(token.idx):
             continue
-        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        if (token.pos_ in ("VERB", "AUX") and token.lemma_ not in ("be", "have")
+                and any(c.dep_ in SUBJECT_DEPS for c in token.children)):
             return token
     return None
 

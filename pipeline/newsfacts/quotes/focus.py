@@ -8,7 +8,8 @@ should rest": Clinton is not in focus), a tenth as much in a headline run into t
 halve with each sentence back; a person counts once per sentence (the strongest mention) and the
 sentences are summed. A pronoun (he, she, him, her, his) outside quote marks goes to the most salient
 person whose gender fits (a sure gender excludes, a lean only weighs less), never to the subject of
-its own clause when it is an object ("she peppered him"), and then adds its own weight to that
+its own clause when it is an object ("she peppered him"), never to someone named in what it reports
+("Tom Reed would win, he said", "he said Tom Reed would win"), and then adds its own weight to that
 person, so a run of "he said" keeps its focus. Someone known only by a description who said
 something ("said a Juventus official, who declined to be named") is a candidate too: a "he added"
 after it stays with that description rather than going to a named person. A resolved pronoun also
@@ -205,7 +206,7 @@ class Focus:
             elif lower[i] in self.pronoun_genders:
                 want = self.pronoun_genders[lower[i]]
                 found = (self.cataphor(token, want) or lead_in(self, token, want)
-                         or self.best(token, want, self._clause_subject(token)))
+                         or self.best(token, want, self._clause_subject(token) | self._named_in_report(token)))
                 self._resolved[i] = found
                 if found is None:
                     continue
@@ -311,6 +312,35 @@ class Focus:
                 return {key} if key else set()
         return set()
 
+    def _named_in_report(self, token: Token) -> set[str]:
+        """A pronoun that reports is none of the people its report names: "he said Mr Brown was wrong", and
+        "Tony Blair would lead the campaign, he said" with the report before its comma; he is neither."""
+        verb = token.head
+        if token.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in self.verbs:
+            return set()
+        keys = set()
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i < token.i and not self._report_before(clause, token):
+                continue
+            for t in clause.subtree:
+                m = self.ctx.mention_at(t.idx)
+                if (m is not None and m.label == "PERSON" and not self.ctx.in_quote(t.idx)
+                        and not _a_kind(token.doc[self.ctx.tokens.first_from(m.start)])):
+                    keys.add(self.people.key(m))
+        return keys - {None}
+
+    @staticmethod
+    def _report_before(clause: Token, token: Token) -> bool:
+        """The report ends before the pronoun with a comma between ("X would go, he said, adding …"): not a
+        verb set inside the writer's own sentence, whose nouns go on after it ("Mr X is a late recruit after
+        rejecting offers from rivals including, he claims, the Tory leader")."""
+        doc, verb = token.doc, token.head
+        between = doc[clause.right_edge.i + 1:token.i]
+        if len(between) != 1 or between[0].text != ",":
+            return False
+        comma = verb.i + 1 if verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," else len(doc)
+        return not any(c.i > comma and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
     def surname(self, token: Token) -> Mention | None:
         """A proper noun the model did not tag that is the last name of a full name in the article."""
         if token.pos_ != "PROPN":
@@ -370,6 +400,14 @@ class Focus:
                 return True
             t = t.head
         return False
+
+
+def _a_kind(token: Token) -> bool:
+    """A name after "a" or "another" stands for a kind of person, not the person ("a new Gordon Brown")."""
+    i = token.i - 1
+    while i >= 0 and token.doc[i].pos_ == "ADJ":
+        i -= 1
+    return i >= 0 and token.doc[i].lower_ in ("a", "an", "another")
 
 
 def _role_token(token: Token) -> Token:
