@@ -496,9 +496,15 @@ def test_roles_after_the_name_and_their_country(process, text, person, role, of)
     assert (person, role, of) in found, found
 
 
-def test_a_ministers_country_from_the_dateline(process):
-    doc = process("TOKYO - Finance Minister Koji Omi said on Friday that taxes would fall.", dateline="Tokyo")
-    assert [(r.role, r.of) for r in doc._.roles] == [("Finance Minister", "Japan")]
+@pytest.mark.parametrize("text, dateline, role, of", [
+    ("TOKYO - Finance Minister Koji Omi said on Friday that taxes would fall.", "Tokyo", "Finance Minister", "Japan"),
+    # the famous city, not a South African town of the same name
+    ("CALCUTTA - Finance Minister Asim Dasgupta said on Monday that the state would borrow less.", "Calcutta",
+     "Finance Minister", "India"),
+])
+def test_a_ministers_country_from_the_dateline(process, text, dateline, role, of):
+    doc = process(text, dateline=dateline)
+    assert [(r.role, r.of) for r in doc._.roles] == [(role, of)]
 
 
 @pytest.mark.parametrize("text, name, label", [

@@ -192,3 +192,49 @@ def test_club_by_deed(nlp, text, club):
 )
 def test_club_by_deed_not(nlp, text, name):
     assert (name, "GPE") in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        # a player's move or his games in other forms: a move to, goals for a side; a side's standing
+        ("The winger completed a loan move to Walsall on Thursday. He joined Hartlepool from Darlington in 2002.",
+         "Walsall"),
+        ("Hale was sacked by Spurs in 2003. He had signed for Burnley in 1998.", "Spurs"),
+        ("They went out to eventual winners Exeter in the semi-final.", "Exeter"),
+        ("The striker scored for Rotherham in the second half. Rotherham beat Hull 2-0.", "Rotherham"),
+        # a possessive results phrase without a score, the other side after the contest noun
+        ("Wigan's win over Stockport was their fifth in a row.", "Wigan"),
+        # the post one takes or leaves, its holder named before
+        ("Peter Grant resigns as Spurs manager after two months.", "Spurs"),
+        # a one-word "people" with no people's word before a playing position
+        ("The Celtic goalkeeper let the shot slip through his hands.", "Celtic"),
+        # a town and a head word only clubs end in, that the model takes for a place
+        ("Shares in Manchester United rose 3% after the bid was revealed.", "Manchester United"),
+        # a word that opens clubs' names, before the town or with it
+        ("Real Madrid are closing in on a deal for the midfielder.", "Real Madrid"),
+        ("Sporting Lisbon beat Porto 2-0 on Sunday.", "Sporting Lisbon"),
+        ("Bolton face Maccabi Haifa in the Uefa Cup on Thursday.", "Maccabi Haifa"),
+    ],
+)
+def test_club_more_cues(nlp, text, club):
+    assert (club, "ORG") in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a town one moves to, with no side named, is a place
+        ("Her family moved to Leeds in 1990. She works for Barclays there.", "Leeds", "GPE"),
+        # a nationality before a position is no club
+        ("The Scottish goalkeeper let the shot slip through his hands.", "Scottish", "NORP"),
+        # a city of the tables ends in "City"; a move of plants to a place is no player's
+        ("Mexico City is the capital. Kansas City hosted the game.", "Mexico City", "GPE"),
+        ("The firm intends moving its plants to Asia, eastern Europe and Mexico.", "Asia", "LOC"),
+        # an opener's word that is no part of a name
+        ("Real estate prices in Madrid rose sharply.", "Madrid", "GPE"),
+        ("As Madrid prepares for the summit, police closed the roads.", "Madrid", "GPE"),
+    ],
+)
+def test_club_more_cues_not(nlp, text, name, label):
+    assert (name, label) in labels(nlp, text)

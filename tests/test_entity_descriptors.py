@@ -19,6 +19,13 @@ def people(doc):
     ("The Lib Dems want lower taxes. For the Lib Dems David Laws said the chancellor had been lucky.", "David Laws"),
     # a title written in capitals (titles.txt)
     ("The station dropped veteran DJ Mike Read from its breakfast show last year.", "Mike Read"),
+    # a party's word (party_words.txt) before a sure first name, the party named otherwise or not at all
+    ("Labour has backed the bill. But Tory Gerald Hunt said he would vote against it, as the Conservatives "
+     "did last year.", "Gerald Hunt"),
+    ("Tory Margaret Ellery told the council that the car park should stay open.", "Margaret Ellery"),
+    # a police rank (titles.txt)
+    ("Officers stayed on duty overnight. Assistant Chief Constable Mary Dunmore said the march had passed off "
+     "peacefully.", "Mary Dunmore"),
 ])
 def test_a_descriptor_is_no_part_of_a_persons_name(process, text, person):
     doc = process(text)

@@ -94,6 +94,9 @@ def test_no_name_is_made_of_a_common_word(process, text, word):
      "Ashworth Pryce and Co Ltd"),
     ("Its adviser, Hollis Grant and Co Ltd, said the offer was fair.", "Hollis Grant and Co Ltd"),
     ("Analysts at Fenwick Brothers and Co Ltd said the outlook was good.", "Fenwick Brothers and Co Ltd"),
+    # a body's name cut at "and" where the parse makes the part before it a modifier of the part after it
+    ("Members of the Public and Commercial Services Union will strike on Friday, the union said.",
+     "Public and Commercial Services Union"),
 ])
 def test_a_firms_name_is_not_cut_at_an_inner_and(process, text, firm):
     doc = process(text)
@@ -149,6 +152,9 @@ def test_the_part_before_of_is_the_firms_short_form(process):
     # a bracketed part inside the name, which the model cuts into three names
     ("Brook (Holdings) Ltd said on Monday it would cut 200 jobs at its plant in Leeds.", "Brook (Holdings) Ltd"),
     ("Shares in Norvale (Hong Kong) Trading Co Ltd fell 3 pct in Hong Kong.", "Norvale (Hong Kong) Trading Co Ltd"),
+    # a place word the model reads as a place goes on the firm's name before the bracket
+    ("The bank hired Credit Agricole Indosuez Asia (Singapore) Ltd to run the sale of the notes.",
+     "Credit Agricole Indosuez Asia (Singapore) Ltd"),
     # a lone surname before "and": a founder's name in the firm's
     ("Shares in Carter and Webb Hotels Ltd rose 4% after the company said profits had doubled.",
      "Carter and Webb Hotels Ltd"),
@@ -161,6 +167,8 @@ def test_a_firm_cut_inside_its_name_is_one_firm(process, text, firm):
 @pytest.mark.parametrize("text, parts", [
     # a name of its own before "and" stays apart
     ("Boeing and Acme Holdings Ltd signed a supply deal on Tuesday.", ("Boeing", "Acme Holdings Ltd")),
+    ("Talks between Unison and the Transport Workers Union broke down.", ("Unison", "Transport Workers Union")),
+    ("The carrier will be split into KM Air and KM Services, the board said.", ("KM Air", "KM Services")),
     # a titled person is a person
     ("Mr Carter and Webb Hotels Ltd were named in the lawsuit.", ("Carter", "Webb Hotels Ltd")),
     # a ticker after the legal form is no part of the name

@@ -36,6 +36,28 @@ def test_nationalities_faiths_and_parties_stay_norp(process, text, names):
         assert labels(doc, name) == {"NORP"}, [(e.text, e.label) for e in doc._.entities]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a plural name all of nationality words, which the model takes for a place or a body
+    ("Two Frenchmen and a Belgian were among the passengers, the airline said.", "Frenchmen"),
+    ("The party has lost support in the cities, where many black and Asian Britons live.", "Asian Britons"),
+    ("Dozens of angry Londoners queued outside the shop before dawn.", "Londoners"),  # "-er" of a place
+])
+def test_people_named_by_their_nation_are_norp(process, text, name):
+    doc = process(text)
+    assert labels(doc, name) == {"NORP"}, [(e.text, e.label) for e in doc._.entities]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a town the model calls NORP before a noun it qualifies is the place
+    ("Accepting the prize at the Cannes ceremony, the director thanked his cast.", "Cannes"),
+    ("Taking the trophy from actress Helen Mirren at the Cannes gala, the director said he was proud.", "Cannes"),
+])
+def test_a_norp_that_is_a_town_is_the_place(process, text, name):
+    doc = process(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"NORP"}  # the model's guess, which the rules mend
+    assert labels(doc, name) == {"GPE"}, [(e.text, e.label) for e in doc._.entities]
+
+
 @pytest.mark.parametrize("text", [
     "Ministers unveil school meals plan\n\nThe government has promised healthier school dinners in England. "
     "The Tories say Labour's record on school meals is poor, while the Lib Dems say the money is too little. "

@@ -10,6 +10,8 @@ def labels(doc, text):
 @pytest.mark.parametrize("text, town", [
     ("The Larne athlete, 21, took the lead at the bell and held on to win.", "Larne"),
     ("The trio still play most of their gigs in their native Monterrey.", "Monterrey"),
+    # listed with a place: a list is of one kind
+    ("Plans to expand Heathrow, Stansted and Luton airports were challenged in court.", "Luton"),
 ])
 def test_a_town_used_as_a_place_is_no_person(process, text, town):
     doc = process(text)
@@ -22,6 +24,8 @@ def test_a_town_used_as_a_place_is_no_person(process, text, town):
     ("Jack Preston scored twice in the win. The Preston striker said he was delighted.", "Preston"),
     # no place reading in any sentence
     ("Striker Burnley scored twice for the visitors. Burnley said he was delighted with his goals.", "Burnley"),
+    # listed with a town, but titled elsewhere: a person (Obama is a Japanese town too)
+    ("Mr. Obama said the talks with Beijing went well. Obama and Beijing will meet again, Obama said.", "Obama"),
 ])
 def test_a_town_that_names_a_person_stays_a_person(process, text, name):
     doc = process(text)

@@ -482,6 +482,17 @@ def test_a_name_s_number_before_a_verb_is_no_amount(process, sentence, amounts):
     assert [(a.text, a.value, a.currency) for a in doc._.amounts] == amounts
 
 
+@pytest.mark.parametrize("sentence,amounts", [
+    # a bond's price as a share of its face value is no sum of money
+    ("The Bank of England offered the new Treasury stock at 96 stg pct, payable in two instalments.", []),
+    ("The notes were priced at 99.5 dlrs percent of par, the lead manager said.", []),
+    ("Sales were 5 mln dlrs, 10 pct more than a year earlier.", [("5 mln dlrs", 5e6, "USD")]),
+])
+def test_a_price_in_percent_of_face_value_is_no_amount(process, sentence, amounts):
+    doc = process(sentence)
+    assert [(a.text, a.value, a.currency) for a in doc._.amounts] == amounts
+
+
 # Wire style: abbreviated currency nouns after a country name, the currencies of the 1980s, number words
 # before "mln", currency names that are also common nouns only after a scale
 WIRE_FORMS = [
@@ -572,6 +583,10 @@ RESULTS_TABLES = [
     ("DENVER, Feb 10 - Shr 1.42 dlrs vs 1.18 dlrs\n\nNet 14.6 mln vs 12.1 mln\nYEAR\nRevs 212.4 mln vs 187.9 mln\n"
      "Note: Prior year net includes a gain of 300,000 dlrs.",
      ["Shr", "Shr", "Net", "Net", "Revs", "Revs", "gain"]),
+    # "profit" or "loss" written before a figure is what it is, whatever the label's first figure was
+    ("DENVER, Feb 10 - Oper shr loss 12 cts vs profit 31 cts\n\nOper net loss 1,450,000 vs profit 3,880,000\n"
+     "Net 2.5 mln vs loss 1.1 mln",
+     ["Oper shr loss", "Oper shr profit", "Oper net loss", "Oper net profit", "Net", "Net loss"]),
 ])
 def test_a_results_row_figure_measures_its_label(process, text, abouts):
     """The parse joins a table's lines into one sentence; a row's figures measure the row's label, never a

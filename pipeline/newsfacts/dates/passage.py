@@ -17,17 +17,14 @@ from newsfacts.records import DateFact
 _PASSAGE_SENTENCES = 3  # a paragraph goes on telling its day this long without naming another
 _SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s")
 _NEAR_TOKENS = 6  # "at 11:20 a.m. (0820 GMT) Wednesday", "at 3 p.m. local time on Tuesday"
-# "at 6 a.m. ten days before the robbery": the clause puts its day some days off an event the text may not date
-_SHIFTED_DAY = re.compile(r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
-                          r"(?:a\s+)?few)\s+(?:days?|weeks?|months?|years?)\s+(?:before|after|prior\s+to)\s+"
-                          r"(?:the|a|an|his|her|its|their|our|my|your)\b", re.I)
 
 
 class PassageDay:
     """Per-document state: the last day named and the clock times still open to a day named after them."""
 
-    def __init__(self, ctx: Ctx) -> None:
+    def __init__(self, ctx: Ctx, shifted_day: re.Pattern) -> None:
         self.ctx = ctx
+        self.shifted_day = shifted_day  # "ten days before the robbery": a day the text may not date
         self.last_day: tuple[int, str] | None = None  # (start, YYYY-MM-DD) of the last day named
         self.open: list[DateFact] = []  # clock times of the current sentence a following day may still date
         self.last_event: str | None = None  # the event verb the last day named dates, None for "said Monday"
@@ -42,7 +39,7 @@ class PassageDay:
         self.open.append(fact)
         here = self._sent_start(fact.start)
         there = None if self.last_day is None else self._sent_start(self.last_day[0])
-        if here is not None and here != there and _SHIFTED_DAY.search(self.ctx.doc[here].sent.text):
+        if here is not None and here != there and self.shifted_day.search(self.ctx.doc[here].sent.text):
             fact.value = "XXXX-XX-XX" + fact.value[10:]  # a day some days off an event: not the publication day
             return
         if self.last_day is None:

@@ -254,6 +254,10 @@ class RulePatterns(RuleHelpers):
             r"(?:\bthe\s+(?:(?:early|mid|late)[- ]?)?|(?<=0s\sand\s)|(?<=0s\sor\s)|(?<=0s\sto\s))(?P<d>[1-9])0s\b", f),
             self._h_bare_decade))
         self.rules = R
+        # "at 6 a.m. ten days before the robbery": a clause that puts its day some time off an event
+        self.shifted_day_re = re.compile(
+            rf"\b(?:{num}|{vague})\s+(?:days?|weeks?|months?|years?)\s+(?:before|after|prior\s+to)\s+"
+            r"(?:the|a|an|his|her|its|their|our|my|your)\b", f)
         # The same rules without IGNORECASE, run on the lower-cased text: several times faster.
         self.rules_low = [(name, re.compile(rx.pattern, rx.flags & ~re.IGNORECASE), h) for name, rx, h in R]
         # Gates: a rule runs only on a text where its gate matches, and every match of the rule contains

@@ -183,7 +183,7 @@ class DateRecognizer(RulePatterns, AbsoluteRules, RelativeRules, PeriodRules, Du
         chosen = day_before_after(text, self._merge_times(text, self._merge_spelled_years(text, chosen), ctx))
         self._extend_modifiers(text, chosen)
         facts: list[DateFact] = []
-        passage = PassageDay(ctx)
+        passage = PassageDay(ctx, self.shifted_day_re)
         for c in chosen:
             try:
                 value, anchored = self._resolve(c, ctx)

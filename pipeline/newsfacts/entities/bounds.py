@@ -338,13 +338,19 @@ class NameBoundRules(Stage):
 
     def _join_place_by_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """"Newcastle United manager X", "Sheffield United beat ...": the model ends a club or body named for
-        its town one word short, at the town. A place followed by a capitalised organisation head word
-        (``name_heads.tsv``: "United", "Rovers", "Council") that no other mention holds is that
-        organisation, unless the whole is a place of the tables ("Mexico City", "Kansas City")."""
+        its town one word short, at the town, or takes the whole for a place. A place followed by a capitalised
+        organisation head word (``name_heads.tsv``: "United", "Rovers", "Council") that no other mention holds
+        is that organisation, unless the whole is a place of the tables ("Mexico City", "Kansas City"); so is
+        a town of the tables and a head word only clubs end in ("club" there: "Manchester United")."""
         tk = token_index(doc)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         for m in mentions:
             e = m.end
+            if m.label in ("GPE", "LOC") and not m.fixed and e - m.start >= 2 and tk.text[e - 1].istitle() \
+                    and tk.lower[e - 1] in self.club_heads:  # the model's "Manchester United" GPE
+                if name_key(tk.span(m.start, e - 1)) in self.city_country:
+                    m.label = "ORG"  # a town and the head: not "the West Bank", "the Holy City"
+                continue
             if m.label not in ("GPE", "LOC") or m.fixed or e >= tk.n or e in taken or not tk.text[e].istitle() \
                     or self.name_heads.get(tk.lower[e]) != "ORG" or "\n" in doc[e - 1].whitespace_:
                 continue

@@ -95,6 +95,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.rating_links = set(read_lines(path / "rating_links.txt", missing_ok=True))
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
+        self.capital_titles = set(read_lines(path / "capital_titles.txt", missing_ok=True))
         self.title_abbreviations = {row[0]: row[1] for row in read_table(path / "title_abbreviations.tsv",
                                                                           missing_ok=True) if len(row) > 1}
         nation_rows = read_table(path / "constituent_nations.tsv", missing_ok=True)
@@ -114,6 +115,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.tenure_words = set(read_lines(path / "tenure_words.txt", missing_ok=True))
         self.rank_titles = set(read_lines(path / "rank_titles.txt", missing_ok=True))
         self.firm_roles = set(read_lines(path / "firm_roles.txt", missing_ok=True))
+        self.firm_nouns = set(read_lines(path / "firm_nouns.txt", missing_ok=True))
+        self.shared_titles = {t.replace("-", " ") for t in read_lines(path / "shared_titles.txt", missing_ok=True)}
         self.team_verbs = set(read_lines(path / "team_verbs.txt", missing_ok=True))
         self.prize_verbs = set(read_lines(path / "prize_verbs.txt", missing_ok=True))
         self.person_nouns = set(read_lines(path / "person_nouns.txt", missing_ok=True))
@@ -130,8 +133,10 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.award_nouns = {row[0]: (row[1] if len(row) > 1 else "") for row in award_rows}
         role_rows = read_table(path / "side_roles.txt", missing_ok=True)
         self.side_roles = {row[0]: (row[1] if len(row) > 1 else "") for row in role_rows}
-        self.club_cues: set[tuple[str, str]] = {(row[0], row[1]) for row in read_table(
-            path / "club_cues.tsv", missing_ok=True) if len(row) > 1}
+        self.club_cues: dict[tuple[str, str], str] = {(row[0], row[1]): (row[2] if len(row) > 2 else "club")
+                                                      for row in read_table(path / "club_cues.tsv", missing_ok=True)
+                                                      if len(row) > 1}
+        self.club_openers = set(read_lines(path / "club_openers.txt", missing_ok=True))
         type_rows = read_table(path / "type_nouns.tsv", missing_ok=True)
         self.type_nouns = {row[0]: row[1] for row in type_rows}
         self.after_nouns = {row[0] for row in type_rows if row[2:3] == ["after"]}
@@ -140,6 +145,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         head_rows = read_table(path / "name_heads.tsv", missing_ok=True)
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
+        self.club_heads = {row[0] for row in head_rows if row[2:3] == ["club"]}
         body_rows = read_table(path / "body_heads.tsv", missing_ok=True)
         self.body_heads = {row[0]: row[1] for row in body_rows if len(row) > 1}
 
@@ -173,6 +179,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         mentions = self._extend_people(doc, mentions, lines)
         mentions = self._whole_words(doc, mentions, lines)  # words.py
         mentions = self._overlay(mentions, self._gazetteer_mentions(doc, lines), keep_old=True)
+        mentions = self._club_openers(doc, mentions)  # contests.py: "Real Madrid", not "Madrid"
         # tables.py: names in results lines and standings
         mentions = self._overlay(mentions, self._table_mentions(doc, lines, mentions))
         mentions = self._overlay(mentions, self._lineup_mentions(doc, lines))  # lineups.py: sides listed by name

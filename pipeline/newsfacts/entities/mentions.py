@@ -119,6 +119,8 @@ class Stage:
     type_nouns: dict[str, str]  # "airline" -> ORG: the label of a name that noun introduces
     after_nouns: set[str]  # type nouns that also type the name right before them ("Linux software")
     state_titles: set[str]  # titles whose holder serves a country ("finance minister")
+    capital_titles: set[str]  # "president": a country's only under a dateline of its capital
+    capital_country: dict[str, str]  # name_key(capital) -> its country
     opposition_words: set[str]  # "shadow": a state title so qualified serves no country
     title_abbreviations: dict[str, str]  # "gen" -> "general": roles are stored under the full title
     nation_states: dict[str, str]  # "England" -> "United Kingdom": the state a constituent nation is in
@@ -146,6 +148,7 @@ class Stage:
     org_suffixes: set[str]
     numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
+    club_heads: set[str]  # name_heads.tsv's "club" words: "United", "Rovers"
     over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
     nlp: Language
 

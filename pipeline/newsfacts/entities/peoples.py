@@ -9,9 +9,14 @@ the adjective of a place of the tables ("Viennese" of Vienna), a language's name
 "Afrikaans", "Chechen"), or an adjective to the tagger ("the Siberian delegation"; a brand or a band is
 a noun). pycountry and babel give no demonyms (CLDR has country and language names), so the
 nationality adjectives come from the tables. Other "NORP"s become organisations, the nearest kind of
-group (a band, a firm, a club's nickname); the cues read later (:mod:`.cues`: kind nouns, products) may
-say more. A "person" whose whole name is a political
-group's ("Lib Dems") is the party.
+group (a band, a firm, a club's nickname), unless they are a place of the tables, or a GeoNames town
+written as a place ("at Cannes", "the Cannes ceremony", which a NORP qualifying a noun also becomes). A
+"person" whose whole name is a political group's ("Lib Dems") is the party.
+
+The other way round, people named by their nation's word are a NORP whatever the model guessed: a
+plural name all of nationality words ("Frenchmen", "Asian Britons", "New Yorkers": places or
+organisations to the model). A town's people named irregularly ("Liverpudlians") are left: their shape
+("-ians") is a club's too ("Corinthians", "Barbarians").
 """
 
 from __future__ import annotations
@@ -22,14 +27,16 @@ from spacy.tokens import Doc
 
 from newsfacts.cldr import language_names
 from newsfacts.entities.mentions import Mention, Stage, name_key
+from newsfacts.namematch import first_name_gender
 from newsfacts.tokens import token_index
 
 PREFIX = re.compile(r"^(?:anti|non|pan|pro|un|post|ex|neo|pre)-", re.IGNORECASE)
 MAN_SUFFIXES = ("woman", "women", "man", "men")
 # adjective endings and what a place's name ends in instead: "Siberian" Siberia, "Viennese" Vienna
 ADJECTIVE_ENDINGS = (("ian", ("ia", "y", "")), ("an", ("a", "", "e")), ("n", ("",)), ("ese", ("a", "")),
-                     ("i", ("",)), ("ic", ("ia", "")))
+                     ("i", ("",)), ("ic", ("ia", "")), ("er", ("",)))  # "Londoner" of London
 PLACE_LABELS = ("GPE", "LOC")
+AT_PLACE = frozenset({"in", "at", "near", "outside", "to", "from"})  # "at Cannes": a town's name after them
 
 
 def singular(word: str) -> str:
@@ -52,8 +59,8 @@ class PeopleRules(Stage):
         low = " ".join(words.lower().split())
         return low in self.party_words or singular(low) in self.party_words
 
-    def _people_word(self, word: str) -> bool:
-        """One word names a nationality, a faith, a people or a political group."""
+    def _people_word(self, word: str, parties: bool = True) -> bool:
+        """One word names a nationality, a faith, a people or (with ``parties``) a political group."""
         word = PREFIX.sub("", word)
         if not word[:1].isalpha():
             return False
@@ -63,7 +70,7 @@ class PeopleRules(Stage):
         if key in self.demonyms or key in self.regional or one in self.demonyms or one in self.regional:
             return True
         for form in (low, singular(low)):
-            if form in self.group_adjectives or form in self.party_words:
+            if form in self.group_adjectives or parties and form in self.party_words:
                 return True
         if low in language_names():
             return True
@@ -106,16 +113,55 @@ class PeopleRules(Stage):
         return tok.dep_ == "conj" and tok.head.i in kept or any(c.dep_ == "conj" and c.i in kept for c in tok.children)
 
     def _unsupported_groups(self, doc: Doc, mentions: list[Mention]) -> None:
-        """NORPs without a people's word become organisations; "people" named all by a political group's
-        words ("the Lib Dems") are the party."""
+        """NORPs without a people's word become organisations or places; people named by their nation's
+        word become NORPs; "people" named all by a political group's words ("the Lib Dems") are the
+        party."""
         tk = token_index(doc)
         unsupported = [m for m in mentions if m.label == "NORP" and not m.fixed and doc[m.end - 1].tag_ != "JJ"
                        and not self._qualifies(doc, m) and not self._people_name(tk.span(m.start, m.end))]
         kept = {m.end - 1 for m in mentions if m.label == "NORP"} - {m.end - 1 for m in unsupported}
         for m in unsupported:
             if not self._joined_to(doc, m.end - 1, kept):  # "Hindus and Sikhs": a list is of one kind
-                m.label = "ORG"
+                m.label = self._ungrouped_label(doc, m)
+        for m in mentions:  # "the Cannes ceremony": a place qualifying a noun, which the cues left a NORP
+            if m.label == "NORP" and not m.fixed and self._qualifies(doc, m) \
+                    and not self._people_name(tk.span(m.start, m.end)) and self._ungrouped_label(doc, m) == "GPE":
+                m.label = "GPE"
+        self._nation_folk(doc, mentions)
         for m in mentions:
             if not m.fixed and m.label == "PERSON" and m.end - m.start > 1 \
                     and self._party_name(tk.span(m.start, m.end)):
                 m.label = "ORG"
+
+    def _ungrouped_label(self, doc: Doc, m: Mention) -> str:
+        """What a "NORP" without a people's word is: a place of the tables, or a town of GeoNames written as a
+        place ("at Cannes", "the Cannes ceremony"; not a first name, "Adrian"), else an organisation."""
+        tk = token_index(doc)
+        name = tk.span(m.start, m.end)
+        key = name_key(name)
+        alias = self.aliases.get(key)
+        if alias is not None:
+            return "GPE" if alias.label == "GPE" else "ORG"
+        before = tk.lower[m.start - 1] if m.start else ""
+        placed = before in AT_PLACE and doc[m.end - 1].head.i == m.start - 1 \
+            or before in self.determiners and self._qualifies(doc, m)
+        if placed and key in self.city_country and not first_name_gender(tk.text[m.start])[1]:
+            return "GPE"
+        return "ORG"
+
+    def _nation_folk(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A plural name all of nationality words ("Frenchmen", "Asian Britons", "New Yorkers") is a NORP,
+        whatever the model guessed (a place, a body, a person)."""
+        tk = token_index(doc)
+        for m in mentions:
+            if m.fixed or m.label not in ("ORG", "GPE", "PERSON", "LOC"):
+                continue
+            name = tk.span(m.start, m.end)
+            words = [w for w in tk.text[m.start:m.end] if w not in ("-", "–")]
+            key, last = name_key(name), words[-1].lower()
+            plural = last.endswith("s") or any(last.endswith(x) and name_key(last[:-len(x)]) in self.demonyms
+                                               for x in ("men", "women"))  # "Frenchmen", not "Romen"
+            if not plural or key in self.aliases or key in self.city_country or m.canonical not in (None, name):
+                continue
+            if self._people_word(name, parties=False) or all(self._people_word(w, parties=False) for w in words):
+                m.label = "NORP"

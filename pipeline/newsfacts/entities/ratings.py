@@ -5,7 +5,8 @@ model tags it as an organisation. A grade has a closed form: Moody's scale ("Aaa
 "Caa1", "Ca") or the letters of Standard & Poor's and Fitch ("AAA", "BBB+", "CCC", "CC-"). A mention of
 that form is dropped when its sentence speaks of ratings (a lemma of ``rating_words.txt``: "rating",
 "downgrade", "rated") and a word of ``rating_links.txt`` stands right before or after it ("to B-3 from
-Ba-2", "an AA rating"), or when it moves to or from another grade ("lowered the bonds to CCC from B"): an
+Ba-2", "an AA rating", "AAA by"), or the parse makes it what a rating verb gives ("rated the debt BB"),
+or when it moves to or from another grade ("lowered the bonds to CCC from B"): an
 acronym that looks like a grade ("the CCC said") keeps its label elsewhere.
 """
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from newsfacts.entities.mentions import Mention, Stage
 from newsfacts.tokens import token_index
 
+RATED_DEPS = ("oprd", "dobj", "npadvmod", "attr", "xcomp", "dative")  # what a verb rates a thing: "rated it BB"
 GRADE_RE = re.compile(r"^(?:Aaa|(?:Aa|A|Baa|Ba|B|Caa)-?[1-3]|Ca|(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?)$")
 
 
@@ -45,9 +47,19 @@ class RatingRules(Stage):
             after = tk.lower[m.end] if m.end < tk.n else ""
             if after == "-" and m.end + 1 < tk.n:
                 after = tk.lower[m.end + 1]  # "CCC-rated"
-            if before not in self.rating_links and after not in self.rating_links:
+            if before not in self.rating_links and after not in self.rating_links and not self._rated(doc, m):
                 out.append(m)
         return out
+
+    def _rated(self, doc: Doc, m: Mention) -> bool:
+        """The parse makes the grade what a rating word says, or what its object is: "rated it BB", "rated
+        the new debt BB" (the grade in apposition to the object)."""
+        grade = doc[m.end - 1]
+        if grade.dep_ == "appos":
+            grade = grade.head  # "the new debt BB"
+        if grade.dep_ not in RATED_DEPS or m.start <= grade.head.i < m.end:
+            return False  # not "rated a success by the AA"
+        return grade.head.lemma_.lower() in self.rating_words or grade.head.lower_ in self.rating_words
 
     @staticmethod
     def _graded_pair(tk, m: Mention) -> bool:

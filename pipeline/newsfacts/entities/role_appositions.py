@@ -120,6 +120,13 @@ class RoleAppositions(RoleBodies):
         if not best:
             return None
         e = best[1]
+        if e + 1 < len(doc) and doc[e].lower_ == "and":  # "X, chairman and chief executive, said": one role
+            for n in range(self.max_title, 0, -1):
+                end = e + 1 + n
+                if tuple(t.lower_ for t in doc[e + 1:end]) in self.titles and end < len(doc) \
+                        and (doc[end].is_punct or doc[end].lower_ in ("said", "says")):
+                    e = end  # not "chairman and chief software architect", "... and general manager of Y"
+                    break
         if e < len(doc) and doc[e].lower_ in ("of", "at", "for", "with", "to") and of is None:
             k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "the")
             m = _body_after(doc, k, ent_at)  # "at brokers TOV", "for net provider Pipex"

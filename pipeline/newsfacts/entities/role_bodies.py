@@ -4,7 +4,9 @@ state ("England") is the state, whose government holds the offices the article n
 without the words of a role's tenure ("New" of "New Metropolitan Police Commissioner"); and the body a
 person's title was written with once, where the article repeats the title alone; the body named right
 after the name ("President X of Pakistan"), and the body "its" or "their" before a title stands for, the
-subject of the clause ("Kazakhstan is run by its president X").
+subject of the clause ("Kazakhstan is run by its president X"); the dateline's country for a title its
+government and others share ("President", "Attorney General"), where the dateline is its capital and the
+article names no other country.
 """
 
 from __future__ import annotations
@@ -161,6 +163,11 @@ class RoleBodies(Stage):
         # a city of Scotland gives the United Kingdom, which a story about Scotland's own offices is not
         found -= {names.get(self.nation_states[c], self.nation_states[c]) for c in own} - named
         return found.pop() if len(found) == 1 else None
+
+    def _capital_country(self, doc: Doc, names: dict[str, str]) -> str | None:
+        """The country whose capital the dateline is ("WASHINGTON": the United States), or None."""
+        country = self.capital_country.get(name_key(doc._.dateline or ""))
+        return names.get(country, country) if country else None
 
     def _institution_countries(self, doc: Doc) -> set[str]:
         """The states whose own seats of government the article names (``state_institutions.tsv``)."""

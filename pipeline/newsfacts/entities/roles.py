@@ -14,12 +14,13 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, name_key
 from newsfacts.entities.role_appositions import RoleAppositions
+from newsfacts.entities.role_subjects import RoleSubjects
 from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
 
 
-class RoleRules(RoleAppositions):
+class RoleRules(RoleAppositions, RoleSubjects):
     """Titles before names, the roles of an article in turn, and the country or organisation of each."""
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
@@ -167,6 +168,11 @@ class RoleRules(RoleAppositions):
                     words == t or words.endswith(" " + t) for t in self.state_titles):
                 country = country or [self._article_country(doc, mentions, names)]
                 role.of = country[0]  # "Finance Minister Koji Omi" in an article about Japan alone
+            elif role.of is None and role.end <= role.person_start and role.text[:1].isupper() \
+                    and role.role.lower() in self.capital_titles:  # "WASHINGTON - Attorney General X"
+                country = country or [self._article_country(doc, mentions, names)]
+                role.of = country[0] if country[0] and country[0] == self._capital_country(doc, names) else None
+        self._subject_bodies(doc, mentions, roles)  # "the company's chief executive X"
         self._bodies_of_same_titles(roles)
         return [r for r in roles if r.of is not None or id(r) not in unowned]
 

@@ -294,7 +294,10 @@ class SpanRules(Stage):
         return [Mention(span.start, span.end, "GPE", "rule", alias.canonical if alias else canonical, True)]
 
     def _join_coordinated_orgs(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """"Council of Ministers of A and the B": the model stops the ORG at "A"."""
+        """"Council of Ministers of A and the B": the model stops the ORG at "A". "the Public and Commercial
+        Services Union": an ORG before "and" that the parse makes a modifier of the ORG after it is the
+        first part of that one's name (not "Boeing and Airbus Industrie", two firms the parse lists, nor the
+        last two of a list, "X, Y and Z Blog", nor names beginning alike, "AZ Fly and AZ Services")."""
         by_start = {m.start: m for m in mentions}
         out = []
         skip = set()
@@ -302,10 +305,15 @@ class SpanRules(Stage):
             if id(m) in skip:
                 continue
             words = [t.lower_ for t in doc[m.start:m.end]]
-            if m.label == "ORG" and "of" in words and m.end + 1 < len(doc) and doc[m.end].lower_ == "and":
+            if m.label == "ORG" and m.end + 1 < len(doc) and doc[m.end].lower_ == "and" and not m.fixed:
                 k = m.end + 1 + (doc[m.end + 1].lower_ == "the")
                 nxt = by_start.get(k)
-                if nxt is not None and nxt.label == "GPE":
+                if nxt is not None and "of" in words and nxt.label == "GPE":
+                    m.end = nxt.end
+                    skip.add(id(nxt))
+                elif nxt is not None and k == m.end + 1 and nxt.label == "ORG" and not nxt.fixed \
+                        and nxt.start <= doc[m.end - 1].head.i < nxt.end and "\n" not in doc[m.start:nxt.end].text \
+                        and doc[m.start].text != doc[nxt.start].text and (m.start == 0 or doc[m.start - 1].text != ","):
                     m.end = nxt.end
                     skip.add(id(nxt))
             out.append(m)

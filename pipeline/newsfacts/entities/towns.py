@@ -1,7 +1,8 @@
 """Towns the model takes for people: "in Monterrey", "the Larne athlete", "their native Monterrey".
 
 The model reads a town it does not know as a surname. A "person" whose whole name is a town of the
-GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once:
+GeoNames table (``city_countries.tsv``) is a place when the article uses it as one at least once: listed
+with a place ("Stansted and Luton airports"), or
 the object of a locative preposition ("in", "near", "outside"), a word after a determiner that
 modifies a noun for a person after it (``person_nouns.txt``: "the Larne athlete"; not "the Dole
 campaign", a candidate's, nor "the Wigan striker", a club's role), or a word after one saying where
@@ -31,6 +32,7 @@ from newsfacts.tokens import token_index
 
 PLACE_PREPOSITIONS = PLACE_PREPS | {"around", "across", "throughout"}
 ORIGIN_WORDS = frozenset({"native", "home", "hometown", "adopted"})
+LISTED_PLACES = ("GPE", "LOC")
 
 
 class TownRules(Stage):
@@ -48,13 +50,25 @@ class TownRules(Stage):
                 if len(words) > 1:
                     in_full.update(name_key(w) for w in words)
                 groups[name_key(tk.span(m.start, m.end))].append(m)
+        places = {i for m in mentions if m.label in LISTED_PLACES and getattr(self.aliases.get(
+            name_key(tk.span(m.start, m.end))), "kind", "") != "country" for i in range(m.start, m.end)}
         for key, group in groups.items():
-            if key not in self.city_country or key in in_full or any(m.fixed for m in group) \
-                    or first_name_gender(tk.text[group[0].start])[1]:
+            if key in in_full or any(m.fixed for m in group) or first_name_gender(tk.text[group[0].start])[1]:
                 continue
-            if any(self._used_as_place(doc, m) for m in group):
+            titled = any(m.start and tk.lower[m.start - 1].rstrip(".") in self.role_words for m in group)
+            if key in self.city_country and any(self._used_as_place(doc, m) or not titled
+                                                and self._listed_with_place(doc, m, places) for m in group):
                 for m in group:
                     m.label = "GPE"  # not fixed: a club's cue read later may make it a club ("the Larne side")
+
+    @staticmethod
+    def _listed_with_place(doc: Doc, m: Mention, places: set[int]) -> bool:
+        """The name is listed with a place below a country ("Heathrow, Stansted and Luton airports"): a list is
+        of one kind; not "Obama and China", nor a name the article gives a title ("Mr Obama")."""
+        last = doc[m.end - 1]
+        partners = [last.head] if last.dep_ == "conj" else []
+        partners += [c for c in last.children if c.dep_ == "conj"]
+        return any(p.i in places and not m.start <= p.i < m.end for p in partners)
 
     def _used_as_place(self, doc: Doc, m: Mention) -> bool:
         """The sentence reads the name as a place: after "in", or as a modifier after a determiner."""

@@ -41,17 +41,20 @@ class MoneyComponent(RuleComponent):
     def process(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         amounts, quantities = self.extractor.find(doc, text)
-        amounts = [a for a in amounts if _whole_words(text, a) and not _named(doc, text, a, self.extractor.post_cased)]
+        amounts = [a for a in amounts if _whole_words(text, a) and not _named(doc, text, a, self.extractor.post_cased)
+                   and not _PERCENT_AFTER.match(text, a.end)]
         quantities = [q for q in quantities if _whole_words(text, q)]
         if amounts or quantities:
             annotate(doc, amounts, quantities, text, self.about_words)
             figures = [*amounts, *quantities]
-            label_figures(self.extractor.results.rows(text, sorted((f.start, f.end) for f in figures)), figures)
+            label_figures(text, self.extractor.results.rows(text, sorted((f.start, f.end) for f in figures)), figures)
         doc._.amounts = amounts
         doc._.quantities = quantities
         return doc
 
 
+# "issued at 96 stg pct": a bond's price as a share of its face value, no sum of money
+_PERCENT_AFTER = re.compile(r"[ \u00a0]*(?:pct|per ?cent|percent|%)(?!\w)", re.I)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _BARE_DIGITS = re.compile(r"\d[\d.,]*[ \u00a0]")
 

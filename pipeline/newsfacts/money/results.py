@@ -106,10 +106,22 @@ class ResultsRows:
         return out
 
 
-def label_figures(rows: list[Row], figures: Iterable) -> None:
+_SIDES = {"profit": "loss", "loss": "profit"}
+
+
+def label_figures(text: str, rows: list[Row], figures: Iterable) -> None:
     """A figure on a results row measures what the row's label names ("Net", "Shr", "Avg shrs"): the parse
-    joins a table's lines into one sentence, and would give it a word of the next row ("Note", "Shr")."""
+    joins a table's lines into one sentence, and would give it a word of the next row ("Note", "Shr"). A
+    figure with "profit" or "loss" written before it is that, whatever the label says ("Shr loss 12 cts vs
+    profit 27 cts": the 27 cts are "Shr profit"; "Net 1.2 mln vs loss 300,000": "Net loss")."""
     for figure in figures:
         row = next((r for r in rows if r.start <= figure.start < r.end), None)
-        if row is not None:
-            figure.about = row.label
+        if row is None:
+            continue
+        before = text[row.start:figure.start].split()
+        written = before[-1].lower() if before else ""
+        words = row.label.split()
+        if written in _SIDES:
+            sides = [k for k, w in enumerate(words) if w.lower() in _SIDES]
+            words = [written if k in sides else w for k, w in enumerate(words)] if sides else [*words, written]
+        figure.about = " ".join(words)
