@@ -397,6 +397,57 @@ CARRIED = [
 ]
 
 
+# "they" of a reporting verb: text, the content it reports, the speaker stored (None: no single group)
+THEY = [
+    # a group that acted, not spoke, in the sentence before: the subject of any verb
+    ("Hospital consultants have objected to the new rota plans. They say the changes will leave wards "
+     "without senior cover at night.", "the changes will leave", "Hospital consultants"),
+    ("Farm leaders had resisted the levy because they said it would drive small growers out of business.",
+     "it would drive", "Farm leaders"),
+    # the agent of a passive
+    ("The bill is likely to be opposed by the Social Democrats. They have said it gives the police too much "
+     "power.", "it gives the police", "Social Democrats"),
+    # not a body named as the agent of a passive it did not speak in, nor of a phrase naming a survey
+    ("The levy would be set by each town but collected by the Tax Office, which they say would save money. "
+     "They say the old charge is unfair.", "the old charge is unfair", None),
+    ("In the study carried out by Northgate Polling, 22% of drivers said they never used the bypass.",
+     "they never used", None),
+    # a plural organisation noun that spoke is a group too
+    ("Shipping firms said freight rates would rise. They said fuel costs had doubled.",
+     "fuel costs had doubled", "Shipping firms"),
+    # a firm named inside what the group that spoke said is not what "they" stands for
+    ("Inspectors claim that Harbourline does not hold the licences it needs. They also allege that its "
+     "ferries were overloaded.", "its ferries were overloaded", "Inspectors"),
+    # officials of a body are stored as the officials, as "X officials" are: not the body, not None
+    ("Officials of the transport ministry said the bridge would reopen in May. They added that repairs "
+     "would cost more than expected.", "repairs would cost", "Officials"),
+    ("Port officials said the strike had ended. They added that ships would sail again on Monday.",
+     "ships would sail", "Port officials"),
+    # a plural acronym the tagger reads as singular; the object of "according to"
+    ("The MPs also call for tougher fines for speeding drivers. They say the roads are unsafe.",
+     "the roads are unsafe", "MPs"),
+    ("Sales of tablets will keep growing, according to analysts. They suggest that cheaper models will "
+     "drive demand.", "cheaper models will drive", "analysts"),
+    # a "they" that spoke before is the group it stands for
+    ('"Families need certainty," the councillors said.\n\nThey said the rules should be changed. Such a '
+     'change would "give parents a voice", they said.', "Such a change would", "councillors"),
+    # not a source inside what was reported
+    ("The Greens say new roads will not be built. However, they will review the plans. They claim official "
+     "figures show that traffic has fallen. They say the money should go to buses.",
+     "the money should go", None),
+    # no group: a thing, or two people named apart
+    ("Prices rose sharply in March. They said the rise would not last.", "the rise would not last", None),
+    ("Tom Hale and Ann Reed launched the campaign on Monday. They say the park must be saved.",
+     "the park must be saved", None),
+]
+
+
+@pytest.mark.parametrize("text,content,speaker", THEY)
+def test_they_takes_up_the_group_before(process, text, content, speaker):
+    quote = next(q for q in indirect(process(text)) if q.text.startswith(content))
+    assert quote.speaker == speaker, quote
+
+
 # "they" after a count or share of people who spoke: how many, not who, so no speaker
 COUNTED = [
     "In the survey, three-quarters said the buses were late. They said the roads were unsafe.",

@@ -81,6 +81,7 @@ class QuoteFinder(RuleComponent):
                    read_classes(read_words(path / "organisation_classes.txt", missing_ok=True)),
                    read_words(path / "firm_nouns.txt", missing_ok=True),
                    read_words(path / "organisation_nouns.txt")),
+            read_words(path / "group_nouns.txt", missing_ok=True),
         )
         self.speakers = Speakers(read_words(path / "group_pronouns.txt"), self.pronoun_genders, descriptions)
         self.classifier = Classifier(

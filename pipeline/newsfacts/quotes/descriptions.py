@@ -50,6 +50,7 @@ class Descriptions:
         author_verbs: set[str] = frozenset(),
         state_bodies: set[str] = frozenset(),
         bodies: Bodies | None = None,
+        group_nouns: set[str] = frozenset(),
     ):
         self.bodies = bodies or Bodies(set(), {})
         self.author_verbs = author_verbs
@@ -58,6 +59,7 @@ class Descriptions:
         self.organisation_nouns = organisation_nouns
         self.document_nouns = document_nouns
         self.thing_nouns = organisation_nouns | document_nouns  # nouns of what speaks without being a person
+        self.group_nouns = group_nouns  # people who speak as a group ("officials"): what "they" takes up
         self.gender_words = gender_words
         self.role_qualifiers = role_qualifiers
 

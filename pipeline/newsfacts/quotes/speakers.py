@@ -17,7 +17,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsfacts.namematch import has_legal_form
-from newsfacts.quotes.antecedents import body_subject, group_speaker
+from newsfacts.quotes.antecedents import body_subject, group_speaker, spoke_about
 from newsfacts.quotes.context import SPEAKER_LABELS, Context, Mention, Speaker
 from newsfacts.quotes.descriptions import Descriptions
 from newsfacts.quotes.focus import UNNAMED
@@ -51,6 +51,11 @@ class Speakers:
             subject = next_to(ctx, verb)
         if subject is None or ctx.paragraph_of(subject.idx) != ctx.paragraph_of(verb.idx):
             return None
+        if subject.lower_ == "they" and subject.i > verb.i and subject.head.i != verb.i and any(
+                c.dep_ == "nsubj" and c.text == "%" for c in verb.children):
+            # A share that spoke ("22% of drivers said they never used it"): how many, not who; the pronoun
+            # after the verb is the subject of what they said, and no group before is its antecedent.
+            return (None, subject.idx, subject.idx + len(subject.text), None)
         found = self.resolve(ctx, subject)
         if found[3] is None and found[0] and subject.pos_ == "NOUN":
             found = ctx.described(subject, found)  # "the department said" after "the Labor department said"
@@ -74,6 +79,11 @@ class Speakers:
         lemma = subject.lemma_.lower()
         return (found[3] == "ORG" and subject.pos_ == "NOUN" and lemma in nouns
                 and lemma not in self.descriptions.state_bodies)
+
+    def group(self, ctx: Context, token: Token, inside: bool) -> Token | None:
+        """The group a "they" takes up (``antecedents.group_speaker``)."""
+        d = self.descriptions
+        return group_speaker(ctx, token, d.document_nouns, inside, d.group_nouns | d.organisation_nouns)
 
     def trailing(self, ctx: Context, seg: Segment, after: list[Token]) -> Speaker | None:
         """“…,” Ms Kemp. / “…,” Mr Bootle, an analyst at X.: an attribution whose verb the writer left
@@ -132,6 +142,10 @@ class Speakers:
                     return (m.canonical[len(UNNAMED) :], start, end, None)  # "a Juventus official … he added"
             elif lower in ("it", "they", "its", "their"):  # "its report says": the report's author
                 m = ctx.previous_organisation(token, recent_only=lower in ("they", "their"))
+            if m is not None and lower == "they":
+                group = self.group(ctx, token, False)
+                if group is not None and spoke_about(group, m.start):
+                    m = None  # a name inside what the group that spoke said: the group
             # A noun before the words "they" report, else one of them ("The makers want more, they say").
             for inside in (False, True) if lower in ("they", "their") else (False,):
                 body = body_subject(ctx, token, self.descriptions, inside) if lower in GROUPS else None
@@ -143,7 +157,7 @@ class Speakers:
                     m = ctx.last_named_speaker(token)  # "UK Coal said …. …, it said": a firm taken for a place
                 if m is not None:
                     return (m.canonical, start, end, m.label)
-                group = group_speaker(ctx, token, self.descriptions.thing_nouns, inside) if lower == "they" else None
+                group = self.group(ctx, token, inside) if lower == "they" else None
                 if group is not None:
                     found = self.resolve(ctx, group)
                     return (found[0], start, end, found[3])
