@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsfacts.entities.mentions import Alias, Mention, Stage, after_name, name_key
 from newsfacts.places import city_codes
-from newsfacts.wordlists import read_lines
+from newsfacts.wordlists import read_lines, read_table
 
 
 class Gazetteer(Stage):
@@ -27,8 +27,8 @@ class Gazetteer(Stage):
         self.demonyms = {}
         self._surface: dict[str, str] = {}
         self._demonym_surfaces: list[str] = []
-        for line in read_lines(folder / "countries.tsv", missing_ok=True):
-            canonical, aliases, demonyms = (line.split("\t") + ["", ""])[:3]
+        for row in read_table(folder / "countries.tsv", missing_ok=True):
+            canonical, aliases, demonyms = (row + ["", ""])[:3]
             self._add_aliases(canonical, aliases, "GPE", "country")
             for dem in filter(None, demonyms.split("|")):
                 self.demonyms.setdefault(name_key(dem), canonical)
@@ -37,8 +37,8 @@ class Gazetteer(Stage):
                     self.demonyms.setdefault(name_key(dem + "s"), canonical)  # "Britons", "Kenyans"
                     self._demonym_surfaces.append(dem + "s")
         for file, label, kind in (("places.tsv", "GPE", "place"), ("organizations.tsv", "ORG", "org")):
-            for line in read_lines(folder / file, missing_ok=True):
-                canonical, aliases = (line.split("\t") + [""])[:2]
+            for row in read_table(folder / file, missing_ok=True):
+                canonical, aliases = (row + [""])[:2]
                 self._add_aliases(canonical, aliases, label, kind)
         ambiguous = set(read_lines(folder / "ambiguous_names.txt", missing_ok=True))
         self.gazetteer = self._build_gazetteer(nlp, ambiguous)
