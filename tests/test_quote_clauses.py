@@ -91,6 +91,15 @@ ASIDES = [
         "York, Hull and Bradford,\" Peter Sandoval, head of research at the Retail Consortium, said.",
         "Peter Sandoval",
     ),
+    (  # "NAME - DESCRIPTION - said", the parser making the description's noun the subject
+        "Shares in Acme fell 3%. Fund manager Jan Roe - Acme's largest investor - said: \"I want a greater say "
+        'in how the firm is run."',
+        "Jan Roe",
+    ),
+    (  # a name after a preposition is someone else's: the lawyer said it
+        "The lawyer for Jan Roe - a former club director - said: \"The case will be dropped.\"",
+        "lawyer",
+    ),
 ]
 
 

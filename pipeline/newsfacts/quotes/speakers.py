@@ -162,7 +162,28 @@ class Speakers:
                     found = self.resolve(ctx, group)
                     return (found[0], start, end, found[3])
             return (None, start, end, None)
+        person = _named_before_aside(ctx, token)
+        if person is not None:
+            return named(ctx, person)
         return self.descriptions.resolve(ctx, token, self.resolve)
+
+
+_ASIDE_MARKS = ("-", "–", "—", ",")
+
+
+def _named_before_aside(ctx: Context, token: Token) -> Mention | None:
+    """"Fund manager Jan Roe - the club's largest investor - said": a person named at the head of the subject's
+    phrase, a dash or comma after the name, is who the description after it describes, however the parser
+    joined the words (it may make the description's noun the subject and the name a compound of it)."""
+    words = ctx.doc[token.left_edge.i:token.i]
+    if any(t.pos_ == "ADP" for t in words):  # "the lawyer for Jan Roe - ...": someone else's
+        return None
+    for t in words:
+        m = ctx.mention_at(t.idx)
+        if m is not None and m.label == "PERSON":
+            after = ctx.text[m.end:token.idx].lstrip()
+            return m if after.startswith(_ASIDE_MARKS) else None
+    return None
 
 
 def _ungendered(ctx: Context, name: str) -> bool:
