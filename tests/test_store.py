@@ -156,6 +156,13 @@ def test_an_entity_is_shown_under_its_fullest_name(db):
     assert summary == [("Bush", 1, 1), ("George W. Bush", 2, 2)]
 
 
+def test_a_generation_never_joins_another_through_a_name_without_one(db):
+    ids = ingest_names(db, [[("PERSON", "Hank Williams Jr.")], [("PERSON", "Hank Williams")],
+                            [("PERSON", "Hank Williams Sr.")]])
+    junior, bare, senior = (ids[("PERSON", f"Hank Williams{suffix}")] for suffix in (" Jr.", "", " Sr."))
+    assert junior == bare != senior
+
+
 def test_a_name_that_fits_two_people_starts_a_third(db):
     ids = ingest_names(db, [[("PERSON", "George W. Bush")], [("PERSON", "George H. W. Bush")],
                             [("PERSON", "George Bush")]])

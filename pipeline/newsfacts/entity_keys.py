@@ -55,11 +55,15 @@ def find_entity(conn: sqlite3.Connection, label: str, canonical: str) -> int:
                          [label, key]).fetchone()
     entity_id = found[0] if found else None
     if entity_id is None and label == "PERSON" and block:
-        fitting = {entity_id for entity_id, alias in conn.execute(
-            "SELECT entity_id, alias FROM entity_aliases WHERE label = 'PERSON' AND block = ?", [block])
-            if same_person_across(canonical, alias)}
-        if len(fitting) == 1:
-            entity_id = fitting.pop()
+        aliases: dict[int, list[str]] = {}
+        for known, alias in conn.execute(
+                "SELECT entity_id, alias FROM entity_aliases WHERE label = 'PERSON' AND block = ?", [block]):
+            aliases.setdefault(known, []).append(alias)
+        generation = parse(canonical).generation
+        fitting = {known for known, names in aliases.items() if any(same_person_across(canonical, a) for a in names)
+                   and not (generation and any(parse(a).generation not in ("", generation) for a in names))}
+        if len(fitting) == 1:  # and none of its names is of another generation ("Hank Williams Sr." is not
+            entity_id = fitting.pop()  # the "Hank Williams" already one with "Hank Williams Jr.")
     if entity_id is None:
         row = conn.execute("SELECT id FROM entity_index WHERE label = ? AND canonical = ?",
                            [label, canonical]).fetchone()

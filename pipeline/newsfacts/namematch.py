@@ -50,6 +50,7 @@ _RESERVED = frozenset().union(CONSTANTS.titles, CONSTANTS.prefixes, CONSTANTS.co
                               CONSTANTS.non_first_name_prefixes)
 _PLAIN_WORD = re.compile(r"[^\W\d_]+\.?")
 _ROMAN = re.compile(r"[ivxlcdm]+")
+_GENERATION_NUMERAL = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")  # "III", not the "MD" after a doctor's name
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ def _generation(suffix: str) -> str:
         word = word.rstrip(".")
         if word in _GENERATIONS:
             return _GENERATIONS[word]
-        if _ROMAN.fullmatch(word):
+        if _GENERATION_NUMERAL.fullmatch(word):
             return word
     return ""
 
