@@ -135,6 +135,10 @@ def test_honorific_leaves_a_shared_surname_when_both_fit(process):
          "Kyrgyzstan", "Kyrgyzstan", "GPE"),
         ("The International Monetary Fund cut its forecast. The IMF said growth would slow.",
          "IMF", "International Monetary Fund", "ORG"),
+        # the AP's abbreviation of a US state after a town is the state
+        ("The company will close its plant in Flint, Mich., and move the work to Texas.",
+         "Mich.", "Michigan", "GPE"),
+        ("Shares of the Trenton, N.J., utility rose 50 cts on the news.", "N.J.", "New Jersey", "GPE"),
     ],
 )
 def test_variants_share_one_canonical_name(process, text, mention, canonical, label):

@@ -42,8 +42,19 @@ class Gazetteer(Stage):
                 self._add_aliases(canonical, aliases, label, kind)
         ambiguous = set(read_lines(folder / "ambiguous_names.txt", missing_ok=True))
         self.gazetteer = self._build_gazetteer(nlp, ambiguous)
+        self._add_state_abbreviations()
         self.regional = {name_key(w) for w in read_lines(folder / "regional_demonyms.txt", missing_ok=True)}
         self.city_country = self._city_countries(folder)
+
+    def _add_state_abbreviations(self) -> None:
+        """The AP's abbreviations of US states ("Calif.", "N.J.", from the ``us`` package) as other names of
+        the states, for the names of mentions only: the gazetteer does not look for them, since most are
+        words elsewhere ("Miss.", "Pa.", "Ind.")."""
+        import us
+
+        for state in us.states.STATES_AND_TERRITORIES:
+            if state.ap_abbr and state.ap_abbr.endswith("."):
+                self.aliases.setdefault(name_key(state.ap_abbr), Alias(state.name, "GPE", False, "place"))
 
     def _city_countries(self, folder: Path) -> dict[str, str]:
         """City name -> its country (``city_codes``), the country named as ``countries.tsv`` names it."""
