@@ -50,14 +50,17 @@ class TownRules(Stage):
                 if len(words) > 1:
                     in_full.update(name_key(w) for w in words)
                 groups[name_key(tk.span(m.start, m.end))].append(m)
-        places = {i for m in mentions if m.label in LISTED_PLACES and getattr(self.aliases.get(
-            name_key(tk.span(m.start, m.end))), "kind", "") != "country" for i in range(m.start, m.end)}
+        places: set[int] | None = None  # tokens of the places below a country, read for the first candidate
         for key, group in groups.items():
-            if key in in_full or any(m.fixed for m in group) or first_name_gender(tk.text[group[0].start])[1]:
+            if key not in self.city_country or key in in_full or any(m.fixed for m in group) \
+                    or first_name_gender(tk.text[group[0].start])[1]:
                 continue
+            if places is None:
+                places = {i for m in mentions if m.label in LISTED_PLACES and getattr(self.aliases.get(
+                    name_key(tk.span(m.start, m.end))), "kind", "") != "country" for i in range(m.start, m.end)}
             titled = any(m.start and tk.lower[m.start - 1].rstrip(".") in self.role_words for m in group)
-            if key in self.city_country and any(self._used_as_place(doc, m) or not titled
-                                                and self._listed_with_place(doc, m, places) for m in group):
+            if any(self._used_as_place(doc, m) or not titled and self._listed_with_place(doc, m, places)
+                   for m in group):
                 for m in group:
                     m.label = "GPE"  # not fixed: a club's cue read later may make it a club ("the Larne side")
 

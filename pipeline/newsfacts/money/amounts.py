@@ -410,13 +410,10 @@ class MoneyExtractor(QuantityFinder):
         return amounts, quantities
 
 
-_BRACKETED = re.compile(r"[ \u00a0]*\([ \u00a0]*|[ \u00a0]*;[ \u00a0]*")  # "$30.1m (£15.6m)", "A$10m ($7m; £4m)"
-
-
 def _share_bounds(text: str, amounts: list[Amount]) -> None:
     """A conversion in brackets is bounded as the amount it converts: "an estimated $30.1m (£15.6m)", "up to
     $443m (£230.8m)" (a range keeps its own ends)."""
     for prev, a in zip(amounts, amounts[1:], strict=False):
         if (a.qualifier is None and prev.qualifier not in (None, "range", "range_end") and a.currency != prev.currency
-                and _BRACKETED.fullmatch(text[prev.end:a.start])):
+                and CONVERSION_GAP.fullmatch(text[prev.end:a.start])):
             a.qualifier = prev.qualifier

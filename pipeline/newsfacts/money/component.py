@@ -42,7 +42,7 @@ class MoneyComponent(RuleComponent):
         text = doc_text(doc)
         amounts, quantities = self.extractor.find(doc, text)
         amounts = [a for a in amounts if _whole_words(text, a) and not _named(doc, text, a, self.extractor.post_cased)
-                   and not _PERCENT_AFTER.match(text, a.end)]
+                   and self.extractor.unit_after(text, a.end) != "percent"]  # "at 96 stg pct": a bond's price
         quantities = [q for q in quantities if _whole_words(text, q)]
         if amounts or quantities:
             annotate(doc, amounts, quantities, text, self.about_words)
@@ -53,8 +53,6 @@ class MoneyComponent(RuleComponent):
         return doc
 
 
-# "issued at 96 stg pct": a bond's price as a share of its face value, no sum of money
-_PERCENT_AFTER = re.compile(r"[ \u00a0]*(?:pct|per ?cent|percent|%)(?!\w)", re.I)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _BARE_DIGITS = re.compile(r"\d[\d.,]*[ \u00a0]")
 

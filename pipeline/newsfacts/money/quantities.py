@@ -99,6 +99,11 @@ class QuantityFinder(NumberScanner):
     def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
         return self._lookup(text, pos, self.units_cased, self.units_lower)
 
+    def unit_after(self, text: str, pos: int) -> str | None:
+        """The unit of ``units.tsv`` written right after ``pos`` ("percent" of "96 stg pct"), or None."""
+        found = self._unit_at(text, pos)
+        return found[1] if found else None
+
 
 def _capitalised_word_before(text: str, pos: int) -> bool:
     """A name right before a number ("Boeing 747"), not a sentence start or a heading."""

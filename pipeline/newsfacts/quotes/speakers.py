@@ -168,7 +168,7 @@ class Speakers:
         return self.descriptions.resolve(ctx, token, self.resolve)
 
 
-_ASIDE_MARKS = ("-", "–", "—", ",")
+_ASIDE_MARKS = (*DASHES, ",")
 
 
 def _named_before_aside(ctx: Context, token: Token) -> Mention | None:
