@@ -128,6 +128,15 @@ def ingest_names(db, batches: list[list[tuple[str, str]]]) -> dict[tuple[str, st
     (("PERSON", "Rodrigo de Rato"), ("PERSON", "Rodrigo Rato"), True),  # a particle left out
     (("ORG", "Apple Inc."), ("ORG", "Apple"), True),  # a legal form
     (("ORG", "Aer Lingus Group PLC"), ("ORG", "Aer Lingus Group"), True),
+    (("ORG", "Hewlett-Packard"), ("ORG", "Hewlett Packard"), True),  # spelling aside: a hyphen or a space
+    (("ORG", "Securities & Exchange Commission"), ("ORG", "Securities and Exchange Commission"), True),
+    (("ORG", "World Trade Organisation"), ("ORG", "World Trade Organization"), True),
+    (("ORG", "British Bankers' Association"), ("ORG", "British Bankers Association"), True),
+    (("ORG", "Warner Bros."), ("ORG", "Warner Bros"), True),
+    (("PERSON", "Catherine Zeta-Jones"), ("PERSON", "Catherine Zeta Jones"), True),
+    (("EVENT", "World Cross-Country Championships"), ("EVENT", "World Cross Country Championships"), True),
+    (("ORG", "Hewlett-Packard"), ("ORG", "Hewlett"), False),
+    (("ORG", "Procter & Gamble"), ("ORG", "Procter"), False),
     (("PERSON", "Natwar Singh"), ("PERSON", "Manmohan Singh"), False),  # two people, one surname
     (("PERSON", "Natwar Singh"), ("PERSON", "Singh"), False),  # never on a surname alone
     (("PERSON", "Mark Butcher"), ("PERSON", "M. Butcher"), False),  # nor on an initial alone
@@ -209,6 +218,27 @@ def test_a_database_made_before_aliases_gets_them(tmp_path):
                                                                                        "annan")]
     ids = ingest_names(db, [[("PERSON", "KOFI ANNAN")]])
     assert len(set(ids.values())) == 1
+    db.close()
+
+
+def test_a_database_of_schema_3_joins_names_spelt_two_ways(tmp_path):
+    path = tmp_path / "old.db"
+    db = store.open_db(path)
+    ids = ingest_names(db, [[("ORG", "Hewlett-Packard")], [("ORG", "Hewlett Packard"), ("PERSON", "Carly Fiorina")]])
+    hyphen, space = ids[("ORG", "Hewlett-Packard")], ids[("ORG", "Hewlett Packard")]
+    assert hyphen == space
+    # the keys of schema 3 told the two spellings apart
+    db.execute("INSERT INTO entity_index (label, canonical) VALUES ('ORG', 'Hewlett Packard')")
+    apart = db.execute("SELECT id FROM entity_index WHERE canonical = 'Hewlett Packard'").fetchone()[0]
+    db.execute("UPDATE entities SET entity_id = ? WHERE canonical = 'Hewlett Packard'", [apart])
+    db.execute("UPDATE entity_aliases SET entity_id = ?, key = 'hewlett packard' WHERE alias = 'Hewlett Packard'",
+               [apart])
+    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.conn.commit()
+    db.close()
+    db = store.open_db(path)
+    summary = db.execute("SELECT label, canonical, mentions, articles FROM entity_summary ORDER BY label").fetchall()
+    assert summary == [("ORG", "Hewlett-Packard", 2, 2), ("PERSON", "Carly Fiorina", 1, 1)]
     db.close()
 
 

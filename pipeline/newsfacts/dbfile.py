@@ -23,8 +23,9 @@ from urllib.parse import quote
 from newsfacts.errors import NotANewsfactsDatabase
 
 # 2: runs.pid and runs.host, so a running ingest is told from a dead one;
-# 3: the entity index made again by the stricter rule of 0.17 (``entity_keys.relink``)
-SCHEMA_VERSION = 3
+# 3: the entity index made again by the stricter rule of 0.17 (``entity_keys.relink``);
+# 4: made again with keys that ignore spelling ("Hewlett Packard" / "Hewlett-Packard"), 0.18
+SCHEMA_VERSION = 4
 LOCK_TIMEOUT = 60.0  # seconds a write waits for another process's transaction before "database is locked"
 
 

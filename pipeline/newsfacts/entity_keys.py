@@ -3,7 +3,10 @@
 The rule is conservative, since a wrong merge hides a person while a missed one only counts them
 twice. A canonical name from an article joins an existing entity of the same label when
 
-- its key equals one of the entity's aliases: for people the parsed name words and the
+- its key equals one of the entity's aliases, spelling aside ("&" or "and", a hyphen or a space,
+  apostrophes, dots and commas, "-isation" or "-ization": "Hewlett Packard" = "Hewlett-Packard",
+  "Securities & Exchange Commission" = "Securities and Exchange Commission", "World Trade
+  Organisation" = "World Trade Organization"): for people the parsed name words and the
   generation ("Michael O'Leary" = "michael o'leary", "Douglas Fairbanks Jr" = "douglas fairbanks
   jr"), a one-word name as written, title and all ("Baroness Kennedy" is not "Kennedy", "St Mary"
   not "Mary", "Edward III" not "Edward"); for organisations the name without a legal form ("Apple
@@ -21,9 +24,21 @@ is an alias (table ``entity_aliases``).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from newsfacts.namematch import name_key, org_key, parse, same_person_across
+
+_JOINERS = re.compile(r"(?<=\w)[-‐‑–](?=\w)|&")
+_MARKS = re.compile(r"[.,'’]")
+
+
+def spelling(key: str) -> str:
+    """A key without the spellings one name is written in across articles: "&" is "and", a hyphen
+    between words a space, apostrophes, dots and commas go, and "-isation" is "-ization"."""
+    key = _JOINERS.sub(lambda m: " and " if m[0] == "&" else " ", key)
+    key = _MARKS.sub("", key).replace("isation", "ization")
+    return " ".join(key.split())
 
 
 def key_and_block(label: str, name: str) -> tuple[str, str]:
@@ -32,18 +47,19 @@ def key_and_block(label: str, name: str) -> tuple[str, str]:
         person = parse(name)
         words = person.words
         if not person.full:  # what a lone name stands for is said by its title and suffix
-            return name_key(name), words[-1] if words else ""
-        return " ".join(words + ((person.generation,) if person.generation else ())), words[-1]
+            return spelling(name_key(name)), words[-1] if words else ""
+        return spelling(" ".join(words + ((person.generation,) if person.generation else ()))), words[-1]
     if label == "ORG":
-        return org_key(name), ""
+        return spelling(org_key(name)), ""
     text = " ".join(name.split()).lower()
-    return text[4:] if text.startswith("the ") else text, ""
+    return spelling(text[4:] if text.startswith("the ") else text), ""
 
 
 def _fuller(a: str, b: str) -> bool:
-    """``a`` is a fuller name than ``b``: more words, then fewer initials, then longer."""
+    """``a`` is a fuller name than ``b``: more words, then fewer initials, then longer ("Hewlett Packard"
+    is not fuller than "Hewlett-Packard")."""
     def rank(name: str) -> tuple[int, int, int]:
-        words = name.split()
+        words = spelling(name).split()
         return len(words), -sum(len(w.rstrip(".")) == 1 for w in words), len(name)
     return rank(a) > rank(b)
 

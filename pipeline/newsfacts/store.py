@@ -80,8 +80,8 @@ def _migrate(db: sqlite_utils.Database) -> None:
         for column, kind in (("pid", "INTEGER"), ("host", "TEXT")):
             if column not in have:
                 db.execute(f"ALTER TABLE runs ADD COLUMN {column} {kind}")
-    if version < 3:  # names an earlier rule made one entity ("Jerry Lewis" / "Jerry Lee Lewis") part
-        entity_keys.relink(db.conn)
+    if version < 4:  # names an earlier rule kept apart ("Hewlett Packard" / "Hewlett-Packard") or made
+        entity_keys.relink(db.conn)  # one entity ("Jerry Lewis" / "Jerry Lee Lewis", before version 3)
     if version < SCHEMA_VERSION:
         db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(SCHEMA_VERSION)])
 
