@@ -33,6 +33,20 @@ def test_an_acronym_takes_the_name_it_spells(process, text, full, short):
         [(e.text, e.label, e.canonical) for e in doc._.entities]
 
 
+@pytest.mark.parametrize("text, short, canonical", [
+    # the table's name of a body, whichever spelling the article writes out
+    ("The World Trade Organisation (WTO) ruled against the subsidies on Monday. The WTO gave both sides a year.",
+     "WTO", "World Trade Organization"),
+    ("Ministers of the North Atlantic Treaty Organisation met in Brussels. NATO will send more troops.",
+     "NATO", "North Atlantic Treaty Organization"),
+])
+def test_an_acronym_takes_the_canonical_name_of_what_it_spells(process, text, short, canonical):
+    doc = process(text)
+    assert {e.canonical for e in doc._.entities if e.label == "ORG"} == {canonical}, \
+        [(e.text, e.label, e.canonical) for e in doc._.entities]
+    assert named(doc, short)
+
+
 @pytest.mark.parametrize("text, word", [
     # a first name of one of the article's people, whatever a body's initials spell
     ("Ida Brennan joined the Institute of Directors and Accountants in May. Ida said the work was hard.", "Ida"),

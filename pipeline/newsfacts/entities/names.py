@@ -292,6 +292,7 @@ class NameRules(Stage):
         names = {}
         groups: dict[str, list[Mention]] = defaultdict(list)
         mixed_case = {}
+        renamed: dict[tuple[str, str], str] = {}
         for m in mentions:
             if m.canonical is None and m.label != "PERSON":
                 alias = self._table_alias(doc, m)
@@ -313,7 +314,10 @@ class NameRules(Stage):
             for m in group:
                 m.canonical = canonical
             names[table_name] = canonical
-        for m in mentions:
+            renamed.update(((m.label, text), canonical) for m in group for text in texts)
+        for m in mentions:  # "WTO", bound to the "World Trade Organisation" it stands for, is the table's name too
+            if m.canonical is not None and (m.label, m.canonical) in renamed:
+                m.canonical = renamed[m.label, m.canonical]
             if m.canonical is None:
                 name = self._name(doc, m)
                 recased = name.title() if lines[m.start] == "caps" else name
