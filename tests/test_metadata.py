@@ -61,6 +61,19 @@ HEADLINES = [
     ("The Senate voted on Friday.\n\nThe bill now goes to the House.", None),
     ("A single line of text with no body", None),
     ("WASHINGTON (AP) — The Senate voted.\nMore text follows.", None),
+    # the stop of an initialism closes a headline, not a sentence
+    ("STEEL TARIFFS SEEN HURTING U.S.\n\nPITTSBURGH, May 2 - Steel users said on Friday that tariffs would hurt.",
+     "STEEL TARIFFS SEEN HURTING U.S."),
+    ("Parliament passes the budget.\n\nThe vote was close.", None),
+    # a dash inside a headline in capitals, with no story text after it, is not a dateline
+    ("HOG PRICES SEEN WEAK - USDA\n\nCHICAGO, May 2 - Hog prices will stay weak, the USDA said.",
+     "HOG PRICES SEEN WEAK - USDA"),
+    ("MARKET SPOTLIGHT - TIN OUTLOOK DIMS\n\nLONDON, May 2 - Tin traders expect lower prices.",
+     "MARKET SPOTLIGHT - TIN OUTLOOK DIMS"),
+    ("LONDON - Tin traders expect lower prices.\nMore text follows.", None),
+    # a firm in brackets, as wire copy marks it
+    ("<ACME FOODS> TO SELL PLANT\n\nBOSTON, May 2 - Acme Foods said it would sell a plant.",
+     "<ACME FOODS> TO SELL PLANT"),
 ]
 
 

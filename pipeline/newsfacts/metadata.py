@@ -135,13 +135,18 @@ def parse_headline(body: str) -> str | None:
     words = line.split()
     if len(line) > 150 or len(words) > 25:
         return None
-    if line.endswith(_TERMINAL) and not line.endswith("..."):
+    if line.endswith(_TERMINAL) and not line.endswith("...") and not _INITIALISM_END.search(line):
         return None
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
+    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘<(["):  # "<RANGE ROVER> TO SELL…"
         return None
-    if parse_dateline(line) is not None:
-        return None
+    dateline = parse_dateline(line)
+    if dateline is not None and any(c.islower() for c in line[dateline.end:]):
+        return None  # "PARIS, March 4 - The size of…" opens the story; "STOCKS WORRYING - ONIC" is all headline
     return line
+
+
+# "… SEEN PRESSURING U.S.": the stop of an initialism, not the end of a sentence
+_INITIALISM_END = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){2,}$")
 
 
 _NAME = r"[A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|da|al|bin|la|le)){1,3}"
