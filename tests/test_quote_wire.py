@@ -115,6 +115,11 @@ NOT_REPORTS = [
         "The mayor said he hoped for a big turnout, something he says will help the bid.",
         ["will help the bid"],
     ),
+    (  # a participle with its agent ("agreed by ministers") reports nothing, however the model parses it
+        "The 2 billion euro rescue package of loans and guarantees agreed late on Sunday by euro zone finance "
+        "ministers includes a plan to recapitalise banks, EU sources said.",
+        ["euro zone finance ministers includes a plan to recapitalise banks", "includes a plan to recapitalise banks"],
+    ),
 ]
 
 

@@ -120,6 +120,8 @@ class IndirectSpeech:
         subjects = [c for c in children if c.dep_ in SUBJECT_DEPS or c.dep_ == "expl"]
         if any(c.dep_ in ("nsubjpass", "expl") or c.lower_ in NOT_SPEAKERS for c in subjects):
             return any(c.dep_ == "agent" for c in children)  # "it was said by the minister that"
+        if any(c.dep_ == "agent" for c in children) and not any(c.dep_ == "auxpass" for c in children):
+            return False  # "the package agreed by ministers features …": a participle, whatever the parse says
         return True
 
     def evidence(self, verb: Token) -> Token | None:
