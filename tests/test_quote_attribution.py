@@ -162,6 +162,21 @@ DESCRIPTIONS = [
         "Food Standards Agency",
         "ORG",
     ),
+    (  # an unnamed spokesman keeps the name of the body he speaks for in his description
+        'A spokesman for the Ramblers\' Association said: "The path must stay open."',
+        "spokesman for the Ramblers' Association",
+        None,
+    ),
+    (
+        'Talks will resume next week. "We are still talking," a spokeswoman at Unison said.',
+        "spokeswoman at Unison",
+        None,
+    ),
+    (  # no name after it: the noun alone
+        'A spokesman for the singer said: "She is resting at home."',
+        "spokesman",
+        None,
+    ),
 ]
 
 

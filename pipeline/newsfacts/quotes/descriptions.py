@@ -27,7 +27,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from newsfacts.quotes.bodies import BODY_LABELS, Bodies, qualifiers
-from newsfacts.quotes.context import SUBJECT_DEPS, Context, Speaker
+from newsfacts.quotes.context import SPEAKER_LABELS, SUBJECT_DEPS, Context, Speaker
 
 DEFINITE = {"the", "this", "that"}
 INDEFINITE = {"a", "an", "one", "another", "some", "any", "several", "many"}
@@ -66,7 +66,8 @@ class Descriptions:
     def resolve(self, ctx: Context, token: Token, again: Callable[[Context, Token], Speaker]) -> Speaker:
         """``again`` resolves another token (a possessor, an author) the way a subject is resolved."""
         span = _words_up_to(ctx, token)
-        words = (span.text, span.start_char, span.end_char, None)
+        end = _whose_end(ctx, token)
+        words = (ctx.text[span.start_char:end], span.start_char, end, None)
         lemma = token.lemma_.lower()
         if lemma in self.document_nouns and token.pos_ == "NOUN":
             author = author_of(ctx, token, self.author_verbs)
@@ -246,6 +247,24 @@ def _words_up_to(ctx: Context, token: Token):
     while len(span) > 1 and span[0].pos_ in ("DET", "PUNCT"):
         span = span[1:]
     return span
+
+
+_WHOSE = frozenset({"for", "of", "at", "from"})
+
+
+def _whose_end(ctx: Context, token: Token) -> int:
+    """Where an unresolved description ends: after the name it speaks for ("a spokesman for Unison", "an
+    official at the Bank of England"), else at its noun."""
+    end = token.idx + len(token.text)
+    for prep in token.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _WHOSE:
+            break
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            m = ctx.mention_at(obj.idx)
+            if m is not None and m.label in SPEAKER_LABELS:
+                return max(m.end, obj.idx + len(obj.text))
+        break
+    return end
 
 
 def _of_a_place(ctx: Context, token: Token) -> bool:
