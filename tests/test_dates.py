@@ -28,6 +28,11 @@ CASES = [
     ("Consumer prices rose 0.4% last month, the Labor Department said.", "2013-03-20", "last month", "2013-02",
      "date"),
     ("The index fell 3% last week amid worries about Cyprus.", "2013-03-20", "last week", "2013-W11", "date"),
+    # on a Sunday, "last week" is the working week that Sunday ends (ISO's week of the Sunday)
+    ("The opposition leader met the president last week, his aides said on Sunday.", "2013-03-24", "last week",
+     "2013-W12", "date"),
+    ("Flood defences will be inspected next week, the council said on Sunday.", "2013-03-24", "next week",
+     "2013-W13", "date"),
     ("The rate will rise next year, the central bank said.", "2013-03-20", "next year", "2014", "date"),
     ("Unemployment is now at its lowest level since 2008.", "2013-03-20", "now", "PRESENT_REF", "date"),
     ("The firm recently opened an office in Singapore.", "2013-03-20", "recently", "PAST_REF", "date"),

@@ -23,6 +23,14 @@ REPORTED_QUARTER = [
     # a quarter named by its end
     ("Initech said its loss for the quarter ended June 30 narrowed to $2 million.", "2013-10-15",
      "the quarter", "2013-Q2"),
+    # a quarter that ended on a day still ahead of the publication date ended the year before
+    ("Marlow Homes changed its year end. In the year-ago quarter, the second quarter ended Nov. 30, it lost "
+     "$3 million.", "2014-11-12", "the second quarter", "2013-Q2"),
+    # "that quarter" is the quarter last named, even one named for comparison
+    ("Marlow Homes said third-quarter net rose 4%. In the year-ago quarter, the second quarter ended Nov. 30, it "
+     "lost $3 million. Results for that quarter included a write-down.", "2014-11-12", "that quarter", "2013-Q2"),
+    ("Acme Corp. said third-quarter profit rose 12%. It expects a fourth-quarter charge of $5 million. Results "
+     "for that quarter will include the sale of its Ohio plant.", "2013-11-05", "that quarter", "2013-Q4"),
     # a fiscal quarter reported in the past tense is over, whatever its number
     ("Hooli reported a 20% drop in fourth-quarter net income. Sales in the latest period rose 3%.",
      "2013-11-02", "the latest period", "2013-Q4"),

@@ -42,6 +42,20 @@ READ = [
      "2024-SU"),
     ("The coach dropped him for the autumn Tests after he missed training.", "2024-03-14", "the autumn",
      "2023-FA"),
+    # said in December, the year's seasons are over: "last spring" is that year's, one ahead is the next year's
+    ("The mill shut last spring and has not reopened, the owners said.", "2013-12-09", "last spring", "2013-SP"),
+    ("The owners hope to reopen the mill next spring.", "2013-12-09", "next spring", "2014-SP"),
+    ("The river burst its banks in the summer, flooding the lower town.", "2013-12-09", "the summer", "2013-SU"),
+    ("Talks with the unions will resume in the spring, ministers said.", "2013-12-09", "the spring", "2014-SP"),
+    ("Farmers said the harvest was poor last autumn.", "2013-06-20", "last autumn", "2012-FA"),
+    # the quarter just ended is the one whose results are still to come, across the turn of the year
+    ("Brightline Foods said it will report fourth-quarter results on Feb. 12.", "1987-01-20", "fourth-quarter",
+     "1986-Q4"),
+    ("The bank expects a loss in the fourth quarter, it said on Tuesday.", "2015-02-03", "the fourth quarter",
+     "2014-Q4"),
+    ("The carmaker expects to return to profit in the fourth quarter.", "2015-03-25", "the fourth quarter",
+     "2015-Q4"),
+    ("The insurer will report first-quarter results next month.", "2015-04-21", "first-quarter", "2015-Q1"),
     # a quarter "of last year" is one expression
     ("Britain's economy shrank in the final quarter of last year, official figures showed.", "2024-03-14",
      "the final quarter of last year", "2023-Q4"),

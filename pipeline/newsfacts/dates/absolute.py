@@ -16,6 +16,8 @@ from newsfacts.dates.context import Cand, Ctx, token_at
 from newsfacts.dates.narrative import story_year
 
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9}  # the first month of a season, to find the year a story set it in
+# The order (``SEASON_ORDER``) of the season a month lies in; December, after the autumn, is 4
+_SEASON_NOW = {1: 0, 2: 0, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3, 12: 4}
 
 _YEAR_UP_TO = re.compile(r"\b(this|last|next)\s+year(?:'s)?\s+(?:through|thru|until|till|up\s+to|to)\s+$", re.I)
 
@@ -268,14 +270,16 @@ class AbsoluteRules(RuleHelpers):
         def value(c: Ctx, code=code, det=det, start=start, at=at):
             if c.dct is None:
                 return f"XXXX-{code}", False
-            cur = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU"}.get(
-                c.dct.month, "FA")
+            # where the publication date lies among its year's seasons: December comes after the autumn, so "last
+            # spring" said in December is that year's, "next spring" the next year's (a winter, which runs across
+            # two years, is counted as before, from January)
+            now = _SEASON_NOW[c.dct.month] if code != "WI" or c.dct.month != 12 else 0
             year = c.dct.year
             if det == "last":
-                if SEASON_ORDER[code] >= SEASON_ORDER[cur]:
+                if SEASON_ORDER[code] >= now:
                     year -= 1
             elif det == "next":
-                if SEASON_ORDER[code] <= SEASON_ORDER[cur]:
+                if SEASON_ORDER[code] <= now:
                     year += 1
             elif det != "this" and code != "WI":  # winter runs across two years: left to the publication year
                 # "He died in the summer" told in March: last summer; "talks resume in the autumn" in
@@ -286,9 +290,9 @@ class AbsoluteRules(RuleHelpers):
                 story = story_year(c, at, _SEASON_MONTH[code]) if tense == "past" else None
                 if story is not None:
                     year = story
-                elif tense == "past" and SEASON_ORDER[code] > SEASON_ORDER[cur]:
+                elif tense == "past" and SEASON_ORDER[code] > now:
                     year -= 1
-                elif tense == "future" and SEASON_ORDER[code] < SEASON_ORDER[cur]:
+                elif tense == "future" and SEASON_ORDER[code] < now:
                     year += 1
             return f"{year}-{code}", True
 

@@ -22,8 +22,11 @@ class PeriodRules(RuleHelpers):
         dq = (c.dct.month - 1) // 3 + 1
         tense = c.tense(start)
         if tense == "future":
-            # results of the quarter just ended are still "to be released"
-            return c.dct.year if q >= dq - 1 else c.dct.year + 1
+            # results of the quarter just ended are still "to be released" in the first two months after it: in
+            # January, "will report fourth-quarter results" is last year's fourth quarter
+            if q == (dq - 2) % 4 + 1 and (c.dct.month - 1) % 3 < 2:
+                return c.dct.year - (dq == 1)
+            return c.dct.year if q >= dq else c.dct.year + 1
         return c.dct.year if q <= dq else c.dct.year - 1
 
     def _h_quarter(self, m: re.Match, ctx: Ctx) -> Cand | None:
@@ -42,6 +45,7 @@ class PeriodRules(RuleHelpers):
         y = gd.get("year") or gd.get("pyear") or (("20" + gd["yy"]) if gd.get("yy") else None)
         start = m.start()
         over = _ENDED.match(ctx.text, m.end()) is not None
+        ended_on = self._ended_day(ctx, m.end())
         if gd.get("pyrel") or gd.get("yago") or gd.get("ofrel"):  # "last year's fourth quarter", "... of last year"
             shift = YEAR_SHIFT.get((gd.get("pyrel") or gd.get("ofrel") or "last").lower(), -1)
 
@@ -57,7 +61,7 @@ class PeriodRules(RuleHelpers):
         if not gd.get("pyrel") and not gd.get("yago") and not self._calendar_context(ctx, start):
             return None  # "inside the first quarter" of a game
 
-        def value(c: Ctx, q=q, start=start, over=over):
+        def value(c: Ctx, q=q, start=start, over=over, ended_on=ended_on):
             if c.fiscal_end:  # "whose financial year ends March 31 ... third-quarter": October to December
                 q = calendar_quarter(q, c.fiscal_end)
             if c.dct is None:
@@ -65,6 +69,9 @@ class PeriodRules(RuleHelpers):
                     return f"{c.last_quarter[0]}-Q{q}", True
                 return f"XXXX-Q{q}", False
             year = self._quarter_year(c, q, start)
+            if ended_on is not None and ended_on > (c.dct.month, c.dct.day):
+                # "the second quarter ended Oct. 31", told on Oct. 27: a quarter that has ended, the year before
+                year = min(year, c.dct.year - 1)
             # reported in the past tense, the current quarter by number is a fiscal one already over
             c.note_quarter(year, q, over or c.tense(start) == "past")
             return f"{year}-Q{q}", True
@@ -146,6 +153,15 @@ class PeriodRules(RuleHelpers):
             return f"{y}-Q{q}", True
 
         return Cand(m.start(), m.end(), "DATE", value)
+
+    def _ended_day(self, ctx: Ctx, end: int) -> tuple[int, int] | None:
+        """(month, day) of "ended Oct. 31" right after a period, written without a year; None otherwise."""
+        m = _ENDED.match(ctx.text, end)
+        if m is None or not m.group(0).rstrip().lower().endswith("ended"):
+            return None
+        day = re.match(r"\s+([A-Z][a-z]+)\.?\s+([0-3]?\d)\b(?!,?\s+\d{4})", ctx.text[m.end(): m.end() + 20])
+        month = self.months.get(day.group(1).lower()) if day else None
+        return (month, int(day.group(2))) if month else None
 
     def _ended_month(self, ctx: Ctx, end: int) -> int | None:
         """The month of "ended Sept. 30" right after a period, or None."""

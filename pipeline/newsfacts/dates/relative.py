@@ -183,6 +183,8 @@ class RelativeRules(RuleHelpers):
             if unit == "week":
                 if rel in ("coming", "the coming") and d.isoweekday() == 1:
                     return iso_week(d), True  # "the coming week" said on a Monday is that week
+                if offset < 0 and d.isoweekday() == 7:
+                    return iso_week(d), True  # "last week" said on a Sunday is the week it ends, Monday to Saturday
                 return iso_week(d + timedelta(weeks=offset)), True
             if unit == "weekend":
                 if rel == "the":
@@ -362,7 +364,11 @@ class RelativeRules(RuleHelpers):
         unit = m.group("unit").lower()
         if unit == "quarter":
             def quarter(c: Ctx):
-                return (f"{c.last_quarter[0]}-Q{c.last_quarter[1]}", False) if c.last_quarter else (None, False)
+                # the quarter last named, even one named for comparison ("the year-ago quarter, the second quarter
+                # ended Oct. 31 ... that quarter"); else the one being reported on
+                named = [q for at, q in c.quarters_named if at < c.at]
+                last = named[-1] if named else c.last_quarter
+                return (f"{last[0]}-Q{last[1]}", False) if last else (None, False)
 
             return Cand(m.start(), m.end(), "DATE", quarter)
         size = {"year": 4, "month": 7, "week": 10, "day": 10}[unit]
