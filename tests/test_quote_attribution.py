@@ -234,6 +234,24 @@ BODIES = [
         "Toyota",
         "ORG",
     ),
+    (  # "the company" is not a firm named only inside what others said: the one named outside it
+        "Shares in Corvex Mining fell 6% on Monday. Analysts said a rival bid from Halder Resources was unlikely "
+        "to succeed. “We remain confident in our plan,” the company said.",
+        "Corvex Mining",
+        "ORG",
+    ),
+    (  # nor a firm named in what unions said
+        "Pelham Motors cut 400 jobs at its Leeds plant on Tuesday. Unions said Brightway Logistics would take "
+        "over the site. “The decision was painful but necessary,” the company said.",
+        "Pelham Motors",
+        "ORG",
+    ),
+    (  # nor one named in what its own chief executive said
+        "Ardent Telecom reported a 12% rise in profits on Thursday. Its chief executive said the takeover of "
+        "Norvale Networks had gone well. “Customers have stayed with us,” the firm said.",
+        "Ardent Telecom",
+        "ORG",
+    ),
 ]
 
 

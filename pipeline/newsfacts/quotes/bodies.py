@@ -10,6 +10,12 @@ named since), but three descriptions are never another organisation: a body of a
 (``sub_bodies.txt``: "the Commons science committee" is not the Commons, "the committee" not the firm
 in focus), a body someone owns ("Mr Spitzer's office", "the information commissioner's office") and one
 of a class ("the central bank" is no commercial bank named before). These keep their own words.
+
+A firm's organisation is searched outside reported words first: a name inside quote marks or inside a
+clause a reporting verb governs, the description's own ("X's tool is ready, the firm said") or another's
+("Analysts said the SEC's criticism …"), is what was said about rather than who speaks. Only when no
+organisation is named outside them is it a firm that spoke by a name the model left untagged
+("Macrovision said …"), else one named inside them ("RHB is hiring, the firm said").
 """
 
 from __future__ import annotations
@@ -39,14 +45,21 @@ class Bodies:
         own = [m for m in ctx.mentions_between(ctx.doc[token.left_edge.i].idx, token.idx) if m.label == "ORG"]
         if own and not sub_body:
             return own[-1]  # "Germany's BdB banks association", "the Usdaw trade union"
+        firm = lemma in self.firm_nouns
+        skip = (lambda m: reported(ctx, m)) if firm else None
         classed = self.class_of([t.lower_ for t in ctx.doc[token.left_edge.i : token.i]], lemma)
         if classed is not None:
-            return ctx.named_with(token, classed, BODY_LABELS)
-        found = ctx.named_with(token, {lemma, token.lower_}, BODY_LABELS, qualifiers(ctx, token))
+            return ctx.named_with(token, classed, BODY_LABELS, skip=skip) or ctx.named_with(token, classed, BODY_LABELS)
+        words = {lemma, token.lower_}
+        found = (ctx.named_with(token, words, BODY_LABELS, qualifiers(ctx, token), skip=skip)
+                 or ctx.named_with(token, words, BODY_LABELS, qualifiers(ctx, token)))
         if found is not None or sub_body or _owned(ctx, token):
             return found
-        unlike = self.other_bodies if lemma in self.firm_nouns else frozenset()
-        return ctx.previous_organisation(token, recent_only=False, unlike=unlike)  # the one in focus
+        unlike = self.other_bodies if firm else frozenset()
+        found = ctx.previous_organisation(token, recent_only=False, unlike=unlike, skip=skip)  # the one in focus
+        if found is None and firm:
+            found = ctx.last_named_speaker(token) or ctx.previous_organisation(token, recent_only=False, unlike=unlike)
+        return found
 
     def class_of(self, words: list[str], lemma: str) -> set[str] | None:
         """The name words of a class the description belongs to ("central bank"), else None."""
@@ -54,6 +67,14 @@ class Bodies:
             if key[-1] == lemma and set(key[:-1]) <= set(words):
                 return names
         return None
+
+
+def reported(ctx: Context, m: Mention) -> bool:
+    """``m`` is named inside reported words: quote marks, or a clause a reporting verb governs."""
+    if ctx.in_quote(m.start):
+        return True
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and ctx.focus.in_reported_content(span.root)
 
 
 def qualifiers(ctx: Context, token: Token) -> set[str]:

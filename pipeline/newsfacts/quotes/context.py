@@ -7,7 +7,7 @@ One ``Context`` is built per Doc by the component; the rules modules only ask it
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -157,7 +157,8 @@ class Context:
         return None
 
     def previous_organisation(self, token: Token, recent_only: bool,
-                              unlike: set[str] | frozenset[str] = frozenset()) -> Mention | None:
+                              unlike: set[str] | frozenset[str] = frozenset(),
+                              skip: Callable[[Mention], bool] | None = None) -> Mention | None:
         """What "it", "they" or "the company" stands for: an organisation named in the phrase itself
         ("Germany's BdB banks association"), else the nearest organisation subject in this or the previous
         sentence, unless it is inside what an organisation was reported to say there (that organisation
@@ -165,16 +166,23 @@ class Context:
         (the organisation that spoke up to two paragraphs back then), else (unless ``recent_only``) for
         "the company" the organisation that spoke up to two paragraphs back when the nearest one
         mentioned is no subject's, else that one. An organisation whose name ends in a noun of
-        ``unlike`` is passed over."""
+        ``unlike``, or that ``skip`` rejects, is passed over, as a speaker and as a name; with ``skip`` a
+        firm that spoke by a name the model left untagged is one that spoke, and a subject in this paragraph
+        or the one before comes before a nearer name that is no subject's in an earlier sentence."""
         own = [m for m in self.mentions_between(self.doc[token.left_edge.i].idx, token.idx) if m.label == "ORG"]
         if own and token.pos_ == "NOUN":
             return own[-1]
         cutoff = self.previous_sentence_start(token)
-        said = self.last_org_report(token)
-        nearest = None
+        said = self.last_org_report(token, unlike)
+        if skip is not None:  # a firm that spoke by a name the model left untagged ("Macrovision said") spoke too
+            named = self.last_named_report(token)
+            said = named if named is not None and (said is None or named[0] > said[0]) else said
+        nearest = subject = None
         for m in self.mentions_before(token, "ORG"):
             if unlike and m.canonical.split()[-1].lower() in unlike:
                 continue  # "the company" after "the Federal Trade Commission must approve the sale"
+            if skip is not None and skip(m):
+                continue
             if m.start >= cutoff and self.is_subject(m):
                 if self.reported_by(said, m) or (
                         not recent_only and self.aside(m, token) and said is not None
@@ -182,6 +190,9 @@ class Context:
                     return said[1]
                 return m
             nearest = nearest or m
+            if skip is not None and subject is None and self.in_subject(m) \
+                    and self.paragraph_of(token.idx) - self.paragraph_of(m.start) <= 1:
+                subject = m
         if recent_only:
             return None
         if nearest is not None and self.reported_by(said, nearest):
@@ -189,6 +200,8 @@ class Context:
         if (said is not None and token.pos_ == "NOUN" and (nearest is None or not self.in_subject(nearest))
                 and self.paragraph_of(token.idx) - self.paragraph_of(said[1].start) <= 2):
             return said[1]  # "the company said", a paragraph on: the firm that has been speaking
+        if subject is not None and not self.in_subject(nearest) and not self.same_sentence(nearest.start, token.idx):
+            return subject  # the firm a paragraph's story is about, not one its details name
         return nearest
 
     def aside(self, m: Mention, token: Token) -> bool:
@@ -248,14 +261,22 @@ class Context:
 
     def last_named_speaker(self, token: Token) -> Mention | None:
         """The last speaker noted by ``note_named_speaker`` before ``token``, in its paragraph or the one before."""
+        found = self.last_named_report(token)
+        return found[1] if found else None
+
+    def last_named_report(self, token: Token) -> tuple[int, Mention] | None:
+        """``last_named_speaker`` with the position of its reporting verb."""
         para = self.paragraph_of(token.idx)
         found = [(at, m) for at, m in self.named_speakers if at < token.idx and para - self.paragraph_of(at) <= 1]
-        return max(found, key=lambda f: f[0])[1] if found else None
+        return max(found, key=lambda f: f[0]) if found else None
 
-    def last_org_report(self, token: Token) -> tuple[int, Mention] | None:
+    def last_org_report(self, token: Token,
+                        unlike: set[str] | frozenset[str] = frozenset()) -> tuple[int, Mention] | None:
         """The last report by an organisation named as its speaker before ``token`` (the reporting verb's
-        position, the organisation), within 3,000 characters."""
-        found = [(at, m) for at, m in self.org_speakers if max(at, m.end) <= token.idx and m.start > token.idx - 3000]
+        position, the organisation), within 3,000 characters; not one whose name ends in a noun of ``unlike``
+        ("the company said" after "the regulator said" is no Securities and Exchange Commission)."""
+        found = [(at, m) for at, m in self.org_speakers if max(at, m.end) <= token.idx and m.start > token.idx - 3000
+                 and m.canonical.split()[-1].lower() not in unlike]
         return max(found, key=lambda f: f[0]) if found else None
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
@@ -375,14 +396,14 @@ class Context:
         return self.named_with(token, {word}, SPEAKER_LABELS)
 
     def named_with(self, token: Token, nouns: set[str], labels: set[str] | frozenset[str],
-                   qualifiers: set[str] = frozenset()) -> Mention | None:
+                   qualifiers: set[str] = frozenset(), skip: Callable[[Mention], bool] | None = None) -> Mention | None:
         """The nearest mention before ``token`` with one of ``labels`` whose name holds one of ``nouns`` and
-        every qualifier, a possessive's "'s" aside."""
+        every qualifier, a possessive's "'s" aside; not one ``skip`` rejects."""
         best = None
         for m in self.mentions:
             if m.start >= token.idx:
                 break
-            if m.label not in labels:
+            if m.label not in labels or skip is not None and skip(m):
                 continue
             name = set(m.canonical.lower().replace("'s", "").replace("’s", "").split())
             if name & nouns and qualifiers <= name:
