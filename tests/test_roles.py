@@ -122,6 +122,35 @@ def test_no_body_from_a_portfolio_word(process, text, person, role, of):
     assert (person, role, of) in _roles(process(text)), _roles(process(text))
 
 
+@pytest.mark.parametrize("text, person, role, of", [
+    # capitalised words the model tagged as no whole body before a title: the body's name
+    ("But Fair Votes Abroad director Simon Jakes said there were similarities between the cases.",
+     "Simon Jakes", "Director", "Fair Votes Abroad"),
+    ("Plaid Cymru's transport spokesman Alun Price said the road was needed.", "Alun Price",
+     "Transport Spokesman", "Plaid Cymru"),
+    ("The plan was attacked by Humberside mayor Ray Mallet on Tuesday.", "Ray Mallet", "Mayor", "Humberside"),
+    ("Conservative shadow home secretary David Dennis said the plan was a mess.", "David Dennis",
+     "Shadow Home Secretary", "Conservative"),
+    # before a bare government office they are its portfolio, the office the story's country's
+    ("He was joined by Work and Pensions Secretary Alan Marsh in London.", "Alan Marsh",
+     "Work and Pensions Secretary", "United Kingdom"),
+    ("Ministers in London were told by Economy and Labour Minister Wolf Clement that jobs were lost.",
+     "Wolf Clement", "Economy and Labour Minister", "United Kingdom"),
+    ("The figures were welcomed in London by Constitutional Affairs Minister Derek Lammond.", "Derek Lammond",
+     "Constitutional Affairs Minister", "United Kingdom"),
+    ("The dollar steadied after US Treasury Secretary Tom Walsh said a strong currency was good.", "Tom Walsh",
+     "Treasury Secretary", "United States"),
+    # a work's title before a role in works, a day, a word opening the sentence: no body
+    ("The remake stars Star Quest actor Ewan Marr and TV presenter Ann Brook.", "Ewan Marr", "Actor", None),
+    ("The remake stars Star Quest actor Ewan Marr and TV presenter Ann Brook.", "Ann Brook", "Presenter", None),
+    ("The row deepened on Tuesday when Foreign Secretary Jack Straw spoke out in London.", "Jack Straw",
+     "Foreign Secretary", "United Kingdom"),
+    ("Earlier, Education Secretary Ruth Kelly said the plan was fair.", "Ruth Kelly", "Education Secretary", None),
+])
+def test_capitalised_words_before_a_title(process, text, person, role, of):
+    assert (person, role, of) in _roles(process(text)), _roles(process(text))
+
+
 @pytest.mark.parametrize("text, person, of", [
     # a place before "'s" or a glued hyphen is where the body is, not the body
     ("Emilio Sanz, chairman of Spain's biggest bank, said profits rose.", "Emilio Sanz", "Spain"),
@@ -323,7 +352,7 @@ def test_its_title_with_no_body_is_no_role(process, text):
      "Oleg Sorin", "Foreign Minister", "Russia"),
     # a nation with a government of its own keeps its ministers beside its state's parliament
     ("MPs from a Westminster committee will travel to Scotland. In Scotland they will meet Fisheries Minister "
-     "Ewan Baird.", "Ewan Baird", "Minister", "Scotland"),
+     "Ewan Baird.", "Ewan Baird", "Fisheries Minister", "Scotland"),
     # a dateline, or a city where things happen, still gives the one country
     ("TOKYO, May 3 - Finance Minister Kenji Arai said the yen was too strong.", "Kenji Arai",
      "Finance Minister", "Japan"),

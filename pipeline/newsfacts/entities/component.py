@@ -96,6 +96,8 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.numbered_words = set(read_lines(path / "numbered_words.txt", missing_ok=True))
         self.state_titles = set(read_lines(path / "state_titles.txt", missing_ok=True))
         self.capital_titles = set(read_lines(path / "capital_titles.txt", missing_ok=True))
+        self.portfolio_titles = {tuple(t.split()) for t in read_lines(path / "portfolio_titles.txt", missing_ok=True)}
+        self.work_roles = set(read_lines(path / "work_roles.txt", missing_ok=True))
         self.title_abbreviations = {row[0]: row[1] for row in read_table(path / "title_abbreviations.tsv",
                                                                           missing_ok=True) if len(row) > 1}
         nation_rows = read_table(path / "constituent_nations.tsv", missing_ok=True)

@@ -14,13 +14,14 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.entities.mentions import POSSESSIVE_MARKS, Mention, name_key
 from newsfacts.entities.role_appositions import RoleAppositions
+from newsfacts.entities.role_names import RoleNames
 from newsfacts.entities.role_subjects import RoleSubjects
 from newsfacts.entities.words import JOINERS, PREFIXES
 from newsfacts.records import Role
 from newsfacts.tokens import token_index
 
 
-class RoleRules(RoleAppositions, RoleSubjects):
+class RoleRules(RoleAppositions, RoleSubjects, RoleNames):
     """Titles before names, the roles of an article in turn, and the country or organisation of each."""
 
     def _title_of(self, doc: Doc, person: Mention) -> tuple[int, int] | None:
@@ -124,6 +125,7 @@ class RoleRules(RoleAppositions, RoleSubjects):
                 ent_at[i] = m
         roles = []
         unowned = set()  # "its founder, X": a role only with the body "its" stands for
+        portfolios: set[int] = set()  # "Work and Pensions Secretary X": a government office by its portfolio
         for p in mentions:
             if p.label != "PERSON":
                 continue
@@ -132,6 +134,9 @@ class RoleRules(RoleAppositions, RoleSubjects):
             body = self._body_opening(doc, span, ent_at, names) if span else None
             if body is not None:
                 span = body[1], span[1]
+            across = ent_at.get(span[0]) if span else None
+            if across is not None and across.start < span[0] < across.end < span[1]:
+                span = across.end, span[1]  # "Industry" of "Trade and Industry Secretary X": the name's
             if span and not any(i in ent_at for i in range(*span)):
                 of_start, of = self._of_before(doc, span[0], ent_at, names)
                 if body is not None:
@@ -139,14 +144,21 @@ class RoleRules(RoleAppositions, RoleSubjects):
                 party = self._party_before(doc, span, ent_at) if of is None else None
                 if party is not None:
                     of_start, span, of = party[0], (party[1], span[1]), party[2]
+                named = self._named_before(doc, span, ent_at) if body is None and party is None else None
+                mods = None  # "Deputy" of "Deputy High Court Judge X": the title's
+                if named is not None:  # "Work and Pensions Secretary X", "Fair Trials Abroad director X"
+                    span, of_start, of, mods = self._title_with_named(doc, named, span, (of_start, of), ent_at, names)
                 role = self._role(doc, span[0], span[1], of, of_start, p)
                 if self._nation_office(doc, of_start, span, of):  # "Wales Secretary X": the state's office
                     state = self.nation_states[of]
                     role = self._role(doc, of_start, span[1], names.get(state, state), of_start, p)
-                former = _former_before(doc, of_start) if of is not None and of_start < span[0] else None
+                former = _former_before(doc, of_start) if of is not None and of_start < span[0] \
+                    or named is not None and named.portfolio else None
                 if former is not None and not role.former:
                     role = self._role(doc, span[0], span[1], of, former, p)  # "former Yukos chief", "ex-Yukos boss"
                     role.former = True
+                if mods is not None and mods[0] < mods[1]:
+                    role.role = self._role_name(f"{doc[mods[0]:mods[1]].text} {doc[span[0]:span[1]].text}")[0]
                 if role.of is None:  # "President X of Pakistan", "Kazakhstan is run by its president X"
                     body = self._of_after_name(doc, p, ent_at) or self._body_of_its(doc, of_start - 1, p, ent_at)
                     if body is None and doc[of_start - 1].lower_ in ("its", "their") \
@@ -154,6 +166,8 @@ class RoleRules(RoleAppositions, RoleSubjects):
                             and doc[span[0]].lower_ not in ("then", "former", "the"):  # "its chairman, Sir X"
                         unowned.add(id(role))
                     role.of = body.canonical if body is not None else None
+                if named is not None and named.portfolio:
+                    portfolios.add(id(role))
                 roles.append(role)
                 continue
             # "Kulubaev, the Kyrgyz foreign minister," / "Tim Cook, chief executive of Apple"
@@ -164,8 +178,8 @@ class RoleRules(RoleAppositions, RoleSubjects):
         country: list[str | None] = []  # the article's country, read once and only for a state title without one
         for role in roles:
             words = role.role.lower().split(" of ")[0].split(" for ")[0]  # "minister for sport"
-            if role.of is None and not set(words.split()) & self.opposition_words and any(
-                    words == t or words.endswith(" " + t) for t in self.state_titles):
+            if role.of is None and not set(words.split()) & self.opposition_words and (id(role) in portfolios or any(
+                    words == t or words.endswith(" " + t) for t in self.state_titles)):
                 country = country or [self._article_country(doc, mentions, names)]
                 role.of = country[0]  # "Finance Minister Koji Omi" in an article about Japan alone
             elif role.of is None and role.end <= role.person_start and role.text[:1].isupper() \
