@@ -277,6 +277,8 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
         return None, False, False  # "a 35 hour week at £5.05": a rate for the time, not the time
     lemma = tok.lemma_.lower()
     measured = of_child(tok) if lemma in words.containers | words.partitives else None
+    if measured is not None and measured.head.lower_ != "of":
+        measured = None  # "their part in the sale" is a role, no part of a thing
     if measured is not None and is_thing(measured) and (span is None or not span.start <= measured.i < span.end):
         # "the value of trade rose to $186m", "the proportion of pupils rose to 62%": the noun alone says
         # nothing of what it totals or takes a part of
@@ -285,9 +287,8 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
             end += 1  # "the amount of e-mail"
         return f"{phrase(tok, span)} {doc[measured.head.i:end + 1].text}", False, words.status.get(lemma) in (
             "target", "forecast")
-    if lemma in words.partitives and not (span is not None and any(
-            t.ent_type_ == "PERCENT" or t.lower_ in ("%", "percent", "pct") for t in span)):
-        return None, False, False  # "the bulk of the £35bn": a part of a figure; "a majority of 68%" is a share
+    if measured is not None and lemma in words.partitives:
+        return None, False, False  # "the bulk of the £35bn", "half of the $20bn": a part of a figure measures nothing
     return phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 
