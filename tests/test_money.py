@@ -172,6 +172,9 @@ NO_MONEY = [
     "Kazakhstan remains among the top three trade partners.",
     "The minister said one of the 12 agreements was signed in Astana.",
     "The air force ordered 20 F-16 jets and the airline flies Boeing 747 jets.",
+    # a currency code inside a model or part number whose digits and letters interleave
+    "The carrier picked the CF6-80E1 engine for its new freighters.",
+    "The regulator grounded every jet fitted with the RM6-12B4 pump.",
     "Scores of 5 p were recorded at 5 p.m. on the 2nd of May.",
     "Between 2020 and 2025 the population grew steadily.",
     "Traders betting on a yuan revaluation were disappointed.",
@@ -225,6 +228,8 @@ QUANTITIES = [
         # Forms quantulum3 gives to units of two kinds (megabyte or millibarn, megabit or mega base pair)
         "The handset ships with 512mb of storage and a camera.",
         "Subscribers can move from 2Mb to 8Mb lines next month.",
+        # a model's variant number ("340-300": no range, the larger number first)
+        "The fleet includes three Airbus 340-300 aircraft and a cargo jet.",
     ],
 )
 def test_no_quantity_from_ordinary_words(process, sentence):
@@ -447,7 +452,20 @@ def test_an_elided_currency_is_marked_guessed_and_never_counts_a_noun(process):
         # verbs of a price at the close of trading, and of a level going from one figure to another
         ("The shares ended the day at 312p.", "312p", "shares"),
         ("Cocoa futures rose to $1,640 a tonne before closing at $1,610.", "$1,610", "Cocoa futures"),
-        ("The value of the pension fund had gone from $4.1bn to less than $1bn.", "$4.1bn", "value"),
+        ("The value of the pension fund had gone from $4.1bn to less than $1bn.", "$4.1bn",
+         "value of the pension fund"),
+        # a fuller name made by a period adjective is another period's figure
+        ("The grocer said its annual profits rose to £900m last year. The figure included profits of £310m for "
+         "the final quarter.", "£310m", "profits"),
+        # a total's noun is named with what it totals; a part's noun takes from the figure, measures nothing
+        ("The amount of cocoa exported fell to $2.3bn last season.", "$2.3bn", "amount of cocoa"),
+        ("The bulk of the £12bn raised by the levy will go to rural schools.", "£12bn", None),
+        ("The opening bid was $6bn - less than half of the $15bn that analysts say it is worth.", "$6bn", None),
+        # the phrase opens at the noun's own determiner; an ordinal in words names the period
+        ("Nurses in the capital earn almost twice the regional average wage of £310 a week.", "£310",
+         "regional average wage"),
+        ("The brewer said third quarter operating profits fell to 410m euros.", "410m euros",
+         "third quarter operating profits"),
     ],
 )
 def test_about_is_what_the_figure_measures(process, sentence, text, about):
@@ -466,6 +484,15 @@ def test_about_is_what_the_figure_measures(process, sentence, text, about):
     ("Profit was $5m, up from $4m a year earlier.", ["$5m", "$4m"], None),
     # "per" a name and a noun: the noun is the unit
     ("The bidder put an offer of 410 pence per Cadbury share on the table.", ["410 pence"], "share"),
+    # "each" and "apiece" price one item, "each season" is per season or nothing; "a" before a unit of
+    # measure or a noun the parse hangs on the figure
+    ("The club sold the replica shirts at £45 each.", ["£45"], "each"),
+    ("The growers were paid 80 rupees apiece for the saplings.", ["80 rupees"], "each"),
+    ("The two directors were fined $20,000 each and barred from the board.", ["$20,000"], "each"),
+    ("Wholesale coffee rose to 95 cents a lb in New York.", ["95 cents"], "lb"),
+    ("The duty on cider went up by 2p a pint.", ["2p"], "pint"),
+    ("The striker is thought to earn £80,000 a match at his new club.", ["£80,000"], "match"),
+    ("Shell posted a profit of $9.1bn, a record for the group.", ["$9.1bn"], None),
 ])
 def test_a_rate_after_a_conversion_is_the_rate_of_both(process, sentence, texts, per_unit):
     doc = process(sentence)

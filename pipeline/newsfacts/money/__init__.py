@@ -41,6 +41,7 @@ All word lists live in ``models/money/``. The stages, one module each:
 - ``tables``: the tables of ``models/money/`` and the scanners compiled from them;
 - ``numbers``: numbers in digits or words, scale words, when two numbers form a range;
 - ``quantities``: a number with a unit after it (units.tsv, else quantulum3);
+- ``rates``: unit prices the tables' pattern leaves to the parse ("£20 each", "$20m a movie");
 - ``amounts``: a number with a currency, ranges, currency families; ``MoneyExtractor.find``;
 - ``about``: what an amount measures and its status, from the dependency parse;
 - ``component``: the spaCy component ``newsfacts_money`` and its factory ``make_money``.

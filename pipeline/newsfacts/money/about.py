@@ -4,10 +4,12 @@ The last stage, run only on the amounts and quantities found: ``about`` is the n
 measures (the subject of "reach", "total", "stand at" ...; the noun a figure modifies or is "worth";
 "$717m in disaster relief"; "profits" in "a rise in profits to $2bn"; the thing sold or paid for), words
 of the parse within one sentence, or nothing: never a piece of a figure, a parenthesis, a name, the party a
-verb pays or sues (party_verbs.txt), a level's noun ("a record high of", level_nouns.txt) or a word across
-the dash closing an aside. A pronoun ("bring it to $3 billion") takes the thing measured just before in
-the sentence. ``status`` is target / forecast when a governing word says so (plan, aim, goal, expect,
-will ...), actual for measuring verbs in the past or present. The words that decide are in
+verb pays or sues (party_verbs.txt), a level's noun ("a record high of", level_nouns.txt), a part's noun
+of a sum ("the bulk of the £35bn", partitive_nouns.txt) or a word across the dash closing an aside; a
+total's or a part's noun is named with what it is of ("the value of trade", "the proportion of pupils").
+A pronoun ("bring it to $3 billion") takes the thing measured just before in the sentence. ``status`` is
+target / forecast when a governing word says so (plan, aim, goal, expect, will ...), actual for measuring
+verbs in the past or present. The words that decide are in
 ``models/money/`` (status.tsv and the verb and noun lists); dependency labels stay here.
 """
 
@@ -50,6 +52,8 @@ class AboutWords:
     change_nouns: set[str]  # change_nouns.txt
     party_verbs: set[str]  # party_verbs.txt
     level_nouns: set[str]  # level_nouns.txt
+    partitives: set[str]  # partitive_nouns.txt
+    period_adjectives: set[str]  # period_adjectives.txt
 
     @classmethod
     def read(cls, models: Path) -> AboutWords:
@@ -63,6 +67,8 @@ class AboutWords:
             change_nouns=read_words(models / "change_nouns.txt"),
             party_verbs=read_words(models / "party_verbs.txt"),
             level_nouns=read_words(models / "level_nouns.txt"),
+            partitives=read_words(models / "partitive_nouns.txt"),
+            period_adjectives=read_words(models / "period_adjectives.txt"),
         )
 
 
@@ -143,11 +149,13 @@ def annotate(doc: Doc, amounts: list[Amount], quantities: list[Quantity], text: 
             hi.about = lo.about
     # "trade" and, later, "bilateral trade" for the same figures: use the fuller name of the thing named
     # before, or later for the same figure ("penalties" of $2bn are no later "personal financial penalties"
-    # of $50), but never a name made fuller by a period: "turnover" for the year is no "fourth quarter turnover"
+    # of $50), but never a name made fuller by a period ("turnover" for the year is no "fourth quarter turnover",
+    # profits of a quarter no "annual profits") nor a total's ("value of trade" is no "trade")
     fuller: dict[str, list[Amount]] = {}
     for a in amounts:
-        if a.about and " " in a.about and not any(
-                w.lower() in words.time_nouns or w.lower() in ORDINALS for w in a.about.split()[:-1]):
+        if a.about and " " in a.about and " of " not in a.about and not any(
+                w.lower() in words.time_nouns | words.period_adjectives or w.lower() in ORDINALS
+                for w in a.about.split()[:-1]):
             fuller.setdefault(a.about.rsplit(" ", 1)[1].lower(), []).append(a)
     for a in amounts:
         if a.about and " " not in a.about:
@@ -267,6 +275,20 @@ def _noun(tok: Token, words: AboutWords, span: Span | None = None) -> tuple[str 
         return tok.text, True, False
     if not is_thing(tok) or tok.lemma_.lower() in _TIME_UNITS:
         return None, False, False  # "a 35 hour week at £5.05": a rate for the time, not the time
+    lemma = tok.lemma_.lower()
+    measured = of_child(tok) if lemma in words.containers | words.partitives else None
+    if measured is not None and measured.head.lower_ != "of":
+        measured = None  # "their part in the sale" is a role, no part of a thing
+    if measured is not None and is_thing(measured) and (span is None or not span.start <= measured.i < span.end):
+        # "the value of trade rose to $186m", "the proportion of pupils rose to 62%": the noun alone says
+        # nothing of what it totals or takes a part of
+        doc, end = tok.doc, measured.i
+        while end + 1 < len(doc) and not doc[end].whitespace_ and "-" in (doc[end].text, doc[end + 1].text):
+            end += 1  # "the amount of e-mail"
+        return f"{phrase(tok, span)} {doc[measured.head.i:end + 1].text}", False, words.status.get(lemma) in (
+            "target", "forecast")
+    if measured is not None and lemma in words.partitives:
+        return None, False, False  # "the bulk of the £35bn", "half of the $20bn": a part of a figure measures nothing
     return phrase(tok, span) or None, False, words.status.get(tok.lemma_.lower()) in ("target", "forecast")
 
 

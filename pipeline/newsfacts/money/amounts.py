@@ -22,6 +22,7 @@ from newsfacts.extensions import doc_text
 from newsfacts.money.families import resolve_families
 from newsfacts.money.numbers import CONVERSION_GAP, _clean, _Num
 from newsfacts.money.quantities import QuantityFinder
+from newsfacts.money.rates import item_unit, noun_unit
 from newsfacts.money.results import ResultsRows
 from newsfacts.money.tables import _norm
 from newsfacts.records import Amount, Quantity
@@ -390,7 +391,8 @@ class MoneyExtractor(QuantityFinder):
                 per_unit = (per.group(1) or per.group(2) or per.group(3)).lower()
                 per_unit = self.per_abbr.get(per_unit, per_unit)
             else:
-                per_unit = self._per_abbreviated(text, lo_start, hi_end)
+                per_unit = self._per_abbreviated(text, lo_start, hi_end) or item_unit(self, doc, text, hi_end) or (
+                    noun_unit(self, doc, text, lo_start, hi_end))
             if qualifier == "range" and self.split_ranges:
                 found.append(_Found(lo_start, lo_end, value, cur, max_value, "range", per_unit))
                 found.append(_Found(hi_start, hi_end, max_value, cur, None, "range_end", per_unit))

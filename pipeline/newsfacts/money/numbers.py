@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from newsfacts.money.tables import MoneyTables
 
 _WORD_RE = re.compile(r"[a-z]+")
+# a word whose digits and letters interleave is a code: "CF6-80C2", "7E7", "4x4"; no figure is read in it
+_CODE = re.compile(r"\d[A-Za-z]+\d")
 # what stands between an amount and its conversion: "$10bn (£5.4bn)", "$3m; £1.6m", "$5m (about £2.7m)"
 CONVERSION_GAP = re.compile(r"\s*[(\[;,/]\s*|\)?\s*[;,/]\s*|\s*\(\s*(?:about|around|or|approx\.?)\s*")
 
@@ -41,6 +43,8 @@ class NumberScanner(MoneyTables):
                 continue  # "13.02.2026", "10:30", "1/2"
             if prev.isalpha() and self._pre_at(text, s) is None or prev == "-" and s > 1 and text[s - 2].isalpha():
                 continue  # "A320", "G20", "F-16"
+            if _in_code(text, s, e):
+                continue  # "the CF6-80C2 engine": "CF" is no Comorian franc there
             hits.append((s, e, m.group(0), False))
         lower = text.lower()
         if len(lower) == len(text):
@@ -97,6 +101,14 @@ class NumberScanner(MoneyTables):
         if not lo.scaled and hi.scaled and hi.raw and lo.raw <= hi.raw:
             return lo.raw * (hi.value / hi.raw)
         return lo.value
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the digits from ``start`` to ``end`` lie in a word, up to the spaces around it, whose digits
+    and letters interleave ("CF6-80C2", "7E7"): a model or part number, not a figure."""
+    ws = max(text.rfind(c, 0, start) for c in " \n\t\u00a0(\"'“‘") + 1
+    we = min((i for i in (text.find(c, end) for c in " \n\t\u00a0)\"'”’") if i >= 0), default=len(text))
+    return _CODE.search(text, ws, we) is not None
 
 
 def _clean(value: float | None) -> float | None:

@@ -24,6 +24,9 @@ def phrase(tok: Token, span: Span | None = None) -> str:
                 start = min(start, sub[0].i)
     if span is not None and span.start >= start and span.end <= tok.i:
         start = span.end
+    # the phrase opens at the noun's own determiner: "almost twice the minimum wage", "150 times the
+    # monthly salary" measure the wage and the salary; the words before say how many of them
+    start = max([start, *(t.i for t in tok.lefts if t.dep_ in ("det", "predet") and t.i > start)])
     doc = tok.doc
     start = max(start, tok.sent.start)
     # A noun phrase is words: nothing of a figure or a parenthesis before the noun ("($35.7m; £19.1m)
@@ -66,6 +69,8 @@ def figure_piece(t: Token) -> bool:
             t.pos_ == "PROPN" or t.lower_ in ORDINALS
             or t.i + 1 < len(t.doc) and t.doc[t.i + 1].pos_ == "PROPN" and t.doc[t.i + 1].text[:1].isupper()):
         return False  # "the Three Gorges Dam project", "Fourth quarter turnover": a name, a period
+    if t.lower_ in ORDINALS:
+        return False  # "fourth quarter operating profits": an ordinal in words names the period
     if t.is_punct or t.like_num or t.pos_ in ("SYM", "NUM") or t.is_currency or t.text == "%":
         return True
     return t.i > 0 and t.doc[t.i - 1].like_num and not t.doc[t.i - 1].whitespace_

@@ -99,14 +99,29 @@ class QuantityFinder(NumberScanner):
     def _unit_at(self, text: str, pos: int) -> tuple[int, str, str] | None:
         return self._lookup(text, pos, self.units_cased, self.units_lower)
 
+    def measure_at(self, text: str, pos: int) -> int | None:
+        """Where a unit of measure written at ``pos`` ends ("lb", "pint"; never a counted thing), or None."""
+        found = self._unit_at(text, pos)
+        if found and found[1] in self.measures:
+            return found[0]
+        found = self._quantulum_at(text, pos)
+        return found[0] if found else None
+
     def unit_after(self, text: str, pos: int) -> str | None:
         """The unit of ``units.tsv`` written right after ``pos`` ("percent" of "96 stg pct"), or None."""
         found = self._unit_at(text, pos)
         return found[1] if found else None
 
 
+_VARIANT = re.compile(r"(\d+)-$")
+
+
 def _capitalised_word_before(text: str, pos: int) -> bool:
-    """A name right before a number ("Boeing 747"), not a sentence start or a heading."""
+    """A name right before a number ("Boeing 747"), not a sentence start or a heading; also before the
+    model number a variant number follows ("Boeing 747-400": a larger number first, so no range)."""
+    variant = _VARIANT.search(text, max(0, pos - 12), pos)
+    if variant and float(variant.group(1)) > float(re.match(r"\d*", text[pos:]).group(0) or "inf"):
+        pos = variant.start()
     m = re.search(r"([A-Z][\w-]*)[ \u00a0]$", text[max(0, pos - 30):pos])
     if not m:
         return False

@@ -95,11 +95,13 @@ class MoneyTables:
         self.cities = models.parent / "entities"  # GeoNames' city table, saved with the entity tables
         self.qualifiers = {p: q for p, q in read_table(models / "qualifiers.tsv")}
         self.per_units = [r[0] for r in read_table(models / "per_units.tsv")]
+        self.per_units_set = {u.lower() for u in self.per_units}
         world = _alternation(sorted(read_words(models / "world_priced_units.txt")))
         # "18 dlrs a barrel", "$1,900 an ounce", "dollars per barrel": the world market's dollar
         self.world_priced = re.compile(rf"(?i:\$|\b(?:dlrs?|dollars?))[\s\d.,]*(?:an?|per|/)\s*(?:{world})\b") \
             if world else None
         self.per_abbr = {f: u for f, u in read_table(models / "per_abbreviations.tsv")}
+        self.per_items = {f: u for f, u in read_table(models / "per_items.tsv")}
         unit_rows = read_table(models / "units.tsv")
         self.units = {r[0]: r[1] for r in unit_rows}
         measure_units = {r[1] for r in unit_rows if len(r) < 3 or r[2] != "count"}
@@ -166,6 +168,9 @@ class MoneyTables:
             rf"|(?i:per)(?:{_SP}+|-)(?:[A-Z][A-Za-z]*{_SP}+(?=[a-z]))?([A-Za-z][\w]*)|/{_SP}?([A-Za-z]+)\b)")
         abbr = _alternation(list(self.per_abbr))
         self.per_abbr_re = re.compile(rf"{_SP}+(?:(?i:an?|per){_SP}+)?(?i:({abbr}))(?![A-Za-z])")
+        # "£20 each", "$5 apiece"; "$30 a movie", "12 cents a lb": a noun after "a" that per_units.tsv lacks
+        self.per_item_re = re.compile(rf"{_SP}*(?i:({_alternation(list(self.per_items))}))(?![\w-])")
+        self.per_noun_re = re.compile(rf"{_SP}+(?i:an?){_SP}+([A-Za-z]+)(?![\w-])")
         # a results line labelled by the unit: "Shr 10 cts vs nine cts", "Oper shr profit 30 cts"
         self.per_label_re = re.compile(rf"(?:[A-Za-z]+{_SP}+)?(?i:({abbr}))(?![A-Za-z])")
         stated = "|".join(r"\s+".join(re.escape(w) for w in noun.split()) for noun in sorted(self.stated_nouns))
