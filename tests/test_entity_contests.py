@@ -238,3 +238,28 @@ def test_club_more_cues(nlp, text, club):
 )
 def test_club_more_cues_not(nlp, text, name, label):
     assert (name, label) in labels(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        # the town alone, before the full name, where the rules read it as a side
+        ("Milan have not lost at home this season, and AC Milan coach Carlo Ancelotti is confident.",
+         "Milan", "AC Milan"),
+        ("Madrid want 7m euros before selling the striker to Liverpool, Real Madrid sources said.",
+         "Madrid", "Real Madrid"),
+        # the opener alone, which the model took for a person
+        ("Atletico are ready to sell the striker, and Atletico Madrid want 10m euros for him.",
+         "Atletico", "Atletico Madrid"),
+        ("The striker joined Atletico Madrid in 2003. Atletico paid 8m euros for him.", "Atletico", "Atletico Madrid"),
+    ],
+)
+def test_club_short_name(nlp, text, short, full):
+    found = {(e.text, e.label, e.canonical) for e in nlp(text)._.entities}
+    assert (short, "ORG", full) in found, found
+
+
+def test_club_short_name_of_two_clubs_is_neither(nlp):
+    found = {(e.text, e.canonical) for e in nlp("Inter Milan beat Milan 2-1 in the derby, and AC Milan stay top.")
+             ._.entities}
+    assert ("Milan", "Milan") in found, found

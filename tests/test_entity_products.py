@@ -100,6 +100,23 @@ def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, na
 
 
 @pytest.mark.parametrize("text, name, label", [
+    # a word no place table knows, which the model calls a place, with a firm's office or a body's saying
+    ("The chief executive of Kalvoria, Tom Reed, resigned on Friday.", "Kalvoria", "ORG"),
+    ("Kalvoria has said it will appeal against the ruling.", "Kalvoria", "ORG"),
+    ("The head of Trelvia told reporters that the sale would go ahead.", "Trelvia", "ORG"),
+    # a use as a place keeps it one: "in X"
+    ("Fans in Trelvia said the team had let them down, and the chief executive of Trelvia agreed.", "Trelvia", "GPE"),
+    ("Rebels in Kalvoria said they had taken the port.", "Kalvoria", "GPE"),
+    # letters after a person's name, which the model took for a place, say nothing of a firm when they speak
+    ("Deputy judge Tom Hale, QC told the hearing that the votes were forged.", "QC", "GPE"),
+])
+def test_an_unknown_place_that_acts_as_a_firm_is_one(process, text, name, label):
+    doc = process(text)
+    assert {e.label_ for e in doc.ents if e.text == name} == {"GPE"}  # the model's guess
+    assert labels(doc, name) == {label}
+
+
+@pytest.mark.parametrize("text, name, label", [
     # joined by "and" to a plural group the model calls NORP: a group too (a party), not a person
     ("The Conservatives and Lib Dems insisted the plans would cost families more.", "Lib Dems", "ORG"),
     ("The Conservatives and Lib Dems voted against the bill on Tuesday.", "Lib Dems", "ORG"),

@@ -53,6 +53,10 @@ def test_no_organisation_takes_the_word(process, text, word):
     ("Boeing hands last 717 to AirTran, closing an era\n"
      "Boeing on Tuesday delivered the last 717 jet to AirTran Airways at a ceremony in Long Beach, California.",
      "AirTran", "AirTran Airways"),
+    # a full name of three words whose last two say the kind of body; the short form is no place of the tables
+    ("Cambria members to share £40m windfall\n\n"
+     "More than 800,000 Cambria Building Society members will share a profit of £40m. "
+     "Cambria will publish its results on Wednesday.", "Cambria", "Cambria Building Society"),
 ])
 def test_a_headline_short_form_takes_the_full_name_of_the_story(process, text, short, full):
     doc = process(text)
@@ -217,3 +221,11 @@ def test_a_place_the_acronym_spells_belongs_to_the_name(process, text, full, acr
 def test_a_place_after_a_name_stays_a_place_without_an_acronym(process):
     doc = process("Officials of the Bank of England met in London on Monday.")
     assert named(doc, "London") and named(doc, "London")[0].label == "GPE", entities(doc)
+
+
+def test_a_county_is_no_short_form_of_a_body_named_after_it(process):
+    """"Powys" (a Welsh county pycountry lists) before "Health Board" names the county, not the board."""
+    doc = process("Health officials at Powys Health Board said the waiting lists were growing. "
+                  "Powys has the longest lists in Wales.")
+    hits = named(doc, "Powys")
+    assert hits and all(e.canonical == "Powys" for e in hits), entities(doc)

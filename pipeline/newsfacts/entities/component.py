@@ -15,6 +15,7 @@ from newsfacts.component import RuleComponent
 from newsfacts.entities.acronyms import AcronymRules
 from newsfacts.entities.articled import ArticledRules
 from newsfacts.entities.bounds import NameBoundRules
+from newsfacts.entities.club_names import ClubNameRules
 from newsfacts.entities.conjoined import ConjoinedRules
 from newsfacts.entities.cues import CueRules
 from newsfacts.entities.currencies import CurrencyRules
@@ -30,6 +31,7 @@ from newsfacts.entities.names import NameRules
 from newsfacts.entities.people_links import PeopleLinkRules
 from newsfacts.entities.peoples import PeopleRules
 from newsfacts.entities.persons import PersonCueRules
+from newsfacts.entities.placeless import PlacelessRules
 from newsfacts.entities.products import ProductRules
 from newsfacts.entities.ratings import RatingRules
 from newsfacts.entities.roles import RoleRules
@@ -49,8 +51,8 @@ from newsfacts.wordlists import read_lines, read_table, read_words
 class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstNameRules, FirmRules, LabelRules,
                       CueRules, ProductRules, PeopleLinkRules, NameRules, RoleRules, WordRules, WorkRules,
                       PersonCueRules, ConjoinedRules, VariantRules, TownRules, DescriptorRules, ArticledRules,
-                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, LedgerRules, AcronymRules, Gazetteer,
-                      RuleComponent):
+                      UnpeopledRules, PeopleRules, CurrencyRules, RatingRules, LedgerRules, AcronymRules,
+                      PlacelessRules, ClubNameRules, Gazetteer, RuleComponent):
     """Post-process the model's entities into ``doc._.entities`` and ``doc._.roles``."""
 
     folder = "entities"
@@ -212,6 +214,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self._by_cues(doc, mentions, lines)
         self._unsupported_groups(doc, mentions)  # peoples.py: NORP only with a people's word
         self._unpeopled(doc, mentions)  # unpeopled.py: the one-word "people" still left
+        self._club_short_forms(doc, mentions)  # club_names.py: "Milan" of "AC Milan"
         self._link_variants(doc, mentions)  # variants.py
         names = self._canonicalize(doc, mentions, lines)
         mentions.sort(key=lambda m: m.start)

@@ -112,6 +112,8 @@ class CueRules(KindRules, ContestRules):
         titled = self._titled_people(doc, mentions)
         for key in self._firms_taken_for_people(doc, mentions, titled):  # products.py: "head of Sega"
             kinds.setdefault(key, "ORG")
+        for key in self._firms_taken_for_places(doc, mentions, titled):  # placeless.py: "Gazprom said"
+            kinds.setdefault(key, "ORG")
         listed = self._list_labels(doc, mentions)
         # a name a rule has fixed as a person ("Gough 8-0-39-3", bowling figures) is no team
         teams -= {name_key(self._name(doc, m)) for m in mentions if m.fixed and m.label == "PERSON"}

@@ -21,6 +21,7 @@ from newsfacts.entities.mentions import (
     name_key,
 )
 from newsfacts.namematch import SURE, first_name_gender, has_legal_form, org_key
+from newsfacts.places import known_place
 from newsfacts.tokens import token_index
 
 
@@ -125,7 +126,8 @@ class NameRules(Stage):
                     continue  # "Yukos USA", "GM Europe": a part of the company, not its full name
                 if (len(words) == 2 or two and k == 1) and words[1][:1].isupper() and words[1].isalpha() \
                         and not role \
-                        or all(w in self.org_suffixes for w in tail):  # not "Airbus A380", a model
+                        or all(w in self.org_suffixes for w in tail) \
+                        or k == 1 and self._kind_tail(words):  # not "Airbus A380", a model
                     longs[words[:k]].add(name)
                     first_seen.setdefault(words[:k], m.start)
         own = self._names_of_their_own(doc, mentions, longs, first_seen)
@@ -148,6 +150,16 @@ class NameRules(Stage):
                     continue
                 m.label = "ORG"
                 m.canonical = next(iter(names))
+
+    def _kind_tail(self, words: tuple[str, ...]) -> bool:
+        """"Britannia" of "Britannia Building Society", "Baikal" of "Baikal Finance Group": a first word that is
+        no place of the tables, then two or three capitalised common words (the lemmatizer's) that end in an
+        organisation's word, which say what kind of body the first word names (``_common_word`` of
+        :mod:`.variants`)."""
+        tail = words[1:]
+        return 2 <= len(tail) <= 3 and all(w.istitle() and w.isalpha() and self._common_word(w) for w in tail) \
+            and self._org_word(tail[-1].lower()) and not self._place_name(name_key(words[0])) \
+            and name_key(words[0]) not in self.demonyms and not known_place(words[0])
 
     def _firm_prefix(self, words: tuple[str, ...], k: int) -> bool:
         """"Gold Lake" of "Gold Lake of Australia Ltd": the words before the joining word of a firm's name

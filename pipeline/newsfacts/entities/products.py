@@ -59,7 +59,8 @@ class ProductRules(Stage):
         "Apple Computer Inc", "Centre for ..."), a name in the tables, a place ("their native Monterrey"), a
         people ("a Lib Dem"), a title ("an MSP"), an award, nor a person's name with a known first name
         (written out or linked: "Smith", "Alan Smith")."""
-        if m.label not in ("ORG", "PERSON") or m.fixed:
+        # (a one-word "place" no table knows, placeless.py: "Cabir", "Verizon")
+        if m.label not in ("ORG", "PERSON") and not self._unknown_place(doc, m) or m.fixed:
             return False
         words = self._words(doc, m)
         if m.canonical:
