@@ -107,6 +107,8 @@ def test_a_lone_word_with_a_role_or_its_is_a_firm_not_a_person(process, text, na
     # a use as a place keeps it one: "in X"
     ("Fans in Trelvia said the team had let them down, and the chief executive of Trelvia agreed.", "Trelvia", "GPE"),
     ("Rebels in Kalvoria said they had taken the port.", "Kalvoria", "GPE"),
+    # a firm's headquarters or profits "in X" place it: only shares "in X" make X a firm
+    ("There are 80 staff at Argonaut headquarters in Kalvoria, the company said.", "Kalvoria", "GPE"),
     # letters after a person's name, which the model took for a place, say nothing of a firm when they speak
     ("Deputy judge Tom Hale, QC told the hearing that the votes were forged.", "QC", "GPE"),
 ])

@@ -150,8 +150,12 @@ class ProductRules(Stage):
 
     def _has_holding(self, doc: Doc, m: Mention) -> bool:
         """"Yukos shares", "Euronext's shareholders", "shares in Grokster": what only a firm has
-        (``holding_nouns.txt``)."""
-        return self._before_or_owning(doc, m, lambda t: t.lower_ in self.holding_nouns and t.pos_ == "NOUN")
+        (``holding_nouns.txt``); through "in" only shares, since "headquarters in Edgware" or "profits in Asia"
+        is a place."""
+        head = doc[m.end - 1]
+        through_in = head.dep_ == "pobj" and head.head.lower_ == "in"
+        return self._before_or_owning(doc, m, lambda t: t.lower_ in self.holding_nouns and t.pos_ == "NOUN"
+                                      and (not through_in or t.lemma_.lower() == "share" or t.i >= m.end))
 
     @staticmethod
     def _before_or_owning(doc: Doc, m: Mention, noun) -> bool:
