@@ -229,3 +229,11 @@ def test_a_county_is_no_short_form_of_a_body_named_after_it(process):
                   "Powys has the longest lists in Wales.")
     hits = named(doc, "Powys")
     assert hits and all(e.canonical == "Powys" for e in hits), entities(doc)
+
+
+def test_a_body_is_no_short_form_of_its_own_committee(process):
+    """"the Senate" beside "the Senate Agriculture Committee" is the whole chamber, not its committee."""
+    doc = process("The chairman of the Senate Agriculture Committee will offer the bill next week. "
+                  "The Senate is expected to vote on it in April.")
+    hits = [e for e in named(doc, "Senate") if e.text == "Senate"]
+    assert hits and all(e.canonical == "Senate" for e in hits), entities(doc)

@@ -150,6 +150,7 @@ class EntityComponent(SpanRules, NameBoundRules, TableRules, LineupRules, FirstN
         self.name_heads = {row[0]: row[1] for row in head_rows}
         self.over_org_heads = {row[0] for row in head_rows if row[2:3] == ["over-org"]}
         self.club_heads = {row[0] for row in head_rows if row[2:3] == ["club"]}
+        self.part_heads = {row[0] for row in head_rows if row[2:3] == ["part"]}
         body_rows = read_table(path / "body_heads.tsv", missing_ok=True)
         self.body_heads = {row[0]: row[1] for row in body_rows if len(row) > 1}
 

@@ -149,6 +149,7 @@ class Stage:
     numbered_words: set[str]  # "flight": "Air France Flight 447" is run by Air France
     name_heads: dict[str, str]
     club_heads: set[str]  # name_heads.tsv's "club" words: "United", "Rovers"
+    part_heads: set[str]  # name_heads.tsv's "part" words: "Committee"
     over_org_heads: set[str]  # name heads that overrule the model's ORG ("Wembley Stadium")
     nlp: Language
 

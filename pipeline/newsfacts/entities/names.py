@@ -155,11 +155,12 @@ class NameRules(Stage):
         """"Britannia" of "Britannia Building Society", "Baikal" of "Baikal Finance Group": a first word that is
         no place of the tables, then two or three capitalised common words (the lemmatizer's) that end in an
         organisation's word, which say what kind of body the first word names (``_common_word`` of
-        :mod:`.variants`)."""
+        :mod:`.variants`); not a body inside another ("Senate Agriculture Committee": ``part`` heads)."""
         tail = words[1:]
         return 2 <= len(tail) <= 3 and all(w.istitle() and w.isalpha() and self._common_word(w) for w in tail) \
-            and self._org_word(tail[-1].lower()) and not self._place_name(name_key(words[0])) \
-            and name_key(words[0]) not in self.demonyms and not known_place(words[0])
+            and self._org_word(tail[-1].lower()) and tail[-1].lower() not in self.part_heads \
+            and not self._place_name(name_key(words[0])) and name_key(words[0]) not in self.demonyms \
+            and not known_place(words[0])
 
     def _firm_prefix(self, words: tuple[str, ...], k: int) -> bool:
         """"Gold Lake" of "Gold Lake of Australia Ltd": the words before the joining word of a firm's name
