@@ -33,6 +33,9 @@ CASES = [
      "2013-W12", "date"),
     ("Flood defences will be inspected next week, the council said on Sunday.", "2013-03-24", "next week",
      "2013-W13", "date"),
+    # "the same period last year" after a month is that month a year before, not a quarter
+    ("Honda said its sales of imported cars in early March rose 12 pct over the same period last year.",
+     "1987-03-12", "the same period last year", "1986-03", "date"),
     ("The rate will rise next year, the central bank said.", "2013-03-20", "next year", "2014", "date"),
     ("Unemployment is now at its lowest level since 2008.", "2013-03-20", "now", "PRESENT_REF", "date"),
     ("The firm recently opened an office in Singapore.", "2013-03-20", "recently", "PAST_REF", "date"),

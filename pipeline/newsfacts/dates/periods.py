@@ -15,6 +15,11 @@ from newsfacts.dates.narrative import named_month
 _ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending)\b", re.I)  # "the fourth quarter ended Sept. 30"
 
 
+def _month_since_quarters(c: Ctx) -> bool:
+    """A month was named after every quarter named so far: "the same period" compares with it."""
+    return c.last_month is not None and all(at < c.last_month[1] for at, _ in c.quarters_named)
+
+
 class PeriodRules(RuleHelpers):
     """Quarters, halves, the (fiscal) year, year end and year-ago."""
 
@@ -95,6 +100,8 @@ class PeriodRules(RuleHelpers):
         # "jobs grew during the same period": the period just named itself, not a year before it
         same_now = rel == "same" and re.fullmatch(r"[\w\s]*?(?:quarter|period)", m.group(0), re.I) is not None
 
+        info: dict = {}
+
         def value(c: Ctx, rel=rel, is_period=is_period, end_month=end_month, in_year=in_year, same_now=same_now):
             if in_year and rel in ("last", "final") and not is_period:  # "the last quarter of 2004"
                 c.note_quarter(int(in_year), 4, over=True)
@@ -140,6 +147,10 @@ class PeriodRules(RuleHelpers):
             elif rel == "next":
                 y, q = (c.dct.year + 1, 1) if dq == 4 else (c.dct.year, dq + 1)
             elif year_ago:
+                month = named_month(c, c.at, -12) if is_period and _month_since_quarters(c) else None
+                if month is not None:  # "sales in late February … the same period last year": that month's,
+                    info["comparison"] = True  # which a later "the month" does not mean
+                    return month, True
                 if c.last_period and is_period and not c.last_period.startswith("X"):
                     y, _, part = c.last_period.partition("-")  # "the first half ... the same period last year"
                     return f"{int(y) - 1}{'-' if part else ''}{part}", True  # "the first nine months": the year
@@ -152,7 +163,7 @@ class PeriodRules(RuleHelpers):
             c.note_quarter(y, q)
             return f"{y}-Q{q}", True
 
-        return Cand(m.start(), m.end(), "DATE", value)
+        return Cand(m.start(), m.end(), "DATE", value, info=info)
 
     def _ended_day(self, ctx: Ctx, end: int) -> tuple[int, int] | None:
         """(month, day) of "ended Oct. 31" right after a period, written without a year; None otherwise."""
