@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-__version__ = "0.17.0"
+__version__ = "0.18.0"
 
 # public name -> the module that defines it
 _EXPORTS = {
