@@ -40,6 +40,9 @@ CASES = [
     ("Unemployment is now at its lowest level since 2008.", "2013-03-20", "now", "PRESENT_REF", "date"),
     ("The firm recently opened an office in Singapore.", "2013-03-20", "recently", "PAST_REF", "date"),
     ("The plant could be sold in the future, analysts said.", "2013-03-20", "the future", "FUTURE_REF", "date"),
+    # "in the past" before a sentence's subject is a time however the parser joins the words
+    ("In the past many viruses have spread by e-mail.", "2013-03-20", "the past", "PAST_REF", "date"),
+    ("Rates are low at the present time, the bank said.", "2013-03-20", "the present", "PRESENT_REF", "date"),
     ("Trading in the shares was halted at 3 p.m. on the exchange.", "2013-02-12", "3 p.m.", "2013-02-12T15:00",
      "time"),
     ("Police said the blast happened at 10 p.m. Wednesday near the station.", "2013-02-15",

@@ -82,6 +82,9 @@ NOT_A_TIME = [
     # a bare two-digit decade followed by a unit is a level ("the mid 40s a share"), not the 1940s
     ("Analysts valued the stock in the mid 40s a share before the bid.", "40s"),
     ("Daytime highs stayed in the 70s Fahrenheit all week.", "70s"),
+    # "the present", "the future" as adjectives of a noun are no time ("until the present" is one)
+    ("The board will keep the present dividend of 23 cts a share.", "present"),
+    ("The future king opened the new wing of the hospital.", "future"),
 ]
 
 

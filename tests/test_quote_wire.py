@@ -31,6 +31,11 @@ SPEAKERS = [
             ("the cost will be", "Halcot Freight Lines Inc"),
         ],
     ),
+    (  # a firm's class noun that names its trade ("the automaker", "the utility") is the firm reporting
+        "DETROIT, March 4 - Halvern Motor Co said its sales of U.S.-made cars rose 12 pct in late February."
+        "\n\nThe automaker said it sold 41,200 domestic cars in the period.",
+        [("its sales of", "Halvern Motor Co"), ("it sold 41,200", "Halvern Motor Co")],
+    ),
     (  # "it said" after a report that named another firm as a subject: the firm reporting
         "Norland Steel Corp said it has sold its wire unit. The company said Chicago bank Harris and Lowe "
         "has arranged 40 mln dlrs in loans. It said it expects to close two plants this year.",

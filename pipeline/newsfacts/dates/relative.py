@@ -59,6 +59,9 @@ def _story_week_day(c: Ctx, char: int, wd: int):
     return day + timedelta(days=(wd - day.isoweekday()) % 7)
 
 
+_PRESENT_NOUNS = frozenset({"time", "day", "moment", "age", "era"})  # "at the present time" is the present
+
+
 class RelativeRules(RuleHelpers):
     """Weekdays, relative units, ago, deictic words, parts of today, reference words."""
 
@@ -358,6 +361,14 @@ class RelativeRules(RuleHelpers):
         if phrase in ("the past", "the future") and tok is not None and tok.i + 2 < len(tok.doc):
             if tok.doc[tok.i + 2].like_num:
                 return None  # "the past three summers": a count of seasons, not the past
+        if phrase in ("the present", "the past", "the future") and tok is not None and tok.i + 2 < len(tok.doc):
+            word, noun = tok.doc[tok.i + 1], tok.doc[tok.i + 1].head
+            adverbial = phrase != "the present" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in"
+            if word.dep_ == "amod" and noun.i > word.i and noun.pos_ in ("NOUN", "PROPN") and not adverbial \
+                    and noun.lemma_.lower() not in _PRESENT_NOUNS:
+                # "the present rate", "the future king": an adjective, no time ("in the past many viruses" is
+                # one however the parser joins it, and so is "the present day")
+                return None
         return Cand(m.start(), m.end(), "DATE", value)
 
     def _h_that_unit(self, m: re.Match, ctx: Ctx) -> Cand | None:
